@@ -1,0 +1,486 @@
+//! Typing expressions: [`ast::Expr`] → [`Expr`] with names resolved, or diagnostics.
+//!
+//! A failed subexpression has type [`Ty::Error`], which every context accepts, so one
+//! mistake is reported once rather than at every enclosing operator.
+
+use super::{suggest, tiers, CheckError, Diagnostics};
+use crate::ast::{self, BinOp, ExprKind, Literal, Span, UnOp};
+use crate::program::{Arith, Compare, Expr, KindId, Schema, Ty, Value};
+use std::sync::Arc;
+
+pub(super) struct Context<'a> {
+    pub schema: &'a Schema,
+    /// The entity kind the rule is `for`.
+    pub kind: KindId,
+    pub file: usize,
+    pub diags: &'a mut Diagnostics,
+}
+
+/// Money, numbers and counts: what a bare literal such as `400万` may become.
+fn is_quantity(ty: Ty) -> bool {
+    matches!(ty, Ty::Money | Ty::Number | Ty::Count | Ty::Literal)
+}
+
+/// The common type of two operands of an arithmetic or comparison operator.
+fn unify_numeric(a: Ty, b: Ty) -> Option<Ty> {
+    match (a, b) {
+        (a, b) if a == b && (is_quantity(a) || a == Ty::Rate) => Some(a),
+        (Ty::Literal, t) | (t, Ty::Literal) if is_quantity(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// The common type of two branches (`if`, table arms): money lifts into an award.
+fn join(a: Ty, b: Ty) -> Option<Ty> {
+    match (a, b) {
+        (Ty::Error, t) | (t, Ty::Error) => Some(t),
+        (a, b) if a == b => Some(a),
+        (Ty::Literal, t) | (t, Ty::Literal) if is_quantity(t) => Some(t),
+        (Ty::Award, Ty::Money | Ty::Literal) | (Ty::Money | Ty::Literal, Ty::Award) => Some(Ty::Award),
+        _ => None,
+    }
+}
+
+impl Context<'_> {
+    fn error(&mut self, error: CheckError) {
+        self.diags.error(self.file, error);
+    }
+
+    fn name(&self, ty: Ty) -> String {
+        match ty {
+            Ty::Literal => "a number".into(),
+            Ty::Enum(_) => format!("enum `{}`", self.schema.type_name(&ty)),
+            Ty::Award => "an award".into(),
+            other => format!("{}", self.schema.type_name(&other)),
+        }
+    }
+
+    /// Checks `e` and requires one of `allowed` (a literal passes for money, number, count;
+    /// money passes for an award).
+    pub fn expect(&mut self, e: &ast::Expr, allowed: &[Ty], context: &str) -> Expr {
+        let (ir, ty) = self.infer(e);
+        let ok = ty == Ty::Error
+            || allowed.contains(&ty)
+            || (ty == Ty::Literal && allowed.iter().any(|t| is_quantity(*t)))
+            || (ty == Ty::Money && allowed.contains(&Ty::Award));
+        if !ok {
+            let expected: Vec<String> = allowed.iter().map(|t| self.name(*t)).collect();
+            let help = match (allowed.first(), ty) {
+                (Some(Ty::Bool), Ty::Enum(_)) => "compare it with a value, e.g. `phase == III` or `phase in { II, III }`".into(),
+                (Some(Ty::Bool), _) => "write a comparison, e.g. `rd_cost >= 500万`".into(),
+                (Some(Ty::Money), Ty::Rate) => "a rate needs a base: `20% of rd_cost`".into(),
+                (Some(Ty::Money), Ty::RateRange) => "a rate range needs a base: `5%..20% of salary`".into(),
+                _ => format!("write an expression of type {}", expected.join(" or ")),
+            };
+            self.error(CheckError::Expected {
+                context: context.into(),
+                expected: expected.join(" or "),
+                found: self.name(ty),
+                help,
+                span: e.span.into(),
+            });
+        }
+        ir
+    }
+
+    fn infer(&mut self, e: &ast::Expr) -> (Expr, Ty) {
+        match &e.node {
+            ExprKind::Lit(lit) => literal(lit),
+            ExprKind::Path(parts) => self.path(parts),
+            ExprKind::AsOf => (Expr::AsOf, Ty::Date),
+            ExprKind::Unary(op, inner) => self.unary(*op, inner),
+            ExprKind::Binary(op, l, r) => self.binary(*op, l, r),
+            ExprKind::In(inner, set) => {
+                let (ir, ty) = self.infer(inner);
+                let Ty::Enum(id) = ty else {
+                    if ty != Ty::Error {
+                        self.expected(inner, "the left side of `in`", "an enum", ty, "`in { … }` tests an enum field, e.g. `phase in { II, III }`");
+                    }
+                    return (Expr::Const(Value::Bool(false)), Ty::Bool);
+                };
+                let variants = set.iter().filter_map(|v| self.variant(id, v)).collect();
+                (Expr::In(Box::new(ir), variants), Ty::Bool)
+            }
+            ExprKind::If(c, t, f) => {
+                let c = self.expect(c, &[Ty::Bool], "the condition of `if`");
+                let (t_ir, t_ty) = self.infer(t);
+                let (f_ir, f_ty) = self.infer(f);
+                let ty = self.join_or_report(t_ty, f_ty, f, "the `else` branch");
+                (Expr::If(Box::new(c), Box::new(t_ir), Box::new(f_ir)), ty)
+            }
+            ExprKind::By(scrutinee, arms) => self.by(scrutinee, arms),
+            ExprKind::Tiers { marginal, scrutinee, arms } => self.tiers(*marginal, scrutinee, arms),
+            ExprKind::Steps(scrutinee, arms) => self.steps(scrutinee, arms),
+            ExprKind::CaseByCase { uncapped } => (Expr::CaseByCase { uncapped: *uncapped }, Ty::Award),
+        }
+    }
+
+    fn expected(&mut self, e: &ast::Expr, context: &str, expected: &str, found: Ty, help: &str) {
+        self.error(CheckError::Expected {
+            context: context.into(),
+            expected: expected.into(),
+            found: self.name(found),
+            help: help.into(),
+            span: e.span.into(),
+        });
+    }
+
+    fn join_or_report(&mut self, first: Ty, next: Ty, at: &ast::Expr, what: &str) -> Ty {
+        join(first, next).unwrap_or_else(|| {
+            let expected = self.name(first);
+            self.expected(at, what, &expected, next, "every branch must give the same type of value");
+            Ty::Error
+        })
+    }
+
+    // -------------------------------------------------------------- names
+
+    fn path(&mut self, parts: &[ast::Ident]) -> (Expr, Ty) {
+        match parts {
+            [field] => self.field(self.kind, 0, field, &field.node),
+            [owner, field] => match self.ancestor_named(&owner.node) {
+                Some((kind, up)) => self.field(kind, up, field, &format!("{}.{}", owner.node, field.node)),
+                None => {
+                    let here = self.kind_name(self.kind);
+                    let mut help = format!("in a rule for `{here}`, write a field of `{here}` or `<owner>.<field>` for an entity that contains it");
+                    if self.schema.kinds.get(self.kind).is_some_and(|k| k.field(&owner.node).is_some()) {
+                        help = format!("`{}` is a field of `{here}`; fields have no fields of their own", owner.node);
+                    }
+                    self.error(CheckError::BadPath { name: owner.node.clone(), entity: here, help, span: owner.span.into() });
+                    (Expr::Const(Value::Bool(false)), Ty::Error)
+                }
+            },
+            _ => {
+                let span = parts.first().map(|p| p.span).unwrap_or_default().to(parts.last().map(|p| p.span).unwrap_or_default());
+                let here = self.kind_name(self.kind);
+                self.error(CheckError::BadPath {
+                    name: parts.iter().map(|p| p.node.as_str()).collect::<Vec<_>>().join("."),
+                    entity: here,
+                    help: "a name is `field` or `owner.field`".into(),
+                    span: span.into(),
+                });
+                (Expr::Const(Value::Bool(false)), Ty::Error)
+            }
+        }
+    }
+
+    fn kind_name(&self, kind: KindId) -> String {
+        self.schema.kinds.get(kind).map(|k| k.name.clone()).unwrap_or_default()
+    }
+
+    /// The entity named `name` among the rule's entity and those that contain it, with the
+    /// number of steps up.
+    fn ancestor_named(&self, name: &str) -> Option<(KindId, usize)> {
+        let mut kind = self.kind;
+        for up in 0..=self.schema.kinds.len() {
+            let def = self.schema.kinds.get(kind)?;
+            if def.name == name {
+                return Some((kind, up));
+            }
+            kind = def.parent?;
+        }
+        None
+    }
+
+    fn field(&mut self, kind: KindId, up: usize, ident: &ast::Ident, text: &str) -> (Expr, Ty) {
+        let Some(def) = self.schema.kinds.get(kind) else { return (Expr::Const(Value::Bool(false)), Ty::Error) };
+        let Some(slot) = def.field(&ident.node) else {
+            let help = suggest::help(&ident.node, def.fields.iter().map(|f| f.name.as_str()), "field");
+            self.error(CheckError::UnknownField {
+                name: ident.node.clone(),
+                entity: def.name.clone(),
+                help,
+                span: ident.span.into(),
+            });
+            return (Expr::Const(Value::Bool(false)), Ty::Error);
+        };
+        let ty = def.fields.get(slot).map_or(Ty::Error, |f| f.ty);
+        if let Ty::List(child) = ty {
+            let kind = self.kind_name(child);
+            self.error(CheckError::ListValue { name: ident.node.clone(), kind, span: ident.span.into() });
+            return (Expr::Const(Value::Bool(false)), Ty::Error);
+        }
+        (Expr::Field { up, slot, name: text.into() }, ty)
+    }
+
+    /// Resolves `ident` as a value of enum `id`.
+    fn variant(&mut self, id: usize, ident: &ast::Ident) -> Option<usize> {
+        let def = self.schema.enums.get(id)?;
+        let found = def.variants.iter().position(|v| *v == ident.node);
+        if found.is_none() {
+            let help = suggest::help(&ident.node, def.variants.iter().map(String::as_str), "value");
+            self.error(CheckError::UnknownVariant {
+                name: ident.node.clone(),
+                enum_name: def.name.clone(),
+                help,
+                span: ident.span.into(),
+            });
+        }
+        found
+    }
+
+    // -------------------------------------------------------------- operators
+
+    fn unary(&mut self, op: UnOp, inner: &ast::Expr) -> (Expr, Ty) {
+        match op {
+            UnOp::Not => (Expr::Not(Box::new(self.expect(inner, &[Ty::Bool], "the operand of `not`"))), Ty::Bool),
+            UnOp::UpTo => {
+                let ir = self.expect(inner, &[Ty::Money, Ty::Award], "the amount after `up_to`");
+                (Expr::UpTo(Box::new(ir)), Ty::Award)
+            }
+            UnOp::Neg => {
+                let (ir, ty) = self.infer(inner);
+                if !(is_quantity(ty) || matches!(ty, Ty::Rate | Ty::Error)) {
+                    self.expected(inner, "the operand of `-`", "a number, money or rate", ty, "only numbers can be negated");
+                }
+                (Expr::Neg(Box::new(ir)), ty)
+            }
+        }
+    }
+
+    fn binary(&mut self, op: BinOp, l: &ast::Expr, r: &ast::Expr) -> (Expr, Ty) {
+        match op {
+            BinOp::And | BinOp::Or => {
+                let what = format!("an operand of `{}`", op.symbol());
+                let (a, b) = (self.expect(l, &[Ty::Bool], &what), self.expect(r, &[Ty::Bool], &what));
+                let ir = if op == BinOp::And { Expr::And(Box::new(a), Box::new(b)) } else { Expr::Or(Box::new(a), Box::new(b)) };
+                (ir, Ty::Bool)
+            }
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => self.compare(op, l, r),
+            _ => {
+                let (a, ta) = self.infer(l);
+                let (b, tb) = self.infer(r);
+                if ta == Ty::Error || tb == Ty::Error {
+                    return (Expr::Const(Value::Bool(false)), Ty::Error);
+                }
+                match self.operator_type(op, ta, tb) {
+                    Some(ty) => (build(op, a, b, l, r, ta), ty),
+                    None => {
+                        self.operands(op, ta, tb, l, r);
+                        (Expr::Const(Value::Bool(false)), Ty::Error)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The result type of an arithmetic operator, or `None` if the operands don't fit.
+    fn operator_type(&self, op: BinOp, a: Ty, b: Ty) -> Option<Ty> {
+        use Ty::*;
+        let scalar = |t: Ty| matches!(t, Number | Count | Literal);
+        match op {
+            BinOp::Add | BinOp::Sub => match (a, b) {
+                (Date, Duration) => Some(Date),
+                _ => unify_numeric(a, b),
+            },
+            BinOp::Mul => match (a, b) {
+                (Money, t) | (t, Money) if scalar(t) => Some(Money),
+                (Count, Count) => Some(Count),
+                _ if scalar(a) && scalar(b) => Some(unify_numeric(a, b).unwrap_or(Number)),
+                _ => None,
+            },
+            BinOp::Div => match (a, b) {
+                (Money, Money) => Some(Number),
+                (Money, t) if scalar(t) => Some(Money),
+                (Literal, Literal) => Some(Literal),
+                _ if scalar(a) && scalar(b) => Some(Number),
+                _ => None,
+            },
+            BinOp::Of => match (a, b) {
+                (Rate, Money | Literal) => Some(Money),
+                (Rate, Number | Count) => Some(Number),
+                (RateRange, Money | Literal) => Some(Award),
+                _ => None,
+            },
+            BinOp::Per => match (a, b) {
+                (Money | Literal, t) if scalar(t) => Some(Money),
+                _ => None,
+            },
+            BinOp::Range => match (a, b) {
+                (Money | Literal, Money | Literal) => Some(Award),
+                (Rate, Rate) => Some(RateRange),
+                _ => None,
+            },
+            BinOp::Max => match (a, b) {
+                (Money | Literal, Money | Literal) => Some(Money),
+                (Award, Money | Literal) => Some(Award),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn operands(&mut self, op: BinOp, a: Ty, b: Ty, l: &ast::Expr, r: &ast::Expr) {
+        let help = match (op, a, b) {
+            (BinOp::Mul, Ty::Rate, _) | (BinOp::Mul, _, Ty::Rate) => "to take a share of an amount write `20% of rd_cost`".to_string(),
+            (BinOp::Of, _, _) => "`of` takes a rate on the left and money or a number on the right: `20% of rd_cost`".to_string(),
+            (BinOp::Max, _, _) => "`max` caps money or an award by a money amount: `20% of rd_cost max 400万`".to_string(),
+            (BinOp::Per, _, _) => "`per` multiplies money by a count: `50万 per new_specialties`".to_string(),
+            (BinOp::Range, _, _) => "a range joins two amounts or two rates: `10万..50万`, `5%..20%`".to_string(),
+            (BinOp::Add | BinOp::Sub, Ty::Money, Ty::Count | Ty::Number) | (BinOp::Add | BinOp::Sub, Ty::Count | Ty::Number, Ty::Money) => {
+                "money adds only to money; to pay an amount per item write `50万 per items`".to_string()
+            }
+            _ => format!("`{}` does not combine {} with {}", op.symbol(), self.name(a), self.name(b)),
+        };
+        self.error(CheckError::Operands {
+            op: op.symbol().into(),
+            left: self.name(a),
+            right: self.name(b),
+            help,
+            left_span: l.span.into(),
+            right_span: r.span.into(),
+        });
+    }
+
+    fn compare(&mut self, op: BinOp, l: &ast::Expr, r: &ast::Expr) -> (Expr, Ty) {
+        let cmp = match op {
+            BinOp::Eq => Compare::Eq,
+            BinOp::Ne => Compare::Ne,
+            BinOp::Lt => Compare::Lt,
+            BinOp::Le => Compare::Le,
+            BinOp::Gt => Compare::Gt,
+            _ => Compare::Ge,
+        };
+        let (a, ta) = self.infer(l);
+        // `phase == III`: a bare name beside an enum is one of its values.
+        if let (Ty::Enum(id), ExprKind::Path(parts), Compare::Eq | Compare::Ne) = (ta, &r.node, cmp) {
+            if let [ident] = parts.as_slice() {
+                let b = self.variant(id, ident).map_or(Expr::Const(Value::Bool(false)), |v| Expr::Const(Value::Enum(v)));
+                return (Expr::Compare(cmp, Box::new(a), Box::new(b)), Ty::Bool);
+            }
+        }
+        let (b, tb) = self.infer(r);
+        let ordered = unify_numeric(ta, tb).is_some() || matches!((ta, tb), (Ty::Date, Ty::Date) | (Ty::Duration, Ty::Duration));
+        let equatable = ta == tb && matches!(ta, Ty::Bool | Ty::Text | Ty::Enum(_));
+        let fits = ta == Ty::Error || tb == Ty::Error || ordered || (equatable && matches!(cmp, Compare::Eq | Compare::Ne));
+        if !fits {
+            self.operands(op, ta, tb, l, r);
+        }
+        (Expr::Compare(cmp, Box::new(a), Box::new(b)), Ty::Bool)
+    }
+
+    // -------------------------------------------------------------- tables
+
+    fn by(&mut self, scrutinee: &ast::Expr, arms: &[ast::ByArm]) -> (Expr, Ty) {
+        let (s, ty) = self.infer(scrutinee);
+        let Ty::Enum(id) = ty else {
+            if ty != Ty::Error {
+                self.expected(scrutinee, "the value after `by`", "an enum", ty, "`by` picks an amount by category; for numeric brackets use `tiers`");
+            }
+            return (Expr::Const(Value::Bool(false)), Ty::Error);
+        };
+        let n = self.schema.enums.get(id).map_or(0, |e| e.variants.len());
+        let mut table: Vec<Option<usize>> = vec![None; n];
+        let mut first_at: Vec<Option<Span>> = vec![None; n];
+        let mut irs = Vec::new();
+        let mut result = Ty::Error;
+        for (i, arm) in arms.iter().enumerate() {
+            let (ir, t) = self.infer(&arm.value);
+            result = if i == 0 { t } else { self.join_or_report(result, t, &arm.value, "this table entry") };
+            irs.push(ir);
+            match &arm.pattern {
+                None => table.iter_mut().filter(|slot| slot.is_none()).for_each(|slot| *slot = Some(i)),
+                Some(variants) => {
+                    for v in variants {
+                        let Some(index) = self.variant(id, v) else { continue };
+                        match (table.get_mut(index), first_at.get_mut(index)) {
+                            (Some(slot @ None), Some(at)) => {
+                                *slot = Some(i);
+                                *at = Some(v.span);
+                            }
+                            _ => {
+                                let first = first_at.get(index).copied().flatten();
+                                self.error(super::schema::duplicate("table entry", &v.node, " within a `by` table".into(), v.span, first));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let text = scrutinee.to_string().into();
+        (Expr::By { scrutinee: Box::new(s), enum_id: id, table, arms: irs, text }, result)
+    }
+
+    fn numeric_scrutinee(&mut self, scrutinee: &ast::Expr, what: &str) -> (Expr, Ty) {
+        let (s, ty) = self.infer(scrutinee);
+        if !(is_quantity(ty) || ty == Ty::Error) {
+            let help = format!("`{what}` brackets a number, money or a count; for categories use `by`");
+            self.expected(scrutinee, &format!("the value after `{what}`"), "money, a number or a count", ty, &help);
+        }
+        (s, if ty == Ty::Literal { Ty::Money } else { ty })
+    }
+
+    fn tiers(&mut self, marginal: bool, scrutinee: &ast::Expr, arms: &[ast::TierArm]) -> (Expr, Ty) {
+        let what = if marginal { "marginal" } else { "tiers" };
+        let (s, scrutinee_ty) = self.numeric_scrutinee(scrutinee, what);
+        let mut findings = Vec::new();
+        tiers::analyse(arms.iter().map(|a| &a.interval), &mut findings);
+        for finding in findings {
+            self.error(finding);
+        }
+        let mut irs = Vec::new();
+        let mut result = Ty::Error;
+        for (i, arm) in arms.iter().enumerate() {
+            if marginal {
+                irs.push((arm.interval.node.clone(), self.expect(&arm.value, &[Ty::Rate], "a `marginal` tier's rate")));
+                continue;
+            }
+            let (ir, t) = self.infer(&arm.value);
+            result = if i == 0 { t } else { self.join_or_report(result, t, &arm.value, "this tier") };
+            irs.push((arm.interval.node.clone(), ir));
+        }
+        let text: Arc<str> = scrutinee.to_string().into();
+        if marginal {
+            (Expr::Marginal { scrutinee: Box::new(s), arms: irs, text }, scrutinee_ty)
+        } else {
+            (Expr::Tiers { scrutinee: Box::new(s), arms: irs, text }, result)
+        }
+    }
+
+    fn steps(&mut self, scrutinee: &ast::Expr, arms: &[ast::StepArm]) -> (Expr, Ty) {
+        let (s, _) = self.numeric_scrutinee(scrutinee, "steps");
+        let mut irs = Vec::new();
+        let mut result = Ty::Error;
+        let mut previous = None;
+        for (i, arm) in arms.iter().enumerate() {
+            let threshold = arm.threshold.value;
+            if previous.is_some_and(|p| threshold <= p) {
+                self.error(CheckError::StepsOrder { span: arm.threshold.span.into() });
+            }
+            previous = Some(threshold);
+            let (ir, t) = self.infer(&arm.value);
+            result = if i == 0 { t } else { self.join_or_report(result, t, &arm.value, "this step") };
+            irs.push((threshold, ir));
+        }
+        (Expr::Steps { scrutinee: Box::new(s), arms: irs, text: scrutinee.to_string().into() }, result)
+    }
+}
+
+fn literal(lit: &Literal) -> (Expr, Ty) {
+    let (value, ty) = match lit {
+        Literal::Number(n) => (Value::Dec(n.value), if n.yuan { Ty::Money } else { Ty::Literal }),
+        Literal::Rate(r) => (Value::Dec(r.fraction().unwrap_or_default()), Ty::Rate),
+        Literal::Date(d) => (Value::Date(*d), Ty::Date),
+        Literal::Duration(d) => (Value::Duration(*d), Ty::Duration),
+        Literal::Text(s) => (Value::Text(s.as_str().into()), Ty::Text),
+        Literal::Bool(b) => (Value::Bool(*b), Ty::Bool),
+    };
+    (Expr::Const(value), ty)
+}
+
+/// The typed node for an arithmetic operator whose operand types were accepted.
+fn build(op: BinOp, a: Expr, b: Expr, l: &ast::Expr, r: &ast::Expr, left_ty: Ty) -> Expr {
+    let (a, b) = (Box::new(a), Box::new(b));
+    match op {
+        BinOp::Add | BinOp::Sub if left_ty == Ty::Date => Expr::Shift { date: a, by: b, negate: op == BinOp::Sub },
+        BinOp::Add => Expr::Arith(Arith::Add, a, b),
+        BinOp::Sub => Expr::Arith(Arith::Sub, a, b),
+        BinOp::Mul => Expr::Arith(Arith::Mul, a, b),
+        BinOp::Div => Expr::Arith(Arith::Div, a, b),
+        BinOp::Of => Expr::Of { rate: a, base: b, text: r.to_string().into() },
+        BinOp::Per => Expr::Per { amount: a, count: b, text: r.to_string().into() },
+        BinOp::Range if left_ty == Ty::Rate => Expr::RateRange(a, b),
+        BinOp::Range => Expr::Range(a, b),
+        _ => Expr::Max { amount: a, cap: b, text: format!("{l} max {r}").into() },
+    }
+}

@@ -1,0 +1,171 @@
+//! Checking: parsed files → a [`Program`], or every error found.
+//!
+//! Order: the schema (from all files), then each file's policy header, then its rules. Names
+//! are resolved and types settled here, so evaluation never meets an unknown name or a
+//! mistyped value. All errors are collected; warnings travel with a successful program.
+
+mod error;
+mod expr;
+mod schema;
+mod suggest;
+mod tiers;
+
+pub use error::CheckError;
+
+use crate::ast::{self, Effective, Spanned};
+use crate::diagnostic::Source;
+use crate::program::{self, Condition, Program, Schema, Ty};
+use std::collections::HashMap;
+
+/// Errors and warnings, each with the index of the file it is about.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    pub items: Vec<(usize, CheckError)>,
+}
+
+impl Diagnostics {
+    fn error(&mut self, file: usize, error: CheckError) {
+        self.items.push((file, error));
+    }
+
+    fn has_errors(&self) -> bool {
+        self.items.iter().any(|(_, e)| !e.is_warning())
+    }
+}
+
+/// A checked program with the warnings found on the way.
+#[derive(Debug)]
+pub struct Checked {
+    pub program: Program,
+    pub warnings: Vec<(usize, CheckError)>,
+}
+
+/// Checks parsed files together: they share one schema.
+pub fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let blocks: Vec<(usize, &Spanned<ast::Schema>)> = files
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, f))| f.items.iter().filter_map(move |item| match item {
+            ast::Item::Schema(s) => Some((i, s)),
+            _ => None,
+        }))
+        .collect();
+    let schema = schema::build(&blocks, &mut diags);
+
+    let mut policies = Vec::new();
+    let mut rules = Vec::new();
+    let mut policy_ids: HashMap<String, (usize, ast::Span)> = HashMap::new();
+    for (file, (_, parsed)) in files.iter().enumerate() {
+        let mut policy_of_file = None;
+        let mut rule_ids: HashMap<&str, ast::Span> = HashMap::new();
+        for item in &parsed.items {
+            match item {
+                ast::Item::Schema(_) => {}
+                ast::Item::Policy(p) => {
+                    if policy_of_file.is_some() {
+                        diags.error(file, CheckError::SecondPolicy { span: p.id.span.into() });
+                        continue;
+                    }
+                    if let Some(&(first_file, first)) = policy_ids.get(&p.id.node) {
+                        let first = (first_file == file).then_some(first);
+                        diags.error(file, schema::duplicate("policy", &p.id.node, " across all files".into(), p.id.span, first));
+                    }
+                    policy_ids.insert(p.id.node.clone(), (file, p.id.span));
+                    policy_of_file = Some(policies.len());
+                    policies.push(policy(p, file, &mut diags));
+                }
+                ast::Item::Rule(r) => {
+                    let Some(policy) = policy_of_file else {
+                        diags.error(file, CheckError::NoPolicy { rule: r.id.node.clone(), span: r.id.span.into() });
+                        continue;
+                    };
+                    if let Some(first) = rule_ids.insert(&r.id.node, r.id.span) {
+                        diags.error(file, schema::duplicate("rule", &r.id.node, " within a policy".into(), r.id.span, Some(first)));
+                    }
+                    if let Some(rule) = rule(r, policy, file, &schema, &mut diags) {
+                        rules.push(rule);
+                    }
+                }
+            }
+        }
+    }
+
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let sources = files.iter().map(|(s, _)| s.clone()).collect();
+    Ok(Checked { program: Program { schema, policies, rules, sources }, warnings: diags.items })
+}
+
+fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> program::Policy {
+    let issued = p.issued.as_ref().map(|d| d.node);
+    let effective = match p.effective.as_ref().map(|e| (&e.node, e.span)) {
+        None | Some((Effective::OnIssue, _)) => issued,
+        Some((Effective::On(d), _)) => Some(*d),
+        Some((Effective::AfterIssue(by), span)) => match issued {
+            Some(issued) => crate::dates::shift(issued, *by, false),
+            None => {
+                diags.error(file, CheckError::NoIssueDate { policy: p.id.node.clone(), span: span.into() });
+                None
+            }
+        },
+    };
+    let expires = p.expires.as_ref().map(|d| d.node);
+    if let (Some(from), Some(to), Some(at)) = (effective, expires, p.expires.as_ref()) {
+        if to < from {
+            diags.error(file, CheckError::PolicyDates {
+                policy: p.id.node.clone(),
+                effective: from.to_string(),
+                expires: to.to_string(),
+                span: at.span.into(),
+            });
+        }
+    }
+    let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.node.clone());
+    program::Policy {
+        id: p.id.node.clone(),
+        title: text(&p.title),
+        issuer: text(&p.issuer),
+        document: text(&p.document),
+        issued,
+        effective,
+        expires,
+        rounding: p.rounding.as_ref().map(|r| r.node).unwrap_or_default(),
+    }
+}
+
+fn rule(r: &Spanned<ast::Rule>, policy: usize, file: usize, schema: &Schema, diags: &mut Diagnostics) -> Option<program::Rule> {
+    let Some(kind) = schema.kind_named(&r.entity.node) else {
+        let help = suggest::help(&r.entity.node, schema.kinds.iter().map(|k| k.name.as_str()), "entity kind");
+        diags.error(file, CheckError::UnknownEntity { name: r.entity.node.clone(), help, span: r.entity.span.into() });
+        return None;
+    };
+    let mut cx = expr::Context { schema, kind, file, diags };
+    let conditions = r
+        .conditions
+        .iter()
+        .map(|c| Condition { text: c.to_string().into(), expr: cx.expect(c, &[Ty::Bool], "a `when` condition") })
+        .collect();
+    let on = r.on.as_ref().map(|e| cx.expect(e, &[Ty::Date], "the event date after `on`"));
+    let reward = r.reward.as_ref().map(|e| cx.expect(e, &[Ty::Money, Ty::Award], "a reward"))?;
+    let per_year_cap = r.per_year_cap.as_ref().map(|e| cx.expect(e, &[Ty::Money], "a `per_year_cap`"));
+    let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.node.clone());
+    Some(program::Rule {
+        id: r.id.node.clone(),
+        policy,
+        kind,
+        cite: text(&r.cite),
+        title: text(&r.title),
+        dept: text(&r.dept),
+        conditions,
+        on,
+        reward,
+        frequency: r.frequency.as_ref().map(|f| f.node),
+        per_year_cap,
+        source: file,
+        span: r.span,
+    })
+}
+
+pub use suggest::help as suggest_help;

@@ -1,0 +1,293 @@
+//! The expression interpreter. Each step that shapes an amount writes a line of trace, so
+//! every yuan of an award can be followed back to its clause.
+
+use crate::amounts::{money, rate};
+use crate::ast::Interval;
+use crate::facts::{Entity, Slot};
+use crate::program::{Arith, Compare, Entitlement, Expr, Schema, Value};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// Why evaluation of a rule stopped short of an award.
+#[derive(Debug)]
+pub(super) enum Stop {
+    /// The rule does not apply; the reason is shown to the user.
+    NotApplicable(String),
+    /// The arithmetic failed (overflow, division by zero): a diagnostic.
+    Failed(String),
+}
+
+type Result<T> = std::result::Result<T, Stop>;
+
+pub(super) struct Interp<'a> {
+    pub schema: &'a Schema,
+    /// The entity the rule is for, preceded by those that contain it (outermost first).
+    pub chain: &'a [&'a Entity],
+    pub as_of: NaiveDate,
+    /// Lines of trace, when `tracing`.
+    pub trace: Vec<String>,
+    pub tracing: bool,
+}
+
+fn overflow(what: &str, a: impl std::fmt::Display, b: impl std::fmt::Display) -> Stop {
+    Stop::Failed(format!("{what} of {a} and {b} overflows the exact decimal range"))
+}
+
+impl Interp<'_> {
+    fn note(&mut self, line: impl FnOnce() -> String) {
+        if self.tracing {
+            self.trace.push(line());
+        }
+    }
+
+    pub fn eval(&mut self, expr: &Expr) -> Result<Value> {
+        match expr {
+            Expr::Const(v) => Ok(v.clone()),
+            Expr::Field { up, slot, name } => self.field(*up, *slot, name),
+            Expr::AsOf => Ok(Value::Date(self.as_of)),
+            Expr::Neg(x) => Ok(Value::Dec(-self.dec(x)?)),
+            Expr::Not(x) => Ok(Value::Bool(!self.bool(x)?)),
+            Expr::And(a, b) => Ok(Value::Bool(self.bool(a)? && self.bool(b)?)),
+            Expr::Or(a, b) => Ok(Value::Bool(self.bool(a)? || self.bool(b)?)),
+            Expr::If(c, t, f) => {
+                if self.bool(c)? {
+                    self.eval(t)
+                } else {
+                    self.eval(f)
+                }
+            }
+            Expr::Arith(op, a, b) => {
+                let (x, y) = (self.dec(a)?, self.dec(b)?);
+                let result = match op {
+                    Arith::Add => x.checked_add(y),
+                    Arith::Sub => x.checked_sub(y),
+                    Arith::Mul => x.checked_mul(y),
+                    Arith::Div if y.is_zero() => return Err(Stop::Failed(format!("division of {} by zero", money(x)))),
+                    Arith::Div => x.checked_div(y),
+                };
+                result.map(Value::Dec).ok_or_else(|| overflow("arithmetic", money(x), money(y)))
+            }
+            Expr::Shift { date, by, negate } => {
+                let d = self.date(date)?;
+                let Value::Duration(by) = self.eval(by)? else { return Err(mistyped("a duration")) };
+                crate::dates::shift(d, by, *negate)
+                    .map(Value::Date)
+                    .ok_or_else(|| Stop::Failed(format!("{d} shifted by {by} leaves the calendar")))
+            }
+            Expr::Compare(op, a, b) => {
+                let (x, y) = (self.eval(a)?, self.eval(b)?);
+                Ok(Value::Bool(compare(*op, &x, &y)?))
+            }
+            Expr::In(x, set) => {
+                let Value::Enum(v) = self.eval(x)? else { return Err(mistyped("an enum value")) };
+                Ok(Value::Bool(set.contains(&v)))
+            }
+            Expr::UpTo(x) => {
+                let ceiling = match self.eval(x)? {
+                    Value::Dec(d) | Value::Award(Entitlement::Exact(d) | Entitlement::Range(_, d)) => Entitlement::UpTo(d),
+                    Value::Award(other) => other,
+                    _ => return Err(mistyped("an amount")),
+                };
+                self.note(|| match ceiling.max() {
+                    Some(m) => format!("up_to: a ceiling of {}, the authority may grant less", money(m)),
+                    None => "up_to: a ceiling".into(),
+                });
+                Ok(Value::Award(ceiling))
+            }
+            Expr::Of { rate: r, base, text } => {
+                let b = self.dec(base)?;
+                match self.eval(r)? {
+                    Value::Dec(fraction) => {
+                        let product = fraction.checked_mul(b).ok_or_else(|| overflow("product", rate(fraction), money(b)))?;
+                        self.note(|| format!("{} of {text}: {} × {} = {}", rate(fraction), rate(fraction), money(b), money(product)));
+                        Ok(Value::Dec(product))
+                    }
+                    Value::RateRange(lo, hi) => {
+                        let (l, h) = (lo.checked_mul(b), hi.checked_mul(b));
+                        let (Some(l), Some(h)) = (l, h) else { return Err(overflow("product", rate(hi), money(b))) };
+                        self.note(|| format!("{}..{} of {text}: {} .. {}", rate(lo), rate(hi), money(l), money(h)));
+                        Ok(Value::Award(Entitlement::Range(l, h)))
+                    }
+                    _ => Err(mistyped("a rate")),
+                }
+            }
+            Expr::Per { amount, count, text } => {
+                let (a, n) = (self.dec(amount)?, self.dec(count)?);
+                let product = a.checked_mul(n).ok_or_else(|| overflow("product", money(a), n))?;
+                self.note(|| format!("per {text}: {} × {} = {}", money(a), n.normalize(), money(product)));
+                Ok(Value::Dec(product))
+            }
+            Expr::Range(lo, hi) => match (self.eval(lo)?, self.eval(hi)?) {
+                (Value::Dec(a), Value::Dec(b)) => {
+                    let (a, b) = (a.min(b), a.max(b));
+                    self.note(|| format!("a range: {} .. {}", money(a), money(b)));
+                    Ok(Value::Award(Entitlement::Range(a, b)))
+                }
+                _ => Err(mistyped("two amounts")),
+            },
+            Expr::RateRange(lo, hi) => {
+                let (a, b) = (self.dec(lo)?, self.dec(hi)?);
+                Ok(Value::RateRange(a.min(b), a.max(b)))
+            }
+            Expr::Max { amount, cap, .. } => {
+                let value = self.eval(amount)?;
+                let c = self.dec(cap)?;
+                self.cap(value, c)
+            }
+            Expr::CaseByCase { uncapped } => {
+                self.note(|| {
+                    let tail = if *uncapped { ", explicitly uncapped (上不封顶)" } else { "" };
+                    format!("case by case (一事一议): no formula{tail}")
+                });
+                Ok(Value::Award(Entitlement::CaseByCase { cap: None, uncapped: *uncapped }))
+            }
+            Expr::By { scrutinee, enum_id, table, arms, text } => {
+                let Value::Enum(v) = self.eval(scrutinee)? else { return Err(mistyped("an enum value")) };
+                let name = self.variant_name(*enum_id, v);
+                match table.get(v).copied().flatten().and_then(|i| arms.get(i)) {
+                    Some(arm) => {
+                        let value = self.eval(arm)?;
+                        self.note(|| match &value {
+                            Value::Dec(d) => format!("by {text}: {name} → {}", money(*d)),
+                            _ => format!("by {text}: {name}"),
+                        });
+                        Ok(value)
+                    }
+                    None => Err(Stop::NotApplicable(format!("`{text}` is `{name}`, which the table does not list"))),
+                }
+            }
+            Expr::Tiers { scrutinee, arms, text } => {
+                let x = self.dec(scrutinee)?;
+                match arms.iter().find(|(interval, _)| interval.contains(x)) {
+                    Some((interval, arm)) => {
+                        self.note(|| format!("tiers {text}: {} is in {interval}", money(x)));
+                        self.eval(arm)
+                    }
+                    None => Err(Stop::NotApplicable(format!("`{text}` = {} falls in no tier", money(x)))),
+                }
+            }
+            Expr::Marginal { scrutinee, arms, text } => self.marginal(scrutinee, arms, text),
+            Expr::Steps { scrutinee, arms, text } => {
+                let x = self.dec(scrutinee)?;
+                match arms.iter().rev().find(|(threshold, _)| x >= *threshold) {
+                    Some((threshold, arm)) => {
+                        self.note(|| format!("steps {text}: {} reaches the step at {}", x.normalize(), threshold.normalize()));
+                        self.eval(arm)
+                    }
+                    None => {
+                        let first = arms.first().map_or(String::new(), |(t, _)| t.normalize().to_string());
+                        Err(Stop::NotApplicable(format!("`{text}` = {} is below the first step ({first})", x.normalize())))
+                    }
+                }
+            }
+        }
+    }
+
+    fn field(&self, up: usize, slot: usize, name: &str) -> Result<Value> {
+        let entity = self.chain.len().checked_sub(up + 1).and_then(|i| self.chain.get(i));
+        match entity.and_then(|e| e.slots.get(slot)) {
+            Some(Slot::Value(v)) => Ok(v.clone()),
+            Some(Slot::Missing) => Err(Stop::NotApplicable(format!("fact `{name}` is not given"))),
+            _ => Err(mistyped(&format!("a value for `{name}`"))),
+        }
+    }
+
+    fn variant_name(&self, enum_id: usize, v: usize) -> String {
+        self.schema.enums.get(enum_id).and_then(|e| e.variants.get(v)).cloned().unwrap_or_else(|| v.to_string())
+    }
+
+    fn dec(&mut self, e: &Expr) -> Result<Decimal> {
+        match self.eval(e)? {
+            Value::Dec(d) => Ok(d),
+            _ => Err(mistyped("a number")),
+        }
+    }
+
+    fn bool(&mut self, e: &Expr) -> Result<bool> {
+        match self.eval(e)? {
+            Value::Bool(b) => Ok(b),
+            _ => Err(mistyped("a condition")),
+        }
+    }
+
+    fn date(&mut self, e: &Expr) -> Result<NaiveDate> {
+        match self.eval(e)? {
+            Value::Date(d) => Ok(d),
+            _ => Err(mistyped("a date")),
+        }
+    }
+
+    /// `value max cap`: the lesser of the two, for each bound of an award.
+    fn cap(&mut self, value: Value, cap: Decimal) -> Result<Value> {
+        let capped = match value {
+            Value::Dec(x) => {
+                let y = x.min(cap);
+                self.note(|| cap_line(x, y, cap));
+                return Ok(Value::Dec(y));
+            }
+            Value::Award(Entitlement::CaseByCase { cap: old, uncapped }) => {
+                let new = old.map_or(cap, |o| o.min(cap));
+                self.note(|| format!("max {}: case by case, at most {}", money(cap), money(new)));
+                Entitlement::CaseByCase { cap: Some(new), uncapped }
+            }
+            Value::Award(award) => {
+                let capped = award.map(|x| x.min(cap));
+                if let (Some(before), Some(after)) = (award.max(), capped.max()) {
+                    self.note(|| cap_line(before, after, cap));
+                }
+                capped
+            }
+            _ => return Err(mistyped("an amount")),
+        };
+        Ok(Value::Award(capped))
+    }
+
+    fn marginal(&mut self, scrutinee: &Expr, arms: &[(Interval, Expr)], text: &str) -> Result<Value> {
+        let x = self.dec(scrutinee)?;
+        let mut total = Decimal::ZERO;
+        let mut parts = Vec::new();
+        for (interval, arm) in arms {
+            let lower = interval.lower.as_ref().map_or(Decimal::ZERO, |l| l.value);
+            let upper = interval.upper.as_ref().map_or(x, |u| u.value.min(x));
+            let portion = upper.checked_sub(lower).filter(|p| p.is_sign_positive() && !p.is_zero());
+            let Some(portion) = portion else { continue };
+            let r = self.dec(arm)?;
+            let part = r.checked_mul(portion).ok_or_else(|| overflow("product", rate(r), money(portion)))?;
+            total = total.checked_add(part).ok_or_else(|| overflow("sum", money(total), money(part)))?;
+            parts.push(format!("{} × {}", rate(r), money(portion)));
+        }
+        self.note(|| format!("marginal {text} = {}: {} = {}", money(x), parts.join(" + "), money(total)));
+        Ok(Value::Dec(total))
+    }
+}
+
+fn cap_line(before: Decimal, after: Decimal, cap: Decimal) -> String {
+    if after < before {
+        format!("max {}: {} → {} (capped)", money(cap), money(before), money(after))
+    } else {
+        format!("max {}: {} is within the cap", money(cap), money(before))
+    }
+}
+
+fn mistyped(expected: &str) -> Stop {
+    Stop::Failed(format!("internal error: expected {expected} (the checker should have caught this)"))
+}
+
+fn compare(op: Compare, x: &Value, y: &Value) -> Result<bool> {
+    use std::cmp::Ordering;
+    let ordering: Option<Ordering> = match (x, y) {
+        (Value::Dec(a), Value::Dec(b)) => Some(a.cmp(b)),
+        (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
+        (Value::Duration(a), Value::Duration(b)) => Some(a.cmp(b)),
+        _ => None,
+    };
+    Ok(match (op, ordering) {
+        (Compare::Eq, _) => x == y,
+        (Compare::Ne, _) => x != y,
+        (Compare::Lt, Some(o)) => o == Ordering::Less,
+        (Compare::Le, Some(o)) => o != Ordering::Greater,
+        (Compare::Gt, Some(o)) => o == Ordering::Greater,
+        (Compare::Ge, Some(o)) => o != Ordering::Less,
+        _ => return Err(mistyped("comparable values")),
+    })
+}

@@ -1,0 +1,298 @@
+//! Fact sets: JSON → entities whose fields sit in the slots the checker assigned.
+//!
+//! The JSON is an object keyed by the schema's top-level entity kinds, each a list of
+//! objects with an `id` and the kind's fields; child lists nest inside their owner. An
+//! optional `as_of` date sets the evaluation date. Facts are checked with the same care
+//! as rules: every error names its JSON path, and a missing fact is never read as zero.
+//!
+//! ```json
+//! { "as_of": "2024-06-30",
+//!   "enterprise": [ { "id": "E1", "name": "…", "drugs": [ { "id": "D1", "rd_cost": "3000万" } ] } ] }
+//! ```
+
+use crate::check::suggest_help;
+use crate::program::{KindId, Schema, Ty, Value};
+use chrono::NaiveDate;
+use miette::{Diagnostic, SourceSpan};
+use rust_decimal::Decimal;
+use serde_json::Value as Json;
+use std::sync::Arc;
+use thiserror::Error;
+
+/// A checked fact set.
+#[derive(Clone, Debug, Default)]
+pub struct Facts {
+    pub as_of: Option<NaiveDate>,
+    /// Top-level entities, in file order.
+    pub roots: Vec<Entity>,
+}
+
+/// One entity: its id, a path naming it in results, and its fields by slot.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub kind: KindId,
+    pub id: Arc<str>,
+    /// `enterprise.E1.drugs.D1`
+    pub path: Arc<str>,
+    pub slots: Vec<Slot>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Slot {
+    /// An optional fact not given.
+    Missing,
+    Value(Value),
+    Children(Vec<Entity>),
+}
+
+/// A fact set that does not fit the schema, or is not JSON.
+#[derive(Debug, Error, Diagnostic, Clone, PartialEq)]
+pub enum FactsError {
+    /// `{"enterprise": [` (cut off)
+    #[error("facts are not valid JSON: {message}")]
+    #[diagnostic(code(facts::json), help("fix the JSON syntax at line {line}, column {column}"))]
+    Json {
+        message: String,
+        line: usize,
+        column: usize,
+        #[label("here")]
+        span: SourceSpan,
+    },
+
+    /// `"rd_cost": true` where money is expected
+    #[error("{path}: {message}")]
+    #[diagnostic(code(facts::invalid), help("{help}"))]
+    Invalid { path: String, message: String, help: String },
+}
+
+/// Reads and checks a fact set. Returns every error found.
+pub fn parse(text: &str, schema: &Schema) -> Result<Facts, Vec<FactsError>> {
+    let json: Json = serde_json::from_str(text).map_err(|e| vec![json_error(&e, text)])?;
+    let mut reader = Reader { schema, errors: Vec::new() };
+    let facts = reader.document(&json);
+    if reader.errors.is_empty() {
+        Ok(facts)
+    } else {
+        Err(reader.errors)
+    }
+}
+
+fn json_error(e: &serde_json::Error, text: &str) -> FactsError {
+    let (line, column) = (e.line(), e.column());
+    let offset: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>() + column.saturating_sub(1);
+    let message = e.to_string();
+    let message = message.split(" at line").next().unwrap_or(&message).to_string();
+    FactsError::Json { message, line, column, span: (offset.min(text.len()), 0).into() }
+}
+
+struct Reader<'a> {
+    schema: &'a Schema,
+    errors: Vec<FactsError>,
+}
+
+impl Reader<'_> {
+    fn invalid(&mut self, path: &str, message: impl Into<String>, help: impl Into<String>) {
+        self.errors.push(FactsError::Invalid { path: path.to_string(), message: message.into(), help: help.into() });
+    }
+
+    fn document(&mut self, json: &Json) -> Facts {
+        let mut facts = Facts::default();
+        let Json::Object(map) = json else {
+            let roots: Vec<String> = self.schema.roots().map(|(_, k)| format!("\"{}\"", k.name)).collect();
+            self.invalid("$", format!("expected an object, found {}", describe(json)), format!("write {{ {}: [ … ] }}", roots.join(", ")));
+            return facts;
+        };
+        for (key, value) in map {
+            let path = format!("$.{key}");
+            if key == "as_of" {
+                facts.as_of = self.date(value, &path);
+                continue;
+            }
+            let Some((kind, _)) = self.schema.roots().find(|(_, k)| k.name == *key) else {
+                let names: Vec<&str> = self.schema.roots().map(|(_, k)| k.name.as_str()).chain(["as_of"]).collect();
+                self.invalid(&path, format!("unknown key `{key}`"), suggest_help(key, names, "top-level key"));
+                continue;
+            };
+            facts.roots.extend(self.list(value, kind, &path, key));
+        }
+        facts
+    }
+
+    fn list(&mut self, json: &Json, kind: KindId, path: &str, parent_path: &str) -> Vec<Entity> {
+        let Json::Array(items) = json else {
+            self.invalid(path, format!("expected a list of entities, found {}", describe(json)), "write [ { \"id\": \"…\", … } ]");
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| self.entity(item, kind, &format!("{path}[{i}]"), parent_path))
+            .collect()
+    }
+
+    fn entity(&mut self, json: &Json, kind: KindId, path: &str, parent_path: &str) -> Option<Entity> {
+        let def = self.schema.kinds.get(kind)?;
+        let Json::Object(map) = json else {
+            self.invalid(path, format!("expected an object, found {}", describe(json)), format!("write one `{}` as {{ \"id\": \"…\", … }}", def.name));
+            return None;
+        };
+        let id: Arc<str> = match map.get("id") {
+            Some(Json::String(s)) if !s.is_empty() => s.as_str().into(),
+            Some(Json::Number(n)) => n.to_string().into(),
+            other => {
+                let found = other.map_or("nothing".to_string(), describe);
+                self.invalid(&format!("{path}.id"), format!("expected an id (a non-empty string), found {found}"), "give every entity an `id`, e.g. \"E1\"");
+                return None;
+            }
+        };
+        let entity_path: Arc<str> = format!("{parent_path}.{id}").into();
+        for key in map.keys().filter(|k| *k != "id" && def.field(k).is_none()) {
+            let help = suggest_help(key, def.fields.iter().map(|f| f.name.as_str()), "field");
+            self.invalid(&format!("{path}.{key}"), format!("`{}` has no field `{key}`", def.name), help);
+        }
+        let mut slots = Vec::with_capacity(def.fields.len());
+        for field in &def.fields {
+            let field_path = format!("{path}.{}", field.name);
+            let slot = match map.get(&field.name) {
+                None | Some(Json::Null) if field.optional => Slot::Missing,
+                None | Some(Json::Null) => {
+                    let help = format!("give `{}` a value, or declare it optional (`{}?: …`) in the schema", field.name, field.name);
+                    self.invalid(&field_path, format!("missing fact `{}` ({})", field.name, self.schema.type_name(&field.ty)), help);
+                    Slot::Missing
+                }
+                Some(value) => match field.ty {
+                    Ty::List(child) => Slot::Children(self.list(value, child, &field_path, &format!("{entity_path}.{}", field.name))),
+                    ty => self.value(value, ty, &field_path).map_or(Slot::Missing, Slot::Value),
+                },
+            };
+            slots.push(slot);
+        }
+        Some(Entity { kind, id, path: entity_path, slots })
+    }
+
+    fn value(&mut self, json: &Json, ty: Ty, path: &str) -> Option<Value> {
+        let value = match (ty, json) {
+            (Ty::Money, _) => money(json).map(Value::Dec),
+            (Ty::Rate, _) => rate(json).map(Value::Dec),
+            (Ty::Number, Json::Number(n)) => number(n).map(Value::Dec),
+            (Ty::Count, Json::Number(n)) => number(n).filter(|d| d.fract().is_zero() && !d.is_sign_negative()).map(Value::Dec),
+            (Ty::Date, _) => return self.date(json, path).map(Value::Date),
+            (Ty::Bool, Json::Bool(b)) => Some(Value::Bool(*b)),
+            (Ty::Text, Json::String(s)) => Some(Value::Text(s.as_str().into())),
+            (Ty::Duration, Json::String(s)) => crate::syntax::parse_duration(s).map(Value::Duration),
+            (Ty::Enum(e), Json::String(s)) => {
+                let def = self.schema.enums.get(e)?;
+                match def.variants.iter().position(|v| v == s) {
+                    Some(i) => Some(Value::Enum(i)),
+                    None => {
+                        let help = suggest_help(s, def.variants.iter().map(String::as_str), "value");
+                        self.invalid(path, format!("`{s}` is not a value of enum `{}`", def.name), help);
+                        return None;
+                    }
+                }
+            }
+            _ => None,
+        };
+        if value.is_none() {
+            let (expected, help) = expectation(ty, self.schema);
+            self.invalid(path, format!("expected {expected}, found {}", describe(json)), help);
+        }
+        if let (Some(Value::Dec(d)), Ty::Money) = (&value, ty) {
+            if d.is_sign_negative() {
+                self.invalid(path, format!("money cannot be negative, found {d}"), "amounts in facts are zero or more");
+                return None;
+            }
+        }
+        value
+    }
+
+    fn date(&mut self, json: &Json, path: &str) -> Option<NaiveDate> {
+        let parsed = json.as_str().and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+        if parsed.is_none() {
+            self.invalid(path, format!("expected a date, found {}", describe(json)), "write a calendar date as \"YYYY-MM-DD\"");
+        }
+        parsed
+    }
+}
+
+/// A JSON number, exactly: serde_json keeps its text (arbitrary_precision), never an f64.
+fn number(n: &serde_json::Number) -> Option<Decimal> {
+    let text = n.to_string();
+    Decimal::from_str_exact(&text).ok().or_else(|| Decimal::from_scientific(&text).ok())
+}
+
+/// Money from a number or a string such as `"1200万"`, `"1.5亿"`, `"400万元"`, `"4,000,000"`.
+pub fn money(json: &Json) -> Option<Decimal> {
+    match json {
+        Json::Number(n) => number(n),
+        Json::String(s) => parse_money(s),
+        _ => None,
+    }
+}
+
+/// Parses written money: digits with optional `_` or `,` grouping, then `万`/`亿`, then `元`.
+pub fn parse_money(text: &str) -> Option<Decimal> {
+    let s = text.trim();
+    let s = s.strip_suffix('元').unwrap_or(s);
+    let (digits, factor) = if let Some(d) = s.strip_suffix('万') {
+        (d, Decimal::from(10_000))
+    } else if let Some(d) = s.strip_suffix('亿') {
+        (d, Decimal::from(100_000_000))
+    } else {
+        (s, Decimal::ONE)
+    };
+    let digits: String = digits.trim().chars().filter(|c| !matches!(c, '_' | ',')).collect();
+    if digits.is_empty() || digits.starts_with('+') {
+        return None;
+    }
+    Decimal::from_str_exact(&digits).ok()?.checked_mul(factor)
+}
+
+/// A rate from a fraction (`0.25`) or a string (`"25%"`, `"5‰"`).
+fn rate(json: &Json) -> Option<Decimal> {
+    match json {
+        Json::Number(n) => number(n),
+        Json::String(s) => {
+            let s = s.trim();
+            if let Some(p) = s.strip_suffix('%') {
+                Decimal::from_str_exact(p.trim()).ok()?.checked_div(Decimal::ONE_HUNDRED)
+            } else if let Some(p) = s.strip_suffix('‰') {
+                Decimal::from_str_exact(p.trim()).ok()?.checked_div(Decimal::ONE_THOUSAND)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+fn expectation(ty: Ty, schema: &Schema) -> (String, String) {
+    let (what, help) = match ty {
+        Ty::Money => ("money", "write a number (30000000) or a string such as \"3000万\""),
+        Ty::Rate => ("a rate", "write a fraction (0.25) or a string such as \"25%\""),
+        Ty::Number => ("a number", "write a JSON number"),
+        Ty::Count => ("a count", "write a whole number, 0 or more"),
+        Ty::Bool => ("true or false", "write true or false"),
+        Ty::Text => ("text", "write a JSON string"),
+        Ty::Duration => ("a duration", "write a string such as \"3 years\" or \"30 days\""),
+        Ty::Enum(_) => ("one of the enum's values", "write the value as a string"),
+        _ => ("a value", "see the schema"),
+    };
+    let what = match ty {
+        Ty::Enum(_) => format!("a value of enum `{}`", schema.type_name(&ty)),
+        _ => what.to_string(),
+    };
+    (what, help.to_string())
+}
+
+/// A JSON value in words, for error messages.
+fn describe(json: &Json) -> String {
+    match json {
+        Json::Null => "null".into(),
+        Json::Bool(b) => format!("`{b}`"),
+        Json::Number(n) => format!("`{n}`"),
+        Json::String(s) => format!("\"{s}\""),
+        Json::Array(_) => "a list".into(),
+        Json::Object(_) => "an object".into(),
+    }
+}

@@ -1,0 +1,188 @@
+//! policy-lang: an exact, explainable language for government subsidy policies.
+//!
+//! Policies are written as rules that read like the text they encode, checked against a
+//! schema of facts, and evaluated against the facts of real enterprises. Every amount is an
+//! exact decimal, and every award comes with a trace that explains it.
+//!
+//! The whole pipeline, from source text to explained awards:
+//!
+//! ```
+//! use policy_lang::{compile, Source};
+//!
+//! let rules = r#"
+//!     schema {
+//!       entity enterprise { rd_cost: money }
+//!     }
+//!     policy demo { issued 2024-01-01 }
+//!     rule R1 for enterprise {
+//!       cite "第一条"
+//!       reward 20% of rd_cost max 4_000_000 per_year_cap 10_000_000
+//!     }
+//! "#;
+//! let loaded = compile(vec![Source::new("demo.policy", rules)]).map_err(|e| e.len())?;
+//! let facts = loaded.program.facts("facts.json", r#"{"enterprise": [{"id": "E1", "rd_cost": "3000万"}]}"#)
+//!     .map_err(|e| e.len())?;
+//! let as_of = chrono::NaiveDate::from_ymd_opt(2024, 6, 30).ok_or(0)?;
+//! let result = loaded.program.evaluate(&facts, as_of).map_err(|_| 0)?;
+//!
+//! let award = &result.awards[0];
+//! assert_eq!(award.amount, Some("4000000.00".parse().map_err(|_| 0)?));
+//! assert_eq!(award.trace[0], "20% of rd_cost: 20% × 30,000,000 = 6,000,000");
+//! assert_eq!(award.trace[1], "max 4,000,000: 6,000,000 → 4,000,000 (capped)");
+//! # Ok::<(), usize>(())
+//! ```
+//!
+//! Stages, each a module, data flowing one way: [`syntax`] (text → [`ast`]) → [`check`]
+//! (names and types → [`program`]) → [`facts`] (JSON → entities) → [`eval`] (awards and
+//! traces) → [`output`] (JSON and tables).
+
+pub mod amounts;
+pub mod ast;
+pub mod check;
+mod dates;
+pub mod diagnostic;
+pub mod eval;
+pub mod facts;
+pub mod output;
+pub mod program;
+pub mod syntax;
+
+pub use diagnostic::{Source, Sourced};
+pub use eval::{Award, Evaluation, NotApplicable, Total};
+pub use program::{Entitlement, EntitlementKind, Program};
+
+use chrono::NaiveDate;
+use miette::Diagnostic;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Anything that can go wrong, by stage. Every variant renders as a miette diagnostic.
+#[derive(Debug, Error, Diagnostic)]
+pub enum Error {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Syntax(Box<Sourced<syntax::SyntaxError>>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Check(Box<Sourced<check::CheckError>>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Facts(Box<Sourced<facts::FactsError>>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Eval(eval::EvalError),
+    /// A file or folder that cannot be read.
+    #[error("cannot read `{path}`: {message}")]
+    #[diagnostic(code(io::read), help("check the path and its permissions"))]
+    Io { path: String, message: String },
+}
+
+impl Error {
+    /// True for findings that do not stop the program from running.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, Error::Check(c) if c.error.is_warning())
+    }
+
+    /// The file the diagnostic points into, if any.
+    pub fn source(&self) -> Option<&Source> {
+        match self {
+            Error::Syntax(s) => Some(&s.source),
+            Error::Check(s) => Some(&s.source),
+            Error::Facts(s) => Some(&s.source),
+            Error::Eval(_) | Error::Io { .. } => None,
+        }
+    }
+}
+
+/// A checked program and the warnings found while checking it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub program: Program,
+    pub warnings: Vec<Error>,
+}
+
+/// Parses and checks source files together. Returns every error (and warning) found.
+pub fn compile(sources: Vec<Source>) -> Result<Loaded, Vec<Error>> {
+    let mut parsed = Vec::new();
+    let mut errors = Vec::new();
+    for source in sources {
+        match syntax::parse(&source.text) {
+            Ok(file) => parsed.push((source, file)),
+            Err(es) => errors.extend(es.into_iter().map(|e| Error::Syntax(Box::new(Sourced::new(e, &source))))),
+        }
+    }
+    let sourced = |(file, e): (usize, check::CheckError)| {
+        let source = parsed.get(file).map(|(s, _)| s.clone()).unwrap_or_else(|| Source::new("?", ""));
+        Error::Check(Box::new(Sourced::new(e, &source)))
+    };
+    match check::check(&parsed) {
+        Ok(checked) if errors.is_empty() => {
+            let warnings = checked.warnings.into_iter().map(sourced).collect();
+            Ok(Loaded { program: checked.program, warnings })
+        }
+        Ok(_) => Err(errors),
+        Err(diags) => {
+            errors.extend(diags.items.into_iter().map(sourced));
+            Err(errors)
+        }
+    }
+}
+
+/// Reads `.policy` files (folders are searched recursively, in name order) and compiles them.
+pub fn load(paths: &[PathBuf]) -> Result<Loaded, Vec<Error>> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        collect(path, &mut files, &mut errors);
+    }
+    let mut sources = Vec::new();
+    for file in files {
+        match std::fs::read_to_string(&file) {
+            Ok(text) => sources.push(Source::new(file.display().to_string(), text)),
+            Err(e) => errors.push(Error::Io { path: file.display().to_string(), message: e.to_string() }),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    compile(sources)
+}
+
+fn collect(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
+    if !path.is_dir() {
+        if path.exists() {
+            files.push(path.to_path_buf());
+        } else {
+            errors.push(Error::Io { path: path.display().to_string(), message: "no such file or folder".into() });
+        }
+        return;
+    }
+    let entries = match std::fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(e) => return errors.push(Error::Io { path: path.display().to_string(), message: e.to_string() }),
+    };
+    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    children.sort();
+    for child in children {
+        if child.is_dir() {
+            collect(&child, files, errors);
+        } else if child.extension().is_some_and(|e| e == "policy") {
+            files.push(child);
+        }
+    }
+}
+
+impl Program {
+    /// Reads a JSON fact set against this program's schema; `name` labels its diagnostics.
+    pub fn facts(&self, name: &str, json: &str) -> Result<facts::Facts, Vec<Error>> {
+        facts::parse(json, &self.schema).map_err(|errors| {
+            let source = Source::new(name, json);
+            errors.into_iter().map(|e| Error::Facts(Box::new(Sourced::new(e, &source)))).collect()
+        })
+    }
+
+    /// Evaluates every rule against every entity, on the date `as_of`.
+    pub fn evaluate(&self, facts: &facts::Facts, as_of: NaiveDate) -> Result<Evaluation, Error> {
+        eval::evaluate(self, facts, as_of).map_err(Error::Eval)
+    }
+}

@@ -1,0 +1,109 @@
+//! `policy`: the command line over the library. Exit codes: 0 success, 1 the input has
+//! errors (diagnostics on stderr), 2 the command line itself is wrong.
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use policy_lang::output::{self, ErrorFormat};
+use policy_lang::{Error, Loaded};
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "policy", version, about = "Check and evaluate subsidy policies written in policy-lang")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value = "human", global = true)]
+    error_format: ErrorFormat,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse and type-check rule files (folders are searched for *.policy).
+    Check {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Evaluate rules against a JSON fact set.
+    Eval {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The facts: a JSON file, or `-` for standard input.
+        #[arg(long)]
+        facts: String,
+        /// The evaluation date (YYYY-MM-DD); default: the facts' `as_of`, else today.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let report = |errors: &[Error]| eprint!("{}", output::render_diagnostics(errors, cli.error_format, color));
+    match run(cli.command) {
+        Ok(warnings) => {
+            report(&warnings);
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            report(&errors);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs a command; returns the warnings to show, or the errors.
+fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
+    match command {
+        Command::Check { paths } => {
+            let Loaded { program, warnings } = policy_lang::load(&paths)?;
+            eprintln!(
+                "checked {} file(s): {} polic{}, {} rule(s), {} warning(s)",
+                program.sources.len(),
+                program.policies.len(),
+                if program.policies.len() == 1 { "y" } else { "ies" },
+                program.rules.len(),
+                warnings.len()
+            );
+            Ok(warnings)
+        }
+        Command::Eval { paths, facts, as_of, format } => {
+            let Loaded { program, warnings } = policy_lang::load(&paths)?;
+            let (name, text) = read_facts(&facts)?;
+            let facts = program.facts(&name, &text)?;
+            let as_of = as_of.or(facts.as_of).unwrap_or_else(|| chrono::Local::now().date_naive());
+            let evaluation = program.evaluate(&facts, as_of).map_err(|e| vec![e])?;
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&output::json(&evaluation)).unwrap_or_default()),
+                Format::Table => print!("{}", output::table(&evaluation)),
+            }
+            Ok(warnings)
+        }
+    }
+}
+
+fn read_facts(path: &str) -> Result<(String, String), Vec<Error>> {
+    let io = |message: String| vec![Error::Io { path: path.to_string(), message }];
+    if path == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| io(e.to_string()))?;
+        Ok(("<stdin>".into(), text))
+    } else {
+        std::fs::read_to_string(path).map(|t| (path.to_string(), t)).map_err(|e| io(e.to_string()))
+    }
+}

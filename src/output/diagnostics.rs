@@ -1,0 +1,67 @@
+//! Diagnostics for people (`human`, coloured when the terminal allows; `plain`, ASCII
+//! without colour, for logs and tests) and for tools (`json`, one object per diagnostic).
+
+use crate::Error;
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, Severity};
+use serde_json::{json, Value};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ErrorFormat {
+    Human,
+    Plain,
+    Json,
+}
+
+/// Renders diagnostics; `color` applies to `human` only.
+pub fn render_diagnostics(errors: &[Error], format: ErrorFormat, color: bool) -> String {
+    match format {
+        ErrorFormat::Json => {
+            let list: Vec<Value> = errors.iter().map(to_json).collect();
+            serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+        }
+        ErrorFormat::Human | ErrorFormat::Plain => {
+            let theme = match (format, color) {
+                (ErrorFormat::Human, true) => GraphicalTheme::unicode(),
+                (ErrorFormat::Human, false) => GraphicalTheme::unicode_nocolor(),
+                _ => GraphicalTheme::none(),
+            };
+            let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+            let mut out = String::new();
+            for error in errors {
+                if handler.render_report(&mut out, error).is_err() {
+                    out.push_str(&format!("{error}\n"));
+                }
+            }
+            out
+        }
+    }
+}
+
+fn to_json(error: &Error) -> Value {
+    let severity = match error.severity() {
+        Some(Severity::Warning) => "warning",
+        Some(Severity::Advice) => "advice",
+        _ => "error",
+    };
+    let source = error.source();
+    let labels: Vec<Value> = error
+        .labels()
+        .into_iter()
+        .flatten()
+        .map(|label| {
+            let (line, column) = source.map_or((0, 0), |s| s.line_col(label.offset()));
+            json!({ "label": label.label(), "offset": label.offset(), "length": label.len(), "line": line, "column": column })
+        })
+        .collect();
+    let first = labels.first();
+    json!({
+        "severity": severity,
+        "code": error.code().map(|c| c.to_string()),
+        "message": error.to_string(),
+        "help": error.help().map(|h| h.to_string()),
+        "file": source.map(|s| s.name.clone()),
+        "line": first.and_then(|l| l.get("line")).cloned(),
+        "column": first.and_then(|l| l.get("column")).cloned(),
+        "labels": labels,
+    })
+}

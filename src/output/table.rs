@@ -1,0 +1,90 @@
+//! The evaluation as a table for a terminal. Columns are aligned by display width, so
+//! Chinese text lines up.
+
+use crate::amounts::money;
+use crate::eval::{Award, Evaluation};
+use crate::program::EntitlementKind;
+use std::fmt::Write;
+use unicode_width::UnicodeWidthStr;
+
+/// Renders awards (each with its trace), rules that did not apply, and totals.
+pub fn table(evaluation: &Evaluation) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "as of {}\n", evaluation.as_of);
+    if evaluation.awards.is_empty() {
+        out.push_str("no awards\n");
+    } else {
+        let mut rows = vec![header(&["entity", "rule", "cite", "kind", "amount"])];
+        let mut traces = Vec::new();
+        for award in &evaluation.awards {
+            rows.push(vec![award.entity.clone(), award.rule.clone(), award.cite.clone().unwrap_or_default(), award.kind.to_string(), amount(award)]);
+            traces.push(&award.trace);
+        }
+        let widths = widths(&rows);
+        let mut lines = rows.iter().map(|r| line(r, &widths));
+        if let Some(head) = lines.next() {
+            let _ = writeln!(out, "{head}");
+        }
+        for (row, trace) in lines.zip(traces) {
+            let _ = writeln!(out, "{row}");
+            for step in trace {
+                let _ = writeln!(out, "    {step}");
+            }
+        }
+    }
+    if !evaluation.not_applicable.is_empty() {
+        out.push_str("\nnot applicable\n");
+        let mut rows = vec![header(&["entity", "rule", "reason"])];
+        rows.extend(evaluation.not_applicable.iter().map(|n| vec![n.entity.clone(), n.rule.clone(), n.reason.clone()]));
+        let widths = widths(&rows);
+        rows.iter().for_each(|r| {
+            let _ = writeln!(out, "{}", line(r, &widths));
+        });
+    }
+    out.push_str("\ntotals\n");
+    let mut rows = vec![header(&["entity", "owed", "ceiling", "case by case"])];
+    rows.extend(evaluation.totals.iter().map(|t| {
+        vec![t.entity.clone(), money(t.owed), t.ceiling.map_or("unbounded".into(), money), t.case_by_case.to_string()]
+    }));
+    let widths = widths(&rows);
+    rows.iter().for_each(|r| {
+        let _ = writeln!(out, "{}", line(r, &widths));
+    });
+    out
+}
+
+/// The amount column: what is owed, or the bounds of what may be granted.
+fn amount(award: &Award) -> String {
+    let bound = |d: Option<rust_decimal::Decimal>| d.map_or("?".to_string(), money);
+    match award.kind {
+        EntitlementKind::Exact => bound(award.amount),
+        EntitlementKind::UpTo => format!("up to {}", bound(award.max)),
+        EntitlementKind::Range => format!("{} – {}", bound(award.min), bound(award.max)),
+        EntitlementKind::CaseByCase => match award.max {
+            Some(max) => format!("case by case, up to {}", money(max)),
+            None => "case by case".into(),
+        },
+    }
+}
+
+fn header(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| n.to_uppercase()).collect()
+}
+
+fn widths(rows: &[Vec<String>]) -> Vec<usize> {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    (0..columns).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.width()).max().unwrap_or(0)).collect()
+}
+
+fn line(row: &[String], widths: &[usize]) -> String {
+    let mut out = String::new();
+    for (i, (cell, width)) in row.iter().zip(widths).enumerate() {
+        if i + 1 == row.len() {
+            out.push_str(cell);
+        } else {
+            out.push_str(cell);
+            out.push_str(&" ".repeat(width.saturating_sub(cell.width()) + 2));
+        }
+    }
+    out.trim_end().to_string()
+}

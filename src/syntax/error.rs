@@ -1,0 +1,232 @@
+//! The parse stage's error type.
+
+use super::Rule;
+use miette::{Diagnostic, SourceSpan};
+use thiserror::Error;
+
+/// Something in the text that is not a well-formed policy file.
+#[derive(Debug, Error, Diagnostic, Clone, PartialEq)]
+pub enum SyntaxError {
+    /// `rule X for drug { reward 20% of }`: the text stops making sense at one point.
+    #[error("expected {expected}, found {found}")]
+    #[diagnostic(code(syntax::unexpected), help("{help}"))]
+    Unexpected {
+        expected: String,
+        found: String,
+        help: String,
+        #[label("here")]
+        span: SourceSpan,
+    },
+
+    /// `issued 2023-02-30`
+    #[error("`{text}` is not a calendar date")]
+    #[diagnostic(code(syntax::invalid_date), help("write a date that exists, as YYYY-MM-DD"))]
+    InvalidDate {
+        text: String,
+        #[label("no such date")]
+        span: SourceSpan,
+    },
+
+    /// `reward 99999999999999999999999999999亿`
+    #[error("number `{text}` is too large")]
+    #[diagnostic(
+        code(syntax::number_too_large),
+        help("amounts must stay below 79,228,162,514,264,337,593,543,950,335 with 28 significant digits")
+    )]
+    NumberTooLarge {
+        text: String,
+        #[label("does not fit an exact decimal")]
+        span: SourceSpan,
+    },
+
+    /// `rule A for x { cite "a" cite "b" }`
+    #[error("`{what}` is given twice")]
+    #[diagnostic(code(syntax::duplicate_clause), help("keep one `{what}` and delete the other"))]
+    Duplicate {
+        what: String,
+        #[label("second `{what}`")]
+        span: SourceSpan,
+        #[label("first given here")]
+        first: SourceSpan,
+    },
+
+    /// `rule A for x { cite "a" }` with no `reward`
+    #[error("rule `{rule}` has no `reward` clause")]
+    #[diagnostic(
+        code(syntax::missing_reward),
+        help("add a `reward` line, e.g. `reward 20% of rd_cost max 400万`, or `reward case_by_case`")
+    )]
+    MissingReward {
+        rule: String,
+        #[label("this rule pays nothing")]
+        span: SourceSpan,
+    },
+
+    /// `1:0`
+    #[error("ratio `{text}` divides by zero")]
+    #[diagnostic(code(syntax::zero_ratio), help("the second figure of a ratio must not be 0"))]
+    ZeroRatio {
+        text: String,
+        #[label("here")]
+        span: SourceSpan,
+    },
+
+    /// An expression followed by text that is not part of it (REPL input).
+    #[error("unexpected text after the expression")]
+    #[diagnostic(code(syntax::trailing), help("remove it, or join the parts with an operator"))]
+    Trailing {
+        #[label("not part of the expression")]
+        span: SourceSpan,
+    },
+
+    /// Never expected: pest accepted the text but produced no tree.
+    #[error("internal error: the parser produced no tree")]
+    #[diagnostic(code(syntax::internal))]
+    Internal,
+}
+
+impl SyntaxError {
+    pub(super) fn empty_parse() -> Self {
+        SyntaxError::Internal
+    }
+
+    /// Converts pest's error into ours, naming the expected tokens in words.
+    pub(super) fn from_pest(error: pest::error::Error<Rule>, text: &str) -> Self {
+        let start = match error.location {
+            pest::error::InputLocation::Pos(p) => p,
+            pest::error::InputLocation::Span((s, _)) => s,
+        };
+        let found = found_at(text, start);
+        let len = match found.as_str() {
+            "end of file" => 0,
+            _ => text.get(start..).and_then(|r| r.chars().next()).map_or(0, char::len_utf8),
+        };
+        let mut expected: Vec<&str> = match &error.variant {
+            pest::error::ErrorVariant::ParsingError { positives, .. } => {
+                positives.iter().map(|r| describe(*r)).collect()
+            }
+            pest::error::ErrorVariant::CustomError { .. } => vec![],
+        };
+        expected.sort_unstable();
+        expected.dedup();
+        let expected = match expected.as_slice() {
+            [] => "something else".to_string(),
+            [one] => one.to_string(),
+            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        };
+        let help = if found == "end of file" {
+            "the file ends too early: is a `}` or a value missing?".to_string()
+        } else {
+            format!("the parser could not continue at {found}")
+        };
+        SyntaxError::Unexpected { expected, found, help, span: (start, len).into() }
+    }
+}
+
+/// What stands at `pos`, in words.
+fn found_at(text: &str, pos: usize) -> String {
+    let rest = text.get(pos..).unwrap_or("");
+    let word: String = rest
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .take(20)
+        .collect();
+    if word.is_empty() {
+        if rest.is_empty() {
+            "end of file".to_string()
+        } else {
+            "a line break".to_string()
+        }
+    } else {
+        format!("`{word}`")
+    }
+}
+
+/// A grammar rule in the words a drafter knows.
+fn describe(r: Rule) -> &'static str {
+    match r {
+        Rule::EOI => "end of file",
+        Rule::schema | Rule::kw_schema => "`schema`",
+        Rule::policy | Rule::kw_policy => "`policy`",
+        Rule::rule | Rule::kw_rule => "`rule`",
+        Rule::enum_decl | Rule::kw_enum => "`enum`",
+        Rule::entity_decl | Rule::kw_entity => "`entity`",
+        Rule::field_decl => "a field such as `rd_cost: money`",
+        Rule::type_ref | Rule::list_type => "a type such as `money` or `[drug]`",
+        Rule::ident | Rule::path => "a name",
+        Rule::rule_id => "a rule id such as `CZ-03-1b`",
+        Rule::kw_for => "`for`",
+        Rule::title | Rule::kw_title => "`title`",
+        Rule::issuer | Rule::kw_issuer => "`issuer`",
+        Rule::document | Rule::kw_document => "`document`",
+        Rule::issued | Rule::kw_issued => "`issued`",
+        Rule::effective | Rule::kw_effective => "`effective`",
+        Rule::expires | Rule::kw_expires => "`expires`",
+        Rule::rounding | Rule::kw_rounding => "`rounding`",
+        Rule::rounding_unit => "`yuan`, `jiao` or `fen`",
+        Rule::rounding_mode => "a rounding mode",
+        Rule::on_issue | Rule::kw_on_issue => "`on_issue`",
+        Rule::after_issue => "`N days after issue`",
+        Rule::kw_after => "`after`",
+        Rule::kw_issue => "`issue`",
+        Rule::cite | Rule::kw_cite => "`cite`",
+        Rule::dept | Rule::kw_dept => "`dept`",
+        Rule::when_clause | Rule::kw_when => "`when`",
+        Rule::on_clause | Rule::kw_on => "`on`",
+        Rule::reward | Rule::kw_reward => "`reward`",
+        Rule::frequency | Rule::kw_once | Rule::kw_yearly => "`once` or `yearly`",
+        Rule::per_year_cap | Rule::kw_per_year_cap => "`per_year_cap`",
+        Rule::expr | Rule::scrutinee => "an expression",
+        Rule::op_up_to | Rule::kw_up_to => "`up_to`",
+        Rule::op_not | Rule::kw_not => "`not`",
+        Rule::op_neg => "`-`",
+        Rule::op_max
+        | Rule::op_or
+        | Rule::op_and
+        | Rule::op_eq
+        | Rule::op_ne
+        | Rule::op_le
+        | Rule::op_ge
+        | Rule::op_lt
+        | Rule::op_gt
+        | Rule::op_range
+        | Rule::op_add
+        | Rule::op_sub
+        | Rule::op_mul
+        | Rule::op_div
+        | Rule::op_of
+        | Rule::op_per
+        | Rule::kw_max
+        | Rule::kw_or
+        | Rule::kw_and
+        | Rule::kw_of
+        | Rule::kw_per => "an operator",
+        Rule::in_set | Rule::kw_in => "`in { … }`",
+        Rule::if_expr | Rule::kw_if => "`if`",
+        Rule::kw_then => "`then`",
+        Rule::kw_else => "`else`",
+        Rule::by_table | Rule::kw_by => "`by`",
+        Rule::by_arm | Rule::pattern | Rule::wildcard => "a table entry such as `I => 100万`",
+        Rule::tiers_table | Rule::kw_tiers => "`tiers`",
+        Rule::marginal_table | Rule::kw_marginal => "`marginal`",
+        Rule::tier_arm | Rule::interval | Rule::open_bracket => "a tier such as `[1亿, 5亿] => …`",
+        Rule::close_bracket => "`]` or `)`",
+        Rule::bound | Rule::unbounded => "a bound (a number or `..`)",
+        Rule::steps_table | Rule::kw_steps => "`steps`",
+        Rule::step_arm => "a step such as `3 => 30万`",
+        Rule::case_by_case | Rule::kw_case_by_case => "`case_by_case`",
+        Rule::uncapped | Rule::kw_uncapped => "`uncapped`",
+        Rule::as_of | Rule::kw_as_of => "`as_of`",
+        Rule::date => "a date (YYYY-MM-DD)",
+        Rule::duration | Rule::duration_unit => "a duration such as `30 days`",
+        Rule::percent | Rule::per_mille | Rule::ratio => "a rate such as `20%`",
+        Rule::number | Rule::signed_number | Rule::decimal | Rule::integer => "a number",
+        Rule::scale | Rule::yuan => "`万`, `亿` or `元`",
+        Rule::string | Rule::string_inner => "a quoted string",
+        Rule::boolean => "`true` or `false`",
+        Rule::optional => "`?`",
+        Rule::file | Rule::keyword | Rule::WHITESPACE | Rule::COMMENT | Rule::item | Rule::schema_item
+        | Rule::policy_entry | Rule::rule_clause | Rule::prefix | Rule::postfix | Rule::infix
+        | Rule::primary | Rule::literal | Rule::ident_char => "text",
+    }
+}

@@ -1,0 +1,297 @@
+//! Expressions and literals: pest pairs → [`Expr`], with operator precedence from a Pratt
+//! parser whose table follows [`crate::ast`]'s `prec` levels (loosest first):
+//!
+//! | level | operators |
+//! |---|---|
+//! | 1 | `up_to x` (prefix) |
+//! | 2 | `x max cap` |
+//! | 3 | `or` |
+//! | 4 | `and` |
+//! | 5 | `not x` (prefix) |
+//! | 6 | `==` `!=` `<` `<=` `>` `>=`, `x in { … }` |
+//! | 7 | `+` `-` |
+//! | 8 | `*` `/` `of` `per` |
+//! | 9 | `..` |
+//! | 10 | `-x` (prefix) |
+
+use super::lower::{ident, string};
+use super::{Rule, SyntaxError};
+use crate::ast::*;
+use chrono::NaiveDate;
+use pest::iterators::Pair;
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+pub(super) fn span_of(pair: &Pair<Rule>) -> Span {
+    let s = pair.as_span();
+    Span::new(s.start(), s.end())
+}
+
+fn pratt() -> &'static PrattParser<Rule> {
+    static PRATT: OnceLock<PrattParser<Rule>> = OnceLock::new();
+    PRATT.get_or_init(|| {
+        PrattParser::new()
+            .op(Op::prefix(Rule::op_up_to))
+            .op(Op::infix(Rule::op_max, Assoc::Left))
+            .op(Op::infix(Rule::op_or, Assoc::Left))
+            .op(Op::infix(Rule::op_and, Assoc::Left))
+            .op(Op::prefix(Rule::op_not))
+            .op(Op::infix(Rule::op_eq, Assoc::Left)
+                | Op::infix(Rule::op_ne, Assoc::Left)
+                | Op::infix(Rule::op_lt, Assoc::Left)
+                | Op::infix(Rule::op_le, Assoc::Left)
+                | Op::infix(Rule::op_gt, Assoc::Left)
+                | Op::infix(Rule::op_ge, Assoc::Left)
+                | Op::postfix(Rule::in_set))
+            .op(Op::infix(Rule::op_add, Assoc::Left) | Op::infix(Rule::op_sub, Assoc::Left))
+            .op(Op::infix(Rule::op_mul, Assoc::Left)
+                | Op::infix(Rule::op_div, Assoc::Left)
+                | Op::infix(Rule::op_of, Assoc::Left)
+                | Op::infix(Rule::op_per, Assoc::Left))
+            .op(Op::infix(Rule::op_range, Assoc::Left))
+            .op(Op::prefix(Rule::op_neg))
+    })
+}
+
+/// Lowers an `expr` pair (or any primary) to a tree, collecting errors.
+pub(super) fn lower(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Expr {
+    if pair.as_rule() != Rule::expr {
+        return primary(pair, errors);
+    }
+    // The Pratt closures all need the error list; a RefCell lets them share it.
+    let errors = std::cell::RefCell::new(errors);
+    pratt()
+        .map_primary(|p| primary(p, &mut errors.borrow_mut()))
+        .map_prefix(|op, rhs| {
+            let span = span_of(&op).to(rhs.span);
+            let op = match op.as_rule() {
+                Rule::op_up_to => UnOp::UpTo,
+                Rule::op_not => UnOp::Not,
+                _ => UnOp::Neg,
+            };
+            Spanned::new(ExprKind::Unary(op, Box::new(rhs)), span)
+        })
+        .map_postfix(|lhs, op| {
+            let span = lhs.span.to(span_of(&op));
+            let set = op.into_inner().filter(|p| p.as_rule() == Rule::ident).map(ident).collect();
+            Spanned::new(ExprKind::In(Box::new(lhs), set), span)
+        })
+        .map_infix(|lhs, op, rhs| {
+            let span = lhs.span.to(rhs.span);
+            let op = match op.as_rule() {
+                Rule::op_max => BinOp::Max,
+                Rule::op_or => BinOp::Or,
+                Rule::op_and => BinOp::And,
+                Rule::op_eq => BinOp::Eq,
+                Rule::op_ne => BinOp::Ne,
+                Rule::op_lt => BinOp::Lt,
+                Rule::op_le => BinOp::Le,
+                Rule::op_gt => BinOp::Gt,
+                Rule::op_ge => BinOp::Ge,
+                Rule::op_range => BinOp::Range,
+                Rule::op_add => BinOp::Add,
+                Rule::op_sub => BinOp::Sub,
+                Rule::op_mul => BinOp::Mul,
+                Rule::op_div => BinOp::Div,
+                Rule::op_of => BinOp::Of,
+                _ => BinOp::Per,
+            };
+            Spanned::new(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span)
+        })
+        .parse(pair.into_inner())
+}
+
+fn primary(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Expr {
+    let span = span_of(&pair);
+    let kind = match pair.as_rule() {
+        Rule::expr => return lower(pair, errors),
+        Rule::path => ExprKind::Path(pair.into_inner().map(ident).collect()),
+        Rule::as_of => ExprKind::AsOf,
+        Rule::case_by_case => ExprKind::CaseByCase { uncapped: pair.into_inner().any(|p| p.as_rule() == Rule::uncapped) },
+        Rule::if_expr => {
+            let mut parts = pair.into_inner().filter(|p| p.as_rule() == Rule::expr).map(|p| Box::new(lower(p, errors)));
+            match (parts.next(), parts.next(), parts.next()) {
+                (Some(c), Some(t), Some(e)) => ExprKind::If(c, t, e),
+                _ => ExprKind::Lit(Literal::Bool(false)),
+            }
+        }
+        Rule::by_table => {
+            let (scrutinee, arms) = table(pair, errors);
+            let arms = arms
+                .into_iter()
+                .map(|(key, value)| {
+                    let parts: Vec<_> = key.into_inner().collect();
+                    let wildcard = parts.iter().any(|p| p.as_rule() == Rule::wildcard);
+                    let pattern = (!wildcard).then(|| parts.into_iter().map(ident).collect());
+                    ByArm { pattern, value }
+                })
+                .collect();
+            ExprKind::By(scrutinee, arms)
+        }
+        Rule::tiers_table | Rule::marginal_table => {
+            let marginal = pair.as_rule() == Rule::marginal_table;
+            let (scrutinee, arms) = table(pair, errors);
+            let arms = arms
+                .into_iter()
+                .map(|(key, value)| TierArm { interval: interval(key, errors), value })
+                .collect();
+            ExprKind::Tiers { marginal, scrutinee, arms }
+        }
+        Rule::steps_table => {
+            let (scrutinee, arms) = table(pair, errors);
+            let arms = arms
+                .into_iter()
+                .map(|(key, value)| {
+                    let key_span = span_of(&key);
+                    let threshold = number(key, errors);
+                    StepArm { threshold: Spanned::new(threshold, key_span), value }
+                })
+                .collect();
+            ExprKind::Steps(scrutinee, arms)
+        }
+        _ => ExprKind::Lit(literal(pair, errors)),
+    };
+    Spanned::new(kind, span)
+}
+
+/// Splits `by|tiers|steps scrutinee { key => value, … }` into its scrutinee and arms.
+fn table<'i>(pair: Pair<'i, Rule>, errors: &mut Vec<SyntaxError>) -> (Box<Expr>, Vec<(Pair<'i, Rule>, Expr)>) {
+    let span = span_of(&pair);
+    let mut scrutinee = Spanned::new(ExprKind::Lit(Literal::Bool(false)), span);
+    let mut arms = Vec::new();
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::scrutinee => {
+                if let Some(inner) = part.into_inner().next() {
+                    scrutinee = lower(inner, errors);
+                }
+            }
+            Rule::by_arm | Rule::tier_arm | Rule::step_arm => {
+                let mut inner = part.into_inner();
+                if let (Some(key), Some(value)) = (inner.next(), inner.next()) {
+                    let value = lower(value, errors);
+                    arms.push((key, value));
+                }
+            }
+            _ => {}
+        }
+    }
+    (Box::new(scrutinee), arms)
+}
+
+fn interval(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Spanned<Interval> {
+    let span = span_of(&pair);
+    let mut interval = Interval { lower: None, lower_closed: false, upper: None, upper_closed: false };
+    let mut bounds = Vec::new();
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::open_bracket => interval.lower_closed = part.as_str() == "[",
+            Rule::close_bracket => interval.upper_closed = part.as_str() == "]",
+            Rule::bound => bounds.push(match part.into_inner().next() {
+                Some(n) if n.as_rule() == Rule::signed_number => Some(number(n, errors)),
+                _ => None,
+            }),
+            _ => {}
+        }
+    }
+    let mut bounds = bounds.into_iter();
+    interval.lower = bounds.next().flatten();
+    interval.upper = bounds.next().flatten();
+    // An unbounded side is never closed: `[a, ..]` means the same as `[a, ..)`.
+    interval.lower_closed &= interval.lower.is_some();
+    interval.upper_closed &= interval.upper.is_some();
+    Spanned::new(interval, span)
+}
+
+fn literal(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Literal {
+    match pair.as_rule() {
+        Rule::date => date(&pair, errors).map_or(Literal::Bool(false), Literal::Date),
+        Rule::duration => duration(pair, errors).map_or(Literal::Bool(false), Literal::Duration),
+        Rule::percent => Literal::Rate(Rate::Percent(first_decimal(&pair, errors))),
+        Rule::per_mille => Literal::Rate(Rate::PerMille(first_decimal(&pair, errors))),
+        Rule::ratio => {
+            let mut parts = pair.clone().into_inner().map(|p| decimal(&p, errors));
+            let (a, b) = (parts.next().unwrap_or_default(), parts.next().unwrap_or(Decimal::ONE));
+            if b.is_zero() {
+                errors.push(SyntaxError::ZeroRatio { text: pair.as_str().to_string(), span: span_of(&pair).into() });
+            }
+            Literal::Rate(Rate::Ratio(a, b))
+        }
+        Rule::string => Literal::Text(string(&pair)),
+        Rule::boolean => Literal::Bool(pair.as_str() == "true"),
+        _ => Literal::Number(number(pair, errors)),
+    }
+}
+
+fn first_decimal(pair: &Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Decimal {
+    pair.clone().into_inner().next().map(|p| decimal(&p, errors)).unwrap_or_default()
+}
+
+/// `4_000_000` → 4000000. Too many digits is an error, never a silent rounding.
+fn decimal(pair: &Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Decimal {
+    let digits: String = pair.as_str().chars().filter(|c| *c != '_').collect();
+    Decimal::from_str_exact(&digits).unwrap_or_else(|_| {
+        errors.push(too_large(pair));
+        Decimal::ZERO
+    })
+}
+
+fn too_large(pair: &Pair<Rule>) -> SyntaxError {
+    SyntaxError::NumberTooLarge { text: pair.as_str().to_string(), span: span_of(pair).into() }
+}
+
+/// A `number` or `signed_number` pair: value scaled by 万/亿, and how it was written.
+fn number(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Numeral {
+    let negative = pair.as_str().starts_with('-');
+    let whole = pair.clone();
+    let mut numeral = Numeral { value: Decimal::ZERO, scale: Scale::One, yuan: false };
+    for part in pair.into_inner().flat_map(|p| if p.as_rule() == Rule::number { p.into_inner().collect() } else { vec![p] }) {
+        match part.as_rule() {
+            Rule::decimal => numeral.value = decimal(&part, errors),
+            Rule::scale => numeral.scale = if part.as_str() == "亿" { Scale::Yi } else { Scale::Wan },
+            Rule::yuan => numeral.yuan = true,
+            _ => {}
+        }
+    }
+    numeral.value = numeral.value.checked_mul(numeral.scale.factor()).unwrap_or_else(|| {
+        errors.push(too_large(&whole));
+        Decimal::ZERO
+    });
+    if negative {
+        numeral.value.set_sign_negative(true);
+    }
+    numeral
+}
+
+pub(super) fn date(pair: &Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Option<NaiveDate> {
+    let parsed = NaiveDate::parse_from_str(pair.as_str(), "%Y-%m-%d").ok();
+    if parsed.is_none() {
+        errors.push(SyntaxError::InvalidDate { text: pair.as_str().to_string(), span: span_of(pair).into() });
+    }
+    parsed
+}
+
+pub(super) fn duration(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Option<Duration> {
+    let mut count = 0u32;
+    let mut unit = "";
+    for part in pair.clone().into_inner() {
+        match part.as_rule() {
+            Rule::integer => match u32::from_str(part.as_str()) {
+                Ok(n) if n <= 100_000 => count = n,
+                _ => {
+                    errors.push(too_large(&part));
+                    return None;
+                }
+            },
+            Rule::duration_unit => unit = part.as_str(),
+            _ => {}
+        }
+    }
+    Some(match unit.trim_end_matches('s') {
+        "year" => Duration { months: count * 12, days: 0 },
+        "month" => Duration { months: count, days: 0 },
+        _ => Duration { months: 0, days: count },
+    })
+}

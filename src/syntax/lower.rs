@@ -1,0 +1,265 @@
+//! pest pairs → items of the owned tree.
+
+use super::expr::{self, span_of};
+use super::{Rule, SyntaxError};
+use crate::ast::*;
+use pest::iterators::Pair;
+
+type Errors = Vec<SyntaxError>;
+
+pub(super) fn file(pair: Pair<Rule>) -> Result<File, Errors> {
+    let mut errors = Vec::new();
+    let mut items = Vec::new();
+    for pair in pair.into_inner() {
+        let span = span_of(&pair);
+        match pair.as_rule() {
+            Rule::schema => items.push(Item::Schema(Spanned::new(schema(pair), span))),
+            Rule::policy => items.push(Item::Policy(Spanned::new(policy(pair, &mut errors), span))),
+            Rule::rule => items.push(Item::Rule(Spanned::new(rule(pair, &mut errors), span))),
+            _ => {}
+        }
+    }
+    if errors.is_empty() {
+        Ok(File { items })
+    } else {
+        Err(errors)
+    }
+}
+
+pub(super) fn ident(pair: Pair<Rule>) -> Ident {
+    Spanned::new(pair.as_str().to_string(), span_of(&pair))
+}
+
+fn schema(pair: Pair<Rule>) -> Schema {
+    let mut schema = Schema::default();
+    for item in pair.into_inner() {
+        let span = span_of(&item);
+        match item.as_rule() {
+            Rule::enum_decl => {
+                let mut names = item.into_inner().filter(|p| p.as_rule() == Rule::ident).map(ident);
+                if let Some(name) = names.next() {
+                    schema.enums.push(Spanned::new(EnumDecl { name, variants: names.collect() }, span));
+                }
+            }
+            Rule::entity_decl => {
+                let mut inner = item.into_inner().filter(|p| p.as_rule() != Rule::kw_entity);
+                let Some(name) = inner.next().map(ident) else { continue };
+                let fields = inner.map(field).collect();
+                schema.entities.push(Spanned::new(EntityDecl { name, fields }, span));
+            }
+            _ => {}
+        }
+    }
+    schema
+}
+
+fn field(pair: Pair<Rule>) -> Spanned<FieldDecl> {
+    let span = span_of(&pair);
+    let mut name = Spanned::new(String::new(), span);
+    let mut optional = false;
+    let mut ty = Spanned::new(TypeRef::Named(String::new()), span);
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::ident => name = ident(part),
+            Rule::optional => optional = true,
+            Rule::type_ref => {
+                let ty_span = span_of(&part);
+                ty = match part.into_inner().next() {
+                    Some(list) if list.as_rule() == Rule::list_type => {
+                        let inner = list.into_inner().last().map(|p| p.as_str().to_string()).unwrap_or_default();
+                        Spanned::new(TypeRef::List(inner), ty_span)
+                    }
+                    Some(named) => Spanned::new(TypeRef::Named(named.as_str().to_string()), ty_span),
+                    None => ty,
+                };
+            }
+            _ => {}
+        }
+    }
+    Spanned::new(FieldDecl { name, optional, ty }, span)
+}
+
+/// Stores a clause once; a second occurrence is an error pointing at both.
+fn set_once<T>(slot: &mut Option<Spanned<T>>, value: Spanned<T>, what: &str, errors: &mut Errors) {
+    match slot {
+        Some(first) => errors.push(SyntaxError::Duplicate {
+            what: what.to_string(),
+            span: value.span.into(),
+            first: first.span.into(),
+        }),
+        None => *slot = Some(value),
+    }
+}
+
+/// The value pair of a clause such as `cite "…"`: its last child.
+fn clause_value(pair: Pair<Rule>) -> Option<Pair<Rule>> {
+    pair.into_inner().last()
+}
+
+fn string_clause(pair: Pair<Rule>) -> Spanned<String> {
+    let span = span_of(&pair);
+    Spanned::new(clause_value(pair).map(|p| string(&p)).unwrap_or_default(), span)
+}
+
+/// The text of a string literal with its escapes resolved.
+pub(super) fn string(pair: &Pair<Rule>) -> String {
+    let raw = pair.as_str();
+    let inner = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(raw);
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match (c, c == '\\') {
+            (_, true) => match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some(other) => out.push(other),
+                None => {}
+            },
+            (c, false) => out.push(c),
+        }
+    }
+    out
+}
+
+fn date_clause(pair: Pair<Rule>, errors: &mut Errors) -> Option<Spanned<chrono::NaiveDate>> {
+    let span = span_of(&pair);
+    let value = clause_value(pair)?;
+    expr::date(&value, errors).map(|d| Spanned::new(d, span))
+}
+
+fn policy(pair: Pair<Rule>, errors: &mut Errors) -> Policy {
+    let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_policy);
+    let id = inner.next().map(ident).unwrap_or_else(|| Spanned::new(String::new(), Span::default()));
+    let mut policy = Policy {
+        id,
+        title: None,
+        issuer: None,
+        document: None,
+        issued: None,
+        effective: None,
+        expires: None,
+        rounding: None,
+    };
+    for entry in inner {
+        let span = span_of(&entry);
+        match entry.as_rule() {
+            Rule::title => set_once(&mut policy.title, string_clause(entry), "title", errors),
+            Rule::issuer => set_once(&mut policy.issuer, string_clause(entry), "issuer", errors),
+            Rule::document => set_once(&mut policy.document, string_clause(entry), "document", errors),
+            Rule::issued => {
+                if let Some(d) = date_clause(entry, errors) {
+                    set_once(&mut policy.issued, d, "issued", errors);
+                }
+            }
+            Rule::expires => {
+                if let Some(d) = date_clause(entry, errors) {
+                    set_once(&mut policy.expires, d, "expires", errors);
+                }
+            }
+            Rule::effective => {
+                if let Some(e) = effective(entry, errors) {
+                    set_once(&mut policy.effective, Spanned::new(e, span), "effective", errors);
+                }
+            }
+            Rule::rounding => set_once(&mut policy.rounding, Spanned::new(rounding(entry), span), "rounding", errors),
+            _ => {}
+        }
+    }
+    policy
+}
+
+fn effective(pair: Pair<Rule>, errors: &mut Errors) -> Option<Effective> {
+    let value = clause_value(pair)?;
+    match value.as_rule() {
+        Rule::on_issue => Some(Effective::OnIssue),
+        Rule::after_issue => {
+            let duration = value.into_inner().find(|p| p.as_rule() == Rule::duration)?;
+            expr::duration(duration, errors).map(Effective::AfterIssue)
+        }
+        Rule::date => expr::date(&value, errors).map(Effective::On),
+        _ => None,
+    }
+}
+
+fn rounding(pair: Pair<Rule>) -> Rounding {
+    let mut rounding = Rounding::default();
+    for part in pair.into_inner() {
+        match (part.as_rule(), part.as_str()) {
+            (Rule::rounding_unit, "yuan") => rounding.unit = RoundingUnit::Yuan,
+            (Rule::rounding_unit, "jiao") => rounding.unit = RoundingUnit::Jiao,
+            (Rule::rounding_unit, _) => rounding.unit = RoundingUnit::Fen,
+            (Rule::rounding_mode, "half_even") => rounding.mode = RoundingMode::HalfEven,
+            (Rule::rounding_mode, "down") => rounding.mode = RoundingMode::Down,
+            (Rule::rounding_mode, "up") => rounding.mode = RoundingMode::Up,
+            (Rule::rounding_mode, _) => rounding.mode = RoundingMode::HalfAwayFromZero,
+            _ => {}
+        }
+    }
+    rounding
+}
+
+fn rule(pair: Pair<Rule>, errors: &mut Errors) -> Rule_ {
+    let span = span_of(&pair);
+    let mut inner = pair.into_inner().filter(|p| !matches!(p.as_rule(), Rule::kw_rule | Rule::kw_for));
+    let blank = || Spanned::new(String::new(), span);
+    let id = inner.next().map(ident).unwrap_or_else(blank);
+    let entity = inner.next().map(ident).unwrap_or_else(blank);
+    let mut rule = Rule_ {
+        id,
+        entity,
+        cite: None,
+        title: None,
+        dept: None,
+        conditions: Vec::new(),
+        on: None,
+        reward: None,
+        frequency: None,
+        per_year_cap: None,
+    };
+    let mut reward: Option<Spanned<Expr>> = None;
+    let mut on: Option<Spanned<Expr>> = None;
+    let mut cap: Option<Spanned<Expr>> = None;
+    for clause in inner {
+        let clause_span = span_of(&clause);
+        match clause.as_rule() {
+            Rule::cite => set_once(&mut rule.cite, string_clause(clause), "cite", errors),
+            Rule::title => set_once(&mut rule.title, string_clause(clause), "title", errors),
+            Rule::dept => set_once(&mut rule.dept, string_clause(clause), "dept", errors),
+            Rule::when_clause => {
+                if let Some(e) = clause_value(clause) {
+                    rule.conditions.push(expr::lower(e, errors));
+                }
+            }
+            Rule::on_clause => {
+                if let Some(e) = clause_value(clause) {
+                    set_once(&mut on, Spanned::new(expr::lower(e, errors), clause_span), "on", errors);
+                }
+            }
+            Rule::reward => {
+                if let Some(e) = clause_value(clause) {
+                    set_once(&mut reward, Spanned::new(expr::lower(e, errors), clause_span), "reward", errors);
+                }
+            }
+            Rule::per_year_cap => {
+                if let Some(e) = clause_value(clause) {
+                    set_once(&mut cap, Spanned::new(expr::lower(e, errors), clause_span), "per_year_cap", errors);
+                }
+            }
+            Rule::frequency => {
+                let frequency = if clause.as_str() == "once" { Frequency::Once } else { Frequency::Yearly };
+                set_once(&mut rule.frequency, Spanned::new(frequency, clause_span), "frequency", errors);
+            }
+            _ => {}
+        }
+    }
+    rule.reward = reward.map(|r| r.node);
+    rule.on = on.map(|o| o.node);
+    rule.per_year_cap = cap.map(|c| c.node);
+    if rule.reward.is_none() {
+        errors.push(SyntaxError::MissingReward { rule: rule.id.node.clone(), span: rule.id.span.into() });
+    }
+    rule
+}
+
+/// The AST's rule, named apart from pest's `Rule` enum.
+type Rule_ = crate::ast::Rule;

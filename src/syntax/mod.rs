@@ -1,0 +1,52 @@
+//! Parsing: source text → [`ast::File`](crate::ast::File). A pure function of the text.
+//!
+//! pest finds the structure; [`lower`] turns its pairs into the owned tree and checks what
+//! the grammar cannot say (a date that exists, a number that fits, a clause given twice).
+//! Lowering collects every error it finds; pest itself stops at the first.
+
+mod error;
+mod expr;
+mod lower;
+
+pub use error::SyntaxError;
+
+use crate::ast;
+use pest::Parser as _;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/policy.pest"]
+struct PolicyParser;
+
+/// Parses one file. Returns the tree, or every syntax error found.
+pub fn parse(text: &str) -> Result<ast::File, Vec<SyntaxError>> {
+    let mut pairs = PolicyParser::parse(Rule::file, text).map_err(|e| vec![SyntaxError::from_pest(e, text)])?;
+    let file = pairs.next().ok_or_else(|| vec![SyntaxError::empty_parse()])?;
+    lower::file(file)
+}
+
+/// Parses a single expression (for the REPL and tests).
+pub fn parse_expr(text: &str) -> Result<ast::Expr, Vec<SyntaxError>> {
+    let mut pairs = PolicyParser::parse(Rule::expr, text).map_err(|e| vec![SyntaxError::from_pest(e, text)])?;
+    let pair = pairs.next().ok_or_else(|| vec![SyntaxError::empty_parse()])?;
+    let end = pair.as_span().end();
+    if text.get(end..).is_some_and(|rest| !rest.trim().is_empty()) {
+        return Err(vec![SyntaxError::Trailing { span: (end, text.len() - end).into() }]);
+    }
+    let mut errors = Vec::new();
+    let expr = expr::lower(pair, &mut errors);
+    if errors.is_empty() {
+        Ok(expr)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Parses a duration such as `3 years` or `30 days` (used for duration facts).
+pub fn parse_duration(text: &str) -> Option<ast::Duration> {
+    let mut pairs = PolicyParser::parse(Rule::duration, text.trim()).ok()?;
+    let pair = pairs.next()?;
+    if pair.as_str().len() != text.trim().len() {
+        return None;
+    }
+    expr::duration(pair, &mut Vec::new())
+}
