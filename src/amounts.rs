@@ -38,7 +38,10 @@ pub fn round(value: Decimal, rounding: Rounding) -> Decimal {
         RoundingMode::Down => RoundingStrategy::ToZero,
         RoundingMode::Up => RoundingStrategy::AwayFromZero,
     };
-    value.round_dp_with_strategy(rounding.unit.scale(), strategy)
+    // Rescaling shows every result with the same number of places: 4000000.00, not 4000000.
+    let mut rounded = value.round_dp_with_strategy(rounding.unit.scale(), strategy);
+    rounded.rescale(rounding.unit.scale());
+    rounded
 }
 
 /// How a rounding is named in traces: `fen, half away from zero`.

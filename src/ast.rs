@@ -216,11 +216,17 @@ pub enum ExprKind {
     /// `by phase { I => 100万, _ => 0 }`
     By(Box<Expr>, Vec<ByArm>),
     /// `tiers x { [a, b] => … }` (whole amount) or `marginal x { … }`.
-    Tiers { marginal: bool, scrutinee: Box<Expr>, arms: Vec<TierArm> },
+    Tiers {
+        marginal: bool,
+        scrutinee: Box<Expr>,
+        arms: Vec<TierArm>,
+    },
     /// `steps n { 3 => 30万, 5 => 50万 }`
     Steps(Box<Expr>, Vec<StepArm>),
     /// 一事一议.
-    CaseByCase { uncapped: bool },
+    CaseByCase {
+        uncapped: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

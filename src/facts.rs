@@ -79,7 +79,8 @@ pub fn parse(text: &str, schema: &Schema) -> Result<Facts, Vec<FactsError>> {
 
 fn json_error(e: &serde_json::Error, text: &str) -> FactsError {
     let (line, column) = (e.line(), e.column());
-    let offset: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>() + column.saturating_sub(1);
+    let offset: usize =
+        text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>() + column.saturating_sub(1);
     let message = e.to_string();
     let message = message.split(" at line").next().unwrap_or(&message).to_string();
     FactsError::Json { message, line, column, span: (offset.min(text.len()), 0).into() }
@@ -99,7 +100,11 @@ impl Reader<'_> {
         let mut facts = Facts::default();
         let Json::Object(map) = json else {
             let roots: Vec<String> = self.schema.roots().map(|(_, k)| format!("\"{}\"", k.name)).collect();
-            self.invalid("$", format!("expected an object, found {}", describe(json)), format!("write {{ {}: [ … ] }}", roots.join(", ")));
+            self.invalid(
+                "$",
+                format!("expected an object, found {}", describe(json)),
+                format!("write {{ {}: [ … ] }}", roots.join(", ")),
+            );
             return facts;
         };
         for (key, value) in map {
@@ -120,7 +125,11 @@ impl Reader<'_> {
 
     fn list(&mut self, json: &Json, kind: KindId, path: &str, parent_path: &str) -> Vec<Entity> {
         let Json::Array(items) = json else {
-            self.invalid(path, format!("expected a list of entities, found {}", describe(json)), "write [ { \"id\": \"…\", … } ]");
+            self.invalid(
+                path,
+                format!("expected a list of entities, found {}", describe(json)),
+                "write [ { \"id\": \"…\", … } ]",
+            );
             return Vec::new();
         };
         items
@@ -133,7 +142,11 @@ impl Reader<'_> {
     fn entity(&mut self, json: &Json, kind: KindId, path: &str, parent_path: &str) -> Option<Entity> {
         let def = self.schema.kinds.get(kind)?;
         let Json::Object(map) = json else {
-            self.invalid(path, format!("expected an object, found {}", describe(json)), format!("write one `{}` as {{ \"id\": \"…\", … }}", def.name));
+            self.invalid(
+                path,
+                format!("expected an object, found {}", describe(json)),
+                format!("write one `{}` as {{ \"id\": \"…\", … }}", def.name),
+            );
             return None;
         };
         let id: Arc<str> = match map.get("id") {
@@ -141,7 +154,11 @@ impl Reader<'_> {
             Some(Json::Number(n)) => n.to_string().into(),
             other => {
                 let found = other.map_or("nothing".to_string(), describe);
-                self.invalid(&format!("{path}.id"), format!("expected an id (a non-empty string), found {found}"), "give every entity an `id`, e.g. \"E1\"");
+                self.invalid(
+                    &format!("{path}.id"),
+                    format!("expected an id (a non-empty string), found {found}"),
+                    "give every entity an `id`, e.g. \"E1\"",
+                );
                 return None;
             }
         };
@@ -156,12 +173,21 @@ impl Reader<'_> {
             let slot = match map.get(&field.name) {
                 None | Some(Json::Null) if field.optional => Slot::Missing,
                 None | Some(Json::Null) => {
-                    let help = format!("give `{}` a value, or declare it optional (`{}?: …`) in the schema", field.name, field.name);
-                    self.invalid(&field_path, format!("missing fact `{}` ({})", field.name, self.schema.type_name(&field.ty)), help);
+                    let help = format!(
+                        "give `{}` a value, or declare it optional (`{}?: …`) in the schema",
+                        field.name, field.name
+                    );
+                    self.invalid(
+                        &field_path,
+                        format!("missing fact `{}` ({})", field.name, self.schema.type_name(&field.ty)),
+                        help,
+                    );
                     Slot::Missing
                 }
                 Some(value) => match field.ty {
-                    Ty::List(child) => Slot::Children(self.list(value, child, &field_path, &format!("{entity_path}.{}", field.name))),
+                    Ty::List(child) => {
+                        Slot::Children(self.list(value, child, &field_path, &format!("{entity_path}.{}", field.name)))
+                    }
                     ty => self.value(value, ty, &field_path).map_or(Slot::Missing, Slot::Value),
                 },
             };
@@ -175,7 +201,9 @@ impl Reader<'_> {
             (Ty::Money, _) => money(json).map(Value::Dec),
             (Ty::Rate, _) => rate(json).map(Value::Dec),
             (Ty::Number, Json::Number(n)) => number(n).map(Value::Dec),
-            (Ty::Count, Json::Number(n)) => number(n).filter(|d| d.fract().is_zero() && !d.is_sign_negative()).map(Value::Dec),
+            (Ty::Count, Json::Number(n)) => {
+                number(n).filter(|d| d.fract().is_zero() && !d.is_sign_negative()).map(Value::Dec)
+            }
             (Ty::Date, _) => return self.date(json, path).map(Value::Date),
             (Ty::Bool, Json::Bool(b)) => Some(Value::Bool(*b)),
             (Ty::Text, Json::String(s)) => Some(Value::Text(s.as_str().into())),
@@ -209,7 +237,11 @@ impl Reader<'_> {
     fn date(&mut self, json: &Json, path: &str) -> Option<NaiveDate> {
         let parsed = json.as_str().and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
         if parsed.is_none() {
-            self.invalid(path, format!("expected a date, found {}", describe(json)), "write a calendar date as \"YYYY-MM-DD\"");
+            self.invalid(
+                path,
+                format!("expected a date, found {}", describe(json)),
+                "write a calendar date as \"YYYY-MM-DD\"",
+            );
         }
         parsed
     }

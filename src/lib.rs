@@ -9,6 +9,7 @@
 //! ```
 //! use policy_lang::{compile, Source};
 //!
+//! # fn main() -> miette::Result<()> {
 //! let rules = r#"
 //!     schema {
 //!       entity enterprise { rd_cost: money }
@@ -19,17 +20,20 @@
 //!       reward 20% of rd_cost max 4_000_000 per_year_cap 10_000_000
 //!     }
 //! "#;
-//! let loaded = compile(vec![Source::new("demo.policy", rules)]).map_err(|e| e.len())?;
-//! let facts = loaded.program.facts("facts.json", r#"{"enterprise": [{"id": "E1", "rd_cost": "3000万"}]}"#)
-//!     .map_err(|e| e.len())?;
-//! let as_of = chrono::NaiveDate::from_ymd_opt(2024, 6, 30).ok_or(0)?;
-//! let result = loaded.program.evaluate(&facts, as_of).map_err(|_| 0)?;
+//! let program = compile(vec![Source::new("demo.policy", rules)])?.program;
+//! let facts = program.facts("facts.json", r#"{"enterprise": [{"id": "E1", "rd_cost": "3000万"}]}"#)?;
+//! let as_of = chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap_or_default();
+//! let result = program.evaluate(&facts, as_of)?;
 //!
 //! let award = &result.awards[0];
-//! assert_eq!(award.amount, Some("4000000.00".parse().map_err(|_| 0)?));
-//! assert_eq!(award.trace[0], "20% of rd_cost: 20% × 30,000,000 = 6,000,000");
-//! assert_eq!(award.trace[1], "max 4,000,000: 6,000,000 → 4,000,000 (capped)");
-//! # Ok::<(), usize>(())
+//! assert_eq!(award.amount.map(|a| a.to_string()).as_deref(), Some("4000000.00"));
+//! assert_eq!(award.trace, [
+//!     "20% of rd_cost: 20% × 30,000,000 = 6,000,000",
+//!     "max 4,000,000: 6,000,000 → 4,000,000 (capped)",
+//!     "per_year_cap 10,000,000 for enterprise.E1 in 2024: 0 already awarded, room 10,000,000 → within the cap",
+//! ]);
+//! # Ok(())
+//! # }
 //! ```
 //!
 //! Stages, each a module, data flowing one way: [`syntax`] (text → [`ast`]) → [`check`]
@@ -94,6 +98,24 @@ impl Error {
     }
 }
 
+/// Every error found in one go: each stage collects all it can before giving up.
+#[derive(Debug, Error)]
+#[error("{} error(s)", .0.len())]
+pub struct Errors(pub Vec<Error>);
+
+impl Diagnostic for Errors {
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        Some(Box::new(self.0.iter().map(|e| e as &dyn Diagnostic)))
+    }
+}
+
+impl std::ops::Deref for Errors {
+    type Target = [Error];
+    fn deref(&self) -> &[Error] {
+        &self.0
+    }
+}
+
 /// A checked program and the warnings found while checking it.
 #[derive(Debug)]
 pub struct Loaded {
@@ -102,7 +124,7 @@ pub struct Loaded {
 }
 
 /// Parses and checks source files together. Returns every error (and warning) found.
-pub fn compile(sources: Vec<Source>) -> Result<Loaded, Vec<Error>> {
+pub fn compile(sources: Vec<Source>) -> Result<Loaded, Errors> {
     let mut parsed = Vec::new();
     let mut errors = Vec::new();
     for source in sources {
@@ -120,16 +142,16 @@ pub fn compile(sources: Vec<Source>) -> Result<Loaded, Vec<Error>> {
             let warnings = checked.warnings.into_iter().map(sourced).collect();
             Ok(Loaded { program: checked.program, warnings })
         }
-        Ok(_) => Err(errors),
+        Ok(_) => Err(Errors(errors)),
         Err(diags) => {
             errors.extend(diags.items.into_iter().map(sourced));
-            Err(errors)
+            Err(Errors(errors))
         }
     }
 }
 
 /// Reads `.policy` files (folders are searched recursively, in name order) and compiles them.
-pub fn load(paths: &[PathBuf]) -> Result<Loaded, Vec<Error>> {
+pub fn load(paths: &[PathBuf]) -> Result<Loaded, Errors> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -143,7 +165,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, Vec<Error>> {
         }
     }
     if !errors.is_empty() {
-        return Err(errors);
+        return Err(Errors(errors));
     }
     compile(sources)
 }
@@ -174,10 +196,10 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
 
 impl Program {
     /// Reads a JSON fact set against this program's schema; `name` labels its diagnostics.
-    pub fn facts(&self, name: &str, json: &str) -> Result<facts::Facts, Vec<Error>> {
+    pub fn facts(&self, name: &str, json: &str) -> Result<facts::Facts, Errors> {
         facts::parse(json, &self.schema).map_err(|errors| {
             let source = Source::new(name, json);
-            errors.into_iter().map(|e| Error::Facts(Box::new(Sourced::new(e, &source)))).collect()
+            Errors(errors.into_iter().map(|e| Error::Facts(Box::new(Sourced::new(e, &source)))).collect())
         })
     }
 

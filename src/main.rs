@@ -71,7 +71,7 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
     match command {
         Command::Check { paths } => {
-            let Loaded { program, warnings } = policy_lang::load(&paths)?;
+            let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
             eprintln!(
                 "checked {} file(s): {} polic{}, {} rule(s), {} warning(s)",
                 program.sources.len(),
@@ -83,13 +83,15 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             Ok(warnings)
         }
         Command::Eval { paths, facts, as_of, format } => {
-            let Loaded { program, warnings } = policy_lang::load(&paths)?;
+            let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
             let (name, text) = read_facts(&facts)?;
-            let facts = program.facts(&name, &text)?;
+            let facts = program.facts(&name, &text).map_err(|e| e.0)?;
             let as_of = as_of.or(facts.as_of).unwrap_or_else(|| chrono::Local::now().date_naive());
             let evaluation = program.evaluate(&facts, as_of).map_err(|e| vec![e])?;
             match format {
-                Format::Json => println!("{}", serde_json::to_string_pretty(&output::json(&evaluation)).unwrap_or_default()),
+                Format::Json => {
+                    println!("{}", serde_json::to_string_pretty(&output::json(&evaluation)).unwrap_or_default())
+                }
                 Format::Table => print!("{}", output::table(&evaluation)),
             }
             Ok(warnings)

@@ -181,7 +181,11 @@ pub struct Condition {
 pub enum Expr {
     Const(Value),
     /// A fact of the entity `up` levels above the current one.
-    Field { up: usize, slot: usize, name: Arc<str> },
+    Field {
+        up: usize,
+        slot: usize,
+        name: Arc<str>,
+    },
     AsOf,
     Neg(Box<Expr>),
     Not(Box<Expr>),
@@ -189,7 +193,11 @@ pub enum Expr {
     UpTo(Box<Expr>),
     Arith(Arith, Box<Expr>, Box<Expr>),
     /// `date + duration` (`negate` for `-`).
-    Shift { date: Box<Expr>, by: Box<Expr>, negate: bool },
+    Shift {
+        date: Box<Expr>,
+        by: Box<Expr>,
+        negate: bool,
+    },
     Compare(Compare, Box<Expr>, Box<Expr>),
     And(Box<Expr>, Box<Expr>),
     Or(Box<Expr>, Box<Expr>),
@@ -197,21 +205,53 @@ pub enum Expr {
     In(Box<Expr>, Vec<usize>),
     If(Box<Expr>, Box<Expr>, Box<Expr>),
     /// `by`: `table[variant]` is the arm index for that variant, if any.
-    By { scrutinee: Box<Expr>, enum_id: EnumId, table: Vec<Option<usize>>, arms: Vec<Expr>, text: Arc<str> },
-    Tiers { scrutinee: Box<Expr>, arms: Vec<(Interval, Expr)>, text: Arc<str> },
-    Marginal { scrutinee: Box<Expr>, arms: Vec<(Interval, Expr)>, text: Arc<str> },
-    Steps { scrutinee: Box<Expr>, arms: Vec<(Decimal, Expr)>, text: Arc<str> },
+    By {
+        scrutinee: Box<Expr>,
+        enum_id: EnumId,
+        table: Vec<Option<usize>>,
+        arms: Vec<Expr>,
+        text: Arc<str>,
+    },
+    Tiers {
+        scrutinee: Box<Expr>,
+        arms: Vec<(Interval, Expr)>,
+        text: Arc<str>,
+    },
+    Marginal {
+        scrutinee: Box<Expr>,
+        arms: Vec<(Interval, Expr)>,
+        text: Arc<str>,
+    },
+    Steps {
+        scrutinee: Box<Expr>,
+        arms: Vec<(Decimal, Expr)>,
+        text: Arc<str>,
+    },
     /// `rate of base`, with the base's text for the trace.
-    Of { rate: Box<Expr>, base: Box<Expr>, text: Arc<str> },
+    Of {
+        rate: Box<Expr>,
+        base: Box<Expr>,
+        text: Arc<str>,
+    },
     /// `amount per count`
-    Per { amount: Box<Expr>, count: Box<Expr>, text: Arc<str> },
+    Per {
+        amount: Box<Expr>,
+        count: Box<Expr>,
+        text: Arc<str>,
+    },
     /// `10万..50万`: an award somewhere between.
     Range(Box<Expr>, Box<Expr>),
     /// `5%..20%`: a rate somewhere between, to be taken `of` a base.
     RateRange(Box<Expr>, Box<Expr>),
     /// `amount max cap`
-    Max { amount: Box<Expr>, cap: Box<Expr>, text: Arc<str> },
-    CaseByCase { uncapped: bool },
+    Max {
+        amount: Box<Expr>,
+        cap: Box<Expr>,
+        text: Arc<str>,
+    },
+    CaseByCase {
+        uncapped: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

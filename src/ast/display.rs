@@ -151,10 +151,7 @@ fn write_scrutinee(f: &mut Formatter<'_>, scrutinee: &Expr) -> fmt::Result {
     }
 }
 
-fn write_arms<'a, K: Display>(
-    f: &mut Formatter<'_>,
-    arms: impl Iterator<Item = (K, &'a Expr)>,
-) -> fmt::Result {
+fn write_arms<'a, K: Display>(f: &mut Formatter<'_>, arms: impl Iterator<Item = (K, &'a Expr)>) -> fmt::Result {
     f.write_str(" { ")?;
     for (i, (key, value)) in arms.enumerate() {
         if i > 0 {
@@ -176,11 +173,7 @@ impl Display for ByPattern<'_> {
     }
 }
 
-fn write_joined<T: Display>(
-    f: &mut Formatter<'_>,
-    items: impl Iterator<Item = T>,
-    sep: &str,
-) -> fmt::Result {
+fn write_joined<T: Display>(f: &mut Formatter<'_>, items: impl Iterator<Item = T>, sep: &str) -> fmt::Result {
     for (i, item) in items.enumerate() {
         if i > 0 {
             f.write_str(sep)?;

@@ -88,11 +88,11 @@ pub enum CheckError {
     },
 
     /// `tiers x { [1亿, 5亿] => …, [5亿, ..) => … }`: both contain 5亿
-    #[error("tiers overlap {at}")]
+    #[error("tiers overlap at {at}")]
     #[diagnostic(
         code(check::tier_overlap),
         severity(Warning),
-        help("a value {at} matches both tiers; the first listed wins. If the text is ambiguous, keep it and say in a comment which reading you chose")
+        help("{at} matches both tiers, and the first listed wins; if the text itself is ambiguous, keep its wording and say in a comment which reading you chose")
     )]
     TierOverlap {
         at: String,
@@ -107,7 +107,7 @@ pub enum CheckError {
     #[diagnostic(
         code(check::tier_gap),
         severity(Warning),
-        help("a value {gap} earns nothing under this table; close the gap if the text means to cover it")
+        help("{gap} earns nothing under this table; close the gap if the text means to cover it")
     )]
     TierGap {
         gap: String,
@@ -187,7 +187,10 @@ pub enum CheckError {
 
     /// Entity `drug` listed in both `enterprise.drugs` and `fund.drugs`
     #[error("entity `{kind}` is listed by two entities, `{first}` and `{second}`")]
-    #[diagnostic(code(check::two_parents), help("an entity belongs to one owner; declare a second entity kind for the other list"))]
+    #[diagnostic(
+        code(check::two_parents),
+        help("an entity belongs to one owner; declare a second entity kind for the other list")
+    )]
     TwoParents {
         kind: String,
         first: String,

@@ -48,10 +48,13 @@ impl Context<'_> {
 
     fn name(&self, ty: Ty) -> String {
         match ty {
+            Ty::Money => "money".into(),
+            Ty::Text => "text".into(),
+            Ty::Bool => "true or false (bool)".into(),
             Ty::Literal => "a number".into(),
             Ty::Enum(_) => format!("enum `{}`", self.schema.type_name(&ty)),
             Ty::Award => "an award".into(),
-            other => format!("{}", self.schema.type_name(&other)),
+            other => format!("a {}", self.schema.type_name(&other)),
         }
     }
 
@@ -66,7 +69,9 @@ impl Context<'_> {
         if !ok {
             let expected: Vec<String> = allowed.iter().map(|t| self.name(*t)).collect();
             let help = match (allowed.first(), ty) {
-                (Some(Ty::Bool), Ty::Enum(_)) => "compare it with a value, e.g. `phase == III` or `phase in { II, III }`".into(),
+                (Some(Ty::Bool), Ty::Enum(_)) => {
+                    "compare it with a value, e.g. `phase == III` or `phase in { II, III }`".into()
+                }
                 (Some(Ty::Bool), _) => "write a comparison, e.g. `rd_cost >= 500万`".into(),
                 (Some(Ty::Money), Ty::Rate) => "a rate needs a base: `20% of rd_cost`".into(),
                 (Some(Ty::Money), Ty::RateRange) => "a rate range needs a base: `5%..20% of salary`".into(),
@@ -94,7 +99,13 @@ impl Context<'_> {
                 let (ir, ty) = self.infer(inner);
                 let Ty::Enum(id) = ty else {
                     if ty != Ty::Error {
-                        self.expected(inner, "the left side of `in`", "an enum", ty, "`in { … }` tests an enum field, e.g. `phase in { II, III }`");
+                        self.expected(
+                            inner,
+                            "the left side of `in`",
+                            "an enum",
+                            ty,
+                            "`in { … }` tests an enum field, e.g. `phase in { II, III }`",
+                        );
                     }
                     return (Expr::Const(Value::Bool(false)), Ty::Bool);
                 };
@@ -146,12 +157,21 @@ impl Context<'_> {
                     if self.schema.kinds.get(self.kind).is_some_and(|k| k.field(&owner.node).is_some()) {
                         help = format!("`{}` is a field of `{here}`; fields have no fields of their own", owner.node);
                     }
-                    self.error(CheckError::BadPath { name: owner.node.clone(), entity: here, help, span: owner.span.into() });
+                    self.error(CheckError::BadPath {
+                        name: owner.node.clone(),
+                        entity: here,
+                        help,
+                        span: owner.span.into(),
+                    });
                     (Expr::Const(Value::Bool(false)), Ty::Error)
                 }
             },
             _ => {
-                let span = parts.first().map(|p| p.span).unwrap_or_default().to(parts.last().map(|p| p.span).unwrap_or_default());
+                let span = parts
+                    .first()
+                    .map(|p| p.span)
+                    .unwrap_or_default()
+                    .to(parts.last().map(|p| p.span).unwrap_or_default());
                 let here = self.kind_name(self.kind);
                 self.error(CheckError::BadPath {
                     name: parts.iter().map(|p| p.node.as_str()).collect::<Vec<_>>().join("."),
@@ -231,7 +251,13 @@ impl Context<'_> {
             UnOp::Neg => {
                 let (ir, ty) = self.infer(inner);
                 if !(is_quantity(ty) || matches!(ty, Ty::Rate | Ty::Error)) {
-                    self.expected(inner, "the operand of `-`", "a number, money or rate", ty, "only numbers can be negated");
+                    self.expected(
+                        inner,
+                        "the operand of `-`",
+                        "a number, money or rate",
+                        ty,
+                        "only numbers can be negated",
+                    );
                 }
                 (Expr::Neg(Box::new(ir)), ty)
             }
@@ -243,7 +269,11 @@ impl Context<'_> {
             BinOp::And | BinOp::Or => {
                 let what = format!("an operand of `{}`", op.symbol());
                 let (a, b) = (self.expect(l, &[Ty::Bool], &what), self.expect(r, &[Ty::Bool], &what));
-                let ir = if op == BinOp::And { Expr::And(Box::new(a), Box::new(b)) } else { Expr::Or(Box::new(a), Box::new(b)) };
+                let ir = if op == BinOp::And {
+                    Expr::And(Box::new(a), Box::new(b))
+                } else {
+                    Expr::Or(Box::new(a), Box::new(b))
+                };
                 (ir, Ty::Bool)
             }
             BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => self.compare(op, l, r),
@@ -312,12 +342,19 @@ impl Context<'_> {
 
     fn operands(&mut self, op: BinOp, a: Ty, b: Ty, l: &ast::Expr, r: &ast::Expr) {
         let help = match (op, a, b) {
-            (BinOp::Mul, Ty::Rate, _) | (BinOp::Mul, _, Ty::Rate) => "to take a share of an amount write `20% of rd_cost`".to_string(),
-            (BinOp::Of, _, _) => "`of` takes a rate on the left and money or a number on the right: `20% of rd_cost`".to_string(),
-            (BinOp::Max, _, _) => "`max` caps money or an award by a money amount: `20% of rd_cost max 400万`".to_string(),
+            (BinOp::Mul, Ty::Rate, _) | (BinOp::Mul, _, Ty::Rate) => {
+                "to take a share of an amount write `20% of rd_cost`".to_string()
+            }
+            (BinOp::Of, _, _) => {
+                "`of` takes a rate on the left and money or a number on the right: `20% of rd_cost`".to_string()
+            }
+            (BinOp::Max, _, _) => {
+                "`max` caps money or an award by a money amount: `20% of rd_cost max 400万`".to_string()
+            }
             (BinOp::Per, _, _) => "`per` multiplies money by a count: `50万 per new_specialties`".to_string(),
             (BinOp::Range, _, _) => "a range joins two amounts or two rates: `10万..50万`, `5%..20%`".to_string(),
-            (BinOp::Add | BinOp::Sub, Ty::Money, Ty::Count | Ty::Number) | (BinOp::Add | BinOp::Sub, Ty::Count | Ty::Number, Ty::Money) => {
+            (BinOp::Add | BinOp::Sub, Ty::Money, Ty::Count | Ty::Number)
+            | (BinOp::Add | BinOp::Sub, Ty::Count | Ty::Number, Ty::Money) => {
                 "money adds only to money; to pay an amount per item write `50万 per items`".to_string()
             }
             _ => format!("`{}` does not combine {} with {}", op.symbol(), self.name(a), self.name(b)),
@@ -345,14 +382,17 @@ impl Context<'_> {
         // `phase == III`: a bare name beside an enum is one of its values.
         if let (Ty::Enum(id), ExprKind::Path(parts), Compare::Eq | Compare::Ne) = (ta, &r.node, cmp) {
             if let [ident] = parts.as_slice() {
-                let b = self.variant(id, ident).map_or(Expr::Const(Value::Bool(false)), |v| Expr::Const(Value::Enum(v)));
+                let b =
+                    self.variant(id, ident).map_or(Expr::Const(Value::Bool(false)), |v| Expr::Const(Value::Enum(v)));
                 return (Expr::Compare(cmp, Box::new(a), Box::new(b)), Ty::Bool);
             }
         }
         let (b, tb) = self.infer(r);
-        let ordered = unify_numeric(ta, tb).is_some() || matches!((ta, tb), (Ty::Date, Ty::Date) | (Ty::Duration, Ty::Duration));
+        let ordered =
+            unify_numeric(ta, tb).is_some() || matches!((ta, tb), (Ty::Date, Ty::Date) | (Ty::Duration, Ty::Duration));
         let equatable = ta == tb && matches!(ta, Ty::Bool | Ty::Text | Ty::Enum(_));
-        let fits = ta == Ty::Error || tb == Ty::Error || ordered || (equatable && matches!(cmp, Compare::Eq | Compare::Ne));
+        let fits =
+            ta == Ty::Error || tb == Ty::Error || ordered || (equatable && matches!(cmp, Compare::Eq | Compare::Ne));
         if !fits {
             self.operands(op, ta, tb, l, r);
         }
@@ -365,7 +405,13 @@ impl Context<'_> {
         let (s, ty) = self.infer(scrutinee);
         let Ty::Enum(id) = ty else {
             if ty != Ty::Error {
-                self.expected(scrutinee, "the value after `by`", "an enum", ty, "`by` picks an amount by category; for numeric brackets use `tiers`");
+                self.expected(
+                    scrutinee,
+                    "the value after `by`",
+                    "an enum",
+                    ty,
+                    "`by` picks an amount by category; for numeric brackets use `tiers`",
+                );
             }
             return (Expr::Const(Value::Bool(false)), Ty::Error);
         };
@@ -390,7 +436,13 @@ impl Context<'_> {
                             }
                             _ => {
                                 let first = first_at.get(index).copied().flatten();
-                                self.error(super::schema::duplicate("table entry", &v.node, " within a `by` table".into(), v.span, first));
+                                self.error(super::schema::duplicate(
+                                    "table entry",
+                                    &v.node,
+                                    " within a `by` table".into(),
+                                    v.span,
+                                    first,
+                                ));
                             }
                         }
                     }

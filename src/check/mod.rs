@@ -46,10 +46,12 @@ pub fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostics> {
     let blocks: Vec<(usize, &Spanned<ast::Schema>)> = files
         .iter()
         .enumerate()
-        .flat_map(|(i, (_, f))| f.items.iter().filter_map(move |item| match item {
-            ast::Item::Schema(s) => Some((i, s)),
-            _ => None,
-        }))
+        .flat_map(|(i, (_, f))| {
+            f.items.iter().filter_map(move |item| match item {
+                ast::Item::Schema(s) => Some((i, s)),
+                _ => None,
+            })
+        })
         .collect();
     let schema = schema::build(&blocks, &mut diags);
 
@@ -69,7 +71,10 @@ pub fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostics> {
                     }
                     if let Some(&(first_file, first)) = policy_ids.get(&p.id.node) {
                         let first = (first_file == file).then_some(first);
-                        diags.error(file, schema::duplicate("policy", &p.id.node, " across all files".into(), p.id.span, first));
+                        diags.error(
+                            file,
+                            schema::duplicate("policy", &p.id.node, " across all files".into(), p.id.span, first),
+                        );
                     }
                     policy_ids.insert(p.id.node.clone(), (file, p.id.span));
                     policy_of_file = Some(policies.len());
@@ -81,7 +86,10 @@ pub fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostics> {
                         continue;
                     };
                     if let Some(first) = rule_ids.insert(&r.id.node, r.id.span) {
-                        diags.error(file, schema::duplicate("rule", &r.id.node, " within a policy".into(), r.id.span, Some(first)));
+                        diags.error(
+                            file,
+                            schema::duplicate("rule", &r.id.node, " within a policy".into(), r.id.span, Some(first)),
+                        );
                     }
                     if let Some(rule) = rule(r, policy, file, &schema, &mut diags) {
                         rules.push(rule);
@@ -114,12 +122,15 @@ fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> pro
     let expires = p.expires.as_ref().map(|d| d.node);
     if let (Some(from), Some(to), Some(at)) = (effective, expires, p.expires.as_ref()) {
         if to < from {
-            diags.error(file, CheckError::PolicyDates {
-                policy: p.id.node.clone(),
-                effective: from.to_string(),
-                expires: to.to_string(),
-                span: at.span.into(),
-            });
+            diags.error(
+                file,
+                CheckError::PolicyDates {
+                    policy: p.id.node.clone(),
+                    effective: from.to_string(),
+                    expires: to.to_string(),
+                    span: at.span.into(),
+                },
+            );
         }
     }
     let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.node.clone());
@@ -135,7 +146,13 @@ fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> pro
     }
 }
 
-fn rule(r: &Spanned<ast::Rule>, policy: usize, file: usize, schema: &Schema, diags: &mut Diagnostics) -> Option<program::Rule> {
+fn rule(
+    r: &Spanned<ast::Rule>,
+    policy: usize,
+    file: usize,
+    schema: &Schema,
+    diags: &mut Diagnostics,
+) -> Option<program::Rule> {
     let Some(kind) = schema.kind_named(&r.entity.node) else {
         let help = suggest::help(&r.entity.node, schema.kinds.iter().map(|k| k.name.as_str()), "entity kind");
         diags.error(file, CheckError::UnknownEntity { name: r.entity.node.clone(), help, span: r.entity.span.into() });

@@ -33,7 +33,10 @@ pub fn build(blocks: &[(usize, &Spanned<ast::Schema>)], diags: &mut Diagnostics)
                 let mut variants: Vec<String> = Vec::new();
                 for v in &e.variants {
                     if variants.contains(&v.node) {
-                        diags.error(file, duplicate("enum value", &v.node, format!(" within `{}`", e.name.node), v.span, None));
+                        diags.error(
+                            file,
+                            duplicate("enum value", &v.node, format!(" within `{}`", e.name.node), v.span, None),
+                        );
                     } else {
                         variants.push(v.node.clone());
                     }
@@ -79,7 +82,13 @@ pub fn build(blocks: &[(usize, &Spanned<ast::Schema>)], diags: &mut Diagnostics)
 }
 
 /// Records a new top-level name; reports it if taken.
-fn declare(seen: &mut HashMap<String, (usize, ast::Span)>, name: &ast::Ident, what: &str, file: usize, diags: &mut Diagnostics) -> bool {
+fn declare(
+    seen: &mut HashMap<String, (usize, ast::Span)>,
+    name: &ast::Ident,
+    what: &str,
+    file: usize,
+    diags: &mut Diagnostics,
+) -> bool {
     let builtin = BUILTIN.iter().any(|(b, _)| *b == name.node);
     match seen.get(&name.node) {
         Some(&(first_file, first)) => {
@@ -98,8 +107,20 @@ fn declare(seen: &mut HashMap<String, (usize, ast::Span)>, name: &ast::Ident, wh
     }
 }
 
-pub(super) fn duplicate(what: &str, name: &str, scope: String, span: ast::Span, first: Option<ast::Span>) -> CheckError {
-    CheckError::Duplicate { what: what.into(), name: name.into(), scope, span: span.into(), first: first.map(Into::into) }
+pub(super) fn duplicate(
+    what: &str,
+    name: &str,
+    scope: String,
+    span: ast::Span,
+    first: Option<ast::Span>,
+) -> CheckError {
+    CheckError::Duplicate {
+        what: what.into(),
+        name: name.into(),
+        scope,
+        span: span.into(),
+        first: first.map(Into::into),
+    }
 }
 
 fn resolve_type(schema: &Schema, ty: &Spanned<TypeRef>, file: usize, diags: &mut Diagnostics) -> Option<Ty> {
@@ -129,7 +150,14 @@ fn resolve_type(schema: &Schema, ty: &Spanned<TypeRef>, file: usize, diags: &mut
     None
 }
 
-fn set_parent(schema: &mut Schema, child: usize, parent: usize, at: &Spanned<TypeRef>, file: usize, diags: &mut Diagnostics) {
+fn set_parent(
+    schema: &mut Schema,
+    child: usize,
+    parent: usize,
+    at: &Spanned<TypeRef>,
+    file: usize,
+    diags: &mut Diagnostics,
+) {
     let parent_name = schema.kinds.get(parent).map(|k| k.name.clone()).unwrap_or_default();
     let Some(kind) = schema.kinds.get_mut(child) else { return };
     match kind.parent {
@@ -137,7 +165,10 @@ fn set_parent(schema: &mut Schema, child: usize, parent: usize, at: &Spanned<Typ
         _ => {
             let first = kind.parent.and_then(|p| schema.kinds.get(p)).map_or(parent_name.clone(), |k| k.name.clone());
             let kind_name = schema.kinds.get(child).map(|k| k.name.clone()).unwrap_or_default();
-            diags.error(file, CheckError::TwoParents { kind: kind_name, first, second: parent_name, span: at.span.into() });
+            diags.error(
+                file,
+                CheckError::TwoParents { kind: kind_name, first, second: parent_name, span: at.span.into() },
+            );
         }
     }
 }

@@ -53,10 +53,15 @@ fn non_empty(lo: Bound, hi: Bound) -> bool {
 
 fn show(lo: Bound, hi: Bound) -> String {
     match (lo.at, hi.at) {
-        (Some(l), Some(h)) if l.value == h.value => format!("at exactly {l}"),
+        (Some(l), Some(h)) if l.value == h.value => format!("exactly {l}"),
         _ => {
-            let i = Interval { lower: lo.at.cloned(), lower_closed: lo.closed, upper: hi.at.cloned(), upper_closed: hi.closed };
-            format!("on {i}")
+            let i = Interval {
+                lower: lo.at.cloned(),
+                lower_closed: lo.closed,
+                upper: hi.at.cloned(),
+                upper_closed: hi.closed,
+            };
+            format!("every value in {i}")
         }
     }
 }
@@ -89,7 +94,11 @@ pub fn analyse<'a>(tiers: impl Iterator<Item = &'a Spanned<Interval>>, findings:
             let gap_lo = Bound { at: upper(prev).at, closed: !upper(prev).closed };
             let gap_hi = Bound { at: lower(t).at, closed: !lower(t).closed };
             if upper(prev).at.is_some() && non_empty(gap_lo, gap_hi) {
-                findings.push(CheckError::TierGap { gap: show(gap_lo, gap_hi), span: prev.span.into(), next: t.span.into() });
+                findings.push(CheckError::TierGap {
+                    gap: show(gap_lo, gap_hi),
+                    span: prev.span.into(),
+                    next: t.span.into(),
+                });
             }
         }
         if reach.is_none_or(|r| cmp_upper(upper(t), upper(r)) == Ordering::Greater) {

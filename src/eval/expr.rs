@@ -84,7 +84,9 @@ impl Interp<'_> {
             }
             Expr::UpTo(x) => {
                 let ceiling = match self.eval(x)? {
-                    Value::Dec(d) | Value::Award(Entitlement::Exact(d) | Entitlement::Range(_, d)) => Entitlement::UpTo(d),
+                    Value::Dec(d) | Value::Award(Entitlement::Exact(d) | Entitlement::Range(_, d)) => {
+                        Entitlement::UpTo(d)
+                    }
                     Value::Award(other) => other,
                     _ => return Err(mistyped("an amount")),
                 };
@@ -98,8 +100,17 @@ impl Interp<'_> {
                 let b = self.dec(base)?;
                 match self.eval(r)? {
                     Value::Dec(fraction) => {
-                        let product = fraction.checked_mul(b).ok_or_else(|| overflow("product", rate(fraction), money(b)))?;
-                        self.note(|| format!("{} of {text}: {} × {} = {}", rate(fraction), rate(fraction), money(b), money(product)));
+                        let product =
+                            fraction.checked_mul(b).ok_or_else(|| overflow("product", rate(fraction), money(b)))?;
+                        self.note(|| {
+                            format!(
+                                "{} of {text}: {} × {} = {}",
+                                rate(fraction),
+                                rate(fraction),
+                                money(b),
+                                money(product)
+                            )
+                        });
                         Ok(Value::Dec(product))
                     }
                     Value::RateRange(lo, hi) => {
@@ -171,12 +182,17 @@ impl Interp<'_> {
                 let x = self.dec(scrutinee)?;
                 match arms.iter().rev().find(|(threshold, _)| x >= *threshold) {
                     Some((threshold, arm)) => {
-                        self.note(|| format!("steps {text}: {} reaches the step at {}", x.normalize(), threshold.normalize()));
+                        self.note(|| {
+                            format!("steps {text}: {} reaches the step at {}", x.normalize(), threshold.normalize())
+                        });
                         self.eval(arm)
                     }
                     None => {
                         let first = arms.first().map_or(String::new(), |(t, _)| t.normalize().to_string());
-                        Err(Stop::NotApplicable(format!("`{text}` = {} is below the first step ({first})", x.normalize())))
+                        Err(Stop::NotApplicable(format!(
+                            "`{text}` = {} is below the first step ({first})",
+                            x.normalize()
+                        )))
                     }
                 }
             }

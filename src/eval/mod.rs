@@ -59,7 +59,8 @@ impl<'a> Run<'a> {
     fn rule(&mut self, index: usize, rule: &Rule, chain: &[&Entity]) -> Result<(), EvalError> {
         let entity = chain.last().map_or("", |e| &e.path).to_string();
         let fail = |message: String| EvalError { rule: rule.id.clone(), entity: entity.clone(), message };
-        let mut interp = Interp { schema: &self.program.schema, chain, as_of: self.as_of, trace: Vec::new(), tracing: false };
+        let mut interp =
+            Interp { schema: &self.program.schema, chain, as_of: self.as_of, trace: Vec::new(), tracing: false };
         match self.outcome(rule, &mut interp) {
             Ok((date, award)) => {
                 let (award, trace) = self.finish(index, rule, chain, date, award, interp.trace);
@@ -86,7 +87,11 @@ impl<'a> Run<'a> {
         self.window(rule, date)?;
         for condition in &rule.conditions {
             if interp.eval(&condition.expr)? != Value::Bool(true) {
-                return Err(Stop::NotApplicable(format!("condition `{}` is false{}", condition.text, explain(interp, &condition.expr))));
+                return Err(Stop::NotApplicable(format!(
+                    "condition `{}` is false{}",
+                    condition.text,
+                    explain(interp, &condition.expr)
+                )));
             }
         }
         interp.tracing = true;
@@ -102,16 +107,30 @@ impl<'a> Run<'a> {
     fn window(&self, rule: &Rule, date: NaiveDate) -> Result<(), Stop> {
         let Some(policy) = self.program.policies.get(rule.policy) else { return Ok(()) };
         if let Some(from) = policy.effective.filter(|from| date < *from) {
-            return Err(Stop::NotApplicable(format!("the event on {date} is before policy `{}` took effect on {from}", policy.id)));
+            return Err(Stop::NotApplicable(format!(
+                "the event on {date} is before policy `{}` took effect on {from}",
+                policy.id
+            )));
         }
         if let Some(until) = policy.expires.filter(|until| date > *until) {
-            return Err(Stop::NotApplicable(format!("the event on {date} is after policy `{}` expired on {until}", policy.id)));
+            return Err(Stop::NotApplicable(format!(
+                "the event on {date} is after policy `{}` expired on {until}",
+                policy.id
+            )));
         }
         Ok(())
     }
 
     /// Applies the rule's per-year cap, then rounds once.
-    fn finish(&mut self, index: usize, rule: &Rule, chain: &[&Entity], date: NaiveDate, award: Entitlement, mut trace: Vec<String>) -> (Entitlement, Vec<String>) {
+    fn finish(
+        &mut self,
+        index: usize,
+        rule: &Rule,
+        chain: &[&Entity],
+        date: NaiveDate,
+        award: Entitlement,
+        mut trace: Vec<String>,
+    ) -> (Entitlement, Vec<String>) {
         let award = match &rule.per_year_cap {
             Some(cap) => self.per_year_cap(index, cap, chain, date, award, &mut trace),
             None => award,
@@ -120,7 +139,12 @@ impl<'a> Run<'a> {
         let rounded = award.map(|x| amounts::round(x, rounding));
         if rounded != award {
             if let (Some(before), Some(after)) = (award.max(), rounded.max()) {
-                trace.push(format!("round to {}: {} → {}", amounts::rounding_name(rounding), money(before), money(after)));
+                trace.push(format!(
+                    "round to {}: {} → {}",
+                    amounts::rounding_name(rounding),
+                    money(before),
+                    money(after)
+                ));
             }
         }
         (rounded, trace)
@@ -128,19 +152,34 @@ impl<'a> Run<'a> {
 
     /// Cuts the award to the room left under the rule's cap for this top-level entity and
     /// year; awards are served in evaluation order (entities in file order, depth first).
-    fn per_year_cap(&mut self, index: usize, cap: &crate::program::Expr, chain: &[&Entity], date: NaiveDate, award: Entitlement, trace: &mut Vec<String>) -> Entitlement {
-        let mut interp = Interp { schema: &self.program.schema, chain, as_of: self.as_of, trace: Vec::new(), tracing: false };
+    fn per_year_cap(
+        &mut self,
+        index: usize,
+        cap: &crate::program::Expr,
+        chain: &[&Entity],
+        date: NaiveDate,
+        award: Entitlement,
+        trace: &mut Vec<String>,
+    ) -> Entitlement {
+        let mut interp =
+            Interp { schema: &self.program.schema, chain, as_of: self.as_of, trace: Vec::new(), tracing: false };
         let Ok(Value::Dec(cap)) = interp.eval(cap) else { return award };
         let top = chain.first().map_or(String::new(), |e| e.path.to_string());
         let used = self.used.entry((index, top.clone(), date.year())).or_default();
         let already = *used;
         let room = cap.checked_sub(already).unwrap_or_default().max(Decimal::ZERO);
         let capped = match &award {
-            Entitlement::CaseByCase { cap: c, uncapped } => Entitlement::CaseByCase { cap: Some(c.map_or(room, |c| c.min(room))), uncapped: *uncapped },
+            Entitlement::CaseByCase { cap: c, uncapped } => {
+                Entitlement::CaseByCase { cap: Some(c.map_or(room, |c| c.min(room))), uncapped: *uncapped }
+            }
             other => other.map(|x| x.min(room)),
         };
         *used = already.saturating_add(capped.max().unwrap_or(room));
-        let outcome = if capped == award { "within the cap".to_string() } else { format!("cut to {}", capped.max().map_or("?".into(), money)) };
+        let outcome = if capped == award {
+            "within the cap".to_string()
+        } else {
+            format!("cut to {}", capped.max().map_or("?".into(), money))
+        };
         trace.push(format!(
             "per_year_cap {} for {top} in {}: {} already awarded, room {} → {outcome}",
             money(cap),
@@ -220,7 +259,9 @@ fn collect_fields(e: &crate::program::Expr, out: &mut Vec<(usize, usize, std::sy
             collect_fields(amount, out);
             collect_fields(count, out);
         }
-        By { scrutinee, .. } | Tiers { scrutinee, .. } | Marginal { scrutinee, .. } | Steps { scrutinee, .. } => collect_fields(scrutinee, out),
+        By { scrutinee, .. } | Tiers { scrutinee, .. } | Marginal { scrutinee, .. } | Steps { scrutinee, .. } => {
+            collect_fields(scrutinee, out)
+        }
         Const(_) | AsOf | CaseByCase { .. } => {}
     }
 }

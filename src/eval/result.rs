@@ -1,9 +1,9 @@
 //! What evaluation returns: awards with their traces, rules that did not apply and why,
 //! and totals per top-level entity.
 
+use crate::ast::Frequency;
 use crate::facts::Facts;
 use crate::program::{Entitlement, EntitlementKind, Program, Rule};
-use crate::ast::Frequency;
 use chrono::NaiveDate;
 use miette::Diagnostic;
 use rust_decimal::Decimal;
@@ -53,7 +53,14 @@ pub struct Award {
 }
 
 impl Award {
-    pub(super) fn new(program: &Program, rule: &Rule, entity: String, event_date: NaiveDate, entitlement: Entitlement, trace: Vec<String>) -> Self {
+    pub(super) fn new(
+        program: &Program,
+        rule: &Rule,
+        entity: String,
+        event_date: NaiveDate,
+        entitlement: Entitlement,
+        trace: Vec<String>,
+    ) -> Self {
         Award {
             policy: policy_id(program, rule),
             rule: rule.id.clone(),
@@ -88,7 +95,13 @@ pub struct NotApplicable {
 
 impl NotApplicable {
     pub(super) fn new(program: &Program, rule: &Rule, entity: String, reason: String) -> Self {
-        NotApplicable { policy: policy_id(program, rule), rule: rule.id.clone(), cite: rule.cite.clone(), entity, reason }
+        NotApplicable {
+            policy: policy_id(program, rule),
+            rule: rule.id.clone(),
+            cite: rule.cite.clone(),
+            entity,
+            reason,
+        }
     }
 }
 
@@ -114,7 +127,12 @@ pub(super) fn totals(awards: &[Award], facts: &Facts) -> Result<Vec<Total>, Eval
         .map(|root| {
             let prefix = format!("{}.", root.path);
             let mine = awards.iter().filter(|a| a.entity == *root.path || a.entity.starts_with(&prefix));
-            let mut total = Total { entity: root.path.to_string(), owed: Decimal::ZERO, ceiling: Some(Decimal::ZERO), case_by_case: 0 };
+            let mut total = Total {
+                entity: root.path.to_string(),
+                owed: Decimal::ZERO,
+                ceiling: Some(Decimal::ZERO),
+                case_by_case: 0,
+            };
             for award in mine {
                 let overflow = || EvalError {
                     rule: award.rule.clone(),
@@ -136,7 +154,10 @@ pub(super) fn totals(awards: &[Award], facts: &Facts) -> Result<Vec<Total>, Eval
 /// Arithmetic that cannot be carried out exactly: overflow, division by zero.
 #[derive(Debug, Error, Diagnostic, Clone, PartialEq)]
 #[error("rule `{rule}` on `{entity}`: {message}")]
-#[diagnostic(code(eval::arithmetic), help("check the facts this rule reads; amounts must stay within 28 significant digits"))]
+#[diagnostic(
+    code(eval::arithmetic),
+    help("check the facts this rule reads; amounts must stay within 28 significant digits")
+)]
 pub struct EvalError {
     pub rule: String,
     pub entity: String,

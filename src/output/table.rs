@@ -17,7 +17,13 @@ pub fn table(evaluation: &Evaluation) -> String {
         let mut rows = vec![header(&["entity", "rule", "cite", "kind", "amount"])];
         let mut traces = Vec::new();
         for award in &evaluation.awards {
-            rows.push(vec![award.entity.clone(), award.rule.clone(), award.cite.clone().unwrap_or_default(), award.kind.to_string(), amount(award)]);
+            rows.push(vec![
+                award.entity.clone(),
+                award.rule.clone(),
+                award.cite.clone().unwrap_or_default(),
+                award.kind.to_string(),
+                amount(award),
+            ]);
             traces.push(&award.trace);
         }
         let widths = widths(&rows);

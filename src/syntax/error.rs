@@ -109,6 +109,30 @@ impl SyntaxError {
         };
         expected.sort_unstable();
         expected.dedup();
+        // Everything that can start an operand, listed one by one, reads worse than its name.
+        if expected.contains(&"a name") && expected.contains(&"a number") {
+            let operand_starts = [
+                "`-`",
+                "`as_of`",
+                "`by`",
+                "`case_by_case`",
+                "`if`",
+                "`marginal`",
+                "`not`",
+                "`steps`",
+                "`tiers`",
+                "`true` or `false`",
+                "`up_to`",
+                "a date (YYYY-MM-DD)",
+                "a name",
+                "a number",
+                "a quoted string",
+                "a rate such as `20%`",
+                "a duration such as `30 days`",
+            ];
+            expected.retain(|e| !operand_starts.contains(e));
+            expected.insert(0, "an expression");
+        }
         let expected = match expected.as_slice() {
             [] => "something else".to_string(),
             [one] => one.to_string(),
@@ -126,11 +150,7 @@ impl SyntaxError {
 /// What stands at `pos`, in words.
 fn found_at(text: &str, pos: usize) -> String {
     let rest = text.get(pos..).unwrap_or("");
-    let word: String = rest
-        .chars()
-        .take_while(|c| !c.is_whitespace())
-        .take(20)
-        .collect();
+    let word: String = rest.chars().take_while(|c| !c.is_whitespace()).take(20).collect();
     if word.is_empty() {
         if rest.is_empty() {
             "end of file".to_string()
@@ -225,8 +245,19 @@ fn describe(r: Rule) -> &'static str {
         Rule::string | Rule::string_inner => "a quoted string",
         Rule::boolean => "`true` or `false`",
         Rule::optional => "`?`",
-        Rule::file | Rule::keyword | Rule::WHITESPACE | Rule::COMMENT | Rule::item | Rule::schema_item
-        | Rule::policy_entry | Rule::rule_clause | Rule::prefix | Rule::postfix | Rule::infix
-        | Rule::primary | Rule::literal | Rule::ident_char => "text",
+        Rule::file
+        | Rule::keyword
+        | Rule::WHITESPACE
+        | Rule::COMMENT
+        | Rule::item
+        | Rule::schema_item
+        | Rule::policy_entry
+        | Rule::rule_clause
+        | Rule::prefix
+        | Rule::postfix
+        | Rule::infix
+        | Rule::primary
+        | Rule::literal
+        | Rule::ident_char => "text",
     }
 }

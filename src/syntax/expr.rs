@@ -24,9 +24,11 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
+/// The pair's span without the whitespace pest lets trailing optional parts swallow.
 pub(super) fn span_of(pair: &Pair<Rule>) -> Span {
     let s = pair.as_span();
-    Span::new(s.start(), s.end())
+    let trimmed = pair.as_str().trim_end().len();
+    Span::new(s.start(), s.start() + trimmed)
 }
 
 fn pratt() -> &'static PrattParser<Rule> {
@@ -109,7 +111,9 @@ fn primary(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Expr {
         Rule::expr => return lower(pair, errors),
         Rule::path => ExprKind::Path(pair.into_inner().map(ident).collect()),
         Rule::as_of => ExprKind::AsOf,
-        Rule::case_by_case => ExprKind::CaseByCase { uncapped: pair.into_inner().any(|p| p.as_rule() == Rule::uncapped) },
+        Rule::case_by_case => {
+            ExprKind::CaseByCase { uncapped: pair.into_inner().any(|p| p.as_rule() == Rule::uncapped) }
+        }
         Rule::if_expr => {
             let mut parts = pair.into_inner().filter(|p| p.as_rule() == Rule::expr).map(|p| Box::new(lower(p, errors)));
             match (parts.next(), parts.next(), parts.next()) {
@@ -133,10 +137,8 @@ fn primary(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Expr {
         Rule::tiers_table | Rule::marginal_table => {
             let marginal = pair.as_rule() == Rule::marginal_table;
             let (scrutinee, arms) = table(pair, errors);
-            let arms = arms
-                .into_iter()
-                .map(|(key, value)| TierArm { interval: interval(key, errors), value })
-                .collect();
+            let arms =
+                arms.into_iter().map(|(key, value)| TierArm { interval: interval(key, errors), value }).collect();
             ExprKind::Tiers { marginal, scrutinee, arms }
         }
         Rule::steps_table => {
@@ -247,7 +249,9 @@ fn number(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Numeral {
     let negative = pair.as_str().starts_with('-');
     let whole = pair.clone();
     let mut numeral = Numeral { value: Decimal::ZERO, scale: Scale::One, yuan: false };
-    for part in pair.into_inner().flat_map(|p| if p.as_rule() == Rule::number { p.into_inner().collect() } else { vec![p] }) {
+    for part in
+        pair.into_inner().flat_map(|p| if p.as_rule() == Rule::number { p.into_inner().collect() } else { vec![p] })
+    {
         match part.as_rule() {
             Rule::decimal => numeral.value = decimal(&part, errors),
             Rule::scale => numeral.scale = if part.as_str() == "亿" { Scale::Yi } else { Scale::Wan },

@@ -1,0 +1,43 @@
+//! Diagnostics are a product: each case file in `tests/diagnostics/` is checked and its
+//! rendered diagnostics (plain, no colour) are compared with a reviewed snapshot.
+
+use policy_lang::output::{render_diagnostics, ErrorFormat};
+use policy_lang::{compile, Source};
+
+fn diagnostics(path: &std::path::Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let name = format!("tests/diagnostics/{}", path.file_name().and_then(|n| n.to_str()).unwrap_or("?"));
+    let errors = match compile(vec![Source::new(name, text)]) {
+        Ok(loaded) => loaded.warnings,
+        Err(errors) => errors.0,
+    };
+    assert!(!errors.is_empty(), "{} produced no diagnostic", path.display());
+    render_diagnostics(&errors, ErrorFormat::Plain, false)
+}
+
+#[test]
+fn every_diagnostic_case_matches_its_snapshot() {
+    insta::glob!("../diagnostics", "*.policy", |path| {
+        insta::assert_snapshot!(diagnostics(path));
+    });
+}
+
+#[test]
+fn the_checker_reports_every_error_not_just_the_first() {
+    let text = std::fs::read_to_string("tests/diagnostics/many_errors.policy").unwrap_or_default();
+    let errors = compile(vec![Source::new("many.policy", text)]).err().map(|e| e.0).unwrap_or_default();
+    assert_eq!(errors.len(), 4, "{errors:#?}");
+}
+
+#[test]
+fn json_diagnostics_carry_file_line_and_column() {
+    let source =
+        Source::new("x.policy", "schema { entity e { a: money } }\npolicy p { }\nrule R for e {\n  reward a + b\n}\n");
+    let errors = compile(vec![source]).err().map(|e| e.0).unwrap_or_default();
+    let json: serde_json::Value =
+        serde_json::from_str(&render_diagnostics(&errors, ErrorFormat::Json, false)).unwrap_or_default();
+    assert_eq!(json[0]["code"], "check::unknown_field");
+    assert_eq!(json[0]["file"], "x.policy");
+    assert_eq!((json[0]["line"].as_u64(), json[0]["column"].as_u64()), (Some(4), Some(14)));
+    assert_eq!(json[0]["help"], "fields here: `a`");
+}

@@ -1,0 +1,141 @@
+//! The `policy` binary: exit codes, output formats, standard input, bad input.
+
+use pretty_assertions::assert_eq;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn policy(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_policy"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run policy: {e}"));
+    if let (Some(text), Some(mut pipe)) = (stdin, child.stdin.take()) {
+        pipe.write_all(text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    }
+    child.wait_with_output().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const RULES: &str = "tests/cli/demo.policy";
+
+#[test]
+fn check_exits_zero_on_clean_files_and_one_on_errors() {
+    let clean = policy(&["check", RULES], None);
+    assert_eq!(clean.status.code(), Some(0), "{}", text(&clean.stderr));
+    assert!(text(&clean.stderr).contains("checked 1 file(s): 1 policy, 3 rule(s), 0 warning(s)"));
+    let broken = policy(&["check", "tests/diagnostics/many_errors.policy"], None);
+    assert_eq!(broken.status.code(), Some(1));
+}
+
+#[test]
+fn a_truncated_file_gives_file_line_and_column() {
+    let out = policy(&["check", "--error-format", "plain", "tests/diagnostics/truncated.policy"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("[tests/diagnostics/truncated.policy:6:1]"), "{stderr}");
+    assert!(stderr.contains("syntax::unexpected"), "{stderr}");
+}
+
+#[test]
+fn check_speaks_json_for_tools() {
+    let out = policy(&["check", "--error-format", "json", "tests/diagnostics/unknown_field.policy"], None);
+    let json: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap_or_default();
+    assert_eq!(json[0]["code"], "check::unknown_field");
+    assert_eq!(json[0]["help"], "did you mean `rd_cost`?");
+    assert_eq!(json[0]["line"], 9);
+}
+
+#[test]
+fn eval_json_has_awards_not_applicable_and_totals() {
+    let out = policy(&["eval", RULES, "--facts", "tests/cli/demo.json", "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let awards = json["awards"].as_array().cloned().unwrap_or_default();
+    let award = awards.iter().find(|a| a["rule"] == "CZ-03-1b").cloned().unwrap_or_default();
+    assert_eq!(award["policy"], "demo");
+    assert_eq!(award["rule"], "CZ-03-1b");
+    assert_eq!(award["cite"], "（三）第1段(b)");
+    assert_eq!(award["entity"], "enterprise.E1.drugs.D1");
+    assert_eq!(award["kind"], "exact");
+    assert_eq!(award["amount"], "4000000.00");
+    assert_eq!(award["trace"][0], "20% of rd_cost: 20% × 30,000,000 = 6,000,000");
+    let reasons: Vec<&str> =
+        json["not_applicable"].as_array().into_iter().flatten().filter_map(|n| n["reason"].as_str()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "condition `rd_cost > 100万` is false (rd_cost = 100,000)",
+            "the event on 2023-01-01 is before policy `demo` took effect on 2023-11-08"
+        ]
+    );
+    let case = awards.iter().find(|a| a["rule"] == "CASE").cloned().unwrap_or_default();
+    assert_eq!(
+        (&case["kind"], &case["amount"], &case["max"]),
+        (&"case_by_case".into(), &serde_json::Value::Null, &serde_json::Value::Null)
+    );
+    assert_eq!(json["totals"]["enterprise.E1"]["owed"], "4000000.00");
+    assert_eq!(json["totals"]["enterprise.E1"]["ceiling"], serde_json::Value::Null);
+}
+
+#[test]
+fn eval_reads_facts_from_stdin_and_as_of_from_the_flag() {
+    let facts = std::fs::read_to_string("tests/cli/demo.json").unwrap_or_default();
+    let out = policy(&["eval", RULES, "--facts", "-", "--as-of", "2030-01-01", "--format", "json"], Some(&facts));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(json["as_of"], "2030-01-01");
+}
+
+#[test]
+fn the_table_aligns_chinese_text() {
+    let out = policy(&["eval", RULES, "--facts", "tests/cli/demo.json"], None);
+    let table = text(&out.stdout);
+    let rows: Vec<&str> = table
+        .lines()
+        .take_while(|l| !l.is_empty() || !l.trim().is_empty())
+        .filter(|l| l.starts_with("enterprise.") || l.starts_with("ENTITY"))
+        .collect();
+    let kind_at = |row: &str| {
+        ["KIND", "exact", "case_by_case"]
+            .iter()
+            .filter_map(|k| row.find(k))
+            .min()
+            .map(|i| unicode_width::UnicodeWidthStr::width(&row[..i]))
+    };
+    let columns: Vec<Option<usize>> =
+        table.lines().skip(2).take_while(|l| !l.is_empty()).filter(|l| !l.starts_with(' ')).map(kind_at).collect();
+    assert_eq!(columns.len(), 3, "{table}");
+    assert!(columns.iter().all(|c| c.is_some() && *c == columns[0]), "{table}");
+    let _ = rows;
+}
+
+#[test]
+fn bad_facts_exit_one_naming_the_path() {
+    let out =
+        policy(&["eval", RULES, "--facts", "-"], Some(r#"{"enterprise": [{"id": "E1", "drugs": [{"id": "D1"}]}]}"#));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("$.enterprise[0].drugs[0].rd_cost: missing fact `rd_cost`"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = policy(&["eval", RULES, "--facts", "-"], Some("{\"enterprise\": ["));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("facts are not valid JSON"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn missing_files_and_bad_flags_are_reported() {
+    let out = policy(&["check", "no/such/dir"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("cannot read `no/such/dir`: no such file or folder"));
+    let out = policy(&["eval", RULES, "--facts", "x.json", "--as-of", "2023-02-30"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("`2023-02-30` is not a date"));
+}

@@ -1,0 +1,83 @@
+//! One-line helpers: a shared test schema, and `eval_one` to evaluate a reward on one entity.
+
+use chrono::NaiveDate;
+use policy_lang::{compile, Award, Evaluation, NotApplicable, Source};
+use rust_decimal::Decimal;
+
+/// A schema and policy header that the amount tests share.
+pub const PRELUDE: &str = r#"
+schema {
+  enum phase { preclinical, I, II, III }
+  enum level { national, provincial }
+  entity enterprise {
+    rd_cost?: money
+    capital?: money
+    investment?: money
+    equipment?: money
+    funds?: money
+    salary?: money
+    items?: count
+    level?: level
+    phase?: phase
+    local?: bool
+    since?: date
+    event?: date
+    drugs: [drug]
+  }
+  entity drug {
+    phase: phase
+    rd_cost: money
+    approved: date
+  }
+}
+policy test {
+  issued 2023-01-01
+  effective on_issue
+  expires 2025-12-31
+}
+"#;
+
+pub fn dec(s: &str) -> Decimal {
+    s.parse().unwrap_or_else(|_| panic!("bad decimal in test: {s}"))
+}
+
+pub fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|_| panic!("bad date in test: {s}"))
+}
+
+/// Evaluates `rules` (after the prelude) against `facts` on 2024-06-30.
+pub fn run(rules: &str, facts: &str) -> Evaluation {
+    let source = Source::new("test.policy", format!("{PRELUDE}{rules}"));
+    let loaded = compile(vec![source]).unwrap_or_else(|e| panic!("rules do not compile: {e:#?}"));
+    let facts = loaded.program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:#?}"));
+    loaded.program.evaluate(&facts, date("2024-06-30")).unwrap_or_else(|e| panic!("evaluation failed: {e}"))
+}
+
+/// One enterprise `E1` with the given JSON fields (no drugs).
+pub fn enterprise(fields: &str) -> String {
+    let sep = if fields.trim().is_empty() { "" } else { ", " };
+    format!(r#"{{"enterprise": [{{"id": "E1", "drugs": []{sep}{fields}}}]}}"#)
+}
+
+/// The single outcome of `reward <amount>` (with extra clauses) for an enterprise with `fields`.
+pub fn outcome(clauses: &str, fields: &str) -> Result<Award, NotApplicable> {
+    let result = run(&format!("rule R for enterprise {{\n  {clauses}\n}}\n"), &enterprise(fields));
+    match (result.awards.as_slice(), result.not_applicable.as_slice()) {
+        ([award], []) => Ok(award.clone()),
+        ([], [na]) => Err(na.clone()),
+        _ => panic!("expected exactly one outcome, got {result:#?}"),
+    }
+}
+
+/// The award for `reward <amount>`, failing the test if the rule does not apply.
+pub fn award(amount: &str, fields: &str) -> Award {
+    outcome(&format!("reward {amount}"), fields).unwrap_or_else(|na| panic!("not applicable: {}", na.reason))
+}
+
+/// Why `reward <amount>` does not apply.
+pub fn reason(clauses: &str, fields: &str) -> String {
+    match outcome(clauses, fields) {
+        Ok(award) => panic!("expected no award, got {award:#?}"),
+        Err(na) => na.reason,
+    }
+}

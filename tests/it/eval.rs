@@ -1,0 +1,268 @@
+//! Evaluation: every amount form, every entitlement kind, windows, caps, rounding, traces.
+
+use crate::common::*;
+use policy_lang::EntitlementKind::*;
+use pretty_assertions::assert_eq;
+
+fn exact(amount: &str, fields: &str) -> String {
+    let a = award(amount, fields);
+    assert_eq!(a.kind, Exact, "trace: {:#?}", a.trace);
+    a.amount.map(|d| d.normalize().to_string()).unwrap_or_default()
+}
+
+/// `[min, max]` of a non-exact award, normalised.
+fn bounds(a: &policy_lang::Award) -> (Option<String>, Option<String>) {
+    (a.min.map(|d| d.normalize().to_string()), a.max.map(|d| d.normalize().to_string()))
+}
+
+#[test]
+fn the_design_card_line_means_what_it_says() {
+    let rule = "reward 20% of rd_cost max 4_000_000 per_year_cap 10_000_000";
+    let a = outcome(rule, r#""rd_cost": "3000万""#).unwrap_or_else(|na| panic!("{}", na.reason));
+    assert_eq!(a.amount, Some(dec("4000000.00")));
+    assert_eq!(a.trace[0], "20% of rd_cost: 20% × 30,000,000 = 6,000,000");
+    assert_eq!(a.trace[1], "max 4,000,000: 6,000,000 → 4,000,000 (capped)");
+    assert_eq!(
+        a.trace[2],
+        "per_year_cap 10,000,000 for enterprise.E1 in 2024: 0 already awarded, room 10,000,000 → within the cap"
+    );
+}
+
+#[test]
+fn fixed_amounts_in_every_notation() {
+    assert_eq!(exact("1000万", ""), "10000000");
+    assert_eq!(exact("1.5亿", ""), "150000000");
+    assert_eq!(exact("400万元", ""), "4000000");
+    assert_eq!(exact("4_000_000", ""), "4000000");
+    assert_eq!(exact("30元", ""), "30");
+}
+
+#[test]
+fn percent_of_a_base_with_a_cap() {
+    // CZ-03-1b examples: II completed, R&D 8,000,000 → 1,600,000; I at exactly the cap.
+    assert_eq!(exact("20% of rd_cost max 200万", r#""rd_cost": 8000000"#), "1600000");
+    assert_eq!(exact("20% of rd_cost max 100万", r#""rd_cost": 5000000"#), "1000000");
+    assert_eq!(exact("20% of rd_cost max 400万", r#""rd_cost": 30000000"#), "4000000");
+    assert_eq!(exact("5‰ of rd_cost", r#""rd_cost": 1000000"#), "5000");
+}
+
+#[test]
+fn by_category_picks_the_row_or_says_which_is_missing() {
+    let table = "by phase { I => 100万, II => 150万, III => 250万 }";
+    assert_eq!(exact(table, r#""phase": "II""#), "1500000");
+    assert_eq!(exact("by phase { I | II => 1, _ => 2 }", r#""phase": "preclinical""#), "2");
+    let why = reason(&format!("reward {table}"), r#""phase": "preclinical""#);
+    assert_eq!(why, "`phase` is `preclinical`, which the table does not list");
+}
+
+#[test]
+fn matching_ratio_capped_by_level() {
+    // CZ-01b: 1:1 of funds received, national ≤ 1亿, provincial ≤ 5000万.
+    let rule = "1:1 of funds max by level { national => 1亿, provincial => 5000万 }";
+    assert_eq!(exact(rule, r#""funds": 30000000, "level": "national""#), "30000000");
+    assert_eq!(exact(rule, r#""funds": 150000000, "level": "national""#), "100000000");
+    assert_eq!(exact(rule, r#""funds": 60000000, "level": "provincial""#), "50000000");
+}
+
+#[test]
+fn whole_amount_tiers_follow_inclusive_and_exclusive_bounds() {
+    // CZ-06-2: 1亿以上、5亿以下 → up to 12% of equipment (≤1000万); 超过5亿 → case by case.
+    let rule = "tiers investment { [1亿, 5亿] => up_to 12% of equipment max 1000万, (5亿, ..) => case_by_case }";
+    let at = |investment: &str| award(rule, &format!(r#""investment": {investment}, "equipment": 50000000"#));
+    assert_eq!(at("300000000").kind, UpTo);
+    assert_eq!(bounds(&at("300000000")), (Some("0".into()), Some("6000000".into())));
+    assert_eq!(at("100000000").kind, UpTo);
+    assert_eq!(at("500000000").kind, UpTo);
+    assert_eq!(at("500000001").kind, CaseByCase);
+    let why = reason(&format!("reward {rule}"), r#""investment": 99999999, "equipment": 1"#);
+    assert_eq!(why, "`investment` = 99,999,999 falls in no tier");
+}
+
+#[test]
+fn marginal_tiers_rate_each_slice() {
+    let rule = "marginal capital { [0, 1亿) => 1%, [1亿, ..) => 2% }";
+    assert_eq!(exact(rule, r#""capital": 300000000"#), "5000000");
+    assert_eq!(exact(rule, r#""capital": 50000000"#), "500000");
+    let a = award(rule, r#""capital": 300000000"#);
+    assert_eq!(a.trace[0], "marginal capital = 300,000,000: 1% × 100,000,000 + 2% × 200,000,000 = 5,000,000");
+}
+
+#[test]
+fn count_steps_pay_the_highest_step_reached() {
+    // CZ-11a: 3 items → 30万, 5 or more → 50万; 4 pays as 3.
+    let rule = "steps items { 3 => 30万, 5 => 50万 }";
+    for (items, expected) in [("3", "300000"), ("4", "300000"), ("5", "500000"), ("8", "500000")] {
+        assert_eq!(exact(rule, &format!(r#""items": {items}"#)), expected, "items = {items}");
+    }
+    assert_eq!(reason(&format!("reward {rule}"), r#""items": 2"#), "`items` = 2 is below the first step (3)");
+}
+
+#[test]
+fn per_unit_multiplies_money_by_a_count() {
+    assert_eq!(exact("50万 per items", r#""items": 3"#), "1500000");
+    assert_eq!(award("50万 per items", r#""items": 3"#).trace[0], "per items: 500,000 × 3 = 1,500,000");
+}
+
+#[test]
+fn ranges_and_rate_ranges_keep_both_bounds() {
+    let a = award("10万..50万", "");
+    assert_eq!((a.kind, bounds(&a)), (Range, (Some("100000".into()), Some("500000".into()))));
+    assert_eq!(a.amount, None);
+    // WX-23: 5%–20% of salary, ≤ 200万: salary 1200万 → [60万, 200万].
+    let a = award("5%..20% of salary max 200万", r#""salary": "1200万""#);
+    assert_eq!((a.kind, bounds(&a)), (Range, (Some("600000".into()), Some("2000000".into()))));
+}
+
+#[test]
+fn up_to_is_a_ceiling_with_a_floor_of_zero() {
+    let a = award("up_to 25% of rd_cost max 3500万", r#""rd_cost": 100000000"#);
+    assert_eq!((a.kind, bounds(&a), a.amount), (UpTo, (Some("0".into()), Some("25000000".into())), None));
+}
+
+#[test]
+fn case_by_case_bounded_unbounded_and_explicitly_uncapped() {
+    let plain = award("case_by_case", "");
+    assert_eq!((plain.kind, bounds(&plain)), (CaseByCase, (None, None)));
+    let capped = award("case_by_case max 1亿", "");
+    assert_eq!(bounds(&capped), (None, Some("100000000".into())));
+    let uncapped = award("case_by_case uncapped", "");
+    assert_eq!(uncapped.trace, ["case by case (一事一议): no formula, explicitly uncapped (上不封顶)"]);
+}
+
+#[test]
+fn conditions_name_the_first_that_fails_with_the_facts_it_read() {
+    let rules = "when local\n  when rd_cost >= 500万\n  reward 1";
+    assert_eq!(
+        reason(rules, r#""local": true, "rd_cost": 4999999"#),
+        "condition `rd_cost >= 500万` is false (rd_cost = 4,999,999)"
+    );
+    assert_eq!(reason(rules, r#""local": false, "rd_cost": 1"#), "condition `local` is false (local = false)");
+    assert!(outcome(rules, r#""local": true, "rd_cost": 5000000"#).is_ok());
+    assert_eq!(
+        reason("when phase in { II, III }\n reward 1", r#""phase": "I""#),
+        "condition `phase in { II, III }` is false (phase = I)"
+    );
+}
+
+#[test]
+fn a_missing_optional_fact_is_never_zero() {
+    assert_eq!(reason("reward 20% of rd_cost", ""), "fact `rd_cost` is not given");
+}
+
+#[test]
+fn events_outside_the_policy_window_earn_nothing() {
+    let rule = "on event\n  reward 100";
+    assert_eq!(
+        reason(rule, r#""event": "2022-12-31""#),
+        "the event on 2022-12-31 is before policy `test` took effect on 2023-01-01"
+    );
+    assert_eq!(
+        reason(rule, r#""event": "2026-01-01""#),
+        "the event on 2026-01-01 is after policy `test` expired on 2025-12-31"
+    );
+    assert!(outcome(rule, r#""event": "2025-12-31""#).is_ok(), "the expiry day itself is in force");
+    assert!(outcome(rule, r#""event": "2023-01-01""#).is_ok(), "the first day is in force");
+}
+
+#[test]
+fn effective_after_issue_counts_calendar_days() {
+    let source = "schema { entity e { on_date: date } }\npolicy cq { issued 2022-03-01 effective 30 days after issue }\nrule R for e { on on_date reward 1 }";
+    let loaded =
+        policy_lang::compile(vec![policy_lang::Source::new("cq.policy", source)]).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(loaded.program.policies[0].effective, Some(date("2022-03-31")));
+}
+
+#[test]
+fn rounding_happens_once_to_the_fen_half_away_from_zero() {
+    // 3% × 10,000,001 = 300,000.03 exactly; 0.5% × 1 = 0.005 → 0.01.
+    assert_eq!(exact("3% of rd_cost", r#""rd_cost": 10000001"#), "300000.03");
+    let a = award("0.5% of rd_cost", r#""rd_cost": 1"#);
+    assert_eq!(a.amount, Some(dec("0.01")));
+    assert_eq!(a.trace.last().map(String::as_str), Some("round to fen, half away from zero: 0.005 → 0.01"));
+}
+
+#[test]
+fn a_policy_may_round_otherwise() {
+    let source = format!(
+        "{}\nrule R for enterprise {{ reward 12% of rd_cost }}",
+        PRELUDE.replace("expires 2025-12-31", "expires 2025-12-31\n  rounding yuan down")
+    );
+    let loaded =
+        policy_lang::compile(vec![policy_lang::Source::new("t.policy", source)]).unwrap_or_else(|e| panic!("{e:?}"));
+    let facts = loaded.program.facts("f", &enterprise(r#""rd_cost": 1234567"#)).unwrap_or_else(|e| panic!("{e:?}"));
+    let result = loaded.program.evaluate(&facts, date("2024-01-01")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(result.awards[0].amount, Some(dec("148148")));
+    assert_eq!(result.awards[0].trace.last().map(String::as_str), Some("round to yuan, down: 148,148.04 → 148,148"));
+}
+
+#[test]
+fn per_year_cap_cuts_the_award_that_crosses_it() {
+    let rules = "rule R for drug {\n  on approved\n  reward 20% of rd_cost per_year_cap 1000万\n}\n";
+    let drug = |id: &str, cost: &str, day: &str| {
+        format!(r#"{{"id": "{id}", "phase": "I", "rd_cost": "{cost}", "approved": "{day}"}}"#)
+    };
+    let facts = format!(
+        r#"{{"enterprise": [{{"id": "E1", "drugs": [{}, {}, {}, {}]}}]}}"#,
+        drug("D1", "2000万", "2024-01-01"),
+        drug("D2", "2500万", "2024-02-01"),
+        drug("D3", "2000万", "2024-03-01"),
+        drug("D4", "2000万", "2025-01-01")
+    );
+    let result = run(rules, &facts);
+    let amounts: Vec<String> =
+        result.awards.iter().map(|a| a.amount.unwrap_or_default().normalize().to_string()).collect();
+    // 400万 + 500万 fit; the third is cut to the 100万 left; the next year starts afresh.
+    assert_eq!(amounts, ["4000000", "5000000", "1000000", "4000000"]);
+    assert_eq!(result.awards[2].trace.last().map(String::as_str), Some("per_year_cap 10,000,000 for enterprise.E1 in 2024: 9,000,000 already awarded, room 1,000,000 → cut to 1,000,000"));
+}
+
+#[test]
+fn child_rules_read_their_owner_and_the_evaluation_date() {
+    let rules = "rule R for drug {\n  when enterprise.local\n  when approved + 1 year <= as_of\n  reward by phase { III => 250万, _ => 0 }\n}\n";
+    let facts = r#"{"enterprise": [{"id": "E1", "local": true, "drugs": [
+        {"id": "D1", "phase": "III", "rd_cost": 1, "approved": "2023-06-30"},
+        {"id": "D2", "phase": "III", "rd_cost": 1, "approved": "2023-07-01"}]}]}"#;
+    let result = run(rules, facts);
+    assert_eq!(result.awards.len(), 1);
+    assert_eq!(result.awards[0].entity, "enterprise.E1.drugs.D1");
+    assert_eq!(
+        result.not_applicable[0].reason,
+        "condition `approved + 1 year <= as_of` is false (approved = 2023-07-01)"
+    );
+}
+
+#[test]
+fn totals_separate_what_is_owed_from_what_may_be_granted() {
+    let rules = "rule A for enterprise { reward 100 }\nrule B for enterprise { reward up_to 50 }\nrule C for enterprise { reward case_by_case }\n";
+    let result = run(rules, &enterprise(""));
+    let t = &result.totals[0];
+    assert_eq!((t.owed, t.ceiling, t.case_by_case), (dec("100"), None, 1));
+    let rules = "rule A for enterprise { reward 100 }\nrule B for enterprise { reward up_to 50 }\n";
+    let t = &run(rules, &enterprise("")).totals[0];
+    assert_eq!((t.owed, t.ceiling), (dec("100"), Some(dec("150"))));
+}
+
+#[test]
+fn overflow_and_division_by_zero_are_errors_naming_rule_and_values() {
+    let source = format!("{PRELUDE}\nrule BIG for enterprise {{ reward rd_cost * 79228162514264337593543950335 }}");
+    let loaded =
+        policy_lang::compile(vec![policy_lang::Source::new("t.policy", source)]).unwrap_or_else(|e| panic!("{e:?}"));
+    let facts = loaded.program.facts("f", &enterprise(r#""rd_cost": 2"#)).unwrap_or_else(|e| panic!("{e:?}"));
+    let error = loaded.program.evaluate(&facts, date("2024-01-01")).err().map(|e| e.to_string());
+    assert_eq!(error.as_deref(), Some("rule `BIG` on `enterprise.E1`: arithmetic of 2 and 79,228,162,514,264,337,593,543,950,335 overflows the exact decimal range"));
+
+    let source = format!("{PRELUDE}\nrule DIV for enterprise {{ reward rd_cost / items }}");
+    let loaded =
+        policy_lang::compile(vec![policy_lang::Source::new("t.policy", source)]).unwrap_or_else(|e| panic!("{e:?}"));
+    let facts =
+        loaded.program.facts("f", &enterprise(r#""rd_cost": 2, "items": 0"#)).unwrap_or_else(|e| panic!("{e:?}"));
+    let error = loaded.program.evaluate(&facts, date("2024-01-01")).err().map(|e| e.to_string());
+    assert_eq!(error.as_deref(), Some("rule `DIV` on `enterprise.E1`: division of 2 by zero"));
+}
+
+#[test]
+fn money_is_exact_where_floats_would_drift() {
+    // 0.1 + 0.2 is 0.30000000000000004 in f64; here it is 0.3.
+    assert_eq!(exact("rd_cost + capital", r#""rd_cost": 0.1, "capital": 0.2"#), "0.3");
+    assert_eq!(exact("rd_cost", r#""rd_cost": 12345678901234567890.12"#), "12345678901234567890.12");
+}

@@ -1,0 +1,103 @@
+//! Facts: JSON checked against the schema, money read exactly, every error with its path.
+
+use crate::common::*;
+use policy_lang::{compile, Source};
+use pretty_assertions::assert_eq;
+
+/// The messages (with help) for a fact set the test schema rejects.
+fn rejected(json: &str) -> Vec<String> {
+    let loaded = compile(vec![Source::new("t.policy", PRELUDE)]).unwrap_or_else(|e| panic!("{e:?}"));
+    match loaded.program.facts("facts.json", json) {
+        Ok(_) => panic!("facts accepted: {json}"),
+        Err(errors) => errors
+            .iter()
+            .map(|e| format!("{e} — {}", miette::Diagnostic::help(e).map(|h| h.to_string()).unwrap_or_default()))
+            .collect(),
+    }
+}
+
+#[test]
+fn money_reads_numbers_and_chinese_notation_exactly() {
+    let loaded = compile(vec![Source::new("t.policy", PRELUDE)]).unwrap_or_else(|e| panic!("{e:?}"));
+    for (written, value) in [
+        ("\"1200万\"", "12000000"),
+        ("\"1.5亿\"", "150000000"),
+        ("\"400万元\"", "4000000"),
+        ("\"4,000,000\"", "4000000"),
+        ("0.1", "0.1"),
+        ("1e3", "1000"),
+    ] {
+        let facts = loaded
+            .program
+            .facts("f", &enterprise(&format!(r#""rd_cost": {written}"#)))
+            .unwrap_or_else(|e| panic!("{written}: {e:?}"));
+        let result = loaded.program.evaluate(&facts, date("2024-01-01")).unwrap_or_else(|e| panic!("{e}"));
+        assert!(result.awards.is_empty());
+        let Some(policy_lang::facts::Slot::Value(policy_lang::program::Value::Dec(d))) = facts.roots[0].slots.first()
+        else {
+            panic!("no rd_cost")
+        };
+        assert_eq!(d.normalize().to_string(), value, "{written}");
+    }
+}
+
+#[test]
+fn malformed_json_names_line_and_column() {
+    let errors = rejected("{\"enterprise\": [\n  {\"id\": \"E1\",}\n]}");
+    assert_eq!(errors, ["facts are not valid JSON: trailing comma — fix the JSON syntax at line 2, column 15"]);
+}
+
+#[test]
+fn a_wrong_type_names_the_json_path() {
+    assert_eq!(
+        rejected(&enterprise(r#""rd_cost": true"#)),
+        [
+            r#"$.enterprise[0].rd_cost: expected money, found `true` — write a number (30000000) or a string such as "3000万""#
+        ]
+    );
+}
+
+#[test]
+fn unknown_fields_and_enum_values_suggest_the_right_one() {
+    assert_eq!(
+        rejected(&enterprise(r#""rd_cots": 1"#)),
+        ["$.enterprise[0].rd_cots: `enterprise` has no field `rd_cots` — did you mean `rd_cost`?"]
+    );
+    assert_eq!(
+        rejected(&enterprise(r#""phase": "III ""#)),
+        ["$.enterprise[0].phase: `III ` is not a value of enum `phase` — did you mean `III`?"]
+    );
+    assert_eq!(
+        rejected(r#"{"enterprises": []}"#),
+        ["$.enterprises: unknown key `enterprises` — did you mean `enterprise`?"]
+    );
+}
+
+#[test]
+fn missing_required_facts_are_errors_never_zero() {
+    let errors =
+        rejected(r#"{"enterprise": [{"id": "E1", "drugs": [{"id": "D1", "phase": "I", "approved": "2024-01-01"}]}]}"#);
+    assert_eq!(errors, ["$.enterprise[0].drugs[0].rd_cost: missing fact `rd_cost` (money) — give `rd_cost` a value, or declare it optional (`rd_cost?: …`) in the schema"]);
+}
+
+#[test]
+fn counts_dates_and_money_are_validated() {
+    assert_eq!(
+        rejected(&enterprise(r#""items": 2.5"#)),
+        ["$.enterprise[0].items: expected a count, found `2.5` — write a whole number, 0 or more"]
+    );
+    assert_eq!(
+        rejected(&enterprise(r#""since": "2023-02-30""#)),
+        [r#"$.enterprise[0].since: expected a date, found "2023-02-30" — write a calendar date as "YYYY-MM-DD""#]
+    );
+    assert_eq!(
+        rejected(&enterprise(r#""rd_cost": -5"#)),
+        ["$.enterprise[0].rd_cost: money cannot be negative, found -5 — amounts in facts are zero or more"]
+    );
+    assert_eq!(rejected(&enterprise(r#""rd_cost": 1e40"#)), ["$.enterprise[0].rd_cost: expected money, found `1e+40` — write a number (30000000) or a string such as \"3000万\""]);
+}
+
+#[test]
+fn every_error_is_reported_not_just_the_first() {
+    assert_eq!(rejected(&enterprise(r#""rd_cost": true, "items": "x", "local": 1"#)).len(), 3);
+}

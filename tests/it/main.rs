@@ -1,0 +1,11 @@
+//! The integration tests: one binary, one module per stage.
+
+// In tests a panic is how an assertion fails, and indexing a known result is the clearest read.
+#![allow(clippy::panic, clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
+
+mod check;
+mod cli;
+mod common;
+mod eval;
+mod facts;
+mod syntax;

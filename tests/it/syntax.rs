@@ -1,0 +1,113 @@
+//! Parsing: literals, precedence, the canonical form, and round trips.
+
+use policy_lang::ast::{BinOp, ExprKind, Literal, UnOp};
+use policy_lang::syntax::{parse, parse_expr};
+use pretty_assertions::assert_eq;
+use rust_decimal::Decimal;
+
+fn expr(text: &str) -> ExprKind {
+    parse_expr(text).unwrap_or_else(|e| panic!("`{text}` does not parse: {e:?}")).node
+}
+
+/// The canonical form of an expression.
+fn canon(text: &str) -> String {
+    parse_expr(text).unwrap_or_else(|e| panic!("`{text}` does not parse: {e:?}")).to_string()
+}
+
+fn number(text: &str) -> Decimal {
+    match expr(text) {
+        ExprKind::Lit(Literal::Number(n)) => n.value,
+        other => panic!("`{text}` is not a number: {other:?}"),
+    }
+}
+
+#[test]
+fn money_literals_scale_exactly() {
+    assert_eq!(number("4_000_000"), Decimal::from(4_000_000));
+    assert_eq!(number("400万"), Decimal::from(4_000_000));
+    assert_eq!(number("400万元"), Decimal::from(4_000_000));
+    assert_eq!(number("1.5亿"), Decimal::from(150_000_000));
+    assert_eq!(number("0.5万"), Decimal::from(5_000));
+}
+
+#[test]
+fn rates_are_fractions() {
+    let rate = |t: &str| match expr(t) {
+        ExprKind::Lit(Literal::Rate(r)) => r.fraction(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(rate("20%"), Some(Decimal::new(2, 1)));
+    assert_eq!(rate("5‰"), Some(Decimal::new(5, 3)));
+    assert_eq!(rate("1:1"), Some(Decimal::ONE));
+    assert_eq!(rate("12.5%"), Some(Decimal::new(125, 3)));
+}
+
+#[test]
+fn the_card_line_caps_the_share_not_the_base() {
+    let ExprKind::Binary(BinOp::Max, share, cap) = expr("20% of rd_cost max 4_000_000") else { panic!("not a cap") };
+    assert!(matches!(share.node, ExprKind::Binary(BinOp::Of, ..)));
+    assert!(matches!(cap.node, ExprKind::Lit(Literal::Number(_))));
+}
+
+#[test]
+fn precedence_reads_like_the_text() {
+    // up_to covers the whole capped amount; `not` binds tighter than `and`.
+    let ExprKind::Unary(UnOp::UpTo, inner) = expr("up_to 25% of x max 600万") else { panic!() };
+    assert!(matches!(inner.node, ExprKind::Binary(BinOp::Max, ..)));
+    assert_eq!(canon("not a and b"), "not a and b");
+    assert_eq!(canon("not (a and b)"), "not (a and b)");
+    assert_eq!(canon("a + b * c"), "a + b * c");
+    assert_eq!(canon("(a + b) * c"), "(a + b) * c");
+    assert_eq!(canon("5%..20% of salary max 200万"), "5%..20% of salary max 200万");
+    assert_eq!(canon("a - (b - c)"), "a - (b - c)");
+    assert_eq!(canon("(if a then 1 else 2) max 3"), "(if a then 1 else 2) max 3");
+}
+
+#[test]
+fn canonical_form_of_every_construct() {
+    for text in [
+        "by phase { I => 100万, II | III => 250万, _ => 0 }",
+        "tiers investment { [1亿, 5亿] => up_to 12% of equipment max 1000万, (5亿, ..) => case_by_case }",
+        "marginal capital { [0, 1亿) => 1%, [1亿, ..) => 2% }",
+        "steps items { 3 => 30万, 5 => 50万 }",
+        "50万 per items",
+        "10万..50万",
+        "1:1 of funds max 1亿",
+        "case_by_case uncapped",
+        "case_by_case max 1亿",
+        "phase in { II, III }",
+        "enterprise.local and approved + 1 year <= as_of",
+        "since + 30 days",
+        "-rd_cost",
+        "\"text with \\\" quote\"",
+        "2023-11-08",
+    ] {
+        assert_eq!(canon(text), text);
+    }
+}
+
+#[test]
+fn printing_then_parsing_gives_the_same_tree() {
+    for path in ["tests/diagnostics", "rules", "examples"] {
+        let Ok(entries) = std::fs::read_dir(path) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "policy") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let Ok(tree) = parse(&text) else { continue };
+            let printed = tree.to_string();
+            let reparsed = parse(&printed)
+                .unwrap_or_else(|e| panic!("{}: canonical form does not parse: {e:?}\n{printed}", path.display()));
+            assert_eq!(reparsed, tree, "{}", path.display());
+        }
+    }
+}
+
+#[test]
+fn keywords_need_word_boundaries() {
+    // `per_year_cap` must not read as the operator `per`, nor `order` as `or`.
+    assert_eq!(canon("a per order"), "a per order");
+    assert!(parse("schema { entity e { x: money } }\npolicy p { }\nrule R for e { reward x per_year_cap 5 }").is_ok());
+}
