@@ -65,8 +65,12 @@ fn run(rules: &str, facts_path: &str) -> Result<String, Vec<policy_lang::Error>>
 }
 
 #[test]
-fn embedding_evaluates_the_demo() {
-    let report = run("tests/cli/demo.policy", "tests/cli/demo.json").unwrap_or_default();
-    assert!(report.contains("enterprise.E1.drugs.D1 CZ-03-1b [（三）第1段(b)] 4000000.00\n"), "{report}");
-    assert!(report.contains("enterprise.E1: owed 4000000.00"), "{report}");
+fn embedding_evaluates_the_bundled_example() {
+    let report = run("rules", "examples/changzhou_device_maker.json").unwrap_or_default();
+    assert!(
+        report.contains("enterprise.CZMED.devices.DEV-ENDO CZ-03-2a [（三）第2段(a)] up to 2000000.00\n"),
+        "{report}"
+    );
+    assert!(report.contains("    max 2,000,000: 3,000,000 → 2,000,000 (capped)\n"), "{report}");
+    assert!(report.contains("enterprise.CZMED: owed 1000000.00"), "{report}");
 }

@@ -227,11 +227,13 @@ pub enum Expr {
         arms: Vec<(Decimal, Expr)>,
         text: Arc<str>,
     },
-    /// `rate of base`, with the base's text for the trace.
+    /// `rate of base`, with the base's text (and the rate's, when written as a literal such
+    /// as `1:1` or `5‰`) for the trace.
     Of {
         rate: Box<Expr>,
         base: Box<Expr>,
         text: Arc<str>,
+        rate_text: Option<Arc<str>>,
     },
     /// `amount per count`
     Per {

@@ -529,7 +529,10 @@ fn build(op: BinOp, a: Expr, b: Expr, l: &ast::Expr, r: &ast::Expr, left_ty: Ty)
         BinOp::Sub => Expr::Arith(Arith::Sub, a, b),
         BinOp::Mul => Expr::Arith(Arith::Mul, a, b),
         BinOp::Div => Expr::Arith(Arith::Div, a, b),
-        BinOp::Of => Expr::Of { rate: a, base: b, text: r.to_string().into() },
+        BinOp::Of => {
+            let rate_text = matches!(l.node, ExprKind::Lit(Literal::Rate(_))).then(|| l.to_string().into());
+            Expr::Of { rate: a, base: b, text: r.to_string().into(), rate_text }
+        }
         BinOp::Per => Expr::Per { amount: a, count: b, text: r.to_string().into() },
         BinOp::Range if left_ty == Ty::Rate => Expr::RateRange(a, b),
         BinOp::Range => Expr::Range(a, b),

@@ -96,20 +96,15 @@ impl Interp<'_> {
                 });
                 Ok(Value::Award(ceiling))
             }
-            Expr::Of { rate: r, base, text } => {
+            Expr::Of { rate: r, base, text, rate_text } => {
                 let b = self.dec(base)?;
                 match self.eval(r)? {
                     Value::Dec(fraction) => {
                         let product =
                             fraction.checked_mul(b).ok_or_else(|| overflow("product", rate(fraction), money(b)))?;
                         self.note(|| {
-                            format!(
-                                "{} of {text}: {} × {} = {}",
-                                rate(fraction),
-                                rate(fraction),
-                                money(b),
-                                money(product)
-                            )
+                            let shown = rate_text.as_deref().map_or_else(|| rate(fraction), str::to_string);
+                            format!("{shown} of {text}: {shown} × {} = {}", money(b), money(product))
                         });
                         Ok(Value::Dec(product))
                     }

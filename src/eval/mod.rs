@@ -103,8 +103,15 @@ impl<'a> Run<'a> {
         Ok((date, award))
     }
 
-    /// An event outside the policy's window earns nothing under it.
+    /// An event that has not happened by the evaluation date, or falls outside the policy's
+    /// window, earns nothing under it.
     fn window(&self, rule: &Rule, date: NaiveDate) -> Result<(), Stop> {
+        if date > self.as_of {
+            return Err(Stop::NotApplicable(format!(
+                "the event on {date} is after the evaluation date {}",
+                self.as_of
+            )));
+        }
         let Some(policy) = self.program.policies.get(rule.policy) else { return Ok(()) };
         if let Some(from) = policy.effective.filter(|from| date < *from) {
             return Err(Stop::NotApplicable(format!(

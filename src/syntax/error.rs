@@ -71,6 +71,15 @@ pub enum SyntaxError {
         span: SourceSpan,
     },
 
+    /// `((((((…))))))` nested hundreds deep, or thousands of operators in a row
+    #[error("this is nested too deeply (the limit is {limit})")]
+    #[diagnostic(code(syntax::too_deep), help("split the expression, or write it with fewer levels of nesting"))]
+    TooDeep {
+        limit: usize,
+        #[label("too deep here")]
+        span: SourceSpan,
+    },
+
     /// An expression followed by text that is not part of it (REPL input).
     #[error("unexpected text after the expression")]
     #[diagnostic(code(syntax::trailing), help("remove it, or join the parts with an operator"))]

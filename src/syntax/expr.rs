@@ -57,30 +57,62 @@ fn pratt() -> &'static PrattParser<Rule> {
     })
 }
 
+/// How deep an expression tree may grow. Real provisions nest a handful of levels; the
+/// limit keeps the recursive stages (check, eval, print, drop) far from the stack's end.
+pub(super) const MAX_DEPTH: usize = 200;
+
+/// How many prefix operators may follow one another (pest's Pratt parser recurses on them).
+const MAX_PREFIX_RUN: usize = 32;
+
 /// Lowers an `expr` pair (or any primary) to a tree, collecting errors.
 pub(super) fn lower(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Expr {
+    lower_deep(pair, errors).0
+}
+
+/// A node `depth` levels deep, or a placeholder and an error once it is too deep.
+fn node(kind: ExprKind, span: Span, depth: usize, errors: &mut Vec<SyntaxError>) -> (Expr, usize) {
+    if depth <= MAX_DEPTH {
+        return (Spanned::new(kind, span), depth);
+    }
+    if !errors.iter().any(|e| matches!(e, SyntaxError::TooDeep { .. })) {
+        errors.push(SyntaxError::TooDeep { limit: MAX_DEPTH, span: span.into() });
+    }
+    (Spanned::new(ExprKind::Lit(Literal::Bool(false)), span), 1)
+}
+
+/// Lowers an expression and returns the depth of its tree.
+fn lower_deep(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> (Expr, usize) {
     if pair.as_rule() != Rule::expr {
         return primary(pair, errors);
     }
+    let mut run = 0;
+    for token in pair.clone().into_inner() {
+        run = if matches!(token.as_rule(), Rule::op_up_to | Rule::op_not | Rule::op_neg) { run + 1 } else { 0 };
+        if run > MAX_PREFIX_RUN {
+            let span = span_of(&token);
+            errors.push(SyntaxError::TooDeep { limit: MAX_PREFIX_RUN, span: span.into() });
+            return (Spanned::new(ExprKind::Lit(Literal::Bool(false)), span), 1);
+        }
+    }
     // The Pratt closures all need the error list; a RefCell lets them share it.
     let errors = std::cell::RefCell::new(errors);
-    pratt()
+    let lowered = pratt()
         .map_primary(|p| primary(p, &mut errors.borrow_mut()))
-        .map_prefix(|op, rhs| {
+        .map_prefix(|op, (rhs, depth)| {
             let span = span_of(&op).to(rhs.span);
             let op = match op.as_rule() {
                 Rule::op_up_to => UnOp::UpTo,
                 Rule::op_not => UnOp::Not,
                 _ => UnOp::Neg,
             };
-            Spanned::new(ExprKind::Unary(op, Box::new(rhs)), span)
+            node(ExprKind::Unary(op, Box::new(rhs)), span, depth + 1, &mut errors.borrow_mut())
         })
-        .map_postfix(|lhs, op| {
+        .map_postfix(|(lhs, depth), op| {
             let span = lhs.span.to(span_of(&op));
             let set = op.into_inner().filter(|p| p.as_rule() == Rule::ident).map(ident).collect();
-            Spanned::new(ExprKind::In(Box::new(lhs), set), span)
+            node(ExprKind::In(Box::new(lhs), set), span, depth + 1, &mut errors.borrow_mut())
         })
-        .map_infix(|lhs, op, rhs| {
+        .map_infix(|(lhs, left_depth), op, (rhs, right_depth)| {
             let span = lhs.span.to(rhs.span);
             let op = match op.as_rule() {
                 Rule::op_max => BinOp::Max,
@@ -100,29 +132,39 @@ pub(super) fn lower(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Expr {
                 Rule::op_of => BinOp::Of,
                 _ => BinOp::Per,
             };
-            Spanned::new(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span)
+            let depth = 1 + left_depth.max(right_depth);
+            node(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span, depth, &mut errors.borrow_mut())
         })
-        .parse(pair.into_inner())
+        .parse(pair.into_inner());
+    lowered
 }
 
-fn primary(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Expr {
+fn primary(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> (Expr, usize) {
     let span = span_of(&pair);
+    // The deepest child seen while lowering this primary.
+    let mut deepest = 0;
+    let mut sub = |p: Pair<Rule>, errors: &mut Vec<SyntaxError>| {
+        let (e, d) = lower_deep(p, errors);
+        deepest = deepest.max(d);
+        e
+    };
     let kind = match pair.as_rule() {
-        Rule::expr => return lower(pair, errors),
+        Rule::expr => return lower_deep(pair, errors),
         Rule::path => ExprKind::Path(pair.into_inner().map(ident).collect()),
         Rule::as_of => ExprKind::AsOf,
         Rule::case_by_case => {
             ExprKind::CaseByCase { uncapped: pair.into_inner().any(|p| p.as_rule() == Rule::uncapped) }
         }
         Rule::if_expr => {
-            let mut parts = pair.into_inner().filter(|p| p.as_rule() == Rule::expr).map(|p| Box::new(lower(p, errors)));
-            match (parts.next(), parts.next(), parts.next()) {
-                (Some(c), Some(t), Some(e)) => ExprKind::If(c, t, e),
-                _ => ExprKind::Lit(Literal::Bool(false)),
+            let parts: Vec<Box<Expr>> =
+                pair.into_inner().filter(|p| p.as_rule() == Rule::expr).map(|p| Box::new(sub(p, errors))).collect();
+            match <[Box<Expr>; 3]>::try_from(parts) {
+                Ok([c, t, e]) => ExprKind::If(c, t, e),
+                Err(_) => ExprKind::Lit(Literal::Bool(false)),
             }
         }
         Rule::by_table => {
-            let (scrutinee, arms) = table(pair, errors);
+            let (scrutinee, arms) = table(pair, errors, &mut sub);
             let arms = arms
                 .into_iter()
                 .map(|(key, value)| {
@@ -136,13 +178,13 @@ fn primary(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Expr {
         }
         Rule::tiers_table | Rule::marginal_table => {
             let marginal = pair.as_rule() == Rule::marginal_table;
-            let (scrutinee, arms) = table(pair, errors);
+            let (scrutinee, arms) = table(pair, errors, &mut sub);
             let arms =
                 arms.into_iter().map(|(key, value)| TierArm { interval: interval(key, errors), value }).collect();
             ExprKind::Tiers { marginal, scrutinee, arms }
         }
         Rule::steps_table => {
-            let (scrutinee, arms) = table(pair, errors);
+            let (scrutinee, arms) = table(pair, errors, &mut sub);
             let arms = arms
                 .into_iter()
                 .map(|(key, value)| {
@@ -155,11 +197,16 @@ fn primary(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Expr {
         }
         _ => ExprKind::Lit(literal(pair, errors)),
     };
-    Spanned::new(kind, span)
+    node(kind, span, deepest + 1, errors)
 }
 
-/// Splits `by|tiers|steps scrutinee { key => value, … }` into its scrutinee and arms.
-fn table<'i>(pair: Pair<'i, Rule>, errors: &mut Vec<SyntaxError>) -> (Box<Expr>, Vec<(Pair<'i, Rule>, Expr)>) {
+/// Splits `by|tiers|steps scrutinee { key => value, … }` into its scrutinee and arms,
+/// lowering expressions with `sub`.
+fn table<'i>(
+    pair: Pair<'i, Rule>,
+    errors: &mut Vec<SyntaxError>,
+    sub: &mut impl FnMut(Pair<'i, Rule>, &mut Vec<SyntaxError>) -> Expr,
+) -> (Box<Expr>, Vec<(Pair<'i, Rule>, Expr)>) {
     let span = span_of(&pair);
     let mut scrutinee = Spanned::new(ExprKind::Lit(Literal::Bool(false)), span);
     let mut arms = Vec::new();
@@ -167,13 +214,13 @@ fn table<'i>(pair: Pair<'i, Rule>, errors: &mut Vec<SyntaxError>) -> (Box<Expr>,
         match part.as_rule() {
             Rule::scrutinee => {
                 if let Some(inner) = part.into_inner().next() {
-                    scrutinee = lower(inner, errors);
+                    scrutinee = sub(inner, errors);
                 }
             }
             Rule::by_arm | Rule::tier_arm | Rule::step_arm => {
                 let mut inner = part.into_inner();
                 if let (Some(key), Some(value)) = (inner.next(), inner.next()) {
-                    let value = lower(value, errors);
+                    let value = sub(value, errors);
                     arms.push((key, value));
                 }
             }

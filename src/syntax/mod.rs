@@ -17,8 +17,12 @@ use pest::Parser as _;
 #[grammar = "../grammar/policy.pest"]
 struct PolicyParser;
 
+/// How deeply brackets may nest before pest's recursive descent is at risk.
+const MAX_BRACKETS: usize = 64;
+
 /// Parses one file. Returns the tree, or every syntax error found.
 pub fn parse(text: &str) -> Result<ast::File, Vec<SyntaxError>> {
+    check_nesting(text)?;
     let mut pairs = PolicyParser::parse(Rule::file, text).map_err(|e| vec![SyntaxError::from_pest(e, text)])?;
     let file = pairs.next().ok_or_else(|| vec![SyntaxError::empty_parse()])?;
     lower::file(file)
@@ -26,6 +30,7 @@ pub fn parse(text: &str) -> Result<ast::File, Vec<SyntaxError>> {
 
 /// Parses a single expression (for the REPL and tests).
 pub fn parse_expr(text: &str) -> Result<ast::Expr, Vec<SyntaxError>> {
+    check_nesting(text)?;
     let mut pairs = PolicyParser::parse(Rule::expr, text).map_err(|e| vec![SyntaxError::from_pest(e, text)])?;
     let pair = pairs.next().ok_or_else(|| vec![SyntaxError::empty_parse()])?;
     let end = pair.as_span().end();
@@ -49,4 +54,42 @@ pub fn parse_duration(text: &str) -> Option<ast::Duration> {
         return None;
     }
     expr::duration(pair, &mut Vec::new())
+}
+
+/// Rejects brackets nested deeper than [`MAX_BRACKETS`] before pest recurses into them.
+/// Brackets inside strings and comments do not count.
+fn check_nesting(text: &str) -> Result<(), Vec<SyntaxError>> {
+    let mut depth = 0usize;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '"' => {
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '/' if chars.peek().is_some_and(|(_, c)| *c == '/') => {
+                for (_, c) in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '(' | '[' | '{' => {
+                depth += 1;
+                if depth > MAX_BRACKETS {
+                    return Err(vec![SyntaxError::TooDeep { limit: MAX_BRACKETS, span: (at, 1).into() }]);
+                }
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }

@@ -139,3 +139,40 @@ fn missing_files_and_bad_flags_are_reported() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("`2023-02-30` is not a date"));
 }
+
+#[test]
+fn the_bundled_rules_check_clean() {
+    let out = policy(&["check", "rules/"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("0 warning(s)"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn the_readme_command_evaluates_the_bundled_example() {
+    let out = policy(&["eval", "rules/", "--facts", "examples/changzhou_device_maker.json", "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let find = |entity: &str, rule: &str| {
+        json["awards"].as_array().into_iter().flatten().find(|a| a["entity"] == entity && a["rule"] == rule).cloned()
+    };
+    // CZ-03-2a: 20% of 1500万 = 300万, capped at 200万; selective (择优), so a ceiling.
+    let endo = find("enterprise.CZMED.devices.DEV-ENDO", "CZ-03-2a").unwrap_or_default();
+    assert_eq!((&endo["kind"], &endo["max"]), (&"up_to".into(), &"2000000.00".into()));
+    // The second device meets the 300万 yearly cap: 120万 cut to the 100万 left.
+    let ecg = find("enterprise.CZMED.devices.DEV-ECG", "CZ-03-2a").unwrap_or_default();
+    assert_eq!(ecg["max"], "1000000.00");
+    // CZ-06-3: investment above 1亿 is case by case.
+    let project = find("enterprise.CZMED.projects.PRJ-ECG", "CZ-06-3").unwrap_or_default();
+    assert_eq!(project["kind"], "case_by_case");
+    let table = policy(&["eval", "rules/", "--facts", "examples/changzhou_device_maker.json"], None);
+    assert_eq!(table.status.code(), Some(0));
+}
+
+#[test]
+fn every_bundled_example_fact_set_evaluates() {
+    let examples = std::fs::read_dir("examples").into_iter().flatten().flatten().map(|e| e.path());
+    for path in examples.filter(|p| p.extension().is_some_and(|e| e == "json")) {
+        let out = policy(&["eval", "rules/", "--facts", &path.display().to_string()], None);
+        assert_eq!(out.status.code(), Some(0), "{}: {}", path.display(), text(&out.stderr));
+    }
+}

@@ -47,10 +47,15 @@ pub fn date(s: &str) -> NaiveDate {
 
 /// Evaluates `rules` (after the prelude) against `facts` on 2024-06-30.
 pub fn run(rules: &str, facts: &str) -> Evaluation {
+    run_on(rules, facts, "2024-06-30")
+}
+
+/// Evaluates `rules` (after the prelude) against `facts` on the date `as_of`.
+pub fn run_on(rules: &str, facts: &str, as_of: &str) -> Evaluation {
     let source = Source::new("test.policy", format!("{PRELUDE}{rules}"));
     let loaded = compile(vec![source]).unwrap_or_else(|e| panic!("rules do not compile: {e:#?}"));
     let facts = loaded.program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:#?}"));
-    loaded.program.evaluate(&facts, date("2024-06-30")).unwrap_or_else(|e| panic!("evaluation failed: {e}"))
+    loaded.program.evaluate(&facts, date(as_of)).unwrap_or_else(|e| panic!("evaluation failed: {e}"))
 }
 
 /// One enterprise `E1` with the given JSON fields (no drugs).

@@ -151,17 +151,24 @@ fn a_missing_optional_fact_is_never_zero() {
 
 #[test]
 fn events_outside_the_policy_window_earn_nothing() {
-    let rule = "on event\n  reward 100";
+    let on = |day: &str| {
+        let result = run_on(
+            "rule R for enterprise {\n  on event\n  reward 100\n}\n",
+            &enterprise(&format!(r#""event": "{day}""#)),
+            "2030-01-01",
+        );
+        result.not_applicable.first().map(|na| na.reason.clone())
+    };
     assert_eq!(
-        reason(rule, r#""event": "2022-12-31""#),
-        "the event on 2022-12-31 is before policy `test` took effect on 2023-01-01"
+        on("2022-12-31").as_deref(),
+        Some("the event on 2022-12-31 is before policy `test` took effect on 2023-01-01")
     );
     assert_eq!(
-        reason(rule, r#""event": "2026-01-01""#),
-        "the event on 2026-01-01 is after policy `test` expired on 2025-12-31"
+        on("2026-01-01").as_deref(),
+        Some("the event on 2026-01-01 is after policy `test` expired on 2025-12-31")
     );
-    assert!(outcome(rule, r#""event": "2025-12-31""#).is_ok(), "the expiry day itself is in force");
-    assert!(outcome(rule, r#""event": "2023-01-01""#).is_ok(), "the first day is in force");
+    assert_eq!(on("2025-12-31"), None, "the expiry day itself is in force");
+    assert_eq!(on("2023-01-01"), None, "the first day is in force");
 }
 
 #[test]
@@ -208,7 +215,7 @@ fn per_year_cap_cuts_the_award_that_crosses_it() {
         drug("D3", "2000万", "2024-03-01"),
         drug("D4", "2000万", "2025-01-01")
     );
-    let result = run(rules, &facts);
+    let result = run_on(rules, &facts, "2025-06-30");
     let amounts: Vec<String> =
         result.awards.iter().map(|a| a.amount.unwrap_or_default().normalize().to_string()).collect();
     // 400万 + 500万 fit; the third is cut to the 100万 left; the next year starts afresh.
@@ -265,4 +272,18 @@ fn money_is_exact_where_floats_would_drift() {
     // 0.1 + 0.2 is 0.30000000000000004 in f64; here it is 0.3.
     assert_eq!(exact("rd_cost + capital", r#""rd_cost": 0.1, "capital": 0.2"#), "0.3");
     assert_eq!(exact("rd_cost", r#""rd_cost": 12345678901234567890.12"#), "12345678901234567890.12");
+}
+
+#[test]
+fn an_event_after_the_evaluation_date_has_not_happened_yet() {
+    assert_eq!(
+        reason("on event\n  reward 1", r#""event": "2024-07-01""#),
+        "the event on 2024-07-01 is after the evaluation date 2024-06-30"
+    );
+}
+
+#[test]
+fn traces_show_rates_as_the_text_writes_them() {
+    assert_eq!(award("1:1 of funds", r#""funds": 300"#).trace[0], "1:1 of funds: 1:1 × 300 = 300");
+    assert_eq!(award("5‰ of funds", r#""funds": 1000"#).trace[0], "5‰ of funds: 5‰ × 1,000 = 5");
 }

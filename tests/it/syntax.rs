@@ -111,3 +111,27 @@ fn keywords_need_word_boundaries() {
     assert_eq!(canon("a per order"), "a per order");
     assert!(parse("schema { entity e { x: money } }\npolicy p { }\nrule R for e { reward x per_year_cap 5 }").is_ok());
 }
+
+#[test]
+fn pathological_nesting_is_a_diagnostic_not_a_crash() {
+    let header = "schema { entity e { x: money, b: bool } }\npolicy p { }\n";
+    let cases = [
+        (format!("rule R for e {{ reward {} }}", vec!["x"; 100_000].join(" + ")), 200),
+        (format!("rule R for e {{ reward {}x{} }}", "(".repeat(100_000), ")".repeat(100_000)), 64),
+        (format!("rule R for e {{ when {}b reward 1 }}", "not ".repeat(100_000)), 32),
+    ];
+    for (rule, limit) in cases {
+        let errors = parse(&format!("{header}{rule}")).err().unwrap_or_default();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].to_string(), format!("this is nested too deeply (the limit is {limit})"));
+    }
+    // Realistic depth stays well inside the limits.
+    let wide = format!("rule R for e {{ reward {} }}", vec!["(x * 2 - x)"; 150].join(" + "));
+    assert!(parse(&format!("{header}{wide}")).is_ok());
+}
+
+#[test]
+fn trailing_text_after_an_expression_is_reported() {
+    let errors = parse_expr("20% of x y").err().unwrap_or_default();
+    assert_eq!(errors.iter().map(|e| e.to_string()).collect::<Vec<_>>(), ["unexpected text after the expression"]);
+}
