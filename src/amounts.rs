@@ -6,12 +6,19 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// `6000000` → `6,000,000`; `300000.03` → `300,000.03`.
 pub fn money(value: Decimal) -> String {
     let plain = value.normalize().to_string();
-    let (sign, plain) = plain.strip_prefix('-').map_or(("", plain.as_str()), |p| ("-", p));
+    match plain.strip_prefix('-') {
+        Some(digits) => format!("-{}", group_digits(digits, ',')),
+        None => group_digits(&plain, ','),
+    }
+}
+
+/// Groups the whole part of an unsigned decimal in threes: `4000000.5` → `4,000,000.5`.
+pub fn group_digits(plain: &str, separator: char) -> String {
     let (int, frac) = plain.split_once('.').map_or((plain, None), |(i, f)| (i, Some(f)));
-    let mut out = String::from(sign);
+    let mut out = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
+            out.push(separator);
         }
         out.push(c);
     }

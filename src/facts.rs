@@ -132,11 +132,20 @@ impl Reader<'_> {
             );
             return Vec::new();
         };
-        items
+        let entities: Vec<Entity> = items
             .iter()
             .enumerate()
             .filter_map(|(i, item)| self.entity(item, kind, &format!("{path}[{i}]"), parent_path))
-            .collect()
+            .collect();
+        // Ids name entities in every result, so two alike in one list would be ambiguous.
+        let mut seen = std::collections::HashSet::new();
+        for entity in &entities {
+            if !seen.insert(&entity.id) {
+                let message = format!("two entities in this list have the id `{}`", entity.id);
+                self.invalid(path, message, "give every entity in a list its own id");
+            }
+        }
+        entities
     }
 
     fn entity(&mut self, json: &Json, kind: KindId, path: &str, parent_path: &str) -> Option<Entity> {

@@ -231,24 +231,14 @@ impl Display for Numeral {
     }
 }
 
-/// `4000000` → `4_000_000`; short numbers and fractions stay as they are.
+/// `4000000` → `4_000_000`; numbers of four digits or fewer stay as they are.
 fn group_digits(plain: &str) -> String {
-    let (int, frac) = plain.split_once('.').map_or((plain, None), |(i, f)| (i, Some(f)));
-    if int.len() <= 4 {
-        return plain.to_string();
+    let int_len = plain.split('.').next().map_or(0, str::len);
+    if int_len <= 4 {
+        plain.to_string()
+    } else {
+        crate::amounts::group_digits(plain, '_')
     }
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push('_');
-        }
-        out.push(c);
-    }
-    if let Some(frac) = frac {
-        out.push('.');
-        out.push_str(frac);
-    }
-    out
 }
 
 impl Display for Rate {

@@ -101,3 +101,12 @@ fn counts_dates_and_money_are_validated() {
 fn every_error_is_reported_not_just_the_first() {
     assert_eq!(rejected(&enterprise(r#""rd_cost": true, "items": "x", "local": 1"#)).len(), 3);
 }
+
+#[test]
+fn ids_within_a_list_are_unique() {
+    let json = r#"{"enterprise": [{"id": "E1", "drugs": []}, {"id": "E1", "drugs": []}]}"#;
+    assert_eq!(
+        rejected(json),
+        ["$.enterprise: two entities in this list have the id `E1` — give every entity in a list its own id"]
+    );
+}
