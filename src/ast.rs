@@ -35,7 +35,7 @@ impl From<Span> for miette::SourceSpan {
 }
 
 /// A node and where it came from. Equality ignores the span.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Spanned<T> {
     pub node: T,
     pub span: Span,
@@ -72,7 +72,9 @@ pub struct File {
 pub enum Item {
     Schema(Spanned<Schema>),
     Policy(Spanned<Policy>),
-    Rule(Spanned<Rule>),
+    Rule(Box<Spanned<Rule>>),
+    Pool(Spanned<Pool>),
+    Stack(Spanned<Stack>),
 }
 
 // ------------------------------------------------------------------ schema
@@ -184,7 +186,65 @@ pub struct Rule {
     pub on: Option<Expr>,
     pub reward: Option<Expr>,
     pub frequency: Option<Spanned<Frequency>>,
+    /// `once per <key>`: paid once per entity and value of the key.
+    pub once_per: Option<Expr>,
     pub per_year_cap: Option<Expr>,
+    pub split: Option<Spanned<Vec<Share>>>,
+}
+
+/// One payer of an award and its share (`None` when the text does not state it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Share {
+    pub payer: Ident,
+    pub percent: Option<Spanned<Decimal>>,
+}
+
+/// A cap over the sum of several rules' awards, per entity and period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pool {
+    pub id: Ident,
+    pub cite: Option<Spanned<String>>,
+    pub title: Option<Spanned<String>>,
+    pub members: Vec<Spanned<Member>>,
+    pub cap: Option<Spanned<Cap>>,
+}
+
+/// `cap 1000万 per enterprise per year`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cap {
+    pub amount: Numeral,
+    pub per: Ident,
+    pub period: Period,
+}
+
+/// The period a pool sums over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// Each calendar year of the event date.
+    Year,
+    /// The event's calendar year and the `n - 1` before it.
+    Years(u32),
+    /// All time.
+    Total,
+}
+
+/// 就高不重复: of the members' awards for one item, only the highest is paid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stack {
+    pub id: Ident,
+    pub cite: Option<Spanned<String>>,
+    pub title: Option<Spanned<String>>,
+    pub members: Vec<Spanned<Member>>,
+    /// The kind of entity the awards must share (`per drug`).
+    pub per: Option<Ident>,
+}
+
+/// A pool's or stack's member: a rule (`CZ-03-1a`, `wuxi.WX-10`) or a whole policy.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Member {
+    Rule(String),
+    Policy(String),
 }
 
 /// How often an award may be paid.

@@ -2,16 +2,19 @@
 //!
 //! The JSON is an object keyed by the schema's top-level entity kinds, each a list of
 //! objects with an `id` and the kind's fields; child lists nest inside their owner. An
-//! optional `as_of` date sets the evaluation date. Facts are checked with the same care
+//! optional `as_of` date sets the evaluation date, and an optional `ledger` lists the grants
+//! already paid (for caps over time and one-off rewards). Facts are checked with the same care
 //! as rules: every error names its JSON path, and a missing fact is never read as zero.
 //!
 //! ```json
 //! { "as_of": "2024-06-30",
-//!   "enterprise": [ { "id": "E1", "name": "…", "drugs": [ { "id": "D1", "rd_cost": "3000万" } ] } ] }
+//!   "enterprise": [ { "id": "E1", "name": "…", "drugs": [ { "id": "D1", "rd_cost": "3000万" } ] } ],
+//!   "ledger": [ { "policy": "changzhou_2023", "rule": "CZ-03-1a", "entity": "enterprise.E1.drugs.D1",
+//!                 "date": "2024-03-01", "amount": "100万", "key": "I" } ] }
 //! ```
 
 use crate::check::suggest_help;
-use crate::program::{KindId, Schema, Ty, Value};
+use crate::program::{KindId, Program, Schema, Ty, Value};
 use chrono::NaiveDate;
 use miette::{Diagnostic, SourceSpan};
 use rust_decimal::Decimal;
@@ -25,6 +28,23 @@ pub struct Facts {
     pub as_of: Option<NaiveDate>,
     /// Top-level entities, in file order.
     pub roots: Vec<Entity>,
+    /// Grants already paid, in file order.
+    pub ledger: Vec<Grant>,
+}
+
+/// A grant already paid: pools count it, and one-off rules are not paid again.
+#[derive(Clone, Debug)]
+pub struct Grant {
+    pub policy: String,
+    pub rule: String,
+    /// The rule's index in the program, when its policy is loaded.
+    pub rule_index: Option<usize>,
+    /// The entity's path, as results name it: `enterprise.E1.drugs.D1`.
+    pub entity: String,
+    pub date: NaiveDate,
+    pub amount: Decimal,
+    /// The event's key for `once per <key>` rules (e.g. the phase).
+    pub key: Option<String>,
 }
 
 /// One entity: its id, a path naming it in results, and its fields by slot.
@@ -66,9 +86,9 @@ pub enum FactsError {
 }
 
 /// Reads and checks a fact set. Returns every error found.
-pub fn parse(text: &str, schema: &Schema) -> Result<Facts, Vec<FactsError>> {
+pub fn parse(text: &str, program: &Program) -> Result<Facts, Vec<FactsError>> {
     let json: Json = serde_json::from_str(text).map_err(|e| vec![json_error(&e, text)])?;
-    let mut reader = Reader { schema, errors: Vec::new() };
+    let mut reader = Reader { schema: &program.schema, program, errors: Vec::new() };
     let facts = reader.document(&json);
     if reader.errors.is_empty() {
         Ok(facts)
@@ -88,6 +108,7 @@ fn json_error(e: &serde_json::Error, text: &str) -> FactsError {
 
 struct Reader<'a> {
     schema: &'a Schema,
+    program: &'a Program,
     errors: Vec<FactsError>,
 }
 
@@ -113,8 +134,13 @@ impl Reader<'_> {
                 facts.as_of = self.date(value, &path);
                 continue;
             }
+            if key == "ledger" {
+                facts.ledger = self.ledger(value, &path);
+                continue;
+            }
             let Some((kind, _)) = self.schema.roots().find(|(_, k)| k.name == *key) else {
-                let names: Vec<&str> = self.schema.roots().map(|(_, k)| k.name.as_str()).chain(["as_of"]).collect();
+                let names: Vec<&str> =
+                    self.schema.roots().map(|(_, k)| k.name.as_str()).chain(["as_of", "ledger"]).collect();
                 self.invalid(&path, format!("unknown key `{key}`"), suggest_help(key, names, "top-level key"));
                 continue;
             };
@@ -159,13 +185,13 @@ impl Reader<'_> {
             return None;
         };
         let id: Arc<str> = match map.get("id") {
-            Some(Json::String(s)) if !s.is_empty() => s.as_str().into(),
+            Some(Json::String(s)) if !s.is_empty() && !s.contains('.') => s.as_str().into(),
             Some(Json::Number(n)) => n.to_string().into(),
             other => {
                 let found = other.map_or("nothing".to_string(), describe);
                 self.invalid(
                     &format!("{path}.id"),
-                    format!("expected an id (a non-empty string), found {found}"),
+                    format!("expected an id (a non-empty string without `.`), found {found}"),
                     "give every entity an `id`, e.g. \"E1\"",
                 );
                 return None;
@@ -241,6 +267,85 @@ impl Reader<'_> {
             }
         }
         value
+    }
+
+    fn ledger(&mut self, json: &Json, path: &str) -> Vec<Grant> {
+        let Json::Array(items) = json else {
+            self.invalid(
+                path,
+                format!("expected a list of grants, found {}", describe(json)),
+                "write [ { \"policy\": …, \"rule\": …, \"entity\": …, \"date\": …, \"amount\": … } ]",
+            );
+            return Vec::new();
+        };
+        items.iter().enumerate().filter_map(|(i, item)| self.grant(item, &format!("{path}[{i}]"))).collect()
+    }
+
+    fn grant(&mut self, json: &Json, path: &str) -> Option<Grant> {
+        let Json::Object(map) = json else {
+            self.invalid(
+                path,
+                format!("expected a grant, found {}", describe(json)),
+                "a grant is an object with policy, rule, entity, date, amount",
+            );
+            return None;
+        };
+        const FIELDS: [&str; 6] = ["policy", "rule", "entity", "date", "amount", "key"];
+        for key in map.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
+            self.invalid(
+                &format!("{path}.{key}"),
+                format!("a grant has no field `{key}`"),
+                suggest_help(key, FIELDS, "field"),
+            );
+        }
+        let mut text = |field: &str| match map.get(field) {
+            Some(Json::String(s)) if !s.is_empty() => Some(s.clone()),
+            other => {
+                let found = other.map_or("nothing".to_string(), describe);
+                self.invalid(
+                    &format!("{path}.{field}"),
+                    format!("expected text, found {found}"),
+                    format!("give the grant's `{field}`"),
+                );
+                None
+            }
+        };
+        let (policy, rule, entity) = (text("policy"), text("rule"), text("entity"));
+        let date = match map.get("date") {
+            Some(d) => self.date(d, &format!("{path}.date")),
+            None => {
+                self.invalid(&format!("{path}.date"), "missing date", "give the date the grant was paid");
+                None
+            }
+        };
+        let amount = map.get("amount").and_then(|a| self.value(a, Ty::Money, &format!("{path}.amount")));
+        if map.get("amount").is_none() {
+            self.invalid(&format!("{path}.amount"), "missing amount", "give the amount paid");
+        }
+        let key = match map.get("key") {
+            None | Some(Json::Null) => None,
+            Some(Json::String(s)) => Some(s.clone()),
+            Some(other) => Some(other.to_string()),
+        };
+        let (policy, rule, entity, date, Some(Value::Dec(amount))) = (policy?, rule?, entity?, date?, amount) else {
+            return None;
+        };
+        let rule_index = match self.program.policies.iter().position(|p| p.id == policy) {
+            None => None,
+            Some(p) => {
+                let index = self.program.rules.iter().position(|r| r.policy == p && r.id == rule);
+                if index.is_none() {
+                    let ids = self.program.rules.iter().filter(|r| r.policy == p).map(|r| r.id.as_str());
+                    self.invalid(
+                        &format!("{path}.rule"),
+                        format!("policy `{policy}` has no rule `{rule}`"),
+                        suggest_help(&rule, ids, "rule"),
+                    );
+                }
+                index
+            }
+        };
+        Some(Grant { policy, rule, rule_index, entity, date, amount, key })
     }
 
     fn date(&mut self, json: &Json, path: &str) -> Option<NaiveDate> {

@@ -75,6 +75,10 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Eval(eval::EvalError),
+    /// `--explain enterprise.E9` when the facts have no such entity.
+    #[error("no entity `{entity}` in the facts")]
+    #[diagnostic(code(eval::unknown_entity), help("top-level entities: {roots}"))]
+    NoSuchEntity { entity: String, roots: String },
     /// A file or folder that cannot be read.
     #[error("cannot read `{path}`: {message}")]
     #[diagnostic(code(io::read), help("check the path and its permissions"))]
@@ -93,7 +97,7 @@ impl Error {
             Error::Syntax(s) => Some(&s.source),
             Error::Check(s) => Some(&s.source),
             Error::Facts(s) => Some(&s.source),
-            Error::Eval(_) | Error::Io { .. } => None,
+            Error::Eval(_) | Error::Io { .. } | Error::NoSuchEntity { .. } => None,
         }
     }
 }
@@ -197,7 +201,7 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
 impl Program {
     /// Reads a JSON fact set against this program's schema; `name` labels its diagnostics.
     pub fn facts(&self, name: &str, json: &str) -> Result<facts::Facts, Errors> {
-        facts::parse(json, &self.schema).map_err(|errors| {
+        facts::parse(json, self).map_err(|errors| {
             let source = Source::new(name, json);
             Errors(errors.into_iter().map(|e| Error::Facts(Box::new(Sourced::new(e, &source)))).collect())
         })

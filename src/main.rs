@@ -38,6 +38,10 @@ enum Command {
         as_of: Option<NaiveDate>,
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
+        /// Show only this entity (e.g. `enterprise.E1`) and what it contains: every rule
+        /// considered, why each did or did not pay, and the pool arithmetic.
+        #[arg(long, value_name = "ENTITY")]
+        explain: Option<String>,
     },
 }
 
@@ -82,12 +86,21 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             );
             Ok(warnings)
         }
-        Command::Eval { paths, facts, as_of, format } => {
+        Command::Eval { paths, facts, as_of, format, explain } => {
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
             let (name, text) = read_facts(&facts)?;
             let facts = program.facts(&name, &text).map_err(|e| e.0)?;
             let as_of = as_of.or(facts.as_of).unwrap_or_else(|| chrono::Local::now().date_naive());
-            let evaluation = program.evaluate(&facts, as_of).map_err(|e| vec![e])?;
+            let mut evaluation = program.evaluate(&facts, as_of).map_err(|e| vec![e])?;
+            if let Some(entity) = explain {
+                let known =
+                    facts.roots.iter().any(|r| entity == *r.path || entity.starts_with(&format!("{}.", r.path)));
+                if !known {
+                    let roots: Vec<String> = facts.roots.iter().map(|r| format!("`{}`", r.path)).collect();
+                    return Err(vec![Error::NoSuchEntity { entity, roots: roots.join(", ") }]);
+                }
+                evaluation = evaluation.only(&entity);
+            }
             match format {
                 Format::Json => {
                     println!("{}", serde_json::to_string_pretty(&output::json(&evaluation)).unwrap_or_default())

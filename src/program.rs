@@ -3,7 +3,7 @@
 //! Every name is resolved here: a field is a slot index and a hop count up the entity tree,
 //! an enum value is its index. Evaluation never looks up a string.
 
-use crate::ast::{Duration, Frequency, Interval, Rounding, Span};
+use crate::ast::{Duration, Frequency, Interval, Period, Rounding, Span};
 use crate::diagnostic::Source;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -20,6 +20,10 @@ pub struct Program {
     pub schema: Schema,
     pub policies: Vec<Policy>,
     pub rules: Vec<Rule>,
+    /// Caps over groups of rules, including each rule's own `per_year_cap`.
+    pub pools: Vec<Pool>,
+    /// 就高不重复 groups.
+    pub stacks: Vec<Stack>,
     /// The source files, for showing a rule's text.
     pub sources: Vec<Source>,
 }
@@ -50,6 +54,34 @@ impl Schema {
     /// The kinds facts list at the top level (no other kind owns them).
     pub fn roots(&self) -> impl Iterator<Item = (KindId, &KindDef)> {
         self.kinds.iter().enumerate().filter(|(_, k)| k.parent.is_none())
+    }
+
+    /// The kinds from `kind` up to the top of the entity tree, `kind` first.
+    pub fn ancestry(&self, kind: KindId) -> Vec<KindId> {
+        let mut chain = vec![kind];
+        while let Some(parent) = self.kinds.get(*chain.last().unwrap_or(&kind)).and_then(|k| k.parent) {
+            // Ownership cycles are rejected by the checker; stop rather than loop if one slips by.
+            if chain.contains(&parent) || chain.len() > self.kinds.len() {
+                break;
+            }
+            chain.push(parent);
+        }
+        chain
+    }
+
+    /// How many owners stand above `kind` (0 for a top-level kind).
+    pub fn depth(&self, kind: KindId) -> usize {
+        self.ancestry(kind).len() - 1
+    }
+
+    /// True if entities of `outer` contain (or are) entities of `inner`.
+    pub fn contains(&self, outer: KindId, inner: KindId) -> bool {
+        self.ancestry(inner).contains(&outer)
+    }
+
+    /// The top-level kind above `kind`.
+    pub fn root(&self, kind: KindId) -> KindId {
+        self.ancestry(kind).last().copied().unwrap_or(kind)
     }
 
     /// How a type is written in the language, e.g. `money` or `phase`.
@@ -163,10 +195,51 @@ pub struct Rule {
     pub on: Option<Expr>,
     pub reward: Expr,
     pub frequency: Option<Frequency>,
-    pub per_year_cap: Option<Expr>,
+    /// `once per <key>`: the value that tells one paid event from another.
+    pub once_per: Option<Expr>,
+    /// Who pays which share (两级财政按比例); empty when one payer pays all.
+    pub split: Vec<Share>,
     /// Which file and where, for showing the rule's source.
     pub source: usize,
     pub span: Span,
+}
+
+/// A payer and its share of an award; `None` when the text does not state the share.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Share {
+    pub payer: String,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub rate: Option<Decimal>,
+}
+
+/// A cap over the sum of its members' awards, per entity of one kind and per period.
+#[derive(Clone, Debug)]
+pub struct Pool {
+    pub id: String,
+    pub policy: PolicyId,
+    pub cite: Option<String>,
+    pub title: Option<String>,
+    /// Indices into [`Program::rules`].
+    pub members: Vec<usize>,
+    /// The kind whose entities each have their own room (`per enterprise`).
+    pub scope: KindId,
+    /// How far `scope` is from the top of the entity tree; deeper pools bind first.
+    pub depth: usize,
+    pub period: Period,
+    pub cap: Decimal,
+    /// A rule's own `per_year_cap`, rather than a declared pool.
+    pub implicit: bool,
+}
+
+/// 就高不重复: of the members' awards for one entity of `scope`, only the highest is paid.
+#[derive(Clone, Debug)]
+pub struct Stack {
+    pub id: String,
+    pub policy: PolicyId,
+    pub cite: Option<String>,
+    pub members: Vec<usize>,
+    pub scope: KindId,
+    pub depth: usize,
 }
 
 /// A `when` clause and its text, which names it when it fails.
@@ -253,6 +326,11 @@ pub enum Expr {
     },
     CaseByCase {
         uncapped: bool,
+    },
+    /// An enum value as its name (for ledger keys).
+    EnumName {
+        value: Box<Expr>,
+        enum_id: EnumId,
     },
 }
 

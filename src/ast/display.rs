@@ -277,6 +277,8 @@ impl Display for File {
                 Item::Schema(s) => s.node.fmt(f)?,
                 Item::Policy(p) => p.node.fmt(f)?,
                 Item::Rule(r) => r.node.fmt(f)?,
+                Item::Pool(p) => p.node.fmt(f)?,
+                Item::Stack(s) => s.node.fmt(f)?,
             }
         }
         Ok(())
@@ -380,10 +382,82 @@ impl Display for Rule {
         if let Some(cap) = &self.per_year_cap {
             writeln!(f, "  per_year_cap {cap}")?;
         }
-        match self.frequency.as_ref().map(|s| s.node) {
-            Some(Frequency::Once) => f.write_str("  once\n")?,
-            Some(Frequency::Yearly) => f.write_str("  yearly\n")?,
-            None => {}
+        if let Some(split) = &self.split {
+            f.write_str("  split ")?;
+            for (i, share) in split.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                f.write_str(&share.payer)?;
+                if let Some(p) = &share.percent {
+                    write!(f, " {}%", p.normalize())?;
+                }
+            }
+            f.write_char('\n')?;
+        }
+        match (self.frequency.as_ref().map(|s| s.node), &self.once_per) {
+            (Some(Frequency::Once), Some(key)) => writeln!(f, "  once per {key}")?,
+            (Some(Frequency::Once), None) => f.write_str("  once\n")?,
+            (Some(Frequency::Yearly), _) => f.write_str("  yearly\n")?,
+            (None, _) => {}
+        }
+        f.write_str("}\n")
+    }
+}
+
+/// `cite`, `title` and `members` lines shared by pools and stacks.
+fn write_header(
+    f: &mut Formatter<'_>,
+    cite: &Option<Spanned<String>>,
+    title: &Option<Spanned<String>>,
+    members: &[Spanned<Member>],
+) -> fmt::Result {
+    for (key, value) in [("cite", cite), ("title", title)] {
+        if let Some(v) = value {
+            write!(f, "  {key} ")?;
+            write_string(f, v)?;
+            f.write_char('\n')?;
+        }
+    }
+    if !members.is_empty() {
+        f.write_str("  members ")?;
+        let names = members.iter().map(|m| match &m.node {
+            Member::Rule(r) => r.clone(),
+            Member::Policy(p) => format!("policy {p}"),
+        });
+        write_joined(f, names, ", ")?;
+        f.write_char('\n')?;
+    }
+    Ok(())
+}
+
+impl Display for Pool {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        writeln!(f, "pool {} {{", self.id.node)?;
+        write_header(f, &self.cite, &self.title, &self.members)?;
+        if let Some(cap) = &self.cap {
+            writeln!(f, "  cap {} per {} {}", cap.amount, cap.per.node, cap.period)?;
+        }
+        f.write_str("}\n")
+    }
+}
+
+impl Display for Period {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Period::Year => f.write_str("per year"),
+            Period::Years(n) => write!(f, "over {n} years"),
+            Period::Total => f.write_str("in total"),
+        }
+    }
+}
+
+impl Display for Stack {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        writeln!(f, "stack {} {{", self.id.node)?;
+        write_header(f, &self.cite, &self.title, &self.members)?;
+        if let Some(per) = &self.per {
+            writeln!(f, "  per {}", per.node)?;
         }
         f.write_str("}\n")
     }

@@ -208,6 +208,10 @@ pub enum CheckError {
         span: SourceSpan,
     },
 
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Group(GroupError),
+
     /// `drugs` (a list) used as a value
     #[error("`{name}` is a list of `{kind}` and has no single value")]
     #[diagnostic(code(check::list_value), help("write a rule `for {kind}` to reward each one"))]
@@ -215,6 +219,104 @@ pub enum CheckError {
         name: String,
         kind: String,
         #[label("a list")]
+        span: SourceSpan,
+    },
+}
+
+/// Errors about pools, stacks and splits.
+#[derive(Debug, Error, Diagnostic, Clone, PartialEq)]
+pub enum GroupError {
+    /// `members CZ-03-1x` where no such rule exists
+    #[error("`{name}` names no rule of policy `{policy}`")]
+    #[diagnostic(code(check::unknown_rule), help("{help}"))]
+    UnknownRule {
+        name: String,
+        policy: String,
+        help: String,
+        #[label("no such rule")]
+        span: SourceSpan,
+    },
+
+    /// `members policy wuxii`
+    #[error("unknown policy `{name}`")]
+    #[diagnostic(code(check::unknown_policy), help("{help}"))]
+    UnknownPolicy {
+        name: String,
+        help: String,
+        #[label("no such policy among the files loaded")]
+        span: SourceSpan,
+    },
+
+    /// `cap 300万 per drug per year` over a rule `for enterprise`
+    #[error("{what} `{group}` is kept per `{scope}`, but rule `{rule}` pays `{kind}`, which no `{scope}` contains")]
+    #[diagnostic(
+        code(check::group_scope),
+        help(
+            "name an entity that contains every member's entity (e.g. `{root}`), or drop rule `{rule}` from the {what}"
+        )
+    )]
+    Scope {
+        what: String,
+        group: String,
+        scope: String,
+        rule: String,
+        kind: String,
+        root: String,
+        #[label("per `{scope}`")]
+        span: SourceSpan,
+    },
+
+    /// `stack S { members A, B }` where A is for `drug` and B for `device`
+    #[error("stack `{group}` mixes rules for `{first}` and `{second}`")]
+    #[diagnostic(code(check::stack_kinds), help("awards compete only for the same item: add `per <entity>` naming an entity that contains both, or split the stack"))]
+    StackKinds {
+        group: String,
+        first: String,
+        second: String,
+        #[label("members")]
+        span: SourceSpan,
+    },
+
+    /// A pool without `cap`, or a pool or stack without `members`
+    #[error("{what} `{group}` has no `{clause}`")]
+    #[diagnostic(code(check::missing_clause), help("{help}"))]
+    Missing {
+        what: String,
+        group: String,
+        clause: String,
+        help: String,
+        #[label("incomplete")]
+        span: SourceSpan,
+    },
+
+    /// `over 0 years`
+    #[error("a pool cannot sum over 0 years")]
+    #[diagnostic(
+        code(check::empty_period),
+        help("write `over N years` with N of 1 or more, `per year`, or `in total`")
+    )]
+    EmptyPeriod {
+        #[label("here")]
+        span: SourceSpan,
+    },
+
+    /// `split city 60%, district 30%`
+    #[error("shares add up to {total}%, not 100%")]
+    #[diagnostic(
+        code(check::split_shares),
+        help("give every payer a share and make them add up to 100%, or give none when the text states none")
+    )]
+    Shares {
+        total: String,
+        #[label("these shares")]
+        span: SourceSpan,
+    },
+
+    /// `per_year_cap rd_cost`
+    #[error("a cap must be a fixed amount")]
+    #[diagnostic(code(check::cap_not_fixed), help("write the amount the text states, e.g. `per_year_cap 1000万`"))]
+    NotFixed {
+        #[label("depends on the facts")]
         span: SourceSpan,
     },
 }

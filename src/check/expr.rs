@@ -88,6 +88,19 @@ impl Context<'_> {
         ir
     }
 
+    /// Checks the key of `once per <key>`: any single value (a category, a date, a number).
+    pub fn key(&mut self, e: &ast::Expr) -> Expr {
+        let (ir, ty) = self.infer(e);
+        if matches!(ty, Ty::Award | Ty::RateRange | Ty::List(_)) {
+            let help = "key a one-off award by a fact such as `phase` or `approved_on`";
+            self.expected(e, "the key after `once per`", "a single value", ty, help);
+        }
+        match ty {
+            Ty::Enum(enum_id) => Expr::EnumName { value: Box::new(ir), enum_id },
+            _ => ir,
+        }
+    }
+
     fn infer(&mut self, e: &ast::Expr) -> (Expr, Ty) {
         match &e.node {
             ExprKind::Lit(lit) => literal(lit),

@@ -6,6 +6,7 @@
 
 mod error;
 mod expr;
+mod groups;
 mod schema;
 mod suggest;
 mod tiers;
@@ -57,13 +58,15 @@ pub fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostics> {
 
     let mut policies = Vec::new();
     let mut rules = Vec::new();
+    let mut caps = Vec::new();
+    let mut policy_of_files = Vec::new();
     let mut policy_ids: HashMap<String, (usize, ast::Span)> = HashMap::new();
     for (file, (_, parsed)) in files.iter().enumerate() {
         let mut policy_of_file = None;
         let mut rule_ids: HashMap<&str, ast::Span> = HashMap::new();
         for item in &parsed.items {
             match item {
-                ast::Item::Schema(_) => {}
+                ast::Item::Schema(_) | ast::Item::Pool(_) | ast::Item::Stack(_) => {}
                 ast::Item::Policy(p) => {
                     if policy_of_file.is_some() {
                         diags.error(file, CheckError::SecondPolicy { span: p.id.span.into() });
@@ -92,9 +95,40 @@ pub fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostics> {
                         );
                     }
                     if let Some(rule) = rule(r, policy, file, &schema, &mut diags) {
+                        let cap = r.per_year_cap.as_ref().and_then(|c| groups::fixed_amount(c, file, &mut diags));
+                        caps.extend(cap.map(|c| (rules.len(), c)));
                         rules.push(rule);
                     }
                 }
+            }
+        }
+        policy_of_files.push(policy_of_file);
+    }
+
+    // Pools and stacks, now that every policy's rules are known.
+    let mut pools: Vec<program::Pool> =
+        caps.into_iter().filter_map(|(i, cap)| Some(groups::implicit_pool(&schema, i, rules.get(i)?, cap))).collect();
+    let mut stacks = Vec::new();
+    let index = groups::Index { schema: &schema, policies: &policies, rules: &rules };
+    for (file, (_, parsed)) in files.iter().enumerate() {
+        let mut ids: HashMap<(&str, &str), ast::Span> = HashMap::new();
+        for item in &parsed.items {
+            let (what, id) = match item {
+                ast::Item::Pool(p) => ("pool", &p.id),
+                ast::Item::Stack(s) => ("stack", &s.id),
+                _ => continue,
+            };
+            let Some(policy) = policy_of_files.get(file).copied().flatten() else {
+                diags.error(file, CheckError::NoPolicy { rule: id.node.clone(), span: id.span.into() });
+                continue;
+            };
+            if let Some(first) = ids.insert((what, &id.node), id.span) {
+                diags.error(file, schema::duplicate(what, &id.node, " within a policy".into(), id.span, Some(first)));
+            }
+            match item {
+                ast::Item::Pool(p) => pools.extend(index.pool(p, policy, file, &mut diags)),
+                ast::Item::Stack(s) => stacks.extend(index.stack(s, policy, file, &mut diags)),
+                _ => {}
             }
         }
     }
@@ -103,7 +137,7 @@ pub fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostics> {
         return Err(diags);
     }
     let sources = files.iter().map(|(s, _)| s.clone()).collect();
-    Ok(Checked { program: Program { schema, policies, rules, sources }, warnings: diags.items })
+    Ok(Checked { program: Program { schema, policies, rules, pools, stacks, sources }, warnings: diags.items })
 }
 
 fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> program::Policy {
@@ -166,7 +200,8 @@ fn rule(
         .collect();
     let on = r.on.as_ref().map(|e| cx.expect(e, &[Ty::Date], "the event date after `on`"));
     let reward = r.reward.as_ref().map(|e| cx.expect(e, &[Ty::Money, Ty::Award], "a reward"))?;
-    let per_year_cap = r.per_year_cap.as_ref().map(|e| cx.expect(e, &[Ty::Money], "a `per_year_cap`"));
+    let once_per = r.once_per.as_ref().map(|e| cx.key(e));
+    let split = r.split.as_ref().map(|s| groups::split(s, file, diags)).unwrap_or_default();
     let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.node.clone());
     Some(program::Rule {
         id: r.id.node.clone(),
@@ -179,7 +214,8 @@ fn rule(
         on,
         reward,
         frequency: r.frequency.as_ref().map(|f| f.node),
-        per_year_cap,
+        once_per,
+        split,
         source: file,
         span: r.span,
     })

@@ -173,6 +173,10 @@ impl Interp<'_> {
                 }
             }
             Expr::Marginal { scrutinee, arms, text } => self.marginal(scrutinee, arms, text),
+            Expr::EnumName { value, enum_id } => {
+                let Value::Enum(v) = self.eval(value)? else { return Err(mistyped("an enum value")) };
+                Ok(Value::Text(self.variant_name(*enum_id, v).into()))
+            }
             Expr::Steps { scrutinee, arms, text } => {
                 let x = self.dec(scrutinee)?;
                 match arms.iter().rev().find(|(threshold, _)| x >= *threshold) {

@@ -1,38 +1,78 @@
 //! Evaluation: a program and a fact set → awards with traces, and reasons for the rest.
 //!
-//! For every entity (depth first, in file order) and every rule for its kind (in source
-//! order): the event date must fall in the policy's window, every `when` must hold, then the
-//! reward is computed, capped per year if the rule says so, and rounded once. No I/O here.
+//! Four passes, in this order:
+//! 1. **Outcomes.** For every entity (depth first, in file order) and every rule for its kind
+//!    (in source order): the event must have happened and fall in the policy's window, every
+//!    `when` must hold, a one-off must not be in the ledger already; then the reward is
+//!    computed and rounded once.
+//! 2. **Stacking** (就高不重复, [`groups::stack`]): of a stack's awards for one item, only the
+//!    highest stays; the others are excluded, naming the winner.
+//! 3. **Pools** ([`groups::pools`]): awards take the room left under every pool they belong
+//!    to, served by event date and then evaluation order, narrowest pool first.
+//! 4. **Shares**: an award split between payers gets each payer's amount.
+//!
+//! No I/O here.
 
 mod expr;
+mod groups;
 mod result;
 
-pub use result::{Award, EvalError, Evaluation, NotApplicable, Total};
+pub use result::{Award, EvalError, Evaluation, Excluded, NotApplicable, PayerShare, Total};
 
 use crate::amounts::{self, money};
-use crate::facts::{Entity, Facts, Slot};
+use crate::ast::Frequency;
+use crate::facts::{Entity, Facts, Grant, Slot};
 use crate::program::{Entitlement, Program, Rule, Value};
 use chrono::{Datelike, NaiveDate};
 use expr::{Interp, Stop};
-use rust_decimal::Decimal;
 use std::collections::HashMap;
+use std::sync::Arc;
+
+/// An award before stacking and pools.
+#[derive(Debug)]
+struct Candidate {
+    /// Index into `program.rules`.
+    rule: usize,
+    /// The paths of the entity and those containing it, outermost first.
+    scopes: Vec<Arc<str>>,
+    date: NaiveDate,
+    award: Entitlement,
+    trace: Vec<String>,
+}
+
+impl Candidate {
+    fn entity(&self) -> &str {
+        self.scopes.last().map_or("", |s| s)
+    }
+}
 
 /// Evaluates every rule against every entity of `facts` on the date `as_of`.
 pub fn evaluate(program: &Program, facts: &Facts, as_of: NaiveDate) -> Result<Evaluation, EvalError> {
-    let mut run = Run { program, as_of, out: Evaluation { as_of, ..Evaluation::default() }, used: HashMap::new() };
+    let mut granted: HashMap<(usize, &str), Vec<&Grant>> = HashMap::new();
+    for grant in &facts.ledger {
+        if let Some(rule) = grant.rule_index {
+            granted.entry((rule, grant.entity.as_str())).or_default().push(grant);
+        }
+    }
+    let mut run = Run { program, as_of, granted, candidates: Vec::new(), not_applicable: Vec::new() };
     for root in &facts.roots {
         run.entity(&mut vec![root])?;
     }
-    run.out.totals = result::totals(&run.out.awards, facts)?;
-    Ok(run.out)
+    let Run { mut candidates, not_applicable, .. } = run;
+    let excluded = groups::stack(program, &mut candidates);
+    groups::pools(program, &facts.ledger, &mut candidates);
+    let awards: Vec<Award> = candidates.into_iter().map(|c| Award::new(program, c)).collect();
+    let totals = result::totals(&awards, facts)?;
+    Ok(Evaluation { as_of, awards, not_applicable, excluded, totals })
 }
 
 struct Run<'a> {
     program: &'a Program,
     as_of: NaiveDate,
-    out: Evaluation,
-    /// What each `per_year_cap` has already paid: (rule index, top-level entity, year).
-    used: HashMap<(usize, String, i32), Decimal>,
+    /// The ledger by (rule, entity path).
+    granted: HashMap<(usize, &'a str), Vec<&'a Grant>>,
+    candidates: Vec<Candidate>,
+    not_applicable: Vec<NotApplicable>,
 }
 
 impl<'a> Run<'a> {
@@ -58,25 +98,43 @@ impl<'a> Run<'a> {
 
     fn rule(&mut self, index: usize, rule: &Rule, chain: &[&Entity]) -> Result<(), EvalError> {
         let entity = chain.last().map_or("", |e| &e.path).to_string();
-        let fail = |message: String| EvalError { rule: rule.id.clone(), entity: entity.clone(), message };
         let mut interp =
             Interp { schema: &self.program.schema, chain, as_of: self.as_of, trace: Vec::new(), tracing: false };
-        match self.outcome(rule, &mut interp) {
+        match self.outcome(index, rule, &entity, &mut interp) {
             Ok((date, award)) => {
-                let (award, trace) = self.finish(index, rule, chain, date, award, interp.trace);
-                self.out.awards.push(Award::new(self.program, rule, entity, date, award, trace));
+                let mut trace = interp.trace;
+                let rounding = self.program.policies.get(rule.policy).map(|p| p.rounding).unwrap_or_default();
+                let rounded = award.map(|x| amounts::round(x, rounding));
+                if let (Some(before), Some(after)) = (award.max(), rounded.max()) {
+                    if before != after {
+                        trace.push(format!(
+                            "round to {}: {} → {}",
+                            amounts::rounding_name(rounding),
+                            money(before),
+                            money(after)
+                        ));
+                    }
+                }
+                let scopes = chain.iter().map(|e| e.path.clone()).collect();
+                self.candidates.push(Candidate { rule: index, scopes, date, award: rounded, trace });
                 Ok(())
             }
             Err(Stop::NotApplicable(reason)) => {
-                self.out.not_applicable.push(NotApplicable::new(self.program, rule, entity, reason));
+                self.not_applicable.push(NotApplicable::new(self.program, rule, entity, reason));
                 Ok(())
             }
-            Err(Stop::Failed(message)) => Err(fail(message)),
+            Err(Stop::Failed(message)) => Err(EvalError { rule: rule.id.clone(), entity, message }),
         }
     }
 
-    /// The event date and the award before caps and rounding, or why there is none.
-    fn outcome(&self, rule: &Rule, interp: &mut Interp) -> Result<(NaiveDate, Entitlement), Stop> {
+    /// The event date and the award before caps, or why there is none.
+    fn outcome(
+        &self,
+        index: usize,
+        rule: &Rule,
+        entity: &str,
+        interp: &mut Interp,
+    ) -> Result<(NaiveDate, Entitlement), Stop> {
         let date = match &rule.on {
             Some(on) => match interp.eval(on)? {
                 Value::Date(d) => d,
@@ -94,6 +152,7 @@ impl<'a> Run<'a> {
                 )));
             }
         }
+        self.not_granted_before(index, rule, entity, date, interp)?;
         interp.tracing = true;
         let award = match interp.eval(&rule.reward)? {
             Value::Dec(x) => Entitlement::Exact(x),
@@ -128,73 +187,46 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
-    /// Applies the rule's per-year cap, then rounds once.
-    fn finish(
-        &mut self,
+    /// A one-off is paid once per entity (and key); a yearly award once per entity and year.
+    fn not_granted_before(
+        &self,
         index: usize,
         rule: &Rule,
-        chain: &[&Entity],
+        entity: &str,
         date: NaiveDate,
-        award: Entitlement,
-        mut trace: Vec<String>,
-    ) -> (Entitlement, Vec<String>) {
-        let award = match &rule.per_year_cap {
-            Some(cap) => self.per_year_cap(index, cap, chain, date, award, &mut trace),
-            None => award,
-        };
-        let rounding = self.program.policies.get(rule.policy).map(|p| p.rounding).unwrap_or_default();
-        let rounded = award.map(|x| amounts::round(x, rounding));
-        if rounded != award {
-            if let (Some(before), Some(after)) = (award.max(), rounded.max()) {
-                trace.push(format!(
-                    "round to {}: {} → {}",
-                    amounts::rounding_name(rounding),
-                    money(before),
-                    money(after)
-                ));
+        interp: &mut Interp,
+    ) -> Result<(), Stop> {
+        let Some(grants) = self.granted.get(&(index, entity)) else { return Ok(()) };
+        let earlier = match rule.frequency {
+            Some(Frequency::Once) => {
+                let key = match &rule.once_per {
+                    Some(k) => Some(key_text(&interp.eval(k)?)),
+                    None => None,
+                };
+                let found = grants.iter().find(|g| key.is_none() || g.key == key);
+                found.map(|g| {
+                    let what = key.map_or(String::new(), |k| format!(" for `{k}`"));
+                    format!("paid once only (一次性): already granted{what} on {} ({})", g.date, money(g.amount))
+                })
             }
-        }
-        (rounded, trace)
+            Some(Frequency::Yearly) => grants.iter().find(|g| g.date.year() == date.year()).map(|g| {
+                format!("paid once a year: already granted for {} on {} ({})", date.year(), g.date, money(g.amount))
+            }),
+            None => None,
+        };
+        earlier.map_or(Ok(()), |reason| Err(Stop::NotApplicable(reason)))
     }
+}
 
-    /// Cuts the award to the room left under the rule's cap for this top-level entity and
-    /// year; awards are served in evaluation order (entities in file order, depth first).
-    fn per_year_cap(
-        &mut self,
-        index: usize,
-        cap: &crate::program::Expr,
-        chain: &[&Entity],
-        date: NaiveDate,
-        award: Entitlement,
-        trace: &mut Vec<String>,
-    ) -> Entitlement {
-        let mut interp =
-            Interp { schema: &self.program.schema, chain, as_of: self.as_of, trace: Vec::new(), tracing: false };
-        let Ok(Value::Dec(cap)) = interp.eval(cap) else { return award };
-        let top = chain.first().map_or(String::new(), |e| e.path.to_string());
-        let used = self.used.entry((index, top.clone(), date.year())).or_default();
-        let already = *used;
-        let room = cap.checked_sub(already).unwrap_or_default().max(Decimal::ZERO);
-        let capped = match &award {
-            Entitlement::CaseByCase { cap: c, uncapped } => {
-                Entitlement::CaseByCase { cap: Some(c.map_or(room, |c| c.min(room))), uncapped: *uncapped }
-            }
-            other => other.map(|x| x.min(room)),
-        };
-        *used = already.saturating_add(capped.max().unwrap_or(room));
-        let outcome = if capped == award {
-            "within the cap".to_string()
-        } else {
-            format!("cut to {}", capped.max().map_or("?".into(), money))
-        };
-        trace.push(format!(
-            "per_year_cap {} for {top} in {}: {} already awarded, room {} → {outcome}",
-            money(cap),
-            date.year(),
-            money(already),
-            money(room)
-        ));
-        capped
+/// How a `once per` key is written in the ledger: an enum value by name (the checker wraps
+/// it), a date as YYYY-MM-DD, a number as written.
+fn key_text(value: &Value) -> String {
+    match value {
+        Value::Dec(d) => d.normalize().to_string(),
+        Value::Date(d) => d.to_string(),
+        Value::Text(t) => t.to_string(),
+        Value::Bool(b) => b.to_string(),
+        other => format!("{other:?}"),
     }
 }
 
@@ -269,6 +301,7 @@ fn collect_fields(e: &crate::program::Expr, out: &mut Vec<(usize, usize, std::sy
         By { scrutinee, .. } | Tiers { scrutinee, .. } | Marginal { scrutinee, .. } | Steps { scrutinee, .. } => {
             collect_fields(scrutinee, out)
         }
+        EnumName { value, .. } => collect_fields(value, out),
         Const(_) | AsOf | CaseByCase { .. } => {}
     }
 }

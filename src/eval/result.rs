@@ -1,6 +1,7 @@
 //! What evaluation returns: awards with their traces, rules that did not apply and why,
 //! and totals per top-level entity.
 
+use super::Candidate;
 use crate::ast::Frequency;
 use crate::facts::Facts;
 use crate::program::{Entitlement, EntitlementKind, Program, Rule};
@@ -17,6 +18,8 @@ pub struct Evaluation {
     pub as_of: NaiveDate,
     pub awards: Vec<Award>,
     pub not_applicable: Vec<NotApplicable>,
+    /// Awards set aside by 就高不重复, each naming the award that won.
+    pub excluded: Vec<Excluded>,
     pub totals: Vec<Total>,
 }
 
@@ -48,35 +51,141 @@ pub struct Award {
     pub event_date: NaiveDate,
     /// How the amount came about, one step a line.
     pub trace: Vec<String>,
+    /// Who pays which part (两级财政按比例); empty when one payer pays all.
+    pub shares: Vec<PayerShare>,
     #[serde(skip)]
     pub entitlement: Entitlement,
 }
 
+/// One payer's part of an award.
+#[derive(Clone, Debug, Serialize)]
+pub struct PayerShare {
+    pub payer: String,
+    /// The share as a fraction; `null` when the text names the payer but not the share.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub rate: Option<Decimal>,
+    /// The payer's part of the amount owed (or of the ceiling); `null` when the share is not
+    /// stated or the award is case by case.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub amount: Option<Decimal>,
+}
+
+/// An award set aside because a higher one pays for the same item (就高不重复).
+#[derive(Clone, Debug, Serialize)]
+pub struct Excluded {
+    pub policy: String,
+    pub rule: String,
+    pub cite: Option<String>,
+    pub entity: String,
+    pub kind: EntitlementKind,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub max: Option<Decimal>,
+    pub reason: String,
+    /// The award paid instead: `policy.rule` and its entity.
+    pub winner: String,
+}
+
+impl Excluded {
+    pub(super) fn new(program: &Program, loser: &Candidate, reason: String, winner: &Candidate) -> Self {
+        let rule = program.rules.get(loser.rule);
+        let won = program.rules.get(winner.rule);
+        let policy_of = |r: Option<&Rule>| r.map_or(String::new(), |r| policy_id(program, r));
+        Excluded {
+            policy: policy_of(rule),
+            rule: rule.map_or(String::new(), |r| r.id.clone()),
+            cite: rule.and_then(|r| r.cite.clone()),
+            entity: loser.entity().to_string(),
+            kind: loser.award.kind(),
+            max: loser.award.max(),
+            reason,
+            winner: format!("{}.{} on {}", policy_of(won), won.map_or("", |r| r.id.as_str()), winner.entity()),
+        }
+    }
+}
+
+impl Evaluation {
+    /// Only what concerns `entity` (a path such as `enterprise.E1`) and what it contains:
+    /// for `--explain`.
+    pub fn only(&self, entity: &str) -> Evaluation {
+        let prefix = format!("{entity}.");
+        let mine = |path: &str| path == entity || path.starts_with(&prefix);
+        Evaluation {
+            as_of: self.as_of,
+            awards: self.awards.iter().filter(|a| mine(&a.entity)).cloned().collect(),
+            not_applicable: self.not_applicable.iter().filter(|n| mine(&n.entity)).cloned().collect(),
+            excluded: self.excluded.iter().filter(|x| mine(&x.entity)).cloned().collect(),
+            totals: self
+                .totals
+                .iter()
+                .filter(|t| mine(&t.entity) || entity.starts_with(&format!("{}.", t.entity)))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
 impl Award {
-    pub(super) fn new(
-        program: &Program,
-        rule: &Rule,
-        entity: String,
-        event_date: NaiveDate,
-        entitlement: Entitlement,
-        trace: Vec<String>,
-    ) -> Self {
+    pub(super) fn new(program: &Program, candidate: Candidate) -> Self {
+        let rule = program.rules.get(candidate.rule);
+        let policy = rule.and_then(|r| program.policies.get(r.policy));
+        let entitlement = candidate.award;
+        let mut trace = candidate.trace;
+        let shares =
+            rule.map_or_else(Vec::new, |r| shares(r, &entitlement, policy.map(|p| p.rounding).unwrap_or_default()));
+        if !shares.is_empty() {
+            let parts: Vec<String> = shares
+                .iter()
+                .map(|s| match (s.rate, s.amount) {
+                    (Some(rate), Some(amount)) => {
+                        format!("{} {} = {}", s.payer, crate::amounts::rate(rate), crate::amounts::money(amount))
+                    }
+                    _ => format!("{} (share not stated)", s.payer),
+                })
+                .collect();
+            trace.push(format!("split: {}", parts.join("; ")));
+        }
         Award {
-            policy: policy_id(program, rule),
-            rule: rule.id.clone(),
-            cite: rule.cite.clone(),
-            title: rule.title.clone(),
-            entity,
+            policy: policy.map_or(String::new(), |p| p.id.clone()),
+            rule: rule.map_or(String::new(), |r| r.id.clone()),
+            cite: rule.and_then(|r| r.cite.clone()),
+            title: rule.and_then(|r| r.title.clone()),
+            entity: candidate.scopes.last().map_or(String::new(), |s| s.to_string()),
             kind: entitlement.kind(),
             amount: entitlement.amount(),
             min: entitlement.min(),
             max: entitlement.max(),
-            frequency: rule.frequency,
-            event_date,
+            frequency: rule.and_then(|r| r.frequency),
+            event_date: candidate.date,
             trace,
+            shares,
             entitlement,
         }
     }
+}
+
+/// Each payer's part of the amount (or ceiling); the last payer takes what rounding leaves,
+/// so the parts always add up to the whole.
+fn shares(rule: &Rule, award: &Entitlement, rounding: crate::ast::Rounding) -> Vec<PayerShare> {
+    let base = award.amount().or(award.max()).filter(|_| award.kind() != EntitlementKind::CaseByCase);
+    let all_given = rule.split.iter().all(|s| s.rate.is_some());
+    let mut left = base;
+    let count = rule.split.len();
+    rule.split
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let amount = match (base, s.rate, all_given) {
+                (Some(_), Some(_), true) if i + 1 == count => left,
+                (Some(b), Some(rate), true) => {
+                    let part = rate.checked_mul(b).map(|p| crate::amounts::round(p, rounding));
+                    left = left.zip(part).and_then(|(l, p)| l.checked_sub(p));
+                    part
+                }
+                _ => None,
+            };
+            PayerShare { payer: s.payer.clone(), rate: s.rate, amount }
+        })
+        .collect()
 }
 
 fn policy_id(program: &Program, rule: &Rule) -> String {

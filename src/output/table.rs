@@ -47,6 +47,15 @@ pub fn table(evaluation: &Evaluation) -> String {
             let _ = writeln!(out, "{}", line(r, &widths));
         });
     }
+    if !evaluation.excluded.is_empty() {
+        out.push_str("\nexcluded (就高不重复)\n");
+        let mut rows = vec![header(&["entity", "rule", "reason"])];
+        rows.extend(evaluation.excluded.iter().map(|x| vec![x.entity.clone(), x.rule.clone(), x.reason.clone()]));
+        let widths = widths(&rows);
+        rows.iter().for_each(|r| {
+            let _ = writeln!(out, "{}", line(r, &widths));
+        });
+    }
     out.push_str("\ntotals\n");
     let mut rows = vec![header(&["entity", "owed", "ceiling", "case by case"])];
     rows.extend(evaluation.totals.iter().map(|t| {

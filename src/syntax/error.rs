@@ -254,6 +254,19 @@ fn describe(r: Rule) -> &'static str {
         Rule::string | Rule::string_inner => "a quoted string",
         Rule::boolean => "`true` or `false`",
         Rule::optional => "`?`",
+        Rule::split | Rule::kw_split => "`split`",
+        Rule::share => "a payer such as `city 50%`",
+        Rule::pool | Rule::kw_pool => "`pool`",
+        Rule::stack | Rule::kw_stack => "`stack`",
+        Rule::members | Rule::kw_members => "`members`",
+        Rule::member | Rule::whole_policy => "a rule id or `policy <id>`",
+        Rule::cap | Rule::kw_cap => "`cap`",
+        Rule::period | Rule::per_year | Rule::over_years | Rule::in_total => "`per year`, `over N years` or `in total`",
+        Rule::kw_year | Rule::kw_years => "`year`",
+        Rule::kw_over => "`over`",
+        Rule::kw_total => "`total`",
+        Rule::scope => "`per <entity>`",
+        Rule::pool_clause | Rule::stack_clause => "a clause",
         Rule::file
         | Rule::keyword
         | Rule::WHITESPACE

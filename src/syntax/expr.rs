@@ -279,7 +279,7 @@ fn first_decimal(pair: &Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Decimal {
 }
 
 /// `4_000_000` → 4000000. Too many digits is an error, never a silent rounding.
-fn decimal(pair: &Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Decimal {
+pub(super) fn decimal(pair: &Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Decimal {
     let digits: String = pair.as_str().chars().filter(|c| *c != '_').collect();
     Decimal::from_str_exact(&digits).unwrap_or_else(|_| {
         errors.push(too_large(pair));
@@ -292,7 +292,7 @@ fn too_large(pair: &Pair<Rule>) -> SyntaxError {
 }
 
 /// A `number` or `signed_number` pair: value scaled by 万/亿, and how it was written.
-fn number(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Numeral {
+pub(super) fn number(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Numeral {
     let negative = pair.as_str().starts_with('-');
     let whole = pair.clone();
     let mut numeral = Numeral { value: Decimal::ZERO, scale: Scale::One, yuan: false };

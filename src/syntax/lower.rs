@@ -15,7 +15,9 @@ pub(super) fn file(pair: Pair<Rule>) -> Result<File, Errors> {
         match pair.as_rule() {
             Rule::schema => items.push(Item::Schema(Spanned::new(schema(pair), span))),
             Rule::policy => items.push(Item::Policy(Spanned::new(policy(pair, &mut errors), span))),
-            Rule::rule => items.push(Item::Rule(Spanned::new(rule(pair, &mut errors), span))),
+            Rule::rule => items.push(Item::Rule(Box::new(Spanned::new(rule(pair, &mut errors), span)))),
+            Rule::pool => items.push(Item::Pool(Spanned::new(pool(pair, &mut errors), span))),
+            Rule::stack => items.push(Item::Stack(Spanned::new(stack(pair, &mut errors), span))),
             _ => {}
         }
     }
@@ -214,7 +216,9 @@ fn rule(pair: Pair<Rule>, errors: &mut Errors) -> Rule_ {
         on: None,
         reward: None,
         frequency: None,
+        once_per: None,
         per_year_cap: None,
+        split: None,
     };
     let mut reward: Option<Spanned<Expr>> = None;
     let mut on: Option<Spanned<Expr>> = None;
@@ -246,8 +250,22 @@ fn rule(pair: Pair<Rule>, errors: &mut Errors) -> Rule_ {
                 }
             }
             Rule::frequency => {
-                let frequency = if clause.as_str() == "once" { Frequency::Once } else { Frequency::Yearly };
+                let once = clause.as_str().starts_with("once");
+                let frequency = if once { Frequency::Once } else { Frequency::Yearly };
+                let key = clause.into_inner().find(|p| p.as_rule() == Rule::expr);
+                if rule.frequency.is_none() {
+                    rule.once_per = key.map(|k| expr::lower(k, errors));
+                }
                 set_once(&mut rule.frequency, Spanned::new(frequency, clause_span), "frequency", errors);
+            }
+            Rule::split => {
+                let shares = clause
+                    .clone()
+                    .into_inner()
+                    .filter(|p| p.as_rule() == Rule::share)
+                    .map(|p| share(p, errors))
+                    .collect();
+                set_once(&mut rule.split, Spanned::new(shares, clause_span), "split", errors);
             }
             _ => {}
         }
@@ -259,6 +277,103 @@ fn rule(pair: Pair<Rule>, errors: &mut Errors) -> Rule_ {
         errors.push(SyntaxError::MissingReward { rule: rule.id.node.clone(), span: rule.id.span.into() });
     }
     rule
+}
+
+fn share(pair: Pair<Rule>, errors: &mut Errors) -> Share {
+    let mut parts = pair.into_inner();
+    let payer = parts.next().map(ident).unwrap_or_default();
+    let percent = parts.next().map(|p| {
+        let span = span_of(&p);
+        let value = p.into_inner().next().map(|d| expr::decimal(&d, errors)).unwrap_or_default();
+        Spanned::new(value, span)
+    });
+    Share { payer, percent }
+}
+
+fn members(pair: Pair<Rule>) -> Vec<Spanned<Member>> {
+    pair.into_inner()
+        .filter(|p| p.as_rule() == Rule::member)
+        .filter_map(|m| {
+            let span = span_of(&m);
+            let inner = m.into_inner().next()?;
+            let member = match inner.as_rule() {
+                Rule::whole_policy => Member::Policy(inner.into_inner().last()?.as_str().to_string()),
+                _ => Member::Rule(inner.as_str().to_string()),
+            };
+            Some(Spanned::new(member, span))
+        })
+        .collect()
+}
+
+fn pool(pair: Pair<Rule>, errors: &mut Errors) -> Pool {
+    let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_pool);
+    let id = inner.next().map(ident).unwrap_or_default();
+    let mut pool = Pool { id, cite: None, title: None, members: Vec::new(), cap: None };
+    let mut members_at: Option<Spanned<()>> = None;
+    for clause in inner {
+        let span = span_of(&clause);
+        match clause.as_rule() {
+            Rule::cite => set_once(&mut pool.cite, string_clause(clause), "cite", errors),
+            Rule::title => set_once(&mut pool.title, string_clause(clause), "title", errors),
+            Rule::members => {
+                set_once(&mut members_at, Spanned::new((), span), "members", errors);
+                pool.members.extend(members(clause));
+            }
+            Rule::cap => {
+                if let Some(cap) = cap(clause, errors) {
+                    set_once(&mut pool.cap, Spanned::new(cap, span), "cap", errors);
+                }
+            }
+            _ => {}
+        }
+    }
+    pool
+}
+
+fn cap(pair: Pair<Rule>, errors: &mut Errors) -> Option<Cap> {
+    let mut amount = None;
+    let mut per = None;
+    let mut period = Period::Year;
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::number => amount = Some(expr::number(part, errors)),
+            Rule::ident => per = Some(ident(part)),
+            Rule::period => {
+                period = match part.into_inner().next() {
+                    Some(p) if p.as_rule() == Rule::over_years => {
+                        let n = p.into_inner().find(|i| i.as_rule() == Rule::integer);
+                        Period::Years(n.and_then(|n| n.as_str().parse().ok()).unwrap_or(0))
+                    }
+                    Some(p) if p.as_rule() == Rule::in_total => Period::Total,
+                    _ => Period::Year,
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(Cap { amount: amount?, per: per?, period })
+}
+
+fn stack(pair: Pair<Rule>, errors: &mut Errors) -> Stack {
+    let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_stack);
+    let id = inner.next().map(ident).unwrap_or_default();
+    let mut stack = Stack { id, cite: None, title: None, members: Vec::new(), per: None };
+    let mut per: Option<Spanned<String>> = None;
+    for clause in inner {
+        match clause.as_rule() {
+            Rule::cite => set_once(&mut stack.cite, string_clause(clause), "cite", errors),
+            Rule::title => set_once(&mut stack.title, string_clause(clause), "title", errors),
+            Rule::members => stack.members.extend(members(clause)),
+            Rule::scope => {
+                if let Some(kind) = clause.into_inner().last().map(ident) {
+                    set_once(&mut per, kind, "per", errors);
+                }
+            }
+            _ => {}
+        }
+    }
+    stack.per = per;
+    stack
 }
 
 /// The AST's rule, named apart from pest's `Rule` enum.

@@ -176,3 +176,38 @@ fn every_bundled_example_fact_set_evaluates() {
         assert_eq!(out.status.code(), Some(0), "{}: {}", path.display(), text(&out.stderr));
     }
 }
+
+#[test]
+fn explain_shows_one_entity_with_every_rule_considered() {
+    let out = policy(&["eval", RULES, "--facts", "tests/cli/demo.json", "--explain", "enterprise.E1.drugs.D4"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    assert!(table.contains("no awards"), "{table}");
+    assert!(
+        table.contains("enterprise.E1.drugs.D4  CZ-03-1b  the event on 2023-01-01 is before policy `demo` took effect"),
+        "{table}"
+    );
+    assert!(!table.contains("一事一议"), "only D4 and what contains it: {table}");
+    let unknown = policy(&["eval", RULES, "--facts", "tests/cli/demo.json", "--explain", "enterprise.E9"], None);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(text(&unknown.stderr).contains("no entity `enterprise.E9` in the facts"), "{}", text(&unknown.stderr));
+}
+
+#[test]
+fn json_names_the_winner_of_every_exclusion_and_each_payers_share() {
+    let rules = "tests/cli/stacked.policy";
+    let facts = r#"{"enterprise": [{"id": "E1", "x": "100万"}]}"#;
+    let out = policy(&["eval", rules, "--facts", "-", "--as-of", "2024-01-01", "--format", "json"], Some(facts));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(json["awards"][0]["rule"], "HIGH");
+    assert_eq!(
+        json["awards"][0]["shares"][0],
+        serde_json::json!({"payer": "city", "rate": "0.6", "amount": "600000.00"})
+    );
+    assert_eq!(json["excluded"][0]["rule"], "LOW");
+    assert_eq!(json["excluded"][0]["winner"], "p.HIGH on enterprise.E1");
+    let table = text(&policy(&["eval", rules, "--facts", "-", "--as-of", "2024-01-01"], Some(facts)).stdout);
+    assert!(table.contains("excluded (就高不重复)"), "{table}");
+    assert!(table.contains("split: city 60% = 600,000; district 40% = 400,000"), "{table}");
+}

@@ -8,4 +8,5 @@ mod cli;
 mod common;
 mod eval;
 mod facts;
+mod groups;
 mod syntax;
