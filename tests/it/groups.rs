@@ -267,3 +267,63 @@ pool P { members A, B  cap 100万 per enterprise per year }
     assert_eq!(amounts(&result), ["1000000", "600000"]);
     assert_eq!(result.awards[0].kind, policy_lang::EntitlementKind::CaseByCase);
 }
+
+#[test]
+fn a_pool_spans_whole_policies() {
+    // Suzhou 四: 单个企业每年享受本市两级财政政策叠加资助，最高额度…提高至 2 亿元.
+    let city = r#"
+schema { entity enterprise { x: money, recognized_on: date } }
+policy suzhou_2021 { issued 2021-04-17 }
+rule SZ-A for enterprise { on recognized_on reward x }
+pool SZ-P1 {
+  cite "四 末段"
+  members policy suzhou_2021, policy suzhou_district
+  cap 2亿 per enterprise per year
+}
+"#;
+    let district =
+        "policy suzhou_district { issued 2021-01-01 }\nrule D-A for enterprise { on recognized_on reward x }\n";
+    let facts = r#"{"enterprise": [{"id": "E1", "x": "1.5亿", "recognized_on": "2022-05-01"}]}"#;
+    let result = eval(&[("sz.policy", city), ("district.policy", district)], facts, "2022-12-31");
+    assert_eq!(amounts(&result), ["150000000", "50000000"]);
+    assert!(result.awards[1]
+        .trace
+        .last()
+        .is_some_and(|t| t.starts_with("pool SZ-P1 200,000,000 for enterprise.E1 in 2022")));
+}
+
+#[test]
+fn windows_from_the_text_are_conditions_on_dates() {
+    let rules = r#"
+schema { entity enterprise { recognized_on: date, production_start: date, period_end: date } }
+policy p { issued 2021-01-01 }
+// 项目认定时限为 2021—2023 年
+rule SZ-4-1 for enterprise {
+  when recognized_on >= 2021-01-01 and recognized_on <= 2023-12-31
+  on recognized_on
+  reward up_to 200万
+}
+// 自产品开始生产三年内
+rule CZ-12b for enterprise {
+  when period_end <= production_start + 3 years
+  on period_end
+  reward 1
+}
+"#;
+    let facts = |recognized: &str, end: &str| {
+        format!(
+            r#"{{"enterprise": [{{"id": "E1", "recognized_on": "{recognized}", "production_start": "2021-06-30", "period_end": "{end}"}}]}}"#
+        )
+    };
+    let inside = eval(&[("p.policy", rules)], &facts("2023-12-31", "2024-06-30"), "2025-01-01");
+    assert_eq!(inside.awards.len(), 2);
+    let outside = eval(&[("p.policy", rules)], &facts("2024-01-01", "2024-07-01"), "2025-01-01");
+    let reasons: Vec<&str> = outside.not_applicable.iter().map(|n| n.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "condition `recognized_on >= 2021-01-01 and recognized_on <= 2023-12-31` is false (recognized_on = 2024-01-01)",
+            "condition `period_end <= production_start + 3 years` is false (period_end = 2024-07-01, production_start = 2021-06-30)",
+        ]
+    );
+}
