@@ -75,6 +75,45 @@ pub enum Item {
     Rule(Box<Spanned<Rule>>),
     Pool(Spanned<Pool>),
     Stack(Spanned<Stack>),
+    Test(Spanned<Test>),
+}
+
+/// A case from the text: given facts (on a date), expect outcomes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Test {
+    pub name: Spanned<String>,
+    pub as_of: Option<Spanned<NaiveDate>>,
+    pub facts: Option<Spanned<TestFacts>>,
+    pub expects: Vec<Spanned<Expect>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum TestFacts {
+    /// The JSON text itself.
+    Inline(String),
+    /// A JSON file, relative to the test's file.
+    File(String),
+}
+
+/// `expect RULE for ENTITY: OUTCOME`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expect {
+    pub rule: Ident,
+    pub entity: Spanned<String>,
+    pub outcome: Outcome,
+}
+
+/// What a test expects of one rule and entity.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Exact(Numeral),
+    UpTo(Numeral),
+    Range(Numeral, Numeral),
+    CaseByCase(Option<Numeral>),
+    /// The reason contains this text.
+    NotApplicable(String),
+    /// Excluded by stacking; the reason contains this text.
+    Excluded(String),
 }
 
 // ------------------------------------------------------------------ schema

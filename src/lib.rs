@@ -50,6 +50,7 @@ pub mod facts;
 pub mod output;
 pub mod program;
 pub mod syntax;
+pub mod testing;
 
 pub use diagnostic::{Source, Sourced};
 pub use eval::{Award, Evaluation, NotApplicable, Total};

@@ -43,6 +43,16 @@ enum Command {
         #[arg(long, value_name = "ENTITY")]
         explain: Option<String>,
     },
+    /// Run the test cases written next to the rules; the last line is `N passed, N failed`.
+    Test {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        /// Also list the rules no test exercises, and fail if there are any.
+        #[arg(long)]
+        coverage: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -74,6 +84,7 @@ fn main() -> ExitCode {
 /// Runs a command; returns the warnings to show, or the errors.
 fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
     match command {
+        Command::Test { paths, format, coverage } => test(&paths, format, coverage),
         Command::Check { paths } => {
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
             eprintln!(
@@ -110,6 +121,36 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             Ok(warnings)
         }
     }
+}
+
+/// Runs the tests; fails if any fails (or, with `--coverage`, if a rule is untested).
+fn test(paths: &[PathBuf], format: Format, coverage: bool) -> Result<Vec<Error>, Vec<Error>> {
+    let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
+    let results = policy_lang::testing::run(&program);
+    let uncovered = if coverage { policy_lang::testing::uncovered(&program) } else { Vec::new() };
+    let failed = results.iter().filter(|r| !r.passed()).count();
+    match format {
+        Format::Json => {
+            let passed = results.len() - failed;
+            let json =
+                serde_json::json!({ "tests": results, "passed": passed, "failed": failed, "uncovered": uncovered });
+            println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+        }
+        Format::Table => {
+            if coverage {
+                let total = program.rules.len();
+                println!("coverage: {} of {total} rules exercised by a test", total - uncovered.len());
+                for rule in &uncovered {
+                    println!("    not exercised: {rule}");
+                }
+            }
+            print!("{}", policy_lang::testing::report(&results));
+        }
+    }
+    if failed > 0 || !uncovered.is_empty() {
+        return Err(warnings);
+    }
+    Ok(warnings)
 }
 
 fn read_facts(path: &str) -> Result<(String, String), Vec<Error>> {

@@ -24,6 +24,8 @@ pub struct Program {
     pub pools: Vec<Pool>,
     /// 就高不重复 groups.
     pub stacks: Vec<Stack>,
+    /// Cases from the text, run by `policy test`.
+    pub tests: Vec<Test>,
     /// The source files, for showing a rule's text.
     pub sources: Vec<Source>,
 }
@@ -240,6 +242,27 @@ pub struct Stack {
     pub members: Vec<usize>,
     pub scope: KindId,
     pub depth: usize,
+}
+
+/// A test case with its expectations resolved to rules.
+#[derive(Clone, Debug)]
+pub struct Test {
+    pub name: String,
+    /// The file it is written in (facts files are relative to it).
+    pub source: usize,
+    pub span: Span,
+    pub as_of: Option<NaiveDate>,
+    pub facts: Option<crate::ast::TestFacts>,
+    pub expects: Vec<Expect>,
+}
+
+/// `expect RULE for ENTITY: OUTCOME`, with the rule as an index into [`Program::rules`].
+#[derive(Clone, Debug)]
+pub struct Expect {
+    pub rule: usize,
+    pub entity: String,
+    pub outcome: crate::ast::Outcome,
+    pub span: Span,
 }
 
 /// A `when` clause and its text, which names it when it fails.

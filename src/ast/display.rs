@@ -279,6 +279,7 @@ impl Display for File {
                 Item::Rule(r) => r.node.fmt(f)?,
                 Item::Pool(p) => p.node.fmt(f)?,
                 Item::Stack(s) => s.node.fmt(f)?,
+                Item::Test(t) => t.node.fmt(f)?,
             }
         }
         Ok(())
@@ -460,5 +461,49 @@ impl Display for Stack {
             writeln!(f, "  per {}", per.node)?;
         }
         f.write_str("}\n")
+    }
+}
+
+impl Display for Test {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str("test ")?;
+        write_string(f, &self.name)?;
+        f.write_str(" {\n")?;
+        if let Some(d) = &self.as_of {
+            writeln!(f, "  as_of {}", d.format("%Y-%m-%d"))?;
+        }
+        match self.facts.as_ref().map(|x| &x.node) {
+            Some(TestFacts::Inline(json)) => writeln!(f, "  facts {json}")?,
+            Some(TestFacts::File(path)) => {
+                f.write_str("  facts ")?;
+                write_string(f, path)?;
+                f.write_char('\n')?;
+            }
+            None => {}
+        }
+        for e in &self.expects {
+            writeln!(f, "  expect {} for {}: {}", e.rule.node, e.entity.node, e.outcome)?;
+        }
+        f.write_str("}\n")
+    }
+}
+
+impl Display for Outcome {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Outcome::Exact(n) => write!(f, "{n}"),
+            Outcome::UpTo(n) => write!(f, "up_to {n}"),
+            Outcome::Range(lo, hi) => write!(f, "{lo}..{hi}"),
+            Outcome::CaseByCase(None) => f.write_str("case_by_case"),
+            Outcome::CaseByCase(Some(max)) => write!(f, "case_by_case max {max}"),
+            Outcome::NotApplicable(reason) => {
+                f.write_str("not_applicable ")?;
+                write_string(f, reason)
+            }
+            Outcome::Excluded(reason) => {
+                f.write_str("excluded ")?;
+                write_string(f, reason)
+            }
+        }
     }
 }

@@ -45,7 +45,15 @@ impl Index<'_> {
                 },
                 Member::Rule(name) => {
                     let qualified = name.split_once('.').and_then(|(p, r)| Some((self.policy_named(p)?, r)));
-                    let found = self.rule(policy, name).or_else(|| qualified.and_then(|(p, r)| self.rule(p, r)));
+                    // Outside any policy (a file of tests), a bare id names the one rule that has it.
+                    let unique = || {
+                        let mut all = self.rules.iter().enumerate().filter(|(_, r)| r.id == *name).map(|(i, _)| i);
+                        all.next().filter(|_| all.next().is_none())
+                    };
+                    let found = self
+                        .rule(policy, name)
+                        .or_else(|| qualified.and_then(|(p, r)| self.rule(p, r)))
+                        .or_else(|| (policy == usize::MAX).then(unique).flatten());
                     match found {
                         Some(i) if !out.contains(&i) => out.push(i),
                         Some(_) => {}
@@ -206,6 +214,35 @@ impl Index<'_> {
             scope,
             depth: self.schema.depth(scope),
         })
+    }
+}
+
+impl Index<'_> {
+    /// A test with each `expect` resolved to a rule (of this file's policy, or `policy.rule`).
+    pub fn test(
+        &self,
+        t: &Spanned<ast::Test>,
+        policy: Option<usize>,
+        file: usize,
+        diags: &mut Diagnostics,
+    ) -> program::Test {
+        let expects = t
+            .expects
+            .iter()
+            .filter_map(|e| {
+                let member = [Spanned::new(Member::Rule(e.rule.node.clone()), e.rule.span)];
+                let rule = *self.members(&member, policy.unwrap_or(usize::MAX), file, diags).first()?;
+                Some(program::Expect { rule, entity: e.entity.node.clone(), outcome: e.outcome.clone(), span: e.span })
+            })
+            .collect();
+        program::Test {
+            name: t.name.node.clone(),
+            source: file,
+            span: t.span,
+            as_of: t.as_of.as_ref().map(|d| d.node),
+            facts: t.facts.as_ref().map(|f| f.node.clone()),
+            expects,
+        }
     }
 }
 

@@ -66,7 +66,7 @@ pub fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostics> {
         let mut rule_ids: HashMap<&str, ast::Span> = HashMap::new();
         for item in &parsed.items {
             match item {
-                ast::Item::Schema(_) | ast::Item::Pool(_) | ast::Item::Stack(_) => {}
+                ast::Item::Schema(_) | ast::Item::Pool(_) | ast::Item::Stack(_) | ast::Item::Test(_) => {}
                 ast::Item::Policy(p) => {
                     if policy_of_file.is_some() {
                         diags.error(file, CheckError::SecondPolicy { span: p.id.span.into() });
@@ -109,10 +109,16 @@ pub fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostics> {
     let mut pools: Vec<program::Pool> =
         caps.into_iter().filter_map(|(i, cap)| Some(groups::implicit_pool(&schema, i, rules.get(i)?, cap))).collect();
     let mut stacks = Vec::new();
+    let mut tests = Vec::new();
     let index = groups::Index { schema: &schema, policies: &policies, rules: &rules };
     for (file, (_, parsed)) in files.iter().enumerate() {
         let mut ids: HashMap<(&str, &str), ast::Span> = HashMap::new();
         for item in &parsed.items {
+            if let ast::Item::Test(t) = item {
+                let policy = policy_of_files.get(file).copied().flatten();
+                tests.push(index.test(t, policy, file, &mut diags));
+                continue;
+            }
             let (what, id) = match item {
                 ast::Item::Pool(p) => ("pool", &p.id),
                 ast::Item::Stack(s) => ("stack", &s.id),
@@ -137,7 +143,7 @@ pub fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostics> {
         return Err(diags);
     }
     let sources = files.iter().map(|(s, _)| s.clone()).collect();
-    Ok(Checked { program: Program { schema, policies, rules, pools, stacks, sources }, warnings: diags.items })
+    Ok(Checked { program: Program { schema, policies, rules, pools, stacks, tests, sources }, warnings: diags.items })
 }
 
 fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> program::Policy {

@@ -266,7 +266,22 @@ fn describe(r: Rule) -> &'static str {
         Rule::kw_over => "`over`",
         Rule::kw_total => "`total`",
         Rule::scope => "`per <entity>`",
-        Rule::pool_clause | Rule::stack_clause => "a clause",
+        Rule::pool_clause | Rule::stack_clause | Rule::test_clause => "a clause",
+        Rule::test | Rule::kw_test => "`test`",
+        Rule::test_as_of => "`as_of`",
+        Rule::test_facts | Rule::kw_facts => "`facts`",
+        Rule::json_object | Rule::json_string => "a JSON object",
+        Rule::expect | Rule::kw_expect => "`expect`",
+        Rule::entity_path => "an entity such as `enterprise.E1`",
+        Rule::outcome
+        | Rule::expect_exact
+        | Rule::expect_up_to
+        | Rule::expect_range
+        | Rule::expect_cbc
+        | Rule::expect_na
+        | Rule::expect_excluded
+        | Rule::kw_not_applicable
+        | Rule::kw_excluded => "an outcome such as `400万`, `up_to 200万` or `not_applicable \"…\"`",
         Rule::file
         | Rule::keyword
         | Rule::WHITESPACE

@@ -18,6 +18,7 @@ pub(super) fn file(pair: Pair<Rule>) -> Result<File, Errors> {
             Rule::rule => items.push(Item::Rule(Box::new(Spanned::new(rule(pair, &mut errors), span)))),
             Rule::pool => items.push(Item::Pool(Spanned::new(pool(pair, &mut errors), span))),
             Rule::stack => items.push(Item::Stack(Spanned::new(stack(pair, &mut errors), span))),
+            Rule::test => items.push(Item::Test(Spanned::new(test(pair, &mut errors), span))),
             _ => {}
         }
     }
@@ -374,6 +375,66 @@ fn stack(pair: Pair<Rule>, errors: &mut Errors) -> Stack {
     }
     stack.per = per;
     stack
+}
+
+fn test(pair: Pair<Rule>, errors: &mut Errors) -> Test {
+    let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_test);
+    let name = inner.next().map(|p| Spanned::new(string(&p), span_of(&p))).unwrap_or_default();
+    let mut test = Test { name, as_of: None, facts: None, expects: Vec::new() };
+    for clause in inner {
+        let span = span_of(&clause);
+        match clause.as_rule() {
+            Rule::test_as_of => {
+                if let Some(d) = date_clause(clause, errors) {
+                    set_once(&mut test.as_of, d, "as_of", errors);
+                }
+            }
+            Rule::test_facts => {
+                let Some(value) = clause_value(clause) else { continue };
+                let facts = match value.as_rule() {
+                    Rule::json_object => TestFacts::Inline(value.as_str().to_string()),
+                    _ => TestFacts::File(string(&value)),
+                };
+                set_once(&mut test.facts, Spanned::new(facts, span), "facts", errors);
+            }
+            Rule::expect => {
+                if let Some(expect) = expect(clause, errors) {
+                    test.expects.push(Spanned::new(expect, span));
+                }
+            }
+            _ => {}
+        }
+    }
+    test
+}
+
+fn expect(pair: Pair<Rule>, errors: &mut Errors) -> Option<Expect> {
+    let mut rule = None;
+    let mut entity = None;
+    let mut outcome = None;
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::rule_id => rule = Some(ident(part)),
+            Rule::entity_path => entity = Some(Spanned::new(part.as_str().to_string(), span_of(&part))),
+            Rule::outcome => {
+                let inner = part.into_inner().next()?;
+                let kind = inner.as_rule();
+                let mut numbers =
+                    inner.clone().into_inner().filter(|p| p.as_rule() == Rule::number).map(|n| expr::number(n, errors));
+                let text = inner.clone().into_inner().find(|p| p.as_rule() == Rule::string).map(|p| string(&p));
+                outcome = match kind {
+                    Rule::expect_exact => numbers.next().map(Outcome::Exact),
+                    Rule::expect_up_to => numbers.next().map(Outcome::UpTo),
+                    Rule::expect_range => numbers.next().zip(numbers.next()).map(|(lo, hi)| Outcome::Range(lo, hi)),
+                    Rule::expect_cbc => Some(Outcome::CaseByCase(numbers.next())),
+                    Rule::expect_na => text.map(Outcome::NotApplicable),
+                    _ => text.map(Outcome::Excluded),
+                };
+            }
+            _ => {}
+        }
+    }
+    Some(Expect { rule: rule?, entity: entity?, outcome: outcome? })
 }
 
 /// The AST's rule, named apart from pest's `Rule` enum.

@@ -211,3 +211,40 @@ fn json_names_the_winner_of_every_exclusion_and_each_payers_share() {
     assert!(table.contains("excluded (就高不重复)"), "{table}");
     assert!(table.contains("split: city 60% = 600,000; district 40% = 400,000"), "{table}");
 }
+
+#[test]
+fn policy_test_runs_the_cases_next_to_the_rules() {
+    let out = policy(&["test", "--coverage", RULES], None);
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    let report = text(&out.stdout);
+    assert!(report.starts_with("coverage: 3 of 3 rules exercised by a test\n"), "{report}");
+    assert!(report.ends_with("2 passed, 0 failed\n"), "{report}");
+}
+
+#[test]
+fn a_failing_test_shows_expected_and_actual_with_the_trace() {
+    let out = policy(&["test", RULES, "tests/cli/failing_tests.policy"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let report = text(&out.stdout);
+    assert!(report.contains("FAILED  tests/cli/failing_tests.policy:2  a wrong amount\n    expect CZ-03-1b for enterprise.E1.drugs.D1: 300万\n        got an award of 4,000,000\n            20% of rd_cost: 20% × 30,000,000 = 6,000,000\n"), "{report}");
+    assert!(report.contains("got no outcome at all (is `enterprise.E1.drugs.D9` in the facts"), "{report}");
+    assert!(report.ends_with("2 passed, 2 failed\n"), "{report}");
+    let json = policy(&["test", "--format", "json", RULES, "tests/cli/failing_tests.policy"], None);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap_or_default();
+    assert_eq!((json["passed"].as_u64(), json["failed"].as_u64()), (Some(2), Some(2)));
+    assert_eq!(json["tests"][2]["at"], "tests/cli/failing_tests.policy:2");
+}
+
+#[test]
+fn coverage_names_the_rules_no_test_exercises_and_fails() {
+    let out = policy(&["test", "--coverage", "tests/cli/stacked.policy"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let report = text(&out.stdout);
+    assert!(
+        report.contains(
+            "coverage: 0 of 2 rules exercised by a test\n    not exercised: p.HIGH\n    not exercised: p.LOW\n"
+        ),
+        "{report}"
+    );
+    assert!(report.ends_with("0 passed, 0 failed\n"), "{report}");
+}

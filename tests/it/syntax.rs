@@ -88,7 +88,7 @@ fn canonical_form_of_every_construct() {
 
 #[test]
 fn printing_then_parsing_gives_the_same_tree() {
-    for path in ["tests/diagnostics", "rules", "examples"] {
+    for path in ["tests/diagnostics", "tests/cli", "rules", "rules/tests", "examples"] {
         let Ok(entries) = std::fs::read_dir(path) else { continue };
         for entry in entries.flatten() {
             let path = entry.path();
