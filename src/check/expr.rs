@@ -88,6 +88,11 @@ impl Context<'_> {
         ir
     }
 
+    /// Infers an expression's type, for a lone expression outside any rule.
+    pub fn infer_public(&mut self, e: &ast::Expr) -> (Expr, Ty) {
+        self.infer(e)
+    }
+
     /// Checks the key of `once per <key>`: any single value (a category, a date, a number).
     pub fn key(&mut self, e: &ast::Expr) -> Expr {
         let (ir, ty) = self.infer(e);

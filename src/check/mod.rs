@@ -228,3 +228,21 @@ fn rule(
 }
 
 pub use suggest::help as suggest_help;
+
+/// Checks one expression as if written in a rule `for` entities of `kind` (the REPL's bare
+/// expressions and `:type`). Returns the typed expression and its type, or every error.
+pub fn expression(
+    schema: &Schema,
+    kind: program::KindId,
+    e: &ast::Expr,
+) -> Result<(program::Expr, Ty), Vec<CheckError>> {
+    let mut diags = Diagnostics::default();
+    let mut cx = expr::Context { schema, kind, file: 0, diags: &mut diags };
+    let (ir, ty) = cx.infer_public(e);
+    let errors: Vec<CheckError> = diags.items.into_iter().map(|(_, e)| e).filter(|e| !e.is_warning()).collect();
+    if errors.is_empty() {
+        Ok((ir, if ty == Ty::Literal { Ty::Number } else { ty }))
+    } else {
+        Err(errors)
+    }
+}

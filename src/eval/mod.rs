@@ -66,6 +66,40 @@ pub fn evaluate(program: &Program, facts: &Facts, as_of: NaiveDate) -> Result<Ev
     Ok(Evaluation { as_of, awards, not_applicable, excluded, totals })
 }
 
+/// Evaluates one checked expression for the entity at `path` (e.g. `enterprise.E1.drugs.D1`):
+/// the REPL's bare expressions. Returns the value and the trace of the steps that shaped it.
+pub fn expression(
+    program: &Program,
+    facts: &Facts,
+    path: &str,
+    as_of: NaiveDate,
+    expr: &crate::program::Expr,
+) -> Result<(Value, Vec<String>), String> {
+    let chain = chain_to(facts, path).ok_or_else(|| format!("no entity `{path}` in the facts"))?;
+    let mut interp = Interp { schema: &program.schema, chain: &chain, as_of, trace: Vec::new(), tracing: true };
+    match interp.eval(expr) {
+        Ok(value) => Ok((value, interp.trace)),
+        Err(Stop::NotApplicable(reason) | Stop::Failed(reason)) => Err(reason),
+    }
+}
+
+/// The entities from the top down to the one at `path`.
+pub fn chain_to<'a>(facts: &'a Facts, path: &str) -> Option<Vec<&'a Entity>> {
+    let mut chain: Vec<&Entity> =
+        vec![facts.roots.iter().find(|r| path == &*r.path || path.starts_with(&format!("{}.", r.path)))?];
+    while chain.last().is_some_and(|e| *e.path != *path) {
+        let last = chain.last()?;
+        let next = last.slots.iter().find_map(|slot| match slot {
+            Slot::Children(children) => {
+                children.iter().find(|c| path == &*c.path || path.starts_with(&format!("{}.", c.path)))
+            }
+            _ => None,
+        })?;
+        chain.push(next);
+    }
+    Some(chain)
+}
+
 struct Run<'a> {
     program: &'a Program,
     as_of: NaiveDate,
