@@ -10,6 +10,8 @@ use std::fmt;
 
 mod display;
 
+pub use display::Line;
+
 /// A byte range in one source file.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Span {

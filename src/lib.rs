@@ -47,6 +47,7 @@ mod dates;
 pub mod diagnostic;
 pub mod eval;
 pub mod facts;
+pub mod format;
 pub mod output;
 pub mod program;
 pub mod syntax;
@@ -155,13 +156,25 @@ pub fn compile(sources: Vec<Source>) -> Result<Loaded, Errors> {
     }
 }
 
-/// Reads `.policy` files (folders are searched recursively, in name order) and compiles them.
-pub fn load(paths: &[PathBuf]) -> Result<Loaded, Errors> {
+/// The `.policy` files named by `paths`: files as given, folders searched recursively in
+/// name order.
+pub fn policy_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Errors> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         collect(path, &mut files, &mut errors);
     }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(Errors(errors))
+    }
+}
+
+/// Reads `.policy` files (folders are searched recursively, in name order) and compiles them.
+pub fn load(paths: &[PathBuf]) -> Result<Loaded, Errors> {
+    let files = policy_files(paths)?;
+    let mut errors = Vec::new();
     let mut sources = Vec::new();
     for file in files {
         match std::fs::read_to_string(&file) {

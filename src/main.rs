@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use policy_lang::output::{self, ErrorFormat};
 use policy_lang::{Error, Loaded};
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,6 +42,17 @@ enum Command {
         /// considered, why each did or did not pay, and the pool arithmetic.
         #[arg(long, value_name = "ENTITY")]
         explain: Option<String>,
+    },
+    /// Lay out rule files canonically (comments kept); rewrites them unless --check or --diff.
+    Fmt {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write nothing; exit 1 if any file is not formatted.
+        #[arg(long)]
+        check: bool,
+        /// Write nothing; show what would change as a unified diff.
+        #[arg(long)]
+        diff: bool,
     },
     /// Run the test cases written next to the rules; the last line is `N passed, N failed`.
     Test {
@@ -85,6 +96,7 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
     match command {
         Command::Test { paths, format, coverage } => test(&paths, format, coverage),
+        Command::Fmt { paths, check, diff } => fmt(&paths, check, diff),
         Command::Check { paths } => {
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
             eprintln!(
@@ -114,13 +126,61 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             }
             match format {
                 Format::Json => {
-                    println!("{}", serde_json::to_string_pretty(&output::json(&evaluation)).unwrap_or_default())
+                    emit(&format!("{}\n", serde_json::to_string_pretty(&output::json(&evaluation)).unwrap_or_default()))
                 }
-                Format::Table => print!("{}", output::table(&evaluation)),
+                Format::Table => emit(&output::table(&evaluation)),
             }
             Ok(warnings)
         }
     }
+}
+
+/// Formats files; with --check or --diff only reports. Fails if a file does not parse, or
+/// (with --check) is not formatted.
+fn fmt(paths: &[PathBuf], check: bool, diff: bool) -> Result<Vec<Error>, Vec<Error>> {
+    let files = policy_lang::policy_files(paths).map_err(|e| e.0)?;
+    let mut errors = Vec::new();
+    let mut unformatted = 0;
+    for file in files {
+        let name = file.display().to_string();
+        let text = match std::fs::read_to_string(&file) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(Error::Io { path: name, message: e.to_string() });
+                continue;
+            }
+        };
+        let formatted = match policy_lang::format::format(&text) {
+            Ok(f) => f,
+            Err(policy_lang::format::FormatError::Syntax(es)) => {
+                let source = policy_lang::Source::new(name, text);
+                errors.extend(es.into_iter().map(|e| Error::Syntax(Box::new(policy_lang::Sourced::new(e, &source)))));
+                continue;
+            }
+            Err(other) => {
+                errors.push(Error::Io { path: name, message: other.to_string() });
+                continue;
+            }
+        };
+        if formatted == text {
+            continue;
+        }
+        unformatted += 1;
+        if diff {
+            let udiff = similar::TextDiff::from_lines(&text, &formatted);
+            emit(&udiff.unified_diff().header(&name, &format!("{name} (formatted)")).to_string());
+        } else if check {
+            emit(&format!("not formatted: {name}\n"));
+        } else if let Err(e) = std::fs::write(&file, formatted) {
+            errors.push(Error::Io { path: name, message: e.to_string() });
+        } else {
+            emit(&format!("formatted {name}\n"));
+        }
+    }
+    if !errors.is_empty() || (check && unformatted > 0) {
+        return Err(errors);
+    }
+    Ok(Vec::new())
 }
 
 /// Runs the tests; fails if any fails (or, with `--coverage`, if a rule is untested).
@@ -134,17 +194,17 @@ fn test(paths: &[PathBuf], format: Format, coverage: bool) -> Result<Vec<Error>,
             let passed = results.len() - failed;
             let json =
                 serde_json::json!({ "tests": results, "passed": passed, "failed": failed, "uncovered": uncovered });
-            println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+            emit(&format!("{}\n", serde_json::to_string_pretty(&json).unwrap_or_default()));
         }
         Format::Table => {
             if coverage {
                 let total = program.rules.len();
-                println!("coverage: {} of {total} rules exercised by a test", total - uncovered.len());
+                emit(&format!("coverage: {} of {total} rules exercised by a test\n", total - uncovered.len()));
                 for rule in &uncovered {
-                    println!("    not exercised: {rule}");
+                    emit(&format!("    not exercised: {rule}\n"));
                 }
             }
-            print!("{}", policy_lang::testing::report(&results));
+            emit(&policy_lang::testing::report(&results));
         }
     }
     if failed > 0 || !uncovered.is_empty() {
@@ -162,4 +222,9 @@ fn read_facts(path: &str) -> Result<(String, String), Vec<Error>> {
     } else {
         std::fs::read_to_string(path).map(|t| (path.to_string(), t)).map_err(|e| io(e.to_string()))
     }
+}
+
+/// Writes to standard output; a reader that went away (`| head`) is not an error.
+fn emit(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }

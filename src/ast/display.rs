@@ -80,7 +80,9 @@ impl ExprKind {
 
 /// Prints `expr`, in parentheses when it binds looser than `min`.
 fn operand(f: &mut Formatter<'_>, expr: &Expr, min: u8) -> fmt::Result {
-    if expr.node.precedence() < min {
+    // `a or (b and c)`: not needed by the grammar, but drafters read it more surely.
+    let clarify = min == prec::OR + 1 || min == prec::OR;
+    if expr.node.precedence() < min || (clarify && matches!(expr.node, ExprKind::Binary(BinOp::And, ..))) {
         write!(f, "({expr})")
     } else {
         write!(f, "{expr}")
@@ -266,6 +268,235 @@ pub(crate) fn write_string(f: &mut impl Write, s: &str) -> fmt::Result {
 }
 
 // ------------------------------------------------------------------ items
+//
+// Items print as lines, each tagged with the span of the source it stands for, so the
+// formatter can put every comment back beside the line it belongs to.
+
+/// One line of canonical output and the source it came from.
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub text: String,
+    pub span: Option<Span>,
+}
+
+impl Line {
+    fn new(text: impl Into<String>, span: impl Into<Option<Span>>) -> Self {
+        Line { text: text.into(), span: span.into() }
+    }
+}
+
+fn quoted(s: &str) -> String {
+    let mut out = String::new();
+    let _ = write_string(&mut out, s);
+    out
+}
+
+/// `  key "value"` lines for the string clauses that are present.
+fn string_lines(out: &mut Vec<Line>, clauses: [(&str, &Option<Spanned<String>>); 3]) {
+    for (key, value) in clauses {
+        if let Some(v) = value {
+            out.push(Line::new(format!("  {key} {}", quoted(v)), v.span));
+        }
+    }
+}
+
+fn date(d: &chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+impl Item {
+    /// The item's canonical lines.
+    pub fn lines(&self) -> Vec<Line> {
+        match self {
+            Item::Schema(s) => schema_lines(s),
+            Item::Policy(p) => policy_lines(p),
+            Item::Rule(r) => rule_lines(r),
+            Item::Pool(p) => pool_lines(p),
+            Item::Stack(s) => stack_lines(s),
+            Item::Test(t) => test_lines(t),
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        match self {
+            Item::Schema(s) => s.span,
+            Item::Policy(p) => p.span,
+            Item::Rule(r) => r.span,
+            Item::Pool(p) => p.span,
+            Item::Stack(s) => s.span,
+            Item::Test(t) => t.span,
+        }
+    }
+}
+
+fn schema_lines(s: &Spanned<Schema>) -> Vec<Line> {
+    let mut out = vec![Line::new("schema {", Span::new(s.span.start, s.span.start))];
+    for (i, e) in s.enums.iter().enumerate() {
+        if i > 0 {
+            out.push(Line::new("", None));
+        }
+        let variants: Vec<&str> = e.variants.iter().map(|v| v.node.as_str()).collect();
+        let one_line = format!("  enum {} {{ {} }}", e.name.node, variants.join(", "));
+        if unicode_width::UnicodeWidthStr::width(one_line.as_str()) <= 100 {
+            out.push(Line::new(one_line, e.span));
+            continue;
+        }
+        // A long enum: one value a line, so each keeps its comment.
+        out.push(Line::new(format!("  enum {} {{", e.name.node), Span::new(e.span.start, e.name.span.end)));
+        out.extend(e.variants.iter().map(|v| Line::new(format!("    {},", v.node), v.span)));
+        out.push(Line::new("  }", Span::new(e.span.end, e.span.end)));
+    }
+    for (i, entity) in s.entities.iter().enumerate() {
+        if i > 0 || !s.enums.is_empty() {
+            out.push(Line::new("", None));
+        }
+        let open = Span::new(entity.span.start, entity.name.span.end);
+        out.push(Line::new(format!("  entity {} {{", entity.name.node), open));
+        for field in &entity.fields {
+            let mark = if field.optional { "?" } else { "" };
+            let ty = match &field.ty.node {
+                TypeRef::Named(n) => n.clone(),
+                TypeRef::List(n) => format!("[{n}]"),
+            };
+            out.push(Line::new(format!("    {}{mark}: {ty}", field.name.node), field.span));
+        }
+        out.push(Line::new("  }", Span::new(entity.span.end, entity.span.end)));
+    }
+    out.push(Line::new("}", Span::new(s.span.end, s.span.end)));
+    out
+}
+
+fn policy_lines(p: &Spanned<Policy>) -> Vec<Line> {
+    let mut out = vec![Line::new(format!("policy {} {{", p.id.node), Span::new(p.span.start, p.id.span.end))];
+    string_lines(&mut out, [("title", &p.title), ("issuer", &p.issuer), ("document", &p.document)]);
+    if let Some(d) = &p.issued {
+        out.push(Line::new(format!("  issued {}", date(d)), d.span));
+    }
+    if let Some(e) = &p.effective {
+        let text = match &e.node {
+            Effective::OnIssue => "  effective on_issue".to_string(),
+            Effective::AfterIssue(d) => format!("  effective {d} after issue"),
+            Effective::On(d) => format!("  effective {}", date(d)),
+        };
+        out.push(Line::new(text, e.span));
+    }
+    if let Some(d) = &p.expires {
+        out.push(Line::new(format!("  expires {}", date(d)), d.span));
+    }
+    if let Some(r) = &p.rounding {
+        out.push(Line::new(format!("  rounding {} {}", r.unit.name(), r.mode.name()), r.span));
+    }
+    out.push(Line::new("}", Span::new(p.span.end, p.span.end)));
+    out
+}
+
+fn rule_lines(r: &Spanned<Rule>) -> Vec<Line> {
+    let mut out = vec![Line::new(
+        format!("rule {} for {} {{", r.id.node, r.entity.node),
+        Span::new(r.span.start, r.entity.span.end),
+    )];
+    string_lines(&mut out, [("cite", &r.cite), ("title", &r.title), ("dept", &r.dept)]);
+    for c in &r.conditions {
+        out.push(Line::new(format!("  when {c}"), c.span));
+    }
+    if let Some(on) = &r.on {
+        out.push(Line::new(format!("  on {on}"), on.span));
+    }
+    if let Some(reward) = &r.reward {
+        out.push(Line::new(format!("  reward {reward}"), reward.span));
+    }
+    if let Some(cap) = &r.per_year_cap {
+        out.push(Line::new(format!("  per_year_cap {cap}"), cap.span));
+    }
+    if let Some(split) = &r.split {
+        let shares: Vec<String> = split
+            .iter()
+            .map(|s| match &s.percent {
+                Some(p) => format!("{} {}%", s.payer.node, p.normalize()),
+                None => s.payer.node.clone(),
+            })
+            .collect();
+        out.push(Line::new(format!("  split {}", shares.join(", ")), split.span));
+    }
+    if let Some(frequency) = &r.frequency {
+        let text = match (frequency.node, &r.once_per) {
+            (Frequency::Once, Some(key)) => format!("  once per {key}"),
+            (Frequency::Once, None) => "  once".to_string(),
+            (Frequency::Yearly, _) => "  yearly".to_string(),
+        };
+        out.push(Line::new(text, frequency.span));
+    }
+    out.push(Line::new("}", Span::new(r.span.end, r.span.end)));
+    out
+}
+
+/// `cite`, `title` and `members` lines shared by pools and stacks.
+fn group_lines(
+    out: &mut Vec<Line>,
+    cite: &Option<Spanned<String>>,
+    title: &Option<Spanned<String>>,
+    members: &[Spanned<Member>],
+) {
+    string_lines(out, [("cite", cite), ("title", title), ("", &None)]);
+    if let (Some(first), Some(last)) = (members.first(), members.last()) {
+        let names: Vec<String> = members
+            .iter()
+            .map(|m| match &m.node {
+                Member::Rule(r) => r.clone(),
+                Member::Policy(p) => format!("policy {p}"),
+            })
+            .collect();
+        out.push(Line::new(format!("  members {}", names.join(", ")), first.span.to(last.span)));
+    }
+}
+
+fn pool_lines(p: &Spanned<Pool>) -> Vec<Line> {
+    let mut out = vec![Line::new(format!("pool {} {{", p.id.node), Span::new(p.span.start, p.id.span.end))];
+    group_lines(&mut out, &p.cite, &p.title, &p.members);
+    if let Some(cap) = &p.cap {
+        out.push(Line::new(format!("  cap {} per {} {}", cap.amount, cap.per.node, cap.period), cap.span));
+    }
+    out.push(Line::new("}", Span::new(p.span.end, p.span.end)));
+    out
+}
+
+fn stack_lines(s: &Spanned<Stack>) -> Vec<Line> {
+    let mut out = vec![Line::new(format!("stack {} {{", s.id.node), Span::new(s.span.start, s.id.span.end))];
+    group_lines(&mut out, &s.cite, &s.title, &s.members);
+    if let Some(per) = &s.per {
+        out.push(Line::new(format!("  per {}", per.node), per.span));
+    }
+    out.push(Line::new("}", Span::new(s.span.end, s.span.end)));
+    out
+}
+
+fn test_lines(t: &Spanned<Test>) -> Vec<Line> {
+    let mut out = vec![Line::new(format!("test {} {{", quoted(&t.name)), Span::new(t.span.start, t.name.span.end))];
+    if let Some(d) = &t.as_of {
+        out.push(Line::new(format!("  as_of {}", date(d)), d.span));
+    }
+    if let Some(facts) = &t.facts {
+        let text = match &facts.node {
+            TestFacts::Inline(json) => format!("  facts {json}"),
+            TestFacts::File(path) => format!("  facts {}", quoted(path)),
+        };
+        out.push(Line::new(text, facts.span));
+    }
+    for e in &t.expects {
+        out.push(Line::new(format!("  expect {} for {}: {}", e.rule.node, e.entity.node, e.outcome), e.span));
+    }
+    out.push(Line::new("}", Span::new(t.span.end, t.span.end)));
+    out
+}
+
+impl Display for Item {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        for line in self.lines() {
+            writeln!(f, "{}", line.text)?;
+        }
+        Ok(())
+    }
+}
 
 impl Display for File {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
@@ -273,70 +504,9 @@ impl Display for File {
             if i > 0 {
                 f.write_char('\n')?;
             }
-            match item {
-                Item::Schema(s) => s.node.fmt(f)?,
-                Item::Policy(p) => p.node.fmt(f)?,
-                Item::Rule(r) => r.node.fmt(f)?,
-                Item::Pool(p) => p.node.fmt(f)?,
-                Item::Stack(s) => s.node.fmt(f)?,
-                Item::Test(t) => t.node.fmt(f)?,
-            }
+            item.fmt(f)?;
         }
         Ok(())
-    }
-}
-
-impl Display for Schema {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str("schema {\n")?;
-        for e in &self.enums {
-            write!(f, "  enum {} {{ ", e.name.node)?;
-            write_joined(f, e.variants.iter().map(|v| &v.node), ", ")?;
-            f.write_str(" }\n")?;
-        }
-        for entity in &self.entities {
-            writeln!(f, "  entity {} {{", entity.name.node)?;
-            for field in &entity.fields {
-                let mark = if field.optional { "?" } else { "" };
-                let ty = match &field.ty.node {
-                    TypeRef::Named(n) => n.clone(),
-                    TypeRef::List(n) => format!("[{n}]"),
-                };
-                writeln!(f, "    {}{mark}: {ty}", field.name.node)?;
-            }
-            f.write_str("  }\n")?;
-        }
-        f.write_str("}\n")
-    }
-}
-
-impl Display for Policy {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        writeln!(f, "policy {} {{", self.id.node)?;
-        for (key, value) in [("title", &self.title), ("issuer", &self.issuer), ("document", &self.document)] {
-            if let Some(v) = value {
-                write!(f, "  {key} ")?;
-                write_string(f, v)?;
-                f.write_char('\n')?;
-            }
-        }
-        if let Some(d) = &self.issued {
-            writeln!(f, "  issued {}", d.format("%Y-%m-%d"))?;
-        }
-        if let Some(e) = &self.effective {
-            match &e.node {
-                Effective::OnIssue => f.write_str("  effective on_issue\n")?,
-                Effective::AfterIssue(d) => writeln!(f, "  effective {d} after issue")?,
-                Effective::On(d) => writeln!(f, "  effective {}", d.format("%Y-%m-%d"))?,
-            }
-        }
-        if let Some(d) = &self.expires {
-            writeln!(f, "  expires {}", d.format("%Y-%m-%d"))?;
-        }
-        if let Some(r) = &self.rounding {
-            writeln!(f, "  rounding {} {}", r.unit.name(), r.mode.name())?;
-        }
-        f.write_str("}\n")
     }
 }
 
@@ -361,88 +531,6 @@ impl RoundingMode {
     }
 }
 
-impl Display for Rule {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        writeln!(f, "rule {} for {} {{", self.id.node, self.entity.node)?;
-        for (key, value) in [("cite", &self.cite), ("title", &self.title), ("dept", &self.dept)] {
-            if let Some(v) = value {
-                write!(f, "  {key} ")?;
-                write_string(f, v)?;
-                f.write_char('\n')?;
-            }
-        }
-        for c in &self.conditions {
-            writeln!(f, "  when {c}")?;
-        }
-        if let Some(on) = &self.on {
-            writeln!(f, "  on {on}")?;
-        }
-        if let Some(reward) = &self.reward {
-            writeln!(f, "  reward {reward}")?;
-        }
-        if let Some(cap) = &self.per_year_cap {
-            writeln!(f, "  per_year_cap {cap}")?;
-        }
-        if let Some(split) = &self.split {
-            f.write_str("  split ")?;
-            for (i, share) in split.iter().enumerate() {
-                if i > 0 {
-                    f.write_str(", ")?;
-                }
-                f.write_str(&share.payer)?;
-                if let Some(p) = &share.percent {
-                    write!(f, " {}%", p.normalize())?;
-                }
-            }
-            f.write_char('\n')?;
-        }
-        match (self.frequency.as_ref().map(|s| s.node), &self.once_per) {
-            (Some(Frequency::Once), Some(key)) => writeln!(f, "  once per {key}")?,
-            (Some(Frequency::Once), None) => f.write_str("  once\n")?,
-            (Some(Frequency::Yearly), _) => f.write_str("  yearly\n")?,
-            (None, _) => {}
-        }
-        f.write_str("}\n")
-    }
-}
-
-/// `cite`, `title` and `members` lines shared by pools and stacks.
-fn write_header(
-    f: &mut Formatter<'_>,
-    cite: &Option<Spanned<String>>,
-    title: &Option<Spanned<String>>,
-    members: &[Spanned<Member>],
-) -> fmt::Result {
-    for (key, value) in [("cite", cite), ("title", title)] {
-        if let Some(v) = value {
-            write!(f, "  {key} ")?;
-            write_string(f, v)?;
-            f.write_char('\n')?;
-        }
-    }
-    if !members.is_empty() {
-        f.write_str("  members ")?;
-        let names = members.iter().map(|m| match &m.node {
-            Member::Rule(r) => r.clone(),
-            Member::Policy(p) => format!("policy {p}"),
-        });
-        write_joined(f, names, ", ")?;
-        f.write_char('\n')?;
-    }
-    Ok(())
-}
-
-impl Display for Pool {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        writeln!(f, "pool {} {{", self.id.node)?;
-        write_header(f, &self.cite, &self.title, &self.members)?;
-        if let Some(cap) = &self.cap {
-            writeln!(f, "  cap {} per {} {}", cap.amount, cap.per.node, cap.period)?;
-        }
-        f.write_str("}\n")
-    }
-}
-
 impl Display for Period {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match self {
@@ -450,41 +538,6 @@ impl Display for Period {
             Period::Years(n) => write!(f, "over {n} years"),
             Period::Total => f.write_str("in total"),
         }
-    }
-}
-
-impl Display for Stack {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        writeln!(f, "stack {} {{", self.id.node)?;
-        write_header(f, &self.cite, &self.title, &self.members)?;
-        if let Some(per) = &self.per {
-            writeln!(f, "  per {}", per.node)?;
-        }
-        f.write_str("}\n")
-    }
-}
-
-impl Display for Test {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str("test ")?;
-        write_string(f, &self.name)?;
-        f.write_str(" {\n")?;
-        if let Some(d) = &self.as_of {
-            writeln!(f, "  as_of {}", d.format("%Y-%m-%d"))?;
-        }
-        match self.facts.as_ref().map(|x| &x.node) {
-            Some(TestFacts::Inline(json)) => writeln!(f, "  facts {json}")?,
-            Some(TestFacts::File(path)) => {
-                f.write_str("  facts ")?;
-                write_string(f, path)?;
-                f.write_char('\n')?;
-            }
-            None => {}
-        }
-        for e in &self.expects {
-            writeln!(f, "  expect {} for {}: {}", e.rule.node, e.entity.node, e.outcome)?;
-        }
-        f.write_str("}\n")
     }
 }
 
@@ -496,14 +549,8 @@ impl Display for Outcome {
             Outcome::Range(lo, hi) => write!(f, "{lo}..{hi}"),
             Outcome::CaseByCase(None) => f.write_str("case_by_case"),
             Outcome::CaseByCase(Some(max)) => write!(f, "case_by_case max {max}"),
-            Outcome::NotApplicable(reason) => {
-                f.write_str("not_applicable ")?;
-                write_string(f, reason)
-            }
-            Outcome::Excluded(reason) => {
-                f.write_str("excluded ")?;
-                write_string(f, reason)
-            }
+            Outcome::NotApplicable(reason) => write!(f, "not_applicable {}", quoted(reason)),
+            Outcome::Excluded(reason) => write!(f, "excluded {}", quoted(reason)),
         }
     }
 }

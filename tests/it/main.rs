@@ -8,5 +8,6 @@ mod cli;
 mod common;
 mod eval;
 mod facts;
+mod format;
 mod groups;
 mod syntax;

@@ -1,0 +1,230 @@
+//! `policy fmt`: one canonical layout, comments kept.
+//!
+//! The layout comes from the tree alone ([`ast::Item::lines`]), so formatting is idempotent.
+//! Comments are put back by position: a comment on its own line goes before the line that
+//! follows it in the source; a comment after code stays at the end of that code's line. The
+//! result is parsed again and must give the same tree, or nothing is written.
+
+use crate::ast::{self, ExprKind, Line, Span};
+use crate::syntax::{self, SyntaxError};
+use miette::Diagnostic;
+use thiserror::Error;
+use unicode_width::UnicodeWidthStr;
+
+/// Why a file was not formatted.
+#[derive(Debug, Error, Diagnostic)]
+pub enum FormatError {
+    /// The file does not parse; fix the syntax first.
+    #[error("the file does not parse")]
+    #[diagnostic(code(fmt::syntax))]
+    Syntax(Vec<SyntaxError>),
+    /// Never expected: the formatted text parses to a different tree. Nothing is written.
+    #[error("internal error: formatting would change the meaning of the file, so it is left as it is")]
+    #[diagnostic(code(fmt::changed), help("please report this file"))]
+    Changed,
+}
+
+/// A comment in the source: where it is, its text, and whether code precedes it on its line.
+struct Comment<'a> {
+    start: usize,
+    text: &'a str,
+    trailing: bool,
+    /// A blank line follows it before the next code or comment.
+    blank_after: bool,
+}
+
+/// Formats a whole file.
+pub fn format(source: &str) -> Result<String, FormatError> {
+    let file = syntax::parse(source).map_err(FormatError::Syntax)?;
+    let comments = comments(source);
+    let mut out = String::new();
+    let mut next = comments.iter().peekable();
+    for (i, item) in file.items.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let span = item.span();
+        // Comments before the item, on lines of their own.
+        while let Some(c) = next.next_if(|c| c.start < span.start) {
+            out.push_str(c.text);
+            out.push('\n');
+            if c.blank_after {
+                out.push('\n');
+            }
+        }
+        let mut inner = Vec::new();
+        while let Some(c) = next.next_if(|c| c.start < span.end) {
+            inner.push(c);
+        }
+        for line in place(lines(item), &inner) {
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+    }
+    let rest: Vec<&Comment> = next.collect();
+    if !rest.is_empty() && !out.is_empty() {
+        out.push('\n');
+    }
+    for c in rest {
+        out.push_str(c.text);
+        out.push('\n');
+    }
+    // The safety net: the formatted file must mean exactly what the original meant.
+    match syntax::parse(&out) {
+        Ok(again) if again == file => Ok(out),
+        _ => Err(FormatError::Changed),
+    }
+}
+
+/// An item's lines, with a long `reward` table broken into one arm per line.
+fn lines(item: &ast::Item) -> Vec<Line> {
+    let mut lines = item.lines();
+    if let ast::Item::Rule(rule) = item {
+        if let Some(reward) = &rule.reward {
+            if let Some(at) = lines
+                .iter()
+                .position(|l| l.text.starts_with("  reward ") && l.span.is_some_and(|s| s.start == reward.span.start))
+            {
+                if lines.get(at).is_some_and(|l| l.text.width() > 100) {
+                    if let Some(broken) = broken_table(reward) {
+                        lines.splice(at..=at, broken);
+                    }
+                }
+            }
+        }
+    }
+    lines
+}
+
+/// `reward tiers x {` / one arm a line / `  }`, for a reward that is a table.
+fn broken_table(reward: &ast::Expr) -> Option<Vec<Line>> {
+    let (head, arms): (String, Vec<(String, Span)>) = match &reward.node {
+        ExprKind::By(s, arms) => (
+            format!("by {}", scrutinee(s)),
+            arms.iter()
+                .map(|a| {
+                    let key = a
+                        .pattern
+                        .as_ref()
+                        .map_or("_".to_string(), |v| v.iter().map(|i| i.node.as_str()).collect::<Vec<_>>().join(" | "));
+                    (format!("{key} => {}", a.value), a.value.span)
+                })
+                .collect(),
+        ),
+        ExprKind::Tiers { marginal, scrutinee: s, arms } => (
+            format!("{} {}", if *marginal { "marginal" } else { "tiers" }, scrutinee(s)),
+            arms.iter()
+                .map(|a| (format!("{} => {}", a.interval.node, a.value), a.interval.span.to(a.value.span)))
+                .collect(),
+        ),
+        ExprKind::Steps(s, arms) => (
+            format!("steps {}", scrutinee(s)),
+            arms.iter()
+                .map(|a| (format!("{} => {}", a.threshold.node, a.value), a.threshold.span.to(a.value.span)))
+                .collect(),
+        ),
+        _ => return None,
+    };
+    let mut out =
+        vec![Line { text: format!("  reward {head} {{"), span: Some(Span::new(reward.span.start, reward.span.start)) }];
+    out.extend(arms.into_iter().map(|(text, span)| Line { text: format!("    {text},"), span: Some(span) }));
+    out.push(Line { text: "  }".into(), span: Some(Span::new(reward.span.end, reward.span.end)) });
+    Some(out)
+}
+
+fn scrutinee(e: &ast::Expr) -> String {
+    match e.node {
+        ExprKind::Path(_) => e.to_string(),
+        _ => format!("({e})"),
+    }
+}
+
+/// Interleaves an item's comments with its lines.
+fn place(lines: Vec<Line>, comments: &[&Comment]) -> Vec<String> {
+    let mut before: Vec<Vec<&str>> = vec![Vec::new(); lines.len() + 1];
+    let mut after: Vec<Vec<&str>> = vec![Vec::new(); lines.len()];
+    for c in comments {
+        if c.trailing {
+            // The line whose source holds the comment, else the last one ending before it.
+            let holding = lines.iter().position(|l| l.span.is_some_and(|s| s.start <= c.start && c.start <= s.end));
+            let ending = lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.span.is_some_and(|s| s.end <= c.start))
+                .max_by_key(|(_, l)| l.span.map(|s| s.end))
+                .map(|(i, _)| i);
+            if let Some(slot) = holding.or(ending).and_then(|i| after.get_mut(i)) {
+                slot.push(c.text);
+                continue;
+            }
+        }
+        // The line that follows the comment most closely in the source.
+        let following = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.span.is_some_and(|s| s.start >= c.start))
+            .min_by_key(|(_, l)| l.span.map(|s| s.start))
+            .map(|(i, _)| i);
+        if let Some(slot) = before.get_mut(following.unwrap_or(lines.len())) {
+            slot.push(c.text);
+        }
+    }
+    // Trailing comments on consecutive lines line up in one column.
+    let width = |i: usize| lines.get(i).map_or(0, |l| l.text.width());
+    let mut column = vec![0; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let run_end = (i..lines.len()).find(|&j| after.get(j).is_none_or(|c| c.is_empty())).unwrap_or(lines.len());
+        let widest = (i..run_end).map(width).max().unwrap_or(0);
+        (i..run_end).for_each(|j| column[j] = widest);
+        i = run_end.max(i + 1);
+    }
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let indent: String = line.text.chars().take_while(|c| *c == ' ').collect();
+        for c in before.get(i).into_iter().flatten() {
+            out.push(format!("{indent}{c}"));
+        }
+        let trailing = after.get(i).map(|cs| cs.join(" ")).unwrap_or_default();
+        if trailing.is_empty() {
+            out.push(line.text.clone());
+        } else {
+            let pad = column.get(i).copied().unwrap_or(0).saturating_sub(line.text.width()) + 2;
+            out.push(format!("{}{}{trailing}", line.text, " ".repeat(pad)));
+        }
+    }
+    out.extend(before.last().into_iter().flatten().map(|c| format!("  {c}")));
+    out
+}
+
+/// Every `// …` comment outside strings, in order.
+fn comments(source: &str) -> Vec<Comment<'_>> {
+    let mut found = Vec::new();
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    let mut in_string = false;
+    while let Some(&b) = bytes.get(i) {
+        match (in_string, b) {
+            (true, b'\\') => i += 1,
+            (true, b'"') | (false, b'"') => in_string = !in_string,
+            (false, b'/') if bytes.get(i + 1) == Some(&b'/') => {
+                let end = source.get(i..).and_then(|r| r.find('\n')).map_or(source.len(), |n| i + n);
+                let line_start = source.get(..i).and_then(|r| r.rfind('\n')).map_or(0, |n| n + 1);
+                let trailing = source.get(line_start..i).is_some_and(|t| !t.trim().is_empty());
+                let rest = source.get(end..).unwrap_or("");
+                let blank_after = rest
+                    .trim_start_matches([' ', '\t', '\r'])
+                    .strip_prefix('\n')
+                    .is_some_and(|r| r.trim_start_matches([' ', '\t', '\r', '\u{3000}']).starts_with('\n'));
+                if let Some(text) = source.get(i..end) {
+                    found.push(Comment { start: i, text: text.trim_end(), trailing, blank_after });
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    found
+}
