@@ -176,7 +176,7 @@ fn place(lines: Vec<Line>, comments: &[&Comment]) -> Vec<String> {
     while i < lines.len() {
         let run_end = (i..lines.len()).find(|&j| after.get(j).is_none_or(|c| c.is_empty())).unwrap_or(lines.len());
         let widest = (i..run_end).map(width).max().unwrap_or(0);
-        (i..run_end).for_each(|j| column[j] = widest);
+        column.iter_mut().take(run_end).skip(i).for_each(|c| *c = widest);
         i = run_end.max(i + 1);
     }
     let mut out = Vec::new();
