@@ -165,6 +165,8 @@ pub struct Policy {
     pub effective: Option<Spanned<Effective>>,
     pub expires: Option<Spanned<NaiveDate>>,
     pub rounding: Option<Spanned<Rounding>>,
+    /// Conditions on whom the policy governs, checked before any rule's own.
+    pub scope: Vec<Expr>,
 }
 
 /// When a policy takes effect.

@@ -96,9 +96,14 @@ fn lines(item: &ast::Item) -> Vec<Line> {
     lines
 }
 
-/// `reward tiers x {` / one arm a line / `  }`, for a reward that is a table.
+/// `reward tiers x {` / one arm a line / `  }`, for a reward that is a table (perhaps
+/// under `up_to`).
 fn broken_table(reward: &ast::Expr) -> Option<Vec<Line>> {
-    let (head, arms): (String, Vec<(String, Span)>) = match &reward.node {
+    let (prefix, table) = match &reward.node {
+        ExprKind::Unary(ast::UnOp::UpTo, inner) => ("up_to ", inner.as_ref()),
+        _ => ("", reward),
+    };
+    let (head, arms): (String, Vec<(String, Span)>) = match &table.node {
         ExprKind::By(s, arms) => (
             format!("by {}", scrutinee(s)),
             arms.iter()
@@ -125,8 +130,10 @@ fn broken_table(reward: &ast::Expr) -> Option<Vec<Line>> {
         ),
         _ => return None,
     };
-    let mut out =
-        vec![Line { text: format!("  reward {head} {{"), span: Some(Span::new(reward.span.start, reward.span.start)) }];
+    let mut out = vec![Line {
+        text: format!("  reward {prefix}{head} {{"),
+        span: Some(Span::new(reward.span.start, reward.span.start)),
+    }];
     out.extend(arms.into_iter().map(|(text, span)| Line { text: format!("    {text},"), span: Some(span) }));
     out.push(Line { text: "  }".into(), span: Some(Span::new(reward.span.end, reward.span.end)) });
     Some(out)

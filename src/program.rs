@@ -265,11 +265,13 @@ pub struct Expect {
     pub span: Span,
 }
 
-/// A `when` clause and its text, which names it when it fails.
+/// A `when` clause (or the policy's `scope`) and its text, which names it when it fails.
 #[derive(Clone, Debug)]
 pub struct Condition {
     pub text: Arc<str>,
     pub expr: Expr,
+    /// From the policy's `scope`, not the rule's own `when`.
+    pub scope: bool,
 }
 
 /// A typed expression with names resolved.

@@ -386,6 +386,9 @@ fn policy_lines(p: &Spanned<Policy>) -> Vec<Line> {
     if let Some(r) = &p.rounding {
         out.push(Line::new(format!("  rounding {} {}", r.unit.name(), r.mode.name()), r.span));
     }
+    for scope in &p.scope {
+        out.push(Line::new(format!("  scope {scope}"), scope.span));
+    }
     out.push(Line::new("}", Span::new(p.span.end, p.span.end)));
     out
 }

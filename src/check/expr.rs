@@ -538,6 +538,14 @@ fn literal(lit: &Literal) -> (Expr, Ty) {
     (Expr::Const(value), ty)
 }
 
+/// An operand as the trace names it: `rd_cost`, or `(operating_cost - outsourced_cost)`.
+fn operand_text(e: &ast::Expr) -> String {
+    match e.node {
+        ExprKind::Lit(_) | ExprKind::Path(_) | ExprKind::AsOf => e.to_string(),
+        _ => format!("({e})"),
+    }
+}
+
 /// The typed node for an arithmetic operator whose operand types were accepted.
 fn build(op: BinOp, a: Expr, b: Expr, l: &ast::Expr, r: &ast::Expr, left_ty: Ty) -> Expr {
     let (a, b) = (Box::new(a), Box::new(b));
@@ -549,9 +557,9 @@ fn build(op: BinOp, a: Expr, b: Expr, l: &ast::Expr, r: &ast::Expr, left_ty: Ty)
         BinOp::Div => Expr::Arith(Arith::Div, a, b),
         BinOp::Of => {
             let rate_text = matches!(l.node, ExprKind::Lit(Literal::Rate(_))).then(|| l.to_string().into());
-            Expr::Of { rate: a, base: b, text: r.to_string().into(), rate_text }
+            Expr::Of { rate: a, base: b, text: operand_text(r).into(), rate_text }
         }
-        BinOp::Per => Expr::Per { amount: a, count: b, text: r.to_string().into() },
+        BinOp::Per => Expr::Per { amount: a, count: b, text: operand_text(r).into() },
         BinOp::Range if left_ty == Ty::Rate => Expr::RateRange(a, b),
         BinOp::Range => Expr::Range(a, b),
         _ => Expr::Max { amount: a, cap: b, text: format!("{l} max {r}").into() },

@@ -60,6 +60,7 @@ pub fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostics> {
     let mut rules = Vec::new();
     let mut caps = Vec::new();
     let mut policy_of_files = Vec::new();
+    let mut scopes: Vec<&[ast::Expr]> = Vec::new();
     let mut policy_ids: HashMap<String, (usize, ast::Span)> = HashMap::new();
     for (file, (_, parsed)) in files.iter().enumerate() {
         let mut policy_of_file = None;
@@ -82,6 +83,7 @@ pub fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostics> {
                     policy_ids.insert(p.id.node.clone(), (file, p.id.span));
                     policy_of_file = Some(policies.len());
                     policies.push(policy(p, file, &mut diags));
+                    scopes.push(&p.scope);
                 }
                 ast::Item::Rule(r) => {
                     let Some(policy) = policy_of_file else {
@@ -94,7 +96,8 @@ pub fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostics> {
                             schema::duplicate("rule", &r.id.node, " within a policy".into(), r.id.span, Some(first)),
                         );
                     }
-                    if let Some(rule) = rule(r, policy, file, &schema, &mut diags) {
+                    let scope = scopes.get(policy).copied().unwrap_or_default();
+                    if let Some(rule) = rule(r, policy, scope, file, &schema, &mut diags) {
                         let cap = r.per_year_cap.as_ref().and_then(|c| groups::fixed_amount(c, file, &mut diags));
                         caps.extend(cap.map(|c| (rules.len(), c)));
                         rules.push(rule);
@@ -189,6 +192,7 @@ fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> pro
 fn rule(
     r: &Spanned<ast::Rule>,
     policy: usize,
+    scope: &[ast::Expr],
     file: usize,
     schema: &Schema,
     diags: &mut Diagnostics,
@@ -199,10 +203,11 @@ fn rule(
         return None;
     };
     let mut cx = expr::Context { schema, kind, file, diags };
-    let conditions = r
-        .conditions
-        .iter()
-        .map(|c| Condition { text: c.to_string().into(), expr: cx.expect(c, &[Ty::Bool], "a `when` condition") })
+    let scope = scope.iter().map(|c| (c, true, "the policy's `scope`"));
+    let own = r.conditions.iter().map(|c| (c, false, "a `when` condition"));
+    let conditions = scope
+        .chain(own)
+        .map(|(c, scope, what)| Condition { text: c.to_string().into(), expr: cx.expect(c, &[Ty::Bool], what), scope })
         .collect();
     let on = r.on.as_ref().map(|e| cx.expect(e, &[Ty::Date], "the event date after `on`"));
     let reward = r.reward.as_ref().map(|e| cx.expect(e, &[Ty::Money, Ty::Award], "a reward"))?;

@@ -169,6 +169,17 @@ impl<'a> Run<'a> {
         entity: &str,
         interp: &mut Interp,
     ) -> Result<(NaiveDate, Entitlement), Stop> {
+        // Whom the policy governs comes first: another city's rules say nothing else.
+        for condition in rule.conditions.iter().filter(|c| c.scope) {
+            if interp.eval(&condition.expr)? != Value::Bool(true) {
+                let policy = self.program.policies.get(rule.policy).map_or("", |p| p.id.as_str());
+                let why = explain(interp, &condition.expr);
+                return Err(Stop::NotApplicable(format!(
+                    "outside the scope of policy `{policy}`: `{}` is false{why}",
+                    condition.text
+                )));
+            }
+        }
         let date = match &rule.on {
             Some(on) => match interp.eval(on)? {
                 Value::Date(d) => d,
@@ -177,7 +188,7 @@ impl<'a> Run<'a> {
             None => self.as_of,
         };
         self.window(rule, date)?;
-        for condition in &rule.conditions {
+        for condition in rule.conditions.iter().filter(|c| !c.scope) {
             if interp.eval(&condition.expr)? != Value::Bool(true) {
                 return Err(Stop::NotApplicable(format!(
                     "condition `{}` is false{}",

@@ -268,6 +268,7 @@ fn describe(r: Rule) -> &'static str {
         Rule::scope => "`per <entity>`",
         Rule::pool_clause | Rule::stack_clause | Rule::test_clause => "a clause",
         Rule::test | Rule::kw_test => "`test`",
+        Rule::scope_entry | Rule::kw_scope => "`scope`",
         Rule::test_as_of => "`as_of`",
         Rule::test_facts | Rule::kw_facts => "`facts`",
         Rule::json_object | Rule::json_string => "a JSON object",

@@ -142,6 +142,7 @@ fn policy(pair: Pair<Rule>, errors: &mut Errors) -> Policy {
         effective: None,
         expires: None,
         rounding: None,
+        scope: Vec::new(),
     };
     for entry in inner {
         let span = span_of(&entry);
@@ -162,6 +163,11 @@ fn policy(pair: Pair<Rule>, errors: &mut Errors) -> Policy {
             Rule::effective => {
                 if let Some(e) = effective(entry, errors) {
                     set_once(&mut policy.effective, Spanned::new(e, span), "effective", errors);
+                }
+            }
+            Rule::scope_entry => {
+                if let Some(e) = clause_value(entry) {
+                    policy.scope.push(expr::lower(e, errors));
                 }
             }
             Rule::rounding => set_once(&mut policy.rounding, Spanned::new(rounding(entry), span), "rounding", errors),

@@ -327,3 +327,39 @@ rule CZ-12b for enterprise {
         ]
     );
 }
+
+#[test]
+fn a_policy_governs_only_its_scope() {
+    let rules = r#"
+schema {
+  enum city { wuxi, changzhou }
+  entity enterprise { city?: city, costs: money, outsourced: money, drugs: [drug] }
+  entity drug { rd_cost: money }
+}
+policy wuxi {
+  expires 2025-12-31
+  scope enterprise.city == wuxi
+}
+rule WX-29 for enterprise { reward up_to 50% of (costs - outsourced) max 150万 }
+rule WX-03 for drug { reward 25% of rd_cost }
+"#;
+    let facts = |city: &str| {
+        format!(
+            r#"{{"enterprise": [{{"id": "E1", {city} "costs": "200万", "outsourced": "40万", "drugs": [{{"id": "D1", "rd_cost": 100}}]}}]}}"#
+        )
+    };
+    let home = eval(&[("wx.policy", rules)], &facts(r#""city": "wuxi","#), "2024-06-30");
+    assert_eq!(amounts(&home), ["800000", "25"]);
+    assert_eq!(home.awards[0].trace[0], "50% of (costs - outsourced): 50% × 1,600,000 = 800,000");
+    let away = eval(&[("wx.policy", rules)], &facts(r#""city": "changzhou","#), "2024-06-30");
+    let reasons: Vec<&str> = away.not_applicable.iter().map(|n| n.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "outside the scope of policy `wuxi`: `enterprise.city == wuxi` is false (enterprise.city = changzhou)",
+            "outside the scope of policy `wuxi`: `enterprise.city == wuxi` is false (enterprise.city = changzhou)",
+        ]
+    );
+    let unknown = eval(&[("wx.policy", rules)], &facts(""), "2024-06-30");
+    assert_eq!(unknown.not_applicable[0].reason, "fact `enterprise.city` is not given");
+}
