@@ -99,9 +99,14 @@ fn lines(item: &ast::Item) -> Vec<Line> {
 /// `reward tiers x {` / one arm a line / `  }`, for a reward that is a table (perhaps
 /// under `up_to`).
 fn broken_table(reward: &ast::Expr) -> Option<Vec<Line>> {
-    let (prefix, table) = match &reward.node {
+    let (prefix, capped) = match &reward.node {
         ExprKind::Unary(ast::UnOp::UpTo, inner) => ("up_to ", inner.as_ref()),
         _ => ("", reward),
+    };
+    // `tiers … { … } max 6000万`: the cap follows the closing brace.
+    let (table, suffix) = match &capped.node {
+        ExprKind::Binary(ast::BinOp::Max, table, cap) => (table.as_ref(), format!(" max {cap}")),
+        _ => (capped, String::new()),
     };
     let (head, arms): (String, Vec<(String, Span)>) = match &table.node {
         ExprKind::By(s, arms) => (
@@ -135,7 +140,7 @@ fn broken_table(reward: &ast::Expr) -> Option<Vec<Line>> {
         span: Some(Span::new(reward.span.start, reward.span.start)),
     }];
     out.extend(arms.into_iter().map(|(text, span)| Line { text: format!("    {text},"), span: Some(span) }));
-    out.push(Line { text: "  }".into(), span: Some(Span::new(reward.span.end, reward.span.end)) });
+    out.push(Line { text: format!("  }}{suffix}"), span: Some(Span::new(reward.span.end, reward.span.end)) });
     Some(out)
 }
 

@@ -80,9 +80,7 @@ impl ExprKind {
 
 /// Prints `expr`, in parentheses when it binds looser than `min`.
 fn operand(f: &mut Formatter<'_>, expr: &Expr, min: u8) -> fmt::Result {
-    // `a or (b and c)`: not needed by the grammar, but drafters read it more surely.
-    let clarify = min == prec::OR + 1 || min == prec::OR;
-    if expr.node.precedence() < min || (clarify && matches!(expr.node, ExprKind::Binary(BinOp::And, ..))) {
+    if expr.node.precedence() < min {
         write!(f, "({expr})")
     } else {
         write!(f, "{expr}")
@@ -110,13 +108,15 @@ impl Display for ExprKind {
                 operand(f, inner, op.precedence())
             }
             ExprKind::Binary(op, lhs, rhs) => {
+                // `a or (b and c)`: not needed by the grammar, but drafters read it more surely.
                 let p = op.precedence();
+                let p = if *op == BinOp::Or { prec::AND + 1 } else { p };
                 operand(f, lhs, p)?;
                 match op {
                     BinOp::Range => f.write_str("..")?,
                     _ => write!(f, " {} ", op.symbol())?,
                 }
-                operand(f, rhs, p + 1)
+                operand(f, rhs, if *op == BinOp::Or { p } else { p + 1 })
             }
             ExprKind::In(lhs, set) => {
                 operand(f, lhs, prec::CMP + 1)?;

@@ -92,8 +92,8 @@ fn formatting_is_idempotent_on_every_file() {
 }
 
 #[test]
-fn the_tests_own_policy_files_are_formatted() {
-    for (name, text) in repository_files().into_iter().filter(|(n, _)| n.starts_with("tests/")) {
+fn every_policy_file_in_rules_and_tests_is_formatted() {
+    for (name, text) in repository_files() {
         assert_eq!(fmt(&text), text, "{name} is not formatted: run `policy fmt {name}`");
     }
 }
