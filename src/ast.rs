@@ -13,7 +13,7 @@ mod display;
 pub use display::Line;
 
 /// A byte range in one source file.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -89,7 +89,7 @@ pub struct Test {
     pub expects: Vec<Spanned<Expect>>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum TestFacts {
     /// The JSON text itself.
     Inline(String),
@@ -106,7 +106,7 @@ pub struct Expect {
 }
 
 /// What a test expects of one rule and entity.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Outcome {
     Exact(Numeral),
     UpTo(Numeral),
@@ -178,7 +178,7 @@ pub enum Effective {
 }
 
 /// How money results are rounded: once, at the end, to a unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Rounding {
     pub unit: RoundingUnit,
     pub mode: RoundingMode,
@@ -190,7 +190,7 @@ impl Default for Rounding {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RoundingUnit {
     Yuan,
     Jiao,
@@ -208,7 +208,7 @@ impl RoundingUnit {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RoundingMode {
     HalfAwayFromZero,
     HalfEven,
@@ -261,7 +261,7 @@ pub struct Cap {
 }
 
 /// The period a pool sums over.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     /// Each calendar year of the event date.
@@ -291,7 +291,7 @@ pub enum Member {
 }
 
 /// How often an award may be paid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Frequency {
     /// 一次性: once per entity, ever.
@@ -384,7 +384,7 @@ pub struct StepArm {
 }
 
 /// A tier's range of values. `None` bounds are unbounded.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Interval {
     pub lower: Option<Numeral>,
     pub lower_closed: bool,
@@ -421,7 +421,7 @@ pub enum Literal {
 }
 
 /// A numeric literal: its exact value and how it was written.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Numeral {
     pub value: Decimal,
     pub scale: Scale,
@@ -435,7 +435,7 @@ impl PartialEq for Numeral {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Scale {
     One,
     /// 万 = 10⁴
@@ -484,7 +484,7 @@ impl PartialEq for Rate {
 }
 
 /// A calendar duration; months and days are kept apart because a month has no fixed length.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct Duration {
     pub months: u32,
     pub days: u32,

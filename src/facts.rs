@@ -70,7 +70,7 @@ pub enum Slot {
 pub enum FactsError {
     /// `{"enterprise": [` (cut off)
     #[error("facts are not valid JSON: {message}")]
-    #[diagnostic(code(facts::json), help("fix the JSON syntax at line {line}, column {column}"))]
+    #[diagnostic(code(facts::json), help("fix the JSON at line {line}, column {column}"))]
     Json {
         message: String,
         line: usize,
@@ -87,7 +87,7 @@ pub enum FactsError {
 
 /// Reads and checks a fact set. Returns every error found.
 pub fn parse(text: &str, program: &Program) -> Result<Facts, Vec<FactsError>> {
-    let json: Json = serde_json::from_str(text).map_err(|e| vec![json_error(&e, text)])?;
+    let json = strict_json(text).map_err(|e| vec![json_error(&e, text)])?;
     let mut reader = Reader { schema: &program.schema, program, errors: Vec::new() };
     let facts = reader.document(&json);
     if reader.errors.is_empty() {
@@ -95,6 +95,76 @@ pub fn parse(text: &str, program: &Program) -> Result<Facts, Vec<FactsError>> {
     } else {
         Err(reader.errors)
     }
+}
+
+/// Parses JSON like `serde_json::from_str`, but a key given twice in one object is an error
+/// (serde_json would silently keep the last), since a fact stated twice is a fact in doubt.
+fn strict_json(text: &str) -> Result<Json, serde_json::Error> {
+    use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    struct Strict;
+
+    impl<'de> DeserializeSeed<'de> for Strict {
+        type Value = Json;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Strict {
+        type Value = Json;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
+            Ok(Json::Bool(b))
+        }
+        fn visit_i64<E>(self, n: i64) -> Result<Json, E> {
+            Ok(Json::from(n))
+        }
+        fn visit_u64<E>(self, n: u64) -> Result<Json, E> {
+            Ok(Json::from(n))
+        }
+        fn visit_str<E>(self, s: &str) -> Result<Json, E> {
+            Ok(Json::String(s.to_string()))
+        }
+        fn visit_string<E>(self, s: String) -> Result<Json, E> {
+            Ok(Json::String(s))
+        }
+        fn visit_unit<E>(self) -> Result<Json, E> {
+            Ok(Json::Null)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element_seed(Strict)? {
+                items.push(item);
+            }
+            Ok(Json::Array(items))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+            let mut object = serde_json::Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                // With `arbitrary_precision`, serde_json hands a number over as a one-entry
+                // map under this private key, holding the number's exact text.
+                if key == "$serde_json::private::Number" {
+                    let digits: String = map.next_value()?;
+                    return serde_json::from_str(&digits).map_err(A::Error::custom);
+                }
+                if object.contains_key(&key) {
+                    return Err(A::Error::custom(format!("duplicate key `{key}`")));
+                }
+                let value = map.next_value_seed(Strict)?;
+                object.insert(key, value);
+            }
+            Ok(Json::Object(object))
+        }
+    }
+
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = Strict.deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(value)
 }
 
 fn json_error(e: &serde_json::Error, text: &str) -> FactsError {

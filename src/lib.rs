@@ -43,6 +43,7 @@
 pub mod amounts;
 pub mod ast;
 pub mod check;
+pub mod compile;
 mod dates;
 pub mod diagnostic;
 pub mod eval;

@@ -43,6 +43,14 @@ enum Command {
         #[arg(long, value_name = "ENTITY")]
         explain: Option<String>,
     },
+    /// Hand checked rules to other tools: `json` (the versioned IR) or `schema` (a JSON
+    /// Schema of the facts the rules read).
+    Compile {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum)]
+        target: Target,
+    },
     /// Lay out rule files canonically (comments kept); rewrites them unless --check or --diff.
     Fmt {
         #[arg(required = true)]
@@ -64,6 +72,12 @@ enum Command {
         #[arg(long)]
         coverage: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Target {
+    Json,
+    Schema,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -97,6 +111,15 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
     match command {
         Command::Test { paths, format, coverage } => test(&paths, format, coverage),
         Command::Fmt { paths, check, diff } => fmt(&paths, check, diff),
+        Command::Compile { paths, target } => {
+            let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
+            let out = match target {
+                Target::Json => policy_lang::compile::to_ir(&program),
+                Target::Schema => policy_lang::compile::facts_schema(&program),
+            };
+            emit(&format!("{}\n", serde_json::to_string_pretty(&out).unwrap_or_default()));
+            Ok(warnings)
+        }
         Command::Check { paths } => {
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
             eprintln!(

@@ -15,7 +15,7 @@ pub type EnumId = usize;
 pub type PolicyId = usize;
 
 /// A loaded, checked set of policies over one schema.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Program {
     pub schema: Schema,
     pub policies: Vec<Policy>,
@@ -24,9 +24,11 @@ pub struct Program {
     pub pools: Vec<Pool>,
     /// 就高不重复 groups.
     pub stacks: Vec<Stack>,
-    /// Cases from the text, run by `policy test`.
+    /// Cases from the text, run by `policy test` (not part of the IR).
+    #[serde(skip)]
     pub tests: Vec<Test>,
-    /// The source files, for showing a rule's text.
+    /// The source files, for showing a rule's text (not part of the IR).
+    #[serde(skip)]
     pub sources: Vec<Source>,
 }
 
@@ -38,7 +40,7 @@ impl Program {
 }
 
 /// Entity kinds and enums, merged from every `schema` block.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Schema {
     pub enums: Vec<EnumDef>,
     pub kinds: Vec<KindDef>,
@@ -96,13 +98,13 @@ impl Schema {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct EnumDef {
     pub name: String,
     pub variants: Vec<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct KindDef {
     pub name: String,
     pub fields: Vec<FieldDef>,
@@ -116,7 +118,7 @@ impl KindDef {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct FieldDef {
     pub name: String,
     pub ty: Ty,
@@ -125,7 +127,7 @@ pub struct FieldDef {
 }
 
 /// The types of the language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ty {
     Money,
     Rate,
@@ -169,7 +171,7 @@ impl fmt::Display for Ty {
 }
 
 /// One policy document.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Policy {
     pub id: String,
     pub title: Option<String>,
@@ -184,7 +186,7 @@ pub struct Policy {
 }
 
 /// A checked rule.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Rule {
     pub id: String,
     pub policy: PolicyId,
@@ -207,7 +209,7 @@ pub struct Rule {
 }
 
 /// A payer and its share of an award; `None` when the text does not state the share.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Share {
     pub payer: String,
     #[serde(with = "rust_decimal::serde::str_option")]
@@ -215,7 +217,7 @@ pub struct Share {
 }
 
 /// A cap over the sum of its members' awards, per entity of one kind and per period.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Pool {
     pub id: String,
     pub policy: PolicyId,
@@ -234,7 +236,7 @@ pub struct Pool {
 }
 
 /// 就高不重复: of the members' awards for one entity of `scope`, only the highest is paid.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Stack {
     pub id: String,
     pub policy: PolicyId,
@@ -245,7 +247,7 @@ pub struct Stack {
 }
 
 /// A test case with its expectations resolved to rules.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Test {
     pub name: String,
     /// The file it is written in (facts files are relative to it).
@@ -257,7 +259,7 @@ pub struct Test {
 }
 
 /// `expect RULE for ENTITY: OUTCOME`, with the rule as an index into [`Program::rules`].
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Expect {
     pub rule: usize,
     pub entity: String,
@@ -266,7 +268,7 @@ pub struct Expect {
 }
 
 /// A `when` clause (or the policy's `scope`) and its text, which names it when it fails.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Condition {
     pub text: Arc<str>,
     pub expr: Expr,
@@ -275,7 +277,7 @@ pub struct Condition {
 }
 
 /// A typed expression with names resolved.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum Expr {
     Const(Value),
     /// A fact of the entity `up` levels above the current one.
@@ -359,7 +361,7 @@ pub enum Expr {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Arith {
     Add,
     Sub,
@@ -367,7 +369,7 @@ pub enum Arith {
     Div,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Compare {
     Eq,
     Ne,
@@ -379,7 +381,7 @@ pub enum Compare {
 
 /// A runtime value. Money, rates, numbers and counts are all exact decimals; their types
 /// were settled by the checker.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     Dec(Decimal),
     Bool(bool),
@@ -392,7 +394,7 @@ pub enum Value {
 }
 
 /// What an award entitles to. The kind is kept in every result.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Entitlement {
     /// The formula is owed.
     Exact(Decimal),
@@ -454,7 +456,7 @@ impl Entitlement {
 }
 
 /// The kinds of entitlement, as results name them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntitlementKind {
     Exact,

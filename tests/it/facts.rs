@@ -44,7 +44,7 @@ fn money_reads_numbers_and_chinese_notation_exactly() {
 #[test]
 fn malformed_json_names_line_and_column() {
     let errors = rejected("{\"enterprise\": [\n  {\"id\": \"E1\",}\n]}");
-    assert_eq!(errors, ["facts are not valid JSON: trailing comma — fix the JSON syntax at line 2, column 15"]);
+    assert_eq!(errors, ["facts are not valid JSON: trailing comma — fix the JSON at line 2, column 15"]);
 }
 
 #[test]
@@ -109,4 +109,10 @@ fn ids_within_a_list_are_unique() {
         rejected(json),
         ["$.enterprise: two entities in this list have the id `E1` — give every entity in a list its own id"]
     );
+}
+
+#[test]
+fn a_key_given_twice_is_an_error_not_the_last_one_silently() {
+    let errors = rejected("{\"enterprise\": [{\"id\": \"E1\", \"drugs\": [],\n  \"rd_cost\": 1, \"rd_cost\": 2}]}");
+    assert_eq!(errors, ["facts are not valid JSON: duplicate key `rd_cost` — fix the JSON at line 2, column 25"]);
 }

@@ -6,6 +6,7 @@
 mod check;
 mod cli;
 mod common;
+mod compile;
 mod eval;
 mod facts;
 mod format;
