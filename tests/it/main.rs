@@ -11,4 +11,5 @@ mod eval;
 mod facts;
 mod format;
 mod groups;
+mod properties;
 mod syntax;

@@ -1,0 +1,177 @@
+//! Properties over generated programs: printing then parsing gives the same tree, formatting
+//! is idempotent, and a program evaluates alike from source and from its JSON IR.
+
+use policy_lang::ast::*;
+use policy_lang::compile::{from_ir, to_ir};
+use policy_lang::syntax::parse;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn sp<T>(node: T) -> Spanned<T> {
+    Spanned::new(node, Span::default())
+}
+
+fn ident() -> impl Strategy<Value = Ident> {
+    prop::sample::select(vec!["rd_cost", "phase", "x", "local", "items", "since"]).prop_map(|s| sp(s.to_string()))
+}
+
+fn numeral() -> impl Strategy<Value = Numeral> {
+    (0i64..10_000_000, 0u32..3, prop::sample::select(vec![Scale::One, Scale::Wan, Scale::Yi]), any::<bool>())
+        .prop_map(|(n, dp, scale, yuan)| Numeral { value: Decimal::new(n, dp), scale, yuan })
+}
+
+fn literal() -> impl Strategy<Value = Literal> {
+    prop_oneof![
+        numeral().prop_map(Literal::Number),
+        (0i64..10_000, 0u32..3).prop_map(|(n, dp)| Literal::Rate(Rate::Percent(Decimal::new(n, dp)))),
+        (0i64..1000).prop_map(|n| Literal::Rate(Rate::PerMille(Decimal::from(n)))),
+        (1i64..5, 1i64..5).prop_map(|(a, b)| Literal::Rate(Rate::Ratio(Decimal::from(a), Decimal::from(b)))),
+        any::<bool>().prop_map(Literal::Bool),
+        "[a-z 常州万元]{0,8}".prop_map(Literal::Text),
+        (2000i32..2030, 1u32..13, 1u32..29)
+            .prop_map(|(y, m, d)| Literal::Date(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default())),
+        (1u32..40).prop_map(|n| Literal::Duration(Duration { months: 12 * n, days: 0 })),
+        (1u32..400).prop_map(|n| Literal::Duration(Duration { months: 0, days: n })),
+    ]
+}
+
+fn interval() -> impl Strategy<Value = Spanned<Interval>> {
+    (prop::option::of(numeral()), any::<bool>(), prop::option::of(numeral()), any::<bool>()).prop_map(
+        |(lower, lower_closed, upper, upper_closed)| {
+            let lower_closed = lower_closed && lower.is_some();
+            let upper_closed = upper_closed && upper.is_some();
+            sp(Interval { lower, lower_closed, upper, upper_closed })
+        },
+    )
+}
+
+fn binop() -> impl Strategy<Value = BinOp> {
+    use BinOp::*;
+    prop::sample::select(vec![Or, And, Eq, Ne, Lt, Le, Gt, Ge, Add, Sub, Mul, Div, Of, Per, Range, Max])
+}
+
+/// Expressions of every shape, typed or not: the printer and parser must agree on all.
+fn expr() -> impl Strategy<Value = Expr> {
+    let leaf = prop_oneof![
+        literal().prop_map(|l| sp(ExprKind::Lit(l))),
+        prop::collection::vec(ident(), 1..3).prop_map(|p| sp(ExprKind::Path(p))),
+        Just(sp(ExprKind::AsOf)),
+        any::<bool>().prop_map(|uncapped| sp(ExprKind::CaseByCase { uncapped })),
+    ];
+    leaf.prop_recursive(4, 24, 4, |inner| {
+        let variants = || prop::collection::vec(ident(), 1..3);
+        prop_oneof![
+            (prop::sample::select(vec![UnOp::Neg, UnOp::Not, UnOp::UpTo]), inner.clone())
+                .prop_map(|(op, e)| sp(ExprKind::Unary(op, Box::new(e)))),
+            (binop(), inner.clone(), inner.clone())
+                .prop_map(|(op, a, b)| sp(ExprKind::Binary(op, Box::new(a), Box::new(b)))),
+            (inner.clone(), variants()).prop_map(|(e, set)| sp(ExprKind::In(Box::new(e), set))),
+            (inner.clone(), inner.clone(), inner.clone())
+                .prop_map(|(c, t, e)| sp(ExprKind::If(Box::new(c), Box::new(t), Box::new(e)))),
+            (ident(), prop::collection::vec((prop::option::of(variants()), inner.clone()), 1..4)).prop_map(|(s, arms)| {
+                let arms = arms.into_iter().map(|(pattern, value)| ByArm { pattern, value }).collect();
+                sp(ExprKind::By(Box::new(sp(ExprKind::Path(vec![s]))), arms))
+            }),
+            (any::<bool>(), ident(), prop::collection::vec((interval(), inner.clone()), 1..4)).prop_map(|(marginal, s, arms)| {
+                let arms = arms.into_iter().map(|(interval, value)| TierArm { interval, value }).collect();
+                sp(ExprKind::Tiers { marginal, scrutinee: Box::new(sp(ExprKind::Path(vec![s]))), arms })
+            }),
+            (inner.clone(), prop::collection::vec((numeral(), inner), 1..4)).prop_map(|(s, arms)| {
+                let arms = arms.into_iter().map(|(t, value)| StepArm { threshold: sp(t), value }).collect();
+                sp(ExprKind::Steps(Box::new(s), arms))
+            }),
+        ]
+    })
+}
+
+/// A file with a policy and rules built from generated expressions.
+fn file() -> impl Strategy<Value = File> {
+    let rule = ("[A-Z]{2}-[0-9]{1,2}[a-c]?", ident(), prop::collection::vec(expr(), 0..3), expr(), prop::option::of(expr()))
+        .prop_map(|(id, entity, conditions, reward, on)| {
+            Item::Rule(Box::new(sp(Rule {
+                id: sp(id),
+                entity,
+                cite: Some(sp("（三）第1段".to_string())),
+                title: None,
+                dept: None,
+                conditions,
+                on,
+                reward: Some(reward),
+                frequency: Some(sp(Frequency::Once)),
+                once_per: None,
+                per_year_cap: None,
+                split: None,
+            })))
+        });
+    prop::collection::vec(rule, 1..4).prop_map(|rules| {
+        let policy = Policy {
+            id: sp("p".to_string()),
+            title: Some(sp("示例".to_string())),
+            issuer: None,
+            document: None,
+            issued: chrono::NaiveDate::from_ymd_opt(2023, 11, 8).map(sp),
+            effective: Some(sp(Effective::AfterIssue(Duration { months: 0, days: 30 }))),
+            expires: None,
+            rounding: None,
+            scope: Vec::new(),
+        };
+        let mut items = vec![Item::Policy(sp(policy))];
+        items.extend(rules);
+        File { items }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn printing_then_parsing_gives_the_same_tree(file in file()) {
+        let printed = file.to_string();
+        let parsed = parse(&printed);
+        prop_assert!(parsed.is_ok(), "does not parse:\n{printed}\n{parsed:?}");
+        prop_assert_eq!(parsed.unwrap_or_default(), file);
+    }
+
+    #[test]
+    fn formatting_twice_changes_nothing(file in file()) {
+        let once = policy_lang::format::format(&file.to_string());
+        prop_assert!(once.is_ok(), "{once:?}");
+        let once = once.unwrap_or_default();
+        prop_assert_eq!(policy_lang::format::format(&once).unwrap_or_default(), once);
+    }
+
+    /// Well-typed programs from a template: the IR gives the results the source gives.
+    #[test]
+    fn the_ir_evaluates_as_the_source(rate in 1u32..100, cap in 1u64..10_000, threshold in 0u64..5000, cost in 0u64..100_000) {
+        let source = format!(
+            "schema {{ entity e {{ rd_cost: money, n: count }} }}\npolicy p {{ issued 2023-01-01 }}\n\
+             rule R for e {{ when rd_cost >= {threshold}万 reward {rate}% of rd_cost max {cap}万 }}\n\
+             rule S for e {{ reward steps n {{ 1 => 10万, 3 => 30万 }} per_year_cap 35万 }}\n"
+        );
+        let program = policy_lang::compile(vec![policy_lang::Source::new("p.policy", source)]).map(|l| l.program);
+        prop_assert!(program.is_ok());
+        let program = program.unwrap_or_else(|_| unreachable!());
+        let loaded = from_ir(&to_ir(&program).to_string());
+        prop_assert!(loaded.is_ok());
+        let loaded = loaded.unwrap_or_else(|_| unreachable!());
+        let facts = format!(r#"{{"e": [{{"id": "A", "rd_cost": {cost}, "n": 3}}, {{"id": "B", "rd_cost": "{cost}万", "n": 1}}]}}"#);
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
+        let run = |p: &policy_lang::Program| {
+            let facts = p.facts("f", &facts).map_err(|e| format!("{e:?}"))?;
+            p.evaluate(&facts, day).map(|r| serde_json::to_string(&policy_lang::output::json(&r)).unwrap_or_default()).map_err(|e| e.to_string())
+        };
+        prop_assert_eq!(run(&program), run(&loaded));
+    }
+}
+
+#[test]
+#[ignore = "prints samples of the generator, for a person to look at"]
+fn show_samples() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::default();
+    for _ in 0..3 {
+        if let Ok(tree) = file().new_tree(&mut runner) {
+            println!("{}\n-----", tree.current());
+        }
+    }
+}
