@@ -42,6 +42,7 @@
 
 pub mod amounts;
 pub mod ast;
+pub mod batch;
 pub mod check;
 pub mod compile;
 mod dates;
@@ -50,6 +51,7 @@ pub mod eval;
 pub mod facts;
 pub mod format;
 pub mod output;
+pub mod population;
 pub mod program;
 pub mod syntax;
 pub mod testing;

@@ -42,6 +42,24 @@ enum Command {
         /// considered, why each did or did not pay, and the pool arithmetic.
         #[arg(long, value_name = "ENTITY")]
         explain: Option<String>,
+        /// The facts are JSON Lines, one fact set a line; results are written one a line, in
+        /// order (implied by a `.jsonl` or `.ndjson` file name).
+        #[arg(long)]
+        jsonl: bool,
+        /// Worker threads for JSON Lines (default: every core).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Draw a synthetic population from the rules' schema: JSON Lines, one enterprise a line.
+    Gen {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// How many fact sets.
+        #[arg(long, default_value_t = 1000)]
+        count: u64,
+        /// The same seed gives the same population.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Hand checked rules to other tools: `json` (the versioned IR) or `schema` (a JSON
     /// Schema of the facts the rules read).
@@ -132,7 +150,23 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             );
             Ok(warnings)
         }
-        Command::Eval { paths, facts, as_of, format, explain } => {
+        Command::Gen { paths, count, seed } => {
+            let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
+            let mut population = policy_lang::population::Population::new(&program, seed);
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for _ in 0..count {
+                let line = serde_json::to_string(&population.next_fact_set()).unwrap_or_default();
+                if writeln!(out, "{line}").is_err() {
+                    break; // the reader went away
+                }
+            }
+            let _ = out.flush();
+            Ok(warnings)
+        }
+        Command::Eval { paths, facts, as_of, format, explain, jsonl, threads } => {
+            if jsonl || facts.ends_with(".jsonl") || facts.ends_with(".ndjson") {
+                return batch(&paths, &facts, as_of, threads);
+            }
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
             let (name, text) = read_facts(&facts)?;
             let facts = program.facts(&name, &text).map_err(|e| e.0)?;
@@ -156,6 +190,43 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             Ok(warnings)
         }
     }
+}
+
+/// Evaluates JSON Lines, streaming, on every core; exit 1 if any line failed.
+fn batch(paths: &[PathBuf], facts: &str, as_of: Option<NaiveDate>, threads: Option<usize>) -> Result<Vec<Error>, Vec<Error>> {
+    let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
+    let io = |message: String| vec![Error::Io { path: facts.to_string(), message }];
+    let input: Box<dyn std::io::BufRead> = if facts == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::io::BufReader::new(std::fs::File::open(facts).map_err(|e| io(e.to_string()))?))
+    };
+    let options = policy_lang::batch::Options {
+        as_of: as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        threads: threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        chunk: 4096,
+    };
+    // A spinner on a terminal, nothing when stderr is piped or redirected.
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} fact sets, {per_sec}").unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()));
+        bar
+    });
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    let result = policy_lang::batch::run(&program, input, out, &options, |done| {
+        if let Some(bar) = &bar {
+            bar.set_position(done);
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let summary = result.map_err(|e| io(e.to_string()))?;
+    eprintln!("evaluated {} fact set(s), {} failed", summary.lines, summary.failed);
+    if summary.failed > 0 {
+        return Err(warnings);
+    }
+    Ok(warnings)
 }
 
 /// Formats files; with --check or --diff only reports. Fails if a file does not parse, or
