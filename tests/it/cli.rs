@@ -255,3 +255,15 @@ fn coverage_names_the_rules_no_test_exercises_and_fails() {
     );
     assert!(report.ends_with("0 passed, 0 failed\n"), "{report}");
 }
+
+#[test]
+fn the_seed_rules_pass_their_tests_from_the_text_and_every_rule_is_exercised() {
+    let out = policy(&["test", "--coverage", "rules/"], None);
+    let report = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{report}");
+    let first = report.lines().next().unwrap_or("");
+    let last = report.lines().last().unwrap_or("");
+    assert!(first.starts_with("coverage: ") && first.split(' ').nth(1) == first.split(' ').nth(3), "{first}");
+    assert!(last.ends_with(" passed, 0 failed"), "{last}");
+    assert!(last.split(' ').next().and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| n >= 150), "{last}");
+}
