@@ -73,9 +73,9 @@ impl<'a> Population<'a> {
 
     fn value(&mut self, schema: &Schema, ty: Ty, name: &str) -> Value {
         match ty {
-            // Log-uniform from 1万 to 10亿: amounts cross every threshold and cap in the seeds.
+            // Log-uniform from 1万 to 100亿: amounts cross every threshold and cap in the seeds.
             Ty::Money => {
-                let wan = 10f64.powf(self.rng.f64() * 5.0);
+                let wan = 10f64.powf(self.rng.f64() * 6.0);
                 json!(format!("{}万", (wan * 100.0).round() / 100.0))
             }
             Ty::Rate => json!(format!("{}%", self.rng.u32(0..=100))),

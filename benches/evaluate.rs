@@ -1,0 +1,95 @@
+//! The figures of docs/performance.md: parse + check of all rules/, evaluation per
+//! enterprise (interpreter against the hand-written baseline, same 16 rules, same parsed
+//! facts), and batch throughput on 1 and 2 threads.
+//!
+//!     cargo bench --bench evaluate
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+mod baseline;
+
+use chrono::NaiveDate;
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use policy_lang::population::Population;
+use policy_lang::{compile, facts::Facts, Program, Source};
+use std::hint::black_box;
+
+fn sources() -> Vec<Source> {
+    policy_lang::policy_files(&["rules".into()])
+        .expect("rules/")
+        .into_iter()
+        .map(|p| Source::new(p.display().to_string(), std::fs::read_to_string(&p).expect("read")))
+        .collect()
+}
+
+/// The 16 baseline rules (and the pool over two of them) cut from the Changzhou file.
+fn subset(sources: &[Source]) -> Vec<Source> {
+    let text = &sources.iter().find(|s| s.name.ends_with("changzhou_2023.policy")).expect("changzhou").text;
+    let block = |start: &str| {
+        let i = text.find(start).unwrap_or_else(|| panic!("{start}"));
+        let j = text[i..].find("\n}\n").expect("end") + i + 3;
+        text[i..j].to_string()
+    };
+    let mut out = block("policy changzhou_2023 {");
+    for id in baseline::RULES {
+        out.push_str(&block(&format!("rule {id} for ")));
+    }
+    out.push_str(&block("pool CZ-03-1c {"));
+    let schema = sources.iter().find(|s| s.name.ends_with("schema.policy")).expect("schema").clone();
+    vec![schema, Source::new("subset.policy", out)]
+}
+
+/// Generated enterprises, all in Changzhou, parsed once.
+fn population(program: &Program, n: usize) -> Vec<Facts> {
+    let mut p = Population::new(program, 5);
+    (0..n)
+        .map(|_| {
+            let mut set = p.next_fact_set();
+            set["enterprise"][0]["city"] = "changzhou".into();
+            program.facts("generated", &set.to_string()).expect("valid facts")
+        })
+        .collect()
+}
+
+fn benches(c: &mut Criterion) {
+    let all = sources();
+    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+
+    c.bench_function("parse+check all rules/", |b| {
+        b.iter_batched(|| all.clone(), |s| black_box(compile(s).expect("compiles")), BatchSize::SmallInput)
+    });
+
+    let program = compile(subset(&all)).expect("subset compiles").program;
+    let full = compile(all.clone()).expect("rules compile").program;
+    let facts = population(&full, 1000);
+    let hand = baseline::Baseline::new(&program);
+    let mut group = c.benchmark_group("evaluate 1000 enterprises, 16 Changzhou rules");
+    group.throughput(Throughput::Elements(facts.len() as u64));
+    group.bench_function("interpreter", |b| {
+        b.iter(|| facts.iter().map(|f| program.evaluate(f, as_of).expect("evaluates").awards.len()).sum::<usize>())
+    });
+    group.bench_function("hand-written baseline", |b| {
+        b.iter(|| facts.iter().map(|f| hand.evaluate(f, as_of).len()).sum::<usize>())
+    });
+    group.finish();
+
+    let mut gen = Population::new(&full, 9);
+    let lines: String = (0..4000).map(|_| format!("{}\n", gen.next_fact_set())).collect();
+    let mut group = c.benchmark_group("batch: 4000 JSON lines, all 101 rules");
+    group.throughput(Throughput::Elements(4000));
+    group.sample_size(10);
+    for threads in [1, 2] {
+        group.bench_function(format!("{threads} thread(s)"), |b| {
+            b.iter(|| {
+                let options = policy_lang::batch::Options { as_of, threads, chunk: 4096 };
+                let mut out = Vec::with_capacity(lines.len() * 2);
+                policy_lang::batch::run(&full, lines.as_bytes(), &mut out, &options, |_| {}).expect("runs");
+                out.len()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(evaluate, benches);
+criterion_main!(evaluate);
