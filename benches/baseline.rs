@@ -2,7 +2,7 @@
 //! the interpreter is measured against (benches/evaluate.rs), and checked to give the
 //! interpreter's results (tests/it/baseline.rs). Same facts in (already parsed), same
 //! awards out; field slots are resolved once, by name, as a hand-written engine would.
-#![allow(dead_code, clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
+#![allow(dead_code, clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::{Datelike, Months, NaiveDate};
 use policy_lang::facts::{Entity, Facts, Grant, Slot};
@@ -43,6 +43,11 @@ fn pct(n: i64) -> Decimal {
     Decimal::new(n, 2)
 }
 
+/// Whether the ledger already holds a grant of (rule, entity[, key]).
+type Once<'a> = dyn Fn(&str, &str, Option<&str>) -> bool + 'a;
+/// Records an outcome: rule, entity, event date, kind, min, max.
+type Push<'a> = dyn FnMut(&'static str, &str, NaiveDate, &'static str, Option<Decimal>, Option<Decimal>) + 'a;
+
 struct Raw {
     order: usize,
     rule: &'static str,
@@ -60,17 +65,76 @@ impl Baseline {
         let mut slots = HashMap::new();
         let mut kinds = HashMap::new();
         let fields: &[(&str, &[&str])] = &[
-            ("enterprise", &["city", "local", "clinical_trial_institution", "recommended_by_authority", "hq_parent_category",
-                "regional_hq_established_on", "local_output_value", "paid_in_capital", "glp_gcp_first_on",
-                "glp_gcp_items_first", "cnas_first_on"]),
-            ("platform", &["level", "new_in_city", "established_on", "platform_type", "upper_level_approved_on",
-                "upper_level_funds_received", "independent_legal_person", "in_key_zone", "recognized_on",
-                "new_rd_equipment_investment"]),
-            ("project", &["project_type", "key_special_level", "filed_with_city_on", "product_kind", "device_class",
-                "registered_locally", "industrialized_locally", "registered_on", "total_investment", "equipment_investment"]),
-            ("drug", &["category", "transformed_locally", "phase_entered", "phase_entered_on", "phase_completed",
-                "phase_completed_on", "rd_cost_verified", "consistency_pass_rank", "consistency_passed_on"]),
-            ("device", &["device_class", "registered_on", "rd_cost_verified", "innovative_review_level", "innovative_review_on"]),
+            (
+                "enterprise",
+                &[
+                    "city",
+                    "local",
+                    "clinical_trial_institution",
+                    "recommended_by_authority",
+                    "hq_parent_category",
+                    "regional_hq_established_on",
+                    "local_output_value",
+                    "paid_in_capital",
+                    "glp_gcp_first_on",
+                    "glp_gcp_items_first",
+                    "cnas_first_on",
+                ],
+            ),
+            (
+                "platform",
+                &[
+                    "level",
+                    "new_in_city",
+                    "established_on",
+                    "platform_type",
+                    "upper_level_approved_on",
+                    "upper_level_funds_received",
+                    "independent_legal_person",
+                    "in_key_zone",
+                    "recognized_on",
+                    "new_rd_equipment_investment",
+                ],
+            ),
+            (
+                "project",
+                &[
+                    "project_type",
+                    "key_special_level",
+                    "filed_with_city_on",
+                    "product_kind",
+                    "device_class",
+                    "registered_locally",
+                    "industrialized_locally",
+                    "registered_on",
+                    "total_investment",
+                    "equipment_investment",
+                ],
+            ),
+            (
+                "drug",
+                &[
+                    "category",
+                    "transformed_locally",
+                    "phase_entered",
+                    "phase_entered_on",
+                    "phase_completed",
+                    "phase_completed_on",
+                    "rd_cost_verified",
+                    "consistency_pass_rank",
+                    "consistency_passed_on",
+                ],
+            ),
+            (
+                "device",
+                &[
+                    "device_class",
+                    "registered_on",
+                    "rd_cost_verified",
+                    "innovative_review_level",
+                    "innovative_review_on",
+                ],
+            ),
             ("annual_report", &["innovative_trial_service_amount", "period_end"]),
             ("certification", &["product_kind", "device_class", "obtained_on"]),
         ];
@@ -85,12 +149,19 @@ impl Baseline {
         let mut variants = HashMap::new();
         for e in &schema.enums {
             for (i, v) in e.variants.iter().enumerate() {
-                let (e, v): (&'static str, &'static str) = (Box::leak(e.name.clone().into_boxed_str()), Box::leak(v.clone().into_boxed_str()));
+                let (e, v): (&'static str, &'static str) =
+                    (Box::leak(e.name.clone().into_boxed_str()), Box::leak(v.clone().into_boxed_str()));
                 variants.insert((e, v), i);
             }
         }
         let policy = program.policies.iter().find(|p| p.id == "changzhou_2023").expect("policy");
-        Baseline { slots, variants, kinds, effective: policy.effective.expect("effective"), expires: policy.expires.expect("expires") }
+        Baseline {
+            slots,
+            variants,
+            kinds,
+            effective: policy.effective.expect("effective"),
+            expires: policy.expires.expect("expires"),
+        }
     }
 
     fn get<'e>(&self, e: &'e Entity, kind: &'static str, field: &'static str) -> Option<&'e Value> {
@@ -118,13 +189,27 @@ impl Baseline {
         }
     }
     /// The enum value's name index, compared against `variant` of enum `en`.
-    fn is(&self, e: &Entity, k: &'static str, f: &'static str, en: &'static str, variant: &'static str) -> Option<bool> {
+    fn is(
+        &self,
+        e: &Entity,
+        k: &'static str,
+        f: &'static str,
+        en: &'static str,
+        variant: &'static str,
+    ) -> Option<bool> {
         match self.get(e, k, f)? {
             Value::Enum(i) => Some(*i == self.variants[&(en, variant)]),
             _ => None,
         }
     }
-    fn one_of(&self, e: &Entity, k: &'static str, f: &'static str, en: &'static str, vs: &[&'static str]) -> Option<bool> {
+    fn one_of(
+        &self,
+        e: &Entity,
+        k: &'static str,
+        f: &'static str,
+        en: &'static str,
+        vs: &[&'static str],
+    ) -> Option<bool> {
         match self.get(e, k, f)? {
             Value::Enum(i) => Some(vs.iter().any(|v| *i == self.variants[&(en, *v)])),
             _ => None,
@@ -154,7 +239,13 @@ impl Baseline {
         self.pools(raw, &facts.ledger)
     }
 
-    fn enterprise<'a>(&self, e: &'a Entity, as_of: NaiveDate, granted: &HashMap<(&str, &str), Vec<&Grant>>, raw: &mut Vec<Raw>) {
+    fn enterprise(
+        &self,
+        e: &Entity,
+        as_of: NaiveDate,
+        granted: &HashMap<(&str, &str), Vec<&Grant>>,
+        raw: &mut Vec<Raw>,
+    ) {
         // scope enterprise.city == changzhou
         if self.is(e, "enterprise", "city", "city", "changzhou") != Some(true) {
             return;
@@ -173,7 +264,13 @@ impl Baseline {
             if !self.in_window(as_of, as_of) {
                 return None;
             }
-            let parent = self.one_of(e, "enterprise", "hq_parent_category", "parent_category", &["fortune_global_500", "china_pharma_top100", "listed_biopharma"])?;
+            let parent = self.one_of(
+                e,
+                "enterprise",
+                "hq_parent_category",
+                "parent_category",
+                &["fortune_global_500", "china_pharma_top100", "listed_biopharma"],
+            )?;
             if !parent {
                 return None;
             }
@@ -198,7 +295,13 @@ impl Baseline {
                 return None;
             }
             let n = self.dec(e, "enterprise", "glp_gcp_items_first")?;
-            let amount = if n >= Decimal::from(5) { wan(50) } else if n >= Decimal::from(3) { wan(30) } else { return None };
+            let amount = if n >= Decimal::from(5) {
+                wan(50)
+            } else if n >= Decimal::from(3) {
+                wan(30)
+            } else {
+                return None;
+            };
             push("CZ-11a", &e.path, date, "exact", Some(amount), Some(amount));
             Some(())
         })();
@@ -229,9 +332,11 @@ impl Baseline {
         }
     }
 
-    fn platform(&self, p: &Entity, as_of: NaiveDate, once: &dyn Fn(&str, &str, Option<&str>) -> bool, push: &mut dyn FnMut(&'static str, &str, NaiveDate, &'static str, Option<Decimal>, Option<Decimal>)) {
+    fn platform(&self, p: &Entity, as_of: NaiveDate, once: &Once, push: &mut Push) {
         (|| {
-            if !self.is(p, "platform", "level", "admin_level", "national")? || !self.flag(p, "platform", "new_in_city")? {
+            if !self.is(p, "platform", "level", "admin_level", "national")?
+                || !self.flag(p, "platform", "new_in_city")?
+            {
                 return None;
             }
             let date = self.date(p, "platform", "established_on")?;
@@ -277,7 +382,7 @@ impl Baseline {
         })();
     }
 
-    fn project(&self, p: &Entity, as_of: NaiveDate, once: &dyn Fn(&str, &str, Option<&str>) -> bool, push: &mut dyn FnMut(&'static str, &str, NaiveDate, &'static str, Option<Decimal>, Option<Decimal>)) {
+    fn project(&self, p: &Entity, as_of: NaiveDate, once: &Once, push: &mut Push) {
         (|| {
             if !self.is(p, "project", "project_type", "project_type", "research")?
                 || !self.one_of(p, "project", "key_special_level", "admin_level", &["national", "provincial"])?
@@ -291,7 +396,9 @@ impl Baseline {
             push("CZ-02", &p.path, date, "range", Some(wan(50)), Some(wan(100)));
             Some(())
         })();
-        for (rule, kind, device, lo, hi) in [("CZ-06-2", "drug", false, wan(10_000), wan(50_000)), ("CZ-06-3", "device", true, wan(5000), wan(10_000))] {
+        for (rule, kind, device, lo, hi) in
+            [("CZ-06-2", "drug", false, wan(10_000), wan(50_000)), ("CZ-06-3", "device", true, wan(5000), wan(10_000))]
+        {
             (|| {
                 if !self.is(p, "project", "project_type", "project_type", "industrialization")?
                     || !self.is(p, "project", "product_kind", "product_kind", kind)?
@@ -301,7 +408,9 @@ impl Baseline {
                 if device && !self.is(p, "project", "device_class", "device_class", "III")? {
                     return None;
                 }
-                if !self.flag(p, "project", "registered_locally")? || !self.flag(p, "project", "industrialized_locally")? {
+                if !self.flag(p, "project", "registered_locally")?
+                    || !self.flag(p, "project", "industrialized_locally")?
+                {
                     return None;
                 }
                 let date = self.date(p, "project", "registered_on")?;
@@ -320,9 +429,11 @@ impl Baseline {
         }
     }
 
-    fn drug(&self, d: &Entity, as_of: NaiveDate, once: &dyn Fn(&str, &str, Option<&str>) -> bool, push: &mut dyn FnMut(&'static str, &str, NaiveDate, &'static str, Option<Decimal>, Option<Decimal>)) {
+    fn drug(&self, d: &Entity, as_of: NaiveDate, once: &Once, push: &mut Push) {
         (|| {
-            if !self.is(d, "drug", "category", "drug_category", "innovative_drug")? || !self.flag(d, "drug", "transformed_locally")? {
+            if !self.is(d, "drug", "category", "drug_category", "innovative_drug")?
+                || !self.flag(d, "drug", "transformed_locally")?
+            {
                 return None;
             }
             let phase = self.phase(d, "phase_entered")?;
@@ -330,12 +441,18 @@ impl Baseline {
             if !self.in_window(date, as_of) || once("CZ-03-1a", &d.path, Some(phase)) {
                 return None;
             }
-            let amount = match phase { "I" => wan(100), "II" => wan(150), _ => wan(250) };
+            let amount = match phase {
+                "I" => wan(100),
+                "II" => wan(150),
+                _ => wan(250),
+            };
             push("CZ-03-1a", &d.path, date, "exact", Some(amount), Some(amount));
             Some(())
         })();
         (|| {
-            if !self.one_of(d, "drug", "category", "drug_category", &["innovative_drug", "improved_new_drug"])? || !self.flag(d, "drug", "transformed_locally")? {
+            if !self.one_of(d, "drug", "category", "drug_category", &["innovative_drug", "improved_new_drug"])?
+                || !self.flag(d, "drug", "transformed_locally")?
+            {
                 return None;
             }
             let phase = self.phase(d, "phase_completed")?;
@@ -343,13 +460,19 @@ impl Baseline {
             if !self.in_window(date, as_of) || once("CZ-03-1b", &d.path, Some(phase)) {
                 return None;
             }
-            let cap = match phase { "I" => wan(100), "II" => wan(200), _ => wan(400) };
+            let cap = match phase {
+                "I" => wan(100),
+                "II" => wan(200),
+                _ => wan(400),
+            };
             let amount = (pct(20) * self.dec(d, "drug", "rd_cost_verified")?).min(cap);
             push("CZ-03-1b", &d.path, date, "exact", Some(amount), Some(amount));
             Some(())
         })();
         (|| {
-            if !self.is(d, "drug", "category", "drug_category", "generic_drug")? || self.dec(d, "drug", "consistency_pass_rank")? != Decimal::ONE {
+            if !self.is(d, "drug", "category", "drug_category", "generic_drug")?
+                || self.dec(d, "drug", "consistency_pass_rank")? != Decimal::ONE
+            {
                 return None;
             }
             let date = self.date(d, "drug", "consistency_passed_on")?;
@@ -362,7 +485,7 @@ impl Baseline {
         })();
     }
 
-    fn device(&self, d: &Entity, as_of: NaiveDate, once: &dyn Fn(&str, &str, Option<&str>) -> bool, push: &mut dyn FnMut(&'static str, &str, NaiveDate, &'static str, Option<Decimal>, Option<Decimal>)) {
+    fn device(&self, d: &Entity, as_of: NaiveDate, once: &Once, push: &mut Push) {
         (|| {
             if !self.is(d, "device", "device_class", "device_class", "III")? {
                 return None;
@@ -390,9 +513,19 @@ impl Baseline {
         })();
     }
 
-    fn annual_report(&self, e: &Entity, r: &Entity, as_of: NaiveDate, granted: &HashMap<(&str, &str), Vec<&Grant>>, push: &mut dyn FnMut(&'static str, &str, NaiveDate, &'static str, Option<Decimal>, Option<Decimal>)) {
+    fn annual_report(
+        &self,
+        e: &Entity,
+        r: &Entity,
+        as_of: NaiveDate,
+        granted: &HashMap<(&str, &str), Vec<&Grant>>,
+        push: &mut Push,
+    ) {
         (|| {
-            if !self.flag(e, "enterprise", "clinical_trial_institution")? || !self.flag(e, "enterprise", "local")? || !self.flag(e, "enterprise", "recommended_by_authority")? {
+            if !self.flag(e, "enterprise", "clinical_trial_institution")?
+                || !self.flag(e, "enterprise", "local")?
+                || !self.flag(e, "enterprise", "recommended_by_authority")?
+            {
                 return None;
             }
             let amount = self.dec(r, "annual_report", "innovative_trial_service_amount")?;
@@ -400,7 +533,8 @@ impl Baseline {
                 return None;
             }
             let date = self.date(r, "annual_report", "period_end")?;
-            let paid = granted.get(&("CZ-05", &*r.path)).is_some_and(|gs| gs.iter().any(|g| g.date.year() == date.year()));
+            let paid =
+                granted.get(&("CZ-05", &*r.path)).is_some_and(|gs| gs.iter().any(|g| g.date.year() == date.year()));
             if !self.in_window(date, as_of) || paid {
                 return None;
             }
@@ -410,10 +544,12 @@ impl Baseline {
         })();
     }
 
-    fn certification(&self, c: &Entity, as_of: NaiveDate, once: &dyn Fn(&str, &str, Option<&str>) -> bool, push: &mut dyn FnMut(&'static str, &str, NaiveDate, &'static str, Option<Decimal>, Option<Decimal>)) {
+    fn certification(&self, c: &Entity, as_of: NaiveDate, once: &Once, push: &mut Push) {
         (|| {
             let drug = self.is(c, "certification", "product_kind", "product_kind", "drug")?;
-            if !drug && !(self.is(c, "certification", "product_kind", "product_kind", "device")? && self.is(c, "certification", "device_class", "device_class", "III")?) {
+            let device = self.is(c, "certification", "product_kind", "product_kind", "device")?;
+            // `device_class` is read only for devices, as the rule's `or` short-circuits.
+            if !(drug || device && self.is(c, "certification", "device_class", "device_class", "III")?) {
                 return None;
             }
             let date = self.date(c, "certification", "obtained_on")?;

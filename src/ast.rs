@@ -10,16 +10,19 @@ use std::fmt;
 
 mod display;
 
-pub use display::Line;
+pub(crate) use display::Line;
 
 /// A byte range in one source file.
 #[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Span {
+    /// Byte offset of the first character.
     pub start: usize,
+    /// Byte offset just past the last character.
     pub end: usize,
 }
 
 impl Span {
+    /// The span from byte `start` up to (not including) byte `end`.
     pub fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
@@ -39,11 +42,14 @@ impl From<Span> for miette::SourceSpan {
 /// A node and where it came from. Equality ignores the span.
 #[derive(Clone, Debug, Default)]
 pub struct Spanned<T> {
+    /// The node itself.
     pub node: T,
+    /// Where it was written; not compared by `==`.
     pub span: Span,
 }
 
 impl<T> Spanned<T> {
+    /// Wraps `node` with the span it was parsed from.
     pub fn new(node: T, span: Span) -> Self {
         Spanned { node, span }
     }
@@ -62,33 +68,47 @@ impl<T> std::ops::Deref for Spanned<T> {
     }
 }
 
+/// A name as written (a field, an entity kind, a rule id) and where.
 pub type Ident = Spanned<String>;
 
 /// A parsed file: its items in source order.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct File {
+    /// `schema`, `policy`, `rule`, `pool`, `stack` and `test` items as they appear.
     pub items: Vec<Item>,
 }
 
+/// A top-level item of a file.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
+    /// `schema { … }`: entity kinds and enums; all files share one schema.
     Schema(Spanned<Schema>),
+    /// `policy <id> { … }`: the document's metadata; at most one per file.
     Policy(Spanned<Policy>),
+    /// `rule <id> for <entity> { … }`: one provision of the policy.
     Rule(Box<Spanned<Rule>>),
+    /// `pool <id> { … }`: a cap over several rules' awards.
     Pool(Spanned<Pool>),
+    /// `stack <id> { … }`: 就高不重复, only the highest of its members' awards is paid.
     Stack(Spanned<Stack>),
+    /// `test "…" { … }`: a case from the text, run by `policy test`.
     Test(Spanned<Test>),
 }
 
 /// A case from the text: given facts (on a date), expect outcomes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Test {
+    /// What the case shows, in words (`"CZ-03-2a: R&D 1500万 → …"`).
     pub name: Spanned<String>,
+    /// The evaluation date; the facts' own `as_of` (or today) when absent.
     pub as_of: Option<Spanned<NaiveDate>>,
+    /// The facts the case evaluates.
     pub facts: Option<Spanned<TestFacts>>,
+    /// The outcomes the case requires, each checked on its own.
     pub expects: Vec<Spanned<Expect>>,
 }
 
+/// Where a test's facts come from.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum TestFacts {
     /// The JSON text itself.
@@ -100,17 +120,24 @@ pub enum TestFacts {
 /// `expect RULE for ENTITY: OUTCOME`
 #[derive(Clone, Debug, PartialEq)]
 pub struct Expect {
+    /// The rule expected to pay (or not), by id.
     pub rule: Ident,
+    /// The entity's path in results, e.g. `enterprise.CZMED.devices.DEV-ENDO`.
     pub entity: Spanned<String>,
+    /// What the rule must give that entity.
     pub outcome: Outcome,
 }
 
 /// What a test expects of one rule and entity.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Outcome {
+    /// An owed amount: `400万`.
     Exact(Numeral),
+    /// A ceiling: `up_to 200万`.
     UpTo(Numeral),
+    /// A range: `10万..50万`.
     Range(Numeral, Numeral),
+    /// 一事一议, perhaps with a ceiling: `case_by_case max 1亿`.
     CaseByCase(Option<Numeral>),
     /// The reason contains this text.
     NotApplicable(String),
@@ -120,35 +147,50 @@ pub enum Outcome {
 
 // ------------------------------------------------------------------ schema
 
+/// A `schema { … }` block: the facts rules may read. Blocks from all files are merged.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Schema {
+    /// `enum` declarations, in source order.
     pub enums: Vec<Spanned<EnumDecl>>,
+    /// `entity` declarations, in source order.
     pub entities: Vec<Spanned<EntityDecl>>,
 }
 
+/// `enum phase { preclinical, I, II, III }`: a closed set of categories.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EnumDecl {
+    /// The enum's name, used as a field type.
     pub name: Ident,
+    /// Its values, in declared order.
     pub variants: Vec<Ident>,
 }
 
+/// `entity drug { … }`: a kind of thing rules pay (an enterprise, a drug, a project).
 #[derive(Clone, Debug, PartialEq)]
 pub struct EntityDecl {
+    /// The kind's name, as in `rule … for drug`.
     pub name: Ident,
+    /// Its facts, in source order.
     pub fields: Vec<Spanned<FieldDecl>>,
 }
 
+/// `rd_cost: money` or `phase_completed?: phase`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldDecl {
+    /// The fact's name in rules and in the facts JSON.
     pub name: Ident,
+    /// Written with `?`: the fact may be absent, and rules that need it then do not apply.
     pub optional: bool,
+    /// Its type as written.
     pub ty: Spanned<TypeRef>,
 }
 
 /// A field's type as written: a name (`money`, `phase`) or a collection (`[drug]`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum TypeRef {
+    /// A built-in type (`money`, `date`, …) or an enum.
     Named(String),
+    /// `[drug]`: child entities of that kind.
     List(String),
 }
 
@@ -157,13 +199,21 @@ pub enum TypeRef {
 /// A document's metadata.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Policy {
+    /// The policy's id, e.g. `changzhou_2023`; other policies' pools and stacks name it.
     pub id: Ident,
+    /// The document's title.
     pub title: Option<Spanned<String>>,
+    /// The issuing authority (发文机关).
     pub issuer: Option<Spanned<String>>,
+    /// The document number, e.g. `常政规〔2023〕5号`.
     pub document: Option<Spanned<String>>,
+    /// The date of issue (印发日期).
     pub issued: Option<Spanned<NaiveDate>>,
+    /// When it takes effect (施行日期).
     pub effective: Option<Spanned<Effective>>,
+    /// The last day it is in force (有效期至).
     pub expires: Option<Spanned<NaiveDate>>,
+    /// How its awards are rounded; fen, half away from zero when absent.
     pub rounding: Option<Spanned<Rounding>>,
     /// Conditions on whom the policy governs, checked before any rule's own.
     pub scope: Vec<Expr>,
@@ -172,15 +222,20 @@ pub struct Policy {
 /// When a policy takes effect.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effective {
+    /// `effective on_issue`: 自印发之日起施行.
     OnIssue,
+    /// `effective 30 days after issue`: 自印发之日起30日后施行.
     AfterIssue(Duration),
+    /// `effective 2024-01-01`: from a stated date.
     On(NaiveDate),
 }
 
 /// How money results are rounded: once, at the end, to a unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Rounding {
+    /// The smallest unit kept.
     pub unit: RoundingUnit,
+    /// Which way halves (or all fractions) go.
     pub mode: RoundingMode,
 }
 
@@ -190,10 +245,14 @@ impl Default for Rounding {
     }
 }
 
+/// The unit an amount is rounded to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RoundingUnit {
+    /// 元: whole yuan.
     Yuan,
+    /// 角: tenths of a yuan.
     Jiao,
+    /// 分: hundredths of a yuan, the default.
     Fen,
 }
 
@@ -208,55 +267,82 @@ impl RoundingUnit {
     }
 }
 
+/// How a rounding treats what lies beyond the unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RoundingMode {
+    /// 四舍五入: halves go up; the default.
     HalfAwayFromZero,
+    /// Banker's rounding: halves go to the even neighbour.
     HalfEven,
+    /// Truncate: never pay more than the formula.
     Down,
+    /// Round any fraction up.
     Up,
 }
 
 // ------------------------------------------------------------------ rules
 
+/// `rule <id> for <entity> { … }`: one provision, paying each entity of one kind.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rule {
+    /// The rule's id, unique in its policy, e.g. `CZ-03-2a`.
     pub id: Ident,
+    /// The entity kind it pays, e.g. `drug`.
     pub entity: Ident,
+    /// The clause it encodes, e.g. `（三）第2段(a)`.
     pub cite: Option<Spanned<String>>,
+    /// A one-line summary of the provision.
     pub title: Option<Spanned<String>>,
+    /// The responsible department (责任单位).
     pub dept: Option<Spanned<String>>,
+    /// `when` clauses; all must hold.
     pub conditions: Vec<Expr>,
+    /// `on`: the date of the rewarded event, which must fall in the policy's window.
     pub on: Option<Expr>,
+    /// `reward`: what is paid; the parser requires it, so `None` only in trees built by hand.
     pub reward: Option<Expr>,
+    /// `once` or `yearly`.
     pub frequency: Option<Spanned<Frequency>>,
     /// `once per <key>`: paid once per entity and value of the key.
     pub once_per: Option<Expr>,
+    /// `per_year_cap`: a cap on this rule's awards per top-level entity per year.
     pub per_year_cap: Option<Expr>,
+    /// `split`: the payers (两级财政按比例).
     pub split: Option<Spanned<Vec<Share>>>,
 }
 
 /// One payer of an award and its share (`None` when the text does not state it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Share {
+    /// Who pays, e.g. `city` or `district`.
     pub payer: Ident,
+    /// The payer's share in percent (`50` for `50%`).
     pub percent: Option<Spanned<Decimal>>,
 }
 
 /// A cap over the sum of several rules' awards, per entity and period.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pool {
+    /// The pool's id, e.g. `CZ-03-1c`.
     pub id: Ident,
+    /// The clause that sets the cap.
     pub cite: Option<Spanned<String>>,
+    /// A one-line summary.
     pub title: Option<Spanned<String>>,
+    /// The rules (or whole policies) whose awards the cap covers.
     pub members: Vec<Spanned<Member>>,
+    /// The cap; the parser accepts a pool without one, and the checker reports it.
     pub cap: Option<Spanned<Cap>>,
 }
 
 /// `cap 1000万 per enterprise per year`
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cap {
+    /// The most the members may pay together in one period.
     pub amount: Numeral,
+    /// The entity kind each of which has its own room, e.g. `enterprise`.
     pub per: Ident,
+    /// The period the awards are summed over.
     pub period: Period,
 }
 
@@ -275,9 +361,13 @@ pub enum Period {
 /// 就高不重复: of the members' awards for one item, only the highest is paid.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stack {
+    /// The stack's id.
     pub id: Ident,
+    /// The clause that forbids double payment.
     pub cite: Option<Spanned<String>>,
+    /// A one-line summary.
     pub title: Option<Spanned<String>>,
+    /// The rules (or whole policies) that compete.
     pub members: Vec<Spanned<Member>>,
     /// The kind of entity the awards must share (`per drug`).
     pub per: Option<Ident>,
@@ -286,7 +376,9 @@ pub struct Stack {
 /// A pool's or stack's member: a rule (`CZ-03-1a`, `wuxi.WX-10`) or a whole policy.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Member {
+    /// A rule: `CZ-03-1a` in this policy, `wuxi.WX-10` in another.
     Rule(String),
+    /// `policy wuxi`: every rule of that policy.
     Policy(String),
 }
 
@@ -302,57 +394,83 @@ pub enum Frequency {
 
 // ------------------------------------------------------------------ expressions
 
+/// An expression and where it was written.
 pub type Expr = Spanned<ExprKind>;
 
+/// What an expression says, before names and types are checked.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
+    /// A literal: `400万`, `20%`, `2024-01-01`, `"text"`, `true`.
     Lit(Literal),
     /// `rd_cost`, `enterprise.paid_in_capital`
     Path(Vec<Ident>),
     /// The evaluation date.
     AsOf,
+    /// `-x`, `not x`, `up_to x`.
     Unary(UnOp, Box<Expr>),
+    /// `a op b`, including `of`, `per`, `..` and `max`.
     Binary(BinOp, Box<Expr>, Box<Expr>),
     /// `phase in { I, II }`
     In(Box<Expr>, Vec<Ident>),
+    /// `if c then a else b`.
     If(Box<Expr>, Box<Expr>, Box<Expr>),
     /// `by phase { I => 100万, _ => 0 }`
     By(Box<Expr>, Vec<ByArm>),
     /// `tiers x { [a, b] => … }` (whole amount) or `marginal x { … }`.
     Tiers {
+        /// `marginal`: each tier's rate applies to the part of the value inside it (累进).
         marginal: bool,
+        /// The value whose tier decides the amount.
         scrutinee: Box<Expr>,
+        /// The tiers, first match wins.
         arms: Vec<TierArm>,
     },
     /// `steps n { 3 => 30万, 5 => 50万 }`
     Steps(Box<Expr>, Vec<StepArm>),
     /// 一事一议.
     CaseByCase {
+        /// `case_by_case uncapped`: the text sets no bound (上不封顶).
         uncapped: bool,
     },
 }
 
+/// A prefix operator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnOp {
+    /// `-x`
     Neg,
+    /// `not c`
     Not,
     /// 最高/不超过/择优: the amount is a ceiling, not an entitlement.
     UpTo,
 }
 
+/// An infix operator. How tightly each binds is the parser's Pratt table (`src/syntax/expr.rs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {
+    /// `a or b`
     Or,
+    /// `a and b`
     And,
+    /// `==`
     Eq,
+    /// `!=`
     Ne,
+    /// `<` (不满, 低于: exclusive)
     Lt,
+    /// `<=` (以下, （含）: inclusive)
     Le,
+    /// `>` (超过: exclusive)
     Gt,
+    /// `>=` (以上, 达到, 不低于: inclusive)
     Ge,
+    /// `+`; also `date + duration`.
     Add,
+    /// `-`; also `date - duration`.
     Sub,
+    /// `*`
     Mul,
+    /// `/`
     Div,
     /// `20% of rd_cost`
     Of,
@@ -364,35 +482,48 @@ pub enum BinOp {
     Max,
 }
 
+/// `I | II => 100万` in a `by` table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ByArm {
     /// `None` is the wildcard `_`.
     pub pattern: Option<Vec<Ident>>,
+    /// The amount for those values.
     pub value: Expr,
 }
 
+/// `[1亿, 5亿] => 500万` in a `tiers` or `marginal` table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TierArm {
+    /// The values the tier covers.
     pub interval: Spanned<Interval>,
+    /// The tier's amount (`tiers`) or rate (`marginal`).
     pub value: Expr,
 }
 
+/// `3 => 30万` in a `steps` table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StepArm {
+    /// The least value that reaches the step.
     pub threshold: Spanned<Numeral>,
+    /// What the step pays.
     pub value: Expr,
 }
 
 /// A tier's range of values. `None` bounds are unbounded.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Interval {
+    /// The lower bound; `None` for `..`.
     pub lower: Option<Numeral>,
+    /// `[`: the lower bound itself is in the tier (以上, 含).
     pub lower_closed: bool,
+    /// The upper bound; `None` for `..`.
     pub upper: Option<Numeral>,
+    /// `]`: the upper bound itself is in the tier (以下, 含).
     pub upper_closed: bool,
 }
 
 impl Interval {
+    /// True if `x` falls in the tier, bounds included or not as written.
     pub fn contains(&self, x: Decimal) -> bool {
         let above = match &self.lower {
             None => true,
@@ -408,22 +539,29 @@ impl Interval {
     }
 }
 
+/// A literal value as written.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Literal {
     /// A number as written; `unit` keeps `万`/`亿`/`元` for printing back.
     Number(Numeral),
     /// `20%` or `5‰`, kept as the written figure.
     Rate(Rate),
+    /// `2024-01-01`
     Date(NaiveDate),
+    /// `30 days`, `3 years`
     Duration(Duration),
+    /// `"text"`
     Text(String),
+    /// `true` or `false`
     Bool(bool),
 }
 
 /// A numeric literal: its exact value and how it was written.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Numeral {
+    /// The exact value, scale applied (`400万` → 4000000).
     pub value: Decimal,
+    /// The written scale, kept for printing back; not compared by `==`.
     pub scale: Scale,
     /// Written with `元`: money, not a bare number.
     pub yuan: bool,
@@ -435,8 +573,10 @@ impl PartialEq for Numeral {
     }
 }
 
+/// The Chinese scale a number was written with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Scale {
+    /// No scale: `4_000_000`.
     One,
     /// 万 = 10⁴
     Wan,
@@ -445,6 +585,7 @@ pub enum Scale {
 }
 
 impl Scale {
+    /// What the written figure is multiplied by.
     pub fn factor(self) -> Decimal {
         match self {
             Scale::One => Decimal::ONE,
@@ -457,8 +598,11 @@ impl Scale {
 /// A rate as written: percent, per mille or a ratio `a:b`.
 #[derive(Clone, Debug)]
 pub enum Rate {
+    /// `20%`: the figure before `%`.
     Percent(Decimal),
+    /// `5‰`: the figure before `‰`.
     PerMille(Decimal),
+    /// `1:1` (配套): `a` of every `b`.
     Ratio(Decimal, Decimal),
 }
 
@@ -486,7 +630,9 @@ impl PartialEq for Rate {
 /// A calendar duration; months and days are kept apart because a month has no fixed length.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct Duration {
+    /// Calendar months (a year is 12).
     pub months: u32,
+    /// Days.
     pub days: u32,
 }
 

@@ -29,7 +29,12 @@ pub enum IrError {
     /// An IR written by a newer (or older) policy-lang.
     #[error("IR version {found} cannot be read; this policy-lang reads version {expected}")]
     #[diagnostic(code(ir::version), help("compile the rules again with this version of policy-lang"))]
-    Version { found: u64, expected: u64 },
+    Version {
+        /// The version the IR declares.
+        found: u64,
+        /// The version this build reads, [`IR_VERSION`].
+        expected: u64,
+    },
     /// Indices that point nowhere (a hand-edited or corrupted IR).
     #[error("the IR is inconsistent: {0}")]
     #[diagnostic(code(ir::inconsistent), help("compile the rules again rather than editing the IR"))]
@@ -103,40 +108,58 @@ fn validate(program: &Program) -> Result<(), IrError> {
 pub fn facts_schema(program: &Program) -> Value {
     let schema = &program.schema;
     let mut defs = Map::new();
-    defs.insert("money".into(), json!({
-        "description": "yuan: a number, or a string such as \"1200万\", \"1.5亿\", \"4,000,000\"",
-        "oneOf": [
-            { "type": "number", "minimum": 0 },
-            { "type": "string", "pattern": "^\\s*[0-9][0-9_,]*(\\.[0-9]+)?\\s*(万|亿)?元?\\s*$" }
-        ]
-    }));
-    defs.insert("rate".into(), json!({
-        "description": "a fraction (0.25), or a string such as \"25%\" or \"5‰\"",
-        "oneOf": [
-            { "type": "number" },
-            { "type": "string", "pattern": "^\\s*-?[0-9]+(\\.[0-9]+)?\\s*(%|‰)\\s*$" }
-        ]
-    }));
-    defs.insert("date".into(), json!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }));
-    defs.insert("duration".into(), json!({ "type": "string", "pattern": "^\\s*[0-9]+\\s*(years?|months?|days?)\\s*$" }));
-    defs.insert("id".into(), json!({
-        "description": "names the entity in results; unique within its list",
-        "oneOf": [ { "type": "string", "minLength": 1, "pattern": "^[^.]+$" }, { "type": "integer" } ]
-    }));
-    defs.insert("grant".into(), json!({
-        "description": "a grant already paid",
-        "type": "object",
-        "properties": {
-            "policy": { "type": "string", "minLength": 1 },
-            "rule": { "type": "string", "minLength": 1 },
-            "entity": { "type": "string", "minLength": 1 },
-            "date": { "$ref": "#/$defs/date" },
-            "amount": { "$ref": "#/$defs/money" },
-            "key": { "type": ["string", "number", "boolean", "null"] }
-        },
-        "required": ["policy", "rule", "entity", "date", "amount"],
-        "additionalProperties": false
-    }));
+    defs.insert(
+        "money".into(),
+        json!({
+            "description": "yuan: a number, or a string such as \"1200万\", \"1.5亿\", \"4,000,000\"",
+            "oneOf": [
+                { "type": "number", "minimum": 0 },
+                { "type": "string", "pattern": "^\\s*[0-9][0-9_,]*(\\.[0-9]+)?\\s*(万|亿)?元?\\s*$" }
+            ]
+        }),
+    );
+    defs.insert(
+        "rate".into(),
+        json!({
+            "description": "a fraction (0.25), or a string such as \"25%\" or \"5‰\"",
+            "oneOf": [
+                { "type": "number" },
+                { "type": "string", "pattern": "^\\s*-?[0-9]+(\\.[0-9]+)?\\s*(%|‰)\\s*$" }
+            ]
+        }),
+    );
+    defs.insert(
+        "date".into(),
+        json!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }),
+    );
+    defs.insert(
+        "duration".into(),
+        json!({ "type": "string", "pattern": "^\\s*[0-9]+\\s*(years?|months?|days?)\\s*$" }),
+    );
+    defs.insert(
+        "id".into(),
+        json!({
+            "description": "names the entity in results; unique within its list",
+            "oneOf": [ { "type": "string", "minLength": 1, "pattern": "^[^.]+$" }, { "type": "integer" } ]
+        }),
+    );
+    defs.insert(
+        "grant".into(),
+        json!({
+            "description": "a grant already paid",
+            "type": "object",
+            "properties": {
+                "policy": { "type": "string", "minLength": 1 },
+                "rule": { "type": "string", "minLength": 1 },
+                "entity": { "type": "string", "minLength": 1 },
+                "date": { "$ref": "#/$defs/date" },
+                "amount": { "$ref": "#/$defs/money" },
+                "key": { "type": ["string", "number", "boolean", "null"] }
+            },
+            "required": ["policy", "rule", "entity", "date", "amount"],
+            "additionalProperties": false
+        }),
+    );
     for e in &schema.enums {
         defs.insert(format!("enum.{}", e.name), json!({ "enum": e.variants }));
     }
@@ -147,7 +170,10 @@ pub fn facts_schema(program: &Program) -> Value {
     properties.insert("as_of".into(), json!({ "$ref": "#/$defs/date" }));
     properties.insert("ledger".into(), json!({ "type": "array", "items": { "$ref": "#/$defs/grant" } }));
     for (_, kind) in schema.roots() {
-        properties.insert(kind.name.clone(), json!({ "type": "array", "items": { "$ref": format!("#/$defs/entity.{}", kind.name) } }));
+        properties.insert(
+            kind.name.clone(),
+            json!({ "type": "array", "items": { "$ref": format!("#/$defs/entity.{}", kind.name) } }),
+        );
     }
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -173,7 +199,9 @@ fn entity_schema(schema: &Schema, kind: &crate::program::KindDef) -> Value {
             Ty::Duration => json!({ "$ref": "#/$defs/duration" }),
             Ty::Bool => json!({ "type": "boolean" }),
             Ty::Text => json!({ "type": "string" }),
-            Ty::Enum(e) => json!({ "$ref": format!("#/$defs/enum.{}", schema.enums.get(e).map_or("", |e| e.name.as_str())) }),
+            Ty::Enum(e) => {
+                json!({ "$ref": format!("#/$defs/enum.{}", schema.enums.get(e).map_or("", |e| e.name.as_str())) })
+            }
             Ty::List(k) => json!({
                 "type": "array",
                 "items": { "$ref": format!("#/$defs/entity.{}", schema.kinds.get(k).map_or("", |k| k.name.as_str())) }

@@ -10,17 +10,20 @@ use std::sync::Arc;
 /// A source file: its name (as given on the command line) and its text.
 #[derive(Clone, Debug)]
 pub struct Source {
+    /// How diagnostics name the file: its path, or a label such as `facts.json`.
     pub name: String,
+    /// The whole text; shared, so errors can carry it cheaply.
     pub text: Arc<str>,
 }
 
 impl Source {
+    /// A file called `name` holding `text`; nothing is read from disk.
     pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
         Source { name: name.into(), text: text.into() }
     }
 
     /// The miette view of this file.
-    pub fn named(&self) -> NamedSource<Arc<str>> {
+    pub(crate) fn named(&self) -> NamedSource<Arc<str>> {
         NamedSource::new(&self.name, self.text.clone()).with_language("policy")
     }
 
@@ -36,12 +39,15 @@ impl Source {
 /// A stage error together with the file it points into.
 #[derive(Debug)]
 pub struct Sourced<E> {
+    /// The stage's error, with spans into `source`.
     pub error: E,
+    /// The file the spans point into.
     pub source: Source,
     named: NamedSource<Arc<str>>,
 }
 
 impl<E> Sourced<E> {
+    /// Attaches `source` to `error`, so it renders with the lines it points at.
     pub fn new(error: E, source: &Source) -> Self {
         Sourced { error, named: source.named(), source: source.clone() }
     }

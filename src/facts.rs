@@ -25,6 +25,7 @@ use thiserror::Error;
 /// A checked fact set.
 #[derive(Clone, Debug, Default)]
 pub struct Facts {
+    /// The facts' own evaluation date (`"as_of"`), if they give one.
     pub as_of: Option<NaiveDate>,
     /// Top-level entities, in file order.
     pub roots: Vec<Entity>,
@@ -35,13 +36,17 @@ pub struct Facts {
 /// A grant already paid: pools count it, and one-off rules are not paid again.
 #[derive(Clone, Debug)]
 pub struct Grant {
+    /// The policy that paid it.
     pub policy: String,
+    /// The rule that paid it.
     pub rule: String,
     /// The rule's index in the program, when its policy is loaded.
     pub rule_index: Option<usize>,
     /// The entity's path, as results name it: `enterprise.E1.drugs.D1`.
     pub entity: String,
+    /// The grant's date; pools count it in the period that holds this date.
     pub date: NaiveDate,
+    /// What was paid; pools subtract it from the room left.
     pub amount: Decimal,
     /// The event's key for `once per <key>` rules (e.g. the phase).
     pub key: Option<String>,
@@ -50,18 +55,24 @@ pub struct Grant {
 /// One entity: its id, a path naming it in results, and its fields by slot.
 #[derive(Clone, Debug)]
 pub struct Entity {
+    /// Its entity kind.
     pub kind: KindId,
+    /// The `id` the facts give it, unique among its siblings.
     pub id: Arc<str>,
     /// `enterprise.E1.drugs.D1`
     pub path: Arc<str>,
+    /// Its fields, in the order of [`KindDef::fields`](crate::program::KindDef::fields).
     pub slots: Vec<Slot>,
 }
 
+/// One field of an entity.
 #[derive(Clone, Debug)]
 pub enum Slot {
     /// An optional fact not given.
     Missing,
+    /// A fact, typed as the schema says.
     Value(Value),
+    /// A list field's child entities, in file order.
     Children(Vec<Entity>),
 }
 
@@ -72,9 +83,13 @@ pub enum FactsError {
     #[error("facts are not valid JSON: {message}")]
     #[diagnostic(code(facts::json), help("fix the JSON at line {line}, column {column}"))]
     Json {
+        /// serde_json's message.
         message: String,
+        /// 1-based line of the error.
         line: usize,
+        /// 1-based column of the error.
         column: usize,
+        /// Where the JSON stops making sense.
         #[label("here")]
         span: SourceSpan,
     },
@@ -82,7 +97,14 @@ pub enum FactsError {
     /// `"rd_cost": true` where money is expected
     #[error("{path}: {message}")]
     #[diagnostic(code(facts::invalid), help("{help}"))]
-    Invalid { path: String, message: String, help: String },
+    Invalid {
+        /// The JSON path of the value, e.g. `$.enterprise[0].rd_cost`.
+        path: String,
+        /// What is wrong with it.
+        message: String,
+        /// How to fix it: the expected form, or did-you-mean.
+        help: String,
+    },
 }
 
 /// Reads and checks a fact set. Returns every error found.
@@ -438,7 +460,7 @@ fn number(n: &serde_json::Number) -> Option<Decimal> {
 }
 
 /// Money from a number or a string such as `"1200万"`, `"1.5亿"`, `"400万元"`, `"4,000,000"`.
-pub fn money(json: &Json) -> Option<Decimal> {
+pub(crate) fn money(json: &Json) -> Option<Decimal> {
     match json {
         Json::Number(n) => number(n),
         Json::String(s) => parse_money(s),

@@ -1,6 +1,6 @@
 //! `policy fmt`: one canonical layout, comments kept.
 //!
-//! The layout comes from the tree alone ([`ast::Item::lines`]), so formatting is idempotent.
+//! The layout comes from the tree alone (`ast::Item::lines`), so formatting is idempotent.
 //! Comments are put back by position: a comment on its own line goes before the line that
 //! follows it in the source; a comment after code stays at the end of that code's line. The
 //! result is parsed again and must give the same tree, or nothing is written.

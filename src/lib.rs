@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! policy-lang: an exact, explainable language for government subsidy policies.
 //!
 //! Policies are written as rules that read like the text they encode, checked against a
@@ -36,9 +37,65 @@
 //! # }
 //! ```
 //!
-//! Stages, each a module, data flowing one way: [`syntax`] (text → [`ast`]) → [`check`]
-//! (names and types → [`program`]) → [`facts`] (JSON → entities) → [`eval`] (awards and
-//! traces) → [`output`] (JSON and tables).
+//! Load once, evaluate many: a [`Program`] is immutable, so one loaded program serves any
+//! number of fact sets (and threads). `examples/embed.rs` shows a whole embedding.
+//!
+//! # Loading the IR instead of source
+//!
+//! A checked program saves as versioned JSON ([`compile::to_ir`], described in `docs/IR.md`)
+//! and loads again without its source or the checker ([`compile::from_ir`]). It evaluates
+//! exactly as the source does:
+//!
+//! ```
+//! use policy_lang::compile::{from_ir, to_ir};
+//! use policy_lang::{compile, output, Source};
+//!
+//! # fn main() -> miette::Result<()> {
+//! let rules = r#"
+//!     schema { entity enterprise { rd_cost: money } }
+//!     policy demo { issued 2024-01-01 }
+//!     rule R1 for enterprise { reward up_to 20% of rd_cost max 400万 }
+//! "#;
+//! let program = compile(vec![Source::new("demo.policy", rules)])?.program;
+//! let ir = to_ir(&program).to_string(); // store it, ship it
+//! let loaded = from_ir(&ir)?;           // no source, no checking
+//!
+//! let json = r#"{"enterprise": [{"id": "E1", "rd_cost": "1000万"}]}"#;
+//! let as_of = chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap_or_default();
+//! let from_source = program.evaluate(&program.facts("facts.json", json)?, as_of)?;
+//! let from_ir = loaded.evaluate(&loaded.facts("facts.json", json)?, as_of)?;
+//!
+//! assert_eq!(output::json(&from_source), output::json(&from_ir));
+//! assert_eq!(from_ir.awards[0].kind.to_string(), "up_to");
+//! assert_eq!(from_ir.awards[0].max.map(|m| m.to_string()).as_deref(), Some("2000000.00"));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Modules
+//!
+//! The stages, data flowing one way (a module uses those before it, never after):
+//!
+//! | module | in → out | error |
+//! |---|---|---|
+//! | [`syntax`] | text → [`ast`], a tree with spans whose `Display` is the canonical form | [`SyntaxError`](syntax::SyntaxError) |
+//! | [`check`] | trees → [`program`], the checked IR: names resolved, types settled | [`CheckError`](check::CheckError) |
+//! | [`facts`] | JSON → entities, checked against the schema, numbers read exactly | [`FactsError`](facts::FactsError) |
+//! | [`eval`] | program + facts → [`Evaluation`]: awards, traces, reasons, totals | [`EvalError`](eval::EvalError) |
+//! | [`output`] | evaluations → tables and JSON; errors → rendered diagnostics | – |
+//!
+//! Beside them: [`compile`](mod@compile) (the JSON IR and a JSON Schema of the facts),
+//! [`format`](mod@format) (the canonical layout, comments kept), [`testing`] (the `test`
+//! items written next to rules), [`diagnostic`] (attaching source files to errors),
+//! [`amounts`] (showing and rounding money), [`repl`], [`batch`] (JSON Lines at scale) and
+//! [`population`] (synthetic fact sets).
+//!
+//! The entry points are here: [`compile()`] and [`load`] (source → [`Loaded`]),
+//! [`Program::facts`] and [`Program::evaluate`]. They fail with an [`Error`](enum@Error) per
+//! problem, by stage, and the calls that can find many at once return them all as
+//! [`Errors`]. The IR and the formatter have errors of their own
+//! ([`IrError`](compile::IrError), [`FormatError`](format::FormatError)). Bad input is an
+//! error, never a panic: the crate denies `unwrap`, `expect`, `panic!` and slice indexing.
 
 pub mod amounts;
 pub mod ast;
@@ -53,6 +110,7 @@ pub mod format;
 pub mod output;
 pub mod population;
 pub mod program;
+pub mod repl;
 pub mod syntax;
 pub mod testing;
 
@@ -68,26 +126,40 @@ use thiserror::Error;
 /// Anything that can go wrong, by stage. Every variant renders as a miette diagnostic.
 #[derive(Debug, Error, Diagnostic)]
 pub enum Error {
+    /// Text that is not a well-formed policy file, with the file it is in.
     #[error(transparent)]
     #[diagnostic(transparent)]
     Syntax(Box<Sourced<syntax::SyntaxError>>),
+    /// Rules that do not check (or a warning about them), with the file they are in.
     #[error(transparent)]
     #[diagnostic(transparent)]
     Check(Box<Sourced<check::CheckError>>),
+    /// A fact set that does not fit the schema, with its text.
     #[error(transparent)]
     #[diagnostic(transparent)]
     Facts(Box<Sourced<facts::FactsError>>),
+    /// Arithmetic that cannot be done exactly, naming the rule and entity.
     #[error(transparent)]
     #[diagnostic(transparent)]
     Eval(eval::EvalError),
     /// `--explain enterprise.E9` when the facts have no such entity.
     #[error("no entity `{entity}` in the facts")]
     #[diagnostic(code(eval::unknown_entity), help("top-level entities: {roots}"))]
-    NoSuchEntity { entity: String, roots: String },
+    NoSuchEntity {
+        /// The path asked for.
+        entity: String,
+        /// The top-level entities the facts do have, for the help.
+        roots: String,
+    },
     /// A file or folder that cannot be read.
     #[error("cannot read `{path}`: {message}")]
     #[diagnostic(code(io::read), help("check the path and its permissions"))]
-    Io { path: String, message: String },
+    Io {
+        /// The path as given.
+        path: String,
+        /// The operating system's reason.
+        message: String,
+    },
 }
 
 impl Error {
@@ -97,7 +169,7 @@ impl Error {
     }
 
     /// The file the diagnostic points into, if any.
-    pub fn source(&self) -> Option<&Source> {
+    pub fn file(&self) -> Option<&Source> {
         match self {
             Error::Syntax(s) => Some(&s.source),
             Error::Check(s) => Some(&s.source),
@@ -128,7 +200,10 @@ impl std::ops::Deref for Errors {
 /// A checked program and the warnings found while checking it.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The checked program: evaluate it as often as you like.
     pub program: Program,
+    /// Findings that do not stop evaluation (overlapping or gapped tiers); each is an
+    /// [`Error::Check`] whose [`Error::is_warning`] is true.
     pub warnings: Vec<Error>,
 }
 

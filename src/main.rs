@@ -80,6 +80,14 @@ enum Command {
         #[arg(long)]
         diff: bool,
     },
+    /// Draft and explore policies interactively (`:help` inside lists the commands).
+    Repl {
+        /// Rule files or folders to load first.
+        paths: Vec<PathBuf>,
+        /// A JSON fact set to read first.
+        #[arg(long)]
+        facts: Option<String>,
+    },
     /// Run the test cases written next to the rules; the last line is `N passed, N failed`.
     Test {
         #[arg(required = true)]
@@ -112,7 +120,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let report = |errors: &[Error]| eprint!("{}", output::render_diagnostics(errors, cli.error_format, color));
-    match run(cli.command) {
+    let result = match cli.command {
+        Command::Repl { paths, facts } => repl(paths, facts, cli.error_format),
+        command => run(command),
+    };
+    match result {
         Ok(warnings) => {
             report(&warnings);
             ExitCode::SUCCESS
@@ -122,6 +134,14 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The REPL reports its own errors and goes on; only a terminal it cannot use fails it.
+fn repl(paths: Vec<PathBuf>, facts: Option<String>, errors: ErrorFormat) -> Result<Vec<Error>, Vec<Error>> {
+    let options = policy_lang::repl::frontend::Options { paths, facts, errors };
+    policy_lang::repl::frontend::run(options)
+        .map(|()| Vec::new())
+        .map_err(|message| vec![Error::Io { path: "the terminal".into(), message }])
 }
 
 /// Runs a command; returns the warnings to show, or the errors.
@@ -138,6 +158,7 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             emit(&format!("{}\n", serde_json::to_string_pretty(&out).unwrap_or_default()));
             Ok(warnings)
         }
+        Command::Repl { .. } => Ok(Vec::new()),
         Command::Check { paths } => {
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
             eprintln!(
@@ -193,7 +214,12 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
 }
 
 /// Evaluates JSON Lines, streaming, on every core; exit 1 if any line failed.
-fn batch(paths: &[PathBuf], facts: &str, as_of: Option<NaiveDate>, threads: Option<usize>) -> Result<Vec<Error>, Vec<Error>> {
+fn batch(
+    paths: &[PathBuf],
+    facts: &str,
+    as_of: Option<NaiveDate>,
+    threads: Option<usize>,
+) -> Result<Vec<Error>, Vec<Error>> {
     let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
     let io = |message: String| vec![Error::Io { path: facts.to_string(), message }];
     let input: Box<dyn std::io::BufRead> = if facts == "-" {
@@ -209,7 +235,10 @@ fn batch(paths: &[PathBuf], facts: &str, as_of: Option<NaiveDate>, threads: Opti
     // A spinner on a terminal, nothing when stderr is piped or redirected.
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} fact sets, {per_sec}").unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()));
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} fact sets, {per_sec}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
         bar
     });
     let out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -40,7 +40,15 @@ impl<'a> Population<'a> {
         Value::Object(set)
     }
 
-    fn entity(&mut self, schema: &Schema, kind: KindId, id: &str, path: &str, depth: usize, ledger: &mut Vec<Value>) -> Value {
+    fn entity(
+        &mut self,
+        schema: &Schema,
+        kind: KindId,
+        id: &str,
+        path: &str,
+        depth: usize,
+        ledger: &mut Vec<Value>,
+    ) -> Value {
         let Some(def) = schema.kinds.get(kind) else { return Value::Null };
         let mut object = Map::new();
         object.insert("id".into(), json!(id));
@@ -81,13 +89,16 @@ impl<'a> Population<'a> {
             Ty::Rate => json!(format!("{}%", self.rng.u32(0..=100))),
             Ty::Number => json!(self.rng.u32(0..1000)),
             Ty::Count => json!(self.rng.u32(0..8)),
-            Ty::Date => json!(format!("{}-{:02}-{:02}", self.rng.i32(2021..=2025), self.rng.u32(1..=12), self.rng.u32(1..=28))),
+            Ty::Date => {
+                json!(format!("{}-{:02}-{:02}", self.rng.i32(2021..=2025), self.rng.u32(1..=12), self.rng.u32(1..=28)))
+            }
             Ty::Duration => json!(format!("{} years", self.rng.u32(0..5))),
             Ty::Bool => json!(self.rng.bool()),
             Ty::Text if name == "name" => json!(format!("企业{}", self.next)),
             Ty::Text => json!("…"),
             Ty::Enum(e) => {
-                let variants: Vec<&str> = schema.enums.get(e).map_or(Vec::new(), |e| e.variants.iter().map(String::as_str).collect());
+                let variants: Vec<&str> =
+                    schema.enums.get(e).map_or(Vec::new(), |e| e.variants.iter().map(String::as_str).collect());
                 // The city enum draws from the cities the policies govern.
                 let pool: Vec<&str> = if variants.contains(&"changzhou") { CITIES.to_vec() } else { variants };
                 pool.get(self.rng.usize(0..pool.len().max(1))).map_or(Value::Null, |v| json!(v))

@@ -10,15 +10,21 @@ use rust_decimal::Decimal;
 use std::fmt;
 use std::sync::Arc;
 
+/// An entity kind, as an index into [`Schema::kinds`].
 pub type KindId = usize;
+/// An enum, as an index into [`Schema::enums`].
 pub type EnumId = usize;
+/// A policy, as an index into [`Program::policies`].
 pub type PolicyId = usize;
 
 /// A loaded, checked set of policies over one schema.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Program {
+    /// The entity kinds and enums the rules read, merged from every file.
     pub schema: Schema,
+    /// One per file that has a `policy` header, in load order.
     pub policies: Vec<Policy>,
+    /// Every rule of every policy, in source order.
     pub rules: Vec<Rule>,
     /// Caps over groups of rules, including each rule's own `per_year_cap`.
     pub pools: Vec<Pool>,
@@ -42,15 +48,19 @@ impl Program {
 /// Entity kinds and enums, merged from every `schema` block.
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Schema {
+    /// Enums, in declared order.
     pub enums: Vec<EnumDef>,
+    /// Entity kinds, in declared order.
     pub kinds: Vec<KindDef>,
 }
 
 impl Schema {
+    /// The kind called `name`, if declared.
     pub fn kind_named(&self, name: &str) -> Option<KindId> {
         self.kinds.iter().position(|k| k.name == name)
     }
 
+    /// The enum called `name`, if declared.
     pub fn enum_named(&self, name: &str) -> Option<EnumId> {
         self.enums.iter().position(|e| e.name == name)
     }
@@ -98,29 +108,39 @@ impl Schema {
     }
 }
 
+/// A closed set of categories, e.g. `phase { preclinical, I, II, III }`.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct EnumDef {
+    /// The enum's name.
     pub name: String,
+    /// Its values; a [`Value::Enum`] is an index into this list.
     pub variants: Vec<String>,
 }
 
+/// A kind of entity rules pay: an enterprise, a drug, a project.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct KindDef {
+    /// The kind's name, as facts and rules write it.
     pub name: String,
+    /// Its facts; an entity's slots follow this order.
     pub fields: Vec<FieldDef>,
     /// The kind whose list field holds entities of this kind.
     pub parent: Option<KindId>,
 }
 
 impl KindDef {
+    /// The slot of the field called `name`, if declared.
     pub fn field(&self, name: &str) -> Option<usize> {
         self.fields.iter().position(|f| f.name == name)
     }
 }
 
+/// One fact of an entity kind.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct FieldDef {
+    /// The fact's name in rules and in the facts JSON.
     pub name: String,
+    /// Its type.
     pub ty: Ty,
     /// The fact may be absent; a rule that needs it then does not apply.
     pub optional: bool,
@@ -129,15 +149,25 @@ pub struct FieldDef {
 /// The types of the language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ty {
+    /// An amount in yuan, exact.
     Money,
+    /// A fraction: `20%` is 0.2.
     Rate,
+    /// A plain quantity (a score, a ratio of two facts).
     Number,
+    /// A whole number of things (items, employees, specialties).
     Count,
+    /// A calendar date.
     Date,
+    /// A span of months and days.
     Duration,
+    /// True or false.
     Bool,
+    /// Free text (a name, a city).
     Text,
+    /// A value of the given enum.
     Enum(EnumId),
+    /// Child entities of the given kind.
     List(KindId),
     /// What a reward pays: exact, up to, a range, or case by case.
     Award,
@@ -173,31 +203,46 @@ impl fmt::Display for Ty {
 /// One policy document.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Policy {
+    /// The policy's id, e.g. `changzhou_2023`.
     pub id: String,
+    /// The document's title.
     pub title: Option<String>,
+    /// The issuing authority (发文机关).
     pub issuer: Option<String>,
+    /// The document number, e.g. `常政规〔2023〕5号`.
     pub document: Option<String>,
+    /// The date of issue (印发日期).
     pub issued: Option<NaiveDate>,
     /// First day in force; `None` when the text gives no date.
     pub effective: Option<NaiveDate>,
     /// Last day in force (inclusive); `None` when no expiry is stated.
     pub expires: Option<NaiveDate>,
+    /// How its awards are rounded, once each.
     pub rounding: Rounding,
 }
 
 /// A checked rule.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Rule {
+    /// The rule's id, unique in its policy, e.g. `CZ-03-2a`.
     pub id: String,
+    /// The policy it belongs to.
     pub policy: PolicyId,
+    /// The entity kind it pays.
     pub kind: KindId,
+    /// The clause it encodes, e.g. `（三）第2段(a)`.
     pub cite: Option<String>,
+    /// A one-line summary of the provision.
     pub title: Option<String>,
+    /// The responsible department (责任单位).
     pub dept: Option<String>,
+    /// The policy's `scope` conditions, then the rule's `when`s; all must hold.
     pub conditions: Vec<Condition>,
     /// The date of the rewarded event.
     pub on: Option<Expr>,
+    /// What is paid: evaluates to a [`Value::Award`] (or an amount, which is owed).
     pub reward: Expr,
+    /// `once` (一次性) or `yearly`.
     pub frequency: Option<Frequency>,
     /// `once per <key>`: the value that tells one paid event from another.
     pub once_per: Option<Expr>,
@@ -205,13 +250,16 @@ pub struct Rule {
     pub split: Vec<Share>,
     /// Which file and where, for showing the rule's source.
     pub source: usize,
+    /// The rule's bytes in that file.
     pub span: Span,
 }
 
 /// A payer and its share of an award; `None` when the text does not state the share.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Share {
+    /// Who pays, e.g. `city` or `district`.
     pub payer: String,
+    /// The share as a fraction (0.5 for `50%`).
     #[serde(with = "rust_decimal::serde::str_option")]
     pub rate: Option<Decimal>,
 }
@@ -219,9 +267,13 @@ pub struct Share {
 /// A cap over the sum of its members' awards, per entity of one kind and per period.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Pool {
+    /// The pool's id; a rule's own cap is `<rule>.per_year_cap`.
     pub id: String,
+    /// The policy that declares it.
     pub policy: PolicyId,
+    /// The clause that sets the cap.
     pub cite: Option<String>,
+    /// A one-line summary.
     pub title: Option<String>,
     /// Indices into [`Program::rules`].
     pub members: Vec<usize>,
@@ -229,7 +281,9 @@ pub struct Pool {
     pub scope: KindId,
     /// How far `scope` is from the top of the entity tree; deeper pools bind first.
     pub depth: usize,
+    /// The period awards are summed over.
     pub period: Period,
+    /// The most the members may pay together per entity of `scope` in one period.
     pub cap: Decimal,
     /// A rule's own `per_year_cap`, rather than a declared pool.
     pub implicit: bool,
@@ -238,39 +292,56 @@ pub struct Pool {
 /// 就高不重复: of the members' awards for one entity of `scope`, only the highest is paid.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Stack {
+    /// The stack's id.
     pub id: String,
+    /// The policy that declares it.
     pub policy: PolicyId,
+    /// The clause that forbids double payment.
     pub cite: Option<String>,
+    /// Indices into [`Program::rules`].
     pub members: Vec<usize>,
+    /// The kind of item the awards must share to compete (`per drug`).
     pub scope: KindId,
+    /// How far `scope` is from the top of the entity tree.
     pub depth: usize,
 }
 
 /// A test case with its expectations resolved to rules.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Test {
+    /// What the case shows, in words.
     pub name: String,
     /// The file it is written in (facts files are relative to it).
     pub source: usize,
+    /// The test's bytes in that file.
     pub span: Span,
+    /// The evaluation date; the facts' own `as_of` when absent.
     pub as_of: Option<NaiveDate>,
+    /// Inline JSON or a file.
     pub facts: Option<crate::ast::TestFacts>,
+    /// The outcomes the case requires.
     pub expects: Vec<Expect>,
 }
 
 /// `expect RULE for ENTITY: OUTCOME`, with the rule as an index into [`Program::rules`].
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Expect {
+    /// The rule expected to pay (or not).
     pub rule: usize,
+    /// The entity's path in results.
     pub entity: String,
+    /// What the rule must give that entity.
     pub outcome: crate::ast::Outcome,
+    /// Where the `expect` is written.
     pub span: Span,
 }
 
 /// A `when` clause (or the policy's `scope`) and its text, which names it when it fails.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Condition {
+    /// The condition as written, for not-applicable reasons.
     pub text: Arc<str>,
+    /// The condition, a bool.
     pub expr: Expr,
     /// From the policy's `scope`, not the rule's own `when`.
     pub scope: bool,
@@ -279,66 +350,105 @@ pub struct Condition {
 /// A typed expression with names resolved.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum Expr {
+    /// A literal, already a value.
     Const(Value),
     /// A fact of the entity `up` levels above the current one.
     Field {
+        /// 0 for the rule's own entity, 1 for its owner, and so on.
         up: usize,
+        /// The field's slot in that entity.
         slot: usize,
+        /// The field's name, for traces and for the reason when it is missing.
         name: Arc<str>,
     },
+    /// The evaluation date.
     AsOf,
+    /// `-x`
     Neg(Box<Expr>),
+    /// `not c`
     Not(Box<Expr>),
     /// 最高/不超过: the amount is a ceiling.
     UpTo(Box<Expr>),
+    /// `+ - * /` on decimals, checked for overflow and division by zero.
     Arith(Arith, Box<Expr>, Box<Expr>),
     /// `date + duration` (`negate` for `-`).
     Shift {
+        /// The date shifted.
         date: Box<Expr>,
+        /// The duration it is shifted by.
         by: Box<Expr>,
+        /// Shift back in time.
         negate: bool,
     },
+    /// Orders decimals, dates and durations; `==` and `!=` compare any two values.
     Compare(Compare, Box<Expr>, Box<Expr>),
+    /// `a and b`, short-circuit.
     And(Box<Expr>, Box<Expr>),
+    /// `a or b`, short-circuit.
     Or(Box<Expr>, Box<Expr>),
     /// Enum membership, by variant index.
     In(Box<Expr>, Vec<usize>),
+    /// `if c then a else b`
     If(Box<Expr>, Box<Expr>, Box<Expr>),
     /// `by`: `table[variant]` is the arm index for that variant, if any.
     By {
+        /// The enum value looked up.
         scrutinee: Box<Expr>,
+        /// The scrutinee's enum.
         enum_id: EnumId,
+        /// For each variant, the arm that handles it.
         table: Vec<Option<usize>>,
+        /// The arms' amounts, in written order.
         arms: Vec<Expr>,
+        /// The scrutinee as written, for the trace.
         text: Arc<str>,
     },
+    /// `tiers`: the whole amount comes from the first tier the value falls in.
     Tiers {
+        /// The value whose tier decides.
         scrutinee: Box<Expr>,
+        /// Each tier and its amount, first match wins.
         arms: Vec<(Interval, Expr)>,
+        /// The scrutinee as written, for the trace.
         text: Arc<str>,
     },
+    /// `marginal` (累进): each tier's rate applies to the part of the value inside it.
     Marginal {
+        /// The value split across tiers.
         scrutinee: Box<Expr>,
+        /// Each tier and its rate.
         arms: Vec<(Interval, Expr)>,
+        /// The scrutinee as written, for the trace.
         text: Arc<str>,
     },
+    /// `steps`: the highest threshold reached pays.
     Steps {
+        /// The value compared with the thresholds.
         scrutinee: Box<Expr>,
+        /// Each threshold, increasing, and what it pays.
         arms: Vec<(Decimal, Expr)>,
+        /// The scrutinee as written, for the trace.
         text: Arc<str>,
     },
     /// `rate of base`, with the base's text (and the rate's, when written as a literal such
     /// as `1:1` or `5‰`) for the trace.
     Of {
+        /// A rate or rate range.
         rate: Box<Expr>,
+        /// The amount the rate is taken of.
         base: Box<Expr>,
+        /// The base as written.
         text: Arc<str>,
+        /// The rate as written, when a literal.
         rate_text: Option<Arc<str>>,
     },
     /// `amount per count`
     Per {
+        /// The amount per thing.
         amount: Box<Expr>,
+        /// How many things.
         count: Box<Expr>,
+        /// The count as written.
         text: Arc<str>,
     },
     /// `10万..50万`: an award somewhere between.
@@ -347,35 +457,54 @@ pub enum Expr {
     RateRange(Box<Expr>, Box<Expr>),
     /// `amount max cap`
     Max {
+        /// The amount capped.
         amount: Box<Expr>,
+        /// The cap.
         cap: Box<Expr>,
+        /// The whole `amount max cap` as written.
         text: Arc<str>,
     },
+    /// 一事一议; a `max` around it gives the ceiling.
     CaseByCase {
+        /// `uncapped`: the text sets no bound (上不封顶).
         uncapped: bool,
     },
     /// An enum value as its name (for ledger keys).
     EnumName {
+        /// The enum value.
         value: Box<Expr>,
+        /// Its enum, to find the name.
         enum_id: EnumId,
     },
 }
 
+/// An arithmetic operator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Arith {
+    /// `+`
     Add,
+    /// `-`
     Sub,
+    /// `*`
     Mul,
+    /// `/`
     Div,
 }
 
+/// A comparison operator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Compare {
+    /// `==`
     Eq,
+    /// `!=`
     Ne,
+    /// `<`
     Lt,
+    /// `<=`
     Le,
+    /// `>`
     Gt,
+    /// `>=`
     Ge,
 }
 
@@ -383,13 +512,21 @@ pub enum Compare {
 /// were settled by the checker.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
+    /// Money, a rate (as a fraction), a number or a count.
     Dec(Decimal),
+    /// A condition's result.
     Bool(bool),
+    /// A calendar date.
     Date(NaiveDate),
+    /// A span of months and days.
     Duration(Duration),
+    /// Free text.
     Text(Arc<str>),
+    /// An enum value, by index into its [`EnumDef::variants`].
     Enum(usize),
+    /// What a reward entitles to.
     Award(Entitlement),
+    /// `5%..20%`: the low and high fractions.
     RateRange(Decimal, Decimal),
 }
 
@@ -403,7 +540,12 @@ pub enum Entitlement {
     /// Somewhere in [lo, hi]; the text does not say where.
     Range(Decimal, Decimal),
     /// 一事一议: no formula, perhaps a ceiling.
-    CaseByCase { cap: Option<Decimal>, uncapped: bool },
+    CaseByCase {
+        /// The ceiling, when the text gives one (`case_by_case max 1亿`).
+        cap: Option<Decimal>,
+        /// The text says there is no bound (上不封顶).
+        uncapped: bool,
+    },
 }
 
 impl Entitlement {
@@ -433,6 +575,7 @@ impl Entitlement {
         }
     }
 
+    /// Which of the four kinds this is, as results name it.
     pub fn kind(&self) -> EntitlementKind {
         match self {
             Entitlement::Exact(_) => EntitlementKind::Exact,
@@ -459,9 +602,13 @@ impl Entitlement {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntitlementKind {
+    /// The amount is owed.
     Exact,
+    /// 最高/不超过/择优: a ceiling the authority may grant less than.
     UpTo,
+    /// Somewhere in a range the text does not narrow.
     Range,
+    /// 一事一议: decided by the authority, perhaps under a ceiling.
     CaseByCase,
 }
 

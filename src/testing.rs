@@ -12,6 +12,7 @@ use std::path::Path;
 /// The result of one test.
 #[derive(Clone, Debug, Serialize)]
 pub struct TestResult {
+    /// The test's name as written.
     pub name: String,
     /// `file:line` of the test.
     pub at: String,
@@ -20,6 +21,7 @@ pub struct TestResult {
 }
 
 impl TestResult {
+    /// True when every expectation was met.
     pub fn passed(&self) -> bool {
         self.failures.is_empty()
     }

@@ -19,6 +19,7 @@ pub(crate) mod prec {
 }
 
 impl BinOp {
+    /// The operator as written in the canonical form.
     pub fn symbol(self) -> &'static str {
         match self {
             BinOp::Or => "or",
@@ -40,7 +41,8 @@ impl BinOp {
         }
     }
 
-    pub fn precedence(self) -> u8 {
+    /// How tightly it binds (higher binds tighter); the Pratt table in `syntax/expr.rs` agrees.
+    pub(crate) fn precedence(self) -> u8 {
         match self {
             BinOp::Max => prec::MAX,
             BinOp::Or => prec::OR,
@@ -54,7 +56,8 @@ impl BinOp {
 }
 
 impl UnOp {
-    pub fn precedence(self) -> u8 {
+    /// How tightly it binds, on the same scale as [`BinOp::precedence`].
+    pub(crate) fn precedence(self) -> u8 {
         match self {
             UnOp::UpTo => prec::UP_TO,
             UnOp::Not => prec::NOT,
@@ -274,8 +277,10 @@ pub(crate) fn write_string(f: &mut impl Write, s: &str) -> fmt::Result {
 
 /// One line of canonical output and the source it came from.
 #[derive(Clone, Debug)]
-pub struct Line {
+pub(crate) struct Line {
+    /// The line as printed, indented.
     pub text: String,
+    /// The source the line stands for, so comments can be put back beside it.
     pub span: Option<Span>,
 }
 
@@ -306,7 +311,7 @@ fn date(d: &chrono::NaiveDate) -> String {
 
 impl Item {
     /// The item's canonical lines.
-    pub fn lines(&self) -> Vec<Line> {
+    pub(crate) fn lines(&self) -> Vec<Line> {
         match self {
             Item::Schema(s) => schema_lines(s),
             Item::Policy(p) => policy_lines(p),
@@ -317,6 +322,7 @@ impl Item {
         }
     }
 
+    /// Where the item was written, from its keyword to its closing brace.
     pub fn span(&self) -> Span {
         match self {
             Item::Schema(s) => s.span,
@@ -514,6 +520,7 @@ impl Display for File {
 }
 
 impl RoundingUnit {
+    /// The unit as written after `rounding`.
     pub fn name(self) -> &'static str {
         match self {
             RoundingUnit::Yuan => "yuan",
@@ -524,6 +531,7 @@ impl RoundingUnit {
 }
 
 impl RoundingMode {
+    /// The mode as written after `rounding`.
     pub fn name(self) -> &'static str {
         match self {
             RoundingMode::HalfAwayFromZero => "half_away_from_zero",

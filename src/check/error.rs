@@ -4,15 +4,21 @@
 use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
+/// A rule set that does not hold together: unknown names, mistyped expressions, clashing
+/// declarations. Tier overlaps and gaps are warnings ([`CheckError::is_warning`]).
 #[derive(Debug, Error, Diagnostic, Clone, PartialEq)]
 pub enum CheckError {
     /// `reward 20% of rd_cots` where the entity has `rd_cost`
     #[error("unknown field `{name}` on `{entity}`")]
     #[diagnostic(code(check::unknown_field), help("{help}"))]
     UnknownField {
+        /// The field as written.
         name: String,
+        /// The entity kind searched.
         entity: String,
+        /// Did-you-mean, or the kind's fields.
         help: String,
+        /// The field name.
         #[label("not a field of `{entity}`")]
         span: SourceSpan,
     },
@@ -21,8 +27,11 @@ pub enum CheckError {
     #[error("unknown entity kind `{name}`")]
     #[diagnostic(code(check::unknown_entity), help("{help}"))]
     UnknownEntity {
+        /// The kind as written.
         name: String,
+        /// Did-you-mean, or the declared kinds.
         help: String,
+        /// The kind name.
         #[label("no such entity in the schema")]
         span: SourceSpan,
     },
@@ -31,8 +40,11 @@ pub enum CheckError {
     #[error("unknown type `{name}`")]
     #[diagnostic(code(check::unknown_type), help("{help}"))]
     UnknownType {
+        /// The type as written.
         name: String,
+        /// Did-you-mean, or the types there are.
         help: String,
+        /// The type name.
         #[label("not a type")]
         span: SourceSpan,
     },
@@ -41,9 +53,13 @@ pub enum CheckError {
     #[error("`{name}` is not a value of enum `{enum_name}`")]
     #[diagnostic(code(check::unknown_variant), help("{help}"))]
     UnknownVariant {
+        /// The value as written.
         name: String,
+        /// The enum it was looked up in.
         enum_name: String,
+        /// Did-you-mean, or the enum's values.
         help: String,
+        /// The value.
         #[label("no such value")]
         span: SourceSpan,
     },
@@ -52,12 +68,18 @@ pub enum CheckError {
     #[error("cannot apply `{op}` to {left} and {right}")]
     #[diagnostic(code(check::operand_types), help("{help}"))]
     Operands {
+        /// The operator, as written.
         op: String,
+        /// The left operand's type.
         left: String,
+        /// The right operand's type.
         right: String,
+        /// What the operator accepts.
         help: String,
+        /// The left operand.
         #[label("{left}")]
         left_span: SourceSpan,
+        /// The right operand.
         #[label("{right}")]
         right_span: SourceSpan,
     },
@@ -66,10 +88,15 @@ pub enum CheckError {
     #[error("{context} must be {expected}, found {found}")]
     #[diagnostic(code(check::type_mismatch), help("{help}"))]
     Expected {
+        /// Where the value stands, e.g. "a `when` condition".
         context: String,
+        /// The types allowed there.
         expected: String,
+        /// The type found.
         found: String,
+        /// How to write what is expected.
         help: String,
+        /// The expression.
         #[label("this is {found}")]
         span: SourceSpan,
     },
@@ -78,11 +105,16 @@ pub enum CheckError {
     #[error("duplicate {what} `{name}`")]
     #[diagnostic(code(check::duplicate), help("names of {what}s must be unique{scope}; rename or remove one"))]
     Duplicate {
+        /// What is duplicated: rule, field, enum, …
         what: String,
+        /// The name given twice.
         name: String,
+        /// Where names must be unique, as a phrase: ` within a policy`, ` across the schema`.
         scope: String,
+        /// The second definition.
         #[label("defined again here")]
         span: SourceSpan,
+        /// The first definition, when in the same file.
         #[label("first defined here")]
         first: Option<SourceSpan>,
     },
@@ -95,9 +127,12 @@ pub enum CheckError {
         help("{at} matches both tiers, and the first listed wins; if the text itself is ambiguous, keep its wording and say in a comment which reading you chose")
     )]
     TierOverlap {
+        /// The value both tiers contain.
         at: String,
+        /// The later tier.
         #[label("this tier")]
         span: SourceSpan,
+        /// The earlier tier it overlaps.
         #[label("overlaps this one")]
         other: SourceSpan,
     },
@@ -110,9 +145,12 @@ pub enum CheckError {
         help("{gap} earns nothing under this table; close the gap if the text means to cover it")
     )]
     TierGap {
+        /// The values no tier covers.
         gap: String,
+        /// The tier before the gap.
         #[label("this tier ends")]
         span: SourceSpan,
+        /// The tier after it.
         #[label("the next begins")]
         next: SourceSpan,
     },
@@ -121,7 +159,9 @@ pub enum CheckError {
     #[error("tier {interval} contains no value")]
     #[diagnostic(code(check::empty_tier), help("write the lower bound first, e.g. `[1亿, 5亿]`"))]
     EmptyTier {
+        /// The tier as written.
         interval: String,
+        /// The tier.
         #[label("empty")]
         span: SourceSpan,
     },
@@ -130,6 +170,7 @@ pub enum CheckError {
     #[error("step thresholds must increase")]
     #[diagnostic(code(check::steps_order), help("list steps from the lowest threshold to the highest"))]
     StepsOrder {
+        /// The threshold out of order.
         #[label("not above the step before")]
         span: SourceSpan,
     },
@@ -141,7 +182,9 @@ pub enum CheckError {
         help("add a `policy <id> {{ … }}` header to this file; every rule belongs to the policy of its file")
     )]
     NoPolicy {
+        /// The rule's id.
         rule: String,
+        /// The rule.
         #[label("outside any policy")]
         span: SourceSpan,
     },
@@ -150,6 +193,7 @@ pub enum CheckError {
     #[error("a file holds one policy; this is the second")]
     #[diagnostic(code(check::second_policy), help("move this policy and its rules to a file of their own"))]
     SecondPolicy {
+        /// The second header.
         #[label("second policy")]
         span: SourceSpan,
     },
@@ -158,9 +202,13 @@ pub enum CheckError {
     #[error("policy `{policy}` expires ({expires}) before it takes effect ({effective})")]
     #[diagnostic(code(check::policy_dates), help("check the dates against the document"))]
     PolicyDates {
+        /// The policy's id.
         policy: String,
+        /// Its first day in force.
         effective: String,
+        /// Its last day in force.
         expires: String,
+        /// The `expires` date.
         #[label("expiry")]
         span: SourceSpan,
     },
@@ -169,7 +217,9 @@ pub enum CheckError {
     #[error("policy `{policy}` takes effect after issue but gives no issue date")]
     #[diagnostic(code(check::no_issue_date), help("add `issued YYYY-MM-DD`"))]
     NoIssueDate {
+        /// The policy's id.
         policy: String,
+        /// The `effective` clause.
         #[label("relative to what?")]
         span: SourceSpan,
     },
@@ -178,9 +228,13 @@ pub enum CheckError {
     #[error("`{name}` is not `{entity}` or an entity that contains it")]
     #[diagnostic(code(check::bad_path), help("{help}"))]
     BadPath {
+        /// The owner named in the path.
         name: String,
+        /// The rule's entity kind.
         entity: String,
+        /// The kinds that do contain it.
         help: String,
+        /// The owner's name in the path.
         #[label("not an enclosing entity")]
         span: SourceSpan,
     },
@@ -192,9 +246,13 @@ pub enum CheckError {
         help("an entity belongs to one owner; declare a second entity kind for the other list")
     )]
     TwoParents {
+        /// The child kind.
         kind: String,
+        /// The first owner.
         first: String,
+        /// The second owner.
         second: String,
+        /// The second owner's list type, `[drug]`.
         #[label("second owner")]
         span: SourceSpan,
     },
@@ -203,11 +261,14 @@ pub enum CheckError {
     #[error("`{name}` is reserved")]
     #[diagnostic(code(check::reserved), help("facts use `{name}` for themselves; choose another name"))]
     Reserved {
+        /// The reserved name.
         name: String,
+        /// The name.
         #[label("reserved name")]
         span: SourceSpan,
     },
 
+    /// A pool, stack or split that does not fit its members.
     #[error(transparent)]
     #[diagnostic(transparent)]
     Group(GroupError),
@@ -216,8 +277,11 @@ pub enum CheckError {
     #[error("`{name}` is a list of `{kind}` and has no single value")]
     #[diagnostic(code(check::list_value), help("write a rule `for {kind}` to reward each one"))]
     ListValue {
+        /// The list field.
         name: String,
+        /// The kind it lists.
         kind: String,
+        /// The field.
         #[label("a list")]
         span: SourceSpan,
     },
@@ -230,9 +294,13 @@ pub enum GroupError {
     #[error("`{name}` names no rule of policy `{policy}`")]
     #[diagnostic(code(check::unknown_rule), help("{help}"))]
     UnknownRule {
+        /// The rule id as written.
         name: String,
+        /// The policy searched.
         policy: String,
+        /// Did-you-mean, or the policy's rules.
         help: String,
+        /// The member.
         #[label("no such rule")]
         span: SourceSpan,
     },
@@ -241,8 +309,11 @@ pub enum GroupError {
     #[error("unknown policy `{name}`")]
     #[diagnostic(code(check::unknown_policy), help("{help}"))]
     UnknownPolicy {
+        /// The policy id as written.
         name: String,
+        /// Did-you-mean, or the policies loaded.
         help: String,
+        /// The member.
         #[label("no such policy among the files loaded")]
         span: SourceSpan,
     },
@@ -256,12 +327,19 @@ pub enum GroupError {
         )
     )]
     Scope {
+        /// `pool` or `stack`.
         what: String,
+        /// Its id.
         group: String,
+        /// The kind named after `per`.
         scope: String,
+        /// The member that does not fit.
         rule: String,
+        /// The member's entity kind.
         kind: String,
+        /// A kind that would contain every member's.
         root: String,
+        /// The `per` kind.
         #[label("per `{scope}`")]
         span: SourceSpan,
     },
@@ -270,9 +348,13 @@ pub enum GroupError {
     #[error("stack `{group}` mixes rules for `{first}` and `{second}`")]
     #[diagnostic(code(check::stack_kinds), help("awards compete only for the same item: add `per <entity>` naming an entity that contains both, or split the stack"))]
     StackKinds {
+        /// The stack's id.
         group: String,
+        /// One member's entity kind.
         first: String,
+        /// Another member's, different.
         second: String,
+        /// The members.
         #[label("members")]
         span: SourceSpan,
     },
@@ -281,10 +363,15 @@ pub enum GroupError {
     #[error("{what} `{group}` has no `{clause}`")]
     #[diagnostic(code(check::missing_clause), help("{help}"))]
     Missing {
+        /// `pool` or `stack`.
         what: String,
+        /// Its id.
         group: String,
+        /// The clause it lacks.
         clause: String,
+        /// How to write it.
         help: String,
+        /// The pool or stack.
         #[label("incomplete")]
         span: SourceSpan,
     },
@@ -296,6 +383,7 @@ pub enum GroupError {
         help("write `over N years` with N of 1 or more, `per year`, or `in total`")
     )]
     EmptyPeriod {
+        /// The period.
         #[label("here")]
         span: SourceSpan,
     },
@@ -307,7 +395,9 @@ pub enum GroupError {
         help("give every payer a share and make them add up to 100%, or give none when the text states none")
     )]
     Shares {
+        /// The shares' sum.
         total: String,
+        /// The `split` clause.
         #[label("these shares")]
         span: SourceSpan,
     },
@@ -316,12 +406,14 @@ pub enum GroupError {
     #[error("a cap must be a fixed amount")]
     #[diagnostic(code(check::cap_not_fixed), help("write the amount the text states, e.g. `per_year_cap 1000万`"))]
     NotFixed {
+        /// The cap.
         #[label("depends on the facts")]
         span: SourceSpan,
     },
 }
 
 impl CheckError {
+    /// True for tier overlaps and gaps: findings about the text that do not stop evaluation.
     pub fn is_warning(&self) -> bool {
         matches!(self, CheckError::TierOverlap { .. } | CheckError::TierGap { .. })
     }

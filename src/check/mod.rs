@@ -1,4 +1,5 @@
-//! Checking: parsed files → a [`Program`], or every error found.
+//! Checking: parsed files → a [`Program`], or every error found. Embedders reach it through
+//! [`crate::compile()`], which parses and checks in one call.
 //!
 //! Order: the schema (from all files), then each file's policy header, then its rules. Names
 //! are resolved and types settled here, so evaluation never meets an unknown name or a
@@ -20,7 +21,8 @@ use std::collections::HashMap;
 
 /// Errors and warnings, each with the index of the file it is about.
 #[derive(Debug, Default)]
-pub struct Diagnostics {
+pub(crate) struct Diagnostics {
+    /// In the order found; the `usize` indexes the files passed to [`check`].
     pub items: Vec<(usize, CheckError)>,
 }
 
@@ -36,13 +38,15 @@ impl Diagnostics {
 
 /// A checked program with the warnings found on the way.
 #[derive(Debug)]
-pub struct Checked {
+pub(crate) struct Checked {
+    /// The program, ready to evaluate.
     pub program: Program,
+    /// Tier overlaps and gaps, each with the index of its file.
     pub warnings: Vec<(usize, CheckError)>,
 }
 
 /// Checks parsed files together: they share one schema.
-pub fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostics> {
+pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostics> {
     let mut diags = Diagnostics::default();
     let blocks: Vec<(usize, &Spanned<ast::Schema>)> = files
         .iter()

@@ -1,13 +1,14 @@
 //! Evaluation: a program and a fact set → awards with traces, and reasons for the rest.
+//! Embedders call [`Program::evaluate`](crate::Program::evaluate), which runs it.
 //!
 //! Four passes, in this order:
 //! 1. **Outcomes.** For every entity (depth first, in file order) and every rule for its kind
 //!    (in source order): the event must have happened and fall in the policy's window, every
 //!    `when` must hold, a one-off must not be in the ledger already; then the reward is
 //!    computed and rounded once.
-//! 2. **Stacking** (就高不重复, [`groups::stack`]): of a stack's awards for one item, only the
+//! 2. **Stacking** (就高不重复, `groups::stack`): of a stack's awards for one item, only the
 //!    highest stays; the others are excluded, naming the winner.
-//! 3. **Pools** ([`groups::pools`]): awards take the room left under every pool they belong
+//! 3. **Pools** (`groups::pools`): awards take the room left under every pool they belong
 //!    to, served by event date and then evaluation order, narrowest pool first.
 //! 4. **Shares**: an award split between payers gets each payer's amount.
 //!
@@ -47,7 +48,7 @@ impl Candidate {
 }
 
 /// Evaluates every rule against every entity of `facts` on the date `as_of`.
-pub fn evaluate(program: &Program, facts: &Facts, as_of: NaiveDate) -> Result<Evaluation, EvalError> {
+pub(crate) fn evaluate(program: &Program, facts: &Facts, as_of: NaiveDate) -> Result<Evaluation, EvalError> {
     let mut granted: HashMap<(usize, &str), Vec<&Grant>> = HashMap::new();
     for grant in &facts.ledger {
         if let Some(rule) = grant.rule_index {

@@ -14,12 +14,16 @@ use thiserror::Error;
 /// The result of evaluating a program against a fact set.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Evaluation {
+    /// The date evaluated on: what "already happened" and "still in force" are judged against.
     #[serde(serialize_with = "date_str")]
     pub as_of: NaiveDate,
+    /// What is paid (or may be granted), entity by entity in file order, rules in source order.
     pub awards: Vec<Award>,
+    /// Every rule that did not pay an entity of its kind, with the first reason.
     pub not_applicable: Vec<NotApplicable>,
     /// Awards set aside by 就高不重复, each naming the award that won.
     pub excluded: Vec<Excluded>,
+    /// What each top-level entity may receive in all, in file order.
     pub totals: Vec<Total>,
 }
 
@@ -30,12 +34,17 @@ fn date_str<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error
 /// One rule paying one entity.
 #[derive(Clone, Debug, Serialize)]
 pub struct Award {
+    /// The policy's id.
     pub policy: String,
+    /// The rule's id.
     pub rule: String,
+    /// The clause it encodes, so a reader can check the award against the text.
     pub cite: Option<String>,
+    /// The rule's one-line summary.
     pub title: Option<String>,
     /// `enterprise.E1.drugs.D1`
     pub entity: String,
+    /// Owed, a ceiling, a range, or case by case; `amount`, `min` and `max` follow from it.
     pub kind: EntitlementKind,
     /// What is owed, when the formula decides it (`exact` awards only).
     #[serde(with = "rust_decimal::serde::str_option")]
@@ -46,13 +55,16 @@ pub struct Award {
     /// The most that may be paid; `null` for an uncapped case by case.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub max: Option<Decimal>,
+    /// `once` or `yearly`, as the rule says.
     pub frequency: Option<Frequency>,
+    /// The date of the rewarded event (the rule's `on`, or the evaluation date).
     #[serde(serialize_with = "date_str")]
     pub event_date: NaiveDate,
     /// How the amount came about, one step a line.
     pub trace: Vec<String>,
     /// Who pays which part (两级财政按比例); empty when one payer pays all.
     pub shares: Vec<PayerShare>,
+    /// The same award as one value (not in JSON, where `kind`, `amount`, `min` and `max` say it).
     #[serde(skip)]
     pub entitlement: Entitlement,
 }
@@ -60,6 +72,7 @@ pub struct Award {
 /// One payer's part of an award.
 #[derive(Clone, Debug, Serialize)]
 pub struct PayerShare {
+    /// Who pays, e.g. `city`.
     pub payer: String,
     /// The share as a fraction; `null` when the text names the payer but not the share.
     #[serde(with = "rust_decimal::serde::str_option")]
@@ -73,13 +86,20 @@ pub struct PayerShare {
 /// An award set aside because a higher one pays for the same item (就高不重复).
 #[derive(Clone, Debug, Serialize)]
 pub struct Excluded {
+    /// The policy of the rule set aside.
     pub policy: String,
+    /// The rule set aside.
     pub rule: String,
+    /// Its clause.
     pub cite: Option<String>,
+    /// The entity it would have paid.
     pub entity: String,
+    /// The kind of award set aside.
     pub kind: EntitlementKind,
+    /// The most it would have paid.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub max: Option<Decimal>,
+    /// Why, in words, naming the stack.
     pub reason: String,
     /// The award paid instead: `policy.rule` and its entity.
     pub winner: String,
@@ -195,10 +215,16 @@ fn policy_id(program: &Program, rule: &Rule) -> String {
 /// A rule that did not pay an entity, and the first reason why.
 #[derive(Clone, Debug, Serialize)]
 pub struct NotApplicable {
+    /// The policy's id.
     pub policy: String,
+    /// The rule's id.
     pub rule: String,
+    /// The clause it encodes.
     pub cite: Option<String>,
+    /// The entity not paid, e.g. `enterprise.E1.drugs.D1`.
     pub entity: String,
+    /// The first reason, with the facts it read: a false condition, a missing fact, an event
+    /// outside the policy's window, an earlier one-off grant.
     pub reason: String,
 }
 
@@ -217,6 +243,7 @@ impl NotApplicable {
 /// What one top-level entity (an enterprise) may receive in all.
 #[derive(Clone, Debug, Serialize)]
 pub struct Total {
+    /// The top-level entity, e.g. `enterprise.E1`; its children's awards count here.
     pub entity: String,
     /// The sum of `exact` awards: what is owed.
     #[serde(with = "rust_decimal::serde::str")]
@@ -268,7 +295,10 @@ pub(super) fn totals(awards: &[Award], facts: &Facts) -> Result<Vec<Total>, Eval
     help("check the facts this rule reads; amounts must stay within 28 significant digits")
 )]
 pub struct EvalError {
+    /// The rule being evaluated.
     pub rule: String,
+    /// The entity it was evaluated for.
     pub entity: String,
+    /// What failed, with the values involved.
     pub message: String,
 }

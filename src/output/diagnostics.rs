@@ -5,10 +5,14 @@ use crate::Error;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, Severity};
 use serde_json::{json, Value};
 
+/// How diagnostics are rendered (`--error-format`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ErrorFormat {
+    /// For people at a terminal: source excerpts, Unicode, colour if asked for.
     Human,
+    /// For logs and tests: source excerpts, ASCII only, no colour.
     Plain,
+    /// For tools: a JSON array, one object per diagnostic with file, line, column and labels.
     Json,
 }
 
@@ -43,7 +47,7 @@ fn to_json(error: &Error) -> Value {
         Some(Severity::Advice) => "advice",
         _ => "error",
     };
-    let source = error.source();
+    let source = error.file();
     let labels: Vec<Value> = error
         .labels()
         .into_iter()

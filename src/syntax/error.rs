@@ -11,9 +11,13 @@ pub enum SyntaxError {
     #[error("expected {expected}, found {found}")]
     #[diagnostic(code(syntax::unexpected), help("{help}"))]
     Unexpected {
+        /// What could come here, in words.
         expected: String,
+        /// What stands here instead, in words.
         found: String,
+        /// A hint for the likely fix.
         help: String,
+        /// Where parsing stopped.
         #[label("here")]
         span: SourceSpan,
     },
@@ -22,7 +26,9 @@ pub enum SyntaxError {
     #[error("`{text}` is not a calendar date")]
     #[diagnostic(code(syntax::invalid_date), help("write a date that exists, as YYYY-MM-DD"))]
     InvalidDate {
+        /// The date as written.
         text: String,
+        /// The date.
         #[label("no such date")]
         span: SourceSpan,
     },
@@ -34,7 +40,9 @@ pub enum SyntaxError {
         help("amounts must stay below 79,228,162,514,264,337,593,543,950,335 with 28 significant digits")
     )]
     NumberTooLarge {
+        /// The number as written.
         text: String,
+        /// The number.
         #[label("does not fit an exact decimal")]
         span: SourceSpan,
     },
@@ -43,9 +51,12 @@ pub enum SyntaxError {
     #[error("`{what}` is given twice")]
     #[diagnostic(code(syntax::duplicate_clause), help("keep one `{what}` and delete the other"))]
     Duplicate {
+        /// The clause keyword, e.g. `cite`.
         what: String,
+        /// The second clause.
         #[label("second `{what}`")]
         span: SourceSpan,
+        /// The first.
         #[label("first given here")]
         first: SourceSpan,
     },
@@ -57,7 +68,9 @@ pub enum SyntaxError {
         help("add a `reward` line, e.g. `reward 20% of rd_cost max 400万`, or `reward case_by_case`")
     )]
     MissingReward {
+        /// The rule's id.
         rule: String,
+        /// The rule.
         #[label("this rule pays nothing")]
         span: SourceSpan,
     },
@@ -66,7 +79,9 @@ pub enum SyntaxError {
     #[error("ratio `{text}` divides by zero")]
     #[diagnostic(code(syntax::zero_ratio), help("the second figure of a ratio must not be 0"))]
     ZeroRatio {
+        /// The ratio as written.
         text: String,
+        /// The ratio.
         #[label("here")]
         span: SourceSpan,
     },
@@ -75,7 +90,9 @@ pub enum SyntaxError {
     #[error("this is nested too deeply (the limit is {limit})")]
     #[diagnostic(code(syntax::too_deep), help("split the expression, or write it with fewer levels of nesting"))]
     TooDeep {
+        /// The deepest nesting (or longest run of operators) allowed.
         limit: usize,
+        /// Where the limit is passed.
         #[label("too deep here")]
         span: SourceSpan,
     },
@@ -84,6 +101,7 @@ pub enum SyntaxError {
     #[error("unexpected text after the expression")]
     #[diagnostic(code(syntax::trailing), help("remove it, or join the parts with an operator"))]
     Trailing {
+        /// The trailing text.
         #[label("not part of the expression")]
         span: SourceSpan,
     },

@@ -1,6 +1,6 @@
-//! Parsing: source text → [`ast::File`](crate::ast::File). A pure function of the text.
+//! Parsing: source text → [`ast::File`]. A pure function of the text.
 //!
-//! pest finds the structure; [`lower`] turns its pairs into the owned tree and checks what
+//! pest finds the structure; `lower` turns its pairs into the owned tree and checks what
 //! the grammar cannot say (a date that exists, a number that fits, a clause given twice).
 //! Lowering collects every error it finds; pest itself stops at the first.
 
@@ -13,9 +13,15 @@ pub use error::SyntaxError;
 use crate::ast;
 use pest::Parser as _;
 
-#[derive(pest_derive::Parser)]
-#[grammar = "../grammar/policy.pest"]
-struct PolicyParser;
+/// The parser pest generates from the grammar. The module is private, so pest's `Rule` and
+/// pairs never leave `syntax/`.
+mod grammar {
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../grammar/policy.pest"]
+    pub(super) struct PolicyParser;
+}
+
+use grammar::{PolicyParser, Rule};
 
 /// How deeply brackets may nest before pest's recursive descent is at risk.
 const MAX_BRACKETS: usize = 64;
@@ -47,7 +53,7 @@ pub fn parse_expr(text: &str) -> Result<ast::Expr, Vec<SyntaxError>> {
 }
 
 /// Parses a duration such as `3 years` or `30 days` (used for duration facts).
-pub fn parse_duration(text: &str) -> Option<ast::Duration> {
+pub(crate) fn parse_duration(text: &str) -> Option<ast::Duration> {
     let mut pairs = PolicyParser::parse(Rule::duration, text.trim()).ok()?;
     let pair = pairs.next()?;
     if pair.as_str().len() != text.trim().len() {

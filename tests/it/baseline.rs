@@ -50,7 +50,12 @@ fn the_hand_written_baseline_agrees_with_the_interpreter() {
         assert_eq!(written, interpreted, "{set}");
     }
     assert!(compared > 200, "too few awards compared: {compared}");
-    assert_eq!(fired.len(), hand::RULES.len(), "rules that never fired: {:?}", hand::RULES.iter().filter(|r| !fired.contains(**r)).collect::<Vec<_>>());
+    assert_eq!(
+        fired.len(),
+        hand::RULES.len(),
+        "rules that never fired: {:?}",
+        hand::RULES.iter().filter(|r| !fired.contains(**r)).collect::<Vec<_>>()
+    );
 }
 
 /// Random facts rarely meet every condition of an industrialisation project or a public

@@ -54,7 +54,11 @@ fn a_bad_line_is_reported_and_the_batch_goes_on() {
     let program = bundled();
     let good = population(&program, 1, 2);
     let mut lines = good.lines();
-    let input = format!("{}\n{{\"enterprise\": [{{\"id\": \"X\"}}]}}\n\n{}\n", lines.next().unwrap_or(""), lines.next().unwrap_or(""));
+    let input = format!(
+        "{}\n{{\"enterprise\": [{{\"id\": \"X\"}}]}}\n\n{}\n",
+        lines.next().unwrap_or(""),
+        lines.next().unwrap_or("")
+    );
     let (out, summary) = evaluate(&program, &input, 2, 2);
     assert_eq!((summary.lines, summary.failed), (3, 1));
     let second: serde_json::Value = serde_json::from_str(out.lines().nth(1).unwrap_or("")).unwrap_or_default();

@@ -27,7 +27,8 @@ fn examples() -> Vec<(String, String)> {
 /// Evaluates a fact set and renders the result as JSON text.
 fn results(program: &Program, name: &str, json: &str) -> String {
     let facts = program.facts(name, json).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-    let evaluation = program.evaluate(&facts, facts.as_of.unwrap_or(date("2025-01-01"))).unwrap_or_else(|e| panic!("{e}"));
+    let evaluation =
+        program.evaluate(&facts, facts.as_of.unwrap_or(date("2025-01-01"))).unwrap_or_else(|e| panic!("{e}"));
     serde_json::to_string_pretty(&output::json(&evaluation)).unwrap_or_default()
 }
 
@@ -69,7 +70,8 @@ fn the_facts_schema_accepts_the_examples_and_rejects_bad_facts() {
     let validator = jsonschema::draft202012::new(&schema).unwrap_or_else(|e| panic!("not a valid JSON Schema: {e}"));
     for (name, json) in examples() {
         let instance: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
-        let errors: Vec<String> = validator.iter_errors(&instance).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+        let errors: Vec<String> =
+            validator.iter_errors(&instance).map(|e| format!("{} at {}", e, e.instance_path)).collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }
     for bad in [

@@ -14,4 +14,5 @@ mod facts;
 mod format;
 mod groups;
 mod properties;
+mod repl;
 mod syntax;

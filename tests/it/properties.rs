@@ -63,19 +63,29 @@ fn expr() -> impl Strategy<Value = Expr> {
         prop_oneof![
             (prop::sample::select(vec![UnOp::Neg, UnOp::Not, UnOp::UpTo]), inner.clone())
                 .prop_map(|(op, e)| sp(ExprKind::Unary(op, Box::new(e)))),
-            (binop(), inner.clone(), inner.clone())
-                .prop_map(|(op, a, b)| sp(ExprKind::Binary(op, Box::new(a), Box::new(b)))),
+            (binop(), inner.clone(), inner.clone()).prop_map(|(op, a, b)| sp(ExprKind::Binary(
+                op,
+                Box::new(a),
+                Box::new(b)
+            ))),
             (inner.clone(), variants()).prop_map(|(e, set)| sp(ExprKind::In(Box::new(e), set))),
-            (inner.clone(), inner.clone(), inner.clone())
-                .prop_map(|(c, t, e)| sp(ExprKind::If(Box::new(c), Box::new(t), Box::new(e)))),
-            (ident(), prop::collection::vec((prop::option::of(variants()), inner.clone()), 1..4)).prop_map(|(s, arms)| {
-                let arms = arms.into_iter().map(|(pattern, value)| ByArm { pattern, value }).collect();
-                sp(ExprKind::By(Box::new(sp(ExprKind::Path(vec![s]))), arms))
-            }),
-            (any::<bool>(), ident(), prop::collection::vec((interval(), inner.clone()), 1..4)).prop_map(|(marginal, s, arms)| {
-                let arms = arms.into_iter().map(|(interval, value)| TierArm { interval, value }).collect();
-                sp(ExprKind::Tiers { marginal, scrutinee: Box::new(sp(ExprKind::Path(vec![s]))), arms })
-            }),
+            (inner.clone(), inner.clone(), inner.clone()).prop_map(|(c, t, e)| sp(ExprKind::If(
+                Box::new(c),
+                Box::new(t),
+                Box::new(e)
+            ))),
+            (ident(), prop::collection::vec((prop::option::of(variants()), inner.clone()), 1..4)).prop_map(
+                |(s, arms)| {
+                    let arms = arms.into_iter().map(|(pattern, value)| ByArm { pattern, value }).collect();
+                    sp(ExprKind::By(Box::new(sp(ExprKind::Path(vec![s]))), arms))
+                }
+            ),
+            (any::<bool>(), ident(), prop::collection::vec((interval(), inner.clone()), 1..4)).prop_map(
+                |(marginal, s, arms)| {
+                    let arms = arms.into_iter().map(|(interval, value)| TierArm { interval, value }).collect();
+                    sp(ExprKind::Tiers { marginal, scrutinee: Box::new(sp(ExprKind::Path(vec![s]))), arms })
+                }
+            ),
             (inner.clone(), prop::collection::vec((numeral(), inner), 1..4)).prop_map(|(s, arms)| {
                 let arms = arms.into_iter().map(|(t, value)| StepArm { threshold: sp(t), value }).collect();
                 sp(ExprKind::Steps(Box::new(s), arms))
@@ -86,23 +96,24 @@ fn expr() -> impl Strategy<Value = Expr> {
 
 /// A file with a policy and rules built from generated expressions.
 fn file() -> impl Strategy<Value = File> {
-    let rule = ("[A-Z]{2}-[0-9]{1,2}[a-c]?", ident(), prop::collection::vec(expr(), 0..3), expr(), prop::option::of(expr()))
-        .prop_map(|(id, entity, conditions, reward, on)| {
-            Item::Rule(Box::new(sp(Rule {
-                id: sp(id),
-                entity,
-                cite: Some(sp("（三）第1段".to_string())),
-                title: None,
-                dept: None,
-                conditions,
-                on,
-                reward: Some(reward),
-                frequency: Some(sp(Frequency::Once)),
-                once_per: None,
-                per_year_cap: None,
-                split: None,
-            })))
-        });
+    let rule =
+        ("[A-Z]{2}-[0-9]{1,2}[a-c]?", ident(), prop::collection::vec(expr(), 0..3), expr(), prop::option::of(expr()))
+            .prop_map(|(id, entity, conditions, reward, on)| {
+                Item::Rule(Box::new(sp(Rule {
+                    id: sp(id),
+                    entity,
+                    cite: Some(sp("（三）第1段".to_string())),
+                    title: None,
+                    dept: None,
+                    conditions,
+                    on,
+                    reward: Some(reward),
+                    frequency: Some(sp(Frequency::Once)),
+                    once_per: None,
+                    per_year_cap: None,
+                    split: None,
+                })))
+            });
     prop::collection::vec(rule, 1..4).prop_map(|rules| {
         let policy = Policy {
             id: sp("p".to_string()),

@@ -1,0 +1,216 @@
+//! `:set` and `:unset`: edit the facts' JSON by path, then read it again.
+//!
+//! A path names a top-level kind, an entity id, then fields, with list fields followed by a
+//! child's id: `enterprise.E1.drugs.D1.rd_cost`. Ids never contain `.` (the facts reader
+//! refuses them), so splitting on dots is exact. A path may also end at an entity, to add or
+//! replace a whole one with a JSON object, or be `as_of`.
+
+use super::{Output, Session};
+use crate::program::{Schema, Ty};
+use serde_json::{Map, Value as Json};
+
+impl Session {
+    /// `:set <path> = <value>`: the value is written as the facts file would have it.
+    pub(super) fn set_fact(&mut self, rest: &str) -> Output {
+        let Some((path, text)) = rest.split_once('=') else {
+            return Output::failed("usage: :set <path> = <value>, e.g. :set enterprise.E1.rd_cost = 3000万");
+        };
+        let (path, text) = (path.trim(), text.trim());
+        let value = match literal(text, field_type(self.schema(), path)) {
+            Ok(value) => value,
+            Err(message) => return Output::failed(message),
+        };
+        let mut json = self.facts_json.clone().unwrap_or_else(|| Json::Object(Map::new()));
+        match set(&mut json, path, value.clone()) {
+            Ok(old) => {
+                let was = old.map_or(String::new(), |old| format!(" (was {})", compact(&old)));
+                self.commit(json, format!("{path} = {}{was}", compact(&value)))
+            }
+            Err(message) => Output::failed(message),
+        }
+    }
+
+    /// `:unset <path>`: removes a fact, or a whole entity.
+    pub(super) fn unset_fact(&mut self, path: &str) -> Output {
+        if path.is_empty() {
+            return Output::failed("usage: :unset <path>");
+        }
+        let Some(mut json) = self.facts_json.clone() else { return Output::failed("no facts to change") };
+        match unset(&mut json, path) {
+            Ok(old) => self.commit(json, format!("removed {path} (was {})", compact(&old))),
+            Err(message) => Output::failed(message),
+        }
+    }
+
+    /// Keeps the edited JSON if it reads as facts; otherwise nothing changes.
+    fn commit(&mut self, json: Json, done: String) -> Output {
+        let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+        match self.program.facts(&self.facts_name, &text) {
+            Ok(facts) => {
+                self.facts_json = Some(json);
+                self.facts = Some(facts);
+                Output::done(done)
+            }
+            Err(errors) => Output::failed(self.diagnostics(&errors)).and("(the facts are unchanged)"),
+        }
+    }
+}
+
+/// A value typed at the prompt, as JSON the facts reader accepts: JSON itself for objects,
+/// lists, strings and booleans; numbers for count and number fields (`1万` included);
+/// otherwise the text as written (`3000万`, `20%`, `2024-01-01`, `III`, `3 years`).
+fn literal(text: &str, ty: Option<Ty>) -> Result<Json, String> {
+    if text.is_empty() {
+        return Err("give a value after `=`".into());
+    }
+    if text.starts_with(['{', '[', '"']) || matches!(text, "true" | "false" | "null") {
+        return serde_json::from_str(text).map_err(|e| format!("`{text}` is not a value: {e}"));
+    }
+    let number = |text: &str| serde_json::from_str::<serde_json::Number>(text).ok().map(Json::Number);
+    if matches!(ty, Some(Ty::Count | Ty::Number)) {
+        if let Some(n) = crate::facts::parse_money(text).and_then(|d| number(&d.normalize().to_string())) {
+            return Ok(n);
+        }
+    }
+    match ty {
+        Some(Ty::Money | Ty::Rate | Ty::Text | Ty::Date | Ty::Duration | Ty::Enum(_)) => Ok(Json::String(text.into())),
+        _ => Ok(number(text).unwrap_or_else(|| Json::String(text.into()))),
+    }
+}
+
+/// The schema type of the field a path ends at, when the path follows the schema.
+pub(super) fn field_type(schema: &Schema, path: &str) -> Option<Ty> {
+    let mut parts = path.split('.');
+    let root = parts.next()?;
+    let mut kind = schema.roots().find(|(_, k)| k.name == root)?.0;
+    loop {
+        parts.next()?; // the entity's id
+        let field = parts.next()?;
+        let def = schema.kinds.get(kind)?;
+        let ty = def.fields.get(def.field(field)?)?.ty;
+        match ty {
+            Ty::List(child) => kind = child,
+            ty => return parts.next().is_none().then_some(ty),
+        }
+    }
+}
+
+/// Sets the value at `path`, creating a top-level list or an entity when the path ends
+/// there. Returns the value replaced.
+fn set(json: &mut Json, path: &str, value: Json) -> Result<Option<Json>, String> {
+    let parts: Vec<&str> = path.split('.').collect();
+    if parts.iter().any(|p| p.is_empty()) {
+        return Err(format!("`{path}` is not a path; write e.g. enterprise.E1.rd_cost"));
+    }
+    let mut at = json;
+    for (i, part) in parts.iter().enumerate() {
+        let here = parts.get(..i).unwrap_or_default().join(".");
+        let last = i + 1 == parts.len();
+        match at {
+            Json::Object(map) => {
+                if last {
+                    if *part == "id" {
+                        return Err("an entity's id is part of its path: :unset it and :set it anew".into());
+                    }
+                    return Ok(map.insert(part.to_string(), value));
+                }
+                // `:set enterprise.E2 = {…}` with no enterprise yet starts the list.
+                if i + 2 == parts.len() && !map.contains_key(*part) {
+                    map.insert(part.to_string(), Json::Array(Vec::new()));
+                }
+                at = map.get_mut(*part).ok_or_else(|| missing(&here, part))?;
+            }
+            Json::Array(items) => {
+                if last {
+                    return set_entity(items, part, value, path);
+                }
+                let found = items.iter_mut().find(|item| has_id(item, part));
+                at = found.ok_or_else(|| {
+                    let entity = if here.is_empty() { part.to_string() } else { format!("{here}.{part}") };
+                    format!("no entity `{entity}` in the facts; add one with :set {entity} = {{ … }}")
+                })?;
+            }
+            other => return Err(format!("`{here}` is {}, which has no `{part}`", kind_of(other))),
+        }
+    }
+    Err(format!("`{path}` is not a path"))
+}
+
+/// Adds or replaces the entity `id` in a list; its `id` comes from the path.
+fn set_entity(items: &mut Vec<Json>, id: &str, value: Json, path: &str) -> Result<Option<Json>, String> {
+    let Json::Object(fields) = value else {
+        return Err(format!("`{path}` is an entity: give its facts as a JSON object, {{ \"field\": … }}"));
+    };
+    let mut entity = Map::new();
+    entity.insert("id".into(), Json::String(id.into()));
+    entity.extend(fields.into_iter().filter(|(k, _)| k != "id"));
+    let entity = Json::Object(entity);
+    match items.iter_mut().find(|item| has_id(item, id)) {
+        Some(slot) => Ok(Some(std::mem::replace(slot, entity))),
+        None => {
+            items.push(entity);
+            Ok(None)
+        }
+    }
+}
+
+/// Removes the value at `path`. Returns it.
+fn unset(json: &mut Json, path: &str) -> Result<Json, String> {
+    let (parent, last) = path.rsplit_once('.').map_or(("", path), |(p, l)| (p, l));
+    let mut at = json;
+    let mut walked = Vec::new();
+    for part in parent.split('.').filter(|p| !p.is_empty()) {
+        let here = walked.join(".");
+        walked.push(part);
+        at = match at {
+            Json::Object(map) => map.get_mut(part).ok_or_else(|| missing(&here, part))?,
+            Json::Array(items) => items
+                .iter_mut()
+                .find(|item| has_id(item, part))
+                .ok_or_else(|| format!("no entity `{}` in the facts", walked.join(".")))?,
+            other => return Err(format!("`{here}` is {}, which has no `{part}`", kind_of(other))),
+        };
+    }
+    match at {
+        Json::Object(_) if last == "id" => Err("an entity's id is part of its path: :unset the entity instead".into()),
+        Json::Object(map) => map.shift_remove(last).ok_or_else(|| missing(parent, last)),
+        Json::Array(items) => {
+            let old = items.iter().find(|item| has_id(item, last)).cloned();
+            items.retain(|item| !has_id(item, last));
+            old.ok_or_else(|| format!("no entity `{path}` in the facts"))
+        }
+        other => Err(format!("`{parent}` is {}, which has no `{last}`", kind_of(other))),
+    }
+}
+
+fn has_id(item: &Json, id: &str) -> bool {
+    match item.get("id") {
+        Some(Json::String(s)) => s == id,
+        Some(Json::Number(n)) => n.to_string() == id,
+        _ => false,
+    }
+}
+
+fn missing(here: &str, part: &str) -> String {
+    if here.is_empty() {
+        format!("the facts have no `{part}`")
+    } else {
+        format!("`{here}` has no `{part}`")
+    }
+}
+
+fn kind_of(json: &Json) -> &'static str {
+    match json {
+        Json::Null => "null",
+        Json::Bool(_) => "true or false",
+        Json::Number(_) => "a number",
+        Json::String(_) => "text",
+        Json::Array(_) => "a list",
+        Json::Object(_) => "an object",
+    }
+}
+
+/// JSON on one line, for messages.
+fn compact(json: &Json) -> String {
+    serde_json::to_string(json).unwrap_or_default()
+}

@@ -1,0 +1,114 @@
+//! `:eval`, `:why` and `:why-not`: the whole evaluation, and one rule's part in it. Each
+//! evaluates afresh, so the answer always reflects the current rules, facts and date.
+
+use super::{show, Output, Session};
+use crate::program::Rule;
+use crate::Evaluation;
+
+impl Session {
+    /// `:eval [entity]`: the table `policy eval` prints.
+    pub(super) fn eval(&self, entity: Option<&str>) -> Output {
+        match self.evaluation(entity) {
+            Ok(evaluation) => Output::done(crate::output::table(&evaluation)),
+            Err(failed) => failed,
+        }
+    }
+
+    /// `:why <rule> [entity]`: each award of the rule with its trace.
+    pub(super) fn why(&self, args: &[&str]) -> Output {
+        let (rule, evaluation) = match self.rule_and_evaluation(args) {
+            Ok(found) => found,
+            Err(failed) => return failed,
+        };
+        let policy = self.policy_id(rule);
+        let mine = |p: &str, r: &str| p == policy && r == rule.id;
+        let mut out = self.heading(rule);
+        let mut paid = 0;
+        for award in evaluation.awards.iter().filter(|a| mine(&a.policy, &a.rule)) {
+            paid += 1;
+            out.push_str(&format!("{}: {}\n", award.entity, show::award(&award.entitlement)));
+            for step in &award.trace {
+                out.push_str(&format!("    {step}\n"));
+            }
+        }
+        for excluded in evaluation.excluded.iter().filter(|x| mine(&x.policy, &x.rule)) {
+            paid += 1;
+            out.push_str(&format!("{}: excluded: {}\n", excluded.entity, excluded.reason));
+        }
+        let others = evaluation.not_applicable.iter().filter(|n| mine(&n.policy, &n.rule)).count();
+        let scope = args.get(1).map_or(String::new(), |e| format!(" {e}"));
+        if paid == 0 && others == 0 {
+            out.push_str(&self.none_of_kind(rule, args.get(1).copied()));
+        } else if paid == 0 {
+            out.push_str(&format!("it paid nothing; :why-not {}{scope} says why\n", rule.id));
+        } else if others > 0 {
+            out.push_str(&format!("(not applicable to {others} other(s): :why-not {}{scope})\n", rule.id));
+        }
+        Output::done(out)
+    }
+
+    /// `:why-not <rule> [entity]`: the reason for each entity the rule did not pay.
+    pub(super) fn why_not(&self, args: &[&str]) -> Output {
+        let (rule, evaluation) = match self.rule_and_evaluation(args) {
+            Ok(found) => found,
+            Err(failed) => return failed,
+        };
+        let policy = self.policy_id(rule);
+        let mine = |p: &str, r: &str| p == policy && r == rule.id;
+        let mut out = self.heading(rule);
+        let before = out.len();
+        for na in evaluation.not_applicable.iter().filter(|n| mine(&n.policy, &n.rule)) {
+            out.push_str(&format!("{}: {}\n", na.entity, na.reason));
+        }
+        for excluded in evaluation.excluded.iter().filter(|x| mine(&x.policy, &x.rule)) {
+            out.push_str(&format!("{}: excluded: {}\n", excluded.entity, excluded.reason));
+        }
+        for award in evaluation.awards.iter().filter(|a| mine(&a.policy, &a.rule)) {
+            let award_text = show::award(&award.entitlement);
+            out.push_str(&format!("{}: it applies: {award_text} (:why {} {})\n", award.entity, rule.id, award.entity));
+        }
+        if out.len() == before {
+            out.push_str(&self.none_of_kind(rule, args.get(1).copied()));
+        }
+        Output::done(out)
+    }
+
+    /// The evaluation, limited to an entity when one is given.
+    fn evaluation(&self, entity: Option<&str>) -> Result<Evaluation, Output> {
+        let facts = self.need_facts()?;
+        if let Some(entity) = entity {
+            self.known_entity(facts, entity)?;
+        }
+        let evaluation =
+            self.program.evaluate(facts, self.as_of()).map_err(|e| Output::failed(self.diagnostics(&[e])))?;
+        Ok(match entity {
+            Some(entity) => evaluation.only(entity),
+            None => evaluation,
+        })
+    }
+
+    fn rule_and_evaluation(&self, args: &[&str]) -> Result<(&Rule, Evaluation), Output> {
+        let name = args.first().copied().unwrap_or_default();
+        let index = self.find_rule(name)?;
+        let rule = self.program.rules.get(index).ok_or_else(|| Output::failed(format!("no rule `{name}`")))?;
+        Ok((rule, self.evaluation(args.get(1).copied())?))
+    }
+
+    fn policy_id(&self, rule: &Rule) -> &str {
+        self.program.policies.get(rule.policy).map_or("", |p| p.id.as_str())
+    }
+
+    /// `CZ-03-1b （三）第1段(b) title`: the first line of `:why` and `:why-not`.
+    fn heading(&self, rule: &Rule) -> String {
+        let cite = rule.cite.as_ref().map_or(String::new(), |c| format!(" {c}"));
+        let title = rule.title.as_ref().map_or(String::new(), |t| format!(" {t}"));
+        format!("{}{cite}{title}\n", rule.id)
+    }
+
+    /// Why a rule has no outcome at all: nothing of its kind to apply to.
+    fn none_of_kind(&self, rule: &Rule, entity: Option<&str>) -> String {
+        let kind = self.schema().kinds.get(rule.kind).map_or("?", |k| k.name.as_str());
+        let under = entity.map_or(String::new(), |e| format!(" in {e}"));
+        format!("no {kind}{under} in the facts, so {} was not evaluated\n", rule.id)
+    }
+}

@@ -1,0 +1,319 @@
+//! The REPL: draft rules, change facts and ask why, one line at a time.
+//!
+//! [`Session`] holds everything and answers each line with an [`Output`]; it never touches a
+//! terminal, so scripted sessions test it line by line. [`frontend`] is the thin rustyline
+//! layer on top (history, completion, highlighting, Ctrl-C and Ctrl-D).
+//!
+//! A line is one of three things:
+//! - a command (`:eval`, `:set …`, see `:help`), always one line;
+//! - an item (`rule`, `schema`, `policy`, `pool`, `stack`, `test`), which may span lines: it
+//!   ends once it parses, or once its braces close (see `input.rs`), and then joins the
+//!   session's own source, `<repl>`;
+//! - an expression, evaluated for the focused entity and shown as `value : type`.
+//!
+//! Errors are rendered as diagnostics and never end the session: every change is tried on a
+//! copy first, so a failed `:load`, `:set` or rule leaves the session as it was.
+
+mod commands;
+mod complete;
+mod edit;
+mod explain;
+mod expr;
+pub mod frontend;
+mod highlight;
+mod input;
+mod show;
+mod typed;
+
+use crate::facts::Facts;
+use crate::output::{render_diagnostics, ErrorFormat};
+use crate::program::{KindId, Program, Schema};
+use crate::{Error, Loaded, Source};
+use chrono::NaiveDate;
+use serde_json::Value as Json;
+use std::path::PathBuf;
+
+/// How a session renders what it says, and what day it is.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Diagnostics as `human` (at a terminal), `plain` (tests, logs) or `json`.
+    pub errors: ErrorFormat,
+    /// ANSI colour in diagnostics and highlighting.
+    pub color: bool,
+    /// The evaluation date when neither `:as_of` nor the facts give one; fixed in tests.
+    pub today: NaiveDate,
+}
+
+/// What became of a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Handled; the text (if any) is the answer.
+    Done,
+    /// Something was wrong; the text says what. The session goes on unchanged.
+    Failed,
+    /// The line was kept: the item being typed is not complete yet.
+    More,
+    /// `:quit`.
+    Quit,
+}
+
+/// The answer to one line: text to show (ending in a newline, or empty) and a status.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    /// What to show; ends in a newline unless empty.
+    pub text: String,
+    /// What became of the line.
+    pub status: Status,
+}
+
+impl Output {
+    fn done(text: impl Into<String>) -> Output {
+        Output { text: lines(text.into()), status: Status::Done }
+    }
+
+    fn failed(text: impl Into<String>) -> Output {
+        Output { text: lines(text.into()), status: Status::Failed }
+    }
+
+    /// Appends a paragraph, keeping the status.
+    fn and(mut self, more: &str) -> Output {
+        self.text.push_str(&lines(more.to_string()));
+        self
+    }
+}
+
+/// Ends non-empty text with exactly one newline.
+fn lines(text: String) -> String {
+    if text.is_empty() || text.ends_with('\n') {
+        text
+    } else {
+        text + "\n"
+    }
+}
+
+/// The state of one REPL session.
+pub struct Session {
+    config: Config,
+    /// The rule paths given to `:load` (or on the command line), for `:reload`.
+    paths: Vec<PathBuf>,
+    /// The text of the loaded files, as last read.
+    files: Vec<Source>,
+    /// Items typed at the prompt.
+    typed: typed::Typed,
+    program: Program,
+    /// The facts as JSON, which `:set` and `:unset` edit, and the name diagnostics give them.
+    facts_json: Option<Json>,
+    facts_name: String,
+    /// The facts read from `facts_json`; `None` while there are none, or while they do not
+    /// fit the rules loaded since.
+    facts: Option<Facts>,
+    /// Set by `:as_of`; otherwise the facts' `as_of`, else today.
+    as_of: Option<NaiveDate>,
+    /// The entity bare expressions read; otherwise the first in the facts.
+    focus: Option<String>,
+    /// The lines of an item not yet complete.
+    pending: String,
+}
+
+impl Session {
+    /// A session with no rules and no facts.
+    pub fn new(config: Config) -> Session {
+        Session {
+            config,
+            paths: Vec::new(),
+            files: Vec::new(),
+            typed: typed::Typed::default(),
+            program: empty_program(),
+            facts_json: None,
+            facts_name: "<facts>".into(),
+            facts: None,
+            as_of: None,
+            focus: None,
+            pending: String::new(),
+        }
+    }
+
+    /// Handles one line (or a pasted block). Never panics on any input, and never fails in
+    /// a way that ends the session: only `:quit` does.
+    pub fn handle(&mut self, line: &str) -> Output {
+        let trimmed = line.trim();
+        // No line of an item starts with `:`, so commands work halfway through one too
+        // (`:schema` to look up a field); the item waits.
+        if trimmed.starts_with(':') {
+            return self.command(trimmed);
+        }
+        if self.pending.is_empty() && (trimmed.is_empty() || trimmed.starts_with("//")) {
+            return Output::done("");
+        }
+        self.pending.push_str(line.trim_end_matches(['\r', '\n']));
+        self.pending.push('\n');
+        if input::needs_more(&self.pending) {
+            return Output { text: String::new(), status: Status::More };
+        }
+        let text = std::mem::take(&mut self.pending);
+        if input::is_item(&text) {
+            self.add_items(&text)
+        } else {
+            self.expression(text.trim())
+        }
+    }
+
+    /// Drops the item being typed (Ctrl-C). True if there was one.
+    pub fn cancel(&mut self) -> bool {
+        !std::mem::take(&mut self.pending).is_empty()
+    }
+
+    /// True while an item is being typed over several lines.
+    pub fn is_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Loads rule paths (as `:load` does), e.g. those given on the command line.
+    pub fn load(&mut self, paths: Vec<PathBuf>) -> Output {
+        commands::load(self, paths)
+    }
+
+    /// Reads a facts file (as `:facts` does).
+    pub fn load_facts(&mut self, path: &str) -> Output {
+        commands::read_facts(self, path)
+    }
+
+    /// The program the session runs: the loaded files and the items typed.
+    pub fn program(&self) -> &Program {
+        &self.program
+    }
+
+    /// Completions for `line` with the cursor at byte `pos`: where the word being completed
+    /// starts, and the candidates to replace it with.
+    pub fn complete(&self, line: &str, pos: usize) -> (usize, Vec<String>) {
+        complete::complete(self, line, pos)
+    }
+
+    /// `line` with ANSI colours for a terminal (same display width).
+    pub fn highlight(&self, line: &str) -> String {
+        highlight::highlight(line)
+    }
+
+    /// The evaluation date: `:as_of`, else the facts' `as_of`, else today.
+    fn as_of(&self) -> NaiveDate {
+        self.as_of.or(self.facts.as_ref().and_then(|f| f.as_of)).unwrap_or(self.config.today)
+    }
+
+    fn schema(&self) -> &Schema {
+        &self.program.schema
+    }
+
+    /// Renders errors (or warnings) as the session's diagnostics format says.
+    fn diagnostics(&self, errors: &[Error]) -> String {
+        render_diagnostics(errors, self.config.errors, self.config.color)
+    }
+
+    /// Installs a new program: the facts are read again against it (their slots depend on
+    /// the schema). Returns a note when the facts no longer fit.
+    fn install(&mut self, program: Program) -> String {
+        self.program = program;
+        self.facts = None;
+        let Some(json) = &self.facts_json else { return String::new() };
+        let text = serde_json::to_string_pretty(json).unwrap_or_default();
+        match self.program.facts(&self.facts_name, &text) {
+            Ok(facts) => {
+                self.facts = Some(facts);
+                String::new()
+            }
+            Err(errors) => format!(
+                "{}the facts do not fit these rules; fix them with :set / :unset, or read others with :facts <file>\n",
+                self.diagnostics(&errors)
+            ),
+        }
+    }
+
+    /// Compiles the loaded files with the typed items.
+    fn compile(&self, files: &[Source], typed: &typed::Typed) -> Result<Loaded, crate::Errors> {
+        let mut sources = files.to_vec();
+        sources.extend(typed.source());
+        crate::compile(sources)
+    }
+
+    /// The kind and path of the entity expressions are evaluated for: the focus, else the
+    /// first entity in the facts; with no facts, the first top-level kind and no entity.
+    fn target(&self) -> Result<(KindId, Option<String>), Output> {
+        if let Some(path) = &self.focus {
+            let kind = self.entity_kind(path).ok_or_else(|| {
+                Output::failed(format!("the focused entity `{path}` is not in the facts; choose another with :focus"))
+            })?;
+            return Ok((kind, Some(path.clone())));
+        }
+        if let Some(root) = self.facts.as_ref().and_then(|f| f.roots.first()) {
+            return Ok((root.kind, Some(root.path.to_string())));
+        }
+        Ok((self.schema().roots().next().map_or(0, |(k, _)| k), None))
+    }
+
+    /// The kind of the entity at `path` in the facts, if there is one.
+    fn entity_kind(&self, path: &str) -> Option<KindId> {
+        let facts = self.facts.as_ref()?;
+        crate::eval::chain_to(facts, path)?.last().map(|e| e.kind)
+    }
+
+    /// The facts, or a failure saying how to get some.
+    fn need_facts(&self) -> Result<&Facts, Output> {
+        self.facts.as_ref().ok_or_else(|| match self.facts_json {
+            Some(_) => {
+                Output::failed("the facts do not fit the rules loaded; fix them with :set / :unset or :facts <file>")
+            }
+            None => Output::failed("no facts yet: read some with :facts <file>, or add an entity with :set"),
+        })
+    }
+
+    /// The index of a rule named `RULE` or `policy.RULE`.
+    fn find_rule(&self, name: &str) -> Result<usize, Output> {
+        let policy_of = |r: &crate::program::Rule| self.program.policies.get(r.policy).map_or("", |p| p.id.as_str());
+        let found: Vec<usize> = self
+            .program
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.id == name || format!("{}.{}", policy_of(r), r.id) == name)
+            .map(|(i, _)| i)
+            .collect();
+        match found.as_slice() {
+            [one] => Ok(*one),
+            [] => {
+                let ids = self.program.rules.iter().map(|r| r.id.as_str());
+                let help = crate::check::suggest_help(name, ids, "rule");
+                Err(Output::failed(format!("no rule `{name}`: {help}")))
+            }
+            many => {
+                let names: Vec<String> = many
+                    .iter()
+                    .filter_map(|i| self.program.rules.get(*i))
+                    .map(|r| format!("{}.{}", policy_of(r), r.id))
+                    .collect();
+                Err(Output::failed(format!("`{name}` names rules in several policies: {}; name one", names.join(", "))))
+            }
+        }
+    }
+
+    /// Checks that `entity` is in the facts (or contains something that is).
+    fn known_entity(&self, facts: &Facts, entity: &str) -> Result<(), Output> {
+        if crate::eval::chain_to(facts, entity).is_some() {
+            return Ok(());
+        }
+        let roots: Vec<String> = facts.roots.iter().map(|r| format!("`{}`", r.path)).collect();
+        let error = Error::NoSuchEntity { entity: entity.to_string(), roots: roots.join(", ") };
+        Err(Output::failed(self.diagnostics(&[error])))
+    }
+}
+
+/// A program with nothing in it, before any file is loaded.
+fn empty_program() -> Program {
+    Program {
+        schema: Schema::default(),
+        policies: Vec::new(),
+        rules: Vec::new(),
+        pools: Vec::new(),
+        stacks: Vec::new(),
+        tests: Vec::new(),
+        sources: Vec::new(),
+    }
+}

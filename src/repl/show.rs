@@ -1,0 +1,171 @@
+//! How the REPL shows things: values with their 万/亿 short form, awards, and the
+//! `:rules`, `:schema` and `:show` listings.
+
+use super::{Output, Session};
+use crate::amounts::{self, group_digits};
+use crate::program::{Entitlement, Schema, Ty, Value};
+use rust_decimal::Decimal;
+use unicode_width::UnicodeWidthStr;
+
+/// A value as the language writes it; money as `600万 (6,000,000.00)`.
+pub fn value(schema: &Schema, value: &Value, ty: Ty) -> String {
+    match (value, ty) {
+        (Value::Dec(d), Ty::Money) => money(*d),
+        (Value::Dec(d), Ty::Rate) => amounts::rate(*d),
+        (Value::Dec(d), _) => amounts::money(*d),
+        (Value::Bool(b), _) => b.to_string(),
+        (Value::Date(d), _) => d.to_string(),
+        (Value::Duration(d), _) => d.to_string(),
+        (Value::Text(t), _) => format!("{t:?}"),
+        (Value::Enum(i), Ty::Enum(e)) => {
+            schema.enums.get(e).and_then(|e| e.variants.get(*i)).cloned().unwrap_or_else(|| i.to_string())
+        }
+        (Value::Enum(i), _) => i.to_string(),
+        (Value::Award(a), _) => award(a),
+        (Value::RateRange(lo, hi), _) => format!("{}..{}", amounts::rate(*lo), amounts::rate(*hi)),
+    }
+}
+
+/// What an award entitles to: `400万 (4,000,000.00)`, `up to …`, `… – …`, `case by case`.
+pub fn award(award: &Entitlement) -> String {
+    match award {
+        Entitlement::Exact(x) => money(*x),
+        Entitlement::UpTo(x) => format!("up to {}", money(*x)),
+        Entitlement::Range(lo, hi) => format!("{} – {}", money(*lo), money(*hi)),
+        Entitlement::CaseByCase { cap: Some(cap), .. } => format!("case by case, up to {}", money(*cap)),
+        Entitlement::CaseByCase { uncapped: true, .. } => "case by case, uncapped".into(),
+        Entitlement::CaseByCase { .. } => "case by case".into(),
+    }
+}
+
+/// Money in full to the fen, after its exact 万/亿 form when there is one:
+/// `600万 (6,000,000.00)`, `1.5亿 (150,000,000.00)`, `1,234.56`.
+pub fn money(amount: Decimal) -> String {
+    let mut full = amount.normalize();
+    if full.scale() < 2 {
+        full.rescale(2);
+    }
+    let text = full.to_string();
+    let full = match text.strip_prefix('-') {
+        Some(digits) => format!("-{}", group_digits(digits, ',')),
+        None => group_digits(&text, ','),
+    };
+    match short(amount) {
+        Some(short) => format!("{short} ({full})"),
+        None => full,
+    }
+}
+
+/// `6000000` → `600万`, `150000000` → `1.5亿`: only when exact, and never for less than 1万.
+fn short(amount: Decimal) -> Option<String> {
+    let wan = Decimal::from(10_000);
+    let yi = Decimal::from(100_000_000);
+    if amount.abs() < wan {
+        return None;
+    }
+    let whole = |unit: Decimal| amount.checked_rem(unit).is_some_and(|r| r.is_zero());
+    if amount.abs() >= yi && whole(wan) {
+        // 1.5亿 reads better than 15000万, and a whole number of 万 has at most four decimals of 亿.
+        return Some(format!("{}亿", amount.checked_div(yi)?.normalize()));
+    }
+    whole(wan).then(|| amount.checked_div(wan).map(|x| format!("{}万", x.normalize()))).flatten()
+}
+
+impl Session {
+    /// `:rules`: policy, id, kind, cite and title of every rule.
+    pub(super) fn rules(&self) -> Output {
+        if self.program.rules.is_empty() {
+            return Output::done("no rules yet: :load <paths>, or type a rule");
+        }
+        let mut rows = vec![["POLICY", "RULE", "FOR", "CITE", "TITLE"].map(String::from).to_vec()];
+        for rule in &self.program.rules {
+            rows.push(vec![
+                self.program.policies.get(rule.policy).map_or(String::new(), |p| p.id.clone()),
+                rule.id.clone(),
+                self.schema().kinds.get(rule.kind).map_or(String::new(), |k| k.name.clone()),
+                rule.cite.clone().unwrap_or_default(),
+                rule.title.clone().unwrap_or_default(),
+            ]);
+        }
+        Output::done(columns(&rows))
+    }
+
+    /// `:schema`: enums, then each kind with its fields, as the language writes them.
+    pub(super) fn schema_listing(&self) -> Output {
+        let schema = self.schema();
+        if schema.kinds.is_empty() && schema.enums.is_empty() {
+            return Output::done("no schema yet: :load <paths>, or type a schema { … }");
+        }
+        let mut out = String::new();
+        for e in &schema.enums {
+            out.push_str(&format!("enum {} {{ {} }}\n", e.name, e.variants.join(", ")));
+        }
+        for (kind, def) in schema.kinds.iter().enumerate() {
+            let owner = def.parent.and_then(|p| schema.kinds.get(p)).map(|parent| {
+                let list = parent.fields.iter().find(|f| f.ty == Ty::List(kind)).map_or("", |f| f.name.as_str());
+                format!("   // in {}.{list}", parent.name)
+            });
+            out.push_str(&format!("\nentity {} {{{}\n", def.name, owner.unwrap_or_default()));
+            for field in &def.fields {
+                let optional = if field.optional { "?" } else { "" };
+                out.push_str(&format!("  {}{optional}: {}\n", field.name, schema.type_name(&field.ty)));
+            }
+            out.push_str("}\n");
+        }
+        Output::done(out.trim_start().to_string())
+    }
+
+    /// `:show <rule>`: where the rule is and what it cites, then its text with the comments
+    /// written just above it (where the rules explain the reading chosen).
+    pub(super) fn show_rule(&self, name: &str) -> Output {
+        if name.is_empty() {
+            return Output::failed("usage: :show <rule>");
+        }
+        let index = match self.find_rule(name) {
+            Ok(index) => index,
+            Err(failed) => return failed,
+        };
+        let Some(rule) = self.program.rules.get(index) else { return Output::failed("no such rule") };
+        let Some(source) = self.program.sources.get(rule.source) else { return Output::failed("source not kept") };
+        let text = &source.text;
+        let start = text.get(..rule.span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+        let mut from = start;
+        while let Some(above) = text.get(..from.saturating_sub(1)).filter(|_| from > 0) {
+            let line_start = above.rfind('\n').map_or(0, |i| i + 1);
+            let line = above.get(line_start..).unwrap_or_default();
+            if !line.trim_start().starts_with("//") {
+                break;
+            }
+            from = line_start;
+        }
+        let (line, _) = source.line_col(rule.span.start);
+        let policy = self.program.policies.get(rule.policy);
+        // The citation first: the document and its clause, then where the text is.
+        let mut cited: Vec<String> =
+            policy.and_then(|p| p.document.clone().or_else(|| p.title.clone())).into_iter().collect();
+        cited.extend(rule.cite.clone());
+        let cited = if cited.is_empty() { String::new() } else { format!("{} — ", cited.join(" ")) };
+        let policy = policy.map_or("?", |p| p.id.as_str());
+        let header = format!("// {cited}{}:{line}, policy {policy}", source.name);
+        let body = text.get(from..rule.span.end).unwrap_or_default();
+        Output::done(format!("{header}\n{body}"))
+    }
+}
+
+/// Rows as aligned columns (by display width, so Chinese lines up), header first.
+pub fn columns(rows: &[Vec<String>]) -> String {
+    let count = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> =
+        (0..count).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.width()).max().unwrap_or(0)).collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (cell, width) in row.iter().zip(&widths) {
+            line.push_str(cell);
+            line.push_str(&" ".repeat(width.saturating_sub(cell.width()) + 2));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
