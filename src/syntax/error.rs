@@ -119,25 +119,42 @@ impl SyntaxError {
 
     /// Converts pest's error into ours, naming the expected tokens in words.
     pub(super) fn from_pest(error: pest::error::Error<Rule>, text: &str) -> Self {
-        let start = match error.location {
+        let mut start = match error.location {
             pest::error::InputLocation::Pos(p) => p,
             pest::error::InputLocation::Span((s, _)) => s,
         };
+        let mut expected: Vec<String> = match &error.variant {
+            pest::error::ErrorVariant::ParsingError { positives, .. } => {
+                positives.iter().map(|r| describe(*r).to_string()).collect()
+            }
+            pest::error::ErrorVariant::CustomError { .. } => vec![],
+        };
+        // pest reports where the last item began; its attempts know how far the text really
+        // went, and which tokens (`{`, `:`…) would have let it go on.
+        if let Some(attempts) = error.parse_attempts().filter(|a| a.max_position > start) {
+            // pest does not export its token type; its Display is the literal itself.
+            let tokens = attempts.expected_tokens().into_iter().map(|t| t.to_string()).filter_map(|t| {
+                // Whitespace, the BOM and `//` can follow anything: naming them says nothing.
+                let filler = t.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}') || t == "//";
+                let literal = !filler && !t.contains("..") && t != "BUILTIN_RULE";
+                literal.then(|| format!("`{t}`"))
+            });
+            let rules = attempts.call_stacks.iter().filter_map(|c| c.parent).map(|r| describe(r).to_string());
+            let further: Vec<String> = tokens.chain(rules).filter(|e| e != "text").collect();
+            if !further.is_empty() {
+                start = attempts.max_position;
+                expected = further;
+            }
+        }
         let found = found_at(text, start);
         let len = match found.as_str() {
             "end of file" => 0,
             _ => text.get(start..).and_then(|r| r.chars().next()).map_or(0, char::len_utf8),
         };
-        let mut expected: Vec<&str> = match &error.variant {
-            pest::error::ErrorVariant::ParsingError { positives, .. } => {
-                positives.iter().map(|r| describe(*r)).collect()
-            }
-            pest::error::ErrorVariant::CustomError { .. } => vec![],
-        };
         expected.sort_unstable();
         expected.dedup();
         // Everything that can start an operand, listed one by one, reads worse than its name.
-        if expected.contains(&"a name") && expected.contains(&"a number") {
+        if expected.iter().any(|e| e == "a name") && expected.iter().any(|e| e == "a number") {
             let operand_starts = [
                 "`-`",
                 "`as_of`",
@@ -157,8 +174,8 @@ impl SyntaxError {
                 "a rate such as `20%`",
                 "a duration such as `30 days`",
             ];
-            expected.retain(|e| !operand_starts.contains(e));
-            expected.insert(0, "an expression");
+            expected.retain(|e| !operand_starts.contains(&e.as_str()));
+            expected.insert(0, "an expression".to_string());
         }
         let expected = match expected.as_slice() {
             [] => "something else".to_string(),

@@ -29,6 +29,7 @@ const MAX_BRACKETS: usize = 64;
 /// Parses one file. Returns the tree, or every syntax error found.
 pub fn parse(text: &str) -> Result<ast::File, Vec<SyntaxError>> {
     check_nesting(text)?;
+    pest::set_error_detail(true);
     let mut pairs = PolicyParser::parse(Rule::file, text).map_err(|e| vec![SyntaxError::from_pest(e, text)])?;
     let file = pairs.next().ok_or_else(|| vec![SyntaxError::empty_parse()])?;
     lower::file(file)
