@@ -6,7 +6,7 @@ use crate::output;
 use crate::program::Program;
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use serde_json::{json, Value};
+use serde_json::json;
 use std::io::{BufRead, Write};
 
 /// How a batch runs.
@@ -103,12 +103,8 @@ fn evaluate_line(program: &Program, line: &str, number: u64, as_of: NaiveDate) -
             let day = facts.as_of.unwrap_or(as_of);
             program.evaluate(&facts, day).map_err(|e| vec![e.to_string()])
         });
-    let (ok, mut value) = match result {
-        Ok(evaluation) => (true, output::json(&evaluation)),
-        Err(errors) => (false, json!({ "error": errors })),
-    };
-    if let Value::Object(map) = &mut value {
-        map.insert("line".into(), Value::from(number));
+    match result {
+        Ok(evaluation) => (true, output::json_line(&evaluation, number)),
+        Err(errors) => (false, json!({ "error": errors, "line": number }).to_string()),
     }
-    (ok, serde_json::to_string(&value).unwrap_or_default())
 }

@@ -7,22 +7,64 @@ pub use diagnostics::{render_diagnostics, ErrorFormat};
 pub use table::table;
 
 use crate::eval::{Evaluation, Total};
-use serde_json::{json, Map, Value};
+use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+use serde_json::Value;
 
-/// The evaluation as JSON: `{"as_of", "awards": [...], "not_applicable": [...], "totals": {entity: {...}}}`.
+/// The evaluation as JSON: `{"as_of", "awards": [...], "not_applicable": [...], "excluded":
+/// [...], "totals": {entity: {...}}}`.
 pub fn json(evaluation: &Evaluation) -> Value {
-    let mut value = serde_json::to_value(evaluation).unwrap_or(Value::Null);
-    let totals: Map<String, Value> = evaluation.totals.iter().map(|t| (t.entity.clone(), total(t))).collect();
-    if let Some(object) = value.as_object_mut() {
-        object.insert("totals".into(), Value::Object(totals));
-    }
-    value
+    serde_json::to_value(Report { evaluation, line: None }).unwrap_or(Value::Null)
 }
 
-fn total(t: &Total) -> Value {
-    json!({
-        "owed": t.owed.to_string(),
-        "ceiling": t.ceiling.map(|c| c.to_string()),
-        "case_by_case": t.case_by_case,
-    })
+/// One line of batch output: [`json`]'s object with the input `line` number, as compact text.
+pub fn json_line(evaluation: &Evaluation, line: u64) -> String {
+    serde_json::to_string(&Report { evaluation, line: Some(line) }).unwrap_or_default()
+}
+
+/// The shape of a JSON result, serialized straight from the evaluation (no tree in between).
+struct Report<'a> {
+    evaluation: &'a Evaluation,
+    line: Option<u64>,
+}
+
+impl Serialize for Report<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let e = self.evaluation;
+        let mut out = s.serialize_struct("Report", 6)?;
+        out.serialize_field("as_of", &e.as_of.to_string())?;
+        out.serialize_field("awards", &e.awards)?;
+        out.serialize_field("not_applicable", &e.not_applicable)?;
+        out.serialize_field("excluded", &e.excluded)?;
+        out.serialize_field("totals", &Totals(&e.totals))?;
+        if let Some(line) = self.line {
+            out.serialize_field("line", &line)?;
+        }
+        out.end()
+    }
+}
+
+/// Totals keyed by entity: `{"enterprise.E1": {"owed", "ceiling", "case_by_case"}}`.
+struct Totals<'a>(&'a [Total]);
+
+impl Serialize for Totals<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for t in self.0 {
+            map.serialize_entry(&t.entity, &TotalFields(t))?;
+        }
+        map.end()
+    }
+}
+
+struct TotalFields<'a>(&'a Total);
+
+impl Serialize for TotalFields<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let t = self.0;
+        let mut out = s.serialize_struct("Total", 3)?;
+        out.serialize_field("owed", &t.owed.to_string())?;
+        out.serialize_field("ceiling", &t.ceiling.map(|c| c.to_string()))?;
+        out.serialize_field("case_by_case", &t.case_by_case)?;
+        out.end()
+    }
 }

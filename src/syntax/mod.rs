@@ -29,16 +29,27 @@ const MAX_BRACKETS: usize = 64;
 /// Parses one file. Returns the tree, or every syntax error found.
 pub fn parse(text: &str) -> Result<ast::File, Vec<SyntaxError>> {
     check_nesting(text)?;
-    pest::set_error_detail(true);
-    let mut pairs = PolicyParser::parse(Rule::file, text).map_err(|e| vec![SyntaxError::from_pest(e, text)])?;
+    let mut pairs = PolicyParser::parse(Rule::file, text).map_err(|_| vec![detailed_error(Rule::file, text)])?;
     let file = pairs.next().ok_or_else(|| vec![SyntaxError::empty_parse()])?;
     lower::file(file)
+}
+
+/// Parses `text` again with pest's attempt tracking on, which finds where the text really
+/// stopped. Tracking costs on every token, so the first, successful-path parse goes without.
+fn detailed_error(start: Rule, text: &str) -> SyntaxError {
+    pest::set_error_detail(true);
+    let error = match PolicyParser::parse(start, text) {
+        Err(e) => SyntaxError::from_pest(e, text),
+        Ok(_) => SyntaxError::empty_parse(),
+    };
+    pest::set_error_detail(false);
+    error
 }
 
 /// Parses a single expression (for the REPL and tests).
 pub fn parse_expr(text: &str) -> Result<ast::Expr, Vec<SyntaxError>> {
     check_nesting(text)?;
-    let mut pairs = PolicyParser::parse(Rule::expr, text).map_err(|e| vec![SyntaxError::from_pest(e, text)])?;
+    let mut pairs = PolicyParser::parse(Rule::expr, text).map_err(|_| vec![detailed_error(Rule::expr, text)])?;
     let pair = pairs.next().ok_or_else(|| vec![SyntaxError::empty_parse()])?;
     let end = pair.as_span().end();
     if text.get(end..).is_some_and(|rest| !rest.trim().is_empty()) {
