@@ -109,6 +109,8 @@ pub enum FactsError {
 
 /// Reads and checks a fact set. Returns every error found.
 pub fn parse(text: &str, program: &Program) -> Result<Facts, Vec<FactsError>> {
+    // A byte-order mark is how some editors start UTF-8; it is not part of the JSON.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let json = strict_json(text).map_err(|e| vec![json_error(&e, text)])?;
     let mut reader = Reader { schema: &program.schema, program, errors: Vec::new() };
     let facts = reader.document(&json);
@@ -470,7 +472,8 @@ pub(crate) fn money(json: &Json) -> Option<Decimal> {
 
 /// Parses written money: digits with optional `_` or `,` grouping, then `万`/`亿`, then `元`.
 pub fn parse_money(text: &str) -> Option<Decimal> {
-    let s = text.trim();
+    let ascii = ascii_figures(text);
+    let s = ascii.trim();
     let s = s.strip_suffix('元').unwrap_or(s);
     let (digits, factor) = if let Some(d) = s.strip_suffix('万') {
         (d, Decimal::from(10_000))
@@ -486,12 +489,19 @@ pub fn parse_money(text: &str) -> Option<Decimal> {
     Decimal::from_str_exact(&digits).ok()?.checked_mul(factor)
 }
 
+/// Full-width figures and punctuation (`１２００万`, `２５％`, `，`) as their ASCII forms: what
+/// they mean is not in doubt, so facts typed on a Chinese keyboard are read as written.
+fn ascii_figures(text: &str) -> String {
+    text.chars().map(|c| crate::syntax::full_width(c).unwrap_or(c)).collect()
+}
+
 /// A rate from a fraction (`0.25`) or a string (`"25%"`, `"5‰"`).
 fn rate(json: &Json) -> Option<Decimal> {
     match json {
         Json::Number(n) => number(n),
         Json::String(s) => {
-            let s = s.trim();
+            let ascii = ascii_figures(s);
+            let s = ascii.trim();
             if let Some(p) = s.strip_suffix('%') {
                 Decimal::from_str_exact(p.trim()).ok()?.checked_div(Decimal::ONE_HUNDRED)
             } else if let Some(p) = s.strip_suffix('‰') {

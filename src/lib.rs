@@ -153,7 +153,7 @@ pub enum Error {
     },
     /// A file or folder that cannot be read.
     #[error("cannot read `{path}`: {message}")]
-    #[diagnostic(code(io::read), help("check the path and its permissions"))]
+    #[diagnostic(code(io::read), help("check the path, its permissions, and that it is UTF-8 text"))]
     Io {
         /// The path as given.
         path: String,
@@ -234,6 +234,29 @@ pub fn compile(sources: Vec<Source>) -> Result<Loaded, Errors> {
     }
 }
 
+/// The largest `.policy` file read: rules are text a person writes, so anything larger is a
+/// mistake (a data file given as rules), reported rather than parsed.
+pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The largest single JSON fact set read whole; larger populations stream as JSON Lines.
+pub const MAX_FACTS_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Reads a UTF-8 text file of at most `limit` bytes, saying plainly what is wrong otherwise.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, Error> {
+    let io = |message: String| Error::Io { path: path.display().to_string(), message };
+    let size = std::fs::metadata(path).map_err(|e| io(e.to_string()))?.len();
+    if size > limit {
+        return Err(io(format!("the file is {} MiB; the limit is {} MiB", size >> 20, limit >> 20)));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        io(format!(
+            "the file is not UTF-8 text (byte {at} is not): save it as UTF-8; GBK and other encodings are not read"
+        ))
+    })
+}
+
 /// The `.policy` files named by `paths`: files as given, folders searched recursively in
 /// name order.
 pub fn policy_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Errors> {
@@ -255,9 +278,9 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, Errors> {
     let mut errors = Vec::new();
     let mut sources = Vec::new();
     for file in files {
-        match std::fs::read_to_string(&file) {
+        match read_text(&file, MAX_SOURCE_BYTES) {
             Ok(text) => sources.push(Source::new(file.display().to_string(), text)),
-            Err(e) => errors.push(Error::Io { path: file.display().to_string(), message: e.to_string() }),
+            Err(e) => errors.push(e),
         }
     }
     if !errors.is_empty() {

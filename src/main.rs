@@ -343,7 +343,9 @@ fn read_facts(path: &str) -> Result<(String, String), Vec<Error>> {
         std::io::stdin().read_to_string(&mut text).map_err(|e| io(e.to_string()))?;
         Ok(("<stdin>".into(), text))
     } else {
-        std::fs::read_to_string(path).map(|t| (path.to_string(), t)).map_err(|e| io(e.to_string()))
+        let text =
+            policy_lang::read_text(std::path::Path::new(path), policy_lang::MAX_FACTS_BYTES).map_err(|e| vec![e])?;
+        Ok((path.to_string(), text))
     }
 }
 

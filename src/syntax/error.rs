@@ -86,6 +86,22 @@ pub enum SyntaxError {
         span: SourceSpan,
     },
 
+    /// `reward 20％ of x max １０００万元`: full-width figures or punctuation outside strings
+    #[error("full-width `{found}` in the rules")]
+    #[diagnostic(
+        code(syntax::full_width),
+        help("write `{ascii}` instead: figures, operators and brackets are written in ASCII (１０００万 → 1000万); Chinese text belongs in strings and comments")
+    )]
+    FullWidth {
+        /// The character found.
+        found: char,
+        /// The ASCII character it stands for.
+        ascii: char,
+        /// Where it is.
+        #[label("write `{ascii}`")]
+        span: SourceSpan,
+    },
+
     /// `((((((…))))))` nested hundreds deep, or thousands of operators in a row
     #[error("this is nested too deeply (the limit is {limit})")]
     #[diagnostic(code(syntax::too_deep), help("split the expression, or write it with fewer levels of nesting"))]

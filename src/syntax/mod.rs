@@ -37,12 +37,19 @@ pub fn parse(text: &str) -> Result<ast::File, Vec<SyntaxError>> {
 /// Parses `text` again with pest's attempt tracking on, which finds where the text really
 /// stopped. Tracking costs on every token, so the first, successful-path parse goes without.
 fn detailed_error(start: Rule, text: &str) -> SyntaxError {
-    pest::set_error_detail(true);
+    // The switch is process-wide: it stays on while any thread's detailed parse runs.
+    static DETAILED: std::sync::Mutex<usize> = std::sync::Mutex::new(0);
+    let switch = |delta: isize| {
+        let mut running = DETAILED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *running = running.saturating_add_signed(delta);
+        pest::set_error_detail(*running > 0);
+    };
+    switch(1);
     let error = match PolicyParser::parse(start, text) {
         Err(e) => SyntaxError::from_pest(e, text),
         Ok(_) => SyntaxError::empty_parse(),
     };
-    pest::set_error_detail(false);
+    switch(-1);
     error
 }
 
@@ -74,8 +81,8 @@ pub(crate) fn parse_duration(text: &str) -> Option<ast::Duration> {
     expr::duration(pair, &mut Vec::new())
 }
 
-/// Rejects brackets nested deeper than [`MAX_BRACKETS`] before pest recurses into them.
-/// Brackets inside strings and comments do not count.
+/// Rejects, before pest sees them, brackets nested deeper than [`MAX_BRACKETS`] and
+/// full-width figures or punctuation (`１０００万`, `％`) outside strings and comments.
 fn check_nesting(text: &str) -> Result<(), Vec<SyntaxError>> {
     let mut depth = 0usize;
     let mut chars = text.char_indices().peekable();
@@ -106,8 +113,26 @@ fn check_nesting(text: &str) -> Result<(), Vec<SyntaxError>> {
                 }
             }
             ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            c if full_width(c).is_some() => {
+                let errors: Vec<SyntaxError> = std::iter::once((at, c))
+                    .chain(chars.filter(|(_, c)| full_width(*c).is_some()))
+                    .take(20)
+                    .map(|(at, c)| SyntaxError::FullWidth {
+                        found: c,
+                        ascii: full_width(c).unwrap_or(c),
+                        span: (at, c.len_utf8()).into(),
+                    })
+                    .collect();
+                return Err(errors);
+            }
             _ => {}
         }
     }
     Ok(())
+}
+
+/// The ASCII character a full-width one (U+FF01–U+FF5E: `１`, `％`, `（`…) stands for.
+pub(crate) fn full_width(c: char) -> Option<char> {
+    let code = u32::from(c);
+    (0xFF01..=0xFF5E).contains(&code).then(|| char::from_u32(code - 0xFEE0)).flatten()
 }
