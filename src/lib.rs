@@ -107,6 +107,7 @@ pub mod diagnostic;
 pub mod eval;
 pub mod facts;
 pub mod format;
+pub mod fuzzing;
 pub mod output;
 pub mod population;
 pub mod program;

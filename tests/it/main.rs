@@ -13,6 +13,7 @@ mod compile;
 mod eval;
 mod facts;
 mod format;
+mod fuzz_smoke;
 mod groups;
 mod properties;
 mod repl;
