@@ -112,7 +112,7 @@ pub fn parse(text: &str, program: &Program) -> Result<Facts, Vec<FactsError>> {
     // A byte-order mark is how some editors start UTF-8; it is not part of the JSON.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let json = strict_json(text).map_err(|e| vec![json_error(&e, text)])?;
-    let mut reader = Reader { schema: &program.schema, program, errors: Vec::new() };
+    let mut reader = Reader { schema: &program.schema, program, errors: Vec::new(), entities: 0 };
     let facts = reader.document(&json);
     if reader.errors.is_empty() {
         Ok(facts)
@@ -200,10 +200,16 @@ fn json_error(e: &serde_json::Error, text: &str) -> FactsError {
     FactsError::Json { message, line, column, span: (offset.min(text.len()), 0).into() }
 }
 
+/// The most entities one fact set may hold; a population that large streams as JSON Lines
+/// (`policy eval --jsonl`), one enterprise a line, in bounded memory.
+pub const MAX_ENTITIES: usize = 1_000_000;
+
 struct Reader<'a> {
     schema: &'a Schema,
     program: &'a Program,
     errors: Vec<FactsError>,
+    /// Entities read so far, against [`MAX_ENTITIES`].
+    entities: usize,
 }
 
 impl Reader<'_> {
@@ -269,6 +275,18 @@ impl Reader<'_> {
     }
 
     fn entity(&mut self, json: &Json, kind: KindId, path: &str, parent_path: &str) -> Option<Entity> {
+        self.entities += 1;
+        if self.entities == MAX_ENTITIES + 1 {
+            let message = format!("more than {MAX_ENTITIES} entities in one fact set");
+            self.invalid(
+                path,
+                message,
+                "give a large population as JSON Lines, one fact set a line (`policy eval --jsonl`)",
+            );
+        }
+        if self.entities > MAX_ENTITIES {
+            return None;
+        }
         let def = self.schema.kinds.get(kind)?;
         let Json::Object(map) = json else {
             self.invalid(

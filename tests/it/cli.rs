@@ -267,3 +267,18 @@ fn the_seed_rules_pass_their_tests_from_the_text_and_every_rule_is_exercised() {
     assert!(last.ends_with(" passed, 0 failed"), "{last}");
     assert!(last.split(' ').next().and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| n >= 150), "{last}");
 }
+
+#[test]
+fn output_is_byte_identical_across_runs_and_thread_counts() {
+    let facts = std::fs::read_to_string("examples/wuxi_innovative_drug.json").unwrap_or_default();
+    let run = || policy(&["eval", "rules/", "--facts", "-", "--format", "json"], Some(&facts)).stdout;
+    let first = run();
+    assert!(first.len() > 1000);
+    assert_eq!(first, run(), "two processes, two hash seeds, the same bytes");
+    let line = facts.replace('\n', " ") + "\n";
+    let lines = line.repeat(20);
+    let batch = |threads: &str| {
+        policy(&["eval", "rules/", "--facts", "-", "--jsonl", "--threads", threads], Some(&lines)).stdout
+    };
+    assert_eq!(batch("1"), batch("2"));
+}

@@ -116,3 +116,14 @@ fn a_key_given_twice_is_an_error_not_the_last_one_silently() {
     let errors = rejected("{\"enterprise\": [{\"id\": \"E1\", \"drugs\": [],\n  \"rd_cost\": 1, \"rd_cost\": 2}]}");
     assert_eq!(errors, ["facts are not valid JSON: duplicate key `rd_cost` — fix the JSON at line 2, column 25"]);
 }
+
+#[test]
+fn a_fact_set_of_more_than_a_million_entities_is_refused_with_advice() {
+    let loaded = compile(vec![Source::new("t.policy", "schema { entity e { } }\npolicy p { }\n")])
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let entities: Vec<String> = (0..=policy_lang::facts::MAX_ENTITIES).map(|i| format!("{{\"id\":{i}}}")).collect();
+    let json = format!("{{\"e\":[{}]}}", entities.join(","));
+    let errors = loaded.program.facts("big.json", &json).err().map(|e| e.0).unwrap_or_default();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].to_string(), "$.e[1000000]: more than 1000000 entities in one fact set");
+}
