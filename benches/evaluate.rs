@@ -65,8 +65,13 @@ fn benches(c: &mut Criterion) {
     let hand = baseline::Baseline::new(&program);
     let mut group = c.benchmark_group("evaluate 1000 enterprises, 16 Changzhou rules");
     group.throughput(Throughput::Elements(facts.len() as u64));
-    group.bench_function("interpreter", |b| {
+    group.bench_function("interpreter, explained (traces, reasons)", |b| {
         b.iter(|| facts.iter().map(|f| program.evaluate(f, as_of).expect("evaluates").awards.len()).sum::<usize>())
+    });
+    group.bench_function("interpreter, awards only (what the baseline computes)", |b| {
+        b.iter(|| {
+            facts.iter().map(|f| program.evaluate_awards(f, as_of).expect("evaluates").awards.len()).sum::<usize>()
+        })
     });
     group.bench_function("hand-written baseline", |b| {
         b.iter(|| facts.iter().map(|f| hand.evaluate(f, as_of).len()).sum::<usize>())
@@ -78,10 +83,11 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("batch: 4000 JSON lines, all 101 rules");
     group.throughput(Throughput::Elements(4000));
     group.sample_size(10);
-    for threads in [1, 2] {
-        group.bench_function(format!("{threads} thread(s)"), |b| {
+    for (threads, explain) in [(1, true), (2, true), (1, false), (2, false)] {
+        let what = if explain { "explained" } else { "awards only" };
+        group.bench_function(format!("{threads} thread(s), {what}"), |b| {
             b.iter(|| {
-                let options = policy_lang::batch::Options { as_of, threads, chunk: 4096 };
+                let options = policy_lang::batch::Options { as_of, threads, chunk: 4096, explain };
                 let mut out = Vec::with_capacity(lines.len() * 2);
                 policy_lang::batch::run(&full, lines.as_bytes(), &mut out, &options, |_| {}).expect("runs");
                 out.len()

@@ -325,6 +325,13 @@ impl Program {
 
     /// Evaluates every rule against every entity, on the date `as_of`.
     pub fn evaluate(&self, facts: &facts::Facts, as_of: NaiveDate) -> Result<Evaluation, Error> {
-        eval::evaluate(self, facts, as_of).map_err(Error::Eval)
+        eval::evaluate(self, facts, as_of, true).map_err(Error::Eval)
+    }
+
+    /// Evaluates for the awards alone, as population-scale runs want: the same awards,
+    /// amounts and totals as [`Program::evaluate`], without traces, and with no entries for
+    /// the rules that do not apply (so nothing is spent explaining them).
+    pub fn evaluate_awards(&self, facts: &facts::Facts, as_of: NaiveDate) -> Result<Evaluation, Error> {
+        eval::evaluate(self, facts, as_of, false).map_err(Error::Eval)
     }
 }

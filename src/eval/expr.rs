@@ -26,7 +26,10 @@ pub(super) struct Interp<'a> {
     pub as_of: NaiveDate,
     /// Lines of trace, when `tracing`.
     pub trace: Vec<String>,
+    /// Whether steps are written to `trace`.
     pub tracing: bool,
+    /// Whether reasons for not applying are written out (an awards-only run skips them).
+    pub explain: bool,
 }
 
 fn overflow(what: &str, a: impl std::fmt::Display, b: impl std::fmt::Display) -> Stop {
@@ -34,6 +37,11 @@ fn overflow(what: &str, a: impl std::fmt::Display, b: impl std::fmt::Display) ->
 }
 
 impl Interp<'_> {
+    /// Why the rule does not apply, written out only when explaining.
+    fn not_applicable(&self, reason: impl FnOnce() -> String) -> Stop {
+        Stop::NotApplicable(if self.explain { reason() } else { String::new() })
+    }
+
     fn note(&mut self, line: impl FnOnce() -> String) {
         if self.tracing {
             self.trace.push(line());
@@ -159,7 +167,7 @@ impl Interp<'_> {
                         });
                         Ok(value)
                     }
-                    None => Err(Stop::NotApplicable(format!("`{text}` is `{name}`, which the table does not list"))),
+                    None => Err(self.not_applicable(|| format!("`{text}` is `{name}`, which the table does not list"))),
                 }
             }
             Expr::Tiers { scrutinee, arms, text } => {
@@ -169,7 +177,7 @@ impl Interp<'_> {
                         self.note(|| format!("tiers {text}: {} is in {interval}", money(x)));
                         self.eval(arm)
                     }
-                    None => Err(Stop::NotApplicable(format!("`{text}` = {} falls in no tier", money(x)))),
+                    None => Err(self.not_applicable(|| format!("`{text}` = {} falls in no tier", money(x)))),
                 }
             }
             Expr::Marginal { scrutinee, arms, text } => self.marginal(scrutinee, arms, text),
@@ -188,10 +196,9 @@ impl Interp<'_> {
                     }
                     None => {
                         let first = arms.first().map_or(String::new(), |(t, _)| t.normalize().to_string());
-                        Err(Stop::NotApplicable(format!(
-                            "`{text}` = {} is below the first step ({first})",
-                            x.normalize()
-                        )))
+                        Err(self.not_applicable(|| {
+                            format!("`{text}` = {} is below the first step ({first})", x.normalize())
+                        }))
                     }
                 }
             }
@@ -202,7 +209,7 @@ impl Interp<'_> {
         let entity = self.chain.len().checked_sub(up + 1).and_then(|i| self.chain.get(i));
         match entity.and_then(|e| e.slots.get(slot)) {
             Some(Slot::Value(v)) => Ok(v.clone()),
-            Some(Slot::Missing) => Err(Stop::NotApplicable(format!("fact `{name}` is not given"))),
+            Some(Slot::Missing) => Err(self.not_applicable(|| format!("fact `{name}` is not given"))),
             _ => Err(mistyped(&format!("a value for `{name}`"))),
         }
     }

@@ -113,7 +113,7 @@ fn period_text(period: Period, year: i32) -> String {
 /// date, then in evaluation order; within one award the narrowest pool (deepest entity)
 /// binds first. Each award books its ceiling; a case-by-case award is capped at the room
 /// but books nothing, since its amount is not known until it is granted (and ledgered).
-pub(super) fn pools(program: &Program, ledger: &[Grant], candidates: &mut [Candidate]) {
+pub(super) fn pools(program: &Program, ledger: &[Grant], candidates: &mut [Candidate], explain: bool) {
     if program.pools.is_empty() {
         return;
     }
@@ -159,7 +159,9 @@ pub(super) fn pools(program: &Program, ledger: &[Grant], candidates: &mut [Candi
             let (already, ledgered) = (sum(&used), sum(&from_ledger));
             let room = (pool.cap - already).max(Decimal::ZERO);
             let capped = cap_award(&award, room);
-            candidate.trace.push(pool_line(pool, &scope, year, already, ledgered, room, &award, &capped));
+            if explain {
+                candidate.trace.push(pool_line(pool, &scope, year, already, ledgered, room, &award, &capped));
+            }
             award = capped;
         }
         if award.kind() != crate::program::EntitlementKind::CaseByCase {

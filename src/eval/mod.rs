@@ -47,21 +47,28 @@ impl Candidate {
     }
 }
 
-/// Evaluates every rule against every entity of `facts` on the date `as_of`.
-pub(crate) fn evaluate(program: &Program, facts: &Facts, as_of: NaiveDate) -> Result<Evaluation, EvalError> {
+/// Evaluates every rule against every entity of `facts` on the date `as_of`. With
+/// `explain`, every award carries its trace and every rule that does not pay says why; an
+/// awards-only run (population scale) skips both, and its awards and totals are the same.
+pub(crate) fn evaluate(
+    program: &Program,
+    facts: &Facts,
+    as_of: NaiveDate,
+    explain: bool,
+) -> Result<Evaluation, EvalError> {
     let mut granted: HashMap<(usize, &str), Vec<&Grant>> = HashMap::new();
     for grant in &facts.ledger {
         if let Some(rule) = grant.rule_index {
             granted.entry((rule, grant.entity.as_str())).or_default().push(grant);
         }
     }
-    let mut run = Run { program, as_of, granted, candidates: Vec::new(), not_applicable: Vec::new() };
+    let mut run = Run { program, as_of, explain, granted, candidates: Vec::new(), not_applicable: Vec::new() };
     for root in &facts.roots {
         run.entity(&mut vec![root])?;
     }
     let Run { mut candidates, not_applicable, .. } = run;
     let excluded = groups::stack(program, &mut candidates);
-    groups::pools(program, &facts.ledger, &mut candidates);
+    groups::pools(program, &facts.ledger, &mut candidates, explain);
     let awards: Vec<Award> = candidates.into_iter().map(|c| Award::new(program, c)).collect();
     let totals = result::totals(&awards, facts)?;
     Ok(Evaluation { as_of, awards, not_applicable, excluded, totals })
@@ -77,7 +84,8 @@ pub fn expression(
     expr: &crate::program::Expr,
 ) -> Result<(Value, Vec<String>), String> {
     let chain = chain_to(facts, path).ok_or_else(|| format!("no entity `{path}` in the facts"))?;
-    let mut interp = Interp { schema: &program.schema, chain: &chain, as_of, trace: Vec::new(), tracing: true };
+    let mut interp =
+        Interp { schema: &program.schema, chain: &chain, as_of, trace: Vec::new(), tracing: true, explain: true };
     match interp.eval(expr) {
         Ok(value) => Ok((value, interp.trace)),
         Err(Stop::NotApplicable(reason) | Stop::Failed(reason)) => Err(reason),
@@ -104,6 +112,8 @@ pub fn chain_to<'a>(facts: &'a Facts, path: &str) -> Option<Vec<&'a Entity>> {
 struct Run<'a> {
     program: &'a Program,
     as_of: NaiveDate,
+    /// Write traces and reasons (off for an awards-only run).
+    explain: bool,
     /// The ledger by (rule, entity path).
     granted: HashMap<(usize, &'a str), Vec<&'a Grant>>,
     candidates: Vec<Candidate>,
@@ -132,15 +142,15 @@ impl<'a> Run<'a> {
     }
 
     fn rule(&mut self, index: usize, rule: &Rule, chain: &[&Entity]) -> Result<(), EvalError> {
-        let entity = chain.last().map_or("", |e| &e.path).to_string();
-        let mut interp =
-            Interp { schema: &self.program.schema, chain, as_of: self.as_of, trace: Vec::new(), tracing: false };
-        match self.outcome(index, rule, &entity, &mut interp) {
+        let entity = chain.last().map_or("", |e| &e.path);
+        let (schema, as_of, explain) = (&self.program.schema, self.as_of, self.explain);
+        let mut interp = Interp { schema, chain, as_of, trace: Vec::new(), tracing: false, explain };
+        match self.outcome(index, rule, entity, &mut interp) {
             Ok((date, award)) => {
                 let mut trace = interp.trace;
                 let rounding = self.program.policies.get(rule.policy).map(|p| p.rounding).unwrap_or_default();
                 let rounded = award.map(|x| amounts::round(x, rounding));
-                if let (Some(before), Some(after)) = (award.max(), rounded.max()) {
+                if let (Some(before), Some(after), true) = (award.max(), rounded.max(), self.explain) {
                     if before != after {
                         trace.push(format!(
                             "round to {}: {} → {}",
@@ -155,10 +165,12 @@ impl<'a> Run<'a> {
                 Ok(())
             }
             Err(Stop::NotApplicable(reason)) => {
-                self.not_applicable.push(NotApplicable::new(self.program, rule, entity, reason));
+                if self.explain {
+                    self.not_applicable.push(NotApplicable::new(self.program, rule, entity.to_string(), reason));
+                }
                 Ok(())
             }
-            Err(Stop::Failed(message)) => Err(EvalError { rule: rule.id.clone(), entity, message }),
+            Err(Stop::Failed(message)) => Err(EvalError { rule: rule.id.clone(), entity: entity.to_string(), message }),
         }
     }
 
@@ -174,11 +186,10 @@ impl<'a> Run<'a> {
         for condition in rule.conditions.iter().filter(|c| c.scope) {
             if interp.eval(&condition.expr)? != Value::Bool(true) {
                 let policy = self.program.policies.get(rule.policy).map_or("", |p| p.id.as_str());
-                let why = explain(interp, &condition.expr);
-                return Err(Stop::NotApplicable(format!(
-                    "outside the scope of policy `{policy}`: `{}` is false{why}",
-                    condition.text
-                )));
+                return Err(self.reason(|| {
+                    let why = explain(interp, &condition.expr);
+                    format!("outside the scope of policy `{policy}`: `{}` is false{why}", condition.text)
+                }));
             }
         }
         let date = match &rule.on {
@@ -191,15 +202,13 @@ impl<'a> Run<'a> {
         self.window(rule, date)?;
         for condition in rule.conditions.iter().filter(|c| !c.scope) {
             if interp.eval(&condition.expr)? != Value::Bool(true) {
-                return Err(Stop::NotApplicable(format!(
-                    "condition `{}` is false{}",
-                    condition.text,
-                    explain(interp, &condition.expr)
-                )));
+                return Err(self.reason(|| {
+                    format!("condition `{}` is false{}", condition.text, explain(interp, &condition.expr))
+                }));
             }
         }
         self.not_granted_before(index, rule, entity, date, interp)?;
-        interp.tracing = true;
+        interp.tracing = self.explain;
         let award = match interp.eval(&rule.reward)? {
             Value::Dec(x) => Entitlement::Exact(x),
             Value::Award(a) => a,
@@ -208,27 +217,27 @@ impl<'a> Run<'a> {
         Ok((date, award))
     }
 
+    /// Why a rule does not apply, written out only when explaining.
+    fn reason(&self, reason: impl FnOnce() -> String) -> Stop {
+        Stop::NotApplicable(if self.explain { reason() } else { String::new() })
+    }
+
     /// An event that has not happened by the evaluation date, or falls outside the policy's
     /// window, earns nothing under it.
     fn window(&self, rule: &Rule, date: NaiveDate) -> Result<(), Stop> {
         if date > self.as_of {
-            return Err(Stop::NotApplicable(format!(
-                "the event on {date} is after the evaluation date {}",
-                self.as_of
-            )));
+            return Err(self.reason(|| format!("the event on {date} is after the evaluation date {}", self.as_of)));
         }
         let Some(policy) = self.program.policies.get(rule.policy) else { return Ok(()) };
         if let Some(from) = policy.effective.filter(|from| date < *from) {
-            return Err(Stop::NotApplicable(format!(
-                "the event on {date} is before policy `{}` took effect on {from}",
-                policy.id
-            )));
+            return Err(
+                self.reason(|| format!("the event on {date} is before policy `{}` took effect on {from}", policy.id))
+            );
         }
         if let Some(until) = policy.expires.filter(|until| date > *until) {
-            return Err(Stop::NotApplicable(format!(
-                "the event on {date} is after policy `{}` expired on {until}",
-                policy.id
-            )));
+            return Err(
+                self.reason(|| format!("the event on {date} is after policy `{}` expired on {until}", policy.id))
+            );
         }
         Ok(())
     }
@@ -260,7 +269,7 @@ impl<'a> Run<'a> {
             }),
             None => None,
         };
-        earlier.map_or(Ok(()), |reason| Err(Stop::NotApplicable(reason)))
+        earlier.map_or(Ok(()), |reason| Err(self.reason(|| reason)))
     }
 }
 

@@ -18,7 +18,7 @@ fn population(program: &Program, seed: u64, n: usize) -> String {
 
 fn evaluate(program: &Program, input: &str, threads: usize, chunk: usize) -> (String, policy_lang::batch::Summary) {
     let mut out = Vec::new();
-    let options = Options { as_of: date("2025-06-30"), threads, chunk };
+    let options = Options { as_of: date("2025-06-30"), threads, chunk, explain: true };
     let summary = run(program, input.as_bytes(), &mut out, &options, |_| {}).unwrap_or_else(|e| panic!("{e}"));
     (String::from_utf8(out).unwrap_or_default(), summary)
 }
@@ -64,4 +64,26 @@ fn a_bad_line_is_reported_and_the_batch_goes_on() {
     let second: serde_json::Value = serde_json::from_str(out.lines().nth(1).unwrap_or("")).unwrap_or_default();
     assert_eq!(second["line"], 2);
     assert!(second["error"][0].as_str().unwrap_or("").contains("missing fact `name`"), "{second}");
+}
+
+#[test]
+fn awards_only_gives_the_same_awards_and_totals_without_explanations() {
+    let program = bundled();
+    let mut p = Population::new(&program, 21);
+    for _ in 0..300 {
+        let facts = program.facts("g", &p.next_fact_set().to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+        let full = program.evaluate(&facts, date("2025-06-30")).unwrap_or_else(|e| panic!("{e}"));
+        let lean = program.evaluate_awards(&facts, date("2025-06-30")).unwrap_or_else(|e| panic!("{e}"));
+        let strip = |e: &policy_lang::Evaluation| {
+            e.awards
+                .iter()
+                .map(|a| (a.rule.clone(), a.entity.clone(), a.kind, a.amount, a.min, a.max))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(strip(&full), strip(&lean));
+        assert_eq!(format!("{:?}", full.totals), format!("{:?}", lean.totals));
+        assert!(
+            lean.not_applicable.is_empty() && lean.awards.iter().all(|a| a.trace.is_empty() || !a.shares.is_empty())
+        );
+    }
 }
