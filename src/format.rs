@@ -36,7 +36,19 @@ struct Comment<'a> {
 /// Formats a whole file.
 pub fn format(source: &str) -> Result<String, FormatError> {
     let file = syntax::parse(source).map_err(FormatError::Syntax)?;
-    let comments = comments(source);
+    // A test's inline facts are raw JSON, printed as written: a `//` inside is theirs.
+    let raw: Vec<Span> = file
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            ast::Item::Test(t) => {
+                t.facts.as_ref().filter(|f| matches!(f.node, ast::TestFacts::Inline(_))).map(|f| f.span)
+            }
+            _ => None,
+        })
+        .collect();
+    let mut comments = comments(source);
+    comments.retain(|c| !raw.iter().any(|r| r.start <= c.start && c.start < r.end));
     let mut out = String::new();
     let mut next = comments.iter().peekable();
     for (i, item) in file.items.iter().enumerate() {
