@@ -38,13 +38,6 @@ pub struct Program {
     pub sources: Vec<Source>,
 }
 
-impl Program {
-    /// The rules that apply to entities of `kind`, in source order.
-    pub fn rules_for(&self, kind: KindId) -> impl Iterator<Item = &Rule> {
-        self.rules.iter().filter(move |r| r.kind == kind)
-    }
-}
-
 /// Entity kinds and enums, merged from every `schema` block.
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Schema {
