@@ -60,7 +60,7 @@ impl Context<'_> {
 
     /// Checks `e` and requires one of `allowed` (a literal passes for money, number, count;
     /// money passes for an award).
-    pub fn expect(&mut self, e: &ast::Expr, allowed: &[Ty], context: &str) -> Expr {
+    pub fn require(&mut self, e: &ast::Expr, allowed: &[Ty], context: &str) -> Expr {
         let (ir, ty) = self.infer(e);
         let ok = ty == Ty::Error
             || allowed.contains(&ty)
@@ -131,7 +131,7 @@ impl Context<'_> {
                 (Expr::In(Box::new(ir), variants), Ty::Bool)
             }
             ExprKind::If(c, t, f) => {
-                let c = self.expect(c, &[Ty::Bool], "the condition of `if`");
+                let c = self.require(c, &[Ty::Bool], "the condition of `if`");
                 let (t_ir, t_ty) = self.infer(t);
                 let (f_ir, f_ty) = self.infer(f);
                 let ty = self.join_or_report(t_ty, f_ty, f, "the `else` branch");
@@ -261,9 +261,9 @@ impl Context<'_> {
 
     fn unary(&mut self, op: UnOp, inner: &ast::Expr) -> (Expr, Ty) {
         match op {
-            UnOp::Not => (Expr::Not(Box::new(self.expect(inner, &[Ty::Bool], "the operand of `not`"))), Ty::Bool),
+            UnOp::Not => (Expr::Not(Box::new(self.require(inner, &[Ty::Bool], "the operand of `not`"))), Ty::Bool),
             UnOp::UpTo => {
-                let ir = self.expect(inner, &[Ty::Money, Ty::Award], "the amount after `up_to`");
+                let ir = self.require(inner, &[Ty::Money, Ty::Award], "the amount after `up_to`");
                 (Expr::UpTo(Box::new(ir)), Ty::Award)
             }
             UnOp::Neg => {
@@ -286,7 +286,7 @@ impl Context<'_> {
         match op {
             BinOp::And | BinOp::Or => {
                 let what = format!("an operand of `{}`", op.symbol());
-                let (a, b) = (self.expect(l, &[Ty::Bool], &what), self.expect(r, &[Ty::Bool], &what));
+                let (a, b) = (self.require(l, &[Ty::Bool], &what), self.require(r, &[Ty::Bool], &what));
                 let ir = if op == BinOp::And {
                     Expr::And(Box::new(a), Box::new(b))
                 } else {
@@ -492,7 +492,10 @@ impl Context<'_> {
         let mut result = Ty::Error;
         for (i, arm) in arms.iter().enumerate() {
             if marginal {
-                irs.push((arm.interval.node.clone(), self.expect(&arm.value, &[Ty::Rate], "a `marginal` tier's rate")));
+                irs.push((
+                    arm.interval.node.clone(),
+                    self.require(&arm.value, &[Ty::Rate], "a `marginal` tier's rate"),
+                ));
                 continue;
             }
             let (ir, t) = self.infer(&arm.value);

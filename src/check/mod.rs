@@ -211,10 +211,10 @@ fn rule(
     let own = r.conditions.iter().map(|c| (c, false, "a `when` condition"));
     let conditions = scope
         .chain(own)
-        .map(|(c, scope, what)| Condition { text: c.to_string().into(), expr: cx.expect(c, &[Ty::Bool], what), scope })
+        .map(|(c, scope, what)| Condition { text: c.to_string().into(), expr: cx.require(c, &[Ty::Bool], what), scope })
         .collect();
-    let on = r.on.as_ref().map(|e| cx.expect(e, &[Ty::Date], "the event date after `on`"));
-    let reward = r.reward.as_ref().map(|e| cx.expect(e, &[Ty::Money, Ty::Award], "a reward"))?;
+    let on = r.on.as_ref().map(|e| cx.require(e, &[Ty::Date], "the event date after `on`"));
+    let reward = r.reward.as_ref().map(|e| cx.require(e, &[Ty::Money, Ty::Award], "a reward"))?;
     let once_per = r.once_per.as_ref().map(|e| cx.key(e));
     let split = r.split.as_ref().map(|s| groups::split(s, file, diags)).unwrap_or_default();
     let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.node.clone());
