@@ -41,7 +41,24 @@ pub fn table(evaluation: &Evaluation) -> String {
     if !evaluation.not_applicable.is_empty() {
         out.push_str("\nnot applicable\n");
         let mut rows = vec![header(&["entity", "rule", "reason"])];
-        rows.extend(evaluation.not_applicable.iter().map(|n| vec![n.entity.clone(), n.rule.clone(), n.reason.clone()]));
+        // Rules of another city's policy say one thing about an enterprise, once per policy.
+        let mut out_of_scope: Vec<(String, &str, Vec<&str>)> = Vec::new();
+        for n in &evaluation.not_applicable {
+            if n.reason.starts_with("outside the scope of policy") {
+                let top = n.entity.split('.').take(2).collect::<Vec<_>>().join(".");
+                match out_of_scope.iter_mut().find(|(t, reason, _)| *t == top && *reason == n.reason) {
+                    Some((_, _, rules)) if !rules.contains(&n.rule.as_str()) => rules.push(&n.rule),
+                    Some(_) => {}
+                    None => out_of_scope.push((top, &n.reason, vec![&n.rule])),
+                }
+            } else {
+                rows.push(vec![n.entity.clone(), n.rule.clone(), n.reason.clone()]);
+            }
+        }
+        rows.extend(out_of_scope.into_iter().map(|(top, reason, rules)| {
+            let count = if rules.len() == 1 { "1 rule".to_string() } else { format!("{} rules", rules.len()) };
+            vec![top, count, reason.to_string()]
+        }));
         let widths = widths(&rows);
         rows.iter().for_each(|r| {
             let _ = writeln!(out, "{}", line(r, &widths));

@@ -282,3 +282,27 @@ fn output_is_byte_identical_across_runs_and_thread_counts() {
     };
     assert_eq!(batch("1"), batch("2"));
 }
+
+#[test]
+fn the_table_says_once_per_policy_that_an_enterprise_is_outside_its_scope() {
+    let out = policy(&["eval", "rules/", "--facts", "examples/changzhou_device_maker.json"], None);
+    let table = text(&out.stdout);
+    let scope: Vec<&str> = table.lines().filter(|l| l.contains("outside the scope of policy")).collect();
+    assert_eq!(scope.len(), 3, "{table}");
+    // JSON keeps every entry for tools; the table's count is the distinct rules among them.
+    let json = policy(&["eval", "rules/", "--facts", "examples/changzhou_device_maker.json", "--format", "json"], None);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap_or_default();
+    let chongqing: Vec<&serde_json::Value> = json["not_applicable"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|n| n["reason"].as_str().unwrap_or("").starts_with("outside the scope of policy `chongqing_2022`"))
+        .collect();
+    let mut rules: Vec<&str> = chongqing.iter().filter_map(|n| n["rule"].as_str()).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    assert!(chongqing.len() > rules.len(), "several entities per rule in the JSON");
+    let count = format!(" {} rules ", rules.len());
+    let line = scope.iter().find(|l| l.contains("policy `chongqing_2022`"));
+    assert!(line.is_some_and(|l| l.contains(&count)), "{count}\n{table}");
+}
