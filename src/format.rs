@@ -223,32 +223,23 @@ fn place(lines: Vec<Line>, comments: &[&Comment]) -> Vec<String> {
 
 /// Every `// …` comment outside strings, in order.
 fn comments(source: &str) -> Vec<Comment<'_>> {
-    let mut found = Vec::new();
-    let bytes = source.as_bytes();
-    let mut i = 0;
-    let mut in_string = false;
-    while let Some(&b) = bytes.get(i) {
-        match (in_string, b) {
-            (true, b'\\') => i += 1,
-            (true, b'"') | (false, b'"') => in_string = !in_string,
-            (false, b'/') if bytes.get(i + 1) == Some(&b'/') => {
-                let end = source.get(i..).and_then(|r| r.find('\n')).map_or(source.len(), |n| i + n);
-                let line_start = source.get(..i).and_then(|r| r.rfind('\n')).map_or(0, |n| n + 1);
-                let trailing = source.get(line_start..i).is_some_and(|t| !t.trim().is_empty());
-                let rest = source.get(end..).unwrap_or("");
-                let blank_after = rest
-                    .trim_start_matches([' ', '\t', '\r'])
-                    .strip_prefix('\n')
-                    .is_some_and(|r| r.trim_start_matches([' ', '\t', '\r', '\u{3000}']).starts_with('\n'));
-                if let Some(text) = source.get(i..end) {
-                    found.push(Comment { start: i, text: text.trim_end(), trailing, blank_after });
-                }
-                i = end;
-                continue;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    found
+    syntax::lexemes(source)
+        .filter_map(|l| match l {
+            syntax::Lexeme::Comment(range) => Some(range),
+            syntax::Lexeme::Code(..) => None,
+        })
+        .filter_map(|range| {
+            let (start, end) = (range.start, range.end);
+            let line_start = source.get(..start).and_then(|r| r.rfind('\n')).map_or(0, |n| n + 1);
+            let trailing = source.get(line_start..start).is_some_and(|t| !t.trim().is_empty());
+            let blank_after = source
+                .get(end..)
+                .unwrap_or("")
+                .trim_start_matches([' ', '\t', '\r'])
+                .strip_prefix('\n')
+                .is_some_and(|r| r.trim_start_matches([' ', '\t', '\r', '\u{3000}']).starts_with('\n'));
+            let text = source.get(range)?.trim_end();
+            Some(Comment { start, text, trailing, blank_after })
+        })
+        .collect()
 }

@@ -85,27 +85,12 @@ pub(crate) fn parse_duration(text: &str) -> Option<ast::Duration> {
 /// full-width figures or punctuation (`１０００万`, `％`) outside strings and comments.
 fn check_nesting(text: &str) -> Result<(), Vec<SyntaxError>> {
     let mut depth = 0usize;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let mut code = lexemes(text).filter_map(|l| match l {
+        Lexeme::Code(at, c) => Some((at, c)),
+        Lexeme::Comment(_) => None,
+    });
+    while let Some((at, c)) = code.next() {
         match c {
-            '"' => {
-                while let Some((_, c)) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '"' => break,
-                        _ => {}
-                    }
-                }
-            }
-            '/' if chars.peek().is_some_and(|(_, c)| *c == '/') => {
-                for (_, c) in chars.by_ref() {
-                    if c == '\n' {
-                        break;
-                    }
-                }
-            }
             '(' | '[' | '{' => {
                 depth += 1;
                 if depth > MAX_BRACKETS {
@@ -115,7 +100,7 @@ fn check_nesting(text: &str) -> Result<(), Vec<SyntaxError>> {
             ')' | ']' | '}' => depth = depth.saturating_sub(1),
             c if full_width(c).is_some() => {
                 let errors: Vec<SyntaxError> = std::iter::once((at, c))
-                    .chain(chars.filter(|(_, c)| full_width(*c).is_some()))
+                    .chain(code.filter(|(_, c)| full_width(*c).is_some()))
                     .take(20)
                     .map(|(at, c)| SyntaxError::FullWidth {
                         found: c,
@@ -129,6 +114,42 @@ fn check_nesting(text: &str) -> Result<(), Vec<SyntaxError>> {
         }
     }
     Ok(())
+}
+
+/// Source text as its lexical layer sees it, outside string literals.
+pub(crate) enum Lexeme {
+    /// A character of code (outside strings and comments) at its byte offset.
+    Code(usize, char),
+    /// A `// …` comment, from `//` to the end of its line (the line break excluded).
+    Comment(std::ops::Range<usize>),
+}
+
+/// Walks the text once, skipping string literals (escapes included): the one place that
+/// knows where strings and comments are, for the pre-scan above and for the formatter.
+pub(crate) fn lexemes(text: &str) -> impl Iterator<Item = Lexeme> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || loop {
+        let (at, c) = chars.next()?;
+        match c {
+            '"' => {
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '/' if chars.peek().is_some_and(|(_, c)| *c == '/') => {
+                let end = text.get(at..).and_then(|rest| rest.find('\n')).map_or(text.len(), |n| at + n);
+                while chars.next_if(|(i, _)| *i < end).is_some() {}
+                return Some(Lexeme::Comment(at..end));
+            }
+            c => return Some(Lexeme::Code(at, c)),
+        }
+    })
 }
 
 /// The ASCII character a full-width one (U+FF01–U+FF5E: `１`, `％`, `（`…) stands for.
