@@ -224,7 +224,8 @@ pub struct Policy {
 pub enum Effective {
     /// `effective on_issue`: 自印发之日起施行.
     OnIssue,
-    /// `effective 30 days after issue`: 自印发之日起30日后施行.
+    /// `effective 30 days after issue`: 自印发之日起30日后施行; in force from the day after the
+    /// period ends (the day of issue not counted, Civil Code art. 201).
     AfterIssue(Duration),
     /// `effective 2024-01-01`: from a stated date.
     On(NaiveDate),
@@ -301,10 +302,13 @@ pub struct Rule {
     pub on: Option<Expr>,
     /// `reward`: what is paid; the parser requires it, so `None` only in trees built by hand.
     pub reward: Option<Expr>,
-    /// `once` or `yearly`.
+    /// `once`, `yearly` or `every_event`; the checker requires one.
     pub frequency: Option<Spanned<Frequency>>,
-    /// `once per <key>`: paid once per entity and value of the key.
+    /// `once per <key>`: paid once per entity and value of the key, or once per owning
+    /// entity when the key names an entity kind (`once per enterprise`).
     pub once_per: Option<Expr>,
+    /// `once per <key> within <kind>`: the key is compared across all records of that owner.
+    pub once_within: Option<Ident>,
     /// `per_year_cap`: a cap on this rule's awards per top-level entity per year.
     pub per_year_cap: Option<Expr>,
     /// `split`: the payers (两级财政按比例).
@@ -331,8 +335,44 @@ pub struct Pool {
     pub title: Option<Spanned<String>>,
     /// The rules (or whole policies) whose awards the cap covers.
     pub members: Vec<Spanned<Member>>,
-    /// The cap; the parser accepts a pool without one, and the checker reports it.
+    /// The cap on the sum; the parser accepts a pool without one or a limit, and the checker
+    /// reports it.
     pub cap: Option<Spanned<Cap>>,
+    /// The cap on the number of awards.
+    pub limit: Option<Spanned<Limit>>,
+}
+
+/// `limit 2 per enterprise in total choose highest`: a count cap (最多申报2项).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Limit {
+    /// The most awards the members may pay per entity and period.
+    pub count: u32,
+    /// The entity kind each of which has its own count.
+    pub per: Ident,
+    /// The period the awards are counted over.
+    pub period: Period,
+    /// Which awards are kept when more qualify.
+    pub choose: Choose,
+}
+
+/// Which awards a count cap keeps when more qualify than it allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Choose {
+    /// The highest ceilings first (the applicant applies for the best ones).
+    Highest,
+    /// The earliest events first.
+    Earliest,
+}
+
+/// What a stack does about an earlier grant under one of its members for the same item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Earlier {
+    /// 补差: pay only the difference up to the higher award.
+    TopUp,
+    /// 不重复: pay nothing more.
+    Refuse,
 }
 
 /// `cap 1000万 per enterprise per year`
@@ -371,6 +411,10 @@ pub struct Stack {
     pub members: Vec<Spanned<Member>>,
     /// The kind of entity the awards must share (`per drug`).
     pub per: Option<Ident>,
+    /// The period awards compete in (`per drug per year`); all time when absent.
+    pub period: Option<Spanned<Period>>,
+    /// What an earlier grant does; the checker requires it.
+    pub earlier: Option<Spanned<Earlier>>,
 }
 
 /// A pool's or stack's member: a rule (`CZ-03-1a`, `wuxi.WX-10`) or a whole policy.
@@ -380,16 +424,31 @@ pub enum Member {
     Rule(String),
     /// `policy wuxi`: every rule of that policy.
     Policy(String),
+    /// `grants issuer "苏州市"`: ledger grants with these tags, under policies not loaded.
+    Grants(GrantTags),
+}
+
+/// The tags a `grants` member matches in the ledger; every tag given must match.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct GrantTags {
+    /// The grant's `policy`.
+    pub policy: Option<String>,
+    /// The grant's `issuer`, e.g. `苏州市`.
+    pub issuer: Option<String>,
+    /// The grant's `level`, e.g. `district`.
+    pub level: Option<String>,
 }
 
 /// How often an award may be paid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Frequency {
-    /// 一次性: once per entity, ever.
+    /// 一次性: once per entity (or key, or owner), ever.
     Once,
-    /// Every year the conditions hold.
+    /// 每年: once per entity and year of the event.
     Yearly,
+    /// 每次: every event pays.
+    EveryEvent,
 }
 
 // ------------------------------------------------------------------ expressions

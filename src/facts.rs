@@ -10,7 +10,17 @@
 //! { "as_of": "2024-06-30",
 //!   "enterprise": [ { "id": "E1", "name": "…", "drugs": [ { "id": "D1", "rd_cost": "3000万" } ] } ],
 //!   "ledger": [ { "policy": "changzhou_2023", "rule": "CZ-03-1a", "entity": "enterprise.E1.drugs.D1",
-//!                 "date": "2024-03-01", "amount": "100万", "key": "I" } ] }
+//!                 "year": 2023, "key": "I", "date": "2024-03-01", "amount": "100万" } ] }
+//! ```
+//!
+//! A ledger row says what a grant was *for* — `year` (a 2023 grant paid in 2024 is for 2023)
+//! and, for `once per` rules, `key` — besides the `date` it was paid, the `amount`, and
+//! optionally `payers` (each payer's part) and `issuer`/`level` tags for grants under
+//! policies that are not loaded (pools claim them with `grants issuer "…"`). A row that lacks
+//! what a rule or pool must match it by is an error, never skipped; a row nothing counts is
+//! a warning.
+//!
+//! ```json
 //! ```
 
 use crate::check::suggest_help;
@@ -29,27 +39,55 @@ pub struct Facts {
     pub as_of: Option<NaiveDate>,
     /// Top-level entities, in file order.
     pub roots: Vec<Entity>,
-    /// Grants already paid, in file order.
+    /// Grants already made, in file order.
     pub ledger: Vec<Grant>,
+    /// Findings that do not stop evaluation: ledger rows nothing counts.
+    pub warnings: Vec<String>,
 }
 
-/// A grant already paid: pools count it, and one-off rules are not paid again.
+/// A grant already made: one-off and yearly rules are not paid again for what it was for,
+/// pools count it in the period it was for, and stacks top up against it.
 #[derive(Clone, Debug)]
 pub struct Grant {
-    /// The policy that paid it.
+    /// Where the row is in the facts, e.g. `$.ledger[3]`, for messages.
+    pub at: String,
+    /// The policy it was granted under.
     pub policy: String,
-    /// The rule that paid it.
-    pub rule: String,
+    /// The rule that granted it; may be absent for a policy that is not loaded.
+    pub rule: Option<String>,
     /// The rule's index in the program, when its policy is loaded.
     pub rule_index: Option<usize>,
     /// The entity's path, as results name it: `enterprise.E1.drugs.D1`.
     pub entity: String,
-    /// The grant's date; pools count it in the period that holds this date.
+    /// The year the grant is for (a 2023 grant is often paid in 2024): yearly rules and
+    /// per-year pools go by this, never by the payment date.
+    pub year: Option<i32>,
+    /// The event's key for `once per <key>` rules (e.g. the phase).
+    pub key: Option<String>,
+    /// The date it was paid.
     pub date: NaiveDate,
     /// What was paid; pools subtract it from the room left.
     pub amount: Decimal,
-    /// The event's key for `once per <key>` rules (e.g. the phase).
-    pub key: Option<String>,
+    /// Who paid which part, when the row says (两级财政).
+    pub payers: Vec<(String, Decimal)>,
+    /// The issuing government, for grants under policies that are not encoded (`苏州市`).
+    pub issuer: Option<String>,
+    /// The level of government that paid (`city`, `district`).
+    pub level: Option<String>,
+}
+
+impl Grant {
+    /// True when the pool counts this grant: it was paid under one of the pool's rules, or it
+    /// carries every tag of one of the pool's `grants` members.
+    pub fn counts_in(&self, pool: &crate::program::Pool) -> bool {
+        self.rule_index.is_some_and(|r| pool.members.contains(&r))
+            || pool.grants.iter().any(|tags| {
+                let is = |want: &Option<String>, have: Option<&str>| want.as_deref().is_none_or(|w| Some(w) == have);
+                is(&tags.policy, Some(&self.policy))
+                    && is(&tags.issuer, self.issuer.as_deref())
+                    && is(&tags.level, self.level.as_deref())
+            })
+    }
 }
 
 /// One entity: its id, a path naming it in results, and its fields by slot.
@@ -235,7 +273,7 @@ impl Reader<'_> {
                 continue;
             }
             if key == "ledger" {
-                facts.ledger = self.ledger(value, &path);
+                facts.ledger = self.ledger(value, &path, &mut facts.warnings);
                 continue;
             }
             let Some((kind, _)) = self.schema.roots().find(|(_, k)| k.name == *key) else {
@@ -381,16 +419,60 @@ impl Reader<'_> {
         value
     }
 
-    fn ledger(&mut self, json: &Json, path: &str) -> Vec<Grant> {
+    fn ledger(&mut self, json: &Json, path: &str, warnings: &mut Vec<String>) -> Vec<Grant> {
         let Json::Array(items) = json else {
             self.invalid(
                 path,
                 format!("expected a list of grants, found {}", describe(json)),
-                "write [ { \"policy\": …, \"rule\": …, \"entity\": …, \"date\": …, \"amount\": … } ]",
+                "write [ { \"policy\": …, \"rule\": …, \"entity\": …, \"year\": …, \"date\": …, \"amount\": … } ]",
             );
             return Vec::new();
         };
-        items.iter().enumerate().filter_map(|(i, item)| self.grant(item, &format!("{path}[{i}]"))).collect()
+        let grants: Vec<Grant> =
+            items.iter().enumerate().filter_map(|(i, item)| self.grant(item, &format!("{path}[{i}]"))).collect();
+        for grant in &grants {
+            self.what_it_is_for(grant, warnings);
+        }
+        grants
+    }
+
+    /// A row must say what it is for wherever that decides a match: the year for yearly rules
+    /// and pools per year, the key for `once per` rules. A row nothing counts is a warning.
+    fn what_it_is_for(&mut self, grant: &Grant, warnings: &mut Vec<String>) {
+        let program = self.program;
+        let rule = grant.rule_index.and_then(|r| program.rules.get(r));
+        if grant.year.is_none() {
+            let by_year = program.pools.iter().find(|p| p.period != crate::ast::Period::Total && grant.counts_in(p));
+            let needs = match (rule, by_year) {
+                (Some(r), _) if r.frequency == crate::ast::Frequency::Yearly => {
+                    Some(format!("rule `{}` pays once a year", r.id))
+                }
+                (_, Some(pool)) => Some(format!("pool `{}` counts grants per year", pool.id)),
+                _ => None,
+            };
+            if let Some(needs) = needs {
+                self.invalid(
+                    &format!("{}.year", grant.at),
+                    format!("missing the year the grant is for: {needs}"),
+                    "give `\"year\": 2023`, the year the grant is for (not the year it was paid)",
+                );
+            }
+        }
+        if let (Some(r), None) = (rule, &grant.key) {
+            if r.frequency == crate::ast::Frequency::Once && r.once_per.is_some() {
+                self.invalid(
+                    &format!("{}.key", grant.at),
+                    format!("missing the key: rule `{}` pays once per value, so the grant must say which", r.id),
+                    "give `\"key\"`: the value the grant was for, e.g. the phase (\"III\") or the variety's name",
+                );
+            }
+        }
+        if rule.is_none() && !program.pools.iter().any(|p| grant.counts_in(p)) {
+            warnings.push(format!(
+                "{}: a grant under `{}`, which is not loaded, counts in no pool; it is not taken into account",
+                grant.at, grant.policy
+            ));
+        }
     }
 
     fn grant(&mut self, json: &Json, path: &str) -> Option<Grant> {
@@ -398,11 +480,11 @@ impl Reader<'_> {
             self.invalid(
                 path,
                 format!("expected a grant, found {}", describe(json)),
-                "a grant is an object with policy, rule, entity, date, amount",
+                "a grant is an object with policy, rule, entity, year, date, amount",
             );
             return None;
         };
-        const FIELDS: [&str; 6] = ["policy", "rule", "entity", "date", "amount", "key"];
+        const FIELDS: [&str; 10] = ["policy", "rule", "entity", "year", "key", "date", "amount", "payers", "issuer", "level"];
         for key in map.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
             self.invalid(
                 &format!("{path}.{key}"),
@@ -410,8 +492,9 @@ impl Reader<'_> {
                 suggest_help(key, FIELDS, "field"),
             );
         }
-        let mut text = |field: &str| match map.get(field) {
+        let mut text = |field: &str, required: bool| match map.get(field) {
             Some(Json::String(s)) if !s.is_empty() => Some(s.clone()),
+            None | Some(Json::Null) if !required => None,
             other => {
                 let found = other.map_or("nothing".to_string(), describe);
                 self.invalid(
@@ -422,7 +505,8 @@ impl Reader<'_> {
                 None
             }
         };
-        let (policy, rule, entity) = (text("policy"), text("rule"), text("entity"));
+        let (policy, entity) = (text("policy", true), text("entity", true));
+        let (rule, issuer, level) = (text("rule", false), text("issuer", false), text("level", false));
         let date = match map.get("date") {
             Some(d) => self.date(d, &format!("{path}.date")),
             None => {
@@ -430,6 +514,7 @@ impl Reader<'_> {
                 None
             }
         };
+        let year = map.get("year").filter(|y| !y.is_null()).and_then(|y| self.year(y, &format!("{path}.year")));
         let amount = map.get("amount").and_then(|a| self.value(a, Ty::Money, &format!("{path}.amount")));
         if map.get("amount").is_none() {
             self.invalid(&format!("{path}.amount"), "missing amount", "give the amount paid");
@@ -439,25 +524,85 @@ impl Reader<'_> {
             Some(Json::String(s)) => Some(s.clone()),
             Some(other) => Some(other.to_string()),
         };
-        let (policy, rule, entity, date, Some(Value::Dec(amount))) = (policy?, rule?, entity?, date?, amount) else {
+        let payers = map.get("payers").map(|p| self.payers(p, &format!("{path}.payers"))).unwrap_or_default();
+        let (policy, entity, date, Some(Value::Dec(amount))) = (policy?, entity?, date?, amount) else {
             return None;
         };
+        if !payers.is_empty() {
+            let sum = payers.iter().try_fold(Decimal::ZERO, |sum, (_, part)| sum.checked_add(*part));
+            if sum != Some(amount) {
+                self.invalid(
+                    &format!("{path}.payers"),
+                    format!("the payers' parts add up to {}, not the amount {amount}", sum.map_or("too much".into(), |s| s.to_string())),
+                    "give each payer's part so that they add up to `amount`",
+                );
+            }
+        }
         let rule_index = match self.program.policies.iter().position(|p| p.id == policy) {
             None => None,
             Some(p) => {
-                let index = self.program.rules.iter().position(|r| r.policy == p && r.id == rule);
+                let Some(rule) = &rule else {
+                    self.invalid(
+                        &format!("{path}.rule"),
+                        format!("missing the rule: policy `{policy}` is loaded, so the grant must name its rule"),
+                        "give `\"rule\"`, the id of the rule the grant was made under",
+                    );
+                    return None;
+                };
+                let index = self.program.rules.iter().position(|r| r.policy == p && r.id == *rule);
                 if index.is_none() {
                     let ids = self.program.rules.iter().filter(|r| r.policy == p).map(|r| r.id.as_str());
                     self.invalid(
                         &format!("{path}.rule"),
                         format!("policy `{policy}` has no rule `{rule}`"),
-                        suggest_help(&rule, ids, "rule"),
+                        suggest_help(rule, ids, "rule"),
                     );
                 }
                 index
             }
         };
-        Some(Grant { policy, rule, rule_index, entity, date, amount, key })
+        Some(Grant {
+            at: path.to_string(),
+            policy,
+            rule,
+            rule_index,
+            entity,
+            year,
+            key,
+            date,
+            amount,
+            payers,
+            issuer,
+            level,
+        })
+    }
+
+    /// `"year": 2023` (or `"2023"`): the year a grant is for.
+    fn year(&mut self, json: &Json, path: &str) -> Option<i32> {
+        let text = match json {
+            Json::Number(n) => n.to_string(),
+            Json::String(s) => s.clone(),
+            _ => String::new(),
+        };
+        let year = text.parse::<i32>().ok().filter(|y| (1000..=9999).contains(y));
+        if year.is_none() {
+            self.invalid(path, format!("expected a year, found {}", describe(json)), "write the year as a number, e.g. 2023");
+        }
+        year
+    }
+
+    /// `"payers": { "city": "50万", "district": "50万" }`
+    fn payers(&mut self, json: &Json, path: &str) -> Vec<(String, Decimal)> {
+        let Json::Object(map) = json else {
+            self.invalid(path, format!("expected payers, found {}", describe(json)), "write { \"city\": …, \"district\": … }");
+            return Vec::new();
+        };
+        map.iter()
+            .filter_map(|(payer, part)| match self.value(part, Ty::Money, &format!("{path}.{payer}")) {
+                Some(Value::Dec(d)) => Some((payer.clone(), d)),
+                _ => None,
+            })
+            .collect()
     }
 
     fn date(&mut self, json: &Json, path: &str) -> Option<NaiveDate> {

@@ -3,7 +3,7 @@
 //! Every name is resolved here: a field is a slot index and a hop count up the entity tree,
 //! an enum value is its index. Evaluation never looks up a string.
 
-use crate::ast::{Duration, Frequency, Interval, Period, Rounding, Span};
+use crate::ast::{Choose, Duration, Earlier, Frequency, GrantTags, Interval, Period, Rounding, Span};
 use crate::diagnostic::Source;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -235,10 +235,13 @@ pub struct Rule {
     pub on: Option<Expr>,
     /// What is paid: evaluates to a [`Value::Award`] (or an amount, which is owed).
     pub reward: Expr,
-    /// `once` (一次性) or `yearly`.
-    pub frequency: Option<Frequency>,
+    /// How often it pays: `once` (一次性), `yearly` (每年) or `every_event` (每次).
+    pub frequency: Frequency,
     /// `once per <key>`: the value that tells one paid event from another.
     pub once_per: Option<Expr>,
+    /// How many levels above the rule's entity a one-off is counted: 0 for the entity itself,
+    /// 1 for its owner (`once per enterprise` in a rule for drugs), and so on.
+    pub once_up: usize,
     /// Who pays which share (两级财政按比例); empty when one payer pays all.
     pub split: Vec<Share>,
     /// Which file and where, for showing the rule's source.
@@ -276,10 +279,28 @@ pub struct Pool {
     pub depth: usize,
     /// The period awards are summed over.
     pub period: Period,
-    /// The most the members may pay together per entity of `scope` in one period.
-    pub cap: Decimal,
+    /// What the pool caps: the sum of the awards, or their number.
+    pub measure: Measure,
+    /// Ledger grants under policies that are not loaded, which count against the cap too.
+    pub grants: Vec<GrantTags>,
     /// A rule's own `per_year_cap`, rather than a declared pool.
     pub implicit: bool,
+}
+
+/// What a pool caps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// The sum of the awards (单个企业每年最高1000万).
+    #[serde(with = "rust_decimal::serde::str")]
+    Money(Decimal),
+    /// The number of awards (最多申报2项), and which are kept when more qualify.
+    Count {
+        /// The most awards per entity and period.
+        count: u32,
+        /// Which are kept.
+        choose: Choose,
+    },
 }
 
 /// 就高不重复: of the members' awards for one entity of `scope`, only the highest is paid.
@@ -297,6 +318,10 @@ pub struct Stack {
     pub scope: KindId,
     /// How far `scope` is from the top of the entity tree.
     pub depth: usize,
+    /// The period awards compete in: `Year` or `Total`.
+    pub period: Period,
+    /// What an earlier grant under a member for the same item does.
+    pub earlier: Earlier,
 }
 
 /// A test case with its expectations resolved to rules.

@@ -429,9 +429,13 @@ fn rule_lines(r: &Spanned<Rule>) -> Vec<Line> {
     }
     if let Some(frequency) = &r.frequency {
         let text = match (frequency.node, &r.once_per) {
-            (Frequency::Once, Some(key)) => format!("  once per {key}"),
+            (Frequency::Once, Some(key)) => match &r.once_within {
+                Some(kind) => format!("  once per {key} within {}", kind.node),
+                None => format!("  once per {key}"),
+            },
             (Frequency::Once, None) => "  once".to_string(),
             (Frequency::Yearly, _) => "  yearly".to_string(),
+            (Frequency::EveryEvent, _) => "  every_event".to_string(),
         };
         out.push(Line::new(text, frequency.span));
     }
@@ -453,6 +457,7 @@ fn group_lines(
             .map(|m| match &m.node {
                 Member::Rule(r) => r.clone(),
                 Member::Policy(p) => format!("policy {p}"),
+                Member::Grants(tags) => format!("grants {tags}"),
             })
             .collect();
         out.push(Line::new(format!("  members {}", names.join(", ")), first.span.to(last.span)));
@@ -465,6 +470,11 @@ fn pool_lines(p: &Spanned<Pool>) -> Vec<Line> {
     if let Some(cap) = &p.cap {
         out.push(Line::new(format!("  cap {} per {} {}", cap.amount, cap.per.node, cap.period), cap.span));
     }
+    if let Some(limit) = &p.limit {
+        let l = &limit.node;
+        let text = format!("  limit {} per {} {} choose {}", l.count, l.per.node, l.period, l.choose);
+        out.push(Line::new(text, limit.span));
+    }
     out.push(Line::new("}", Span::new(p.span.end, p.span.end)));
     out
 }
@@ -473,7 +483,14 @@ fn stack_lines(s: &Spanned<Stack>) -> Vec<Line> {
     let mut out = vec![Line::new(format!("stack {} {{", s.id.node), Span::new(s.span.start, s.id.span.end))];
     group_lines(&mut out, &s.cite, &s.title, &s.members);
     if let Some(per) = &s.per {
-        out.push(Line::new(format!("  per {}", per.node), per.span));
+        let (period, span) = match &s.period {
+            Some(p) => (format!(" {}", p.node), per.span.to(p.span)),
+            None => (String::new(), per.span),
+        };
+        out.push(Line::new(format!("  per {}{period}", per.node), span));
+    }
+    if let Some(earlier) = &s.earlier {
+        out.push(Line::new(format!("  earlier {}", earlier.node), earlier.span));
     }
     out.push(Line::new("}", Span::new(s.span.end, s.span.end)));
     out
@@ -539,6 +556,50 @@ impl RoundingMode {
             RoundingMode::Down => "down",
             RoundingMode::Up => "up",
         }
+    }
+}
+
+impl Display for GrantTags {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        if let Some(p) = &self.policy {
+            parts.push(format!("policy {p}"));
+        }
+        if let Some(i) = &self.issuer {
+            parts.push(format!("issuer {}", quoted(i)));
+        }
+        if let Some(l) = &self.level {
+            parts.push(format!("level {l}"));
+        }
+        f.write_str(&parts.join(" "))
+    }
+}
+
+impl Display for Choose {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Choose::Highest => "highest",
+            Choose::Earliest => "earliest",
+        })
+    }
+}
+
+impl Display for Earlier {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Earlier::TopUp => "top_up",
+            Earlier::Refuse => "refuse",
+        })
+    }
+}
+
+impl Display for Frequency {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Frequency::Once => "once",
+            Frequency::Yearly => "yearly",
+            Frequency::EveryEvent => "every_event",
+        })
     }
 }
 

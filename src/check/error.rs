@@ -273,6 +273,11 @@ pub enum CheckError {
     #[diagnostic(transparent)]
     Group(GroupError),
 
+    /// A rule that leaves its frequency or its date unsaid.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Timing(TimingError),
+
     /// `drugs` (a list) used as a value
     #[error("`{name}` is a list of `{kind}` and has no single value")]
     #[diagnostic(code(check::list_value), help("write a rule `for {kind}` to reward each one"))]
@@ -283,6 +288,60 @@ pub enum CheckError {
         kind: String,
         /// The field.
         #[label("a list")]
+        span: SourceSpan,
+    },
+}
+
+/// Errors about how often a rule pays and when: the language has no silent default.
+#[derive(Debug, Error, Diagnostic, Clone, PartialEq)]
+pub enum TimingError {
+    /// `rule R for e { reward 1万 }` with no `once`, `yearly` or `every_event`
+    #[error("rule `{rule}` does not say how often it pays")]
+    #[diagnostic(
+        code(check::no_frequency),
+        help(
+            "add one of: `once` (一次性), `once per <fact>` (每个品种/阶段一次), `once per enterprise` \
+             (每家企业只奖励一次), `yearly` (每年), or `every_event` (每次); nothing is assumed, so that a \
+             forgotten word cannot pay every year forever"
+        )
+    )]
+    NoFrequency {
+        /// The rule.
+        rule: String,
+        /// The rule's id.
+        #[label("how often?")]
+        span: SourceSpan,
+    },
+
+    /// `rule R for e { once reward 1万 }` with no `on`
+    #[error("rule `{rule}` does not say which date it is judged on")]
+    #[diagnostic(
+        code(check::no_event_date),
+        help(
+            "add `on <date fact>` (the date of the rewarded event: 获批/认定/签订之日), or `on as_of` to \
+             judge it on the evaluation date; the date decides the policy window and the year it is for"
+        )
+    )]
+    NoEventDate {
+        /// The rule.
+        rule: String,
+        /// The rule's id.
+        #[label("on which date?")]
+        span: SourceSpan,
+    },
+
+    /// `once per variety within device` in a rule for drugs
+    #[error("`{name}` does not own `{kind}`")]
+    #[diagnostic(code(check::not_an_owner), help("name `{kind}` itself or an entity that contains it: {owners}"))]
+    NotAnOwner {
+        /// The kind as written.
+        name: String,
+        /// The rule's entity kind.
+        kind: String,
+        /// The kinds that would do.
+        owners: String,
+        /// The name.
+        #[label("not above `{kind}`")]
         span: SourceSpan,
     },
 }
@@ -373,6 +432,39 @@ pub enum GroupError {
         help: String,
         /// The pool or stack.
         #[label("incomplete")]
+        span: SourceSpan,
+    },
+
+    /// `per drug over 3 years` in a stack
+    #[error("a stack compares awards per year or in total")]
+    #[diagnostic(
+        code(check::stack_period),
+        help("write `per <entity> per year` for awards that compete within a year, or no period for all time")
+    )]
+    StackPeriod {
+        /// The period.
+        #[label("here")]
+        span: SourceSpan,
+    },
+
+    /// `members grants issuer "苏州市"` in a stack
+    #[error("a stack cannot take `grants` members")]
+    #[diagnostic(
+        code(check::grants_in_stack),
+        help("a stack compares rules' awards for one item; count grants of other policies in a pool instead")
+    )]
+    GrantsInStack {
+        /// The member.
+        #[label("here")]
+        span: SourceSpan,
+    },
+
+    /// `limit 0 per enterprise in total …`
+    #[error("a count cap of 0 pays nothing")]
+    #[diagnostic(code(check::zero_limit), help("a rule that never pays should be removed; write a limit of 1 or more"))]
+    ZeroLimit {
+        /// The limit.
+        #[label("here")]
         span: SourceSpan,
     },
 

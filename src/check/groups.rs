@@ -4,7 +4,7 @@
 use super::error::GroupError;
 use super::{suggest, CheckError, Diagnostics};
 use crate::ast::{self, ExprKind, Literal, Member, Period, Spanned};
-use crate::program::{self, KindId, Schema, Share};
+use crate::program::{self, KindId, Measure, Schema, Share};
 use rust_decimal::Decimal;
 
 /// The rules and policies checked so far, for resolving members.
@@ -36,6 +36,7 @@ impl Index<'_> {
         let mut out = Vec::new();
         for m in members {
             match &m.node {
+                Member::Grants(_) => {}
                 Member::Policy(name) => match self.policy_named(name) {
                     Some(p) => out.extend(self.rules.iter().enumerate().filter(|(_, r)| r.policy == p).map(|(i, _)| i)),
                     None => {
@@ -118,14 +119,23 @@ impl Index<'_> {
         ok.then_some(scope)
     }
 
+    /// A pool: one program pool for its `cap` and one for its `limit`, sharing the members.
     pub fn pool(
         &self,
         p: &Spanned<ast::Pool>,
         policy: usize,
         file: usize,
         diags: &mut Diagnostics,
-    ) -> Option<program::Pool> {
+    ) -> Vec<program::Pool> {
         let members = self.members(&p.members, policy, file, diags);
+        let grants: Vec<ast::GrantTags> = p
+            .members
+            .iter()
+            .filter_map(|m| match &m.node {
+                Member::Grants(tags) => Some(tags.clone()),
+                _ => None,
+            })
+            .collect();
         let missing = |clause: &str, help: &str| GroupError::Missing {
             what: "pool".into(),
             group: p.id.node.clone(),
@@ -136,27 +146,44 @@ impl Index<'_> {
         if p.members.is_empty() {
             error(diags, file, missing("members", "list the rules the cap covers: `members CZ-03-1a, CZ-03-1b`"));
         }
-        let Some(cap) = &p.cap else {
-            error(diags, file, missing("cap", "state the cap: `cap 1000万 per enterprise per year`"));
-            return None;
-        };
-        if cap.period == Period::Years(0) {
-            error(diags, file, GroupError::EmptyPeriod { span: cap.span.into() });
+        if p.cap.is_none() && p.limit.is_none() {
+            let help = "state the cap: `cap 1000万 per enterprise per year`, or a count: \
+                        `limit 2 per enterprise in total choose highest`";
+            error(diags, file, missing("cap", help));
         }
-        let scope = self.scope("pool", &p.id, &cap.per, &members, file, diags)?;
         let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.node.clone());
-        Some(program::Pool {
-            id: p.id.node.clone(),
-            policy,
-            cite: text(&p.cite),
-            title: text(&p.title),
-            members,
-            scope,
-            depth: self.schema.depth(scope),
-            period: cap.period,
-            cap: cap.amount.value,
-            implicit: false,
-        })
+        let mut out = Vec::new();
+        let mut add = |per: &ast::Ident, period: Period, span: ast::Span, measure, diags: &mut Diagnostics| {
+            if period == Period::Years(0) {
+                error(diags, file, GroupError::EmptyPeriod { span: span.into() });
+            }
+            let scope = self.scope("pool", &p.id, per, &members, file, diags)?;
+            out.push(program::Pool {
+                id: p.id.node.clone(),
+                policy,
+                cite: text(&p.cite),
+                title: text(&p.title),
+                members: members.clone(),
+                scope,
+                depth: self.schema.depth(scope),
+                period,
+                measure,
+                grants: grants.clone(),
+                implicit: false,
+            });
+            Some(())
+        };
+        if let Some(cap) = &p.cap {
+            add(&cap.per, cap.period, cap.span, Measure::Money(cap.amount.value), diags);
+        }
+        if let Some(limit) = &p.limit {
+            if limit.count == 0 {
+                error(diags, file, GroupError::ZeroLimit { span: limit.span.into() });
+            }
+            let measure = Measure::Count { count: limit.count, choose: limit.choose };
+            add(&limit.per, limit.period, limit.span, measure, diags);
+        }
+        out
     }
 
     pub fn stack(
@@ -206,6 +233,32 @@ impl Index<'_> {
                 first
             }
         };
+        for m in &s.members {
+            if let Member::Grants(_) = m.node {
+                error(diags, file, GroupError::GrantsInStack { span: m.span.into() });
+            }
+        }
+        let period = match &s.period {
+            Some(p) if matches!(p.node, Period::Years(_)) => {
+                error(diags, file, GroupError::StackPeriod { span: p.span.into() });
+                Period::Total
+            }
+            Some(p) => p.node,
+            None => Period::Total,
+        };
+        let Some(earlier) = &s.earlier else {
+            let help = "say what an earlier grant under a member does: `earlier top_up` pays only the \
+                        difference up to the higher award (补差), `earlier refuse` pays nothing more";
+            let missing = GroupError::Missing {
+                what: "stack".into(),
+                group: s.id.node.clone(),
+                clause: "earlier".into(),
+                help: help.into(),
+                span: s.id.span.into(),
+            };
+            error(diags, file, missing);
+            return None;
+        };
         Some(program::Stack {
             id: s.id.node.clone(),
             policy,
@@ -213,6 +266,8 @@ impl Index<'_> {
             members,
             scope,
             depth: self.schema.depth(scope),
+            period,
+            earlier: earlier.node,
         })
     }
 }
@@ -258,7 +313,8 @@ pub(super) fn implicit_pool(schema: &Schema, index: usize, rule: &program::Rule,
         scope,
         depth: 0,
         period: Period::Year,
-        cap,
+        measure: Measure::Money(cap),
+        grants: Vec::new(),
         implicit: true,
     }
 }

@@ -12,9 +12,9 @@ mod schema;
 mod suggest;
 mod tiers;
 
-pub use error::CheckError;
+pub use error::{CheckError, GroupError, TimingError};
 
-use crate::ast::{self, Effective, Spanned};
+use crate::ast::{self, Effective, ExprKind, Spanned};
 use crate::diagnostic::Source;
 use crate::program::{self, Condition, Program, Schema, Ty};
 use std::collections::HashMap;
@@ -159,7 +159,10 @@ fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> pro
         None | Some((Effective::OnIssue, _)) => issued,
         Some((Effective::On(d), _)) => Some(*d),
         Some((Effective::AfterIssue(by), span)) => match issued {
-            Some(issued) => crate::dates::shift(issued, *by, false),
+            // 自印发之日起30日后施行, counted as the Civil Code counts periods (art. 201): the day of
+            // issue is not counted, the 30 days end on day 30, and the text applies from the
+            // day after. Issued 2022-03-01 → days end 03-31 → in force 2022-04-01.
+            Some(issued) => crate::dates::shift(issued, *by, false).and_then(|end| end.succ_opt()),
             None => {
                 diags.error(file, CheckError::NoIssueDate { policy: p.id.node.clone(), span: span.into() });
                 None
@@ -215,7 +218,19 @@ fn rule(
         .collect();
     let on = r.on.as_ref().map(|e| cx.require(e, &[Ty::Date], "the event date after `on`"));
     let reward = r.reward.as_ref().map(|e| cx.require(e, &[Ty::Money, Ty::Award], "a reward"))?;
-    let once_per = r.once_per.as_ref().map(|e| cx.key(e));
+    let (once_per, once_up) = once_scope(r, kind, &mut cx);
+    let frequency = match &r.frequency {
+        Some(f) => Some(f.node),
+        None => {
+            let error = TimingError::NoFrequency { rule: r.id.node.clone(), span: r.id.span.into() };
+            cx.diags.error(file, CheckError::Timing(error));
+            None
+        }
+    };
+    if r.on.is_none() {
+        let error = TimingError::NoEventDate { rule: r.id.node.clone(), span: r.id.span.into() };
+        cx.diags.error(file, CheckError::Timing(error));
+    }
     let split = r.split.as_ref().map(|s| groups::split(s, file, diags)).unwrap_or_default();
     let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.node.clone());
     Some(program::Rule {
@@ -228,12 +243,49 @@ fn rule(
         conditions,
         on,
         reward,
-        frequency: r.frequency.as_ref().map(|f| f.node),
+        // With no frequency the program is not returned (an error is recorded); keeping the
+        // rule spares pools and tests that name it a cascade of "no such rule".
+        frequency: frequency.unwrap_or(crate::ast::Frequency::Once),
         once_per,
+        once_up,
         split,
         source: file,
         span: r.span,
     })
+}
+
+/// What a one-off is counted per: the key (if any) and how many levels above the rule's
+/// entity the count is kept. `once per enterprise` names an owner kind, so no key is left;
+/// `once per variety within enterprise` keeps the key and counts it across the owner.
+fn once_scope(r: &ast::Rule, kind: program::KindId, cx: &mut expr::Context) -> (Option<program::Expr>, usize) {
+    let ancestry = cx.schema.ancestry(kind);
+    let up_to = |name: &str| ancestry.iter().position(|&k| cx.schema.kinds.get(k).is_some_and(|k| k.name == name));
+    let Some(key) = &r.once_per else { return (None, 0) };
+    if let ExprKind::Path(parts) = &key.node {
+        if let ([only], None) = (parts.as_slice(), &r.once_within) {
+            if let Some(up) = up_to(&only.node) {
+                return (None, up);
+            }
+        }
+    }
+    let up = match &r.once_within {
+        None => 0,
+        Some(within) => up_to(&within.node).unwrap_or_else(|| {
+            let owners: Vec<String> = ancestry
+                .iter()
+                .filter_map(|&k| cx.schema.kinds.get(k).map(|k| format!("`{}`", k.name)))
+                .collect();
+            let error = TimingError::NotAnOwner {
+                name: within.node.clone(),
+                kind: r.entity.node.clone(),
+                owners: owners.join(", "),
+                span: within.span.into(),
+            };
+            cx.diags.error(cx.file, CheckError::Timing(error));
+            0
+        }),
+    };
+    (Some(cx.key(key)), up)
 }
 
 pub use suggest::help as suggest_help;

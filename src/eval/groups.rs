@@ -1,14 +1,13 @@
-//! The passes over all awards at once: stacking (就高不重复) and pools (caps over groups of
-//! rules, per entity and period, counting the ledger).
+//! The passes over all awards at once: stacking (就高不重复), count caps and pools (caps over
+//! groups of rules, per entity and period). Each consults the ledger: what was granted before
+//! counts in the period it was *for*.
 
-use super::{Candidate, Excluded};
+use super::{within, Candidate, EvalError, Excluded};
 use crate::amounts::money;
-use crate::ast::Period;
+use crate::ast::{Choose, Earlier, Period};
 use crate::facts::Grant;
-use crate::program::{Entitlement, Pool, Program};
-use chrono::Datelike;
+use crate::program::{Entitlement, EntitlementKind, Measure, Pool, Program, Stack};
 use rust_decimal::Decimal;
-use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
 /// Orders awards for 就高: by ceiling, an unbounded case-by-case award highest.
@@ -19,58 +18,154 @@ fn rank(award: &Entitlement) -> (bool, Decimal) {
     }
 }
 
-/// Keeps, for each stack and item, only the highest award; returns the others.
-pub(super) fn stack(program: &Program, candidates: &mut Vec<Candidate>) -> Vec<Excluded> {
+/// `policy.rule`, as results name a rule.
+fn rule_name(program: &Program, rule: usize) -> String {
+    let r = program.rules.get(rule);
+    let policy = r.and_then(|r| program.policies.get(r.policy)).map_or("", |p| p.id.as_str());
+    format!("{policy}.{}", r.map_or("", |r| r.id.as_str()))
+}
+
+/// A grant as results name it: `wuxi.WX-10 on enterprise.E1.drugs.D1, paid 2024-03-01 ($.ledger[0])`.
+fn grant_name(g: &Grant) -> String {
+    format!("{}.{} on {}, paid {} ({})", g.policy, g.rule.as_deref().unwrap_or("?"), g.entity, g.date, g.at)
+}
+
+/// Sums amounts exactly, or says which rule's pass overflowed.
+fn add(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, EvalError> {
+    a.checked_add(b).ok_or_else(|| EvalError {
+        rule: what.to_string(),
+        entity: String::new(),
+        message: "the grants counted add up beyond the exact decimal range".into(),
+    })
+}
+
+/// True when a period holding `year` (for an award in `award_year`) counts a grant for `grant_year`.
+fn in_period(period: Period, award_year: i32, grant_year: Option<i32>) -> bool {
+    let (from, to) = years(period, award_year);
+    match grant_year {
+        Some(y) => (from..=to).contains(&y),
+        // The facts reader requires the year wherever a period needs it.
+        None => period == Period::Total,
+    }
+}
+
+/// Keeps, for each stack, item and period, only the highest award; an earlier grant under a
+/// member for the same item is topped up to it (补差) or refuses it, as the stack says.
+/// Returns the awards set aside.
+pub(super) fn stack(
+    program: &Program,
+    ledger: &[Grant],
+    candidates: &mut Vec<Candidate>,
+    explain: bool,
+) -> Result<Vec<Excluded>, EvalError> {
     let mut losers: HashMap<usize, Excluded> = HashMap::new();
     for stack in &program.stacks {
-        let mut items: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut items: BTreeMap<(std::sync::Arc<str>, i32), Vec<usize>> = BTreeMap::new();
         for (i, c) in candidates.iter().enumerate() {
             if stack.members.contains(&c.rule) && !losers.contains_key(&i) {
                 if let Some(scope) = c.scopes.get(stack.depth) {
-                    items.entry(scope).or_default().push(i);
+                    let year = if stack.period == Period::Year { c.year() } else { 0 };
+                    items.entry((scope.clone(), year)).or_default().push(i);
                 }
             }
         }
-        for (item, group) in items {
-            // The highest wins; between equals, the one evaluated first.
-            let winner = group.iter().copied().reduce(|best, i| {
-                let (a, b) = (candidates.get(best), candidates.get(i));
-                match (a, b) {
-                    (Some(a), Some(b)) if rank(&b.award).cmp(&rank(&a.award)) == Ordering::Greater => i,
-                    _ => best,
-                }
-            });
-            let Some(winner) = winner.and_then(|w| candidates.get(w)) else { continue };
-            let won_rule = program.rules.get(winner.rule);
-            let policy = |r: usize| {
-                program.rules.get(r).and_then(|r| program.policies.get(r.policy)).map_or("", |p| p.id.as_str())
-            };
+        for ((item, year), group) in items {
+            let item = &*item;
+            let listed = |rule: usize| stack.members.iter().position(|&m| m == rule).unwrap_or(usize::MAX);
+            // The highest wins; between equals, the member listed first in the stack, then the
+            // record evaluated first.
+            let key = |i: usize| candidates.get(i).map(|c| (rank(&c.award), std::cmp::Reverse(listed(c.rule)), std::cmp::Reverse(i)));
+            let Some(winner) = group.iter().copied().max_by_key(|&i| key(i)) else { continue };
+            let Some(won) = candidates.get(winner) else { continue };
             for &i in &group {
                 let Some(loser) = candidates.get(i) else { continue };
-                if std::ptr::eq(loser, winner) {
+                if i == winner {
                     continue;
                 }
+                let tie = if rank(&loser.award) == rank(&won.award) {
+                    "; equal, so the member listed first in the stack wins".to_string()
+                } else {
+                    String::new()
+                };
                 let reason = format!(
-                    "就高不重复 (stack {}): {}.{} pays more for {item} ({} against {})",
+                    "就高不重复 (stack {}): {} pays more for {item} ({} against {}){tie}",
                     stack.id,
-                    policy(winner.rule),
-                    won_rule.map_or("", |r| r.id.as_str()),
-                    bound(&winner.award),
+                    rule_name(program, won.rule),
+                    bound(&won.award),
                     bound(&loser.award)
                 );
-                losers.insert(i, Excluded::new(program, loser, reason, winner));
+                let name = format!("{} on {}", rule_name(program, won.rule), won.entity());
+                losers.insert(i, Excluded::new(program, loser, reason, Some(name)));
+            }
+            let earlier: Vec<&Grant> = ledger
+                .iter()
+                .filter(|g| g.rule_index.is_some_and(|r| stack.members.contains(&r)) && within(&g.entity, item))
+                .filter(|g| stack.period == Period::Total || g.year == Some(year))
+                .collect();
+            let Some(first) = earlier.first() else { continue };
+            let granted = earlier.iter().try_fold(Decimal::ZERO, |sum, g| add(sum, g.amount, &stack.id))?;
+            let (excluded, trace) = against_earlier(stack, won, granted, first, earlier.len());
+            match excluded {
+                Some(reason) => {
+                    let grant = grant_name(first);
+                    let set_aside = Excluded::new(program, won, reason, Some(grant));
+                    losers.insert(winner, set_aside);
+                }
+                None => {
+                    if let Some(c) = candidates.get_mut(winner) {
+                        let topped = c.award.map(|x| (x - granted).max(Decimal::ZERO));
+                        if explain {
+                            c.trace.push(trace);
+                        }
+                        c.award = topped;
+                    }
+                }
             }
         }
     }
-    let mut index = 0;
     let mut excluded: Vec<(usize, Excluded)> = losers.into_iter().collect();
     excluded.sort_by_key(|(i, _)| *i);
+    let mut index = 0;
     candidates.retain(|_| {
         let keep = excluded.binary_search_by_key(&index, |(i, _)| *i).is_err();
         index += 1;
         keep
     });
-    excluded.into_iter().map(|(_, e)| e).collect()
+    Ok(excluded.into_iter().map(|(_, e)| e).collect())
+}
+
+/// What an earlier grant of `granted` in all does to the stack's winner: the reason it is set
+/// aside, or (when it is topped up) the trace line.
+fn against_earlier(
+    stack: &Stack,
+    won: &Candidate,
+    granted: Decimal,
+    first: &Grant,
+    count: usize,
+) -> (Option<String>, String) {
+    let grants = if count == 1 { grant_name(first) } else { format!("{count} grants, the first {}", grant_name(first)) };
+    let already = format!("already granted {} for this item ({grants})", money(granted));
+    match (stack.earlier, won.award.max()) {
+        (Earlier::Refuse, _) => {
+            (Some(format!("就高不重复 (stack {}, earlier refuse): {already}; no second grant", stack.id)), String::new())
+        }
+        (Earlier::TopUp, Some(max)) if max <= granted => (
+            Some(format!(
+                "就高不重复 (stack {}, earlier top_up): {already}, as much as this award's {}; nothing to top up",
+                stack.id,
+                money(max)
+            )),
+            String::new(),
+        ),
+        (Earlier::TopUp, max) => (
+            None,
+            format!(
+                "补差 (stack {}, earlier top_up): {already}; pays the difference up to {}",
+                stack.id,
+                max.map_or("the case-by-case amount".into(), money)
+            ),
+        ),
+    }
 }
 
 fn bound(award: &Entitlement) -> String {
@@ -79,17 +174,6 @@ fn bound(award: &Entitlement) -> String {
         Some(max) => format!("up to {}", money(max)),
         None => "case by case, unbounded".into(),
     }
-}
-
-/// What a pool has paid, per entity it is kept for and per year.
-type Usage = HashMap<(usize, String), BTreeMap<i32, Decimal>>;
-
-/// The entity a path belongs to at `depth` levels below the top: `enterprise.E1.drugs.D1`
-/// at depth 0 is `enterprise.E1`.
-fn scope_of(path: &str, depth: usize) -> Option<String> {
-    let parts: Vec<&str> = path.split('.').collect();
-    let take = 2 + 2 * depth;
-    (parts.len() >= take).then(|| parts.iter().take(take).copied().collect::<Vec<_>>().join("."))
 }
 
 /// The years a pool's period covers, for an award in `year`.
@@ -109,34 +193,123 @@ fn period_text(period: Period, year: i32) -> String {
     }
 }
 
+/// The pools whose entities each hold their own room, as `(pool, the scope's path)`.
+fn scope_path<'c>(pool: &Pool, c: &'c Candidate) -> Option<&'c str> {
+    c.scopes.get(pool.depth).map(|s| &**s)
+}
+
+/// Count caps (最多申报N项): each pool with a `limit` keeps at most N awards per entity and
+/// period, ledger grants counted first, choosing the rest as the pool says. Returns the
+/// awards set aside.
+pub(super) fn limits(
+    program: &Program,
+    ledger: &[Grant],
+    candidates: &mut Vec<Candidate>,
+) -> Result<Vec<Excluded>, EvalError> {
+    let mut dropped: BTreeMap<usize, Excluded> = BTreeMap::new();
+    for pool in &program.pools {
+        let Measure::Count { count, choose } = pool.measure else { continue };
+        let mut order: Vec<usize> = (0..candidates.len())
+            .filter(|&i| candidates.get(i).is_some_and(|c| pool.members.contains(&c.rule)) && !dropped.contains_key(&i))
+            .collect();
+        let by_date = |i: &usize| candidates.get(*i).map(|c| c.date);
+        match choose {
+            Choose::Earliest => order.sort_by_key(by_date),
+            Choose::Highest => order.sort_by_key(|i| {
+                (std::cmp::Reverse(candidates.get(*i).map(|c| rank(&c.award))), by_date(i))
+            }),
+        }
+        let mut kept: Vec<usize> = Vec::new();
+        for i in order {
+            let Some(c) = candidates.get(i) else { continue };
+            let Some(scope) = scope_path(pool, c) else { continue };
+            let year = c.year();
+            let from_ledger = ledger
+                .iter()
+                .filter(|g| g.counts_in(pool) && within(&g.entity, scope) && in_period(pool.period, year, g.year))
+                .count();
+            let from_run = kept
+                .iter()
+                .filter_map(|&k| candidates.get(k))
+                .filter(|k| scope_path(pool, k) == Some(scope) && in_period(pool.period, year, Some(k.year())))
+                .count();
+            if from_ledger + from_run < count as usize {
+                kept.push(i);
+                continue;
+            }
+            let reason = format!(
+                "count cap (pool {}): at most {count} award{} per {} {}, choosing the {}; {from_ledger} already granted (ledger) and {from_run} kept in this evaluation",
+                pool.id,
+                if count == 1 { "" } else { "s" },
+                scope,
+                period_text(pool.period, year),
+                match choose {
+                    Choose::Highest => "highest",
+                    Choose::Earliest => "earliest",
+                }
+            );
+            dropped.insert(i, Excluded::new(program, c, reason, None));
+        }
+    }
+    let mut index = 0;
+    candidates.retain(|_| {
+        let keep = !dropped.contains_key(&index);
+        index += 1;
+        keep
+    });
+    Ok(dropped.into_values().collect())
+}
+
+/// What a money pool has paid, per entity it is kept for and per year the grant was for.
+type Usage = HashMap<(usize, String), BTreeMap<i32, Decimal>>;
+
 /// Cuts each award to the room left in every pool it belongs to. Awards are served by event
 /// date, then in evaluation order; within one award the narrowest pool (deepest entity)
 /// binds first. Each award books its ceiling; a case-by-case award is capped at the room
 /// but books nothing, since its amount is not known until it is granted (and ledgered).
-pub(super) fn pools(program: &Program, ledger: &[Grant], candidates: &mut [Candidate], explain: bool) {
-    if program.pools.is_empty() {
-        return;
+/// Ledger grants count in the year they were for.
+pub(super) fn pools(
+    program: &Program,
+    ledger: &[Grant],
+    candidates: &mut [Candidate],
+    explain: bool,
+) -> Result<(), EvalError> {
+    let money_pools: Vec<(usize, &Pool, Decimal)> = program
+        .pools
+        .iter()
+        .enumerate()
+        .filter_map(|(p, pool)| match pool.measure {
+            Measure::Money(cap) => Some((p, pool, cap)),
+            Measure::Count { .. } => None,
+        })
+        .collect();
+    if money_pools.is_empty() {
+        return Ok(());
     }
-    let mut of_rule: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (p, pool) in program.pools.iter().enumerate() {
+    let mut of_rule: HashMap<usize, Vec<(usize, &Pool, Decimal)>> = HashMap::new();
+    for &(p, pool, cap) in &money_pools {
         for &rule in &pool.members {
-            of_rule.entry(rule).or_default().push(p);
+            of_rule.entry(rule).or_default().push((p, pool, cap));
         }
     }
     for pools in of_rule.values_mut() {
-        pools.sort_by_key(|&p| (std::cmp::Reverse(program.pools.get(p).map_or(0, |x| x.depth)), p));
+        pools.sort_by_key(|&(p, pool, _)| (std::cmp::Reverse(pool.depth), p));
     }
 
     let mut used: Usage = HashMap::new();
     let mut from_ledger: Usage = HashMap::new();
     for grant in ledger {
-        let Some(rule) = grant.rule_index else { continue };
-        for &p in of_rule.get(&rule).into_iter().flatten() {
-            let Some(scope) = program.pools.get(p).and_then(|pool| scope_of(&grant.entity, pool.depth)) else {
+        for &(p, pool, _) in &money_pools {
+            if !grant.counts_in(pool) {
                 continue;
-            };
+            }
+            let Some(scope) = super::scope_of(&grant.entity, pool.depth) else { continue };
+            // A grant without a year can only count in a pool `in total` (the facts reader
+            // requires the year for the others); it is filed where no year range reaches.
+            let year = grant.year.unwrap_or(i32::MIN);
             for usage in [&mut used, &mut from_ledger] {
-                *usage.entry((p, scope.clone())).or_default().entry(grant.date.year()).or_default() += grant.amount;
+                let slot = usage.entry((p, scope.to_string())).or_default().entry(year).or_default();
+                *slot = add(*slot, grant.amount, &pool.id)?;
             }
         }
     }
@@ -145,36 +318,37 @@ pub(super) fn pools(program: &Program, ledger: &[Grant], candidates: &mut [Candi
     order.sort_by_key(|&i| candidates.get(i).map(|c| c.date));
     for i in order {
         let Some(candidate) = candidates.get_mut(i) else { continue };
-        let year = candidate.date.year();
+        let year = candidate.year();
         let mut award = candidate.award.clone();
-        for &p in of_rule.get(&candidate.rule).into_iter().flatten() {
-            let Some(pool) = program.pools.get(p) else { continue };
-            let Some(scope) = candidate.scopes.get(pool.depth).map(|s| s.to_string()) else { continue };
-            let (from, to) = years(pool.period, year);
-            let sum = |usage: &Usage| -> Decimal {
-                usage
-                    .get(&(p, scope.clone()))
-                    .map_or(Decimal::ZERO, |by_year| by_year.range(from..=to).map(|(_, d)| *d).sum())
+        for &(p, pool, cap) in of_rule.get(&candidate.rule).into_iter().flatten() {
+            let Some(scope) = scope_path(pool, candidate).map(str::to_string) else { continue };
+            let (from, to) = match pool.period {
+                Period::Total => (i32::MIN, i32::MAX),
+                period => years(period, year),
             };
-            let (already, ledgered) = (sum(&used), sum(&from_ledger));
-            let room = (pool.cap - already).max(Decimal::ZERO);
+            let sum = |usage: &Usage| -> Result<Decimal, EvalError> {
+                let by_year = usage.get(&(p, scope.clone()));
+                by_year.into_iter().flat_map(|y| y.range(from..=to)).try_fold(Decimal::ZERO, |s, (_, d)| add(s, *d, &pool.id))
+            };
+            let (already, ledgered) = (sum(&used)?, sum(&from_ledger)?);
+            let room = cap.checked_sub(already).unwrap_or(Decimal::ZERO).max(Decimal::ZERO);
             let capped = cap_award(&award, room);
             if explain {
-                candidate.trace.push(pool_line(pool, &scope, year, already, ledgered, room, &award, &capped));
+                candidate.trace.push(pool_line(pool, cap, &scope, year, already, ledgered, room, &award, &capped));
             }
             award = capped;
         }
-        if award.kind() != crate::program::EntitlementKind::CaseByCase {
+        if award.kind() != EntitlementKind::CaseByCase {
             let booked = award.max().unwrap_or_default();
-            for &p in of_rule.get(&candidate.rule).into_iter().flatten() {
-                let Some(scope) = program.pools.get(p).and_then(|pool| candidate.scopes.get(pool.depth)) else {
-                    continue;
-                };
-                *used.entry((p, scope.to_string())).or_default().entry(year).or_default() += booked;
+            for &(p, pool, _) in of_rule.get(&candidate.rule).into_iter().flatten() {
+                let Some(scope) = scope_path(pool, candidate) else { continue };
+                let slot = used.entry((p, scope.to_string())).or_default().entry(year).or_default();
+                *slot = add(*slot, booked, &pool.id)?;
             }
         }
         candidate.award = award;
     }
+    Ok(())
 }
 
 fn cap_award(award: &Entitlement, room: Decimal) -> Entitlement {
@@ -189,6 +363,7 @@ fn cap_award(award: &Entitlement, room: Decimal) -> Entitlement {
 #[allow(clippy::too_many_arguments)] // one line of trace, from the parts it names
 fn pool_line(
     pool: &Pool,
+    cap: Decimal,
     scope: &str,
     year: i32,
     already: Decimal,
@@ -207,7 +382,7 @@ fn pool_line(
     };
     format!(
         "{name} {} for {scope} {}: {} already awarded{from_ledger}, room {} → {outcome}",
-        money(pool.cap),
+        money(cap),
         period_text(pool.period, year),
         money(already),
         money(room)

@@ -1,16 +1,23 @@
 //! Evaluation: a program and a fact set → awards with traces, and reasons for the rest.
 //! Embedders call [`Program::evaluate`](crate::Program::evaluate), which runs it.
 //!
-//! Four passes, in this order:
+//! Passes, in this order:
 //! 1. **Outcomes.** For every entity (depth first, in file order) and every rule for its kind
 //!    (in source order): the event must have happened and fall in the policy's window, every
-//!    `when` must hold, a one-off must not be in the ledger already; then the reward is
-//!    computed and rounded once.
-//! 2. **Stacking** (就高不重复, `groups::stack`): of a stack's awards for one item, only the
-//!    highest stays; the others are excluded, naming the winner.
-//! 3. **Pools** (`groups::pools`): awards take the room left under every pool they belong
-//!    to, served by event date and then evaluation order, narrowest pool first.
-//! 4. **Shares**: an award split between payers gets each payer's amount.
+//!    `when` must hold, and the ledger must not already hold a grant for the same thing (the
+//!    same once-key, or the same year for a yearly rule); then the reward is computed and
+//!    rounded once.
+//! 2. **Once per owner** (`once per enterprise`, `… within enterprise`): of several records
+//!    earning the same one-off in one run, the earliest event is paid.
+//! 3. **Stacking** (就高不重复, `groups::stack`): of a stack's awards for one item (and
+//!    period), only the highest stays; an earlier grant under a member is topped up or
+//!    refuses, as the stack says.
+//! 4. **Count caps** (`groups::limits`): at most N awards per entity and period, ledger
+//!    grants counted first.
+//! 5. **Pools** (`groups::pools`): awards take the room left under every pool they belong
+//!    to, served by event date and then evaluation order, narrowest pool first; ledger grants
+//!    count in the year they were for.
+//! 6. **Shares**: an award split between payers gets each payer's amount.
 //!
 //! No I/O here.
 
@@ -25,6 +32,7 @@ use crate::ast::Frequency;
 use crate::facts::{Entity, Facts, Grant, Slot};
 use crate::program::{Entitlement, Program, Rule, Value};
 use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
 use expr::{Interp, Stop};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -37,6 +45,8 @@ struct Candidate {
     /// The paths of the entity and those containing it, outermost first.
     scopes: Vec<Arc<str>>,
     date: NaiveDate,
+    /// The `once per` key's value, as the ledger writes it.
+    key: Option<String>,
     award: Entitlement,
     trace: Vec<String>,
 }
@@ -45,6 +55,27 @@ impl Candidate {
     fn entity(&self) -> &str {
         self.scopes.last().map_or("", |s| s)
     }
+
+    /// The year the award is for: its event's year.
+    fn year(&self) -> i32 {
+        self.date.year()
+    }
+}
+
+/// The path of the entity `depth` levels below the top that contains `path`:
+/// `enterprise.E1.drugs.D1` at depth 0 is `enterprise.E1`. Ids never hold a `.`.
+fn scope_of(path: &str, depth: usize) -> Option<&str> {
+    let take = 2 + 2 * depth;
+    let mut dots = path.match_indices('.').map(|(i, _)| i);
+    match dots.nth(take - 1) {
+        Some(end) => path.get(..end),
+        None => (path.split('.').count() == take).then_some(path),
+    }
+}
+
+/// True if `path` is `scope` or lies inside it.
+fn within(path: &str, scope: &str) -> bool {
+    path.strip_prefix(scope).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
 }
 
 /// Evaluates every rule against every entity of `facts` on the date `as_of`. With
@@ -58,20 +89,72 @@ pub(crate) fn evaluate(
 ) -> Result<Evaluation, EvalError> {
     let mut granted: HashMap<(usize, &str), Vec<&Grant>> = HashMap::new();
     for grant in &facts.ledger {
-        if let Some(rule) = grant.rule_index {
-            granted.entry((rule, grant.entity.as_str())).or_default().push(grant);
-        }
+        let Some((index, rule)) = grant.rule_index.and_then(|r| Some((r, program.rules.get(r)?))) else { continue };
+        // A one-off counted per owner is filed under the owner's path.
+        let depth = program.schema.depth(rule.kind).saturating_sub(rule.once_up);
+        let scope = if rule.frequency == Frequency::Once { scope_of(&grant.entity, depth) } else { None };
+        granted.entry((index, scope.unwrap_or(&grant.entity))).or_default().push(grant);
     }
     let mut run = Run { program, as_of, explain, granted, candidates: Vec::new(), not_applicable: Vec::new() };
     for root in &facts.roots {
         run.entity(&mut vec![root])?;
     }
-    let Run { mut candidates, not_applicable, .. } = run;
-    let excluded = groups::stack(program, &mut candidates);
-    groups::pools(program, &facts.ledger, &mut candidates, explain);
+    let Run { mut candidates, mut not_applicable, .. } = run;
+    once_per_owner(program, &mut candidates, &mut not_applicable, explain);
+    let mut excluded = groups::stack(program, &facts.ledger, &mut candidates, explain)?;
+    excluded.extend(groups::limits(program, &facts.ledger, &mut candidates)?);
+    groups::pools(program, &facts.ledger, &mut candidates, explain)?;
     let awards: Vec<Award> = candidates.into_iter().map(|c| Award::new(program, c)).collect();
     let totals = result::totals(&awards, facts)?;
-    Ok(Evaluation { as_of, awards, not_applicable, excluded, totals })
+    let warnings = facts.warnings.clone();
+    Ok(Evaluation { as_of, awards, not_applicable, excluded, totals, warnings })
+}
+
+/// `once per enterprise` (or `… within enterprise`): when several records of one owner earn
+/// the same one-off in one run, the earliest event is paid (then the first evaluated), and
+/// the others say so.
+fn once_per_owner(
+    program: &Program,
+    candidates: &mut Vec<Candidate>,
+    not_applicable: &mut Vec<NotApplicable>,
+    explain: bool,
+) {
+    let owner = |c: &Candidate| {
+        let rule = program.rules.get(c.rule)?;
+        if rule.frequency != Frequency::Once || rule.once_up == 0 {
+            return None;
+        }
+        let depth = c.scopes.len().checked_sub(1 + rule.once_up)?;
+        Some((c.rule, c.scopes.get(depth)?.clone(), c.key.clone()))
+    };
+    let mut first: HashMap<(usize, Arc<str>, Option<String>), usize> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        if let Some(id) = owner(c) {
+            let earliest = first.entry(id).or_insert(i);
+            if candidates.get(*earliest).is_some_and(|e| c.date < e.date) {
+                *earliest = i;
+            }
+        }
+    }
+    let mut index = 0;
+    candidates.retain(|c| {
+        let i = index;
+        index += 1;
+        let Some(id) = owner(c) else { return true };
+        let Some(&winner) = first.get(&id) else { return true };
+        if winner == i {
+            return true;
+        }
+        if let (true, Some(rule)) = (explain, program.rules.get(c.rule)) {
+            let (owner, key) = (&id.1, &id.2);
+            let what = key.as_ref().map_or(String::new(), |k| format!(" for `{k}`"));
+            let reason = format!(
+                "paid once only (一次性) per `{owner}`{what}: another record of it earns this award in the same evaluation for an earlier or equal event; that one is paid"
+            );
+            not_applicable.push(NotApplicable::new(program, rule, c.entity().to_string(), reason));
+        }
+        false
+    });
 }
 
 /// Evaluates one checked expression for the entity at `path` (e.g. `enterprise.E1.drugs.D1`):
@@ -145,8 +228,8 @@ impl<'a> Run<'a> {
         let entity = chain.last().map_or("", |e| &e.path);
         let (schema, as_of, explain) = (&self.program.schema, self.as_of, self.explain);
         let mut interp = Interp { schema, chain, as_of, trace: Vec::new(), tracing: false, explain };
-        match self.outcome(index, rule, entity, &mut interp) {
-            Ok((date, award)) => {
+        match self.outcome(index, rule, &mut interp) {
+            Ok((date, key, award)) => {
                 let mut trace = interp.trace;
                 let rounding = self.program.policies.get(rule.policy).map(|p| p.rounding).unwrap_or_default();
                 let rounded = award.map(|x| amounts::round(x, rounding));
@@ -160,8 +243,13 @@ impl<'a> Run<'a> {
                         ));
                     }
                 }
+                check_amount(&rounded).map_err(|message| EvalError {
+                    rule: rule.id.clone(),
+                    entity: entity.to_string(),
+                    message,
+                })?;
                 let scopes = chain.iter().map(|e| e.path.clone()).collect();
-                self.candidates.push(Candidate { rule: index, scopes, date, award: rounded, trace });
+                self.candidates.push(Candidate { rule: index, scopes, date, key, award: rounded, trace });
                 Ok(())
             }
             Err(Stop::NotApplicable(reason)) => {
@@ -179,9 +267,8 @@ impl<'a> Run<'a> {
         &self,
         index: usize,
         rule: &Rule,
-        entity: &str,
         interp: &mut Interp,
-    ) -> Result<(NaiveDate, Entitlement), Stop> {
+    ) -> Result<(NaiveDate, Option<String>, Entitlement), Stop> {
         // Whom the policy governs comes first: another city's rules say nothing else.
         for condition in rule.conditions.iter().filter(|c| c.scope) {
             if interp.eval(&condition.expr)? != Value::Bool(true) {
@@ -192,6 +279,7 @@ impl<'a> Run<'a> {
                 }));
             }
         }
+        // The checker requires `on`; a program built otherwise is judged on the evaluation date.
         let date = match &rule.on {
             Some(on) => match interp.eval(on)? {
                 Value::Date(d) => d,
@@ -207,14 +295,18 @@ impl<'a> Run<'a> {
                 }));
             }
         }
-        self.not_granted_before(index, rule, entity, date, interp)?;
+        let key = match &rule.once_per {
+            Some(k) => Some(key_text(&interp.eval(k)?)),
+            None => None,
+        };
+        self.not_granted_before(index, rule, interp.chain, date, key.as_deref())?;
         interp.tracing = self.explain;
         let award = match interp.eval(&rule.reward)? {
             Value::Dec(x) => Entitlement::Exact(x),
             Value::Award(a) => a,
             _ => return Err(Stop::Failed("internal error: the reward is not an amount".into())),
         };
-        Ok((date, award))
+        Ok((date, key, award))
     }
 
     /// Why a rule does not apply, written out only when explaining.
@@ -242,35 +334,68 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
-    /// A one-off is paid once per entity (and key); a yearly award once per entity and year.
+    /// A one-off is paid once per entity (or owner) and key; a yearly award once per entity
+    /// and year the grant is for — never judged by the date a grant was paid.
     fn not_granted_before(
         &self,
         index: usize,
         rule: &Rule,
-        entity: &str,
+        chain: &[&Entity],
         date: NaiveDate,
-        interp: &mut Interp,
+        key: Option<&str>,
     ) -> Result<(), Stop> {
-        let Some(grants) = self.granted.get(&(index, entity)) else { return Ok(()) };
+        let up = if rule.frequency == Frequency::Once { rule.once_up } else { 0 };
+        let Some(scope) = chain.len().checked_sub(1 + up).and_then(|i| chain.get(i)) else { return Ok(()) };
+        let Some(grants) = self.granted.get(&(index, &*scope.path)) else { return Ok(()) };
         let earlier = match rule.frequency {
-            Some(Frequency::Once) => {
-                let key = match &rule.once_per {
-                    Some(k) => Some(key_text(&interp.eval(k)?)),
-                    None => None,
-                };
-                let found = grants.iter().find(|g| key.is_none() || g.key == key);
-                found.map(|g| {
-                    let what = key.map_or(String::new(), |k| format!(" for `{k}`"));
-                    format!("paid once only (一次性): already granted{what} on {} ({})", g.date, money(g.amount))
-                })
-            }
-            Some(Frequency::Yearly) => grants.iter().find(|g| g.date.year() == date.year()).map(|g| {
-                format!("paid once a year: already granted for {} on {} ({})", date.year(), g.date, money(g.amount))
+            Frequency::Once => grants.iter().find(|g| key.is_none() || g.key.as_deref() == key).map(|g| {
+                let what = key.map_or(String::new(), |k| format!(" for `{k}`"));
+                let whom = if up == 0 { String::new() } else { format!(" to {}", g.entity) };
+                format!(
+                    "paid once only (一次性): already granted{what}{whom} on {} ({}, {})",
+                    g.date,
+                    money(g.amount),
+                    g.at
+                )
             }),
-            None => None,
+            Frequency::Yearly => grants.iter().find(|g| g.year == Some(date.year())).map(|g| {
+                format!(
+                    "paid once a year: already granted for {} on {} ({}, {})",
+                    date.year(),
+                    g.date,
+                    money(g.amount),
+                    g.at
+                )
+            }),
+            Frequency::EveryEvent => None,
         };
         earlier.map_or(Ok(()), |reason| Err(self.reason(|| reason)))
     }
+}
+
+/// The largest amount an award may reach: beyond it a decimal can no longer hold every fen
+/// exactly, so a larger result is refused rather than rounded silently.
+/// It is 10^20 yuan (一万亿亿), far above any budget.
+const MAX_AMOUNT: Decimal = Decimal::from_parts(0x6310_0000, 0x6BC7_5E2D, 0x5, false, 0);
+
+/// Refuses an award below zero (a formula such as `a - b` with a < b) or beyond [`MAX_AMOUNT`].
+fn check_amount(award: &Entitlement) -> Result<(), String> {
+    for bound in [award.min(), award.max()].into_iter().flatten() {
+        if bound.is_sign_negative() && !bound.is_zero() {
+            return Err(format!(
+                "the reward works out below zero ({}); a reward pays zero or more — check the formula (e.g. `a - b` where b may exceed a)",
+                money(bound)
+            ));
+        }
+        if bound > MAX_AMOUNT {
+            return Err(format!(
+                "the reward works out to {}, beyond the largest amount computed exactly to the fen ({})",
+                money(bound),
+                money(MAX_AMOUNT)
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// How a `once per` key is written in the ledger: an enum value by name (the checker wraps

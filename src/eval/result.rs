@@ -5,7 +5,7 @@ use super::Candidate;
 use crate::ast::Frequency;
 use crate::facts::Facts;
 use crate::program::{Entitlement, EntitlementKind, Program, Rule};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use miette::Diagnostic;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -25,6 +25,8 @@ pub struct Evaluation {
     pub excluded: Vec<Excluded>,
     /// What each top-level entity may receive in all, in file order.
     pub totals: Vec<Total>,
+    /// Findings about the facts that do not stop evaluation (a ledger row nothing counts).
+    pub warnings: Vec<String>,
 }
 
 fn date_str<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
@@ -55,11 +57,16 @@ pub struct Award {
     /// The most that may be paid; `null` for an uncapped case by case.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub max: Option<Decimal>,
-    /// `once` or `yearly`, as the rule says.
-    pub frequency: Option<Frequency>,
-    /// The date of the rewarded event (the rule's `on`, or the evaluation date).
+    /// `once`, `yearly` or `every_event`, as the rule says.
+    pub frequency: Frequency,
+    /// The date of the rewarded event (the rule's `on`).
     #[serde(serialize_with = "date_str")]
     pub event_date: NaiveDate,
+    /// The year the award is for (its event's year): what a ledger row for it must say in
+    /// `year`, whenever it is paid.
+    pub year: i32,
+    /// For `once per` rules, the key the award is for: what its ledger row must say in `key`.
+    pub key: Option<String>,
     /// How the amount came about, one step a line.
     pub trace: Vec<String>,
     /// Who pays which part (两级财政按比例); empty when one payer pays all.
@@ -101,14 +108,13 @@ pub struct Excluded {
     pub max: Option<Decimal>,
     /// Why, in words, naming the stack.
     pub reason: String,
-    /// The award paid instead: `policy.rule` and its entity.
-    pub winner: String,
+    /// The award (or earlier grant) paid instead; `null` when a count cap set it aside.
+    pub winner: Option<String>,
 }
 
 impl Excluded {
-    pub(super) fn new(program: &Program, loser: &Candidate, reason: String, winner: &Candidate) -> Self {
+    pub(super) fn new(program: &Program, loser: &Candidate, reason: String, winner: Option<String>) -> Self {
         let rule = program.rules.get(loser.rule);
-        let won = program.rules.get(winner.rule);
         let policy_of = |r: Option<&Rule>| r.map_or(String::new(), |r| policy_id(program, r));
         Excluded {
             policy: policy_of(rule),
@@ -118,7 +124,7 @@ impl Excluded {
             kind: loser.award.kind(),
             max: loser.award.max(),
             reason,
-            winner: format!("{}.{} on {}", policy_of(won), won.map_or("", |r| r.id.as_str()), winner.entity()),
+            winner,
         }
     }
 }
@@ -140,6 +146,7 @@ impl Evaluation {
                 .filter(|t| mine(&t.entity) || entity.starts_with(&format!("{}.", t.entity)))
                 .cloned()
                 .collect(),
+            warnings: self.warnings.clone(),
         }
     }
 }
@@ -174,8 +181,10 @@ impl Award {
             amount: entitlement.amount(),
             min: entitlement.min(),
             max: entitlement.max(),
-            frequency: rule.and_then(|r| r.frequency),
+            frequency: rule.map_or(Frequency::EveryEvent, |r| r.frequency),
             event_date: candidate.date,
+            year: candidate.date.year(),
+            key: candidate.key,
             trace,
             shares,
             entitlement,

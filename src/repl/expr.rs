@@ -102,5 +102,5 @@ fn stand_in(schema: &crate::program::Schema, kind: KindId) -> Facts {
         })
         .collect();
     let entity = Entity { kind, id: NO_FACTS.into(), path: NO_FACTS.into(), slots };
-    Facts { as_of: None, roots: vec![entity], ledger: Vec::new() }
+    Facts { as_of: None, roots: vec![entity], ledger: Vec::new(), warnings: Vec::new() }
 }

@@ -254,7 +254,17 @@ fn describe(r: Rule) -> &'static str {
         Rule::when_clause | Rule::kw_when => "`when`",
         Rule::on_clause | Rule::kw_on => "`on`",
         Rule::reward | Rule::kw_reward => "`reward`",
-        Rule::frequency | Rule::kw_once | Rule::kw_yearly => "`once` or `yearly`",
+        Rule::frequency | Rule::kw_once | Rule::kw_yearly | Rule::kw_every_event => {
+            "`once`, `yearly` or `every_event`"
+        }
+        Rule::within | Rule::kw_within => "`within`",
+        Rule::grants | Rule::kw_grants => "`grants`",
+        Rule::grant_tag | Rule::kw_level => "a tag such as `issuer \"苏州市\"` or `level district`",
+        Rule::limit | Rule::kw_limit => "`limit`",
+        Rule::kw_choose => "`choose`",
+        Rule::choice | Rule::kw_highest | Rule::kw_earliest => "`highest` or `earliest`",
+        Rule::earlier | Rule::kw_earlier => "`earlier`",
+        Rule::kw_top_up | Rule::kw_refuse => "`top_up` or `refuse`",
         Rule::per_year_cap | Rule::kw_per_year_cap => "`per_year_cap`",
         Rule::expr | Rule::scrutinee => "an expression",
         Rule::op_up_to | Rule::kw_up_to => "`up_to`",

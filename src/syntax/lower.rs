@@ -224,6 +224,7 @@ fn rule(pair: Pair<Rule>, errors: &mut Errors) -> Rule_ {
         reward: None,
         frequency: None,
         once_per: None,
+        once_within: None,
         per_year_cap: None,
         split: None,
     };
@@ -257,11 +258,20 @@ fn rule(pair: Pair<Rule>, errors: &mut Errors) -> Rule_ {
                 }
             }
             Rule::frequency => {
-                let once = clause.as_str().starts_with("once");
-                let frequency = if once { Frequency::Once } else { Frequency::Yearly };
-                let key = clause.into_inner().find(|p| p.as_rule() == Rule::expr);
+                let mut parts = clause.into_inner();
+                let frequency = match parts.next().map(|p| p.as_rule()) {
+                    Some(Rule::kw_yearly) => Frequency::Yearly,
+                    Some(Rule::kw_every_event) => Frequency::EveryEvent,
+                    _ => Frequency::Once,
+                };
                 if rule.frequency.is_none() {
-                    rule.once_per = key.map(|k| expr::lower(k, errors));
+                    for part in parts {
+                        match part.as_rule() {
+                            Rule::expr => rule.once_per = Some(expr::lower(part, errors)),
+                            Rule::within => rule.once_within = part.into_inner().last().map(ident),
+                            _ => {}
+                        }
+                    }
                 }
                 set_once(&mut rule.frequency, Spanned::new(frequency, clause_span), "frequency", errors);
             }
@@ -305,6 +315,7 @@ fn members(pair: Pair<Rule>) -> Vec<Spanned<Member>> {
             let inner = m.into_inner().next()?;
             let member = match inner.as_rule() {
                 Rule::whole_policy => Member::Policy(inner.into_inner().last()?.as_str().to_string()),
+                Rule::grants => Member::Grants(grant_tags(inner)),
                 _ => Member::Rule(inner.as_str().to_string()),
             };
             Some(Spanned::new(member, span))
@@ -312,10 +323,25 @@ fn members(pair: Pair<Rule>) -> Vec<Spanned<Member>> {
         .collect()
 }
 
+/// `grants issuer "苏州市" level district`: the tags, each at most once (the last wins).
+fn grant_tags(pair: Pair<Rule>) -> GrantTags {
+    let mut tags = GrantTags::default();
+    for tag in pair.into_inner().filter(|p| p.as_rule() == Rule::grant_tag) {
+        let mut parts = tag.into_inner();
+        let (Some(kw), Some(value)) = (parts.next(), parts.next()) else { continue };
+        match kw.as_rule() {
+            Rule::kw_policy => tags.policy = Some(value.as_str().to_string()),
+            Rule::kw_issuer => tags.issuer = Some(string(&value)),
+            _ => tags.level = Some(value.as_str().to_string()),
+        }
+    }
+    tags
+}
+
 fn pool(pair: Pair<Rule>, errors: &mut Errors) -> Pool {
     let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_pool);
     let id = inner.next().map(ident).unwrap_or_default();
-    let mut pool = Pool { id, cite: None, title: None, members: Vec::new(), cap: None };
+    let mut pool = Pool { id, cite: None, title: None, members: Vec::new(), cap: None, limit: None };
     let mut members_at: Option<Spanned<()>> = None;
     for clause in inner {
         let span = span_of(&clause);
@@ -329,6 +355,11 @@ fn pool(pair: Pair<Rule>, errors: &mut Errors) -> Pool {
             Rule::cap => {
                 if let Some(cap) = cap(clause, errors) {
                     set_once(&mut pool.cap, Spanned::new(cap, span), "cap", errors);
+                }
+            }
+            Rule::limit => {
+                if let Some(limit) = limit(clause) {
+                    set_once(&mut pool.limit, Spanned::new(limit, span), "limit", errors);
                 }
             }
             _ => {}
@@ -345,26 +376,46 @@ fn cap(pair: Pair<Rule>, errors: &mut Errors) -> Option<Cap> {
         match part.as_rule() {
             Rule::number => amount = Some(expr::number(part, errors)),
             Rule::ident => per = Some(ident(part)),
-            Rule::period => {
-                period = match part.into_inner().next() {
-                    Some(p) if p.as_rule() == Rule::over_years => {
-                        let n = p.into_inner().find(|i| i.as_rule() == Rule::integer);
-                        Period::Years(n.and_then(|n| n.as_str().parse().ok()).unwrap_or(0))
-                    }
-                    Some(p) if p.as_rule() == Rule::in_total => Period::Total,
-                    _ => Period::Year,
-                }
-            }
+            Rule::period => period = period_of(part),
             _ => {}
         }
     }
     Some(Cap { amount: amount?, per: per?, period })
 }
 
+fn period_of(pair: Pair<Rule>) -> Period {
+    match pair.into_inner().next() {
+        Some(p) if p.as_rule() == Rule::over_years => {
+            let n = p.into_inner().find(|i| i.as_rule() == Rule::integer);
+            Period::Years(n.and_then(|n| n.as_str().parse().ok()).unwrap_or(0))
+        }
+        Some(p) if p.as_rule() == Rule::in_total => Period::Total,
+        _ => Period::Year,
+    }
+}
+
+fn limit(pair: Pair<Rule>) -> Option<Limit> {
+    let (mut count, mut per, mut period, mut choose) = (None, None, Period::Year, Choose::Earliest);
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            // A count beyond u32 is no real limit; saturate rather than fail.
+            Rule::integer => count = Some(part.as_str().parse().unwrap_or(u32::MAX)),
+            Rule::ident => per = Some(ident(part)),
+            Rule::period => period = period_of(part),
+            Rule::choice => {
+                choose = if part.as_str() == "highest" { Choose::Highest } else { Choose::Earliest };
+            }
+            _ => {}
+        }
+    }
+    Some(Limit { count: count?, per: per?, period, choose })
+}
+
 fn stack(pair: Pair<Rule>, errors: &mut Errors) -> Stack {
     let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_stack);
     let id = inner.next().map(ident).unwrap_or_default();
-    let mut stack = Stack { id, cite: None, title: None, members: Vec::new(), per: None };
+    let mut stack =
+        Stack { id, cite: None, title: None, members: Vec::new(), per: None, period: None, earlier: None };
     let mut per: Option<Spanned<String>> = None;
     for clause in inner {
         match clause.as_rule() {
@@ -372,9 +423,19 @@ fn stack(pair: Pair<Rule>, errors: &mut Errors) -> Stack {
             Rule::title => set_once(&mut stack.title, string_clause(clause), "title", errors),
             Rule::members => stack.members.extend(members(clause)),
             Rule::scope => {
-                if let Some(kind) = clause.into_inner().last().map(ident) {
-                    set_once(&mut per, kind, "per", errors);
+                for part in clause.into_inner() {
+                    match part.as_rule() {
+                        Rule::ident => set_once(&mut per, ident(part), "per", errors),
+                        Rule::period => stack.period = Some(Spanned::new(period_of(part.clone()), span_of(&part))),
+                        _ => {}
+                    }
                 }
+            }
+            Rule::earlier => {
+                let span = span_of(&clause);
+                let top_up = clause.into_inner().any(|p| p.as_rule() == Rule::kw_top_up);
+                let earlier = if top_up { Earlier::TopUp } else { Earlier::Refuse };
+                set_once(&mut stack.earlier, Spanned::new(earlier, span), "earlier", errors);
             }
             _ => {}
         }
