@@ -230,7 +230,7 @@ impl Baseline {
     pub fn evaluate(&self, facts: &Facts, as_of: NaiveDate) -> Vec<Outcome> {
         let mut granted: HashMap<(&str, &str), Vec<&Grant>> = HashMap::new();
         for g in facts.ledger.iter().filter(|g| g.policy == "changzhou_2023") {
-            granted.entry((g.rule.as_str(), g.entity.as_str())).or_default().push(g);
+            granted.entry((g.rule.as_deref().unwrap_or(""), g.entity.as_str())).or_default().push(g);
         }
         let mut raw = Vec::new();
         for top in &facts.roots {
@@ -534,7 +534,7 @@ impl Baseline {
             }
             let date = self.date(r, "annual_report", "period_end")?;
             let paid =
-                granted.get(&("CZ-05", &*r.path)).is_some_and(|gs| gs.iter().any(|g| g.date.year() == date.year()));
+                granted.get(&("CZ-05", &*r.path)).is_some_and(|gs| gs.iter().any(|g| g.year == Some(date.year())));
             if !self.in_window(date, as_of) || paid {
                 return None;
             }
@@ -581,9 +581,9 @@ impl Baseline {
         let mut used: HashMap<(&str, String, i32), Decimal> = HashMap::new();
         for g in ledger.iter().filter(|g| g.policy == "changzhou_2023") {
             for (pool, members, _) in &caps {
-                if members.contains(&g.rule.as_str()) {
+                if members.contains(&g.rule.as_deref().unwrap_or("")) {
                     let top = g.entity.split('.').take(2).collect::<Vec<_>>().join(".");
-                    *used.entry((pool, top, g.date.year())).or_default() += g.amount;
+                    *used.entry((pool, top, g.year.unwrap_or(i32::MIN))).or_default() += g.amount;
                 }
             }
         }

@@ -194,7 +194,8 @@ fn summary(evaluation: &Evaluation) -> String {
         }
     }
     for excluded in &evaluation.excluded {
-        out.push_str(&format!("  set aside: {} {}, {} wins\n", excluded.entity, excluded.rule, excluded.winner));
+        let winner = excluded.winner.as_deref().unwrap_or("a count cap");
+        out.push_str(&format!("  set aside: {} {}, {winner} wins\n", excluded.entity, excluded.rule));
     }
     if let Some(first) = evaluation.not_applicable.first() {
         out.push_str(&format!("  not applicable, e.g. {} for {}: {}\n", first.rule, first.entity, first.reason));

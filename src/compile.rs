@@ -13,7 +13,7 @@ use thiserror::Error;
 /// The IR's `format` field.
 pub const IR_FORMAT: &str = "policy-lang/ir";
 /// The IR's `version` field. Bumped on any change a reader must know about.
-pub const IR_VERSION: u64 = 1;
+pub const IR_VERSION: u64 = 2;
 
 /// An IR document that cannot be loaded.
 #[derive(Debug, Error, Diagnostic)]
@@ -148,15 +148,23 @@ pub fn facts_schema(program: &Program) -> Value {
         json!({
             "description": "a grant already paid",
             "type": "object",
+            "description": "A grant already made. `year` (the year it is for, not the year paid) is required for rules paid yearly and pools counted per year; `key` for `once per` rules; `rule` when the policy is loaded.",
             "properties": {
-                "policy": { "type": "string", "minLength": 1 },
-                "rule": { "type": "string", "minLength": 1 },
-                "entity": { "type": "string", "minLength": 1 },
-                "date": { "$ref": "#/$defs/date" },
+                "policy": { "type": "string", "minLength": 1, "description": "the policy it was granted under" },
+                "rule": { "type": "string", "minLength": 1, "description": "the rule it was granted under" },
+                "entity": { "type": "string", "minLength": 1, "description": "the entity's path, e.g. enterprise.E1.drugs.D1" },
+                "year": {
+                    "anyOf": [{ "type": "integer", "minimum": 1000, "maximum": 9999 }, { "type": "string", "pattern": "^[0-9]{4}$" }],
+                    "description": "the year the grant is for"
+                },
+                "key": { "type": ["string", "number", "boolean", "null"], "description": "what a `once per` grant was for" },
+                "date": { "$ref": "#/$defs/date", "description": "the date it was paid" },
                 "amount": { "$ref": "#/$defs/money" },
-                "key": { "type": ["string", "number", "boolean", "null"] }
+                "payers": { "type": "object", "additionalProperties": { "$ref": "#/$defs/money" }, "description": "each payer's part" },
+                "issuer": { "type": "string", "description": "the issuing government, for policies not loaded (苏州市)" },
+                "level": { "type": "string", "description": "the level that paid (city, district)" }
             },
-            "required": ["policy", "rule", "entity", "date", "amount"],
+            "required": ["policy", "entity", "date", "amount"],
             "additionalProperties": false
         }),
     );

@@ -44,9 +44,9 @@ schema {
   entity item { amount: money, phase?: phase }
 }
 policy p { issued 2020-01-01 }
-rule A for enterprise { on day reward 20% of rd_cost max by phase { I => 100万, II | III => 200万 } per_year_cap 300万 }
-rule B for item { reward steps enterprise.n { 1 => 10万, 3 => 30万 } }
-rule C for item { reward up_to enterprise.rate of amount max 50万 }
+rule A for enterprise { every_event on day reward 20% of rd_cost max by phase { I => 100万, II | III => 200万 } per_year_cap 300万 }
+rule B for item { on as_of every_event reward steps enterprise.n { 1 => 10万, 3 => 30万 } }
+rule C for item { on as_of every_event reward up_to enterprise.rate of amount max 50万 }
 pool P { members A, B, C  cap 500万 per enterprise per year }
 "#;
 
@@ -73,10 +73,10 @@ pub fn eval(data: &[u8]) {
     let program = format!(
         "schema {{\n  entity enterprise {{ rd_cost?: money, n?: count, capital?: money, drugs: [drug] }}\n  entity drug {{ rd_cost: money }}\n}}\n\
          policy p {{ issued 2020-01-01 }}\n\
-         rule A for enterprise {{ when rd_cost >= {threshold}万 reward {rate}% of rd_cost max {cap}万 }}\n\
-         rule B for enterprise {{ reward tiers capital {{ [0, {low}万) => 1万, [{low}万, {high}万] => up_to 3% of capital, ({high}万, ..) => case_by_case }} }}\n\
-         rule C for drug {{ reward steps enterprise.n {{ 1 => 10万, 4 => 40万 }} }}\n\
-         rule D for drug {{ reward 10万..{cap}万 }}\n\
+         rule A for enterprise {{ on as_of every_event when rd_cost >= {threshold}万 reward {rate}% of rd_cost max {cap}万 }}\n\
+         rule B for enterprise {{ on as_of every_event reward tiers capital {{ [0, {low}万) => 1万, [{low}万, {high}万] => up_to 3% of capital, ({high}万, ..) => case_by_case }} }}\n\
+         rule C for drug {{ on as_of every_event reward steps enterprise.n {{ 1 => 10万, 4 => 40万 }} }}\n\
+         rule D for drug {{ on as_of every_event reward 10万..{cap}万 }}\n\
          pool P {{ members A, B, C, D  cap {pool_cap}万 per enterprise per year }}\n"
     );
     let loaded = match compile(vec![Source::new("generated.policy", program.as_str())]) {

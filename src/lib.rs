@@ -18,7 +18,9 @@
 //!     policy demo { issued 2024-01-01 }
 //!     rule R1 for enterprise {
 //!       cite "第一条"
+//!       on as_of
 //!       reward 20% of rd_cost max 4_000_000 per_year_cap 10_000_000
+//!       yearly
 //!     }
 //! "#;
 //! let program = compile(vec![Source::new("demo.policy", rules)])?.program;
@@ -54,7 +56,7 @@
 //! let rules = r#"
 //!     schema { entity enterprise { rd_cost: money } }
 //!     policy demo { issued 2024-01-01 }
-//!     rule R1 for enterprise { reward up_to 20% of rd_cost max 400万 }
+//!     rule R1 for enterprise { on as_of yearly reward up_to 20% of rd_cost max 400万 }
 //! "#;
 //! let program = compile(vec![Source::new("demo.policy", rules)])?.program;
 //! let ir = to_ir(&program).to_string(); // store it, ship it

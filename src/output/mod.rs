@@ -11,7 +11,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde_json::Value;
 
 /// The evaluation as JSON: `{"as_of", "awards": [...], "not_applicable": [...], "excluded":
-/// [...], "totals": {entity: {...}}}`.
+/// [...], "totals": {entity: {...}}, "warnings": [...]}`.
 pub fn json(evaluation: &Evaluation) -> Value {
     serde_json::to_value(Report { evaluation, line: None }).unwrap_or(Value::Null)
 }
@@ -30,12 +30,13 @@ struct Report<'a> {
 impl Serialize for Report<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let e = self.evaluation;
-        let mut out = s.serialize_struct("Report", 6)?;
+        let mut out = s.serialize_struct("Report", 7)?;
         out.serialize_field("as_of", &e.as_of.to_string())?;
         out.serialize_field("awards", &e.awards)?;
         out.serialize_field("not_applicable", &e.not_applicable)?;
         out.serialize_field("excluded", &e.excluded)?;
         out.serialize_field("totals", &Totals(&e.totals))?;
+        out.serialize_field("warnings", &e.warnings)?;
         if let Some(line) = self.line {
             out.serialize_field("line", &line)?;
         }

@@ -65,13 +65,16 @@ pub fn table(evaluation: &Evaluation) -> String {
         });
     }
     if !evaluation.excluded.is_empty() {
-        out.push_str("\nexcluded (就高不重复)\n");
+        out.push_str("\nexcluded (就高不重复, count caps)\n");
         let mut rows = vec![header(&["entity", "rule", "reason"])];
         rows.extend(evaluation.excluded.iter().map(|x| vec![x.entity.clone(), x.rule.clone(), x.reason.clone()]));
         let widths = widths(&rows);
         rows.iter().for_each(|r| {
             let _ = writeln!(out, "{}", line(r, &widths));
         });
+    }
+    for warning in &evaluation.warnings {
+        let _ = writeln!(out, "\nwarning: {warning}");
     }
     out.push_str("\ntotals\n");
     let mut rows = vec![header(&["entity", "owed", "ceiling", "case by case"])];

@@ -64,9 +64,18 @@ pub fn enterprise(fields: &str) -> String {
     format!(r#"{{"enterprise": [{{"id": "E1", "drugs": []{sep}{fields}}}]}}"#)
 }
 
+/// A rule's clauses with the date and frequency every rule must state, where the test does
+/// not state its own: judged on the evaluation date, paying every time (no ledger involved).
+pub fn stated(clauses: &str) -> String {
+    let words: Vec<&str> = clauses.split_whitespace().collect();
+    let on = if words.contains(&"on") { "" } else { "on as_of\n  " };
+    let often = if words.iter().any(|w| ["once", "yearly", "every_event"].contains(w)) { "" } else { "\n  every_event" };
+    format!("{on}{clauses}{often}")
+}
+
 /// The single outcome of `reward <amount>` (with extra clauses) for an enterprise with `fields`.
 pub fn outcome(clauses: &str, fields: &str) -> Result<Award, NotApplicable> {
-    let result = run(&format!("rule R for enterprise {{\n  {clauses}\n}}\n"), &enterprise(fields));
+    let result = run(&format!("rule R for enterprise {{\n  {}\n}}\n", stated(clauses)), &enterprise(fields));
     match (result.awards.as_slice(), result.not_applicable.as_slice()) {
         ([award], []) => Ok(award.clone()),
         ([], [na]) => Err(na.clone()),

@@ -106,7 +106,7 @@ proptest! {
     #[test]
     fn the_interpreter_agrees_with_the_reference_evaluator(f in formula(), picks in prop::collection::vec((any::<u8>(), -1i64..=1, any::<u64>()), 6)) {
         let source = format!(
-            "schema {{ entity e {{ x: money }} }}\npolicy p {{ issued 2020-01-01 }}\nrule R for e {{ reward {} }}\n",
+            "schema {{ entity e {{ x: money }} }}\npolicy p {{ issued 2020-01-01 }}\nrule R for e {{ on as_of every_event reward {} }}\n",
             f.source()
         );
         let program = compile(vec![Source::new("d.policy", source.as_str())]).map(|l| l.program);

@@ -153,7 +153,7 @@ fn a_missing_optional_fact_is_never_zero() {
 fn events_outside_the_policy_window_earn_nothing() {
     let on = |day: &str| {
         let result = run_on(
-            "rule R for enterprise {\n  on event\n  reward 100\n}\n",
+            "rule R for enterprise { every_event\n  on event\n  reward 100\n}\n",
             &enterprise(&format!(r#""event": "{day}""#)),
             "2030-01-01",
         );
@@ -172,11 +172,13 @@ fn events_outside_the_policy_window_earn_nothing() {
 }
 
 #[test]
-fn effective_after_issue_counts_calendar_days() {
-    let source = "schema { entity e { on_date: date } }\npolicy cq { issued 2022-03-01 effective 30 days after issue }\nrule R for e { on on_date reward 1 }";
+fn effective_after_issue_counts_as_the_civil_code_counts_periods() {
+    let source = "schema { entity e { on_date: date } }\npolicy cq { issued 2022-03-01 effective 30 days after issue }\nrule R for e { every_event on on_date reward 1 }";
     let loaded =
         policy_lang::compile(vec![policy_lang::Source::new("cq.policy", source)]).unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(loaded.program.policies[0].effective, Some(date("2022-03-31")));
+    // 自印发之日起30日后施行: the day of issue is not counted (Civil Code art. 201), the 30 days
+    // end on 03-31, and the measures apply from the day after.
+    assert_eq!(loaded.program.policies[0].effective, Some(date("2022-04-01")));
 }
 
 #[test]
@@ -191,7 +193,7 @@ fn rounding_happens_once_to_the_fen_half_away_from_zero() {
 #[test]
 fn a_policy_may_round_otherwise() {
     let source = format!(
-        "{}\nrule R for enterprise {{ reward 12% of rd_cost }}",
+        "{}\nrule R for enterprise {{ on as_of every_event reward 12% of rd_cost }}",
         PRELUDE.replace("expires 2025-12-31", "expires 2025-12-31\n  rounding yuan down")
     );
     let loaded =
@@ -204,7 +206,7 @@ fn a_policy_may_round_otherwise() {
 
 #[test]
 fn per_year_cap_cuts_the_award_that_crosses_it() {
-    let rules = "rule R for drug {\n  on approved\n  reward 20% of rd_cost per_year_cap 1000万\n}\n";
+    let rules = "rule R for drug { every_event\n  on approved\n  reward 20% of rd_cost per_year_cap 1000万\n}\n";
     let drug = |id: &str, cost: &str, day: &str| {
         format!(r#"{{"id": "{id}", "phase": "I", "rd_cost": "{cost}", "approved": "{day}"}}"#)
     };
@@ -225,7 +227,7 @@ fn per_year_cap_cuts_the_award_that_crosses_it() {
 
 #[test]
 fn child_rules_read_their_owner_and_the_evaluation_date() {
-    let rules = "rule R for drug {\n  when enterprise.local\n  when approved + 1 year <= as_of\n  reward by phase { III => 250万, _ => 0 }\n}\n";
+    let rules = "rule R for drug { on as_of every_event\n  when enterprise.local\n  when approved + 1 year <= as_of\n  reward by phase { III => 250万, _ => 0 }\n}\n";
     let facts = r#"{"enterprise": [{"id": "E1", "local": true, "drugs": [
         {"id": "D1", "phase": "III", "rd_cost": 1, "approved": "2023-06-30"},
         {"id": "D2", "phase": "III", "rd_cost": 1, "approved": "2023-07-01"}]}]}"#;
@@ -240,25 +242,25 @@ fn child_rules_read_their_owner_and_the_evaluation_date() {
 
 #[test]
 fn totals_separate_what_is_owed_from_what_may_be_granted() {
-    let rules = "rule A for enterprise { reward 100 }\nrule B for enterprise { reward up_to 50 }\nrule C for enterprise { reward case_by_case }\n";
+    let rules = "rule A for enterprise { on as_of every_event reward 100 }\nrule B for enterprise { on as_of every_event reward up_to 50 }\nrule C for enterprise { on as_of every_event reward case_by_case }\n";
     let result = run(rules, &enterprise(""));
     let t = &result.totals[0];
     assert_eq!((t.owed, t.ceiling, t.case_by_case), (dec("100"), None, 1));
-    let rules = "rule A for enterprise { reward 100 }\nrule B for enterprise { reward up_to 50 }\n";
+    let rules = "rule A for enterprise { on as_of every_event reward 100 }\nrule B for enterprise { on as_of every_event reward up_to 50 }\n";
     let t = &run(rules, &enterprise("")).totals[0];
     assert_eq!((t.owed, t.ceiling), (dec("100"), Some(dec("150"))));
 }
 
 #[test]
 fn overflow_and_division_by_zero_are_errors_naming_rule_and_values() {
-    let source = format!("{PRELUDE}\nrule BIG for enterprise {{ reward rd_cost * 79228162514264337593543950335 }}");
+    let source = format!("{PRELUDE}\nrule BIG for enterprise {{ on as_of every_event reward rd_cost * 79228162514264337593543950335 }}");
     let loaded =
         policy_lang::compile(vec![policy_lang::Source::new("t.policy", source)]).unwrap_or_else(|e| panic!("{e:?}"));
     let facts = loaded.program.facts("f", &enterprise(r#""rd_cost": 2"#)).unwrap_or_else(|e| panic!("{e:?}"));
     let error = loaded.program.evaluate(&facts, date("2024-01-01")).err().map(|e| e.to_string());
     assert_eq!(error.as_deref(), Some("rule `BIG` on `enterprise.E1`: arithmetic of 2 and 79,228,162,514,264,337,593,543,950,335 overflows the exact decimal range"));
 
-    let source = format!("{PRELUDE}\nrule DIV for enterprise {{ reward rd_cost / items }}");
+    let source = format!("{PRELUDE}\nrule DIV for enterprise {{ on as_of every_event reward rd_cost / items }}");
     let loaded =
         policy_lang::compile(vec![policy_lang::Source::new("t.policy", source)]).unwrap_or_else(|e| panic!("{e:?}"));
     let facts =

@@ -74,7 +74,7 @@ fn awards_are_served_by_event_date_not_file_order() {
 
 #[test]
 fn a_one_off_reward_is_refused_the_second_time_naming_the_earlier_grant() {
-    let ledger = r#""ledger": [{"policy": "changzhou_2023", "rule": "CZ-03-1a", "entity": "enterprise.E1.drugs.D1", "date": "2024-01-10", "amount": "100万", "key": "I"}]"#;
+    let ledger = r#""ledger": [{"policy": "changzhou_2023", "rule": "CZ-03-1a", "entity": "enterprise.E1.drugs.D1", "year": 2024, "date": "2024-01-10", "amount": "100万", "key": "I"}]"#;
     let drug = |phase: &str| {
         format!(
             r#"{{"enterprise": [{{"id": "E1", "drugs": [{{"id": "D1", "phase_entered": "{phase}", "entered_on": "2024-05-01", "rd_cost": 0}}]}}]}}"#
@@ -85,7 +85,7 @@ fn a_one_off_reward_is_refused_the_second_time_naming_the_earlier_grant() {
     assert_eq!(again.awards.len(), 0);
     assert_eq!(
         again.not_applicable[0].reason,
-        "paid once only (一次性): already granted for `I` on 2024-01-10 (1,000,000)"
+        "paid once only (一次性): already granted for `I` on 2024-01-10 (1,000,000, $.ledger[0])"
     );
     // Entering the next phase is a new event, and the ledger's 100万 counts in the pool.
     let next =
@@ -140,8 +140,8 @@ pool CZ-12b-variety { members CZ-12b  cap 300万 per variety in total }
 fn prior_years_count_in_a_three_year_pool_but_not_in_this_years_cap() {
     let facts = r#"{"enterprise": [{"id": "E1", "varieties": [{"id": "V9", "years": [{"id": "Y2024", "period_end": "2024-06-30", "executed": "9000万"}]}]}],
       "ledger": [
-        {"policy": "changzhou_2023", "rule": "CZ-12b", "entity": "enterprise.E1.varieties.V1.years.Y2022", "date": "2022-06-30", "amount": "300万"},
-        {"policy": "changzhou_2023", "rule": "CZ-12b", "entity": "enterprise.E1.varieties.V2.years.Y2023", "date": "2023-06-30", "amount": "500万"}]}"#;
+        {"policy": "changzhou_2023", "rule": "CZ-12b", "entity": "enterprise.E1.varieties.V1.years.Y2022", "year": 2022, "date": "2022-06-30", "amount": "300万"},
+        {"policy": "changzhou_2023", "rule": "CZ-12b", "entity": "enterprise.E1.varieties.V2.years.Y2023", "year": 2023, "date": "2023-06-30", "amount": "500万"}]}"#;
     let result = eval(&[("cmo.policy", CMO)], facts, "2024-12-31");
     assert_eq!(amounts(&result), ["2000000"]);
     let trace = &result.awards[0].trace;
@@ -183,9 +183,12 @@ fn nested_pools_bind_narrowest_first() {
 #[test]
 fn a_yearly_award_is_not_paid_twice_in_one_year() {
     let facts = r#"{"enterprise": [{"id": "E1", "varieties": [{"id": "V1", "years": [{"id": "Y2024", "period_end": "2024-06-30", "executed": "100万"}]}]}],
-      "ledger": [{"policy": "changzhou_2023", "rule": "CZ-12b", "entity": "enterprise.E1.varieties.V1.years.Y2024", "date": "2024-07-15", "amount": "5万"}]}"#;
+      "ledger": [{"policy": "changzhou_2023", "rule": "CZ-12b", "entity": "enterprise.E1.varieties.V1.years.Y2024", "year": 2024, "date": "2024-07-15", "amount": "5万"}]}"#;
     let result = eval(&[("cmo.policy", CMO)], facts, "2024-12-31");
-    assert_eq!(result.not_applicable[0].reason, "paid once a year: already granted for 2024 on 2024-07-15 (50,000)");
+    assert_eq!(
+        result.not_applicable[0].reason,
+        "paid once a year: already granted for 2024 on 2024-07-15 (50,000, $.ledger[0])"
+    );
 }
 
 /// Chongqing: 从优、就高、不重复 — here across two policies that reward the same new drug.
@@ -197,6 +200,7 @@ schema {
 policy chongqing_2022 { issued 2022-03-01 }
 // 9: 对新获批上市的创新药…给予 1000 万元奖励
 rule CQ-09 for drug {
+  every_event
   cite "9"
   when innovative
   on approved_on
@@ -206,11 +210,13 @@ stack CQ-P2 {
   cite "从优、就高、不重复"
   members CQ-09, district.D-1
   per drug
+  earlier top_up
 }
 "#;
 const STACK_B: &str = r#"
 policy district { issued 2022-01-01 }
 rule D-1 for drug {
+  every_event
   cite "一"
   on approved_on
   reward up_to 1200万
@@ -226,7 +232,7 @@ fn a_stacked_pair_pays_only_the_higher_and_names_the_winner() {
     assert_eq!(result.awards[0].rule, "D-1");
     let loser = &result.excluded[0];
     assert_eq!(loser.rule, "CQ-09");
-    assert_eq!(loser.winner, "district.D-1 on enterprise.E1.drugs.D1");
+    assert_eq!(loser.winner.as_deref(), Some("district.D-1 on enterprise.E1.drugs.D1"));
     assert_eq!(loser.reason, "就高不重复 (stack CQ-P2): district.D-1 pays more for enterprise.E1.drugs.D1 (up to 12,000,000 against 10,000,000)");
     // Excluded awards count in no total.
     assert_eq!((result.totals[0].owed, result.totals[0].ceiling), (dec("0"), Some(dec("12000000"))));
@@ -238,8 +244,8 @@ fn a_split_gives_each_payer_its_part_and_the_parts_add_up() {
 schema { entity enterprise { procurement: money } }
 policy suzhou { issued 2021-04-17 }
 // 市、县级市（区）两级财政按比例资助
-rule A for enterprise { reward 0.5% of procurement  split city 50%, district 50% }
-rule B for enterprise { reward up_to 200万  split city, district }
+rule A for enterprise { on as_of every_event reward 0.5% of procurement  split city 50%, district 50% }
+rule B for enterprise { on as_of every_event reward up_to 200万  split city, district }
 "#;
     let result = eval(&[("sz.policy", rules)], r#"{"enterprise": [{"id": "E1", "procurement": 20002}]}"#, "2024-01-01");
     let parts = |i: usize| {
@@ -259,8 +265,8 @@ fn a_case_by_case_award_is_capped_by_the_pool_but_books_nothing() {
     let rules = r#"
 schema { entity enterprise { x: money } }
 policy p { issued 2024-01-01 }
-rule A for enterprise { reward case_by_case }
-rule B for enterprise { reward x }
+rule A for enterprise { on as_of every_event reward case_by_case }
+rule B for enterprise { on as_of every_event reward x }
 pool P { members A, B  cap 100万 per enterprise per year }
 "#;
     let result = eval(&[("p.policy", rules)], r#"{"enterprise": [{"id": "E1", "x": "60万"}]}"#, "2024-06-30");
@@ -274,7 +280,7 @@ fn a_pool_spans_whole_policies() {
     let city = r#"
 schema { entity enterprise { x: money, recognized_on: date } }
 policy suzhou_2021 { issued 2021-04-17 }
-rule SZ-A for enterprise { on recognized_on reward x }
+rule SZ-A for enterprise { every_event on recognized_on reward x }
 pool SZ-P1 {
   cite "四 末段"
   members policy suzhou_2021, policy suzhou_district
@@ -282,7 +288,7 @@ pool SZ-P1 {
 }
 "#;
     let district =
-        "policy suzhou_district { issued 2021-01-01 }\nrule D-A for enterprise { on recognized_on reward x }\n";
+        "policy suzhou_district { issued 2021-01-01 }\nrule D-A for enterprise { every_event on recognized_on reward x }\n";
     let facts = r#"{"enterprise": [{"id": "E1", "x": "1.5亿", "recognized_on": "2022-05-01"}]}"#;
     let result = eval(&[("sz.policy", city), ("district.policy", district)], facts, "2022-12-31");
     assert_eq!(amounts(&result), ["150000000", "50000000"]);
@@ -299,12 +305,14 @@ schema { entity enterprise { recognized_on: date, production_start: date, period
 policy p { issued 2021-01-01 }
 // 项目认定时限为 2021—2023 年
 rule SZ-4-1 for enterprise {
+  every_event
   when recognized_on >= 2021-01-01 and recognized_on <= 2023-12-31
   on recognized_on
   reward up_to 200万
 }
 // 自产品开始生产三年内
 rule CZ-12b for enterprise {
+  every_event
   when period_end <= production_start + 3 years
   on period_end
   reward 1
@@ -340,8 +348,8 @@ policy wuxi {
   expires 2025-12-31
   scope enterprise.city == wuxi
 }
-rule WX-29 for enterprise { reward up_to 50% of (costs - outsourced) max 150万 }
-rule WX-03 for drug { reward 25% of rd_cost }
+rule WX-29 for enterprise { on as_of every_event reward up_to 50% of (costs - outsourced) max 150万 }
+rule WX-03 for drug { on as_of every_event reward 25% of rd_cost }
 "#;
     let facts = |city: &str| {
         format!(

@@ -94,11 +94,22 @@ fn expr() -> impl Strategy<Value = Expr> {
     })
 }
 
+/// Every way a rule states how often it pays: `once`, `once per k`, `once per k within e`,
+/// `yearly`, `every_event`.
+fn frequency() -> impl Strategy<Value = (Frequency, Option<Expr>, Option<Ident>)> {
+    prop_oneof![
+        Just((Frequency::Once, None, None)),
+        Just((Frequency::Yearly, None, None)),
+        Just((Frequency::EveryEvent, None, None)),
+        (expr(), prop::option::of(ident())).prop_map(|(key, within)| (Frequency::Once, Some(key), within)),
+    ]
+}
+
 /// A file with a policy and rules built from generated expressions.
 fn file() -> impl Strategy<Value = File> {
     let rule =
-        ("[A-Z]{2}-[0-9]{1,2}[a-c]?", ident(), prop::collection::vec(expr(), 0..3), expr(), prop::option::of(expr()))
-            .prop_map(|(id, entity, conditions, reward, on)| {
+        ("[A-Z]{2}-[0-9]{1,2}[a-c]?", ident(), prop::collection::vec(expr(), 0..3), expr(), prop::option::of(expr()), frequency())
+            .prop_map(|(id, entity, conditions, reward, on, (frequency, once_per, once_within))| {
                 Item::Rule(Box::new(sp(Rule {
                     id: sp(id),
                     entity,
@@ -108,8 +119,9 @@ fn file() -> impl Strategy<Value = File> {
                     conditions,
                     on,
                     reward: Some(reward),
-                    frequency: Some(sp(Frequency::Once)),
-                    once_per: None,
+                    frequency: Some(sp(frequency)),
+                    once_within,
+                    once_per,
                     per_year_cap: None,
                     split: None,
                 })))
@@ -156,8 +168,8 @@ proptest! {
     fn the_ir_evaluates_as_the_source(rate in 1u32..100, cap in 1u64..10_000, threshold in 0u64..5000, cost in 0u64..100_000) {
         let source = format!(
             "schema {{ entity e {{ rd_cost: money, n: count }} }}\npolicy p {{ issued 2023-01-01 }}\n\
-             rule R for e {{ when rd_cost >= {threshold}万 reward {rate}% of rd_cost max {cap}万 }}\n\
-             rule S for e {{ reward steps n {{ 1 => 10万, 3 => 30万 }} per_year_cap 35万 }}\n"
+             rule R for e {{ on as_of every_event when rd_cost >= {threshold}万 reward {rate}% of rd_cost max {cap}万 }}\n\
+             rule S for e {{ on as_of every_event reward steps n {{ 1 => 10万, 3 => 30万 }} per_year_cap 35万 }}\n"
         );
         let program = policy_lang::compile(vec![policy_lang::Source::new("p.policy", source)]).map(|l| l.program);
         prop_assert!(program.is_ok());

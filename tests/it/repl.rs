@@ -112,6 +112,7 @@ fn an_open_bracket_continues_an_expression_and_a_complete_one_does_not() {
 fn commands_work_halfway_through_an_item() {
     let mut s = demo();
     assert_eq!(s.handle("rule R1 for drug {").status, Status::More);
+    assert_eq!(s.handle("on as_of every_event").status, Status::More);
     assert!(s.handle(":schema").text.contains("phase_completed?: phase"));
     assert!(s.is_pending());
     assert_eq!(s.handle("reward 10% of rd_cost").status, Status::More);
@@ -122,14 +123,14 @@ fn commands_work_halfway_through_an_item() {
 #[test]
 fn a_failed_item_changes_nothing_and_a_corrected_one_replaces_the_draft() {
     let mut s = demo();
-    let out = s.handle("rule R1 for drug { reward 10% of rd_cots }");
+    let out = s.handle("rule R1 for drug { on as_of every_event reward 10% of rd_cots }");
     assert_eq!(out.status, Status::Failed);
     assert!(out.text.contains("did you mean `rd_cost`?"), "{}", out.text);
     assert!(out.text.contains("(not added)"), "{}", out.text);
     assert!(!s.handle(":rules").text.contains("R1"));
-    assert_eq!(s.handle("rule R1 for drug { reward 10% of rd_cost }").text, "added rule `R1` for drug (policy repl)\n");
+    assert_eq!(s.handle("rule R1 for drug { on as_of every_event reward 10% of rd_cost }").text, "added rule `R1` for drug (policy repl)\n");
     assert_eq!(
-        s.handle("rule R1 for drug { reward 5% of rd_cost }").text,
+        s.handle("rule R1 for drug { on as_of every_event reward 5% of rd_cost }").text,
         "replaced rule `R1` for drug (policy repl)\n"
     );
     let why = s.handle(":why R1 enterprise.E1.drugs.D1").text;
@@ -242,7 +243,7 @@ fn no_input_breaks_the_session() {
         "test",
         "schema {}",
         "policy",
-        "rule X for nothing { reward 1 }",
+        "rule X for nothing { on as_of every_event reward 1 }",
         "policy p {} policy q {}",
         &deep,
         &long,
@@ -373,7 +374,7 @@ fn the_binary_reads_a_script_from_a_pipe() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let script = "20% of 3000万\nrule R1 for drug {\n  reward 1万\n}\n:why R1 enterprise.E1.drugs.D1\nrd_cots\n";
+    let script = "20% of 3000万\nrule R1 for drug { on as_of every_event\n  reward 1万\n}\n:why R1 enterprise.E1.drugs.D1\nrd_cots\n";
     child.stdin.take().unwrap().write_all(script.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -473,6 +474,8 @@ fn a_person_at_a_terminal() {
     // A rule over three lines: the prompt changes until it is complete.
     t.enter("rule R1 for drug {");
     t.expect("...> ");
+    t.enter("  on as_of every_event");
+    t.expect("...> ");
     t.enter("  reward 10% of rd_cost");
     t.expect("...> ");
     t.enter("}");
@@ -524,7 +527,7 @@ fn a_person_at_a_terminal() {
     }
     // The rule went into the history as one entry, the half-typed one not at all.
     let saved = std::fs::read_to_string(&history).unwrap();
-    assert!(saved.contains("rule R1 for drug {\\n  reward 10% of rd_cost\\n}"), "{saved}");
+    assert!(saved.contains("rule R1 for drug {\\n  on as_of every_event\\n  reward 10% of rd_cost\\n}"), "{saved}");
     assert!(!saved.contains("R2"), "{saved}");
 
     // The next run starts with that history: Up brings back the last command.
