@@ -45,8 +45,10 @@ fn pct(n: i64) -> Decimal {
 
 /// Whether the ledger already holds a grant of (rule, entity[, key]).
 type Once<'a> = dyn Fn(&str, &str, Option<&str>) -> bool + 'a;
-/// Records an outcome: rule, entity, event date, kind, min, max.
-type Push<'a> = dyn FnMut(&'static str, &str, NaiveDate, &'static str, Option<Decimal>, Option<Decimal>) + 'a;
+/// Records an outcome: rule, entity, event date, kind, min, max, and the key of a one-off
+/// counted across the enterprise (CZ-08: once per product name within the enterprise).
+type Push<'a> =
+    dyn FnMut(&'static str, &str, NaiveDate, &'static str, Option<Decimal>, Option<Decimal>, Option<String>) + 'a;
 
 struct Raw {
     order: usize,
@@ -57,6 +59,7 @@ struct Raw {
     kind: &'static str,
     min: Option<Decimal>,
     max: Option<Decimal>,
+    once_key: Option<String>,
 }
 
 impl Baseline {
@@ -136,7 +139,7 @@ impl Baseline {
                 ],
             ),
             ("annual_report", &["innovative_trial_service_amount", "period_end"]),
-            ("certification", &["product_kind", "device_class", "obtained_on"]),
+            ("certification", &["product_kind", "device_class", "obtained_on", "product_name"]),
         ];
         for (kind, names) in fields {
             let k = schema.kind_named(kind).expect("kind");
@@ -230,7 +233,10 @@ impl Baseline {
     pub fn evaluate(&self, facts: &Facts, as_of: NaiveDate) -> Vec<Outcome> {
         let mut granted: HashMap<(&str, &str), Vec<&Grant>> = HashMap::new();
         for g in facts.ledger.iter().filter(|g| g.policy == "changzhou_2023") {
-            granted.entry((g.rule.as_deref().unwrap_or(""), g.entity.as_str())).or_default().push(g);
+            let rule = g.rule.as_deref().unwrap_or("");
+            // CZ-08 is once per product name within the enterprise: filed under the enterprise.
+            let path = if rule == "CZ-08" { g.entity.match_indices('.').nth(1).map_or(&*g.entity, |(i, _)| &g.entity[..i]) } else { &g.entity };
+            granted.entry((rule, path)).or_default().push(g);
         }
         let mut raw = Vec::new();
         for top in &facts.roots {
@@ -254,9 +260,9 @@ impl Baseline {
         let once = |rule: &str, path: &str, key: Option<&str>| {
             granted.get(&(rule, path)).is_some_and(|gs| gs.iter().any(|g| key.is_none() || g.key.as_deref() == key))
         };
-        let mut push = |rule: &'static str, path: &str, date, kind, min, max| {
+        let mut push = |rule: &'static str, path: &str, date, kind, min, max, once_key| {
             let order = raw.len();
-            raw.push(Raw { order, rule, entity: path.to_string(), top: top.clone(), date, kind, min, max });
+            raw.push(Raw { order, rule, entity: path.to_string(), top: top.clone(), date, kind, min, max, once_key });
         };
         let local = self.flag(e, "enterprise", "local");
         // CZ-06-4a (enterprise, event = as_of)
@@ -285,7 +291,7 @@ impl Baseline {
                 return None;
             }
             let amount = (pct(2) * self.dec(e, "enterprise", "paid_in_capital")?).min(wan(3000));
-            push("CZ-06-4a", &e.path, as_of, "exact", Some(amount), Some(amount));
+            push("CZ-06-4a", &e.path, as_of, "exact", Some(amount), Some(amount), None);
             Some(())
         })();
         // CZ-11a
@@ -302,7 +308,7 @@ impl Baseline {
             } else {
                 return None;
             };
-            push("CZ-11a", &e.path, date, "exact", Some(amount), Some(amount));
+            push("CZ-11a", &e.path, date, "exact", Some(amount), Some(amount), None);
             Some(())
         })();
         // CZ-11b
@@ -311,7 +317,7 @@ impl Baseline {
             if !self.in_window(date, as_of) || once("CZ-11b", &e.path, None) {
                 return None;
             }
-            push("CZ-11b", &e.path, date, "exact", Some(wan(50)), Some(wan(50)));
+            push("CZ-11b", &e.path, date, "exact", Some(wan(50)), Some(wan(50)), None);
             Some(())
         })();
         for slot in &e.slots {
@@ -343,7 +349,7 @@ impl Baseline {
             if !self.in_window(date, as_of) || once("CZ-01a", &p.path, None) {
                 return None;
             }
-            push("CZ-01a", &p.path, date, "up_to", Some(Decimal::ZERO), Some(wan(1000)));
+            push("CZ-01a", &p.path, date, "up_to", Some(Decimal::ZERO), Some(wan(1000)), None);
             Some(())
         })();
         (|| {
@@ -361,7 +367,7 @@ impl Baseline {
             }
             let cap = if national { wan(10_000) } else { wan(5000) };
             let amount = self.dec(p, "platform", "upper_level_funds_received")?.min(cap);
-            push("CZ-01b", &p.path, date, "exact", Some(amount), Some(amount));
+            push("CZ-01b", &p.path, date, "exact", Some(amount), Some(amount), None);
             Some(())
         })();
         (|| {
@@ -377,7 +383,7 @@ impl Baseline {
                 return None;
             }
             let max = (pct(30) * self.dec(p, "platform", "new_rd_equipment_investment")?).min(wan(2000));
-            push("CZ-09", &p.path, date, "up_to", Some(Decimal::ZERO), Some(max));
+            push("CZ-09", &p.path, date, "up_to", Some(Decimal::ZERO), Some(max), None);
             Some(())
         })();
     }
@@ -393,7 +399,7 @@ impl Baseline {
             if !self.in_window(date, as_of) || once("CZ-02", &p.path, None) {
                 return None;
             }
-            push("CZ-02", &p.path, date, "range", Some(wan(50)), Some(wan(100)));
+            push("CZ-02", &p.path, date, "range", Some(wan(50)), Some(wan(100)), None);
             Some(())
         })();
         for (rule, kind, device, lo, hi) in
@@ -420,9 +426,9 @@ impl Baseline {
                 let investment = self.dec(p, "project", "total_investment")?;
                 if investment >= lo && investment <= hi {
                     let max = (pct(12) * self.dec(p, "project", "equipment_investment")?).min(wan(1000));
-                    push(rule, &p.path, date, "up_to", Some(Decimal::ZERO), Some(max));
+                    push(rule, &p.path, date, "up_to", Some(Decimal::ZERO), Some(max), None);
                 } else if investment > hi {
-                    push(rule, &p.path, date, "case_by_case", None, None);
+                    push(rule, &p.path, date, "case_by_case", None, None, None);
                 }
                 Some(())
             })();
@@ -446,7 +452,7 @@ impl Baseline {
                 "II" => wan(150),
                 _ => wan(250),
             };
-            push("CZ-03-1a", &d.path, date, "exact", Some(amount), Some(amount));
+            push("CZ-03-1a", &d.path, date, "exact", Some(amount), Some(amount), None);
             Some(())
         })();
         (|| {
@@ -466,7 +472,7 @@ impl Baseline {
                 _ => wan(400),
             };
             let amount = (pct(20) * self.dec(d, "drug", "rd_cost_verified")?).min(cap);
-            push("CZ-03-1b", &d.path, date, "exact", Some(amount), Some(amount));
+            push("CZ-03-1b", &d.path, date, "exact", Some(amount), Some(amount), None);
             Some(())
         })();
         (|| {
@@ -480,7 +486,7 @@ impl Baseline {
                 return None;
             }
             let amount = (pct(20) * self.dec(d, "drug", "rd_cost_verified")?).min(wan(400));
-            push("CZ-03-3", &d.path, date, "exact", Some(amount), Some(amount));
+            push("CZ-03-3", &d.path, date, "exact", Some(amount), Some(amount), None);
             Some(())
         })();
     }
@@ -495,7 +501,7 @@ impl Baseline {
                 return None;
             }
             let max = (pct(20) * self.dec(d, "device", "rd_cost_verified")?).min(wan(200));
-            push("CZ-03-2a", &d.path, date, "up_to", Some(Decimal::ZERO), Some(max));
+            push("CZ-03-2a", &d.path, date, "up_to", Some(Decimal::ZERO), Some(max), None);
             Some(())
         })();
         (|| {
@@ -508,7 +514,7 @@ impl Baseline {
             if !self.in_window(date, as_of) || once("CZ-03-2b", &d.path, None) {
                 return None;
             }
-            push("CZ-03-2b", &d.path, date, "up_to", Some(Decimal::ZERO), Some(wan(100)));
+            push("CZ-03-2b", &d.path, date, "up_to", Some(Decimal::ZERO), Some(wan(100)), None);
             Some(())
         })();
     }
@@ -539,7 +545,7 @@ impl Baseline {
                 return None;
             }
             let max = (pct(5) * amount).min(wan(200));
-            push("CZ-05", &r.path, date, "up_to", Some(Decimal::ZERO), Some(max));
+            push("CZ-05", &r.path, date, "up_to", Some(Decimal::ZERO), Some(max), None);
             Some(())
         })();
     }
@@ -553,10 +559,16 @@ impl Baseline {
                 return None;
             }
             let date = self.date(c, "certification", "obtained_on")?;
-            if !self.in_window(date, as_of) || once("CZ-08", &c.path, None) {
+            // once per product_name within enterprise: ledger grants are filed under the enterprise.
+            let name = match self.get(c, "certification", "product_name")? {
+                Value::Text(t) => t.to_string(),
+                _ => return None,
+            };
+            let top = c.path.split('.').take(2).collect::<Vec<_>>().join(".");
+            if !self.in_window(date, as_of) || once("CZ-08", &top, Some(&name)) {
                 return None;
             }
-            push("CZ-08", &c.path, date, "range", Some(wan(10)), Some(wan(50)));
+            push("CZ-08", &c.path, date, "range", Some(wan(10)), Some(wan(50)), Some(name));
             Some(())
         })();
     }
@@ -572,6 +584,17 @@ impl Baseline {
             r.min = r.min.map(fen);
             r.max = r.max.map(fen);
         }
+        // Of several records of one enterprise earning a one-off for the same key, the
+        // earliest event is paid (then the first evaluated).
+        let mut first: HashMap<(&str, String, String), (NaiveDate, usize)> = HashMap::new();
+        for r in &raw {
+            if let Some(key) = &r.once_key {
+                let best = first.entry((r.rule, r.top.clone(), key.clone())).or_insert((r.date, r.order));
+                *best = (*best).min((r.date, r.order));
+            }
+        }
+        let first: HashMap<(&str, String, String), usize> = first.into_iter().map(|(k, (_, o))| (k, o)).collect();
+        raw.retain(|r| r.once_key.as_ref().is_none_or(|k| first.get(&(r.rule, r.top.clone(), k.clone())) == Some(&r.order)));
         let caps: [(&str, &[&str], Decimal); 4] = [
             ("CZ-03-1c", &["CZ-03-1a", "CZ-03-1b"], wan(1000)),
             ("CZ-03-2a", &["CZ-03-2a"], wan(300)),

@@ -118,18 +118,20 @@ impl<'a> Population<'a> {
         }
         let Some(rule) = rules.get(self.rng.usize(0..rules.len())) else { return };
         let policy = self.program.policies.get(rule.policy).map_or("", |p| p.id.as_str());
-        // A grant for one year is paid in that year or the next, as in life.
+        // A grant for one year is paid in that year or the next, as in life. (Drawn from the
+        // amount, so that the stream of random numbers, and the populations, stay as they were.)
         let year = self.rng.i32(2022..=2024);
+        let amount = self.rng.u32(1..200);
         let mut grant = json!({
             "policy": policy,
             "rule": rule.id,
             "entity": path,
             "year": year,
-            "date": format!("{}-06-30", year + self.rng.i32(0..=1)),
-            "amount": format!("{}万", self.rng.u32(1..200)),
+            "date": format!("{}-06-30", year + i32::from(amount % 2 == 0)),
+            "amount": format!("{amount}万"),
         });
         if let (Some(_), Some(row)) = (&rule.once_per, grant.as_object_mut()) {
-            row.insert("key".into(), json!(format!("K{}", self.rng.u8(0..3))));
+            row.insert("key".into(), json!(format!("K{}", amount % 3)));
         }
         ledger.push(grant);
     }

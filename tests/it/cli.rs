@@ -39,7 +39,7 @@ fn a_truncated_file_gives_file_line_and_column() {
     let out = policy(&["check", "--error-format", "plain", "tests/diagnostics/truncated.policy"], None);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("[tests/diagnostics/truncated.policy:6:1]"), "{stderr}");
+    assert!(stderr.contains("[tests/diagnostics/truncated.policy:8:1]"), "{stderr}");
     assert!(stderr.contains("syntax::unexpected"), "{stderr}");
 }
 
@@ -49,7 +49,7 @@ fn check_speaks_json_for_tools() {
     let json: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap_or_default();
     assert_eq!(json[0]["code"], "check::unknown_field");
     assert_eq!(json[0]["help"], "did you mean `rd_cost`?");
-    assert_eq!(json[0]["line"], 24);
+    assert_eq!(json[0]["line"], 25);
 }
 
 #[test]
@@ -215,7 +215,7 @@ fn json_names_the_winner_of_every_exclusion_and_each_payers_share() {
     assert_eq!(json["excluded"][0]["rule"], "LOW");
     assert_eq!(json["excluded"][0]["winner"], "p.HIGH on enterprise.E1");
     let table = text(&policy(&["eval", rules, "--facts", "-", "--as-of", "2024-01-01"], Some(facts)).stdout);
-    assert!(table.contains("excluded (就高不重复)"), "{table}");
+    assert!(table.contains("excluded (就高不重复, count caps)"), "{table}");
     assert!(table.contains("split: city 60% = 600,000; district 40% = 400,000"), "{table}");
 }
 
