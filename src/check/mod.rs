@@ -123,7 +123,11 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
         for item in &parsed.items {
             if let ast::Item::Test(t) = item {
                 let policy = policy_of_files.get(file).copied().flatten();
-                tests.push(index.test(t, policy, file, &mut diags));
+                tests.push(program::TestCase {
+                    test: index.test(t, policy, file, &mut diags),
+                    totals: t.totals.iter().map(|e| e.node.clone()).collect(),
+                    facts_errors: t.facts_errors.iter().map(|e| e.node.clone()).collect(),
+                });
                 continue;
             }
             let (what, id) = match item {

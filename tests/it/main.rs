@@ -19,3 +19,4 @@ mod groups;
 mod properties;
 mod repl;
 mod syntax;
+mod testing;
