@@ -188,14 +188,14 @@ fn unmet(clause: &AwardClause, award: &Award) -> Option<String> {
                     (Some(rate), Some(amount)) => {
                         format!("{} {} = {}", s.payer, crate::amounts::rate(rate), money(amount))
                     }
-                    _ => format!("{} (share not stated)", s.payer),
+                    (Some(rate), None) => format!("{} {}", s.payer, crate::amounts::rate(rate)),
+                    (None, _) => format!("{} (share not stated)", s.payer),
                 })
                 .collect();
-            let all = if shares.is_empty() { "the award is not split".to_string() } else { shares.join("; ") };
+            // The checker makes sure the split names the payer; an amount may still be unknown.
             Some(match found.and_then(|s| s.amount) {
-                Some(amount) => format!("a share of {} for `{}` ({all})", money(amount), payer.node),
-                None if found.is_some() => format!("no amount for `{}` ({all})", payer.node),
-                None => format!("no share for `{}` ({all})", payer.node),
+                Some(amount) => format!("a share of {} for `{}` ({})", money(amount), payer.node, shares.join("; ")),
+                None => format!("no amount for `{}` ({})", payer.node, shares.join("; ")),
             })
         }
         AwardClause::Trace(text) => {

@@ -32,9 +32,9 @@ fn block(report: &str, line: u32) -> String {
 fn every_form_passes_where_it_holds() {
     let report = report();
     for (line, name) in [
-        (41, "totals add up an entity's awards and its children's"),
-        (59, "shares and trace lines"),
-        (73, "facts that do not load"),
+        (42, "totals add up an entity's awards and its children's"),
+        (60, "shares and trace lines"),
+        (74, "facts that do not load"),
     ] {
         assert_eq!(block(&report, line), format!("ok      tests/cli/assertions.policy:{line}  {name}\n"));
     }
@@ -44,8 +44,8 @@ fn every_form_passes_where_it_holds() {
 #[test]
 fn a_wrong_total_shows_owed_ceiling_and_case_by_case() {
     assert_eq!(
-        block(&report(), 51),
-        "FAILED  tests/cli/assertions.policy:51  a wrong total
+        block(&report(), 52),
+        "FAILED  tests/cli/assertions.policy:52  a wrong total
     expect total for enterprise.E1: 150万
         got owed 1,500,000, ceiling 3,000,000, 1 award(s) case by case
     expect total for enterprise.E1.projects.P1: case_by_case
@@ -59,15 +59,14 @@ fn a_wrong_total_shows_owed_ceiling_and_case_by_case() {
 #[test]
 fn a_wrong_share_or_trace_shows_the_shares_and_the_trace() {
     assert_eq!(
-        block(&report(), 66),
-        "FAILED  tests/cli/assertions.policy:66  a wrong share and a missing trace line
-    expect SPLIT for enterprise.E1: 100万 payer city 50万 payer province 10万 trace \"capped\"
+        block(&report(), 67),
+        "FAILED  tests/cli/assertions.policy:67  a wrong share and a missing trace line
+    expect SPLIT for enterprise.E1: 100万 payer city 50万 payer district 40万 trace \"capped\"
         got a share of 600,000 for `city` (city 60% = 600,000; district 40% = 400,000)
-        got no share for `province` (city 60% = 600,000; district 40% = 400,000)
         got no trace line containing \"capped\"; the trace:
             split: city 60% = 600,000; district 40% = 400,000
-    expect CAPPED for enterprise.E1: up_to 50万 payer city 25万
-        got no share for `city` (the award is not split)
+    expect LARGE for enterprise.E1.projects.P2: case_by_case max 100万 payer city 50万
+        got no amount for `city` (city 50%; district 50%)
 "
     );
 }
@@ -75,8 +74,8 @@ fn a_wrong_share_or_trace_shows_the_shares_and_the_trace() {
 #[test]
 fn a_facts_error_that_does_not_happen_fails() {
     assert_eq!(
-        block(&report(), 79),
-        "FAILED  tests/cli/assertions.policy:79  facts expected not to load that do
+        block(&report(), 80),
+        "FAILED  tests/cli/assertions.policy:80  facts expected not to load that do
     expect facts_error \"missing\"
         got facts that load
 "
@@ -85,10 +84,10 @@ fn a_facts_error_that_does_not_happen_fails() {
 
 #[test]
 fn another_facts_error_fails_with_the_diagnostics_and_nothing_else_is_checked() {
-    let block = block(&report(), 85);
+    let block = block(&report(), 86);
     assert!(
         block.starts_with(
-            "FAILED  tests/cli/assertions.policy:85  a facts error other than the one expected
+            "FAILED  tests/cli/assertions.policy:86  a facts error other than the one expected
     expect facts_error \"unknown field\"
         got other diagnostics:
 "
