@@ -40,7 +40,7 @@ impl From<Span> for miette::SourceSpan {
 }
 
 /// A node and where it came from. Equality ignores the span.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Spanned<T> {
     /// The node itself.
     pub node: T,
@@ -104,8 +104,13 @@ pub struct Test {
     pub as_of: Option<Spanned<NaiveDate>>,
     /// The facts the case evaluates.
     pub facts: Option<Spanned<TestFacts>>,
-    /// The outcomes the case requires, each checked on its own.
+    /// The outcomes the case requires of rules, each checked on its own.
     pub expects: Vec<Spanned<Expect>>,
+    /// `expect total for ENTITY: AMOUNT`: sums over an entity's awards (printed after `expects`).
+    pub totals: Vec<Spanned<ExpectTotal>>,
+    /// `expect facts_error "…"`: the facts must fail to load, saying each of these (printed
+    /// right after `facts`).
+    pub facts_errors: Vec<Spanned<String>>,
 }
 
 /// Where a test's facts come from.
@@ -131,6 +136,18 @@ pub struct Expect {
 /// What a test expects of one rule and entity.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Outcome {
+    /// An award of this amount, and what its shares and trace must show:
+    /// `100万 payer city 60万 trace "capped"`.
+    Award(Amount, Vec<AwardClause>),
+    /// The reason contains this text.
+    NotApplicable(String),
+    /// Excluded by stacking; the reason contains this text (which may name the winner).
+    Excluded(String),
+}
+
+/// An amount a test expects, of one award or of an entity's total.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum Amount {
     /// An owed amount: `400万`.
     Exact(Numeral),
     /// A ceiling: `up_to 200万`.
@@ -139,10 +156,26 @@ pub enum Outcome {
     Range(Numeral, Numeral),
     /// 一事一议, perhaps with a ceiling: `case_by_case max 1亿`.
     CaseByCase(Option<Numeral>),
-    /// The reason contains this text.
-    NotApplicable(String),
-    /// Excluded by stacking; the reason contains this text.
-    Excluded(String),
+}
+
+/// A further check on an expected award.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum AwardClause {
+    /// `payer city 60万`: the award's share for this payer is this amount.
+    Payer(Ident, Numeral),
+    /// `trace "capped"`: some line of the award's trace contains the text.
+    Trace(Spanned<String>),
+}
+
+/// `expect total for ENTITY: AMOUNT`: what an entity receives from all its awards, its
+/// children's included, so a test can say a thing is not paid twice.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ExpectTotal {
+    /// The entity's path in results, e.g. `enterprise.E1`.
+    pub entity: Spanned<String>,
+    /// `N`: owed N and nothing beyond; `up_to N`: a ceiling of N; `a..b`: owed a, ceiling b;
+    /// `case_by_case [max N]`: some award is case by case [and the ceiling is N].
+    pub amount: Amount,
 }
 
 // ------------------------------------------------------------------ schema

@@ -32,7 +32,7 @@ pub struct Program {
     pub stacks: Vec<Stack>,
     /// Cases from the text, run by `policy test` (not part of the IR).
     #[serde(skip)]
-    pub tests: Vec<Test>,
+    pub tests: Vec<TestCase>,
     /// The source files, for showing a rule's text (not part of the IR).
     #[serde(skip)]
     pub sources: Vec<Source>,
@@ -322,6 +322,18 @@ pub struct Stack {
     pub period: Period,
     /// What an earlier grant under a member for the same item does.
     pub earlier: Earlier,
+}
+
+/// A test case: its expectations of rules, resolved by the checker, and those that name no
+/// rule (an entity's total, a facts error), which need no resolving.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct TestCase {
+    /// The test with each `expect RULE …` resolved to a rule.
+    pub test: Test,
+    /// `expect total for ENTITY: AMOUNT`, in source order.
+    pub totals: Vec<crate::ast::ExpectTotal>,
+    /// `expect facts_error "…"`: texts the facts' diagnostics must contain.
+    pub facts_errors: Vec<String>,
 }
 
 /// A test case with its expectations resolved to rules.

@@ -1,11 +1,14 @@
 //! `policy test`: runs the cases written next to the rules. Each test evaluates its facts on
-//! its date and checks every `expect` against the award, exclusion or reason found.
+//! its date and checks every `expect` against the award, exclusion or reason found, every
+//! `expect total` against the sum of an entity's awards, and every `expect facts_error`
+//! against the diagnostics of facts that must not load.
 
 use crate::amounts::money;
-use crate::ast::{Outcome, TestFacts};
-use crate::eval::Evaluation;
+use crate::ast::{Amount, AwardClause, ExpectTotal, Outcome, TestFacts};
+use crate::eval::{Award, Evaluation, Total};
 use crate::output::{render_diagnostics, ErrorFormat};
-use crate::program::{EntitlementKind, Program, Test};
+use crate::program::{EntitlementKind, Program, Test, TestCase};
+use rust_decimal::Decimal;
 use serde::Serialize;
 use std::path::Path;
 
@@ -29,24 +32,74 @@ impl TestResult {
 
 /// Runs every test of the program, in source order.
 pub fn run(program: &Program) -> Vec<TestResult> {
-    program.tests.iter().map(|test| run_one(program, test)).collect()
+    program.tests.iter().map(|case| run_one(program, case)).collect()
 }
 
-fn run_one(program: &Program, test: &Test) -> TestResult {
+fn run_one(program: &Program, case: &TestCase) -> TestResult {
+    let test = &case.test;
     let source = program.sources.get(test.source);
     let at = source.map_or(String::new(), |s| {
         let (line, _) = s.line_col(test.span.start);
         format!("{}:{line}", s.name)
     });
-    let failures = match evaluate(program, test, source.map(|s| s.name.as_str()).unwrap_or("")) {
-        Ok(evaluation) => test.expects.iter().filter_map(|e| check(program, &evaluation, e)).collect(),
-        Err(why) => vec![why],
+    let evaluated = evaluate(program, test, source.map(|s| s.name.as_str()).unwrap_or(""));
+    let failures = match (evaluated, case.facts_errors.is_empty()) {
+        (Ok(evaluation), true) => {
+            let rules = test.expects.iter().filter_map(|e| check(program, &evaluation, e));
+            rules.chain(case.totals.iter().filter_map(|t| check_total(&evaluation, t))).collect()
+        }
+        (Ok(_), false) => case
+            .facts_errors
+            .iter()
+            .map(|text| format!("expect facts_error {text:?}\n    got facts that load"))
+            .collect(),
+        (Err(NotRun::Facts(rendered)), false) => facts_errors(program, case, &rendered),
+        (Err(NotRun::Facts(why) | NotRun::Other(why)), _) => vec![why],
     };
     TestResult { name: test.name.clone(), at, failures }
 }
 
+/// Why a test could not be evaluated: its facts did not load (what `expect facts_error`
+/// looks for), or anything else.
+enum NotRun {
+    /// The facts were read but do not load: their diagnostics, rendered as plain text.
+    Facts(String),
+    /// No facts, a file that cannot be read, no date, an arithmetic error.
+    Other(String),
+}
+
+impl From<String> for NotRun {
+    fn from(why: String) -> Self {
+        NotRun::Other(why)
+    }
+}
+
+impl From<&str> for NotRun {
+    fn from(why: &str) -> Self {
+        NotRun::Other(why.to_string())
+    }
+}
+
+/// The facts did not load, as expected: each text must be in their diagnostics, and the
+/// test's other expectations cannot be checked without an evaluation.
+fn facts_errors(program: &Program, case: &TestCase, rendered: &str) -> Vec<String> {
+    let diagnostics: String = rendered.lines().map(|l| format!("\n        {l}").trim_end().to_string()).collect();
+    let missing = case
+        .facts_errors
+        .iter()
+        .filter(|text| !rendered.contains(text.as_str()))
+        .map(|text| format!("expect facts_error {text:?}\n    got other diagnostics:{diagnostics}"));
+    let rules = case.test.expects.iter().map(|e| {
+        let rule = program.rules.get(e.rule).map_or("", |r| r.id.as_str());
+        format!("expect {rule} for {}: {}", e.entity, e.outcome)
+    });
+    let totals = case.totals.iter().map(|t| format!("expect total for {}: {}", t.entity.node, t.amount));
+    let unchecked = rules.chain(totals).map(|e| format!("{e}\n    got no evaluation: the facts do not load"));
+    missing.chain(unchecked).collect()
+}
+
 /// Loads the test's facts and evaluates them on its date.
-fn evaluate(program: &Program, test: &Test, file: &str) -> Result<Evaluation, String> {
+fn evaluate(program: &Program, test: &Test, file: &str) -> Result<Evaluation, NotRun> {
     let (name, json) = match &test.facts {
         None => return Err("the test gives no `facts`".into()),
         Some(TestFacts::Inline(json)) => (format!("{file} (test facts)"), json.clone()),
@@ -56,9 +109,11 @@ fn evaluate(program: &Program, test: &Test, file: &str) -> Result<Evaluation, St
             (full.display().to_string(), json)
         }
     };
-    let facts = program.facts(&name, &json).map_err(|errors| render_diagnostics(&errors, ErrorFormat::Plain, false))?;
+    let facts = program
+        .facts(&name, &json)
+        .map_err(|errors| NotRun::Facts(render_diagnostics(&errors, ErrorFormat::Plain, false)))?;
     let as_of = test.as_of.or(facts.as_of).ok_or("the test gives no `as_of`, and neither do its facts")?;
-    program.evaluate(&facts, as_of).map_err(|e| e.to_string())
+    program.evaluate(&facts, as_of).map_err(|e| NotRun::Other(e.to_string()))
 }
 
 /// `None` when the expectation holds; otherwise what was expected and what happened.
@@ -71,20 +126,17 @@ fn check(program: &Program, evaluation: &Evaluation, expect: &crate::program::Ex
     let excluded = evaluation.excluded.iter().find(|x| matches(&x.policy, &x.rule, &x.entity));
 
     let held = match (&expect.outcome, award) {
-        (Outcome::Exact(n), Some(a)) => a.kind == EntitlementKind::Exact && a.amount == Some(n.value),
-        (Outcome::UpTo(n), Some(a)) => a.kind == EntitlementKind::UpTo && a.max == Some(n.value),
-        (Outcome::Range(lo, hi), Some(a)) => {
-            a.kind == EntitlementKind::Range && a.min == Some(lo.value) && a.max == Some(hi.value)
-        }
-        (Outcome::CaseByCase(max), Some(a)) => {
-            a.kind == EntitlementKind::CaseByCase && a.max == max.as_ref().map(|m| m.value)
-        }
+        (Outcome::Award(amount, _), Some(a)) => award_is(amount, a),
         (Outcome::NotApplicable(text), _) => not_applicable.is_some_and(|n| n.reason.contains(text.as_str())),
         (Outcome::Excluded(text), _) => excluded.is_some_and(|x| x.reason.contains(text.as_str())),
-        (_, None) => false,
+        (Outcome::Award(..), None) => false,
     };
+    let expected = format!("expect {} for {}: {}", rule.id, expect.entity, expect.outcome);
     if held {
-        return None;
+        let (Outcome::Award(_, clauses), Some(a)) = (&expect.outcome, award) else { return None };
+        let unmet: Vec<String> =
+            clauses.iter().filter_map(|c| unmet(c, a)).map(|got| format!("\n    got {got}")).collect();
+        return (!unmet.is_empty()).then(|| format!("{expected}{}", unmet.concat()));
     }
     let got = match (award, not_applicable, excluded) {
         (Some(a), _, _) => {
@@ -108,13 +160,108 @@ fn check(program: &Program, evaluation: &Evaluation, expect: &crate::program::Ex
             format!("no outcome at all (is `{}` in the facts, and is `{}` for its kind?)", expect.entity, rule.id)
         }
     };
-    Some(format!("expect {} for {}: {}\n    got {got}", rule.id, expect.entity, expect.outcome))
+    Some(format!("{expected}\n    got {got}"))
+}
+
+/// True when the award is of this kind and amount.
+fn award_is(amount: &Amount, a: &Award) -> bool {
+    match amount {
+        Amount::Exact(n) => a.kind == EntitlementKind::Exact && a.amount == Some(n.value),
+        Amount::UpTo(n) => a.kind == EntitlementKind::UpTo && a.max == Some(n.value),
+        Amount::Range(lo, hi) => a.kind == EntitlementKind::Range && a.min == Some(lo.value) && a.max == Some(hi.value),
+        Amount::CaseByCase(max) => a.kind == EntitlementKind::CaseByCase && a.max == max.as_ref().map(|m| m.value),
+    }
+}
+
+/// `None` when the clause holds of the award; otherwise what the award shows instead.
+fn unmet(clause: &AwardClause, award: &Award) -> Option<String> {
+    match clause {
+        AwardClause::Payer(payer, share) => {
+            let found = award.shares.iter().find(|s| s.payer == payer.node);
+            if found.is_some_and(|s| s.amount == Some(share.value)) {
+                return None;
+            }
+            let shares: Vec<String> = award
+                .shares
+                .iter()
+                .map(|s| match (s.rate, s.amount) {
+                    (Some(rate), Some(amount)) => {
+                        format!("{} {} = {}", s.payer, crate::amounts::rate(rate), money(amount))
+                    }
+                    (Some(rate), None) => format!("{} {}", s.payer, crate::amounts::rate(rate)),
+                    (None, _) => format!("{} (share not stated)", s.payer),
+                })
+                .collect();
+            // The checker makes sure the split names the payer; an amount may still be unknown.
+            Some(match found.and_then(|s| s.amount) {
+                Some(amount) => format!("a share of {} for `{}` ({})", money(amount), payer.node, shares.join("; ")),
+                None => format!("no amount for `{}` ({})", payer.node, shares.join("; ")),
+            })
+        }
+        AwardClause::Trace(text) => {
+            if award.trace.iter().any(|line| line.contains(text.as_str())) {
+                return None;
+            }
+            let lines: String = award.trace.iter().map(|l| format!("\n        {l}")).collect();
+            Some(format!("no trace line containing {:?}; the trace:{lines}", text.node))
+        }
+    }
+}
+
+/// `None` when the entity's total is as expected; otherwise what it is.
+fn check_total(evaluation: &Evaluation, expect: &ExpectTotal) -> Option<String> {
+    let expected = format!("expect total for {}: {}", expect.entity.node, expect.amount);
+    let total = match total_of(evaluation, &expect.entity) {
+        Ok(total) => total,
+        Err(why) => return Some(format!("{expected}\n    got {why}")),
+    };
+    let ceiling_is = |n: Decimal| total.ceiling == Some(n);
+    let held = match &expect.amount {
+        Amount::Exact(n) => total.owed == n.value && ceiling_is(n.value) && total.case_by_case == 0,
+        Amount::UpTo(n) => ceiling_is(n.value),
+        Amount::Range(lo, hi) => total.owed == lo.value && ceiling_is(hi.value),
+        Amount::CaseByCase(max) => total.case_by_case > 0 && max.as_ref().is_none_or(|m| ceiling_is(m.value)),
+    };
+    if held {
+        return None;
+    }
+    let ceiling = total.ceiling.map_or("unbounded".to_string(), money);
+    Some(format!(
+        "{expected}\n    got owed {}, ceiling {ceiling}, {} award(s) case by case",
+        money(total.owed),
+        total.case_by_case
+    ))
+}
+
+/// An entity's total: the evaluation's own for a top-level entity; below that, its awards
+/// and its children's added up the way `eval` adds a top-level total (owed, ceiling, how
+/// many case by case), since `eval` keeps totals for top-level entities only.
+fn total_of(evaluation: &Evaluation, entity: &str) -> Result<Total, String> {
+    if let Some(total) = evaluation.totals.iter().find(|t| t.entity == entity) {
+        return Ok(total.clone());
+    }
+    let mine = evaluation.only(entity);
+    if mine.awards.is_empty() && mine.not_applicable.is_empty() && mine.excluded.is_empty() {
+        return Err(format!("no outcome at all (is `{entity}` in the facts?)"));
+    }
+    let overflow = || "a total that overflows the exact decimal range".to_string();
+    let mut total =
+        Total { entity: entity.to_string(), owed: Decimal::ZERO, ceiling: Some(Decimal::ZERO), case_by_case: 0 };
+    for award in &mine.awards {
+        total.owed = total.owed.checked_add(award.amount.unwrap_or_default()).ok_or_else(overflow)?;
+        total.ceiling = match (total.ceiling, award.max) {
+            (Some(sum), Some(max)) => Some(sum.checked_add(max).ok_or_else(overflow)?),
+            _ => None,
+        };
+        total.case_by_case += usize::from(award.kind == EntitlementKind::CaseByCase);
+    }
+    Ok(total)
 }
 
 /// The rules no test names, as `policy.rule`.
 pub fn uncovered(program: &Program) -> Vec<String> {
     let mut named = vec![false; program.rules.len()];
-    for expect in program.tests.iter().flat_map(|t| &t.expects) {
+    for expect in program.tests.iter().flat_map(|t| &t.test.expects) {
         if let Some(flag) = named.get_mut(expect.rule) {
             *flag = true;
         }

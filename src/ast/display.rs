@@ -508,8 +508,14 @@ fn test_lines(t: &Spanned<Test>) -> Vec<Line> {
         };
         out.push(Line::new(text, facts.span));
     }
+    for e in &t.facts_errors {
+        out.push(Line::new(format!("  expect facts_error {}", quoted(e)), e.span));
+    }
     for e in &t.expects {
         out.push(Line::new(format!("  expect {} for {}: {}", e.rule.node, e.entity.node, e.outcome), e.span));
+    }
+    for e in &t.totals {
+        out.push(Line::new(format!("  expect total for {}: {}", e.entity.node, e.amount), e.span));
     }
     out.push(Line::new("}", Span::new(t.span.end, t.span.end)));
     out
@@ -616,13 +622,33 @@ impl Display for Period {
 impl Display for Outcome {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match self {
-            Outcome::Exact(n) => write!(f, "{n}"),
-            Outcome::UpTo(n) => write!(f, "up_to {n}"),
-            Outcome::Range(lo, hi) => write!(f, "{lo}..{hi}"),
-            Outcome::CaseByCase(None) => f.write_str("case_by_case"),
-            Outcome::CaseByCase(Some(max)) => write!(f, "case_by_case max {max}"),
+            Outcome::Award(amount, clauses) => {
+                write!(f, "{amount}")?;
+                clauses.iter().try_for_each(|c| write!(f, " {c}"))
+            }
             Outcome::NotApplicable(reason) => write!(f, "not_applicable {}", quoted(reason)),
             Outcome::Excluded(reason) => write!(f, "excluded {}", quoted(reason)),
+        }
+    }
+}
+
+impl Display for Amount {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Amount::Exact(n) => write!(f, "{n}"),
+            Amount::UpTo(n) => write!(f, "up_to {n}"),
+            Amount::Range(lo, hi) => write!(f, "{lo}..{hi}"),
+            Amount::CaseByCase(None) => f.write_str("case_by_case"),
+            Amount::CaseByCase(Some(max)) => write!(f, "case_by_case max {max}"),
+        }
+    }
+}
+
+impl Display for AwardClause {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            AwardClause::Payer(payer, share) => write!(f, "payer {} {share}", payer.node),
+            AwardClause::Trace(text) => write!(f, "trace {}", quoted(text)),
         }
     }
 }

@@ -364,6 +364,21 @@ pub enum GroupError {
         span: SourceSpan,
     },
 
+    /// `expect A for e.E1: 10万 payer ctiy 6万` where rule `A` splits between `city` and `district`
+    #[error("rule `{rule}` has no payer `{payer}`")]
+    #[diagnostic(code(check::unknown_payer), help("{help}"))]
+    UnknownPayer {
+        /// The payer as written.
+        payer: String,
+        /// The rule expected to pay.
+        rule: String,
+        /// Did-you-mean, the rule's payers, or that it has no `split`.
+        help: String,
+        /// The payer.
+        #[label("not in the rule's `split`")]
+        span: SourceSpan,
+    },
+
     /// `members policy wuxii`
     #[error("unknown policy `{name}`")]
     #[diagnostic(code(check::unknown_policy), help("{help}"))]

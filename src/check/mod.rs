@@ -123,7 +123,13 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
         for item in &parsed.items {
             if let ast::Item::Test(t) = item {
                 let policy = policy_of_files.get(file).copied().flatten();
-                tests.push(index.test(t, policy, file, &mut diags));
+                let test = index.test(t, policy, file, &mut diags);
+                payers(&test, &rules, file, &mut diags);
+                tests.push(program::TestCase {
+                    test,
+                    totals: t.totals.iter().map(|e| e.node.clone()).collect(),
+                    facts_errors: t.facts_errors.iter().map(|e| e.node.clone()).collect(),
+                });
                 continue;
             }
             let (what, id) = match item {
@@ -151,6 +157,32 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
     }
     let sources = files.iter().map(|(s, _)| s.clone()).collect();
     Ok(Checked { program: Program { schema, policies, rules, pools, stacks, tests, sources }, warnings: diags.items })
+}
+
+/// Every `payer` a test expects a share from is one its rule's `split` names, so a typo is
+/// found here rather than as a failing test.
+fn payers(test: &program::Test, rules: &[program::Rule], file: usize, diags: &mut Diagnostics) {
+    for expect in &test.expects {
+        let (Some(rule), ast::Outcome::Award(_, clauses)) = (rules.get(expect.rule), &expect.outcome) else { continue };
+        for clause in clauses {
+            let ast::AwardClause::Payer(payer, _) = clause else { continue };
+            if rule.split.iter().any(|s| s.payer == payer.node) {
+                continue;
+            }
+            let help = if rule.split.is_empty() {
+                format!("`{}` has no `split`: one payer pays all of it", rule.id)
+            } else {
+                suggest::help(payer, rule.split.iter().map(|s| s.payer.as_str()), "payer")
+            };
+            let error = GroupError::UnknownPayer {
+                payer: payer.node.clone(),
+                rule: rule.id.clone(),
+                help,
+                span: payer.span.into(),
+            };
+            diags.error(file, CheckError::Group(error));
+        }
+    }
 }
 
 fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> program::Policy {

@@ -10,9 +10,10 @@ use serde_json::Value as Json;
 
 /// Words of the language worth completing in rules and expressions.
 const KEYWORDS: &str = "\
-    and as_of by case_by_case cite dept document effective else entity enum expires for if in issued \
-    issuer marginal max not of on once or per per_year_cap policy pool reward rounding rule schema \
-    split stack steps test then tiers title uncapped up_to when yearly";
+    and as_of by case_by_case cite dept document effective else entity enum excluded expect \
+    expires facts facts_error for if in issued issuer marginal max not not_applicable of on once \
+    or payer per per_year_cap policy pool reward rounding rule schema split stack steps test then \
+    tiers title total trace uncapped up_to when yearly";
 
 /// Where the word at the cursor starts, and what could replace it.
 pub fn complete(session: &Session, line: &str, pos: usize) -> (usize, Vec<String>) {

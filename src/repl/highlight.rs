@@ -11,10 +11,11 @@ const RESET: &str = "\x1b[0m";
 
 /// Words coloured as keywords: the grammar's, and the clause names of items.
 const KEYWORDS: &str = "\
-    after and as_of by cap case_by_case cite dept document effective else entity enum expect expires \
-    facts false for if in issue issued issuer marginal max members not of on on_issue once or per \
-    per_year_cap policy pool reward rounding rule schema scope split stack steps test then tiers \
-    title true uncapped up_to when yearly";
+    after and as_of by cap case_by_case cite dept document effective else entity enum excluded \
+    expect expires facts facts_error false for if in issue issued issuer marginal max members not \
+    not_applicable of on on_issue once or payer per per_year_cap policy pool reward rounding rule \
+    schema scope split stack steps test then tiers title total trace true uncapped up_to when \
+    yearly";
 
 /// `line` with colours.
 pub fn highlight(line: &str) -> String {

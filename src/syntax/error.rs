@@ -335,7 +335,14 @@ fn describe(r: Rule) -> &'static str {
         Rule::json_object | Rule::json_string => "a JSON object",
         Rule::expect | Rule::kw_expect => "`expect`",
         Rule::entity_path => "an entity such as `enterprise.E1`",
+        Rule::expect_facts_error | Rule::kw_facts_error => "`facts_error`",
+        Rule::expect_total => "`total`",
+        Rule::amount => "an amount such as `400万`, `up_to 200万`, `10万..50万` or `case_by_case`",
+        Rule::award_clause => "`payer` or `trace`",
+        Rule::expect_payer | Rule::kw_payer => "`payer`",
+        Rule::expect_trace | Rule::kw_trace => "`trace`",
         Rule::outcome
+        | Rule::expect_award
         | Rule::expect_exact
         | Rule::expect_up_to
         | Rule::expect_range

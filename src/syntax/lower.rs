@@ -447,7 +447,8 @@ fn stack(pair: Pair<Rule>, errors: &mut Errors) -> Stack {
 fn test(pair: Pair<Rule>, errors: &mut Errors) -> Test {
     let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_test);
     let name = inner.next().map(|p| Spanned::new(string(&p), span_of(&p))).unwrap_or_default();
-    let mut test = Test { name, as_of: None, facts: None, expects: Vec::new() };
+    let mut test =
+        Test { name, as_of: None, facts: None, expects: Vec::new(), totals: Vec::new(), facts_errors: Vec::new() };
     for clause in inner {
         let span = span_of(&clause);
         match clause.as_rule() {
@@ -469,6 +470,12 @@ fn test(pair: Pair<Rule>, errors: &mut Errors) -> Test {
                     test.expects.push(Spanned::new(expect, span));
                 }
             }
+            Rule::expect_total => {
+                if let Some(total) = expect_total(clause, errors) {
+                    test.totals.push(Spanned::new(total, span));
+                }
+            }
+            Rule::expect_facts_error => test.facts_errors.push(string_clause(clause)),
             _ => {}
         }
     }
@@ -482,26 +489,73 @@ fn expect(pair: Pair<Rule>, errors: &mut Errors) -> Option<Expect> {
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::rule_id => rule = Some(ident(part)),
-            Rule::entity_path => entity = Some(Spanned::new(part.as_str().to_string(), span_of(&part))),
+            Rule::entity_path => entity = Some(entity_path(&part)),
             Rule::outcome => {
                 let inner = part.into_inner().next()?;
-                let kind = inner.as_rule();
-                let mut numbers =
-                    inner.clone().into_inner().filter(|p| p.as_rule() == Rule::number).map(|n| expr::number(n, errors));
                 let text = inner.clone().into_inner().find(|p| p.as_rule() == Rule::string).map(|p| string(&p));
-                outcome = match kind {
-                    Rule::expect_exact => numbers.next().map(Outcome::Exact),
-                    Rule::expect_up_to => numbers.next().map(Outcome::UpTo),
-                    Rule::expect_range => numbers.next().zip(numbers.next()).map(|(lo, hi)| Outcome::Range(lo, hi)),
-                    Rule::expect_cbc => Some(Outcome::CaseByCase(numbers.next())),
+                outcome = match inner.as_rule() {
                     Rule::expect_na => text.map(Outcome::NotApplicable),
-                    _ => text.map(Outcome::Excluded),
+                    Rule::expect_excluded => text.map(Outcome::Excluded),
+                    _ => expect_award(inner, errors),
                 };
             }
             _ => {}
         }
     }
     Some(Expect { rule: rule?, entity: entity?, outcome: outcome? })
+}
+
+fn entity_path(pair: &Pair<Rule>) -> Spanned<String> {
+    Spanned::new(pair.as_str().to_string(), span_of(pair))
+}
+
+/// `100万 payer city 60万 trace "capped"`: the amount, then each clause in order.
+fn expect_award(pair: Pair<Rule>, errors: &mut Errors) -> Option<Outcome> {
+    let mut expected = None;
+    let mut clauses = Vec::new();
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::amount => expected = amount(part, errors),
+            Rule::expect_payer => {
+                let mut inner = part.into_inner().filter(|p| p.as_rule() != Rule::kw_payer);
+                let payer = inner.next().map(ident);
+                let share = inner.next().map(|n| expr::number(n, errors));
+                clauses.extend(payer.zip(share).map(|(p, n)| AwardClause::Payer(p, n)));
+            }
+            Rule::expect_trace => {
+                let text = part.into_inner().find(|p| p.as_rule() == Rule::string);
+                clauses.extend(text.map(|t| AwardClause::Trace(Spanned::new(string(&t), span_of(&t)))));
+            }
+            _ => {}
+        }
+    }
+    Some(Outcome::Award(expected?, clauses))
+}
+
+/// `400万`, `up_to 200万`, `10万..50万`, `case_by_case [max 1亿]`.
+fn amount(pair: Pair<Rule>, errors: &mut Errors) -> Option<Amount> {
+    let inner = pair.into_inner().next()?;
+    let kind = inner.as_rule();
+    let mut numbers = inner.into_inner().filter(|p| p.as_rule() == Rule::number).map(|n| expr::number(n, errors));
+    match kind {
+        Rule::expect_exact => numbers.next().map(Amount::Exact),
+        Rule::expect_up_to => numbers.next().map(Amount::UpTo),
+        Rule::expect_range => numbers.next().zip(numbers.next()).map(|(lo, hi)| Amount::Range(lo, hi)),
+        _ => Some(Amount::CaseByCase(numbers.next())),
+    }
+}
+
+fn expect_total(pair: Pair<Rule>, errors: &mut Errors) -> Option<ExpectTotal> {
+    let mut entity = None;
+    let mut expected = None;
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::entity_path => entity = Some(entity_path(&part)),
+            Rule::amount => expected = amount(part, errors),
+            _ => {}
+        }
+    }
+    Some(ExpectTotal { entity: entity?, amount: expected? })
 }
 
 /// The AST's rule, named apart from pest's `Rule` enum.

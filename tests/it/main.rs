@@ -20,3 +20,4 @@ mod history;
 mod properties;
 mod repl;
 mod syntax;
+mod testing;

@@ -105,7 +105,56 @@ fn frequency() -> impl Strategy<Value = (Frequency, Option<Expr>, Option<Ident>)
     ]
 }
 
-/// A file with a policy and rules built from generated expressions.
+/// Text for strings, quotes and backslashes included so escaping is exercised.
+fn text() -> impl Strategy<Value = String> {
+    "[a-z 常州万\"\\\\]{0,8}"
+}
+
+fn amount() -> impl Strategy<Value = Amount> {
+    prop_oneof![
+        numeral().prop_map(Amount::Exact),
+        numeral().prop_map(Amount::UpTo),
+        (numeral(), numeral()).prop_map(|(lo, hi)| Amount::Range(lo, hi)),
+        prop::option::of(numeral()).prop_map(Amount::CaseByCase),
+    ]
+}
+
+fn outcome() -> impl Strategy<Value = Outcome> {
+    let clause = prop_oneof![
+        (ident(), numeral()).prop_map(|(payer, share)| AwardClause::Payer(payer, share)),
+        text().prop_map(|t| AwardClause::Trace(sp(t))),
+    ];
+    prop_oneof![
+        (amount(), prop::collection::vec(clause, 0..3)).prop_map(|(amount, clauses)| Outcome::Award(amount, clauses)),
+        text().prop_map(Outcome::NotApplicable),
+        text().prop_map(Outcome::Excluded),
+    ]
+}
+
+/// A test with every form of expectation.
+fn test_item() -> impl Strategy<Value = Item> {
+    let entity = prop::sample::select(vec!["enterprise.E1", "enterprise.E-2.drugs.D1"]).prop_map(|e| sp(e.to_string()));
+    let expect = ("[A-Z]{2}-[0-9]{1,2}", entity.clone(), outcome())
+        .prop_map(|(rule, entity, outcome)| sp(Expect { rule: sp(rule), entity, outcome }));
+    let total = (entity, amount()).prop_map(|(entity, amount)| sp(ExpectTotal { entity, amount }));
+    let lists = (
+        prop::collection::vec(expect, 0..4),
+        prop::collection::vec(total, 0..3),
+        prop::collection::vec(text().prop_map(sp), 0..2),
+    );
+    (text(), lists).prop_map(|(name, (expects, totals, facts_errors))| {
+        Item::Test(sp(Test {
+            name: sp(name),
+            as_of: chrono::NaiveDate::from_ymd_opt(2024, 6, 30).map(sp),
+            facts: Some(sp(TestFacts::File("facts.json".to_string()))),
+            expects,
+            totals,
+            facts_errors,
+        }))
+    })
+}
+
+/// A file with a policy, rules built from generated expressions, and a test.
 fn file() -> impl Strategy<Value = File> {
     let rule =
         ("[A-Z]{2}-[0-9]{1,2}[a-c]?", ident(), prop::collection::vec(expr(), 0..3), expr(), prop::option::of(expr()), frequency())
@@ -126,7 +175,7 @@ fn file() -> impl Strategy<Value = File> {
                     split: None,
                 })))
             });
-    prop::collection::vec(rule, 1..4).prop_map(|rules| {
+    (prop::collection::vec(rule, 1..4), test_item()).prop_map(|(rules, test)| {
         let policy = Policy {
             id: sp("p".to_string()),
             title: Some(sp("示例".to_string())),
@@ -140,6 +189,7 @@ fn file() -> impl Strategy<Value = File> {
         };
         let mut items = vec![Item::Policy(sp(policy))];
         items.extend(rules);
+        items.push(test);
         File { items }
     })
 }
