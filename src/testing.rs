@@ -244,16 +244,9 @@ fn total_of(evaluation: &Evaluation, entity: &str) -> Result<Total, String> {
     if mine.awards.is_empty() && mine.not_applicable.is_empty() && mine.excluded.is_empty() {
         return Err(format!("no outcome at all (is `{entity}` in the facts?)"));
     }
-    let overflow = || "a total that overflows the exact decimal range".to_string();
-    let mut total =
-        Total { entity: entity.to_string(), owed: Decimal::ZERO, ceiling: Some(Decimal::ZERO), case_by_case: 0 };
+    let mut total = Total::empty(entity);
     for award in &mine.awards {
-        total.owed = total.owed.checked_add(award.amount.unwrap_or_default()).ok_or_else(overflow)?;
-        total.ceiling = match (total.ceiling, award.max) {
-            (Some(sum), Some(max)) => Some(sum.checked_add(max).ok_or_else(overflow)?),
-            _ => None,
-        };
-        total.case_by_case += usize::from(award.kind == EntitlementKind::CaseByCase);
+        total.add(award).map_err(|e| e.to_string())?;
     }
     Ok(total)
 }

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use miette::Diagnostic;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::HashMap;
 use thiserror::Error;
 
 /// The result of evaluating a program against a fact set.
@@ -265,35 +266,41 @@ pub struct Total {
     pub case_by_case: usize,
 }
 
+impl Total {
+    /// Nothing yet for `entity`: owed 0, ceiling 0.
+    pub fn empty(entity: &str) -> Total {
+        Total { entity: entity.to_string(), owed: Decimal::ZERO, ceiling: Some(Decimal::ZERO), case_by_case: 0 }
+    }
+
+    /// Counts one more award in: what it owes, its ceiling, whether it is case by case.
+    pub fn add(&mut self, award: &Award) -> Result<(), EvalError> {
+        let overflow = || EvalError {
+            rule: award.rule.clone(),
+            entity: self.entity.clone(),
+            message: "the total of the awards overflows the exact decimal range".into(),
+        };
+        self.owed = self.owed.checked_add(award.amount.unwrap_or_default()).ok_or_else(overflow)?;
+        self.ceiling = match (self.ceiling, award.max) {
+            (Some(sum), Some(max)) => Some(sum.checked_add(max).ok_or_else(overflow)?),
+            _ => None,
+        };
+        self.case_by_case += usize::from(award.kind == EntitlementKind::CaseByCase);
+        Ok(())
+    }
+}
+
+/// Each top-level entity's total, in one pass over the awards (an award belongs to the
+/// top-level entity its path starts with).
 pub(super) fn totals(awards: &[Award], facts: &Facts) -> Result<Vec<Total>, EvalError> {
-    facts
-        .roots
-        .iter()
-        .map(|root| {
-            let prefix = format!("{}.", root.path);
-            let mine = awards.iter().filter(|a| a.entity == *root.path || a.entity.starts_with(&prefix));
-            let mut total = Total {
-                entity: root.path.to_string(),
-                owed: Decimal::ZERO,
-                ceiling: Some(Decimal::ZERO),
-                case_by_case: 0,
-            };
-            for award in mine {
-                let overflow = || EvalError {
-                    rule: award.rule.clone(),
-                    entity: total.entity.clone(),
-                    message: "the total of the awards overflows the exact decimal range".into(),
-                };
-                total.owed = total.owed.checked_add(award.amount.unwrap_or_default()).ok_or_else(overflow)?;
-                total.ceiling = match (total.ceiling, award.max) {
-                    (Some(sum), Some(max)) => Some(sum.checked_add(max).ok_or_else(overflow)?),
-                    _ => None,
-                };
-                total.case_by_case += usize::from(award.kind == EntitlementKind::CaseByCase);
-            }
-            Ok(total)
-        })
-        .collect()
+    let mut totals: Vec<Total> = facts.roots.iter().map(|root| Total::empty(&root.path)).collect();
+    let index: HashMap<&str, usize> = facts.roots.iter().enumerate().map(|(i, root)| (&*root.path, i)).collect();
+    for award in awards {
+        let top = super::scope_of(&award.entity, 0).and_then(|top| index.get(top));
+        if let Some(total) = top.and_then(|&i| totals.get_mut(i)) {
+            total.add(award)?;
+        }
+    }
+    Ok(totals)
 }
 
 /// Arithmetic that cannot be carried out exactly: overflow, division by zero.
