@@ -2,7 +2,7 @@
 //! groups of rules, per entity and period). Each consults the ledger: what was granted before
 //! counts in the period it was *for*.
 
-use super::{within, Candidate, EvalError, Excluded};
+use super::{Candidate, EvalError, Excluded};
 use crate::amounts::money;
 use crate::ast::{Choose, Earlier, Period};
 use crate::facts::Grant;
@@ -60,6 +60,13 @@ pub(super) fn stack(
 ) -> Result<Vec<Excluded>, EvalError> {
     let mut losers: HashMap<usize, Excluded> = HashMap::new();
     for stack in &program.stacks {
+        // The members' earlier grants, by the item they were for.
+        let mut history: HashMap<&str, Vec<&Grant>> = HashMap::new();
+        for g in ledger.iter().filter(|g| g.rule_index.is_some_and(|r| stack.members.contains(&r))) {
+            if let Some(item) = super::scope_of(&g.entity, stack.depth) {
+                history.entry(item).or_default().push(g);
+            }
+        }
         let mut items: BTreeMap<(std::sync::Arc<str>, i32), Vec<usize>> = BTreeMap::new();
         for (i, c) in candidates.iter().enumerate() {
             if stack.members.contains(&c.rule) && !losers.contains_key(&i) {
@@ -97,9 +104,11 @@ pub(super) fn stack(
                 let name = format!("{} on {}", rule_name(program, won.rule), won.entity());
                 losers.insert(i, Excluded::new(program, loser, reason, Some(name)));
             }
-            let earlier: Vec<&Grant> = ledger
-                .iter()
-                .filter(|g| g.rule_index.is_some_and(|r| stack.members.contains(&r)) && within(&g.entity, item))
+            let earlier: Vec<&Grant> = history
+                .get(item)
+                .into_iter()
+                .flatten()
+                .copied()
                 .filter(|g| stack.period == Period::Total || g.year == Some(year))
                 .collect();
             let Some(first) = earlier.first() else { continue };
@@ -219,22 +228,25 @@ pub(super) fn limits(
                 (std::cmp::Reverse(candidates.get(*i).map(|c| rank(&c.award))), by_date(i))
             }),
         }
-        let mut kept: Vec<usize> = Vec::new();
+        // The years of the grants the pool counts, and of the awards it keeps, per entity.
+        let mut granted: HashMap<&str, Vec<Option<i32>>> = HashMap::new();
+        for g in ledger.iter().filter(|g| g.counts_in(pool)) {
+            if let Some(scope) = super::scope_of(&g.entity, pool.depth) {
+                granted.entry(scope).or_default().push(g.year);
+            }
+        }
+        let mut kept: HashMap<String, Vec<i32>> = HashMap::new();
         for i in order {
             let Some(c) = candidates.get(i) else { continue };
             let Some(scope) = scope_path(pool, c) else { continue };
             let year = c.year();
-            let from_ledger = ledger
-                .iter()
-                .filter(|g| g.counts_in(pool) && within(&g.entity, scope) && in_period(pool.period, year, g.year))
-                .count();
-            let from_run = kept
-                .iter()
-                .filter_map(|&k| candidates.get(k))
-                .filter(|k| scope_path(pool, k) == Some(scope) && in_period(pool.period, year, Some(k.year())))
-                .count();
+            let counted = |years: &[Option<i32>]| years.iter().filter(|&&y| in_period(pool.period, year, y)).count();
+            let from_ledger = granted.get(scope).map_or(0, |years| counted(years));
+            let from_run = kept.get(scope).map_or(0, |years| {
+                years.iter().filter(|&&y| in_period(pool.period, year, Some(y))).count()
+            });
             if from_ledger + from_run < count as usize {
-                kept.push(i);
+                kept.entry(scope.to_string()).or_default().push(year);
                 continue;
             }
             let reason = format!(

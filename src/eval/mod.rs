@@ -73,10 +73,6 @@ fn scope_of(path: &str, depth: usize) -> Option<&str> {
     }
 }
 
-/// True if `path` is `scope` or lies inside it.
-fn within(path: &str, scope: &str) -> bool {
-    path.strip_prefix(scope).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
-}
 
 /// Evaluates every rule against every entity of `facts` on the date `as_of`. With
 /// `explain`, every award carries its trace and every rule that does not pay says why; an
