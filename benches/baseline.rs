@@ -235,7 +235,11 @@ impl Baseline {
         for g in facts.ledger.iter().filter(|g| g.policy == "changzhou_2023") {
             let rule = g.rule.as_deref().unwrap_or("");
             // CZ-08 is once per product name within the enterprise: filed under the enterprise.
-            let path = if rule == "CZ-08" { g.entity.match_indices('.').nth(1).map_or(&*g.entity, |(i, _)| &g.entity[..i]) } else { &g.entity };
+            let path = if rule == "CZ-08" {
+                g.entity.match_indices('.').nth(1).map_or(&*g.entity, |(i, _)| &g.entity[..i])
+            } else {
+                &g.entity
+            };
             granted.entry((rule, path)).or_default().push(g);
         }
         let mut raw = Vec::new();
@@ -594,7 +598,9 @@ impl Baseline {
             }
         }
         let first: HashMap<(&str, String, String), usize> = first.into_iter().map(|(k, (_, o))| (k, o)).collect();
-        raw.retain(|r| r.once_key.as_ref().is_none_or(|k| first.get(&(r.rule, r.top.clone(), k.clone())) == Some(&r.order)));
+        raw.retain(|r| {
+            r.once_key.as_ref().is_none_or(|k| first.get(&(r.rule, r.top.clone(), k.clone())) == Some(&r.order))
+        });
         let caps: [(&str, &[&str], Decimal); 4] = [
             ("CZ-03-1c", &["CZ-03-1a", "CZ-03-1b"], wan(1000)),
             ("CZ-03-2a", &["CZ-03-2a"], wan(300)),

@@ -484,7 +484,8 @@ impl Reader<'_> {
             );
             return None;
         };
-        const FIELDS: [&str; 10] = ["policy", "rule", "entity", "year", "key", "date", "amount", "payers", "issuer", "level"];
+        const FIELDS: [&str; 10] =
+            ["policy", "rule", "entity", "year", "key", "date", "amount", "payers", "issuer", "level"];
         for key in map.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
             self.invalid(
                 &format!("{path}.{key}"),
@@ -533,7 +534,10 @@ impl Reader<'_> {
             if sum != Some(amount) {
                 self.invalid(
                     &format!("{path}.payers"),
-                    format!("the payers' parts add up to {}, not the amount {amount}", sum.map_or("too much".into(), |s| s.to_string())),
+                    format!(
+                        "the payers' parts add up to {}, not the amount {amount}",
+                        sum.map_or("too much".into(), |s| s.to_string())
+                    ),
                     "give each payer's part so that they add up to `amount`",
                 );
             }
@@ -586,7 +590,11 @@ impl Reader<'_> {
         };
         let year = text.parse::<i32>().ok().filter(|y| (1000..=9999).contains(y));
         if year.is_none() {
-            self.invalid(path, format!("expected a year, found {}", describe(json)), "write the year as a number, e.g. 2023");
+            self.invalid(
+                path,
+                format!("expected a year, found {}", describe(json)),
+                "write the year as a number, e.g. 2023",
+            );
         }
         year
     }
@@ -594,7 +602,11 @@ impl Reader<'_> {
     /// `"payers": { "city": "50万", "district": "50万" }`
     fn payers(&mut self, json: &Json, path: &str) -> Vec<(String, Decimal)> {
         let Json::Object(map) = json else {
-            self.invalid(path, format!("expected payers, found {}", describe(json)), "write { \"city\": …, \"district\": … }");
+            self.invalid(
+                path,
+                format!("expected payers, found {}", describe(json)),
+                "write { \"city\": …, \"district\": … }",
+            );
             return Vec::new();
         };
         map.iter()

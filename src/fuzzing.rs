@@ -36,8 +36,9 @@ pub fn fmt(data: &[u8]) {
     }
 }
 
-/// A small program every fact set below is read against.
-const FACTS_PROGRAM: &str = r#"
+/// A small program every fact set below is read against: a money pool, a stack with history,
+/// a count cap and a pool that claims grants of other policies by tag.
+pub const FACTS_PROGRAM: &str = r#"
 schema {
   enum phase { I, II, III }
   entity enterprise { rd_cost?: money, rate?: rate, n?: count, day?: date, phase?: phase, items: [item] }
@@ -48,19 +49,90 @@ rule A for enterprise { every_event on day reward 20% of rd_cost max by phase { 
 rule B for item { on as_of every_event reward steps enterprise.n { 1 => 10万, 3 => 30万 } }
 rule C for item { on as_of every_event reward up_to enterprise.rate of amount max 50万 }
 pool P { members A, B, C  cap 500万 per enterprise per year }
+rule D for item { on as_of reward amount once per phase within enterprise }
+stack S { members B, C  per item per year  earlier top_up }
+pool L { members B, C, D  limit 2 per enterprise per year choose highest }
+pool T { members A, D, grants issuer "苏州市"  cap 1亿 per enterprise per year }
 "#;
 
-/// Arbitrary JSON as facts: read against a fixed program and, if accepted, evaluated.
+/// Arbitrary JSON as facts: read against a fixed program and, if accepted, evaluated. Bytes
+/// that are not JSON become a fact set with a ledger drawn from them instead.
 pub fn facts(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let drawn;
+    let text = match std::str::from_utf8(data) {
+        Ok(text) if text.trim_start().starts_with('{') => text,
+        _ => {
+            drawn = ledgered_facts(data);
+            drawn.as_str()
+        }
+    };
     let Ok(loaded) = compile(vec![Source::new("facts.policy", FACTS_PROGRAM)]) else {
         panic!("the fuzzing program does not compile")
     };
     let Ok(facts) = loaded.program.facts("fuzz.json", text) else { return };
     let day = chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap_or_default();
     if let Ok(result) = loaded.program.evaluate(&facts, day) {
-        awards_are_consistent(&result, &[("P", 5_000_000)]);
+        let (p, t): (&[&str], &[&str]) = (&["A", "B", "C"], &["A", "D"]);
+        awards_are_consistent(&result, &[(p, 5_000_000), (t, 100_000_000)], &[(&["B", "C", "D"], 2)]);
     }
+}
+
+/// A fact set whose ledger names the program's real rules and pools, with amounts from
+/// nothing to far beyond the exact range, years, keys and tags drawn from the bytes.
+pub fn ledgered_facts(data: &[u8]) -> String {
+    /// One of `options`, chosen by `n` (the options are never empty).
+    fn pick<'a>(options: &[&'a str], n: usize) -> &'a str {
+        options.get(n % options.len().max(1)).copied().unwrap_or_default()
+    }
+    const AMOUNTS: [&str; 8] = [
+        "0",
+        "0.005",
+        "1",
+        "300万",
+        "100000000000000000000",
+        "50000000000000000000000000000",
+        "79228162514264337593543950335",
+        "1.5亿",
+    ];
+    // Now and then a row a real ledger gets wrong: an unknown rule, a missing key.
+    const RULES: [&str; 4] = ["A", "B", "C", "D"];
+    let byte = |i: usize| usize::from(data.get(i).copied().unwrap_or(0));
+    let rows: Vec<String> = data
+        .chunks(4)
+        .take(16)
+        .enumerate()
+        .map(|(i, c)| {
+            let at = |j: usize| usize::from(c.get(j).copied().unwrap_or(0));
+            let rule = if at(0) == 255 { "X" } else { pick(&RULES, at(0)) };
+            let entity = if rule == "A" { "enterprise.E1".to_string() } else { format!("enterprise.E1.items.I{}", at(1) % 3) };
+            let year = 2021 + at(1) % 5;
+            let key = if at(2) % 31 == 30 { "null" } else { pick(&["\"I\"", "\"II\""], at(2)) };
+            let tag = if at(2) % 2 == 0 { r#", "issuer": "苏州市""# } else { "" };
+            let policy = if at(3) % 5 == 0 { "other" } else { "p" };
+            format!(
+                r#"{{"policy": "{policy}", "rule": "{rule}", "entity": "{entity}", "year": {year}, "key": {key}, "date": "{year}-12-31", "amount": "{}"{tag}}}"#,
+                pick(&AMOUNTS, at(3) + i)
+            )
+        })
+        .collect();
+    let items: Vec<String> = (0..3)
+        .map(|i| {
+            format!(
+                r#"{{"id": "I{i}", "amount": "{}万", "phase": "{}"}}"#,
+                byte(i) * 7,
+                pick(&["I", "II", "III"], byte(i + 3))
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"enterprise": [{{"id": "E1", "rd_cost": "{}万", "rate": "{}%", "n": {}, "day": "2024-0{}-01", "phase": "II", "items": [{}]}}], "ledger": [{}]}}"#,
+        byte(6) * 100,
+        byte(7) % 101,
+        byte(8) % 5,
+        1 + byte(9) % 6,
+        items.join(", "),
+        rows.join(", ")
+    )
 }
 
 /// A well-typed program made from the bytes (rates, caps, thresholds, tiers), evaluated on
@@ -93,16 +165,30 @@ pub fn eval(data: &[u8]) {
             Err(e) => panic!("generated facts are rejected:\n{set}\n{e:?}"),
         };
         if let Ok(result) = loaded.program.evaluate(&facts, day) {
-            awards_are_consistent(&result, &[("P", i64::try_from(pool_cap * 10_000).unwrap_or(i64::MAX))]);
+            let cap = i64::try_from(pool_cap * 10_000).unwrap_or(i64::MAX);
+            awards_are_consistent(&result, &[(&["A", "B", "C", "D"], cap)], &[]);
         }
     }
 }
 
-/// min ≤ max, owed amounts equal their bounds, nothing negative, and the pool's members
-/// (every rule of the fuzzing programs) book no more than its cap per enterprise and year.
-fn awards_are_consistent(result: &crate::Evaluation, pools: &[(&str, i64)]) {
+/// min ≤ max, owed amounts equal their bounds, nothing negative; each money pool's members
+/// book no more than its cap per enterprise and year (ledger grants only lower the room), and
+/// each count cap's members pay no more awards than it allows.
+fn awards_are_consistent(result: &crate::Evaluation, pools: &[(&[&str], i64)], limits: &[(&[&str], usize)]) {
     use rust_decimal::Decimal;
-    let mut booked = std::collections::HashMap::<(String, i32), Decimal>::new();
+    type PerYear = std::collections::HashMap<(String, i32), (Decimal, usize)>;
+    let per_year = |members: &[&str]| {
+        let mut booked = PerYear::new();
+        for a in result.awards.iter().filter(|a| members.contains(&a.rule.as_str())) {
+            let top = a.entity.split('.').take(2).collect::<Vec<_>>().join(".");
+            let entry = booked.entry((top, a.year)).or_default();
+            if a.kind != crate::EntitlementKind::CaseByCase {
+                entry.0 += a.max.unwrap_or_default();
+            }
+            entry.1 += 1;
+        }
+        booked
+    };
     for a in &result.awards {
         if let (Some(min), Some(max)) = (a.min, a.max) {
             assert!(min <= max, "min above max: {a:?}");
@@ -111,15 +197,15 @@ fn awards_are_consistent(result: &crate::Evaluation, pools: &[(&str, i64)]) {
         if let Some(amount) = a.amount {
             assert_eq!(Some(amount), a.max, "an owed amount unlike its bound: {a:?}");
         }
-        if a.kind != crate::EntitlementKind::CaseByCase {
-            let top = a.entity.split('.').take(2).collect::<Vec<_>>().join(".");
-            let year = chrono::Datelike::year(&a.event_date);
-            *booked.entry((top, year)).or_default() += a.max.unwrap_or_default();
+    }
+    for (members, cap) in pools {
+        for ((entity, year), (total, _)) in per_year(members) {
+            assert!(total <= Decimal::from(*cap), "pool exceeded for {entity} in {year}: {total} > {cap}");
         }
     }
-    for (_, cap) in pools {
-        for ((entity, year), total) in &booked {
-            assert!(*total <= Decimal::from(*cap), "pool exceeded for {entity} in {year}: {total} > {cap}");
+    for (members, most) in limits {
+        for ((entity, year), (_, count)) in per_year(members) {
+            assert!(count <= *most, "count cap exceeded for {entity} in {year}: {count} > {most}");
         }
     }
 }

@@ -476,7 +476,10 @@ pub enum GroupError {
 
     /// `limit 0 per enterprise in total …`
     #[error("a count cap of 0 pays nothing")]
-    #[diagnostic(code(check::zero_limit), help("a rule that never pays should be removed; write a limit of 1 or more"))]
+    #[diagnostic(
+        code(check::zero_limit),
+        help("a rule that never pays should be removed; write a limit of 1 or more")
+    )]
     ZeroLimit {
         /// The limit.
         #[label("here")]

@@ -303,10 +303,8 @@ fn once_scope(r: &ast::Rule, kind: program::KindId, cx: &mut expr::Context) -> (
     let up = match &r.once_within {
         None => 0,
         Some(within) => up_to(&within.node).unwrap_or_else(|| {
-            let owners: Vec<String> = ancestry
-                .iter()
-                .filter_map(|&k| cx.schema.kinds.get(k).map(|k| format!("`{}`", k.name)))
-                .collect();
+            let owners: Vec<String> =
+                ancestry.iter().filter_map(|&k| cx.schema.kinds.get(k).map(|k| format!("`{}`", k.name))).collect();
             let error = TimingError::NotAnOwner {
                 name: within.node.clone(),
                 kind: r.entity.node.clone(),

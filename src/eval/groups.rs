@@ -81,7 +81,9 @@ pub(super) fn stack(
             let listed = |rule: usize| stack.members.iter().position(|&m| m == rule).unwrap_or(usize::MAX);
             // The highest wins; between equals, the member listed first in the stack, then the
             // record evaluated first.
-            let key = |i: usize| candidates.get(i).map(|c| (rank(&c.award), std::cmp::Reverse(listed(c.rule)), std::cmp::Reverse(i)));
+            let key = |i: usize| {
+                candidates.get(i).map(|c| (rank(&c.award), std::cmp::Reverse(listed(c.rule)), std::cmp::Reverse(i)))
+            };
             let Some(winner) = group.iter().copied().max_by_key(|&i| key(i)) else { continue };
             let Some(won) = candidates.get(winner) else { continue };
             for &i in &group {
@@ -152,12 +154,14 @@ fn against_earlier(
     first: &Grant,
     count: usize,
 ) -> (Option<String>, String) {
-    let grants = if count == 1 { grant_name(first) } else { format!("{count} grants, the first {}", grant_name(first)) };
+    let grants =
+        if count == 1 { grant_name(first) } else { format!("{count} grants, the first {}", grant_name(first)) };
     let already = format!("already granted {} for this item ({grants})", money(granted));
     match (stack.earlier, won.award.max()) {
-        (Earlier::Refuse, _) => {
-            (Some(format!("就高不重复 (stack {}, earlier refuse): {already}; no second grant", stack.id)), String::new())
-        }
+        (Earlier::Refuse, _) => (
+            Some(format!("就高不重复 (stack {}, earlier refuse): {already}; no second grant", stack.id)),
+            String::new(),
+        ),
         (Earlier::TopUp, Some(max)) if max <= granted => (
             Some(format!(
                 "就高不重复 (stack {}, earlier top_up): {already}, as much as this award's {}; nothing to top up",
@@ -224,9 +228,9 @@ pub(super) fn limits(
         let by_date = |i: &usize| candidates.get(*i).map(|c| c.date);
         match choose {
             Choose::Earliest => order.sort_by_key(by_date),
-            Choose::Highest => order.sort_by_key(|i| {
-                (std::cmp::Reverse(candidates.get(*i).map(|c| rank(&c.award))), by_date(i))
-            }),
+            Choose::Highest => {
+                order.sort_by_key(|i| (std::cmp::Reverse(candidates.get(*i).map(|c| rank(&c.award))), by_date(i)))
+            }
         }
         // The years of the grants the pool counts, and of the awards it keeps, per entity.
         let mut granted: HashMap<&str, Vec<Option<i32>>> = HashMap::new();
@@ -242,9 +246,9 @@ pub(super) fn limits(
             let year = c.year();
             let counted = |years: &[Option<i32>]| years.iter().filter(|&&y| in_period(pool.period, year, y)).count();
             let from_ledger = granted.get(scope).map_or(0, |years| counted(years));
-            let from_run = kept.get(scope).map_or(0, |years| {
-                years.iter().filter(|&&y| in_period(pool.period, year, Some(y))).count()
-            });
+            let from_run = kept
+                .get(scope)
+                .map_or(0, |years| years.iter().filter(|&&y| in_period(pool.period, year, Some(y))).count());
             if from_ledger + from_run < count as usize {
                 kept.entry(scope.to_string()).or_default().push(year);
                 continue;
@@ -340,7 +344,10 @@ pub(super) fn pools(
             };
             let sum = |usage: &Usage| -> Result<Decimal, EvalError> {
                 let by_year = usage.get(&(p, scope.clone()));
-                by_year.into_iter().flat_map(|y| y.range(from..=to)).try_fold(Decimal::ZERO, |s, (_, d)| add(s, *d, &pool.id))
+                by_year
+                    .into_iter()
+                    .flat_map(|y| y.range(from..=to))
+                    .try_fold(Decimal::ZERO, |s, (_, d)| add(s, *d, &pool.id))
             };
             let (already, ledgered) = (sum(&used)?, sum(&from_ledger)?);
             let room = cap.checked_sub(already).unwrap_or(Decimal::ZERO).max(Decimal::ZERO);

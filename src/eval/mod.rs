@@ -32,8 +32,8 @@ use crate::ast::Frequency;
 use crate::facts::{Entity, Facts, Grant, Slot};
 use crate::program::{Entitlement, Program, Rule, Value};
 use chrono::{Datelike, NaiveDate};
-use rust_decimal::Decimal;
 use expr::{Interp, Stop};
+use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -72,7 +72,6 @@ fn scope_of(path: &str, depth: usize) -> Option<&str> {
         None => (path.split('.').count() == take).then_some(path),
     }
 }
-
 
 /// Evaluates every rule against every entity of `facts` on the date `as_of`. With
 /// `explain`, every award carries its trace and every rule that does not pay says why; an

@@ -254,9 +254,7 @@ fn describe(r: Rule) -> &'static str {
         Rule::when_clause | Rule::kw_when => "`when`",
         Rule::on_clause | Rule::kw_on => "`on`",
         Rule::reward | Rule::kw_reward => "`reward`",
-        Rule::frequency | Rule::kw_once | Rule::kw_yearly | Rule::kw_every_event => {
-            "`once`, `yearly` or `every_event`"
-        }
+        Rule::frequency | Rule::kw_once | Rule::kw_yearly | Rule::kw_every_event => "`once`, `yearly` or `every_event`",
         Rule::within | Rule::kw_within => "`within`",
         Rule::grants | Rule::kw_grants => "`grants`",
         Rule::grant_tag | Rule::kw_level => "a tag such as `issuer \"苏州市\"` or `level district`",

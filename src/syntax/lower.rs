@@ -414,8 +414,7 @@ fn limit(pair: Pair<Rule>) -> Option<Limit> {
 fn stack(pair: Pair<Rule>, errors: &mut Errors) -> Stack {
     let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_stack);
     let id = inner.next().map(ident).unwrap_or_default();
-    let mut stack =
-        Stack { id, cite: None, title: None, members: Vec::new(), per: None, period: None, earlier: None };
+    let mut stack = Stack { id, cite: None, title: None, members: Vec::new(), per: None, period: None, earlier: None };
     let mut per: Option<Spanned<String>> = None;
     for clause in inner {
         match clause.as_rule() {

@@ -31,8 +31,10 @@ fn the_checker_reports_every_error_not_just_the_first() {
 
 #[test]
 fn json_diagnostics_carry_file_line_and_column() {
-    let source =
-        Source::new("x.policy", "schema { entity e { a: money } }\npolicy p { }\nrule R for e { on as_of every_event\n  reward a + b\n}\n");
+    let source = Source::new(
+        "x.policy",
+        "schema { entity e { a: money } }\npolicy p { }\nrule R for e { on as_of every_event\n  reward a + b\n}\n",
+    );
     let errors = compile(vec![source]).err().map(|e| e.0).unwrap_or_default();
     let json: serde_json::Value =
         serde_json::from_str(&render_diagnostics(&errors, ErrorFormat::Json, false)).unwrap_or_default();

@@ -69,7 +69,8 @@ pub fn enterprise(fields: &str) -> String {
 pub fn stated(clauses: &str) -> String {
     let words: Vec<&str> = clauses.split_whitespace().collect();
     let on = if words.contains(&"on") { "" } else { "on as_of\n  " };
-    let often = if words.iter().any(|w| ["once", "yearly", "every_event"].contains(w)) { "" } else { "\n  every_event" };
+    let often =
+        if words.iter().any(|w| ["once", "yearly", "every_event"].contains(w)) { "" } else { "\n  every_event" };
     format!("{on}{clauses}{often}")
 }
 

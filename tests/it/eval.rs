@@ -253,7 +253,9 @@ fn totals_separate_what_is_owed_from_what_may_be_granted() {
 
 #[test]
 fn overflow_and_division_by_zero_are_errors_naming_rule_and_values() {
-    let source = format!("{PRELUDE}\nrule BIG for enterprise {{ on as_of every_event reward rd_cost * 79228162514264337593543950335 }}");
+    let source = format!(
+        "{PRELUDE}\nrule BIG for enterprise {{ on as_of every_event reward rd_cost * 79228162514264337593543950335 }}"
+    );
     let loaded =
         policy_lang::compile(vec![policy_lang::Source::new("t.policy", source)]).unwrap_or_else(|e| panic!("{e:?}"));
     let facts = loaded.program.facts("f", &enterprise(r#""rd_cost": 2"#)).unwrap_or_else(|e| panic!("{e:?}"));

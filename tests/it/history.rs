@@ -200,7 +200,10 @@ fn a_pool_counts_grants_of_policies_not_loaded_by_their_tags() {
     let result = eval(SUZHOU, facts, "2022-12-31");
     // 1.9亿 of other Suzhou grants leave 1000万 of the 2亿.
     assert_eq!(paid(&result), [("enterprise.E1".to_string(), "10000000".to_string())]);
-    assert!(result.awards[0].trace.iter().any(|t| t.contains("190,000,000 already awarded (of which 190,000,000 in the ledger)")));
+    assert!(result.awards[0]
+        .trace
+        .iter()
+        .any(|t| t.contains("190,000,000 already awarded (of which 190,000,000 in the ledger)")));
     // The Wuxi grant counts in nothing here, and is listed once rather than dropped in silence.
     assert_eq!(result.warnings.len(), 1);
     assert!(result.warnings[0].starts_with("$.ledger[2]: a grant under `wuxi_other`"), "{:?}", result.warnings);
@@ -268,7 +271,13 @@ fn a_stack_that_refuses_pays_nothing_after_an_earlier_grant() {
     assert!(reason(&result, "enterprise.E1.drugs.D1").starts_with("paid once only (一次性)"));
     let refused: Vec<&str> = result.excluded.iter().map(|x| x.rule.as_str()).collect();
     assert_eq!(refused, ["CQ-09"]);
-    assert!(result.excluded.iter().any(|x| x.reason.contains("earlier refuse") && x.winner.as_deref().is_some_and(|w| w.contains("$.ledger[0]"))));
+    assert!(
+        result
+            .excluded
+            .iter()
+            .any(|x| x.reason.contains("earlier refuse")
+                && x.winner.as_deref().is_some_and(|w| w.contains("$.ledger[0]")))
+    );
 }
 
 #[test]
@@ -302,8 +311,9 @@ pool WX-13-items {
 
 #[test]
 fn a_count_cap_counts_awards_not_money() {
-    let product =
-        |id: &str, day: &str, ceiling: &str| format!(r#"{{"id": "{id}", "certified_on": "{day}", "ceiling": "{ceiling}"}}"#);
+    let product = |id: &str, day: &str, ceiling: &str| {
+        format!(r#"{{"id": "{id}", "certified_on": "{day}", "ceiling": "{ceiling}"}}"#)
+    };
     let facts = format!(
         r#"{{"enterprise": [{{"id": "E1", "products": [{}, {}, {}]}}]}}"#,
         product("P1", "2024-01-01", "10万"),
@@ -355,7 +365,10 @@ rule R for e { on as_of reward a - b every_event }
     let negative = run("100", "300").err().unwrap_or_default();
     assert!(negative.contains("below zero (-200)"), "{negative}");
     let huge = run("39600000000000000000000000000", "0").err().unwrap_or_default();
-    assert!(huge.contains("beyond the largest amount computed exactly to the fen (100,000,000,000,000,000,000)"), "{huge}");
+    assert!(
+        huge.contains("beyond the largest amount computed exactly to the fen (100,000,000,000,000,000,000)"),
+        "{huge}"
+    );
     assert_eq!(run("300", "100").map(|r| r.totals[0].owed), Ok(dec("200")));
 }
 

@@ -156,25 +156,31 @@ fn test_item() -> impl Strategy<Value = Item> {
 
 /// A file with a policy, rules built from generated expressions, and a test.
 fn file() -> impl Strategy<Value = File> {
-    let rule =
-        ("[A-Z]{2}-[0-9]{1,2}[a-c]?", ident(), prop::collection::vec(expr(), 0..3), expr(), prop::option::of(expr()), frequency())
-            .prop_map(|(id, entity, conditions, reward, on, (frequency, once_per, once_within))| {
-                Item::Rule(Box::new(sp(Rule {
-                    id: sp(id),
-                    entity,
-                    cite: Some(sp("（三）第1段".to_string())),
-                    title: None,
-                    dept: None,
-                    conditions,
-                    on,
-                    reward: Some(reward),
-                    frequency: Some(sp(frequency)),
-                    once_within,
-                    once_per,
-                    per_year_cap: None,
-                    split: None,
-                })))
-            });
+    let rule = (
+        "[A-Z]{2}-[0-9]{1,2}[a-c]?",
+        ident(),
+        prop::collection::vec(expr(), 0..3),
+        expr(),
+        prop::option::of(expr()),
+        frequency(),
+    )
+        .prop_map(|(id, entity, conditions, reward, on, (frequency, once_per, once_within))| {
+            Item::Rule(Box::new(sp(Rule {
+                id: sp(id),
+                entity,
+                cite: Some(sp("（三）第1段".to_string())),
+                title: None,
+                dept: None,
+                conditions,
+                on,
+                reward: Some(reward),
+                frequency: Some(sp(frequency)),
+                once_within,
+                once_per,
+                per_year_cap: None,
+                split: None,
+            })))
+        });
     (prop::collection::vec(rule, 1..4), test_item()).prop_map(|(rules, test)| {
         let policy = Policy {
             id: sp("p".to_string()),

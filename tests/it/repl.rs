@@ -128,7 +128,10 @@ fn a_failed_item_changes_nothing_and_a_corrected_one_replaces_the_draft() {
     assert!(out.text.contains("did you mean `rd_cost`?"), "{}", out.text);
     assert!(out.text.contains("(not added)"), "{}", out.text);
     assert!(!s.handle(":rules").text.contains("R1"));
-    assert_eq!(s.handle("rule R1 for drug { on as_of every_event reward 10% of rd_cost }").text, "added rule `R1` for drug (policy repl)\n");
+    assert_eq!(
+        s.handle("rule R1 for drug { on as_of every_event reward 10% of rd_cost }").text,
+        "added rule `R1` for drug (policy repl)\n"
+    );
     assert_eq!(
         s.handle("rule R1 for drug { on as_of every_event reward 5% of rd_cost }").text,
         "replaced rule `R1` for drug (policy repl)\n"

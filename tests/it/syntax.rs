@@ -109,7 +109,10 @@ fn printing_then_parsing_gives_the_same_tree() {
 fn keywords_need_word_boundaries() {
     // `per_year_cap` must not read as the operator `per`, nor `order` as `or`.
     assert_eq!(canon("a per order"), "a per order");
-    assert!(parse("schema { entity e { x: money } }\npolicy p { }\nrule R for e { on as_of every_event reward x per_year_cap 5 }").is_ok());
+    assert!(parse(
+        "schema { entity e { x: money } }\npolicy p { }\nrule R for e { on as_of every_event reward x per_year_cap 5 }"
+    )
+    .is_ok());
 }
 
 #[test]
