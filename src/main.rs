@@ -296,6 +296,7 @@ fn fmt(paths: &[PathBuf], check: bool, diff: bool) -> Result<Vec<Error>, Vec<Err
     let mut unformatted = 0;
     for file in files {
         let name = file.display().to_string();
+        let shown = output::escape(&name);
         let text = match policy_lang::read_text(&file, policy_lang::MAX_SOURCE_BYTES) {
             Ok(t) => t,
             Err(e) => {
@@ -321,13 +322,14 @@ fn fmt(paths: &[PathBuf], check: bool, diff: bool) -> Result<Vec<Error>, Vec<Err
         unformatted += 1;
         if diff {
             let udiff = similar::TextDiff::from_lines(&text, &formatted);
-            emit(&udiff.unified_diff().header(&name, &format!("{name} (formatted)")).to_string())?;
+            let udiff = udiff.unified_diff().header(&name, &format!("{name} (formatted)")).to_string();
+            emit(&output::escape_lines(&udiff))?;
         } else if check {
-            emit(&format!("not formatted: {name}\n"))?;
+            emit(&format!("not formatted: {shown}\n"))?;
         } else if let Err(e) = policy_lang::replace_file(&file, &formatted) {
             errors.push(e);
         } else {
-            emit(&format!("formatted {name}\n"))?;
+            emit(&format!("formatted {shown}\n"))?;
         }
     }
     if !errors.is_empty() || (check && unformatted > 0) {

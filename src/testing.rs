@@ -5,7 +5,7 @@ use crate::amounts::money;
 use crate::ast::{Outcome, TestFacts};
 use crate::eval::Evaluation;
 use crate::io::{read_text, MAX_FACTS_BYTES};
-use crate::output::{render_diagnostics, ErrorFormat};
+use crate::output::{escape, render_diagnostics, ErrorFormat};
 use crate::program::{EntitlementKind, Program, Test};
 use serde::Serialize;
 use std::path::Path;
@@ -162,10 +162,10 @@ pub fn report(results: &[TestResult]) -> String {
     let mut out = String::new();
     for r in results {
         let status = if r.passed() { "ok    " } else { "FAILED" };
-        out.push_str(&format!("{status}  {}  {}\n", r.at, r.name));
+        out.push_str(&format!("{status}  {}  {}\n", escape(&r.at), escape(&r.name)));
         for failure in &r.failures {
             for line in failure.lines() {
-                out.push_str(&format!("    {line}\n"));
+                out.push_str(&format!("    {}\n", escape(line)));
             }
         }
     }

@@ -11,6 +11,7 @@ mod cli;
 mod common;
 mod compile;
 mod differential;
+mod escape;
 mod eval;
 mod facts;
 mod format;
