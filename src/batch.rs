@@ -2,7 +2,7 @@
 //! result a line, in input order), on every core, in memory bounded by the chunk size
 //! whatever the number of lines.
 
-use crate::io::{not_utf8, MAX_FACTS_BYTES};
+use crate::io::not_utf8;
 use crate::output;
 use crate::program::Program;
 use chrono::NaiveDate;
@@ -10,6 +10,10 @@ use rayon::prelude::*;
 use serde_json::json;
 use std::io::{BufRead, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The longest line read: one fact set is a few kilobytes; a line this long is a mistake
+/// (or hostile input), reported as that line's error rather than held in memory.
+pub const MAX_LINE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How a batch runs.
 #[derive(Clone, Debug)]
@@ -138,10 +142,10 @@ pub fn run_until(
 /// why it is not one (not UTF-8, too long).
 fn read_line(input: &mut impl BufRead) -> std::io::Result<Option<Result<String, String>>> {
     let mut bytes = Vec::new();
-    if std::io::Read::take(&mut *input, MAX_FACTS_BYTES + 1).read_until(b'\n', &mut bytes)? == 0 {
+    if std::io::Read::take(&mut *input, MAX_LINE_BYTES + 1).read_until(b'\n', &mut bytes)? == 0 {
         return Ok(None);
     }
-    if !bytes.ends_with(b"\n") && bytes.len() as u64 > MAX_FACTS_BYTES {
+    if !bytes.ends_with(b"\n") && bytes.len() as u64 > MAX_LINE_BYTES {
         // Pass over the rest of the line, a bounded piece at a time.
         loop {
             let mut rest = Vec::new();
@@ -149,7 +153,7 @@ fn read_line(input: &mut impl BufRead) -> std::io::Result<Option<Result<String, 
                 break;
             }
         }
-        return Ok(Some(Err(format!("the line is longer than the limit of {} MiB", MAX_FACTS_BYTES >> 20))));
+        return Ok(Some(Err(format!("the line is longer than the limit of {} MiB", MAX_LINE_BYTES >> 20))));
     }
     while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
         bytes.pop();

@@ -4,15 +4,14 @@
 //! [`replace_file`], which never leaves a file half written.
 
 use crate::Error;
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::Path;
 
 /// The largest `.policy` file read: rules are text a person writes, so anything larger is a
 /// mistake (a data file given as rules), reported rather than parsed.
 pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// The largest single JSON fact set read whole (and the longest JSON Lines line); larger
-/// populations stream as JSON Lines.
+/// The largest single JSON fact set read whole; larger populations stream as JSON Lines.
 pub const MAX_FACTS_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// Reads `name` (a path, or `-` for standard input) as UTF-8 text of at most `limit` bytes.
@@ -23,6 +22,31 @@ pub fn read_input(name: &str, limit: u64) -> Result<(String, String), Error> {
         return Ok(("<stdin>".into(), text));
     }
     Ok((name.to_string(), read_text(Path::new(name), limit)?))
+}
+
+/// Opens `name` (a path, or `-` for standard input) to be read line by line, as JSON Lines
+/// are: a regular file or a pipe (`<(policy gen …)`), never a device such as `/dev/zero`.
+pub fn open_stream(name: &str) -> Result<Box<dyn BufRead>, Error> {
+    if name == "-" {
+        return Ok(Box::new(std::io::stdin().lock()));
+    }
+    let io = |message: String| Error::Io { path: name.to_string(), message };
+    let meta = std::fs::metadata(name).map_err(|e| io(e.to_string()))?;
+    if !meta.is_file() && !is_pipe(&meta) {
+        return Err(io("it is not a regular file or a pipe; only those are read".into()));
+    }
+    let file = std::fs::File::open(name).map_err(|e| io(e.to_string()))?;
+    Ok(Box::new(std::io::BufReader::new(file)))
+}
+
+#[cfg(unix)]
+fn is_pipe(meta: &std::fs::Metadata) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type())
+}
+
+#[cfg(not(unix))]
+fn is_pipe(_: &std::fs::Metadata) -> bool {
+    false
 }
 
 /// Reads a regular UTF-8 text file of at most `limit` bytes, saying plainly what is wrong

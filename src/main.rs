@@ -234,11 +234,7 @@ fn batch(
 ) -> Result<Vec<Error>, Vec<Error>> {
     let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
     let io = |message: String| vec![Error::Io { path: facts.to_string(), message }];
-    let input: Box<dyn std::io::BufRead> = if facts == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        Box::new(std::io::BufReader::new(std::fs::File::open(facts).map_err(|e| io(e.to_string()))?))
-    };
+    let input = policy_lang::open_stream(facts).map_err(|e| vec![e])?;
     let options = policy_lang::batch::Options {
         as_of: as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
         threads: policy_lang::batch::threads(threads),

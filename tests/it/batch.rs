@@ -121,3 +121,17 @@ fn a_line_that_is_not_utf8_is_an_error_for_that_line_only_and_numbers_are_physic
     assert!(results.iter().enumerate().all(|(i, r)| i == 3 || r["error"].is_null()));
     assert!(results[4]["totals"].get("enterprise.E4").is_some(), "{}", results[4]);
 }
+
+#[test]
+fn an_overlong_line_is_an_error_for_that_line_only() {
+    let program = bundled();
+    let good = population(&program, 5, 1);
+    let long = "x".repeat(policy_lang::batch::MAX_LINE_BYTES as usize + 10);
+    let input = format!("{long}\n{good}");
+    let (out, summary) = evaluate(&program, &input, 1, 8);
+    assert_eq!((summary.lines, summary.failed), (2, 1));
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap_or_default()).collect();
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[0]["error"][0], "the line is longer than the limit of 64 MiB");
+    assert_eq!((lines[1]["line"].as_u64(), lines[1]["error"].is_null()), (Some(2), true));
+}

@@ -199,6 +199,12 @@ fn inputs_are_regular_files_within_their_limits() {
     assert!(text(&out.stderr).contains("cannot read `/dev/zero`: it is not a regular file"), "{}", text(&out.stderr));
     let out = policy(&["eval", RULES, "--facts", "/dev/zero"], None);
     assert!(text(&out.stderr).contains("cannot read `/dev/zero`: it is not a regular file"), "{}", text(&out.stderr));
+    let out = policy(&["eval", RULES, "--facts", "/dev/zero", "--jsonl"], None);
+    assert!(
+        text(&out.stderr).contains("cannot read `/dev/zero`: it is not a regular file or a pipe"),
+        "{}",
+        text(&out.stderr)
+    );
     let big = policy_lang::read_stream(&[b' '; 101][..], 100, "standard input").unwrap_err().to_string();
     assert_eq!(big, "cannot read `standard input`: the input is larger than the limit of 0 MiB");
     assert_eq!(policy_lang::read_stream(&[b' '; 100][..], 100, "standard input").unwrap().len(), 100);
