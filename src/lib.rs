@@ -280,9 +280,13 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, Errors> {
     if !errors.is_empty() {
         return Err(Errors(errors));
     }
-    let mut loaded = compile(sources)?;
-    loaded.warnings.splice(0..0, skipped);
-    Ok(loaded)
+    match compile(sources) {
+        Ok(mut loaded) => {
+            loaded.warnings.splice(0..0, skipped);
+            Ok(loaded)
+        }
+        Err(Errors(errors)) => Err(Errors(skipped.into_iter().chain(errors).collect())),
+    }
 }
 
 impl Program {

@@ -45,7 +45,9 @@ enum Command {
         #[arg(long, value_name = "ENTITY")]
         explain: Option<String>,
         /// The facts are JSON Lines, one fact set a line; results are written one a line, in
-        /// order (implied by a `.jsonl` or `.ndjson` file name).
+        /// order (implied by a `.jsonl` or `.ndjson` file name). A bad line gives an error
+        /// record with its line number. A reader that goes away (`| head`) ends the run
+        /// quietly (exit 0); Ctrl-C finishes the line being written (exit 130).
         #[arg(long)]
         jsonl: bool,
         /// Worker threads for JSON Lines (default: every core). Never more than the cores
@@ -142,9 +144,11 @@ fn main() -> ExitCode {
         return code;
     }
     // If even the diagnostics cannot be written, the exit code is all that is left to say it.
-    match note(&output::render_diagnostics(&diagnostics, cli.error_format, color)) {
-        Ok(()) => code,
-        Err(_) => ExitCode::FAILURE,
+    let text = output::render_diagnostics(&diagnostics, cli.error_format, color);
+    let mut stderr = std::io::stderr().lock();
+    match stderr.write_all(text.as_bytes()).and_then(|()| stderr.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => ExitCode::FAILURE,
+        _ => code,
     }
 }
 
