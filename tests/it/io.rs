@@ -27,6 +27,18 @@ fn to_full(args: &[&str], stdin: Option<&str>, stderr_full: bool) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// The demo facts as one JSON Lines line.
+fn demo_line() -> String {
+    std::fs::read_to_string("tests/cli/demo.json").unwrap().replace('\n', " ") + "\n"
+}
+
+/// A JSON Lines file of `n` demo fact sets in `dir`; its path.
+fn demo_lines(dir: &Path, n: usize) -> String {
+    let input = dir.join("many.jsonl");
+    std::fs::write(&input, demo_line().repeat(n)).unwrap();
+    input.display().to_string()
+}
+
 fn unformatted(dir: &Path) -> String {
     let file = dir.join("messy.policy");
     let demo = std::fs::read_to_string(RULES).unwrap();
@@ -38,7 +50,7 @@ fn unformatted(dir: &Path) -> String {
 fn a_full_disk_on_standard_output_is_an_error_for_every_command() {
     let dir = tempfile::tempdir().unwrap();
     let messy = unformatted(dir.path());
-    let facts = std::fs::read_to_string("tests/cli/demo.json").unwrap().replace('\n', " ") + "\n";
+    let facts = demo_line();
     let commands: [(&[&str], Option<&str>); 7] = [
         (&["compile", "--target", "json", "rules/"], None),
         (&["compile", "--target", "schema", RULES], None),
@@ -79,10 +91,7 @@ fn head_one(args: &[&str]) -> (String, Output) {
 #[test]
 fn a_reader_that_goes_away_ends_the_output_quietly_and_successfully() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("many.jsonl");
-    let facts = std::fs::read_to_string("tests/cli/demo.json").unwrap().replace('\n', " ") + "\n";
-    std::fs::write(&input, facts.repeat(5000)).unwrap();
-    let input = input.display().to_string();
+    let input = demo_lines(dir.path(), 5000);
     for args in
         [&["gen", "rules/", "--count", "1000000"][..], &["eval", RULES, "--facts", &input, "--threads", "1"][..]]
     {
@@ -96,11 +105,9 @@ fn a_reader_that_goes_away_ends_the_output_quietly_and_successfully() {
 #[test]
 fn ctrl_c_in_a_batch_leaves_whole_lines_only() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("many.jsonl");
-    let facts = std::fs::read_to_string("tests/cli/demo.json").unwrap().replace('\n', " ") + "\n";
-    std::fs::write(&input, facts.repeat(40_000)).unwrap();
+    let input = demo_lines(dir.path(), 40_000);
     let mut child = Command::new(env!("CARGO_BIN_EXE_policy"))
-        .args(["eval", RULES, "--facts", &input.display().to_string(), "--threads", "1"])
+        .args(["eval", RULES, "--facts", &input, "--threads", "1"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -130,9 +137,8 @@ fn a_huge_thread_count_is_bounded_by_the_cores() {
     assert_eq!(policy_lang::batch::threads(Some(20_000)), cores);
     assert_eq!(policy_lang::batch::threads(Some(0)), 1);
     assert_eq!(policy_lang::batch::threads(None), cores);
-    let facts = std::fs::read_to_string("tests/cli/demo.json").unwrap().replace('\n', " ") + "\n";
     let start = Instant::now();
-    let out = policy(&["eval", RULES, "--facts", "-", "--jsonl", "--threads", "20000"], Some(&facts.repeat(5)));
+    let out = policy(&["eval", RULES, "--facts", "-", "--jsonl", "--threads", "20000"], Some(&demo_line().repeat(5)));
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout).lines().count(), 5);
     assert!(start.elapsed() < Duration::from_secs(20), "{:?}", start.elapsed());
