@@ -87,8 +87,9 @@
 //! Beside them: [`compile`](mod@compile) (the JSON IR and a JSON Schema of the facts),
 //! [`format`](mod@format) (the canonical layout, comments kept), [`testing`] (the `test`
 //! items written next to rules), [`diagnostic`] (attaching source files to errors),
-//! [`amounts`] (showing and rounding money), [`repl`], [`batch`] (JSON Lines at scale) and
-//! [`population`] (synthetic fact sets).
+//! [`amounts`] (showing and rounding money), [`repl`], [`batch`] (JSON Lines at scale),
+//! [`population`] (synthetic fact sets) and [`walk`] (finding `.policy` files without
+//! following links). Every input is read by [`read_input`] (bounded, regular files only).
 //!
 //! The entry points are here: [`compile()`] and [`load`] (source → [`Loaded`]),
 //! [`Program::facts`] and [`Program::evaluate`]. They fail with an [`Error`](enum@Error) per

@@ -39,7 +39,7 @@ pub struct Config {
     /// Diagnostics as `human` (at a terminal), `plain` (tests, logs) or `json`.
     pub errors: ErrorFormat,
     /// ANSI colour in highlighting. Diagnostics are shown without colour: every answer is
-    /// escaped on its way out (see [`lines`]), which colours would not survive.
+    /// escaped on its way out ([`crate::output::escape_lines`]), which colours would not survive.
     pub color: bool,
     /// The evaluation date when neither `:as_of` nor the facts give one; fixed in tests.
     pub today: NaiveDate,
