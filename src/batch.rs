@@ -2,12 +2,18 @@
 //! result a line, in input order), on every core, in memory bounded by the chunk size
 //! whatever the number of lines.
 
+use crate::io::not_utf8;
 use crate::output;
 use crate::program::Program;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde_json::json;
 use std::io::{BufRead, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The longest line read: one fact set is a few kilobytes; a line this long is a mistake
+/// (or hostile input), reported as that line's error rather than held in memory.
+pub const MAX_LINE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How a batch runs.
 #[derive(Clone, Debug)]
@@ -26,88 +32,146 @@ pub struct Options {
 /// What a batch did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
-    /// Lines evaluated.
+    /// Lines evaluated (blank lines are not counted).
     pub lines: u64,
     /// Lines whose facts were rejected or whose evaluation failed (their output line says why).
     pub failed: u64,
+    /// True if the batch stopped early because it was asked to (Ctrl-C).
+    pub interrupted: bool,
 }
 
 /// Why a batch stopped before the end of its input.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum BatchError {
-    /// The input or output could not be read or written.
-    #[error("cannot read or write the batch: {0}")]
-    #[diagnostic(code(batch::io))]
-    Io(#[from] std::io::Error),
+    /// The input could not be read.
+    #[error("cannot read the batch after line {line}: {source}")]
+    #[diagnostic(code(batch::read))]
+    Read {
+        /// The last line read whole.
+        line: u64,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The output could not be written (a full disk, a reader that went away).
+    #[error("cannot write the results: {0}")]
+    #[diagnostic(code(batch::write))]
+    Write(std::io::Error),
     /// The thread pool could not be built.
     #[error("cannot start {0} worker threads")]
     #[diagnostic(code(batch::threads))]
     Threads(usize),
 }
 
+/// The worker threads to use: the number asked for (else every core), but no more than the
+/// cores there are, since more threads than cores only add switching. Never 0.
+pub fn threads(asked: Option<usize>) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    asked.unwrap_or(cores).clamp(1, cores)
+}
+
 /// Evaluates every line of `input`, writing one JSON result per line to `output` in input
-/// order. A bad line does not stop the batch: its result line carries `"error"` instead.
+/// order. A bad line (not JSON, not UTF-8, too long, facts that do not fit) does not stop
+/// the batch: its result line carries `"error"` and its physical `"line"` number instead.
+/// Blank lines are skipped but counted, so numbers match an editor's.
 /// `progress` is called with the number of lines done after each chunk.
 pub fn run(
     program: &Program,
     input: impl BufRead,
+    out: impl Write,
+    options: &Options,
+    progress: impl FnMut(u64),
+) -> Result<Summary, BatchError> {
+    run_until(program, input, out, options, progress, &AtomicBool::new(false))
+}
+
+/// [`run`], stopping early once `stop` is set: after the line being written, so the output
+/// holds whole lines only (for Ctrl-C).
+pub fn run_until(
+    program: &Program,
+    mut input: impl BufRead,
     mut out: impl Write,
     options: &Options,
     mut progress: impl FnMut(u64),
+    stop: &AtomicBool,
 ) -> Result<Summary, BatchError> {
+    let chunk_size = options.chunk.max(1);
+    // Never more threads than lines at a time: a huge `--threads` on a small input is idle cost.
+    let threads = options.threads.clamp(1, chunk_size);
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads.max(1))
+        .num_threads(threads)
         .build()
         .map_err(|_| BatchError::Threads(options.threads))?;
     let mut summary = Summary::default();
-    let mut lines = input.lines();
-    let chunk_size = options.chunk.max(1);
-    loop {
+    let mut number = 0;
+    let mut at_end = false;
+    while !at_end {
         let mut chunk = Vec::with_capacity(chunk_size);
-        for line in lines.by_ref() {
-            let line = line?;
-            if !line.trim().is_empty() {
-                chunk.push(line);
+        while chunk.len() < chunk_size {
+            let Some(line) = read_line(&mut input).map_err(|source| BatchError::Read { line: number, source })? else {
+                at_end = true;
+                break;
+            };
+            number += 1;
+            if line.as_ref().map_or(true, |l| !l.trim().is_empty()) {
+                chunk.push((number, line));
             }
-            if chunk.len() == chunk_size {
+        }
+        let results: Vec<(bool, String)> = pool.install(|| {
+            chunk.par_iter().map(|(number, line)| evaluate_line(program, line, *number, options)).collect()
+        });
+        for (ok, mut text) in results {
+            if stop.load(Ordering::Relaxed) {
+                summary.interrupted = true;
                 break;
             }
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        let first = summary.lines;
-        let results: Vec<(bool, String)> = pool.install(|| {
-            chunk
-                .par_iter()
-                .enumerate()
-                .map(|(i, line)| evaluate_line(program, line, first + i as u64 + 1, options))
-                .collect()
-        });
-        for (ok, text) in results {
             summary.lines += 1;
             summary.failed += u64::from(!ok);
-            out.write_all(text.as_bytes())?;
-            out.write_all(b"\n")?;
+            text.push('\n');
+            out.write_all(text.as_bytes()).map_err(BatchError::Write)?;
+        }
+        out.flush().map_err(BatchError::Write)?;
+        if summary.interrupted {
+            break;
         }
         progress(summary.lines);
     }
-    out.flush()?;
     Ok(summary)
 }
 
+/// The next physical line without its line ending: `None` at the end of input; the line, or
+/// why it is not one (not UTF-8, too long).
+fn read_line(input: &mut impl BufRead) -> std::io::Result<Option<Result<String, String>>> {
+    let mut bytes = Vec::new();
+    if std::io::Read::take(&mut *input, MAX_LINE_BYTES + 1).read_until(b'\n', &mut bytes)? == 0 {
+        return Ok(None);
+    }
+    if !bytes.ends_with(b"\n") && bytes.len() as u64 > MAX_LINE_BYTES {
+        // Pass over the rest of the line, a bounded piece at a time.
+        loop {
+            let mut rest = Vec::new();
+            if std::io::Read::take(&mut *input, 1 << 16).read_until(b'\n', &mut rest)? == 0 || rest.ends_with(b"\n") {
+                break;
+            }
+        }
+        return Ok(Some(Err(format!("the line is longer than the limit of {} MiB", MAX_LINE_BYTES >> 20))));
+    }
+    while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+        bytes.pop();
+    }
+    Ok(Some(String::from_utf8(bytes).map_err(|e| not_utf8(e.utf8_error()))))
+}
+
 /// One line's result as compact JSON, and whether it succeeded.
-fn evaluate_line(program: &Program, line: &str, number: u64, options: &Options) -> (bool, String) {
+fn evaluate_line(program: &Program, line: &Result<String, String>, number: u64, options: &Options) -> (bool, String) {
     let name = format!("line {number}");
-    let result = program
-        .facts(&name, line)
-        .map_err(|errors| errors.0.iter().map(|e| e.to_string()).collect::<Vec<_>>())
-        .and_then(|facts| {
-            let day = facts.as_of.unwrap_or(options.as_of);
-            let result =
-                if options.explain { program.evaluate(&facts, day) } else { program.evaluate_awards(&facts, day) };
-            result.map_err(|e| vec![e.to_string()])
-        });
+    let result = line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| {
+        program.facts(&name, line).map_err(|errors| errors.0.iter().map(|e| e.to_string()).collect::<Vec<_>>())
+    });
+    let result = result.and_then(|facts| {
+        let day = facts.as_of.unwrap_or(options.as_of);
+        let result = if options.explain { program.evaluate(&facts, day) } else { program.evaluate_awards(&facts, day) };
+        result.map_err(|e| vec![e.to_string()])
+    });
     match result {
         Ok(evaluation) => (true, output::json_line(&evaluation, number)),
         Err(errors) => (false, json!({ "error": errors, "line": number }).to_string()),

@@ -135,13 +135,16 @@ pub fn ledgered_facts(data: &[u8]) -> String {
     )
 }
 
-/// A well-typed program made from the bytes (rates, caps, thresholds, tiers), evaluated on
-/// a population drawn from the same bytes: awards must be consistent and within pools.
+/// A well-typed program made from the bytes (rates, caps, thresholds, tiers, subtraction and
+/// division, a divisor that may be zero), evaluated on a population drawn from the same
+/// bytes: awards must be consistent and within pools.
 pub fn eval(data: &[u8]) {
     let byte = |i: usize| u64::from(data.get(i).copied().unwrap_or(0));
     let (rate, cap, threshold, low) = (byte(0) % 101, 1 + byte(1) * 10, byte(2) * 5, 1 + byte(3) * 10);
     let high = low + 1 + byte(4) * 100;
     let pool_cap = 1 + byte(5) * 20;
+    // `x - x / d` is never negative for d ≥ 1; d = 0 must be a division error, not a panic.
+    let (divisor, minus) = (byte(6) % 10, byte(7) * 10);
     let program = format!(
         "schema {{\n  entity enterprise {{ rd_cost?: money, n?: count, capital?: money, drugs: [drug] }}\n  entity drug {{ rd_cost: money }}\n}}\n\
          policy p {{ issued 2020-01-01 }}\n\
@@ -149,7 +152,8 @@ pub fn eval(data: &[u8]) {
          rule B for enterprise {{ on as_of every_event reward tiers capital {{ [0, {low}万) => 1万, [{low}万, {high}万] => up_to 3% of capital, ({high}万, ..) => case_by_case }} }}\n\
          rule C for drug {{ on as_of every_event reward steps enterprise.n {{ 1 => 10万, 4 => 40万 }} }}\n\
          rule D for drug {{ on as_of every_event reward 10万..{cap}万 }}\n\
-         pool P {{ members A, B, C, D  cap {pool_cap}万 per enterprise per year }}\n"
+         rule E for drug {{ on as_of every_event when rd_cost > {minus}万 reward up_to {rate}% of (rd_cost - rd_cost / {divisor}) + (rd_cost - {minus}万) / 2 max {cap}万 }}\n\
+         pool P {{ members A, B, C, D, E  cap {pool_cap}万 per enterprise per year }}\n"
     );
     let loaded = match compile(vec![Source::new("generated.policy", program.as_str())]) {
         Ok(l) => l,
@@ -166,7 +170,7 @@ pub fn eval(data: &[u8]) {
         };
         if let Ok(result) = loaded.program.evaluate(&facts, day) {
             let cap = i64::try_from(pool_cap * 10_000).unwrap_or(i64::MAX);
-            awards_are_consistent(&result, &[(&["A", "B", "C", "D"], cap)], &[]);
+            awards_are_consistent(&result, &[(&["A", "B", "C", "D", "E"], cap)], &[]);
         }
     }
 }
@@ -196,6 +200,9 @@ fn awards_are_consistent(result: &crate::Evaluation, pools: &[(&[&str], i64)], l
         }
         if let Some(amount) = a.amount {
             assert_eq!(Some(amount), a.max, "an owed amount unlike its bound: {a:?}");
+        }
+        if let Some(max) = a.max {
+            assert!(!max.is_sign_negative() || max.is_zero(), "a negative award: {a:?}");
         }
     }
     for (members, cap) in pools {

@@ -89,8 +89,9 @@
 //! Beside them: [`compile`](mod@compile) (the JSON IR and a JSON Schema of the facts),
 //! [`format`](mod@format) (the canonical layout, comments kept), [`testing`] (the `test`
 //! items written next to rules), [`diagnostic`] (attaching source files to errors),
-//! [`amounts`] (showing and rounding money), [`repl`], [`batch`] (JSON Lines at scale) and
-//! [`population`] (synthetic fact sets).
+//! [`amounts`] (showing and rounding money), [`repl`], [`batch`] (JSON Lines at scale),
+//! [`population`] (synthetic fact sets) and [`walk`] (finding `.policy` files without
+//! following links). Every input is read by [`read_input`] (bounded, regular files only).
 //!
 //! The entry points are here: [`compile()`] and [`load`] (source → [`Loaded`]),
 //! [`Program::facts`] and [`Program::evaluate`]. They fail with an [`Error`](enum@Error) per
@@ -110,20 +111,23 @@ pub mod eval;
 pub mod facts;
 pub mod format;
 pub mod fuzzing;
+mod io;
 pub mod output;
 pub mod population;
 pub mod program;
 pub mod repl;
 pub mod syntax;
 pub mod testing;
+pub mod walk;
 
 pub use diagnostic::{Source, Sourced};
 pub use eval::{Award, Evaluation, NotApplicable, Total};
+pub use io::{open_stream, read_input, read_stream, read_text, replace_file, MAX_FACTS_BYTES, MAX_SOURCE_BYTES};
 pub use program::{Entitlement, EntitlementKind, Program};
 
 use chrono::NaiveDate;
 use miette::Diagnostic;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use thiserror::Error;
 
 /// Anything that can go wrong, by stage. Every variant renders as a miette diagnostic.
@@ -163,12 +167,30 @@ pub enum Error {
         /// The operating system's reason.
         message: String,
     },
+    /// Output that cannot be written (a full disk, a closed file).
+    #[error("cannot write `{path}`: {message}")]
+    #[diagnostic(code(io::write), help("check that the disk has room and the destination is writable"))]
+    Write {
+        /// Where the output was going: a path, or `standard output`.
+        path: String,
+        /// The operating system's reason.
+        message: String,
+    },
+    /// A file or folder passed over while searching a folder (a symbolic link, a loop).
+    #[error("skipped `{path}`: {reason}")]
+    #[diagnostic(code(io::skipped), severity(Warning))]
+    Skipped {
+        /// The path passed over.
+        path: String,
+        /// Why it was not read.
+        reason: String,
+    },
 }
 
 impl Error {
     /// True for findings that do not stop the program from running.
     pub fn is_warning(&self) -> bool {
-        matches!(self, Error::Check(c) if c.error.is_warning())
+        matches!(self, Error::Check(c) if c.error.is_warning()) || matches!(self, Error::Skipped { .. })
     }
 
     /// The file the diagnostic points into, if any.
@@ -177,7 +199,11 @@ impl Error {
             Error::Syntax(s) => Some(&s.source),
             Error::Check(s) => Some(&s.source),
             Error::Facts(s) => Some(&s.source),
-            Error::Eval(_) | Error::Io { .. } | Error::NoSuchEntity { .. } => None,
+            Error::Eval(_)
+            | Error::Io { .. }
+            | Error::Write { .. }
+            | Error::Skipped { .. }
+            | Error::NoSuchEntity { .. } => None,
         }
     }
 }
@@ -237,47 +263,15 @@ pub fn compile(sources: Vec<Source>) -> Result<Loaded, Errors> {
     }
 }
 
-/// The largest `.policy` file read: rules are text a person writes, so anything larger is a
-/// mistake (a data file given as rules), reported rather than parsed.
-pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// The largest single JSON fact set read whole; larger populations stream as JSON Lines.
-pub const MAX_FACTS_BYTES: u64 = 1024 * 1024 * 1024;
-
-/// Reads a UTF-8 text file of at most `limit` bytes, saying plainly what is wrong otherwise.
-pub fn read_text(path: &Path, limit: u64) -> Result<String, Error> {
-    let io = |message: String| Error::Io { path: path.display().to_string(), message };
-    let size = std::fs::metadata(path).map_err(|e| io(e.to_string()))?.len();
-    if size > limit {
-        return Err(io(format!("the file is {} MiB; the limit is {} MiB", size >> 20, limit >> 20)));
-    }
-    let bytes = std::fs::read(path).map_err(|e| io(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        io(format!(
-            "the file is not UTF-8 text (byte {at} is not): save it as UTF-8; GBK and other encodings are not read"
-        ))
-    })
-}
-
 /// The `.policy` files named by `paths`: files as given, folders searched recursively in
-/// name order.
+/// name order (links not followed; [`walk::find`] also says what was skipped).
 pub fn policy_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Errors> {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        collect(path, &mut files, &mut errors);
-    }
-    if errors.is_empty() {
-        Ok(files)
-    } else {
-        Err(Errors(errors))
-    }
+    walk::find(paths).map(|found| found.files)
 }
 
 /// Reads `.policy` files (folders are searched recursively, in name order) and compiles them.
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, Errors> {
-    let files = policy_files(paths)?;
+    let walk::Found { files, skipped } = walk::find(paths)?;
     let mut errors = Vec::new();
     let mut sources = Vec::new();
     for file in files {
@@ -289,30 +283,12 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, Errors> {
     if !errors.is_empty() {
         return Err(Errors(errors));
     }
-    compile(sources)
-}
-
-fn collect(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
-    if !path.is_dir() {
-        if path.exists() {
-            files.push(path.to_path_buf());
-        } else {
-            errors.push(Error::Io { path: path.display().to_string(), message: "no such file or folder".into() });
+    match compile(sources) {
+        Ok(mut loaded) => {
+            loaded.warnings.splice(0..0, skipped);
+            Ok(loaded)
         }
-        return;
-    }
-    let entries = match std::fs::read_dir(path) {
-        Ok(entries) => entries,
-        Err(e) => return errors.push(Error::Io { path: path.display().to_string(), message: e.to_string() }),
-    };
-    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    children.sort();
-    for child in children {
-        if child.is_dir() {
-            collect(&child, files, errors);
-        } else if child.extension().is_some_and(|e| e == "policy") {
-            files.push(child);
-        }
+        Err(Errors(errors)) => Err(Errors(skipped.into_iter().chain(errors).collect())),
     }
 }
 

@@ -3,11 +3,13 @@
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+use policy_lang::batch::BatchError;
 use policy_lang::output::{self, ErrorFormat};
 use policy_lang::{Error, Loaded};
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 #[derive(Parser)]
 #[command(name = "policy", version, about = "Check and evaluate subsidy policies written in policy-lang")]
@@ -43,10 +45,13 @@ enum Command {
         #[arg(long, value_name = "ENTITY")]
         explain: Option<String>,
         /// The facts are JSON Lines, one fact set a line; results are written one a line, in
-        /// order (implied by a `.jsonl` or `.ndjson` file name).
+        /// order (implied by a `.jsonl` or `.ndjson` file name). A bad line gives an error
+        /// record with its line number. A reader that goes away (`| head`) ends the run
+        /// quietly (exit 0); Ctrl-C finishes the line being written (exit 130).
         #[arg(long)]
         jsonl: bool,
-        /// Worker threads for JSON Lines (default: every core).
+        /// Worker threads for JSON Lines (default: every core). Never more than the cores
+        /// there are, nor than the lines evaluated at a time (4,096).
         #[arg(long)]
         threads: Option<usize>,
         /// JSON Lines: awards and totals only, without traces or reasons (same amounts,
@@ -101,6 +106,10 @@ enum Command {
         /// Also list the rules no test exercises, and fail if there are any.
         #[arg(long)]
         coverage: bool,
+        /// Let tests read `facts "…"` files anywhere below this folder (by default a test's
+        /// facts must be a regular file in the test file's own folder or below it).
+        #[arg(long, value_name = "FOLDER")]
+        facts_root: Option<PathBuf>,
     },
 }
 
@@ -123,20 +132,23 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let report = |errors: &[Error]| eprint!("{}", output::render_diagnostics(errors, cli.error_format, color));
     let result = match cli.command {
         Command::Repl { paths, facts } => repl(paths, facts, cli.error_format),
         command => run(command),
     };
-    match result {
-        Ok(warnings) => {
-            report(&warnings);
-            ExitCode::SUCCESS
-        }
-        Err(errors) => {
-            report(&errors);
-            ExitCode::FAILURE
-        }
+    let (diagnostics, code) = match result {
+        Ok(warnings) => (warnings, ExitCode::SUCCESS),
+        Err(errors) => (errors, ExitCode::FAILURE),
+    };
+    if diagnostics.is_empty() {
+        return code;
+    }
+    // If even the diagnostics cannot be written, the exit code is all that is left to say it.
+    let text = output::render_diagnostics(&diagnostics, cli.error_format, color);
+    let mut stderr = std::io::stderr().lock();
+    match stderr.write_all(text.as_bytes()).and_then(|()| stderr.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => ExitCode::FAILURE,
+        _ => code,
     }
 }
 
@@ -151,7 +163,7 @@ fn repl(paths: Vec<PathBuf>, facts: Option<String>, errors: ErrorFormat) -> Resu
 /// Runs a command; returns the warnings to show, or the errors.
 fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
     match command {
-        Command::Test { paths, format, coverage } => test(&paths, format, coverage),
+        Command::Test { paths, format, coverage, facts_root } => test(&paths, format, coverage, facts_root),
         Command::Fmt { paths, check, diff } => fmt(&paths, check, diff),
         Command::Compile { paths, target } => {
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
@@ -159,20 +171,20 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                 Target::Json => policy_lang::compile::to_ir(&program),
                 Target::Schema => policy_lang::compile::facts_schema(&program),
             };
-            emit(&format!("{}\n", serde_json::to_string_pretty(&out).unwrap_or_default()));
+            emit(&format!("{}\n", serde_json::to_string_pretty(&out).unwrap_or_default()))?;
             Ok(warnings)
         }
         Command::Repl { .. } => Ok(Vec::new()),
         Command::Check { paths } => {
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
-            eprintln!(
-                "checked {} file(s): {} polic{}, {} rule(s), {} warning(s)",
+            note(&format!(
+                "checked {} file(s): {} polic{}, {} rule(s), {} warning(s)\n",
                 program.sources.len(),
                 program.policies.len(),
                 if program.policies.len() == 1 { "y" } else { "ies" },
                 program.rules.len(),
                 warnings.len()
-            );
+            ))?;
             Ok(warnings)
         }
         Command::Gen { paths, count, seed } => {
@@ -181,11 +193,9 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for _ in 0..count {
                 let line = serde_json::to_string(&population.next_fact_set()).unwrap_or_default();
-                if writeln!(out, "{line}").is_err() {
-                    break; // the reader went away
-                }
+                writeln!(out, "{line}").map_err(stdout_failed)?;
             }
-            let _ = out.flush();
+            out.flush().map_err(stdout_failed)?;
             Ok(warnings)
         }
         Command::Eval { paths, facts, as_of, format, explain, jsonl, threads, awards_only } => {
@@ -193,7 +203,7 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                 return batch(&paths, &facts, as_of, threads, !awards_only);
             }
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
-            let (name, text) = read_facts(&facts)?;
+            let (name, text) = policy_lang::read_input(&facts, policy_lang::MAX_FACTS_BYTES).map_err(|e| vec![e])?;
             let facts = program.facts(&name, &text).map_err(|e| e.0)?;
             let as_of = as_of.or(facts.as_of).unwrap_or_else(|| chrono::Local::now().date_naive());
             let mut evaluation = program.evaluate(&facts, as_of).map_err(|e| vec![e])?;
@@ -207,10 +217,11 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                 evaluation = evaluation.only(&entity);
             }
             match format {
-                Format::Json => {
-                    emit(&format!("{}\n", serde_json::to_string_pretty(&output::json(&evaluation)).unwrap_or_default()))
-                }
-                Format::Table => emit(&output::table(&evaluation)),
+                Format::Json => emit(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&output::json(&evaluation)).unwrap_or_default()
+                ))?,
+                Format::Table => emit(&output::table(&evaluation))?,
             }
             Ok(warnings)
         }
@@ -227,14 +238,10 @@ fn batch(
 ) -> Result<Vec<Error>, Vec<Error>> {
     let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
     let io = |message: String| vec![Error::Io { path: facts.to_string(), message }];
-    let input: Box<dyn std::io::BufRead> = if facts == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        Box::new(std::io::BufReader::new(std::fs::File::open(facts).map_err(|e| io(e.to_string()))?))
-    };
+    let input = policy_lang::open_stream(facts).map_err(|e| vec![e])?;
     let options = policy_lang::batch::Options {
         as_of: as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
-        threads: threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        threads: policy_lang::batch::threads(threads),
         chunk: 4096,
         explain,
     };
@@ -247,17 +254,34 @@ fn batch(
         );
         bar
     });
+    // Ctrl-C: finish the line being written, so the output holds whole lines; a second one
+    // stops at once.
+    static STOP: AtomicBool = AtomicBool::new(false);
+    let _ = ctrlc::set_handler(|| {
+        if STOP.swap(true, Ordering::Relaxed) {
+            std::process::exit(130);
+        }
+    });
     let out = std::io::BufWriter::new(std::io::stdout().lock());
-    let result = policy_lang::batch::run(&program, input, out, &options, |done| {
+    let progress = |done| {
         if let Some(bar) = &bar {
             bar.set_position(done);
         }
-    });
+    };
+    let result = policy_lang::batch::run_until(&program, input, out, &options, progress, &STOP);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let summary = result.map_err(|e| io(e.to_string()))?;
-    eprintln!("evaluated {} fact set(s), {} failed", summary.lines, summary.failed);
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(BatchError::Write(e)) => return Err(stdout_failed(e)),
+        Err(e) => return Err(io(e.to_string())),
+    };
+    let interrupted = if summary.interrupted { " (interrupted)" } else { "" };
+    note(&format!("evaluated {} fact set(s), {} failed{interrupted}\n", summary.lines, summary.failed))?;
+    if summary.interrupted {
+        std::process::exit(130);
+    }
     if summary.failed > 0 {
         return Err(warnings);
     }
@@ -267,15 +291,16 @@ fn batch(
 /// Formats files; with --check or --diff only reports. Fails if a file does not parse, or
 /// (with --check) is not formatted.
 fn fmt(paths: &[PathBuf], check: bool, diff: bool) -> Result<Vec<Error>, Vec<Error>> {
-    let files = policy_lang::policy_files(paths).map_err(|e| e.0)?;
+    let policy_lang::walk::Found { files, skipped } = policy_lang::walk::find(paths).map_err(|e| e.0)?;
     let mut errors = Vec::new();
     let mut unformatted = 0;
     for file in files {
         let name = file.display().to_string();
-        let text = match std::fs::read_to_string(&file) {
+        let shown = output::escape(&name);
+        let text = match policy_lang::read_text(&file, policy_lang::MAX_SOURCE_BYTES) {
             Ok(t) => t,
             Err(e) => {
-                errors.push(Error::Io { path: name, message: e.to_string() });
+                errors.push(e);
                 continue;
             }
         };
@@ -297,25 +322,26 @@ fn fmt(paths: &[PathBuf], check: bool, diff: bool) -> Result<Vec<Error>, Vec<Err
         unformatted += 1;
         if diff {
             let udiff = similar::TextDiff::from_lines(&text, &formatted);
-            emit(&udiff.unified_diff().header(&name, &format!("{name} (formatted)")).to_string());
+            let udiff = udiff.unified_diff().header(&name, &format!("{name} (formatted)")).to_string();
+            emit(&output::escape_lines(&udiff))?;
         } else if check {
-            emit(&format!("not formatted: {name}\n"));
-        } else if let Err(e) = std::fs::write(&file, formatted) {
-            errors.push(Error::Io { path: name, message: e.to_string() });
+            emit(&format!("not formatted: {shown}\n"))?;
+        } else if let Err(e) = policy_lang::replace_file(&file, &formatted) {
+            errors.push(e);
         } else {
-            emit(&format!("formatted {name}\n"));
+            emit(&format!("formatted {shown}\n"))?;
         }
     }
     if !errors.is_empty() || (check && unformatted > 0) {
-        return Err(errors);
+        return Err(skipped.into_iter().chain(errors).collect());
     }
-    Ok(Vec::new())
+    Ok(skipped)
 }
 
 /// Runs the tests; fails if any fails (or, with `--coverage`, if a rule is untested).
-fn test(paths: &[PathBuf], format: Format, coverage: bool) -> Result<Vec<Error>, Vec<Error>> {
+fn test(paths: &[PathBuf], format: Format, coverage: bool, root: Option<PathBuf>) -> Result<Vec<Error>, Vec<Error>> {
     let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
-    let results = policy_lang::testing::run(&program);
+    let results = policy_lang::testing::run_with(&program, root.as_deref());
     let uncovered = if coverage { policy_lang::testing::uncovered(&program) } else { Vec::new() };
     let failed = results.iter().filter(|r| !r.passed()).count();
     match format {
@@ -323,17 +349,17 @@ fn test(paths: &[PathBuf], format: Format, coverage: bool) -> Result<Vec<Error>,
             let passed = results.len() - failed;
             let json =
                 serde_json::json!({ "tests": results, "passed": passed, "failed": failed, "uncovered": uncovered });
-            emit(&format!("{}\n", serde_json::to_string_pretty(&json).unwrap_or_default()));
+            emit(&format!("{}\n", serde_json::to_string_pretty(&json).unwrap_or_default()))?;
         }
         Format::Table => {
             if coverage {
                 let total = program.rules.len();
-                emit(&format!("coverage: {} of {total} rules exercised by a test\n", total - uncovered.len()));
+                emit(&format!("coverage: {} of {total} rules exercised by a test\n", total - uncovered.len()))?;
                 for rule in &uncovered {
-                    emit(&format!("    not exercised: {rule}\n"));
+                    emit(&format!("    not exercised: {rule}\n"))?;
                 }
             }
-            emit(&policy_lang::testing::report(&results));
+            emit(&policy_lang::testing::report(&results))?;
         }
     }
     if failed > 0 || !uncovered.is_empty() {
@@ -342,20 +368,27 @@ fn test(paths: &[PathBuf], format: Format, coverage: bool) -> Result<Vec<Error>,
     Ok(warnings)
 }
 
-fn read_facts(path: &str) -> Result<(String, String), Vec<Error>> {
-    let io = |message: String| vec![Error::Io { path: path.to_string(), message }];
-    if path == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| io(e.to_string()))?;
-        Ok(("<stdin>".into(), text))
-    } else {
-        let text =
-            policy_lang::read_text(std::path::Path::new(path), policy_lang::MAX_FACTS_BYTES).map_err(|e| vec![e])?;
-        Ok((path.to_string(), text))
-    }
+/// Writes to standard output; every failure is an error (see [`stdout_failed`]).
+fn emit(text: &str) -> Result<(), Vec<Error>> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes()).and_then(|()| out.flush()).map_err(stdout_failed)
 }
 
-/// Writes to standard output; a reader that went away (`| head`) is not an error.
-fn emit(text: &str) {
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+/// Writes to standard error (summaries and diagnostics).
+fn note(text: &str) -> Result<(), Vec<Error>> {
+    let mut err = std::io::stderr().lock();
+    err.write_all(text.as_bytes()).and_then(|()| err.flush()).map_err(|e| write_failed("standard error", e))
+}
+
+/// Standard output could not be written. A reader that went away (`| head -1`) has all it
+/// wanted: the program ends at once, quietly and successfully, as Unix filters do.
+fn stdout_failed(e: std::io::Error) -> Vec<Error> {
+    write_failed("standard output", e)
+}
+
+fn write_failed(path: &str, e: std::io::Error) -> Vec<Error> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    vec![Error::Write { path: path.into(), message: e.to_string() }]
 }

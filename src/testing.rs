@@ -6,7 +6,8 @@
 use crate::amounts::money;
 use crate::ast::{Amount, AwardClause, ExpectTotal, Outcome, TestFacts};
 use crate::eval::{Award, Evaluation, Total};
-use crate::output::{render_diagnostics, ErrorFormat};
+use crate::io::{read_text, MAX_FACTS_BYTES};
+use crate::output::{escape, render_diagnostics, ErrorFormat};
 use crate::program::{EntitlementKind, Program, Test, TestCase};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -30,19 +31,25 @@ impl TestResult {
     }
 }
 
-/// Runs every test of the program, in source order.
+/// Runs every test of the program, in source order; each test's `facts "…"` file must be in
+/// its own folder or below it.
 pub fn run(program: &Program) -> Vec<TestResult> {
-    program.tests.iter().map(|case| run_one(program, case)).collect()
+    run_with(program, None)
 }
 
-fn run_one(program: &Program, case: &TestCase) -> TestResult {
+/// [`run`]; with a `root`, a test's facts files may be anywhere below that folder instead.
+pub fn run_with(program: &Program, root: Option<&Path>) -> Vec<TestResult> {
+    program.tests.iter().map(|case| run_one(program, case, root)).collect()
+}
+
+fn run_one(program: &Program, case: &TestCase, root: Option<&Path>) -> TestResult {
     let test = &case.test;
     let source = program.sources.get(test.source);
     let at = source.map_or(String::new(), |s| {
         let (line, _) = s.line_col(test.span.start);
         format!("{}:{line}", s.name)
     });
-    let evaluated = evaluate(program, test, source.map(|s| s.name.as_str()).unwrap_or(""));
+    let evaluated = evaluate(program, test, source.map(|s| s.name.as_str()).unwrap_or(""), root);
     let failures = match (evaluated, case.facts_errors.is_empty()) {
         (Ok(evaluation), true) => {
             let rules = test.expects.iter().filter_map(|e| check(program, &evaluation, e));
@@ -99,13 +106,15 @@ fn facts_errors(program: &Program, case: &TestCase, rendered: &str) -> Vec<Strin
 }
 
 /// Loads the test's facts and evaluates them on its date.
-fn evaluate(program: &Program, test: &Test, file: &str) -> Result<Evaluation, NotRun> {
+fn evaluate(program: &Program, test: &Test, file: &str, root: Option<&Path>) -> Result<Evaluation, NotRun> {
     let (name, json) = match &test.facts {
         None => return Err("the test gives no `facts`".into()),
         Some(TestFacts::Inline(json)) => (format!("{file} (test facts)"), json.clone()),
         Some(TestFacts::File(path)) => {
-            let full = Path::new(file).parent().unwrap_or(Path::new("")).join(path);
-            let json = std::fs::read_to_string(&full).map_err(|e| format!("cannot read `{}`: {e}", full.display()))?;
+            let folder = Path::new(file).parent().unwrap_or(Path::new(""));
+            let full = folder.join(path);
+            confined(root.unwrap_or(folder), &full, path)?;
+            let json = read_text(&full, MAX_FACTS_BYTES).map_err(|e| e.to_string())?;
             (full.display().to_string(), json)
         }
     };
@@ -114,6 +123,26 @@ fn evaluate(program: &Program, test: &Test, file: &str) -> Result<Evaluation, No
         .map_err(|errors| NotRun::Facts(render_diagnostics(&errors, ErrorFormat::Plain, false)))?;
     let as_of = test.as_of.or(facts.as_of).ok_or("the test gives no `as_of`, and neither do its facts")?;
     program.evaluate(&facts, as_of).map_err(|e| NotRun::Other(e.to_string()))
+}
+
+/// Refuses a facts file outside `folder` (the test file's, or the one the user named): tests
+/// from elsewhere must not read, and echo in their report, any file the user can read.
+fn confined(folder: &Path, full: &Path, written: &str) -> Result<(), String> {
+    let outside = || {
+        format!(
+            "cannot read `{written}`: a test's facts must be in the folder `{}` or below it (`policy test --facts-root <folder>` widens it)",
+            folder.display()
+        )
+    };
+    let folder = std::fs::canonicalize(if folder.as_os_str().is_empty() { Path::new(".") } else { folder });
+    let real = std::fs::canonicalize(full);
+    match (folder, real) {
+        (Ok(folder), Ok(real)) if real.starts_with(&folder) => Ok(()),
+        (Ok(_), Ok(_)) => Err(outside()),
+        // Not there: say so plainly, unless the path plainly leaves the folder.
+        _ if Path::new(written).is_absolute() || written.split(['/', '\\']).any(|part| part == "..") => Err(outside()),
+        _ => Ok(()),
+    }
 }
 
 /// `None` when the expectation holds; otherwise what was expected and what happened.
@@ -273,10 +302,10 @@ pub fn report(results: &[TestResult]) -> String {
     let mut out = String::new();
     for r in results {
         let status = if r.passed() { "ok    " } else { "FAILED" };
-        out.push_str(&format!("{status}  {}  {}\n", r.at, r.name));
+        out.push_str(&format!("{status}  {}  {}\n", escape(&r.at), escape(&r.name)));
         for failure in &r.failures {
             for line in failure.lines() {
-                out.push_str(&format!("    {line}\n"));
+                out.push_str(&format!("    {}\n", escape(line)));
             }
         }
     }

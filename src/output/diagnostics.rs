@@ -1,9 +1,11 @@
 //! Diagnostics for people (`human`, coloured when the terminal allows; `plain`, ASCII
 //! without colour, for logs and tests) and for tools (`json`, one object per diagnostic).
 
+use super::escape_lines;
 use crate::Error;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, Severity};
 use serde_json::{json, Value};
+use std::borrow::Cow;
 
 /// How diagnostics are rendered (`--error-format`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -16,7 +18,9 @@ pub enum ErrorFormat {
     Json,
 }
 
-/// Renders diagnostics; `color` applies to `human` only.
+/// Renders diagnostics; `color` applies to `human` only. User text quoted in them (names,
+/// values, source lines) is escaped ([`escape_lines`]); a diagnostic that needs escaping is
+/// shown without colour, since the escaping cannot tell the colours from the user's bytes.
 pub fn render_diagnostics(errors: &[Error], format: ErrorFormat, color: bool) -> String {
     match format {
         ErrorFormat::Json => {
@@ -24,21 +28,28 @@ pub fn render_diagnostics(errors: &[Error], format: ErrorFormat, color: bool) ->
             serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
         }
         ErrorFormat::Human | ErrorFormat::Plain => {
-            let theme = match (format, color) {
-                (ErrorFormat::Human, true) => GraphicalTheme::unicode(),
-                (ErrorFormat::Human, false) => GraphicalTheme::unicode_nocolor(),
-                _ => GraphicalTheme::none(),
-            };
-            let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
-            let mut out = String::new();
-            for error in errors {
-                if handler.render_report(&mut out, error).is_err() {
-                    out.push_str(&format!("{error}\n"));
-                }
+            let plain = render(
+                errors,
+                if format == ErrorFormat::Human { GraphicalTheme::unicode_nocolor() } else { GraphicalTheme::none() },
+            );
+            match escape_lines(&plain) {
+                Cow::Borrowed(_) if format == ErrorFormat::Human && color => render(errors, GraphicalTheme::unicode()),
+                Cow::Borrowed(_) => plain,
+                Cow::Owned(escaped) => escaped,
             }
-            out
         }
     }
+}
+
+fn render(errors: &[Error], theme: GraphicalTheme) -> String {
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    let mut out = String::new();
+    for error in errors {
+        if handler.render_report(&mut out, error).is_err() {
+            out.push_str(&format!("{error}\n"));
+        }
+    }
+    out
 }
 
 fn to_json(error: &Error) -> Value {

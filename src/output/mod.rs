@@ -1,9 +1,11 @@
 //! Results and diagnostics for people (tables, rendered diagnostics) and machines (JSON).
 
 mod diagnostics;
+mod escape;
 mod table;
 
 pub use diagnostics::{render_diagnostics, ErrorFormat};
+pub use escape::{escape, escape_lines};
 pub use table::table;
 
 use crate::eval::{Evaluation, Total};

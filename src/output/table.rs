@@ -1,6 +1,7 @@
 //! The evaluation as a table for a terminal. Columns are aligned by display width, so
 //! Chinese text lines up.
 
+use super::escape;
 use crate::amounts::money;
 use crate::eval::{Award, Evaluation};
 use crate::program::EntitlementKind;
@@ -34,7 +35,7 @@ pub fn table(evaluation: &Evaluation) -> String {
         for (row, trace) in lines.zip(traces) {
             let _ = writeln!(out, "{row}");
             for step in trace {
-                let _ = writeln!(out, "    {step}");
+                let _ = writeln!(out, "    {}", escape(step));
             }
         }
     }
@@ -108,16 +109,18 @@ fn header(names: &[&str]) -> Vec<String> {
 
 fn widths(rows: &[Vec<String>]) -> Vec<usize> {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    (0..columns).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.width()).max().unwrap_or(0)).collect()
+    (0..columns).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| escape(s).width()).max().unwrap_or(0)).collect()
 }
 
+/// One row, each cell escaped (see [`escape`]) and padded to its column's width.
 fn line(row: &[String], widths: &[usize]) -> String {
     let mut out = String::new();
     for (i, (cell, width)) in row.iter().zip(widths).enumerate() {
+        let cell = escape(cell);
         if i + 1 == row.len() {
-            out.push_str(cell);
+            out.push_str(&cell);
         } else {
-            out.push_str(cell);
+            out.push_str(&cell);
             out.push_str(&" ".repeat(width.saturating_sub(cell.width()) + 2));
         }
     }

@@ -2,7 +2,7 @@
 //! that load rules and facts or move the session's date and focus.
 
 use super::{show, Output, Session, Status};
-use crate::{Error, Loaded};
+use crate::Loaded;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -200,12 +200,9 @@ fn reload(session: &mut Session) -> Output {
 
 /// `:facts <file>`: replaces the facts if the file fits the rules.
 pub(super) fn read_facts(session: &mut Session, path: &str) -> Output {
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::read_text(std::path::Path::new(path), crate::MAX_FACTS_BYTES) {
         Ok(text) => text,
-        Err(e) => {
-            let error = Error::Io { path: path.to_string(), message: e.to_string() };
-            return Output::failed(session.diagnostics(&[error]));
-        }
+        Err(error) => return Output::failed(session.diagnostics(&[error])),
     };
     let facts = match session.program.facts(path, &text) {
         Ok(facts) => facts,

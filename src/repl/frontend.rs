@@ -3,7 +3,7 @@
 //! wiring completion and highlighting, and Ctrl-C / Ctrl-D.
 
 use super::{Config, Output, Session, Status};
-use crate::output::ErrorFormat;
+use crate::output::{escape_lines, ErrorFormat};
 use rustyline::completion::Completer;
 use rustyline::error::ReadlineError;
 use rustyline::highlight::{CmdKind, Highlighter};
@@ -34,12 +34,12 @@ pub fn run(options: Options) -> Result<(), String> {
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let config = Config { errors: options.errors, color, today: chrono::Local::now().date_naive() };
     let mut session = Session::new(config);
-    println!("policy-lang REPL: :help lists the commands, Ctrl-D leaves");
+    say("policy-lang REPL: :help lists the commands, Ctrl-D leaves\n")?;
     if !options.paths.is_empty() {
-        print(&session.load(options.paths));
+        print(&session.load(options.paths))?;
     }
     if let Some(facts) = &options.facts {
-        print(&session.load_facts(facts));
+        print(&session.load_facts(facts))?;
     }
     let config = rustyline::Config::builder().completion_type(CompletionType::List).auto_add_history(false).build();
     let mut editor: Editor<Shell, FileHistory> = Editor::with_config(config).map_err(|e| e.to_string())?;
@@ -59,13 +59,13 @@ pub fn run(options: Options) -> Result<(), String> {
             Err(ReadlineError::Interrupted) => {
                 entry.clear();
                 if editor.helper_mut().is_some_and(|shell| shell.session.cancel()) {
-                    println!("(input cancelled)");
+                    say("(input cancelled)\n")?;
                 }
                 continue;
             }
             Err(ReadlineError::Eof) => {
                 if std::io::stdout().is_terminal() {
-                    println!();
+                    say("\n")?;
                 }
                 break;
             }
@@ -87,12 +87,13 @@ pub fn run(options: Options) -> Result<(), String> {
             let _ = editor.add_history_entry(text);
             if let Err(e) = editor.append_history(path) {
                 if !history_failed {
-                    eprintln!("note: the history cannot be saved to {}: {e}", path.display());
+                    let text = format!("note: the history cannot be saved to {}: {e}", path.display());
+                    print(&Output { text: escape_lines(&text).into_owned() + "\n", status: Status::Failed })?;
                 }
                 history_failed = true;
             }
         }
-        print(&output);
+        print(&output)?;
         if output.status == Status::Quit {
             break;
         }
@@ -100,14 +101,19 @@ pub fn run(options: Options) -> Result<(), String> {
     Ok(())
 }
 
-/// Answers on stdout, failures on stderr.
-fn print(output: &Output) {
-    if output.status == Status::Failed {
-        eprint!("{}", output.text);
+/// Answers on stdout, failures on stderr; a write that fails ends the session with an error.
+fn print(output: &Output) -> Result<(), String> {
+    let written = if output.status == Status::Failed {
+        std::io::stderr().lock().write_all(output.text.as_bytes())
     } else {
-        print!("{}", output.text);
-    }
-    let _ = std::io::stdout().flush();
+        std::io::stdout().lock().write_all(output.text.as_bytes())
+    };
+    written.and_then(|()| std::io::stdout().flush()).map_err(|e| format!("cannot write the answer: {e}"))
+}
+
+/// Writes the REPL's own words to stdout.
+fn say(text: &str) -> Result<(), String> {
+    print(&Output { text: text.into(), status: Status::Done })
 }
 
 /// Where the history is kept: `$POLICY_HISTORY`, else `$XDG_STATE_HOME/policy/history`,

@@ -26,7 +26,7 @@ mod show;
 mod typed;
 
 use crate::facts::Facts;
-use crate::output::{render_diagnostics, ErrorFormat};
+use crate::output::{escape_lines, render_diagnostics, ErrorFormat};
 use crate::program::{KindId, Program, Schema};
 use crate::{Error, Loaded, Source};
 use chrono::NaiveDate;
@@ -38,7 +38,8 @@ use std::path::PathBuf;
 pub struct Config {
     /// Diagnostics as `human` (at a terminal), `plain` (tests, logs) or `json`.
     pub errors: ErrorFormat,
-    /// ANSI colour in diagnostics and highlighting.
+    /// ANSI colour in highlighting. Diagnostics are shown without colour: every answer is
+    /// escaped on its way out ([`crate::output::escape_lines`]), which colours would not survive.
     pub color: bool,
     /// The evaluation date when neither `:as_of` nor the facts give one; fixed in tests.
     pub today: NaiveDate,
@@ -82,8 +83,10 @@ impl Output {
     }
 }
 
-/// Ends non-empty text with exactly one newline.
+/// Ends non-empty text with exactly one newline, with the user's control characters and
+/// bidi overrides escaped (facts, names and values are echoed; see [`escape_lines`]).
 fn lines(text: String) -> String {
+    let text = escape_lines(&text).into_owned();
     if text.is_empty() || text.ends_with('\n') {
         text
     } else {
@@ -205,7 +208,7 @@ impl Session {
 
     /// Renders errors (or warnings) as the session's diagnostics format says.
     fn diagnostics(&self, errors: &[Error]) -> String {
-        render_diagnostics(errors, self.config.errors, self.config.color)
+        render_diagnostics(errors, self.config.errors, false)
     }
 
     /// Installs a new program: the facts are read again against it (their slots depend on

@@ -87,3 +87,51 @@ fn awards_only_gives_the_same_awards_and_totals_without_explanations() {
         );
     }
 }
+
+#[test]
+fn a_line_that_is_not_utf8_is_an_error_for_that_line_only_and_numbers_are_physical() {
+    let program = bundled();
+    let good: Vec<String> = population(&program, 4, 9).lines().map(String::from).collect();
+    // Lines 1-3 good, 4 not UTF-8, 5 blank, 6 good, 7 blank (spaces, CRLF), 8-13 good.
+    let mut input = Vec::new();
+    for line in &good[..3] {
+        input.extend_from_slice(format!("{line}\n").as_bytes());
+    }
+    input.extend_from_slice(b"{\"enterprise\": \"\xff\xfe\"}\n\n");
+    input.extend_from_slice(format!("{}\n  \r\n", good[3]).as_bytes());
+    for line in &good[4..] {
+        input.extend_from_slice(format!("{line}\r\n").as_bytes());
+    }
+    let mut out = Vec::new();
+    let options = Options { as_of: date("2025-06-30"), threads: 2, chunk: 3, explain: false };
+    let summary = run(&program, &input[..], &mut out, &options, |_| {}).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((summary.lines, summary.failed), (10, 1));
+    let results: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_default())
+        .collect();
+    let numbers: Vec<u64> = results.iter().filter_map(|r| r["line"].as_u64()).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 6, 8, 9, 10, 11, 12]);
+    assert!(
+        results[3]["error"][0].as_str().unwrap_or("").contains("not UTF-8 text (byte 16 is not)"),
+        "{}",
+        results[3]
+    );
+    assert!(results.iter().enumerate().all(|(i, r)| i == 3 || r["error"].is_null()));
+    assert!(results[4]["totals"].get("enterprise.E4").is_some(), "{}", results[4]);
+}
+
+#[test]
+fn an_overlong_line_is_an_error_for_that_line_only() {
+    let program = bundled();
+    let good = population(&program, 5, 1);
+    let long = "x".repeat(policy_lang::batch::MAX_LINE_BYTES as usize + 10);
+    let input = format!("{long}\n{good}");
+    let (out, summary) = evaluate(&program, &input, 1, 8);
+    assert_eq!((summary.lines, summary.failed), (2, 1));
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap_or_default()).collect();
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[0]["error"][0], "the line is longer than the limit of 64 MiB");
+    assert_eq!((lines[1]["line"].as_u64(), lines[1]["error"].is_null()), (Some(2), true));
+}

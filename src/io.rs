@@ -1,0 +1,105 @@
+//! Every byte in and out of a file. Reading: one function, [`read_input`], for every
+//! command, so each input has a size limit, only regular files are read (never a device that
+//! never ends or a FIFO that never opens), and the text must be UTF-8. Writing:
+//! [`replace_file`], which never leaves a file half written.
+
+use crate::Error;
+use std::io::{BufRead, Read, Write};
+use std::path::Path;
+
+/// The largest `.policy` file read: rules are text a person writes, so anything larger is a
+/// mistake (a data file given as rules), reported rather than parsed.
+pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The largest single JSON fact set read whole; larger populations stream as JSON Lines.
+pub const MAX_FACTS_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Reads `name` (a path, or `-` for standard input) as UTF-8 text of at most `limit` bytes.
+/// Returns the name diagnostics should use (`<stdin>` for `-`) and the text.
+pub fn read_input(name: &str, limit: u64) -> Result<(String, String), Error> {
+    if name == "-" {
+        let text = read_stream(std::io::stdin().lock(), limit, "standard input")?;
+        return Ok(("<stdin>".into(), text));
+    }
+    Ok((name.to_string(), read_text(Path::new(name), limit)?))
+}
+
+/// Opens `name` (a path, or `-` for standard input) to be read line by line, as JSON Lines
+/// are: a regular file or a pipe (`<(policy gen …)`), never a device such as `/dev/zero`.
+pub fn open_stream(name: &str) -> Result<Box<dyn BufRead>, Error> {
+    if name == "-" {
+        return Ok(Box::new(std::io::stdin().lock()));
+    }
+    let io = |message: String| Error::Io { path: name.to_string(), message };
+    let meta = std::fs::metadata(name).map_err(|e| io(e.to_string()))?;
+    if !meta.is_file() && !is_pipe(&meta) {
+        return Err(io("it is not a regular file or a pipe; only those are read".into()));
+    }
+    let file = std::fs::File::open(name).map_err(|e| io(e.to_string()))?;
+    Ok(Box::new(std::io::BufReader::new(file)))
+}
+
+#[cfg(unix)]
+fn is_pipe(meta: &std::fs::Metadata) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type())
+}
+
+#[cfg(not(unix))]
+fn is_pipe(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Reads a regular UTF-8 text file of at most `limit` bytes, saying plainly what is wrong
+/// otherwise.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, Error> {
+    let name = path.display().to_string();
+    let io = |message: String| Error::Io { path: name.clone(), message };
+    // Looked at before opening: opening a FIFO would wait for a writer for ever.
+    let meta = std::fs::metadata(path).map_err(|e| io(e.to_string()))?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() { "a folder" } else { "not a regular file (a device, FIFO or socket)" };
+        return Err(io(format!("it is {what}; only regular files are read")));
+    }
+    if meta.len() > limit {
+        return Err(io(format!("the file is {} MiB; the limit is {} MiB", meta.len() >> 20, limit >> 20)));
+    }
+    let file = std::fs::File::open(path).map_err(|e| io(e.to_string()))?;
+    read_stream(file, limit, &name)
+}
+
+/// Reads a stream (standard input, an open file) called `name` whole: UTF-8 text of at most
+/// `limit` bytes; more is an error, not a truncation.
+pub fn read_stream(reader: impl Read, limit: u64, name: &str) -> Result<String, Error> {
+    let io = |message: String| Error::Io { path: name.to_string(), message };
+    let mut bytes = Vec::new();
+    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| io(e.to_string()))?;
+    if bytes.len() as u64 > limit {
+        return Err(io(too_big(limit)));
+    }
+    String::from_utf8(bytes).map_err(|e| io(not_utf8(e.utf8_error())))
+}
+
+fn too_big(limit: u64) -> String {
+    format!("the input is larger than the limit of {} MiB", limit >> 20)
+}
+
+/// Why bytes are not text, naming the first bad byte.
+pub(crate) fn not_utf8(e: std::str::Utf8Error) -> String {
+    let at = e.valid_up_to();
+    format!("the file is not UTF-8 text (byte {at} is not): save it as UTF-8; GBK and other encodings are not read")
+}
+
+/// Replaces the contents of the file at `path` with `text`, all or nothing: the text goes to a
+/// temporary file beside it, which is then renamed over it, so a full disk leaves the old file
+/// whole. The file keeps its permissions; a symbolic link stays a link to the new text.
+pub fn replace_file(path: &Path, text: &str) -> Result<(), Error> {
+    let write = |message: String| Error::Write { path: path.display().to_string(), message };
+    let target = std::fs::canonicalize(path).map_err(|e| write(e.to_string()))?;
+    let folder = target.parent().unwrap_or(Path::new("."));
+    let permissions = std::fs::metadata(&target).map_err(|e| write(e.to_string()))?.permissions();
+    let mut temp = tempfile::NamedTempFile::new_in(folder).map_err(|e| write(e.to_string()))?;
+    temp.write_all(text.as_bytes()).and_then(|()| temp.as_file().sync_all()).map_err(|e| write(e.to_string()))?;
+    std::fs::set_permissions(temp.path(), permissions).map_err(|e| write(e.to_string()))?;
+    temp.persist(&target).map_err(|e| write(e.error.to_string()))?;
+    Ok(())
+}
