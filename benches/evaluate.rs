@@ -87,7 +87,7 @@ fn benches(c: &mut Criterion) {
         let what = if explain { "explained" } else { "awards only" };
         group.bench_function(format!("{threads} thread(s), {what}"), |b| {
             b.iter(|| {
-                let options = policy_lang::batch::Options { as_of, threads, chunk: 4096, explain };
+                let options = policy_lang::batch::Options { as_of: Some(as_of), threads, chunk: 4096, explain };
                 let mut out = Vec::with_capacity(lines.len() * 2);
                 policy_lang::batch::run(&full, lines.as_bytes(), &mut out, &options, |_| {}).expect("runs");
                 out.len()

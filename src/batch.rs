@@ -18,8 +18,9 @@ pub const MAX_LINE_BYTES: u64 = 64 * 1024 * 1024;
 /// How a batch runs.
 #[derive(Clone, Debug)]
 pub struct Options {
-    /// The evaluation date for lines whose facts give no `as_of`.
-    pub as_of: NaiveDate,
+    /// The evaluation date given for the run (`--as-of`); it wins over each line's own
+    /// `as_of` ([`crate::dates::evaluation_date`]).
+    pub as_of: Option<NaiveDate>,
     /// Worker threads (1 evaluates on the calling thread).
     pub threads: usize,
     /// Lines read, evaluated and written at a time; memory grows with it, not with the input.
@@ -168,7 +169,7 @@ fn evaluate_line(program: &Program, line: &Result<String, String>, number: u64, 
         program.facts(&name, line).map_err(|errors| errors.0.iter().map(|e| e.to_string()).collect::<Vec<_>>())
     });
     let result = result.and_then(|facts| {
-        let day = facts.as_of.unwrap_or(options.as_of);
+        let day = crate::dates::evaluation_date(options.as_of, facts.as_of);
         let result = if options.explain { program.evaluate(&facts, day) } else { program.evaluate_awards(&facts, day) };
         result.map_err(|e| vec![e.to_string()])
     });

@@ -105,7 +105,7 @@ pub mod ast;
 pub mod batch;
 pub mod check;
 pub mod compile;
-mod dates;
+pub mod dates;
 pub mod diagnostic;
 pub mod eval;
 pub mod facts;

@@ -35,7 +35,8 @@ enum Command {
         /// The facts: a JSON file, or `-` for standard input.
         #[arg(long)]
         facts: String,
-        /// The evaluation date (YYYY-MM-DD); default: the facts' `as_of`, else today.
+        /// The evaluation date (YYYY-MM-DD); it wins over the facts' `as_of` (also on every line
+        /// of --jsonl); without either, today (UTC).
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
         #[arg(long, value_enum, default_value = "table")]
@@ -205,7 +206,7 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
             let (name, text) = policy_lang::read_input(&facts, policy_lang::MAX_FACTS_BYTES).map_err(|e| vec![e])?;
             let facts = program.facts(&name, &text).map_err(|e| e.0)?;
-            let as_of = as_of.or(facts.as_of).unwrap_or_else(|| chrono::Local::now().date_naive());
+            let as_of = policy_lang::dates::evaluation_date(as_of, facts.as_of);
             let mut evaluation = program.evaluate(&facts, as_of).map_err(|e| vec![e])?;
             if let Some(entity) = explain {
                 let known =
@@ -240,7 +241,7 @@ fn batch(
     let io = |message: String| vec![Error::Io { path: facts.to_string(), message }];
     let input = policy_lang::open_stream(facts).map_err(|e| vec![e])?;
     let options = policy_lang::batch::Options {
-        as_of: as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        as_of,
         threads: policy_lang::batch::threads(threads),
         chunk: 4096,
         explain,

@@ -121,6 +121,8 @@ fn evaluate(program: &Program, test: &Test, file: &str, root: Option<&Path>) -> 
     let facts = program
         .facts(&name, &json)
         .map_err(|errors| NotRun::Facts(render_diagnostics(&errors, ErrorFormat::Plain, false)))?;
+    // The test's date wins over its facts' (as `dates::evaluation_date` decides), but a test
+    // must not depend on the day it runs: with neither, it is an error rather than today.
     let as_of = test.as_of.or(facts.as_of).ok_or("the test gives no `as_of`, and neither do its facts")?;
     program.evaluate(&facts, as_of).map_err(|e| NotRun::Other(e.to_string()))
 }

@@ -32,7 +32,7 @@ pub struct Options {
 /// Runs the REPL until `:quit` or Ctrl-D. Fails only if the terminal cannot be used.
 pub fn run(options: Options) -> Result<(), String> {
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let config = Config { errors: options.errors, color, today: chrono::Local::now().date_naive() };
+    let config = Config { errors: options.errors, color, today: crate::dates::today() };
     let mut session = Session::new(config);
     say("policy-lang REPL: :help lists the commands, Ctrl-D leaves\n")?;
     if !options.paths.is_empty() {

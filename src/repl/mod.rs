@@ -199,6 +199,7 @@ impl Session {
 
     /// The evaluation date: `:as_of`, else the facts' `as_of`, else today.
     fn as_of(&self) -> NaiveDate {
+        // As `dates::evaluation_date` decides, with the session's fixed "today" (for tests).
         self.as_of.or(self.facts.as_ref().and_then(|f| f.as_of)).unwrap_or(self.config.today)
     }
 

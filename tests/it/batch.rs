@@ -18,7 +18,7 @@ fn population(program: &Program, seed: u64, n: usize) -> String {
 
 fn evaluate(program: &Program, input: &str, threads: usize, chunk: usize) -> (String, policy_lang::batch::Summary) {
     let mut out = Vec::new();
-    let options = Options { as_of: date("2025-06-30"), threads, chunk, explain: true };
+    let options = Options { as_of: Some(date("2025-06-30")), threads, chunk, explain: true };
     let summary = run(program, input.as_bytes(), &mut out, &options, |_| {}).unwrap_or_else(|e| panic!("{e}"));
     (String::from_utf8(out).unwrap_or_default(), summary)
 }
@@ -103,7 +103,7 @@ fn a_line_that_is_not_utf8_is_an_error_for_that_line_only_and_numbers_are_physic
         input.extend_from_slice(format!("{line}\r\n").as_bytes());
     }
     let mut out = Vec::new();
-    let options = Options { as_of: date("2025-06-30"), threads: 2, chunk: 3, explain: false };
+    let options = Options { as_of: Some(date("2025-06-30")), threads: 2, chunk: 3, explain: false };
     let summary = run(&program, &input[..], &mut out, &options, |_| {}).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((summary.lines, summary.failed), (10, 1));
     let results: Vec<serde_json::Value> = String::from_utf8(out)

@@ -17,6 +17,7 @@ mod facts;
 mod format;
 mod fuzz_smoke;
 mod groups;
+mod as_of;
 mod history;
 mod io;
 mod properties;
