@@ -198,7 +198,7 @@ fn summary(evaluation: &Evaluation) -> String {
         out.push_str(&format!("  set aside: {} {}, {winner} wins\n", excluded.entity, excluded.rule));
     }
     if let Some(first) = evaluation.not_applicable.first() {
-        out.push_str(&format!("  not applicable, e.g. {} for {}: {}\n", first.rule, first.entity, first.reason));
+        out.push_str(&format!("  not applicable, e.g. {} for {}: {}\n", first.rule, first.entity, first.reason()));
     }
     for total in &evaluation.totals {
         let ceiling = total.ceiling.map_or("unbounded".to_string(), |c| c.to_string());

@@ -30,7 +30,7 @@
 //!
 //! let award = &result.awards[0];
 //! assert_eq!(award.amount.map(|a| a.to_string()).as_deref(), Some("4000000.00"));
-//! assert_eq!(award.trace, [
+//! assert_eq!(award.trace.lines(), [
 //!     "20% of rd_cost: 20% × 30,000,000 = 6,000,000",
 //!     "max 4,000,000: 6,000,000 → 4,000,000 (capped)",
 //!     "per_year_cap 10,000,000 for enterprise.E1 in 2024: 0 already awarded, room 10,000,000 → within the cap",

@@ -240,12 +240,8 @@ fn batch(
     let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
     let io = |message: String| vec![Error::Io { path: facts.to_string(), message }];
     let input = policy_lang::open_stream(facts).map_err(|e| vec![e])?;
-    let options = policy_lang::batch::Options {
-        as_of,
-        threads: policy_lang::batch::threads(threads),
-        chunk: 4096,
-        explain,
-    };
+    let options =
+        policy_lang::batch::Options { as_of, threads: policy_lang::batch::threads(threads), chunk: 4096, explain };
     // A spinner on a terminal, nothing when stderr is piped or redirected.
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new_spinner();

@@ -158,8 +158,8 @@ fn check(program: &Program, evaluation: &Evaluation, expect: &crate::program::Ex
 
     let held = match (&expect.outcome, award) {
         (Outcome::Award(amount, _), Some(a)) => award_is(amount, a),
-        (Outcome::NotApplicable(text), _) => not_applicable.is_some_and(|n| n.reason.contains(text.as_str())),
-        (Outcome::Excluded(text), _) => excluded.is_some_and(|x| x.reason.contains(text.as_str())),
+        (Outcome::NotApplicable(text), _) => not_applicable.is_some_and(|n| n.reason().contains(text.as_str())),
+        (Outcome::Excluded(text), _) => excluded.is_some_and(|x| x.reason().contains(text.as_str())),
         (Outcome::Award(..), None) => false,
     };
     let expected = format!("expect {} for {}: {}", rule.id, expect.entity, expect.outcome);
@@ -185,8 +185,8 @@ fn check(program: &Program, evaluation: &Evaluation, expect: &crate::program::Ex
             let trace: Vec<String> = a.trace.iter().map(|t| format!("\n        {t}")).collect();
             format!("an award of {amount}{}", trace.concat())
         }
-        (None, Some(n), _) => format!("not applicable: {}", n.reason),
-        (None, None, Some(x)) => format!("excluded: {}", x.reason),
+        (None, Some(n), _) => format!("not applicable: {}", n.reason()),
+        (None, None, Some(x)) => format!("excluded: {}", x.reason()),
         (None, None, None) => {
             format!("no outcome at all (is `{}` in the facts, and is `{}` for its kind?)", expect.entity, rule.id)
         }
@@ -230,7 +230,7 @@ fn unmet(clause: &AwardClause, award: &Award) -> Option<String> {
             })
         }
         AwardClause::Trace(text) => {
-            if award.trace.iter().any(|line| line.contains(text.as_str())) {
+            if award.trace.iter().any(|step| step.to_string().contains(text.as_str())) {
                 return None;
             }
             let lines: String = award.trace.iter().map(|l| format!("\n        {l}")).collect();

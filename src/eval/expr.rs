@@ -1,6 +1,7 @@
 //! The expression interpreter. Each step that shapes an amount writes a line of trace, so
 //! every yuan of an award can be followed back to its clause.
 
+use super::explain::{Reason, Slice, Step};
 use crate::amounts::{money, rate};
 use crate::ast::Interval;
 use crate::facts::{Entity, Slot};
@@ -11,8 +12,8 @@ use rust_decimal::Decimal;
 /// Why evaluation of a rule stopped short of an award.
 #[derive(Debug)]
 pub(super) enum Stop {
-    /// The rule does not apply; the reason is shown to the user.
-    NotApplicable(String),
+    /// The rule does not apply, and why (empty unless explaining).
+    NotApplicable(Vec<Reason>),
     /// The arithmetic failed (overflow, division by zero): a diagnostic.
     Failed(String),
 }
@@ -24,8 +25,8 @@ pub(super) struct Interp<'a> {
     /// The entity the rule is for, preceded by those that contain it (outermost first).
     pub chain: &'a [&'a Entity],
     pub as_of: NaiveDate,
-    /// Lines of trace, when `tracing`.
-    pub trace: Vec<String>,
+    /// The steps taken, when `tracing`.
+    pub trace: Vec<Step>,
     /// Whether steps are written to `trace`.
     pub tracing: bool,
     /// Whether reasons for not applying are written out (an awards-only run skips them).
@@ -38,11 +39,11 @@ fn overflow(what: &str, a: impl std::fmt::Display, b: impl std::fmt::Display) ->
 
 impl Interp<'_> {
     /// Why the rule does not apply, written out only when explaining.
-    fn not_applicable(&self, reason: impl FnOnce() -> String) -> Stop {
-        Stop::NotApplicable(if self.explain { reason() } else { String::new() })
+    fn not_applicable(&self, reason: impl FnOnce() -> Reason) -> Stop {
+        Stop::NotApplicable(if self.explain { vec![reason()] } else { Vec::new() })
     }
 
-    fn note(&mut self, line: impl FnOnce() -> String) {
+    fn note(&mut self, line: impl FnOnce() -> Step) {
         if self.tracing {
             self.trace.push(line());
         }
@@ -98,10 +99,7 @@ impl Interp<'_> {
                     Value::Award(other) => other,
                     _ => return Err(mistyped("an amount")),
                 };
-                self.note(|| match ceiling.max() {
-                    Some(m) => format!("up_to: a ceiling of {}, the authority may grant less", money(m)),
-                    None => "up_to: a ceiling".into(),
-                });
+                self.note(|| Step::UpTo { ceiling: ceiling.max() });
                 Ok(Value::Award(ceiling))
             }
             Expr::Of { rate: r, base, text, rate_text } => {
@@ -110,16 +108,24 @@ impl Interp<'_> {
                     Value::Dec(fraction) => {
                         let product =
                             fraction.checked_mul(b).ok_or_else(|| overflow("product", rate(fraction), money(b)))?;
-                        self.note(|| {
-                            let shown = rate_text.as_deref().map_or_else(|| rate(fraction), str::to_string);
-                            format!("{shown} of {text}: {shown} × {} = {}", money(b), money(product))
+                        self.note(|| Step::Of {
+                            rate: rate_text.clone().unwrap_or_else(|| rate(fraction).into()),
+                            base: text.clone(),
+                            value: b,
+                            result: product,
                         });
                         Ok(Value::Dec(product))
                     }
                     Value::RateRange(lo, hi) => {
                         let (l, h) = (lo.checked_mul(b), hi.checked_mul(b));
                         let (Some(l), Some(h)) = (l, h) else { return Err(overflow("product", rate(hi), money(b))) };
-                        self.note(|| format!("{}..{} of {text}: {} .. {}", rate(lo), rate(hi), money(l), money(h)));
+                        self.note(|| Step::RangeOf {
+                            low_rate: lo,
+                            high_rate: hi,
+                            base: text.clone(),
+                            low: l,
+                            high: h,
+                        });
                         Ok(Value::Award(Entitlement::Range(l, h)))
                     }
                     _ => Err(mistyped("a rate")),
@@ -128,13 +134,13 @@ impl Interp<'_> {
             Expr::Per { amount, count, text } => {
                 let (a, n) = (self.dec(amount)?, self.dec(count)?);
                 let product = a.checked_mul(n).ok_or_else(|| overflow("product", money(a), n))?;
-                self.note(|| format!("per {text}: {} × {} = {}", money(a), n.normalize(), money(product)));
+                self.note(|| Step::Per { count: text.clone(), amount: a, times: n, result: product });
                 Ok(Value::Dec(product))
             }
             Expr::Range(lo, hi) => match (self.eval(lo)?, self.eval(hi)?) {
                 (Value::Dec(a), Value::Dec(b)) => {
                     let (a, b) = (a.min(b), a.max(b));
-                    self.note(|| format!("a range: {} .. {}", money(a), money(b)));
+                    self.note(|| Step::Range { low: a, high: b });
                     Ok(Value::Award(Entitlement::Range(a, b)))
                 }
                 _ => Err(mistyped("two amounts")),
@@ -149,10 +155,7 @@ impl Interp<'_> {
                 self.cap(value, c)
             }
             Expr::CaseByCase { uncapped } => {
-                self.note(|| {
-                    let tail = if *uncapped { ", explicitly uncapped (上不封顶)" } else { "" };
-                    format!("case by case (一事一议): no formula{tail}")
-                });
+                self.note(|| Step::CaseByCase { uncapped: *uncapped });
                 Ok(Value::Award(Entitlement::CaseByCase { cap: None, uncapped: *uncapped }))
             }
             Expr::By { scrutinee, enum_id, table, arms, text } => {
@@ -161,23 +164,27 @@ impl Interp<'_> {
                 match table.get(v).copied().flatten().and_then(|i| arms.get(i)) {
                     Some(arm) => {
                         let value = self.eval(arm)?;
-                        self.note(|| match &value {
-                            Value::Dec(d) => format!("by {text}: {name} → {}", money(*d)),
-                            _ => format!("by {text}: {name}"),
+                        self.note(|| Step::By {
+                            table: text.clone(),
+                            variant: name.clone(),
+                            amount: match &value {
+                                Value::Dec(d) => Some(*d),
+                                _ => None,
+                            },
                         });
                         Ok(value)
                     }
-                    None => Err(self.not_applicable(|| format!("`{text}` is `{name}`, which the table does not list"))),
+                    None => Err(self.not_applicable(|| Reason::NotInTable { table: text.clone(), variant: name })),
                 }
             }
             Expr::Tiers { scrutinee, arms, text } => {
                 let x = self.dec(scrutinee)?;
                 match arms.iter().find(|(interval, _)| interval.contains(x)) {
                     Some((interval, arm)) => {
-                        self.note(|| format!("tiers {text}: {} is in {interval}", money(x)));
+                        self.note(|| Step::Tier { table: text.clone(), value: x, tier: interval.to_string() });
                         self.eval(arm)
                     }
-                    None => Err(self.not_applicable(|| format!("`{text}` = {} falls in no tier", money(x)))),
+                    None => Err(self.not_applicable(|| Reason::NoTier { table: text.clone(), value: x })),
                 }
             }
             Expr::Marginal { scrutinee, arms, text } => self.marginal(scrutinee, arms, text),
@@ -189,16 +196,12 @@ impl Interp<'_> {
                 let x = self.dec(scrutinee)?;
                 match arms.iter().rev().find(|(threshold, _)| x >= *threshold) {
                     Some((threshold, arm)) => {
-                        self.note(|| {
-                            format!("steps {text}: {} reaches the step at {}", x.normalize(), threshold.normalize())
-                        });
+                        self.note(|| Step::Steps { table: text.clone(), value: x, threshold: *threshold });
                         self.eval(arm)
                     }
                     None => {
-                        let first = arms.first().map_or(String::new(), |(t, _)| t.normalize().to_string());
-                        Err(self.not_applicable(|| {
-                            format!("`{text}` = {} is below the first step ({first})", x.normalize())
-                        }))
+                        let first = arms.first().map_or(Decimal::ZERO, |(t, _)| *t);
+                        Err(self.not_applicable(|| Reason::BelowFirstStep { table: text.clone(), value: x, first }))
                     }
                 }
             }
@@ -209,7 +212,7 @@ impl Interp<'_> {
         let entity = self.chain.len().checked_sub(up + 1).and_then(|i| self.chain.get(i));
         match entity.and_then(|e| e.slots.get(slot)) {
             Some(Slot::Value(v)) => Ok(v.clone()),
-            Some(Slot::Missing) => Err(self.not_applicable(|| format!("fact `{name}` is not given"))),
+            Some(Slot::Missing) => Err(self.not_applicable(|| Reason::FactMissing { fact: name.into() })),
             _ => Err(mistyped(&format!("a value for `{name}`"))),
         }
     }
@@ -244,18 +247,18 @@ impl Interp<'_> {
         let capped = match value {
             Value::Dec(x) => {
                 let y = x.min(cap);
-                self.note(|| cap_line(x, y, cap));
+                self.note(|| Step::Max { cap, before: x, after: y });
                 return Ok(Value::Dec(y));
             }
             Value::Award(Entitlement::CaseByCase { cap: old, uncapped }) => {
                 let new = old.map_or(cap, |o| o.min(cap));
-                self.note(|| format!("max {}: case by case, at most {}", money(cap), money(new)));
+                self.note(|| Step::MaxCaseByCase { cap, at_most: new });
                 Entitlement::CaseByCase { cap: Some(new), uncapped }
             }
             Value::Award(award) => {
                 let capped = award.map(|x| x.min(cap));
                 if let (Some(before), Some(after)) = (award.max(), capped.max()) {
-                    self.note(|| cap_line(before, after, cap));
+                    self.note(|| Step::Max { cap, before, after });
                 }
                 capped
             }
@@ -267,7 +270,7 @@ impl Interp<'_> {
     fn marginal(&mut self, scrutinee: &Expr, arms: &[(Interval, Expr)], text: &str) -> Result<Value> {
         let x = self.dec(scrutinee)?;
         let mut total = Decimal::ZERO;
-        let mut parts = Vec::new();
+        let mut slices = Vec::new();
         for (interval, arm) in arms {
             let lower = interval.lower.as_ref().map_or(Decimal::ZERO, |l| l.value);
             let upper = interval.upper.as_ref().map_or(x, |u| u.value.min(x));
@@ -276,18 +279,10 @@ impl Interp<'_> {
             let r = self.dec(arm)?;
             let part = r.checked_mul(portion).ok_or_else(|| overflow("product", rate(r), money(portion)))?;
             total = total.checked_add(part).ok_or_else(|| overflow("sum", money(total), money(part)))?;
-            parts.push(format!("{} × {}", rate(r), money(portion)));
+            slices.push(Slice { rate: r, portion });
         }
-        self.note(|| format!("marginal {text} = {}: {} = {}", money(x), parts.join(" + "), money(total)));
+        self.note(|| Step::Marginal { table: text.into(), value: x, slices, total });
         Ok(Value::Dec(total))
-    }
-}
-
-fn cap_line(before: Decimal, after: Decimal, cap: Decimal) -> String {
-    if after < before {
-        format!("max {}: {} → {} (capped)", money(cap), money(before), money(after))
-    } else {
-        format!("max {}: {} is within the cap", money(cap), money(before))
     }
 }
 

@@ -2,8 +2,8 @@
 //! groups of rules, per entity and period). Each consults the ledger: what was granted before
 //! counts in the period it was *for*.
 
+use super::explain::{Exclusion, PoolStep, Step};
 use super::{Candidate, EvalError, Excluded};
-use crate::amounts::money;
 use crate::ast::{Choose, Earlier, Period};
 use crate::facts::Grant;
 use crate::program::{Entitlement, EntitlementKind, Measure, Pool, Program, Stack};
@@ -91,18 +91,14 @@ pub(super) fn stack(
                 if i == winner {
                     continue;
                 }
-                let tie = if rank(&loser.award) == rank(&won.award) {
-                    "; equal, so the member listed first in the stack wins".to_string()
-                } else {
-                    String::new()
+                let reason = Exclusion::Outranked {
+                    stack: stack.id.clone(),
+                    winner: rule_name(program, won.rule),
+                    item: item.to_string(),
+                    won: won.award.clone(),
+                    lost: loser.award.clone(),
+                    tie: rank(&loser.award) == rank(&won.award),
                 };
-                let reason = format!(
-                    "就高不重复 (stack {}): {} pays more for {item} ({} against {}){tie}",
-                    stack.id,
-                    rule_name(program, won.rule),
-                    bound(&won.award),
-                    bound(&loser.award)
-                );
                 let name = format!("{} on {}", rule_name(program, won.rule), won.entity());
                 losers.insert(i, Excluded::new(program, loser, reason, Some(name)));
             }
@@ -115,14 +111,13 @@ pub(super) fn stack(
                 .collect();
             let Some(first) = earlier.first() else { continue };
             let granted = earlier.iter().try_fold(Decimal::ZERO, |sum, g| add(sum, g.amount, &stack.id))?;
-            let (excluded, trace) = against_earlier(stack, won, granted, first, earlier.len());
-            match excluded {
-                Some(reason) => {
+            match against_earlier(stack, won, granted, first, earlier.len()) {
+                Err(reason) => {
                     let grant = grant_name(first);
-                    let set_aside = Excluded::new(program, won, reason, Some(grant));
+                    let set_aside = Excluded::new(program, won, *reason, Some(grant));
                     losers.insert(winner, set_aside);
                 }
-                None => {
+                Ok(trace) => {
                     if let Some(c) = candidates.get_mut(winner) {
                         let topped = c.award.map(|x| (x - granted).max(Decimal::ZERO));
                         if explain {
@@ -145,48 +140,32 @@ pub(super) fn stack(
     Ok(excluded.into_iter().map(|(_, e)| e).collect())
 }
 
-/// What an earlier grant of `granted` in all does to the stack's winner: the reason it is set
-/// aside, or (when it is topped up) the trace line.
+/// What an earlier grant of `granted` in all does to the stack's winner: the step that tops
+/// it up (补差), or why it is set aside.
 fn against_earlier(
     stack: &Stack,
     won: &Candidate,
     granted: Decimal,
     first: &Grant,
     count: usize,
-) -> (Option<String>, String) {
+) -> Result<Step, Box<Exclusion>> {
     let grants =
         if count == 1 { grant_name(first) } else { format!("{count} grants, the first {}", grant_name(first)) };
-    let already = format!("already granted {} for this item ({grants})", money(granted));
-    match (stack.earlier, won.award.max()) {
-        (Earlier::Refuse, _) => (
-            Some(format!("就高不重复 (stack {}, earlier refuse): {already}; no second grant", stack.id)),
-            String::new(),
-        ),
-        (Earlier::TopUp, Some(max)) if max <= granted => (
-            Some(format!(
-                "就高不重复 (stack {}, earlier top_up): {already}, as much as this award's {}; nothing to top up",
-                stack.id,
-                money(max)
-            )),
-            String::new(),
-        ),
-        (Earlier::TopUp, max) => (
-            None,
-            format!(
-                "补差 (stack {}, earlier top_up): {already}; pays the difference up to {}",
-                stack.id,
-                max.map_or("the case-by-case amount".into(), money)
-            ),
-        ),
+    let max = won.award.max();
+    let refused = match stack.earlier {
+        Earlier::Refuse => true,
+        Earlier::TopUp => max.is_some_and(|max| max <= granted),
+    };
+    if refused {
+        return Err(Box::new(Exclusion::EarlierGrant {
+            stack: stack.id.clone(),
+            earlier: stack.earlier,
+            granted,
+            grants,
+            max,
+        }));
     }
-}
-
-fn bound(award: &Entitlement) -> String {
-    match award.max() {
-        Some(max) if award.amount().is_some() => money(max),
-        Some(max) => format!("up to {}", money(max)),
-        None => "case by case, unbounded".into(),
-    }
+    Ok(Step::TopUp { stack: stack.id.clone(), granted, grants, up_to: max })
 }
 
 /// The years a pool's period covers, for an award in `year`.
@@ -195,14 +174,6 @@ fn years(period: Period, year: i32) -> (i32, i32) {
         Period::Year => (year, year),
         Period::Years(n) => (year - i32::try_from(n).unwrap_or(1).max(1) + 1, year),
         Period::Total => (i32::MIN, i32::MAX),
-    }
-}
-
-fn period_text(period: Period, year: i32) -> String {
-    match period {
-        Period::Year => format!("in {year}"),
-        Period::Years(n) => format!("in {}–{year}", years(Period::Years(n), year).0),
-        Period::Total => "in total".into(),
     }
 }
 
@@ -253,17 +224,16 @@ pub(super) fn limits(
                 kept.entry(scope.to_string()).or_default().push(year);
                 continue;
             }
-            let reason = format!(
-                "count cap (pool {}): at most {count} award{} per {} {}, choosing the {}; {from_ledger} already granted (ledger) and {from_run} kept in this evaluation",
-                pool.id,
-                if count == 1 { "" } else { "s" },
-                scope,
-                period_text(pool.period, year),
-                match choose {
-                    Choose::Highest => "highest",
-                    Choose::Earliest => "earliest",
-                }
-            );
+            let reason = Exclusion::CountCap {
+                pool: pool.id.clone(),
+                count,
+                scope: scope.to_string(),
+                period: pool.period,
+                year,
+                choose,
+                ledgered: from_ledger,
+                kept: from_run,
+            };
             dropped.insert(i, Excluded::new(program, c, reason, None));
         }
     }
@@ -353,7 +323,19 @@ pub(super) fn pools(
             let room = cap.checked_sub(already).unwrap_or(Decimal::ZERO).max(Decimal::ZERO);
             let capped = cap_award(&award, room);
             if explain {
-                candidate.trace.push(pool_line(pool, cap, &scope, year, already, ledgered, room, &award, &capped));
+                let cut_to = (capped != award).then(|| capped.max()).flatten();
+                candidate.trace.push(Step::Pool(PoolStep {
+                    pool: pool.id.clone(),
+                    implicit: pool.implicit,
+                    cap,
+                    scope: scope.clone(),
+                    period: pool.period,
+                    year,
+                    already,
+                    ledgered,
+                    room,
+                    cut_to,
+                }));
             }
             award = capped;
         }
@@ -377,33 +359,4 @@ fn cap_award(award: &Entitlement, room: Decimal) -> Entitlement {
         }
         other => other.map(|x| x.min(room)),
     }
-}
-
-#[allow(clippy::too_many_arguments)] // one line of trace, from the parts it names
-fn pool_line(
-    pool: &Pool,
-    cap: Decimal,
-    scope: &str,
-    year: i32,
-    already: Decimal,
-    ledgered: Decimal,
-    room: Decimal,
-    before: &Entitlement,
-    after: &Entitlement,
-) -> String {
-    let name = if pool.implicit { "per_year_cap".to_string() } else { format!("pool {}", pool.id) };
-    let from_ledger =
-        if ledgered.is_zero() { String::new() } else { format!(" (of which {} in the ledger)", money(ledgered)) };
-    let outcome = if after == before {
-        "within the cap".to_string()
-    } else {
-        format!("cut to {}", after.max().map_or("?".into(), money))
-    };
-    format!(
-        "{name} {} for {scope} {}: {} already awarded{from_ledger}, room {} → {outcome}",
-        money(cap),
-        period_text(pool.period, year),
-        money(already),
-        money(room)
-    )
 }

@@ -21,10 +21,12 @@
 //!
 //! No I/O here.
 
+mod explain;
 mod expr;
 mod groups;
 mod result;
 
+pub use explain::{Exclusion, PoolStep, Read, Reason, Slice, SplitShare, Step, Trace, Why, WhyExcluded};
 pub use result::{Award, EvalError, Evaluation, Excluded, NotApplicable, PayerShare, Total};
 
 use crate::amounts::{self, money};
@@ -48,7 +50,7 @@ struct Candidate {
     /// The `once per` key's value, as the ledger writes it.
     key: Option<String>,
     award: Entitlement,
-    trace: Vec<String>,
+    trace: Vec<Step>,
 }
 
 impl Candidate {
@@ -142,11 +144,8 @@ fn once_per_owner(
         }
         if let (true, Some(rule)) = (explain, program.rules.get(c.rule)) {
             let (owner, key) = (&id.1, &id.2);
-            let what = key.as_ref().map_or(String::new(), |k| format!(" for `{k}`"));
-            let reason = format!(
-                "paid once only (一次性) per `{owner}`{what}: another record of it earns this award in the same evaluation for an earlier or equal event; that one is paid"
-            );
-            not_applicable.push(NotApplicable::new(program, rule, c.entity().to_string(), reason));
+            let reason = Reason::PaidToAnother { owner: owner.clone(), key: key.clone() };
+            not_applicable.push(NotApplicable::new(program, rule, c.entity().to_string(), vec![reason]));
         }
         false
     });
@@ -160,14 +159,26 @@ pub fn expression(
     path: &str,
     as_of: NaiveDate,
     expr: &crate::program::Expr,
-) -> Result<(Value, Vec<String>), String> {
-    let chain = chain_to(facts, path).ok_or_else(|| format!("no entity `{path}` in the facts"))?;
+) -> Result<(Value, Trace), NoValue> {
+    let chain = chain_to(facts, path).ok_or_else(|| NoValue::NoEntity(path.to_string()))?;
     let mut interp =
         Interp { schema: &program.schema, chain: &chain, as_of, trace: Vec::new(), tracing: true, explain: true };
     match interp.eval(expr) {
-        Ok(value) => Ok((value, interp.trace)),
-        Err(Stop::NotApplicable(reason) | Stop::Failed(reason)) => Err(reason),
+        Ok(value) => Ok((value, Trace(interp.trace))),
+        Err(Stop::NotApplicable(reasons)) => Err(NoValue::NotApplicable(Why(reasons))),
+        Err(Stop::Failed(message)) => Err(NoValue::Failed(message)),
     }
+}
+
+/// Why a bare expression has no value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoValue {
+    /// The facts hold no entity at the path given.
+    NoEntity(String),
+    /// A fact it reads is not given, or a table has no row for it.
+    NotApplicable(Why),
+    /// The arithmetic failed.
+    Failed(String),
 }
 
 /// The entities from the top down to the one at `path`.
@@ -230,12 +241,7 @@ impl<'a> Run<'a> {
                 let rounded = award.map(|x| amounts::round(x, rounding));
                 if let (Some(before), Some(after), true) = (award.max(), rounded.max(), self.explain) {
                     if before != after {
-                        trace.push(format!(
-                            "round to {}: {} → {}",
-                            amounts::rounding_name(rounding),
-                            money(before),
-                            money(after)
-                        ));
+                        trace.push(Step::Round { rounding: amounts::rounding_name(rounding), before, after });
                     }
                 }
                 check_amount(&rounded).map_err(|message| EvalError {
@@ -247,9 +253,9 @@ impl<'a> Run<'a> {
                 self.candidates.push(Candidate { rule: index, scopes, date, key, award: rounded, trace });
                 Ok(())
             }
-            Err(Stop::NotApplicable(reason)) => {
+            Err(Stop::NotApplicable(reasons)) => {
                 if self.explain {
-                    self.not_applicable.push(NotApplicable::new(self.program, rule, entity.to_string(), reason));
+                    self.not_applicable.push(NotApplicable::new(self.program, rule, entity.to_string(), reasons));
                 }
                 Ok(())
             }
@@ -257,7 +263,8 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// The event date and the award before caps, or why there is none.
+    /// The event date and the award before caps, or why there is none: when explaining,
+    /// every reason that holds, the most informative first.
     fn outcome(
         &self,
         index: usize,
@@ -268,28 +275,50 @@ impl<'a> Run<'a> {
         for condition in rule.conditions.iter().filter(|c| c.scope) {
             if interp.eval(&condition.expr)? != Value::Bool(true) {
                 let policy = self.program.policies.get(rule.policy).map_or("", |p| p.id.as_str());
-                return Err(self.reason(|| {
-                    let why = explain(interp, &condition.expr);
-                    format!("outside the scope of policy `{policy}`: `{}` is false{why}", condition.text)
+                return Err(self.refuse(|| Reason::OutOfScope {
+                    policy: policy.to_string(),
+                    condition: condition.text.clone(),
+                    reads: reads(interp, &condition.expr),
                 }));
             }
+        }
+        let mut reasons = Vec::new();
+        for condition in rule.conditions.iter().filter(|c| !c.scope) {
+            let failed = match interp.eval(&condition.expr) {
+                Ok(Value::Bool(true)) => continue,
+                Ok(_) => vec![Reason::ConditionFalse {
+                    condition: condition.text.clone(),
+                    reads: reads(interp, &condition.expr),
+                }],
+                Err(Stop::NotApplicable(why)) => why,
+                Err(failed) => return Err(failed),
+            };
+            if !self.explain {
+                return Err(Stop::NotApplicable(Vec::new()));
+            }
+            reasons.extend(failed);
         }
         // The checker requires `on`; a program built otherwise is judged on the evaluation date.
-        let date = match &rule.on {
-            Some(on) => match interp.eval(on)? {
-                Value::Date(d) => d,
-                _ => return Err(Stop::Failed("internal error: the event date is not a date".into())),
-            },
-            None => self.as_of,
-        };
-        self.window(rule, date)?;
-        for condition in rule.conditions.iter().filter(|c| !c.scope) {
-            if interp.eval(&condition.expr)? != Value::Bool(true) {
-                return Err(self.reason(|| {
-                    format!("condition `{}` is false{}", condition.text, explain(interp, &condition.expr))
-                }));
+        let date = match rule.on.as_ref().map(|on| interp.eval(on)) {
+            None => Some(self.as_of),
+            Some(Ok(Value::Date(d))) => Some(d),
+            Some(Ok(_)) => return Err(Stop::Failed("internal error: the event date is not a date".into())),
+            Some(Err(Stop::NotApplicable(why))) if self.explain => {
+                reasons.extend(why);
+                None
             }
+            Some(Err(stop)) => return Err(stop),
+        };
+        if let Some(outside) = date.and_then(|d| self.window(rule, d)) {
+            if !self.explain {
+                return Err(Stop::NotApplicable(Vec::new()));
+            }
+            reasons.push(outside);
         }
+        let Some(date) = date.filter(|_| reasons.is_empty()) else {
+            reasons.sort_by_key(informative);
+            return Err(Stop::NotApplicable(reasons));
+        };
         let key = match &rule.once_per {
             Some(k) => Some(key_text(&interp.eval(k)?)),
             None => None,
@@ -304,29 +333,25 @@ impl<'a> Run<'a> {
         Ok((date, key, award))
     }
 
-    /// Why a rule does not apply, written out only when explaining.
-    fn reason(&self, reason: impl FnOnce() -> String) -> Stop {
-        Stop::NotApplicable(if self.explain { reason() } else { String::new() })
+    /// The rule does not apply; the reason is built only when explaining.
+    fn refuse(&self, reason: impl FnOnce() -> Reason) -> Stop {
+        Stop::NotApplicable(if self.explain { vec![reason()] } else { Vec::new() })
     }
 
     /// An event that has not happened by the evaluation date, or falls outside the policy's
-    /// window, earns nothing under it.
-    fn window(&self, rule: &Rule, date: NaiveDate) -> Result<(), Stop> {
+    /// window, earns nothing under it: the reason, if so.
+    fn window(&self, rule: &Rule, date: NaiveDate) -> Option<Reason> {
         if date > self.as_of {
-            return Err(self.reason(|| format!("the event on {date} is after the evaluation date {}", self.as_of)));
+            return Some(Reason::NotYet { date, as_of: self.as_of });
         }
-        let Some(policy) = self.program.policies.get(rule.policy) else { return Ok(()) };
-        if let Some(from) = policy.effective.filter(|from| date < *from) {
-            return Err(
-                self.reason(|| format!("the event on {date} is before policy `{}` took effect on {from}", policy.id))
-            );
+        let policy = self.program.policies.get(rule.policy)?;
+        if let Some(effective) = policy.effective.filter(|from| date < *from) {
+            return Some(Reason::BeforeEffective { date, policy: policy.id.clone(), effective });
         }
-        if let Some(until) = policy.expires.filter(|until| date > *until) {
-            return Err(
-                self.reason(|| format!("the event on {date} is after policy `{}` expired on {until}", policy.id))
-            );
+        if let Some(expires) = policy.expires.filter(|until| date > *until) {
+            return Some(Reason::AfterExpiry { date, policy: policy.id.clone(), expires });
         }
-        Ok(())
+        None
     }
 
     /// A one-off is paid once per entity (or owner) and key; a yearly award once per entity
@@ -342,29 +367,23 @@ impl<'a> Run<'a> {
         let up = if rule.frequency == Frequency::Once { rule.once_up } else { 0 };
         let Some(scope) = chain.len().checked_sub(1 + up).and_then(|i| chain.get(i)) else { return Ok(()) };
         let Some(grants) = self.granted.get(&(index, &*scope.path)) else { return Ok(()) };
-        let earlier = match rule.frequency {
-            Frequency::Once => grants.iter().find(|g| key.is_none() || g.key.as_deref() == key).map(|g| {
-                let what = key.map_or(String::new(), |k| format!(" for `{k}`"));
-                let whom = if up == 0 { String::new() } else { format!(" to {}", g.entity) };
-                format!(
-                    "paid once only (一次性): already granted{what}{whom} on {} ({}, {})",
-                    g.date,
-                    money(g.amount),
-                    g.at
-                )
-            }),
-            Frequency::Yearly => grants.iter().find(|g| g.year == Some(date.year())).map(|g| {
-                format!(
-                    "paid once a year: already granted for {} on {} ({}, {})",
-                    date.year(),
-                    g.date,
-                    money(g.amount),
-                    g.at
-                )
-            }),
-            Frequency::EveryEvent => None,
-        };
-        earlier.map_or(Ok(()), |reason| Err(self.reason(|| reason)))
+        let earlier =
+            match rule.frequency {
+                Frequency::Once => {
+                    grants.iter().find(|g| key.is_none() || g.key.as_deref() == key).map(|g| Reason::PaidOnce {
+                        key: key.map(str::to_string),
+                        entity: (up > 0).then(|| g.entity.clone()),
+                        date: g.date,
+                        amount: g.amount,
+                        at: g.at.clone(),
+                    })
+                }
+                Frequency::Yearly => grants.iter().find(|g| g.year == Some(date.year())).map(|g| {
+                    Reason::PaidThisYear { year: date.year(), date: g.date, amount: g.amount, at: g.at.clone() }
+                }),
+                Frequency::EveryEvent => None,
+            };
+        earlier.map_or(Ok(()), |reason| Err(self.refuse(|| reason)))
     }
 }
 
@@ -405,27 +424,36 @@ fn key_text(value: &Value) -> String {
     }
 }
 
-/// The facts a failed condition read, e.g. ` (annual_service = 4,999,999)`.
-fn explain(interp: &Interp, condition: &crate::program::Expr) -> String {
-    let mut reads = Vec::new();
-    collect_fields(condition, &mut reads);
-    let shown: Vec<String> = reads
+/// How informative a reason is, for ordering: a false condition says most, then a missing
+/// fact or table row, then the dates.
+fn informative(reason: &Reason) -> u8 {
+    match reason {
+        Reason::OutOfScope { .. } => 0,
+        Reason::ConditionFalse { .. } => 1,
+        Reason::FactMissing { .. }
+        | Reason::NotInTable { .. }
+        | Reason::NoTier { .. }
+        | Reason::BelowFirstStep { .. } => 2,
+        _ => 3,
+    }
+}
+
+/// The facts a failed condition read, with their values as shown to people.
+fn reads(interp: &Interp, condition: &crate::program::Expr) -> Vec<Read> {
+    let mut fields = Vec::new();
+    collect_fields(condition, &mut fields);
+    fields
         .into_iter()
         .filter_map(|(up, slot, name)| {
             let entity = interp.chain.len().checked_sub(up + 1).and_then(|i| interp.chain.get(i))?;
             let ty = interp.schema.kinds.get(entity.kind)?.fields.get(slot)?.ty;
             let value = match entity.slots.get(slot)? {
-                Slot::Value(v) => show(interp, ty, v),
-                _ => "not given".into(),
+                Slot::Value(v) => Some(show(interp, ty, v)),
+                _ => None,
             };
-            Some(format!("{name} = {value}"))
+            Some(Read { fact: name, value })
         })
-        .collect();
-    if shown.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", shown.join(", "))
-    }
+        .collect()
 }
 
 fn show(interp: &Interp, ty: crate::program::Ty, value: &Value) -> String {

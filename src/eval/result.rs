@@ -1,6 +1,7 @@
 //! What evaluation returns: awards with their traces, rules that did not apply and why,
 //! and totals per top-level entity.
 
+use super::explain::{Exclusion, Reason, SplitShare, Step, Trace, Why, WhyExcluded};
 use super::Candidate;
 use crate::ast::Frequency;
 use crate::facts::Facts;
@@ -68,8 +69,9 @@ pub struct Award {
     pub year: i32,
     /// For `once per` rules, the key the award is for: what its ledger row must say in `key`.
     pub key: Option<String>,
-    /// How the amount came about, one step a line.
-    pub trace: Vec<String>,
+    /// How the amount came about, step by step (`trace`: sentences, `steps`: values, in JSON).
+    #[serde(flatten)]
+    pub trace: Trace,
     /// Who pays which part (两级财政按比例); empty when one payer pays all.
     pub shares: Vec<PayerShare>,
     /// The same award as one value (not in JSON, where `kind`, `amount`, `min` and `max` say it).
@@ -107,14 +109,15 @@ pub struct Excluded {
     /// The most it would have paid.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub max: Option<Decimal>,
-    /// Why, in words, naming the stack.
-    pub reason: String,
+    /// Why (`reason`: a sentence naming the stack or pool, `why`: the value, in JSON).
+    #[serde(flatten)]
+    pub why: WhyExcluded,
     /// The award (or earlier grant) paid instead; `null` when a count cap set it aside.
     pub winner: Option<String>,
 }
 
 impl Excluded {
-    pub(super) fn new(program: &Program, loser: &Candidate, reason: String, winner: Option<String>) -> Self {
+    pub(super) fn new(program: &Program, loser: &Candidate, reason: Exclusion, winner: Option<String>) -> Self {
         let rule = program.rules.get(loser.rule);
         let policy_of = |r: Option<&Rule>| r.map_or(String::new(), |r| policy_id(program, r));
         Excluded {
@@ -124,7 +127,7 @@ impl Excluded {
             entity: loser.entity().to_string(),
             kind: loser.award.kind(),
             max: loser.award.max(),
-            reason,
+            why: WhyExcluded(reason),
             winner,
         }
     }
@@ -161,16 +164,9 @@ impl Award {
         let shares =
             rule.map_or_else(Vec::new, |r| shares(r, &entitlement, policy.map(|p| p.rounding).unwrap_or_default()));
         if !shares.is_empty() {
-            let parts: Vec<String> = shares
-                .iter()
-                .map(|s| match (s.rate, s.amount) {
-                    (Some(rate), Some(amount)) => {
-                        format!("{} {} = {}", s.payer, crate::amounts::rate(rate), crate::amounts::money(amount))
-                    }
-                    _ => format!("{} (share not stated)", s.payer),
-                })
-                .collect();
-            trace.push(format!("split: {}", parts.join("; ")));
+            let shares =
+                shares.iter().map(|s| SplitShare { payer: s.payer.clone(), rate: s.rate, amount: s.amount }).collect();
+            trace.push(Step::Split { shares });
         }
         Award {
             policy: policy.map_or(String::new(), |p| p.id.clone()),
@@ -186,7 +182,7 @@ impl Award {
             event_date: candidate.date,
             year: candidate.date.year(),
             key: candidate.key,
-            trace,
+            trace: Trace(trace),
             shares,
             entitlement,
         }
@@ -233,19 +229,21 @@ pub struct NotApplicable {
     pub cite: Option<String>,
     /// The entity not paid, e.g. `enterprise.E1.drugs.D1`.
     pub entity: String,
-    /// The first reason, with the facts it read: a false condition, a missing fact, an event
-    /// outside the policy's window, an earlier one-off grant.
-    pub reason: String,
+    /// Every reason, most informative first, with the facts they read: a false condition, a
+    /// missing fact, an event outside the policy's window, an earlier grant (`reason`: one
+    /// sentence, `why`: the values, in JSON).
+    #[serde(flatten)]
+    pub why: Why,
 }
 
 impl NotApplicable {
-    pub(super) fn new(program: &Program, rule: &Rule, entity: String, reason: String) -> Self {
+    pub(super) fn new(program: &Program, rule: &Rule, entity: String, reasons: Vec<Reason>) -> Self {
         NotApplicable {
             policy: policy_id(program, rule),
             rule: rule.id.clone(),
             cite: rule.cite.clone(),
             entity,
-            reason,
+            why: Why(reasons),
         }
     }
 }

@@ -3,6 +3,7 @@
 mod diagnostics;
 mod escape;
 mod table;
+mod words;
 
 pub use diagnostics::{render_diagnostics, ErrorFormat};
 pub use escape::{escape, escape_lines};

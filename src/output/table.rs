@@ -3,7 +3,7 @@
 
 use super::escape;
 use crate::amounts::money;
-use crate::eval::{Award, Evaluation};
+use crate::eval::{Award, Evaluation, Reason};
 use crate::program::EntitlementKind;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
@@ -34,31 +34,36 @@ pub fn table(evaluation: &Evaluation) -> String {
         }
         for (row, trace) in lines.zip(traces) {
             let _ = writeln!(out, "{row}");
-            for step in trace {
-                let _ = writeln!(out, "    {}", escape(step));
+            for step in trace.iter() {
+                let _ = writeln!(out, "    {}", escape(&step.to_string()));
             }
         }
     }
     if !evaluation.not_applicable.is_empty() {
         out.push_str("\nnot applicable\n");
         let mut rows = vec![header(&["entity", "rule", "reason"])];
-        // Rules of another city's policy say one thing about an enterprise, once per policy.
-        let mut out_of_scope: Vec<(String, &str, Vec<&str>)> = Vec::new();
+        // Rules of another city's policy say one thing about an enterprise, once per policy:
+        // grouped by (enterprise, reason), in first-seen order, in one pass.
+        let mut out_of_scope: Vec<(String, String, Vec<&str>)> = Vec::new();
+        let mut group_of: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
         for n in &evaluation.not_applicable {
-            if n.reason.starts_with("outside the scope of policy") {
+            let reason = n.reason();
+            if matches!(n.why.0.first(), Some(Reason::OutOfScope { .. })) {
                 let top = n.entity.split('.').take(2).collect::<Vec<_>>().join(".");
-                match out_of_scope.iter_mut().find(|(t, reason, _)| *t == top && *reason == n.reason) {
+                let next = out_of_scope.len();
+                let group = *group_of.entry((top.clone(), reason.clone())).or_insert(next);
+                match out_of_scope.get_mut(group) {
                     Some((_, _, rules)) if !rules.contains(&n.rule.as_str()) => rules.push(&n.rule),
                     Some(_) => {}
-                    None => out_of_scope.push((top, &n.reason, vec![&n.rule])),
+                    None => out_of_scope.push((top, reason, vec![&n.rule])),
                 }
             } else {
-                rows.push(vec![n.entity.clone(), n.rule.clone(), n.reason.clone()]);
+                rows.push(vec![n.entity.clone(), n.rule.clone(), reason]);
             }
         }
         rows.extend(out_of_scope.into_iter().map(|(top, reason, rules)| {
             let count = if rules.len() == 1 { "1 rule".to_string() } else { format!("{} rules", rules.len()) };
-            vec![top, count, reason.to_string()]
+            vec![top, count, reason]
         }));
         let widths = widths(&rows);
         rows.iter().for_each(|r| {
@@ -68,7 +73,7 @@ pub fn table(evaluation: &Evaluation) -> String {
     if !evaluation.excluded.is_empty() {
         out.push_str("\nexcluded (就高不重复, count caps)\n");
         let mut rows = vec![header(&["entity", "rule", "reason"])];
-        rows.extend(evaluation.excluded.iter().map(|x| vec![x.entity.clone(), x.rule.clone(), x.reason.clone()]));
+        rows.extend(evaluation.excluded.iter().map(|x| vec![x.entity.clone(), x.rule.clone(), x.reason()]));
         let widths = widths(&rows);
         rows.iter().for_each(|r| {
             let _ = writeln!(out, "{}", line(r, &widths));

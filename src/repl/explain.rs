@@ -33,7 +33,7 @@ impl Session {
         }
         for excluded in evaluation.excluded.iter().filter(|x| mine(&x.policy, &x.rule)) {
             paid += 1;
-            out.push_str(&format!("{}: excluded: {}\n", excluded.entity, excluded.reason));
+            out.push_str(&format!("{}: excluded: {}\n", excluded.entity, excluded.reason()));
         }
         let others = evaluation.not_applicable.iter().filter(|n| mine(&n.policy, &n.rule)).count();
         let scope = args.get(1).map_or(String::new(), |e| format!(" {e}"));
@@ -58,10 +58,10 @@ impl Session {
         let mut out = self.heading(rule);
         let before = out.len();
         for na in evaluation.not_applicable.iter().filter(|n| mine(&n.policy, &n.rule)) {
-            out.push_str(&format!("{}: {}\n", na.entity, na.reason));
+            out.push_str(&format!("{}: {}\n", na.entity, na.reason()));
         }
         for excluded in evaluation.excluded.iter().filter(|x| mine(&x.policy, &x.rule)) {
-            out.push_str(&format!("{}: excluded: {}\n", excluded.entity, excluded.reason));
+            out.push_str(&format!("{}: excluded: {}\n", excluded.entity, excluded.reason()));
         }
         for award in evaluation.awards.iter().filter(|a| mine(&a.policy, &a.rule)) {
             let award_text = show::award(&award.entitlement);

@@ -35,7 +35,7 @@ impl Session {
         match result {
             Ok((value, trace)) => {
                 let mut out = format!("{} : {}\n", show::value(&self.program.schema, &value, ty), self.type_name(ty));
-                for step in trace {
+                for step in &trace {
                     out.push_str(&format!("    {step}\n"));
                 }
                 Output::done(out)

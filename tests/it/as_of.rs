@@ -4,8 +4,8 @@
 
 use crate::cli::{policy, text};
 use policy_lang::dates::evaluation_date;
-use policy_lang::repl::{Config, Session};
 use policy_lang::output::ErrorFormat;
+use policy_lang::repl::{Config, Session};
 
 const RULES: &str = r#"
 schema { entity enterprise { approved_on: date } }
@@ -17,8 +17,9 @@ rule R for enterprise { on approved_on reward 20万 once }
 /// the policy's issue (2025-01-01)… and not on 2024-06-30, when the event had not happened.
 const FACTS: &str = r#"{"as_of": "2025-06-30", "enterprise": [{"id": "E1", "approved_on": "2025-03-01"}]}"#;
 
-fn rules_file() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("policy-as-of-{}", std::process::id()));
+/// The rules in a folder of the test's own (tests run in parallel threads of one process).
+fn rules_file(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("policy-as-of-{}-{test}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("r.policy");
     std::fs::write(&path, RULES).unwrap();
@@ -29,12 +30,15 @@ fn owed(json: &str) -> (String, String) {
     // The first JSON value: the whole report, or the first line of JSON Lines.
     let v: serde_json::Value =
         serde_json::Deserializer::from_str(json).into_iter().next().and_then(Result::ok).unwrap_or_default();
-    (v["as_of"].as_str().unwrap_or("").to_string(), v["totals"]["enterprise.E1"]["owed"].as_str().unwrap_or("").to_string())
+    (
+        v["as_of"].as_str().unwrap_or("").to_string(),
+        v["totals"]["enterprise.E1"]["owed"].as_str().unwrap_or("").to_string(),
+    )
 }
 
 #[test]
 fn the_date_given_for_the_run_wins_everywhere() {
-    let rules = rules_file();
+    let rules = rules_file("flag");
     let rules = rules.to_str().unwrap();
     let eval = |extra: &[&str]| {
         let mut args = vec!["eval", rules, "--facts", "-", "--format", "json"];
@@ -55,7 +59,7 @@ fn the_date_given_for_the_run_wins_everywhere() {
 
 #[test]
 fn a_test_and_the_repl_put_their_own_date_first() {
-    let rules = rules_file();
+    let rules = rules_file("test");
     let dir = rules.parent().unwrap();
     let file = dir.join("t.policy");
     let test = |as_of: &str, expect: &str| {
@@ -79,7 +83,7 @@ fn a_test_and_the_repl_put_their_own_date_first() {
 
 #[test]
 fn without_any_date_the_result_does_not_depend_on_the_time_zone() {
-    let rules = rules_file();
+    let rules = rules_file("tz");
     let facts = FACTS.replace(r#""as_of": "2025-06-30", "#, "");
     let at = |tz: &str| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_policy"))

@@ -86,13 +86,13 @@ pub fn outcome(clauses: &str, fields: &str) -> Result<Award, NotApplicable> {
 
 /// The award for `reward <amount>`, failing the test if the rule does not apply.
 pub fn award(amount: &str, fields: &str) -> Award {
-    outcome(&format!("reward {amount}"), fields).unwrap_or_else(|na| panic!("not applicable: {}", na.reason))
+    outcome(&format!("reward {amount}"), fields).unwrap_or_else(|na| panic!("not applicable: {}", na.reason()))
 }
 
 /// Why `reward <amount>` does not apply.
 pub fn reason(clauses: &str, fields: &str) -> String {
     match outcome(clauses, fields) {
         Ok(award) => panic!("expected no award, got {award:#?}"),
-        Err(na) => na.reason,
+        Err(na) => na.reason(),
     }
 }

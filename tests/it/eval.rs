@@ -18,12 +18,12 @@ fn bounds(a: &policy_lang::Award) -> (Option<String>, Option<String>) {
 #[test]
 fn the_design_card_line_means_what_it_says() {
     let rule = "reward 20% of rd_cost max 4_000_000 per_year_cap 10_000_000";
-    let a = outcome(rule, r#""rd_cost": "3000万""#).unwrap_or_else(|na| panic!("{}", na.reason));
+    let a = outcome(rule, r#""rd_cost": "3000万""#).unwrap_or_else(|na| panic!("{}", na.reason()));
     assert_eq!(a.amount, Some(dec("4000000.00")));
-    assert_eq!(a.trace[0], "20% of rd_cost: 20% × 30,000,000 = 6,000,000");
-    assert_eq!(a.trace[1], "max 4,000,000: 6,000,000 → 4,000,000 (capped)");
+    assert_eq!(a.trace.lines()[0], "20% of rd_cost: 20% × 30,000,000 = 6,000,000");
+    assert_eq!(a.trace.lines()[1], "max 4,000,000: 6,000,000 → 4,000,000 (capped)");
     assert_eq!(
-        a.trace[2],
+        a.trace.lines()[2],
         "per_year_cap 10,000,000 for enterprise.E1 in 2024: 0 already awarded, room 10,000,000 → within the cap"
     );
 }
@@ -84,7 +84,7 @@ fn marginal_tiers_rate_each_slice() {
     assert_eq!(exact(rule, r#""capital": 300000000"#), "5000000");
     assert_eq!(exact(rule, r#""capital": 50000000"#), "500000");
     let a = award(rule, r#""capital": 300000000"#);
-    assert_eq!(a.trace[0], "marginal capital = 300,000,000: 1% × 100,000,000 + 2% × 200,000,000 = 5,000,000");
+    assert_eq!(a.trace.lines()[0], "marginal capital = 300,000,000: 1% × 100,000,000 + 2% × 200,000,000 = 5,000,000");
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn count_steps_pay_the_highest_step_reached() {
 #[test]
 fn per_unit_multiplies_money_by_a_count() {
     assert_eq!(exact("50万 per items", r#""items": 3"#), "1500000");
-    assert_eq!(award("50万 per items", r#""items": 3"#).trace[0], "per items: 500,000 × 3 = 1,500,000");
+    assert_eq!(award("50万 per items", r#""items": 3"#).trace.lines()[0], "per items: 500,000 × 3 = 1,500,000");
 }
 
 #[test]
@@ -126,17 +126,29 @@ fn case_by_case_bounded_unbounded_and_explicitly_uncapped() {
     let capped = award("case_by_case max 1亿", "");
     assert_eq!(bounds(&capped), (None, Some("100000000".into())));
     let uncapped = award("case_by_case uncapped", "");
-    assert_eq!(uncapped.trace, ["case by case (一事一议): no formula, explicitly uncapped (上不封顶)"]);
+    assert_eq!(uncapped.trace.lines(), ["case by case (一事一议): no formula, explicitly uncapped (上不封顶)"]);
 }
 
 #[test]
-fn conditions_name_the_first_that_fails_with_the_facts_it_read() {
+fn conditions_name_every_one_that_fails_with_the_facts_it_read() {
     let rules = "when local\n  when rd_cost >= 500万\n  reward 1";
     assert_eq!(
         reason(rules, r#""local": true, "rd_cost": 4999999"#),
         "condition `rd_cost >= 500万` is false (rd_cost = 4,999,999)"
     );
-    assert_eq!(reason(rules, r#""local": false, "rd_cost": 1"#), "condition `local` is false (local = false)");
+    assert_eq!(
+        reason(rules, r#""local": false, "rd_cost": 1"#),
+        "condition `local` is false (local = false); condition `rd_cost >= 500万` is false (rd_cost = 1)"
+    );
+    // Most informative first: a false condition, then a missing fact, then the dates.
+    assert_eq!(
+        reason("when local\n  on event\n  reward rd_cost", r#""local": false, "event": "2030-01-01""#),
+        "condition `local` is false (local = false); the event on 2030-01-01 is after the evaluation date 2024-06-30"
+    );
+    assert_eq!(
+        reason("on since\n  when local\n  reward 1", r#""local": false"#),
+        "condition `local` is false (local = false); fact `since` is not given"
+    );
     assert!(outcome(rules, r#""local": true, "rd_cost": 5000000"#).is_ok());
     assert_eq!(
         reason("when phase in { II, III }\n reward 1", r#""phase": "I""#),
@@ -157,7 +169,7 @@ fn events_outside_the_policy_window_earn_nothing() {
             &enterprise(&format!(r#""event": "{day}""#)),
             "2030-01-01",
         );
-        result.not_applicable.first().map(|na| na.reason.clone())
+        result.not_applicable.first().map(|na| na.reason().clone())
     };
     assert_eq!(
         on("2022-12-31").as_deref(),
@@ -187,7 +199,7 @@ fn rounding_happens_once_to_the_fen_half_away_from_zero() {
     assert_eq!(exact("3% of rd_cost", r#""rd_cost": 10000001"#), "300000.03");
     let a = award("0.5% of rd_cost", r#""rd_cost": 1"#);
     assert_eq!(a.amount, Some(dec("0.01")));
-    assert_eq!(a.trace.last().map(String::as_str), Some("round to fen, half away from zero: 0.005 → 0.01"));
+    assert_eq!(a.trace.lines().last().map(String::as_str), Some("round to fen, half away from zero: 0.005 → 0.01"));
 }
 
 #[test]
@@ -201,7 +213,10 @@ fn a_policy_may_round_otherwise() {
     let facts = loaded.program.facts("f", &enterprise(r#""rd_cost": 1234567"#)).unwrap_or_else(|e| panic!("{e:?}"));
     let result = loaded.program.evaluate(&facts, date("2024-01-01")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(result.awards[0].amount, Some(dec("148148")));
-    assert_eq!(result.awards[0].trace.last().map(String::as_str), Some("round to yuan, down: 148,148.04 → 148,148"));
+    assert_eq!(
+        result.awards[0].trace.lines().last().map(String::as_str),
+        Some("round to yuan, down: 148,148.04 → 148,148")
+    );
 }
 
 #[test]
@@ -222,7 +237,7 @@ fn per_year_cap_cuts_the_award_that_crosses_it() {
         result.awards.iter().map(|a| a.amount.unwrap_or_default().normalize().to_string()).collect();
     // 400万 + 500万 fit; the third is cut to the 100万 left; the next year starts afresh.
     assert_eq!(amounts, ["4000000", "5000000", "1000000", "4000000"]);
-    assert_eq!(result.awards[2].trace.last().map(String::as_str), Some("per_year_cap 10,000,000 for enterprise.E1 in 2024: 9,000,000 already awarded, room 1,000,000 → cut to 1,000,000"));
+    assert_eq!(result.awards[2].trace.lines().last().map(String::as_str), Some("per_year_cap 10,000,000 for enterprise.E1 in 2024: 9,000,000 already awarded, room 1,000,000 → cut to 1,000,000"));
 }
 
 #[test]
@@ -235,7 +250,7 @@ fn child_rules_read_their_owner_and_the_evaluation_date() {
     assert_eq!(result.awards.len(), 1);
     assert_eq!(result.awards[0].entity, "enterprise.E1.drugs.D1");
     assert_eq!(
-        result.not_applicable[0].reason,
+        result.not_applicable[0].reason(),
         "condition `approved + 1 year <= as_of` is false (approved = 2023-07-01)"
     );
 }
@@ -288,6 +303,48 @@ fn an_event_after_the_evaluation_date_has_not_happened_yet() {
 
 #[test]
 fn traces_show_rates_as_the_text_writes_them() {
-    assert_eq!(award("1:1 of funds", r#""funds": 300"#).trace[0], "1:1 of funds: 1:1 × 300 = 300");
-    assert_eq!(award("5‰ of funds", r#""funds": 1000"#).trace[0], "5‰ of funds: 5‰ × 1,000 = 5");
+    assert_eq!(award("1:1 of funds", r#""funds": 300"#).trace.lines()[0], "1:1 of funds: 1:1 × 300 = 300");
+    assert_eq!(award("5‰ of funds", r#""funds": 1000"#).trace.lines()[0], "5‰ of funds: 5‰ × 1,000 = 5");
+}
+
+/// Steps and reasons are values; the sentences are written from them. For every bundled
+/// example, each sentence says what its value holds.
+#[test]
+fn structured_explanations_and_their_sentences_agree() {
+    use policy_lang::amounts::money;
+    use policy_lang::eval::{Reason, Step};
+    let loaded = policy_lang::load(&["rules".into()]).unwrap_or_else(|e| panic!("{e:?}"));
+    for example in ["changzhou_device_maker", "wuxi_innovative_drug", "chongqing_cro_cdmo"] {
+        let text = std::fs::read_to_string(format!("examples/{example}.json")).unwrap();
+        let facts = loaded.program.facts(example, &text).unwrap_or_else(|e| panic!("{e:?}"));
+        let result = loaded.program.evaluate(&facts, facts.as_of.unwrap()).unwrap();
+        let json = policy_lang::output::json(&result);
+        for (award, shown) in result.awards.iter().zip(json["awards"].as_array().unwrap()) {
+            let sentences = award.trace.lines();
+            assert_eq!(shown["trace"].as_array().unwrap().len(), sentences.len());
+            assert_eq!(shown["steps"].as_array().unwrap().len(), award.trace.len());
+            for (step, sentence) in award.trace.iter().zip(&sentences) {
+                if let Step::Pool(pool) = step {
+                    assert!(sentence.contains(&format!("room {}", money(pool.room))), "{sentence}");
+                    match pool.cut_to {
+                        Some(to) => assert!(sentence.ends_with(&format!("cut to {}", money(to))), "{sentence}"),
+                        None => assert!(sentence.ends_with("within the cap"), "{sentence}"),
+                    }
+                }
+                if let Step::Of { rate, result, .. } = step {
+                    assert!(sentence.starts_with(&**rate) && sentence.ends_with(&money(*result)), "{sentence}");
+                }
+            }
+        }
+        for (na, shown) in result.not_applicable.iter().zip(json["not_applicable"].as_array().unwrap()) {
+            assert_eq!(shown["why"].as_array().unwrap().len(), na.why.0.len());
+            let sentence = na.reason();
+            for reason in &na.why.0 {
+                assert!(sentence.contains(&reason.to_string()), "{sentence}");
+                if let Reason::FactMissing { fact } = reason {
+                    assert!(sentence.contains(&format!("fact `{fact}` is not given")));
+                }
+            }
+        }
+    }
 }

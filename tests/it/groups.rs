@@ -57,7 +57,7 @@ fn an_annual_pool_cuts_the_third_award_of_a_year() {
     let result = eval(&[("cz.policy", CLINICAL)], &facts, "2024-12-31");
     assert_eq!(amounts(&result), ["4000000", "4000000", "2000000"]);
     assert_eq!(
-        result.awards[2].trace.last().map(String::as_str),
+        result.awards[2].trace.lines().last().map(String::as_str),
         Some("pool CZ-03-1c 10,000,000 for enterprise.E1 in 2024: 8,000,000 already awarded, room 2,000,000 → cut to 2,000,000")
     );
     assert_eq!(result.totals[0].owed, dec("10000000"));
@@ -84,7 +84,7 @@ fn a_one_off_reward_is_refused_the_second_time_naming_the_earlier_grant() {
         eval(&[("cz.policy", CLINICAL)], &drug("I").replace("]}]}", &format!("]}}], {ledger}}}")), "2024-12-31");
     assert_eq!(again.awards.len(), 0);
     assert_eq!(
-        again.not_applicable[0].reason,
+        again.not_applicable[0].reason(),
         "paid once only (一次性): already granted for `I` on 2024-01-10 (1,000,000, $.ledger[0])"
     );
     // Entering the next phase is a new event, and the ledger's 100万 counts in the pool.
@@ -92,7 +92,7 @@ fn a_one_off_reward_is_refused_the_second_time_naming_the_earlier_grant() {
         eval(&[("cz.policy", CLINICAL)], &drug("II").replace("]}]}", &format!("]}}], {ledger}}}")), "2024-12-31");
     assert_eq!(amounts(&next), ["1500000"]);
     assert_eq!(
-        next.awards[0].trace.last().map(String::as_str),
+        next.awards[0].trace.lines().last().map(String::as_str),
         Some("pool CZ-03-1c 10,000,000 for enterprise.E1 in 2024: 1,000,000 already awarded (of which 1,000,000 in the ledger), room 9,000,000 → within the cap")
     );
 }
@@ -108,12 +108,12 @@ fn an_event_a_day_after_expiry_is_refused() {
     let result = eval(&[("cz.policy", CLINICAL)], &facts, "2028-06-30");
     assert_eq!(result.awards.len(), 1);
     assert_eq!(result.awards[0].entity, "enterprise.E1.drugs.D1");
-    let refused = result
-        .not_applicable
-        .iter()
-        .find(|n| n.rule == "CZ-03-1b" && n.entity.ends_with("D2"))
-        .map(|n| n.reason.as_str());
-    assert_eq!(refused, Some("the event on 2028-01-01 is after policy `changzhou_2023` expired on 2027-12-31"));
+    let refused =
+        result.not_applicable.iter().find(|n| n.rule == "CZ-03-1b" && n.entity.ends_with("D2")).map(|n| n.reason());
+    assert_eq!(
+        refused.as_deref(),
+        Some("the event on 2028-01-01 is after policy `changzhou_2023` expired on 2027-12-31")
+    );
 }
 
 /// Changzhou （十二）(b): 5% to the contract manufacturer; 500万 per enterprise per year,
@@ -144,7 +144,7 @@ fn prior_years_count_in_a_three_year_pool_but_not_in_this_years_cap() {
         {"policy": "changzhou_2023", "rule": "CZ-12b", "entity": "enterprise.E1.varieties.V2.years.Y2023", "year": 2023, "date": "2023-06-30", "amount": "500万"}]}"#;
     let result = eval(&[("cmo.policy", CMO)], facts, "2024-12-31");
     assert_eq!(amounts(&result), ["2000000"]);
-    let trace = &result.awards[0].trace;
+    let trace = result.awards[0].trace.lines();
     assert_eq!(trace[0], "5% of executed: 5% × 90,000,000 = 4,500,000");
     assert_eq!(trace[1], "pool CZ-12b-variety 3,000,000 for enterprise.E1.varieties.V9 in total: 0 already awarded, room 3,000,000 → cut to 3,000,000");
     assert_eq!(
@@ -166,7 +166,7 @@ fn nested_pools_bind_narrowest_first() {
     );
     let result = eval(&[("cmo.policy", CMO)], &facts, "2026-12-31");
     assert_eq!(amounts(&result), ["2000000", "1000000", "0"]);
-    assert!(result.awards[1].trace[1].starts_with("pool CZ-12b-variety 3,000,000 for enterprise.E1.varieties.V1 in total: 2,000,000 already awarded, room 1,000,000 → cut to 1,000,000"));
+    assert!(result.awards[1].trace.lines()[1].starts_with("pool CZ-12b-variety 3,000,000 for enterprise.E1.varieties.V1 in total: 2,000,000 already awarded, room 1,000,000 → cut to 1,000,000"));
     // Four varieties at 3000万 in one year: 4 × 150万 = 600万, cut to 500万 by the enterprise's year.
     let variety = |v: i32| {
         format!(r#"{{"id": "V{v}", "years": [{{"id": "Y", "period_end": "2024-06-30", "executed": "3000万"}}]}}"#)
@@ -186,7 +186,7 @@ fn a_yearly_award_is_not_paid_twice_in_one_year() {
       "ledger": [{"policy": "changzhou_2023", "rule": "CZ-12b", "entity": "enterprise.E1.varieties.V1.years.Y2024", "year": 2024, "date": "2024-07-15", "amount": "5万"}]}"#;
     let result = eval(&[("cmo.policy", CMO)], facts, "2024-12-31");
     assert_eq!(
-        result.not_applicable[0].reason,
+        result.not_applicable[0].reason(),
         "paid once a year: already granted for 2024 on 2024-07-15 (50,000, $.ledger[0])"
     );
 }
@@ -233,7 +233,7 @@ fn a_stacked_pair_pays_only_the_higher_and_names_the_winner() {
     let loser = &result.excluded[0];
     assert_eq!(loser.rule, "CQ-09");
     assert_eq!(loser.winner.as_deref(), Some("district.D-1 on enterprise.E1.drugs.D1"));
-    assert_eq!(loser.reason, "就高不重复 (stack CQ-P2): district.D-1 pays more for enterprise.E1.drugs.D1 (up to 12,000,000 against 10,000,000)");
+    assert_eq!(loser.reason(), "就高不重复 (stack CQ-P2): district.D-1 pays more for enterprise.E1.drugs.D1 (up to 12,000,000 against 10,000,000)");
     // Excluded awards count in no total.
     assert_eq!((result.totals[0].owed, result.totals[0].ceiling), (dec("0"), Some(dec("12000000"))));
 }
@@ -256,7 +256,10 @@ rule B for enterprise { on as_of every_event reward up_to 200万  split city, di
         parts(0),
         [("city".to_string(), Some("50.01".to_string())), ("district".to_string(), Some("50.00".to_string()))]
     );
-    assert_eq!(result.awards[0].trace.last().map(String::as_str), Some("split: city 50% = 50.01; district 50% = 50"));
+    assert_eq!(
+        result.awards[0].trace.lines().last().map(String::as_str),
+        Some("split: city 50% = 50.01; district 50% = 50")
+    );
     assert_eq!(parts(1), [("city".to_string(), None), ("district".to_string(), None)]);
 }
 
@@ -294,6 +297,7 @@ pool SZ-P1 {
     assert_eq!(amounts(&result), ["150000000", "50000000"]);
     assert!(result.awards[1]
         .trace
+        .lines()
         .last()
         .is_some_and(|t| t.starts_with("pool SZ-P1 200,000,000 for enterprise.E1 in 2022")));
 }
@@ -326,7 +330,7 @@ rule CZ-12b for enterprise {
     let inside = eval(&[("p.policy", rules)], &facts("2023-12-31", "2024-06-30"), "2025-01-01");
     assert_eq!(inside.awards.len(), 2);
     let outside = eval(&[("p.policy", rules)], &facts("2024-01-01", "2024-07-01"), "2025-01-01");
-    let reasons: Vec<&str> = outside.not_applicable.iter().map(|n| n.reason.as_str()).collect();
+    let reasons: Vec<String> = outside.not_applicable.iter().map(|n| n.reason()).collect();
     assert_eq!(
         reasons,
         [
@@ -358,9 +362,9 @@ rule WX-03 for drug { on as_of every_event reward 25% of rd_cost }
     };
     let home = eval(&[("wx.policy", rules)], &facts(r#""city": "wuxi","#), "2024-06-30");
     assert_eq!(amounts(&home), ["800000", "25"]);
-    assert_eq!(home.awards[0].trace[0], "50% of (costs - outsourced): 50% × 1,600,000 = 800,000");
+    assert_eq!(home.awards[0].trace.lines()[0], "50% of (costs - outsourced): 50% × 1,600,000 = 800,000");
     let away = eval(&[("wx.policy", rules)], &facts(r#""city": "changzhou","#), "2024-06-30");
-    let reasons: Vec<&str> = away.not_applicable.iter().map(|n| n.reason.as_str()).collect();
+    let reasons: Vec<String> = away.not_applicable.iter().map(|n| n.reason()).collect();
     assert_eq!(
         reasons,
         [
@@ -369,5 +373,5 @@ rule WX-03 for drug { on as_of every_event reward 25% of rd_cost }
         ]
     );
     let unknown = eval(&[("wx.policy", rules)], &facts(""), "2024-06-30");
-    assert_eq!(unknown.not_applicable[0].reason, "fact `enterprise.city` is not given");
+    assert_eq!(unknown.not_applicable[0].reason(), "fact `enterprise.city` is not given");
 }

@@ -29,8 +29,8 @@ fn paid(result: &Evaluation) -> Vec<(String, String)> {
 }
 
 fn reason(result: &Evaluation, entity: &str) -> String {
-    let na = result.not_applicable.iter().find(|n| n.entity == entity).map(|n| n.reason.clone());
-    let ex = result.excluded.iter().find(|x| x.entity == entity).map(|x| x.reason.clone());
+    let na = result.not_applicable.iter().find(|n| n.entity == entity).map(|n| n.reason().clone());
+    let ex = result.excluded.iter().find(|x| x.entity == entity).map(|x| x.reason().clone());
     na.or(ex).unwrap_or_else(|| panic!("{entity} has no reason: {result:#?}"))
 }
 
@@ -66,7 +66,7 @@ fn a_2023_grant_paid_in_2024_blocks_2023_and_not_2024() {
     );
     // …and 2024's own award is not cut by a grant that belongs to 2023: the full 450万.
     assert_eq!(paid(&result), [("enterprise.E1.years.Y2024".to_string(), "4500000".to_string())]);
-    assert!(result.awards[0].trace.iter().any(|t| t.contains("in 2024: 0 already awarded, room 5,000,000")));
+    assert!(result.awards[0].trace.lines().iter().any(|t| t.contains("in 2024: 0 already awarded, room 5,000,000")));
     // The award says what its ledger row must say.
     assert_eq!((result.awards[0].year, result.awards[0].key.as_deref()), (2024, None));
 }
@@ -202,6 +202,7 @@ fn a_pool_counts_grants_of_policies_not_loaded_by_their_tags() {
     assert_eq!(paid(&result), [("enterprise.E1".to_string(), "10000000".to_string())]);
     assert!(result.awards[0]
         .trace
+        .lines()
         .iter()
         .any(|t| t.contains("190,000,000 already awarded (of which 190,000,000 in the ledger)")));
     // The Wuxi grant counts in nothing here, and is listed once rather than dropped in silence.
@@ -252,14 +253,14 @@ fn a_stack_tops_up_an_earlier_grant_to_the_higher_award() {
     let result = eval(&stack("top_up"), &facts, "2024-06-30");
     assert_eq!(paid(&result), [("enterprise.E1.drugs.D1".to_string(), "2000000".to_string())]);
     assert_eq!(result.awards[0].rule, "CQ-09");
-    assert!(result.awards[0].trace.iter().any(|t| t.starts_with(
+    assert!(result.awards[0].trace.lines().iter().any(|t| t.starts_with(
         "补差 (stack CQ-P2, earlier top_up): already granted 8,000,000 for this item (chongqing_2022.D-1 on enterprise.E1.drugs.D1, paid 2023-06-01 ($.ledger[0]))"
     )));
     // An earlier grant as large as the winner leaves nothing to top up.
     let big = facts.replace(r#""amount": "800万""#, r#""amount": "1000万""#);
     let result = eval(&stack("top_up"), &big, "2024-06-30");
     assert!(result.awards.is_empty());
-    assert!(result.excluded[0].reason.contains("as much as this award's 10,000,000; nothing to top up"));
+    assert!(result.excluded[0].reason().contains("as much as this award's 10,000,000; nothing to top up"));
 }
 
 #[test]
@@ -271,13 +272,9 @@ fn a_stack_that_refuses_pays_nothing_after_an_earlier_grant() {
     assert!(reason(&result, "enterprise.E1.drugs.D1").starts_with("paid once only (一次性)"));
     let refused: Vec<&str> = result.excluded.iter().map(|x| x.rule.as_str()).collect();
     assert_eq!(refused, ["CQ-09"]);
-    assert!(
-        result
-            .excluded
-            .iter()
-            .any(|x| x.reason.contains("earlier refuse")
-                && x.winner.as_deref().is_some_and(|w| w.contains("$.ledger[0]")))
-    );
+    assert!(result.excluded.iter().any(
+        |x| x.reason().contains("earlier refuse") && x.winner.as_deref().is_some_and(|w| w.contains("$.ledger[0]"))
+    ));
 }
 
 #[test]
@@ -286,7 +283,7 @@ fn a_tie_goes_to_the_member_listed_first_and_says_so() {
     let result = eval(&stack("top_up"), &facts, "2024-06-30");
     assert_eq!(result.awards[0].rule, "CQ-09");
     assert_eq!(
-        result.excluded[0].reason,
+        result.excluded[0].reason(),
         "就高不重复 (stack CQ-P2): chongqing_2022.CQ-09 pays more for enterprise.E1.drugs.D1 (10,000,000 against up to 10,000,000); equal, so the member listed first in the stack wins"
     );
 }

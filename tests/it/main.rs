@@ -3,6 +3,7 @@
 // In tests a panic is how an assertion fails, and indexing a known result is the clearest read.
 #![allow(clippy::panic, clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 
+mod as_of;
 mod bad_inputs;
 mod baseline;
 mod batch;
@@ -17,7 +18,6 @@ mod facts;
 mod format;
 mod fuzz_smoke;
 mod groups;
-mod as_of;
 mod history;
 mod io;
 mod properties;

@@ -1,0 +1,392 @@
+//! Explanations as values: each step that shaped an award, each reason a rule did not pay,
+//! each reason an award was set aside. Evaluation records them; only `output` turns them into
+//! words (in whichever language the reader reads), so the JSON carries both the structure
+//! (which pool cut an award, by how much) and the sentence.
+
+use crate::ast::{Choose, Earlier, Period};
+use crate::program::Entitlement;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// One step that shaped an award, in the order taken.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum Step {
+    /// `20% of rd_cost`: the rate (as written), the base's text and value, the product.
+    Of {
+        /// The rate, as written or shown.
+        rate: Arc<str>,
+        /// The base as written.
+        base: Arc<str>,
+        /// The value looked up or taken.
+        value: Decimal,
+        /// The product.
+        result: Decimal,
+    },
+    /// `5%..20% of salary`: both rates and both products.
+    RangeOf {
+        /// The lower rate.
+        low_rate: Decimal,
+        /// The higher rate.
+        high_rate: Decimal,
+        /// The base as written.
+        base: Arc<str>,
+        /// The lower bound.
+        low: Decimal,
+        /// The higher bound.
+        high: Decimal,
+    },
+    /// `50万 per specialties`: the amount, how many, the product.
+    Per {
+        /// How many, as written (or the most allowed).
+        count: Arc<str>,
+        /// The amount.
+        amount: Decimal,
+        /// How many times.
+        times: Decimal,
+        /// The product.
+        result: Decimal,
+    },
+    /// `10万..50万`
+    Range {
+        /// The lower bound.
+        low: Decimal,
+        /// The higher bound.
+        high: Decimal,
+    },
+    /// `max 400万` on an amount (or an award's ceiling): before and after.
+    Max {
+        /// The cap.
+        cap: Decimal,
+        /// Before the step.
+        before: Decimal,
+        /// After the step.
+        after: Decimal,
+    },
+    /// `max 1亿` on a case-by-case award: its ceiling now.
+    MaxCaseByCase {
+        /// The cap.
+        cap: Decimal,
+        /// The ceiling now.
+        at_most: Decimal,
+    },
+    /// 最高/不超过/择优: the amount is a ceiling.
+    UpTo {
+        /// The ceiling, when bounded.
+        ceiling: Option<Decimal>,
+    },
+    /// 一事一议.
+    CaseByCase {
+        /// The text sets no bound (上不封顶).
+        uncapped: bool,
+    },
+    /// `by phase { … }`: the row taken, and its amount when it is one.
+    By {
+        /// The table's scrutinee as written.
+        table: Arc<str>,
+        /// The value, by name.
+        variant: String,
+        /// The amount.
+        amount: Option<Decimal>,
+    },
+    /// `tiers investment { … }`: the value and the tier it falls in.
+    Tier {
+        /// The table's scrutinee as written.
+        table: Arc<str>,
+        /// The value looked up or taken.
+        value: Decimal,
+        /// The tier, as written.
+        tier: String,
+    },
+    /// `marginal capital { … }`: each slice's rate and portion, and the sum.
+    Marginal {
+        /// The table's scrutinee as written.
+        table: Arc<str>,
+        /// The value looked up or taken.
+        value: Decimal,
+        /// Each slice's rate and portion.
+        slices: Vec<Slice>,
+        /// The sum.
+        total: Decimal,
+    },
+    /// `steps items { … }`: the value and the step it reaches.
+    Steps {
+        /// The table's scrutinee as written.
+        table: Arc<str>,
+        /// The value looked up or taken.
+        value: Decimal,
+        /// The step reached.
+        threshold: Decimal,
+    },
+    /// The award rounded once, as its policy says.
+    Round {
+        /// How it is rounded.
+        rounding: String,
+        /// Before the step.
+        before: Decimal,
+        /// After the step.
+        after: Decimal,
+    },
+    /// A pool's room, and what it did to the award.
+    Pool(PoolStep),
+    /// 补差: an earlier grant under a stack's member is topped up to this award.
+    TopUp {
+        /// The stack's id.
+        stack: String,
+        /// Granted before for the item.
+        granted: Decimal,
+        /// The earlier grants, named.
+        grants: String,
+        /// The award topped up to.
+        up_to: Option<Decimal>,
+    },
+    /// Who pays which part (两级财政).
+    Split {
+        /// Each payer's part.
+        shares: Vec<SplitShare>,
+    },
+}
+
+/// One slice of a marginal table.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Slice {
+    /// The tier's rate.
+    pub rate: Decimal,
+    /// The part of the value inside the tier.
+    pub portion: Decimal,
+}
+
+/// A pool applied to an award.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PoolStep {
+    /// The pool's id (`CZ-12b.per_year_cap` for a rule's own cap).
+    pub pool: String,
+    /// A rule's own `per_year_cap`.
+    pub implicit: bool,
+    /// The cap.
+    pub cap: Decimal,
+    /// The entity whose room it is.
+    pub scope: String,
+    /// The period counted.
+    pub period: Period,
+    /// The year of the award.
+    pub year: i32,
+    /// Awarded before in the period (this evaluation and the ledger).
+    pub already: Decimal,
+    /// Of which in the ledger.
+    pub ledgered: Decimal,
+    /// The room left.
+    pub room: Decimal,
+    /// The award's ceiling after the pool, when it was cut; `None` when within the cap.
+    pub cut_to: Option<Decimal>,
+}
+
+/// One payer's part, in a split step.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SplitShare {
+    /// Who pays.
+    pub payer: String,
+    /// The share, when stated.
+    pub rate: Option<Decimal>,
+    /// The amount, when stated.
+    pub amount: Option<Decimal>,
+}
+
+/// A fact a failed condition read, and its value as shown to people.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Read {
+    /// The fact as written in the rule.
+    pub fact: Arc<str>,
+    /// Its value, or `None` when not given.
+    pub value: Option<String>,
+}
+
+/// Why a rule does not pay an entity. A rule gives every reason that holds, the most
+/// informative first: its scope, then false conditions, then missing facts, then dates and
+/// the ledger.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Reason {
+    /// The policy governs other entities (another city).
+    OutOfScope {
+        /// The policy's id.
+        policy: String,
+        /// The condition as written.
+        condition: Arc<str>,
+        /// The facts it read.
+        reads: Vec<Read>,
+    },
+    /// A `when` condition is false.
+    ConditionFalse {
+        /// The condition as written.
+        condition: Arc<str>,
+        /// The facts it read.
+        reads: Vec<Read>,
+    },
+    /// A fact the rule needs is not given.
+    FactMissing {
+        /// The fact as written in the rule.
+        fact: Arc<str>,
+    },
+    /// A `by` table has no row for the value.
+    NotInTable {
+        /// The table's scrutinee as written.
+        table: Arc<str>,
+        /// The value, by name.
+        variant: String,
+    },
+    /// A `tiers` table has no tier for the value.
+    NoTier {
+        /// The table's scrutinee as written.
+        table: Arc<str>,
+        /// The value looked up or taken.
+        value: Decimal,
+    },
+    /// A `steps` table's first step is not reached.
+    BelowFirstStep {
+        /// The table's scrutinee as written.
+        table: Arc<str>,
+        /// The value looked up or taken.
+        value: Decimal,
+        /// The first step.
+        first: Decimal,
+    },
+    /// The event has not happened by the evaluation date.
+    NotYet {
+        /// The event's (or grant's) date.
+        date: chrono::NaiveDate,
+        /// The evaluation date.
+        as_of: chrono::NaiveDate,
+    },
+    /// The event is before the policy took effect.
+    BeforeEffective {
+        /// The event's (or grant's) date.
+        date: chrono::NaiveDate,
+        /// The policy's id.
+        policy: String,
+        /// The first day in force.
+        effective: chrono::NaiveDate,
+    },
+    /// The event is after the policy expired.
+    AfterExpiry {
+        /// The event's (or grant's) date.
+        date: chrono::NaiveDate,
+        /// The policy's id.
+        policy: String,
+        /// The last day in force.
+        expires: chrono::NaiveDate,
+    },
+    /// A one-off already in the ledger.
+    PaidOnce {
+        /// The once-key, when the rule has one.
+        key: Option<String>,
+        /// The record granted, when another of the owner's.
+        entity: Option<String>,
+        /// The event's (or grant's) date.
+        date: chrono::NaiveDate,
+        /// The amount.
+        amount: Decimal,
+        /// Where the grant is in the facts.
+        at: String,
+    },
+    /// A yearly award already in the ledger for the year.
+    PaidThisYear {
+        /// The year.
+        year: i32,
+        /// The event's (or grant's) date.
+        date: chrono::NaiveDate,
+        /// The amount.
+        amount: Decimal,
+        /// Where the grant is in the facts.
+        at: String,
+    },
+    /// Another record of the owner earns the same one-off in this evaluation.
+    PaidToAnother {
+        /// The owner whose one-off it is.
+        owner: Arc<str>,
+        /// The once-key, when the rule has one.
+        key: Option<String>,
+    },
+}
+
+/// Why an award was set aside.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Exclusion {
+    /// 就高不重复: another member pays more for the item (or as much, and is listed first).
+    Outranked {
+        /// The stack's id.
+        stack: String,
+        /// The rule that pays instead.
+        winner: String,
+        /// The item the awards are for.
+        item: String,
+        /// What the winner pays.
+        won: Entitlement,
+        /// What this award would have paid.
+        lost: Entitlement,
+        /// The two were equal, and member order decided.
+        tie: bool,
+    },
+    /// An earlier grant under a member for the same item.
+    EarlierGrant {
+        /// The stack's id.
+        stack: String,
+        /// What the stack does about earlier grants.
+        earlier: Earlier,
+        /// Granted before for the item.
+        granted: Decimal,
+        /// The earlier grants, named.
+        grants: String,
+        /// This award's ceiling.
+        max: Option<Decimal>,
+    },
+    /// A count cap is reached.
+    CountCap {
+        /// The pool's id.
+        pool: String,
+        /// The most awards it allows.
+        count: u32,
+        /// The entity whose count it is.
+        scope: String,
+        /// The period counted.
+        period: Period,
+        /// The year of the award.
+        year: i32,
+        /// Which awards are kept.
+        choose: Choose,
+        /// Already granted, in the ledger.
+        ledgered: usize,
+        /// Kept in this evaluation.
+        kept: usize,
+    },
+}
+
+/// The steps of one award, in order. Serialized as `trace` (sentences) and `steps` (values).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Trace(pub Vec<Step>);
+
+impl std::ops::Deref for Trace {
+    type Target = [Step];
+    fn deref(&self) -> &[Step] {
+        &self.0
+    }
+}
+
+/// Every reason a rule does not pay, most informative first. Serialized as `reason` (one
+/// sentence) and `why` (values).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Why(pub Vec<Reason>);
+
+/// Why an award was set aside. Serialized as `reason` (a sentence) and `why` (the value).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WhyExcluded(pub Exclusion);
+
+impl<'a> IntoIterator for &'a Trace {
+    type Item = &'a Step;
+    type IntoIter = std::slice::Iter<'a, Step>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}

@@ -1,0 +1,259 @@
+//! Explanations in words: the sentences for each step, reason and exclusion that evaluation
+//! records as values (`eval::explain`). This is the one place they are worded, so that another
+//! language is another set of these functions.
+
+use crate::amounts::{money, rate};
+use crate::ast::{Choose, Earlier, Period};
+use crate::eval::{Excluded, Exclusion, NoValue, NotApplicable, PoolStep, Read, Reason, Step, Trace, Why, WhyExcluded};
+use crate::program::Entitlement;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::fmt::{self, Display, Formatter};
+
+impl Display for Step {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Step::Of { rate, base, value, result } => {
+                write!(f, "{rate} of {base}: {rate} × {} = {}", money(*value), money(*result))
+            }
+            Step::RangeOf { low_rate, high_rate, base, low, high } => {
+                write!(f, "{}..{} of {base}: {} .. {}", rate(*low_rate), rate(*high_rate), money(*low), money(*high))
+            }
+            Step::Per { count, amount, times, result } => {
+                write!(f, "per {count}: {} × {} = {}", money(*amount), times.normalize(), money(*result))
+            }
+            Step::Range { low, high } => write!(f, "a range: {} .. {}", money(*low), money(*high)),
+            Step::Max { cap, before, after } if after < before => {
+                write!(f, "max {}: {} → {} (capped)", money(*cap), money(*before), money(*after))
+            }
+            Step::Max { cap, before, .. } => write!(f, "max {}: {} is within the cap", money(*cap), money(*before)),
+            Step::MaxCaseByCase { cap, at_most } => {
+                write!(f, "max {}: case by case, at most {}", money(*cap), money(*at_most))
+            }
+            Step::UpTo { ceiling: Some(m) } => {
+                write!(f, "up_to: a ceiling of {}, the authority may grant less", money(*m))
+            }
+            Step::UpTo { ceiling: None } => f.write_str("up_to: a ceiling"),
+            Step::CaseByCase { uncapped } => {
+                let tail = if *uncapped { ", explicitly uncapped (上不封顶)" } else { "" };
+                write!(f, "case by case (一事一议): no formula{tail}")
+            }
+            Step::By { table, variant, amount: Some(d) } => write!(f, "by {table}: {variant} → {}", money(*d)),
+            Step::By { table, variant, amount: None } => write!(f, "by {table}: {variant}"),
+            Step::Tier { table, value, tier } => write!(f, "tiers {table}: {} is in {tier}", money(*value)),
+            Step::Marginal { table, value, slices, total } => {
+                let parts: Vec<String> = slices.iter().map(|s| format!("{} × {}", rate(s.rate), money(s.portion))).collect();
+                write!(f, "marginal {table} = {}: {} = {}", money(*value), parts.join(" + "), money(*total))
+            }
+            Step::Steps { table, value, threshold } => {
+                write!(f, "steps {table}: {} reaches the step at {}", value.normalize(), threshold.normalize())
+            }
+            Step::Round { rounding, before, after } => {
+                write!(f, "round to {rounding}: {} → {}", money(*before), money(*after))
+            }
+            Step::Pool(pool) => pool.fmt(f),
+            Step::TopUp { stack, granted, grants, up_to } => write!(
+                f,
+                "补差 (stack {stack}, earlier top_up): already granted {} for this item ({grants}); pays the difference up to {}",
+                money(*granted),
+                up_to.map_or("the case-by-case amount".into(), money)
+            ),
+            Step::Split { shares } => {
+                let parts: Vec<String> = shares
+                    .iter()
+                    .map(|s| match (s.rate, s.amount) {
+                        (Some(r), Some(a)) => format!("{} {} = {}", s.payer, rate(r), money(a)),
+                        _ => format!("{} (share not stated)", s.payer),
+                    })
+                    .collect();
+                write!(f, "split: {}", parts.join("; "))
+            }
+        }
+    }
+}
+
+/// `in 2024`, `in 2022–2024`, `in total`.
+pub(crate) fn period_text(period: Period, year: i32) -> String {
+    match period {
+        Period::Year => format!("in {year}"),
+        Period::Years(n) => format!("in {}–{year}", year - i32::try_from(n).unwrap_or(1).max(1) + 1),
+        Period::Total => "in total".into(),
+    }
+}
+
+impl Display for PoolStep {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let name = if self.implicit { "per_year_cap".to_string() } else { format!("pool {}", self.pool) };
+        let from_ledger = if self.ledgered.is_zero() {
+            String::new()
+        } else {
+            format!(" (of which {} in the ledger)", money(self.ledgered))
+        };
+        let outcome = self.cut_to.map_or("within the cap".to_string(), |to| format!("cut to {}", money(to)));
+        write!(
+            f,
+            "{name} {} for {} {}: {} already awarded{from_ledger}, room {} → {outcome}",
+            money(self.cap),
+            self.scope,
+            period_text(self.period, self.year),
+            money(self.already),
+            money(self.room)
+        )
+    }
+}
+
+/// ` (rd_cost = 4,999,999, level = national)`, or nothing when no fact was read.
+fn reads(reads: &[Read]) -> String {
+    if reads.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<String> =
+        reads.iter().map(|r| format!("{} = {}", r.fact, r.value.as_deref().unwrap_or("not given"))).collect();
+    format!(" ({})", shown.join(", "))
+}
+
+impl Display for Reason {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::OutOfScope { policy, condition, reads: r } => {
+                write!(f, "outside the scope of policy `{policy}`: `{condition}` is false{}", reads(r))
+            }
+            Reason::ConditionFalse { condition, reads: r } => write!(f, "condition `{condition}` is false{}", reads(r)),
+            Reason::FactMissing { fact } => write!(f, "fact `{fact}` is not given"),
+            Reason::NotInTable { table, variant } => {
+                write!(f, "`{table}` is `{variant}`, which the table does not list")
+            }
+            Reason::NoTier { table, value } => write!(f, "`{table}` = {} falls in no tier", money(*value)),
+            Reason::BelowFirstStep { table, value, first } => {
+                write!(f, "`{table}` = {} is below the first step ({})", value.normalize(), first.normalize())
+            }
+            Reason::NotYet { date, as_of } => write!(f, "the event on {date} is after the evaluation date {as_of}"),
+            Reason::BeforeEffective { date, policy, effective } => {
+                write!(f, "the event on {date} is before policy `{policy}` took effect on {effective}")
+            }
+            Reason::AfterExpiry { date, policy, expires } => {
+                write!(f, "the event on {date} is after policy `{policy}` expired on {expires}")
+            }
+            Reason::PaidOnce { key, entity, date, amount, at } => {
+                let what = key.as_ref().map_or(String::new(), |k| format!(" for `{k}`"));
+                let whom = entity.as_ref().map_or(String::new(), |e| format!(" to {e}"));
+                write!(f, "paid once only (一次性): already granted{what}{whom} on {date} ({}, {at})", money(*amount))
+            }
+            Reason::PaidThisYear { year, date, amount, at } => {
+                write!(f, "paid once a year: already granted for {year} on {date} ({}, {at})", money(*amount))
+            }
+            Reason::PaidToAnother { owner, key } => {
+                let what = key.as_ref().map_or(String::new(), |k| format!(" for `{k}`"));
+                write!(f, "paid once only (一次性) per `{owner}`{what}: another record of it earns this award in the same evaluation for an earlier or equal event; that one is paid")
+            }
+        }
+    }
+}
+
+/// `12,000,000`, `up to 12,000,000`, `case by case, unbounded`.
+fn bound(award: &Entitlement) -> String {
+    match award.max() {
+        Some(max) if award.amount().is_some() => money(max),
+        Some(max) => format!("up to {}", money(max)),
+        None => "case by case, unbounded".into(),
+    }
+}
+
+impl Display for Exclusion {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Exclusion::Outranked { stack, winner, item, won, lost, tie } => {
+                let tie = if *tie { "; equal, so the member listed first in the stack wins" } else { "" };
+                write!(f, "就高不重复 (stack {stack}): {winner} pays more for {item} ({} against {}){tie}", bound(won), bound(lost))
+            }
+            Exclusion::EarlierGrant { stack, earlier, granted, grants, max } => {
+                let already = format!("already granted {} for this item ({grants})", money(*granted));
+                match (earlier, max) {
+                    (Earlier::Refuse, _) => write!(f, "就高不重复 (stack {stack}, earlier refuse): {already}; no second grant"),
+                    (Earlier::TopUp, max) => write!(
+                        f,
+                        "就高不重复 (stack {stack}, earlier top_up): {already}, as much as this award's {}; nothing to top up",
+                        max.map_or("?".into(), money)
+                    ),
+                }
+            }
+            Exclusion::CountCap { pool, count, scope, period, year, choose, ledgered, kept } => write!(
+                f,
+                "count cap (pool {pool}): at most {count} award{} per {scope} {}, choosing the {}; {ledgered} already granted (ledger) and {kept} kept in this evaluation",
+                if *count == 1 { "" } else { "s" },
+                period_text(*period, *year),
+                match choose {
+                    Choose::Highest => "highest",
+                    Choose::Earliest => "earliest",
+                }
+            ),
+        }
+    }
+}
+
+impl Display for NoValue {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            NoValue::NoEntity(path) => write!(f, "no entity `{path}` in the facts"),
+            NoValue::NotApplicable(why) => f.write_str(&why.sentence()),
+            NoValue::Failed(message) => f.write_str(message),
+        }
+    }
+}
+
+impl NotApplicable {
+    /// Every reason in one sentence, most informative first.
+    pub fn reason(&self) -> String {
+        self.why.sentence()
+    }
+}
+
+impl Excluded {
+    /// Why it was set aside, in a sentence naming the stack or pool.
+    pub fn reason(&self) -> String {
+        self.why.0.to_string()
+    }
+}
+
+impl Trace {
+    /// The steps as sentences, one a line.
+    pub fn lines(&self) -> Vec<String> {
+        self.0.iter().map(ToString::to_string).collect()
+    }
+}
+
+impl Why {
+    /// Every reason as one sentence, most informative first.
+    pub fn sentence(&self) -> String {
+        self.0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+    }
+}
+
+/// `"trace": [sentences], "steps": [structured]`, flattened into an award.
+impl Serialize for Trace {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("trace", &self.lines())?;
+        map.serialize_entry("steps", &self.0)?;
+        map.end()
+    }
+}
+
+/// `"reason": sentence, "why": [structured]`, flattened into a not-applicable entry.
+impl Serialize for Why {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("reason", &self.sentence())?;
+        map.serialize_entry("why", &self.0)?;
+        map.end()
+    }
+}
+
+/// `"reason": sentence, "why": structured`, flattened into an exclusion.
+impl Serialize for WhyExcluded {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("reason", &self.0.to_string())?;
+        map.serialize_entry("why", &self.0)?;
+        map.end()
+    }
+}
