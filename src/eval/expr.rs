@@ -2,6 +2,7 @@
 //! every yuan of an award can be followed back to its clause.
 
 use super::explain::{Reason, Slice, Step};
+use super::Failure;
 use crate::amounts::{money, rate};
 use crate::ast::Interval;
 use crate::facts::{Entity, Slot};
@@ -14,8 +15,8 @@ use rust_decimal::Decimal;
 pub(super) enum Stop {
     /// The rule does not apply, and why (empty unless explaining).
     NotApplicable(Vec<Reason>),
-    /// The arithmetic failed (overflow, division by zero): a diagnostic.
-    Failed(String),
+    /// The evaluation cannot finish: a diagnostic of that kind.
+    Failed(Failure, String),
 }
 
 type Result<T> = std::result::Result<T, Stop>;
@@ -34,7 +35,7 @@ pub(super) struct Interp<'a> {
 }
 
 fn overflow(what: &str, a: impl std::fmt::Display, b: impl std::fmt::Display) -> Stop {
-    Stop::Failed(format!("{what} of {a} and {b} overflows the exact decimal range"))
+    Stop::Failed(Failure::Overflow, format!("{what} of {a} and {b} overflows the exact decimal range"))
 }
 
 impl Interp<'_> {
@@ -71,7 +72,9 @@ impl Interp<'_> {
                     Arith::Add => x.checked_add(y),
                     Arith::Sub => x.checked_sub(y),
                     Arith::Mul => x.checked_mul(y),
-                    Arith::Div if y.is_zero() => return Err(Stop::Failed(format!("division of {} by zero", money(x)))),
+                    Arith::Div if y.is_zero() => {
+                        return Err(Stop::Failed(Failure::DivisionByZero, format!("division of {} by zero", money(x))))
+                    }
                     Arith::Div => x.checked_div(y),
                 };
                 result.map(Value::Dec).ok_or_else(|| overflow("arithmetic", money(x), money(y)))
@@ -81,7 +84,7 @@ impl Interp<'_> {
                 let Value::Duration(by) = self.eval(by)? else { return Err(mistyped("a duration")) };
                 crate::dates::shift(d, by, *negate)
                     .map(Value::Date)
-                    .ok_or_else(|| Stop::Failed(format!("{d} shifted by {by} leaves the calendar")))
+                    .ok_or_else(|| Stop::Failed(Failure::Calendar, format!("{d} shifted by {by} leaves the calendar")))
             }
             Expr::Compare(op, a, b) => {
                 let (x, y) = (self.eval(a)?, self.eval(b)?);
@@ -287,7 +290,10 @@ impl Interp<'_> {
 }
 
 fn mistyped(expected: &str) -> Stop {
-    Stop::Failed(format!("internal error: expected {expected} (the checker should have caught this)"))
+    Stop::Failed(
+        Failure::Internal,
+        format!("internal error: expected {expected} (the checker should have caught this)"),
+    )
 }
 
 fn compare(op: Compare, x: &Value, y: &Value) -> Result<bool> {

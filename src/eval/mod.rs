@@ -27,7 +27,7 @@ mod groups;
 mod result;
 
 pub use explain::{Exclusion, PoolStep, Read, Reason, Slice, SplitShare, Step, Trace, Why, WhyExcluded};
-pub use result::{Award, EvalError, Evaluation, Excluded, NotApplicable, PayerShare, Total};
+pub use result::{Award, EvalError, Evaluation, Excluded, Failure, NotApplicable, PayerShare, Total};
 
 use crate::amounts::{self, money};
 use crate::ast::Frequency;
@@ -166,7 +166,7 @@ pub fn expression(
     match interp.eval(expr) {
         Ok(value) => Ok((value, Trace(interp.trace))),
         Err(Stop::NotApplicable(reasons)) => Err(NoValue::NotApplicable(Why(reasons))),
-        Err(Stop::Failed(message)) => Err(NoValue::Failed(message)),
+        Err(Stop::Failed(_, message)) => Err(NoValue::Failed(message)),
     }
 }
 
@@ -247,6 +247,7 @@ impl<'a> Run<'a> {
                 check_amount(&rounded).map_err(|message| EvalError {
                     rule: rule.id.clone(),
                     entity: entity.to_string(),
+                    kind: Failure::Amount,
                     message,
                 })?;
                 let scopes = chain.iter().map(|e| e.path.clone()).collect();
@@ -259,7 +260,9 @@ impl<'a> Run<'a> {
                 }
                 Ok(())
             }
-            Err(Stop::Failed(message)) => Err(EvalError { rule: rule.id.clone(), entity: entity.to_string(), message }),
+            Err(Stop::Failed(kind, message)) => {
+                Err(EvalError { rule: rule.id.clone(), entity: entity.to_string(), kind, message })
+            }
         }
     }
 
@@ -302,7 +305,9 @@ impl<'a> Run<'a> {
         let date = match rule.on.as_ref().map(|on| interp.eval(on)) {
             None => Some(self.as_of),
             Some(Ok(Value::Date(d))) => Some(d),
-            Some(Ok(_)) => return Err(Stop::Failed("internal error: the event date is not a date".into())),
+            Some(Ok(_)) => {
+                return Err(Stop::Failed(Failure::Internal, "internal error: the event date is not a date".into()))
+            }
             Some(Err(Stop::NotApplicable(why))) if self.explain => {
                 reasons.extend(why);
                 None
@@ -328,7 +333,7 @@ impl<'a> Run<'a> {
         let award = match interp.eval(&rule.reward)? {
             Value::Dec(x) => Entitlement::Exact(x),
             Value::Award(a) => a,
-            _ => return Err(Stop::Failed("internal error: the reward is not an amount".into())),
+            _ => return Err(Stop::Failed(Failure::Internal, "internal error: the reward is not an amount".into())),
         };
         Ok((date, key, award))
     }

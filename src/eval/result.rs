@@ -275,6 +275,7 @@ impl Total {
         let overflow = || EvalError {
             rule: award.rule.clone(),
             entity: self.entity.clone(),
+            kind: Failure::Overflow,
             message: "the total of the awards overflows the exact decimal range".into(),
         };
         self.owed = self.owed.checked_add(award.amount.unwrap_or_default()).ok_or_else(overflow)?;
@@ -301,18 +302,65 @@ pub(super) fn totals(awards: &[Award], facts: &Facts) -> Result<Vec<Total>, Eval
     Ok(totals)
 }
 
-/// Arithmetic that cannot be carried out exactly: overflow, division by zero.
-#[derive(Debug, Error, Diagnostic, Clone, PartialEq)]
+/// An evaluation that cannot finish: arithmetic that cannot be carried out exactly (the
+/// facts' fault, or the rule's), or an engine bug (never the user's fault, and said so).
+#[derive(Debug, Error, Clone, PartialEq)]
 #[error("rule `{rule}` on `{entity}`: {message}")]
-#[diagnostic(
-    code(eval::arithmetic),
-    help("check the facts this rule reads; amounts must stay within 28 significant digits")
-)]
 pub struct EvalError {
     /// The rule being evaluated.
     pub rule: String,
     /// The entity it was evaluated for.
     pub entity: String,
+    /// What kind of failure.
+    pub kind: Failure,
     /// What failed, with the values involved.
     pub message: String,
+}
+
+/// The kinds of evaluation failure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Failure {
+    /// A result beyond the exact decimal range (28 significant digits).
+    Overflow,
+    /// A division by zero.
+    DivisionByZero,
+    /// A date shifted off the calendar.
+    Calendar,
+    /// An award below zero or beyond what can be paid exactly to the fen.
+    Amount,
+    /// The checker let through what evaluation cannot take: a bug in policy-lang.
+    Internal,
+}
+
+impl Failure {
+    fn code(self) -> &'static str {
+        match self {
+            Failure::Overflow => "eval::overflow",
+            Failure::DivisionByZero => "eval::division_by_zero",
+            Failure::Calendar => "eval::calendar",
+            Failure::Amount => "eval::amount",
+            Failure::Internal => "eval::internal",
+        }
+    }
+
+    fn help(self) -> &'static str {
+        match self {
+            Failure::Overflow => "check the facts this rule reads; amounts must stay within 28 significant digits",
+            Failure::DivisionByZero => "a fact this rule divides by is zero: guard the rule with a `when` condition",
+            Failure::Calendar => "check the dates and durations this rule reads",
+            Failure::Amount => "check the rule's formula and the facts it reads",
+            Failure::Internal => "this is a bug in policy-lang, not in your rules or facts: please report it with both",
+        }
+    }
+}
+
+impl Diagnostic for EvalError {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(self.kind.code()))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(self.kind.help()))
+    }
 }
