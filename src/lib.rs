@@ -102,6 +102,7 @@
 
 pub mod amounts;
 pub mod ast;
+#[cfg(feature = "batch")]
 pub mod batch;
 pub mod check;
 pub mod compile;

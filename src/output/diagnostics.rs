@@ -8,7 +8,8 @@ use serde_json::{json, Value};
 use std::borrow::Cow;
 
 /// How diagnostics are rendered (`--error-format`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum ErrorFormat {
     /// For people at a terminal: source excerpts, Unicode, colour if asked for.
     Human,

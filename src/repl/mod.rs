@@ -19,6 +19,7 @@ mod complete;
 mod edit;
 mod explain;
 mod expr;
+#[cfg(feature = "repl")]
 pub mod frontend;
 mod highlight;
 mod input;

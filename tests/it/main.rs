@@ -15,6 +15,7 @@ mod differential;
 mod escape;
 mod eval;
 mod facts;
+mod features;
 mod format;
 mod fuzz_smoke;
 mod groups;
