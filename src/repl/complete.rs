@@ -8,12 +8,7 @@ use crate::facts::{Entity, Slot};
 use crate::program::Ty;
 use serde_json::Value as Json;
 
-/// Words of the language worth completing in rules and expressions.
-const KEYWORDS: &str = "\
-    and as_of by case_by_case cite dept document effective else entity enum excluded expect \
-    expires facts facts_error for if in issued issuer marginal max not not_applicable of on once \
-    or payer per per_year_cap policy pool reward rounding rule schema split stack steps test then \
-    tiers title total trace uncapped up_to when yearly";
+use crate::syntax::KEYWORDS;
 
 /// Where the word at the cursor starts, and what could replace it.
 pub fn complete(session: &Session, line: &str, pos: usize) -> (usize, Vec<String>) {
@@ -73,7 +68,7 @@ fn word(session: &Session, before: &str) -> (usize, Vec<String>) {
         Some(kind) => schema.ancestry(kind),
         None => (0..schema.kinds.len()).collect(),
     };
-    let mut candidates: Vec<String> = KEYWORDS.split_whitespace().map(str::to_string).collect();
+    let mut candidates: Vec<String> = KEYWORDS.iter().map(|k| k.to_string()).collect();
     for kind in kinds.iter().filter_map(|k| schema.kinds.get(*k)) {
         candidates.extend(kind.fields.iter().map(|f| f.name.clone()));
     }

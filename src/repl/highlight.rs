@@ -9,13 +9,8 @@ const COMMENT: &str = "\x1b[90m";
 const COMMAND: &str = "\x1b[1;36m";
 const RESET: &str = "\x1b[0m";
 
-/// Words coloured as keywords: the grammar's, and the clause names of items.
-const KEYWORDS: &str = "\
-    after and as_of by cap case_by_case cite dept document effective else entity enum excluded \
-    expect expires facts facts_error false for if in issue issued issuer marginal max members not \
-    not_applicable of on on_issue once or payer per per_year_cap policy pool reward rounding rule \
-    schema scope split stack steps test then tiers title total trace true uncapped up_to when \
-    yearly";
+// Words coloured as keywords: the language's, one list (`syntax::KEYWORDS`).
+use crate::syntax::KEYWORDS;
 
 /// `line` with colours.
 pub fn highlight(line: &str) -> String {
@@ -63,7 +58,7 @@ pub fn highlight(line: &str) -> String {
         if c.is_ascii_alphabetic() || c == '_' {
             let end = token_end(&mut chars, &|n| n.is_ascii_alphanumeric() || n == '_');
             let word = line.get(at..end).unwrap_or_default();
-            if KEYWORDS.split_whitespace().any(|k| k == word) {
+            if KEYWORDS.contains(&word) {
                 out.push_str(&paint(KEYWORD, word));
             } else {
                 out.push_str(word);

@@ -6,9 +6,11 @@
 
 mod error;
 mod expr;
+mod keywords;
 mod lower;
 
 pub use error::SyntaxError;
+pub use keywords::KEYWORDS;
 
 use crate::ast;
 use pest::Parser as _;

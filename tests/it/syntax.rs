@@ -138,3 +138,18 @@ fn trailing_text_after_an_expression_is_reported() {
     let errors = parse_expr("20% of x y").err().unwrap_or_default();
     assert_eq!(errors.iter().map(|e| e.to_string()).collect::<Vec<_>>(), ["unexpected text after the expression"]);
 }
+
+/// One keyword list serves highlighting and completion; it is the grammar's, word for word.
+#[test]
+fn the_keyword_list_is_the_grammars() {
+    let grammar = std::fs::read_to_string("grammar/policy.pest").unwrap();
+    let mut words: Vec<String> = grammar
+        .lines()
+        .filter(|l| l.starts_with("kw_"))
+        .flat_map(|l| l.split('"').skip(1).step_by(2).map(str::to_string).collect::<Vec<_>>())
+        .chain(["true".to_string(), "false".to_string()])
+        .collect();
+    words.sort();
+    words.dedup();
+    assert_eq!(words, policy_lang::syntax::KEYWORDS);
+}
