@@ -218,10 +218,7 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                 evaluation = evaluation.only(&entity);
             }
             match format {
-                Format::Json => emit(&format!(
-                    "{}\n",
-                    serde_json::to_string_pretty(&output::json(&evaluation)).unwrap_or_default()
-                ))?,
+                Format::Json => output::write_json(std::io::stdout().lock(), &evaluation).map_err(stdout_failed)?,
                 Format::Table => emit(&output::table(&evaluation))?,
             }
             Ok(warnings)

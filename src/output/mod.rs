@@ -12,11 +12,21 @@ pub use table::table;
 use crate::eval::{Evaluation, Total};
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde_json::Value;
+use std::io::Write as _;
 
 /// The evaluation as JSON: `{"as_of", "awards": [...], "not_applicable": [...], "excluded":
 /// [...], "totals": {entity: {...}}, "warnings": [...]}`.
 pub fn json(evaluation: &Evaluation) -> Value {
     serde_json::to_value(Report { evaluation, line: None }).unwrap_or(Value::Null)
+}
+
+/// [`json`], pretty-printed straight to `out` as it is serialized: no tree in memory, so a
+/// fact set of many enterprises costs the size of its output, not several times that.
+pub fn write_json(out: impl std::io::Write, evaluation: &Evaluation) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &Report { evaluation, line: None }).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// One line of batch output: [`json`]'s object with the input `line` number, as compact text.
