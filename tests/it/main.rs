@@ -16,6 +16,7 @@ mod facts;
 mod format;
 mod fuzz_smoke;
 mod groups;
+mod hardening;
 mod properties;
 mod repl;
 mod syntax;

@@ -1,0 +1,58 @@
+//! Issue 12, round two: hostile input gives a located diagnostic, never a panic, lost output
+//! or unbounded cost. Each test drives the real binary or the library as a user would.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// Writes `text` to a fresh file in the temporary folder and returns its path.
+fn file(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("policy-hardening-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn policy(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_policy")).args(args).env("NO_COLOR", "1").output().unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+const SCHEMA: &str = "schema { entity enterprise { a: money } }\npolicy p { issued 2024-01-01 }\n";
+
+#[test]
+fn a_diagnostic_past_column_65535_in_facts_is_located_not_a_panic() {
+    let facts = file("far_right.json", &format!("{{{}x", " ".repeat(70_000)));
+    let out = policy(&["eval", "tests/cli/demo.policy", "--facts", facts.to_str().unwrap(), "--error-format", "plain"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("far_right.json:1:70002]"), "{err}");
+    assert!(err.len() < 2_000, "the line is shown whole: {} bytes", err.len());
+}
+
+#[test]
+fn a_diagnostic_past_column_65535_in_rules_is_located_not_a_panic() {
+    let rules = format!("{SCHEMA}{}rule R for enterprise {{ reward a + zz }}\n", " ".repeat(70_000));
+    let path = file("far_right.policy", &rules);
+    let out = policy(&["check", path.to_str().unwrap(), "--error-format", "plain"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("far_right.policy:3:70036]"), "{err}");
+    assert!(err.contains("reward a + zz") && err.contains("not a field of `enterprise`"), "{err}");
+    assert!(err.len() < 2_000, "the line is shown whole: {} bytes", err.len());
+}
+
+#[test]
+fn a_long_neighbouring_line_or_wide_characters_do_not_upset_the_snippet() {
+    let wide = "元".repeat(30_000);
+    let rules = format!("{SCHEMA}// {wide}\nrule R for enterprise {{ reward a + zz }}\n// {wide}\nrule S for enterprise {{ title \"{wide}\" reward a + yy }}\n");
+    let path = file("wide.policy", &rules);
+    let out = policy(&["check", path.to_str().unwrap(), "--error-format", "human"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("wide.policy:4:36]") && err.contains("`zz`") && err.contains("`yy`"), "{err}");
+    assert!(err.len() < 4_000, "a long line is shown whole: {} bytes", err.len());
+}
