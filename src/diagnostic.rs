@@ -4,6 +4,7 @@
 //! boundary, by [`Sourced`]. That keeps the checker and parser free of source-text plumbing.
 
 use miette::{Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -28,6 +29,22 @@ impl Source {
         let line = before.matches('\n').count() + 1;
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         (line, col)
+    }
+}
+
+/// How many characters of a user's value a message quotes: a value pasted by mistake (a
+/// 200 MB string) must not become 200 MB of diagnostics.
+pub const QUOTE_CHARS: usize = 60;
+
+/// `text` as messages quote it: whole when short, else its first [`QUOTE_CHARS`] characters
+/// and how many more there are.
+pub fn quote(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(QUOTE_CHARS) {
+        None => Cow::Borrowed(text),
+        Some((cut, _)) => {
+            let (shown, rest) = text.split_at(cut);
+            Cow::Owned(format!("{shown}… ({} more characters)", rest.chars().count()))
+        }
     }
 }
 

@@ -14,6 +14,7 @@
 //! ```
 
 use crate::check::suggest_help;
+use crate::diagnostic::quote;
 use crate::program::{KindId, Program, Schema, Ty, Value};
 use chrono::NaiveDate;
 use miette::{Diagnostic, SourceSpan};
@@ -176,7 +177,7 @@ fn strict_json(text: &str) -> Result<Json, serde_json::Error> {
                     return serde_json::from_str(&digits).map_err(A::Error::custom);
                 }
                 if object.contains_key(&key) {
-                    return Err(A::Error::custom(format!("duplicate key `{key}`")));
+                    return Err(A::Error::custom(format!("duplicate key `{}`", quote(&key))));
                 }
                 let value = map.next_value_seed(Strict)?;
                 object.insert(key, value);
@@ -229,7 +230,7 @@ impl Reader<'_> {
             return facts;
         };
         for (key, value) in map {
-            let path = format!("$.{key}");
+            let path = format!("$.{}", quote(key));
             if key == "as_of" {
                 facts.as_of = self.date(value, &path);
                 continue;
@@ -241,7 +242,7 @@ impl Reader<'_> {
             let Some((kind, _)) = self.schema.roots().find(|(_, k)| k.name == *key) else {
                 let names: Vec<&str> =
                     self.schema.roots().map(|(_, k)| k.name.as_str()).chain(["as_of", "ledger"]).collect();
-                self.invalid(&path, format!("unknown key `{key}`"), suggest_help(key, names, "top-level key"));
+                self.invalid(&path, format!("unknown key `{}`", quote(key)), suggest_help(key, names, "top-level key"));
                 continue;
             };
             facts.roots.extend(self.list(value, kind, &path, key));
@@ -267,7 +268,7 @@ impl Reader<'_> {
         let mut seen = std::collections::HashSet::new();
         for entity in &entities {
             if !seen.insert(&entity.id) {
-                let message = format!("two entities in this list have the id `{}`", entity.id);
+                let message = format!("two entities in this list have the id `{}`", quote(&entity.id));
                 self.invalid(path, message, "give every entity in a list its own id");
             }
         }
@@ -312,7 +313,8 @@ impl Reader<'_> {
         let entity_path: Arc<str> = format!("{parent_path}.{id}").into();
         for key in map.keys().filter(|k| *k != "id" && def.field(k).is_none()) {
             let help = suggest_help(key, def.fields.iter().map(|f| f.name.as_str()), "field");
-            self.invalid(&format!("{path}.{key}"), format!("`{}` has no field `{key}`", def.name), help);
+            let message = format!("`{}` has no field `{}`", def.name, quote(key));
+            self.invalid(&format!("{path}.{}", quote(key)), message, help);
         }
         let mut slots = Vec::with_capacity(def.fields.len());
         for field in &def.fields {
@@ -361,7 +363,7 @@ impl Reader<'_> {
                     Some(i) => Some(Value::Enum(i)),
                     None => {
                         let help = suggest_help(s, def.variants.iter().map(String::as_str), "value");
-                        self.invalid(path, format!("`{s}` is not a value of enum `{}`", def.name), help);
+                        self.invalid(path, format!("`{}` is not a value of enum `{}`", quote(s), def.name), help);
                         return None;
                     }
                 }
@@ -557,7 +559,7 @@ fn describe(json: &Json) -> String {
         Json::Null => "null".into(),
         Json::Bool(b) => format!("`{b}`"),
         Json::Number(n) => format!("`{n}`"),
-        Json::String(s) => format!("\"{s}\""),
+        Json::String(s) => format!("\"{}\"", quote(s)),
         Json::Array(_) => "a list".into(),
         Json::Object(_) => "an object".into(),
     }

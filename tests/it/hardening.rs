@@ -56,3 +56,27 @@ fn a_long_neighbouring_line_or_wide_characters_do_not_upset_the_snippet() {
     assert!(err.contains("wide.policy:4:36]") && err.contains("`zz`") && err.contains("`yy`"), "{err}");
     assert!(err.len() < 4_000, "a long line is shown whole: {} bytes", err.len());
 }
+
+#[test]
+fn errors_quote_at_most_sixty_characters_of_a_value() {
+    let huge = "9".repeat(1_000_000);
+    let facts = format!(
+        r#"{{"enterprise": [{{"id": "E1", "name": "n", "rd_cost": "{huge}x", "drugs": [], "{huge}": 1}}], "{huge}y": []}}"#
+    );
+    let path = file("huge_value.json", &facts);
+    let out = policy(&["eval", "tests/cli/demo.policy", "--facts", path.to_str().unwrap(), "--error-format", "json"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("top-level keys here"), "{err}");
+    assert!(err.contains(&format!(r#"found \"{}… (999941 more characters)\""#, "9".repeat(60))), "{err}");
+    assert!(err.contains("has no field `999"), "{err}");
+    assert!(err.contains("unknown key `999"), "{err}");
+    assert!(err.len() < 5_000, "{} bytes of diagnostics", err.len());
+
+    let rules = format!("{SCHEMA}rule R for enterprise {{ reward a + {} }}\n", "z".repeat(1_000_000));
+    let path = file("huge_name.policy", &rules);
+    let out = policy(&["check", path.to_str().unwrap(), "--error-format", "json"]);
+    let err = stderr(&out);
+    assert!(err.contains("(999940 more characters)` on `enterprise`"), "{err}");
+    assert!(err.len() < 5_000, "{} bytes of diagnostics", err.len());
+}
