@@ -297,13 +297,27 @@ impl Reader<'_> {
             );
             return None;
         };
+        let id_path = format!("{path}.id");
         let id: Arc<str> = match map.get("id") {
             Some(Json::String(s)) if !s.is_empty() && !s.contains('.') => s.as_str().into(),
-            Some(Json::Number(n)) => n.to_string().into(),
+            Some(Json::Number(n)) if whole(n) => n.to_string().into(),
+            Some(Json::String(s)) if s.contains('.') => {
+                let message = format!("the id \"{}\" contains `.`, which separates the parts of a path", quote(s));
+                self.invalid(&id_path, message, "write the id without `.`, e.g. \"E1_5\" for \"E1.5\"");
+                return None;
+            }
+            Some(Json::Number(n)) => {
+                self.invalid(
+                    &id_path,
+                    format!("the id `{}` is not written as a whole number", quote(&n.to_string())),
+                    "write a numeric id as a whole number, or as a string without `.` (e.g. \"1_5\")",
+                );
+                return None;
+            }
             other => {
                 let found = other.map_or("nothing".to_string(), describe);
                 self.invalid(
-                    &format!("{path}.id"),
+                    &id_path,
                     format!("expected an id (a non-empty string without `.`), found {found}"),
                     "give every entity an `id`, e.g. \"E1\"",
                 );
@@ -479,6 +493,14 @@ impl Reader<'_> {
 fn number(n: &serde_json::Number) -> Option<Decimal> {
     let text = n.to_string();
     Decimal::from_str_exact(&text).ok().or_else(|| Decimal::from_scientific(&text).ok())
+}
+
+/// True for a JSON number written as a whole number (`12`, `-3`), the only numbers that
+/// serve as ids: `1.5` would read as the path `enterprise.1.5`, and `1e3` is not `1000`'s text.
+fn whole(n: &serde_json::Number) -> bool {
+    let text = n.to_string();
+    let digits = text.strip_prefix('-').unwrap_or(&text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Money from a number or a string such as `"1200万"`, `"1.5亿"`, `"400万元"`, `"4,000,000"`.
