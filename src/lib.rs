@@ -152,6 +152,23 @@ pub enum Error {
         /// The top-level entities the facts do have, for the help.
         roots: String,
     },
+    /// The diagnostics past the first [`MAX_PER_CODE`] of one code in one file, counted.
+    #[error("and {more} more `{code}` in `{file}`")]
+    #[diagnostic(
+        code(diagnostics::omitted),
+        severity(Advice),
+        help("only the first {MAX_PER_CODE} of each kind per file are shown; fix those and check again")
+    )]
+    Omitted {
+        /// The code repeated.
+        code: String,
+        /// The file it was found in.
+        file: String,
+        /// How many were left out.
+        more: usize,
+        /// Whether those left out are warnings.
+        warnings: bool,
+    },
     /// A file or folder that cannot be read.
     #[error("cannot read `{path}`: {message}")]
     #[diagnostic(code(io::read), help("check the path, its permissions, and that it is UTF-8 text"))]
@@ -166,7 +183,19 @@ pub enum Error {
 impl Error {
     /// True for findings that do not stop the program from running.
     pub fn is_warning(&self) -> bool {
-        matches!(self, Error::Check(c) if c.error.is_warning())
+        match self {
+            Error::Check(c) => c.error.is_warning(),
+            Error::Omitted { warnings, .. } => *warnings,
+            _ => false,
+        }
+    }
+
+    /// How many findings this stands for: the count left out for [`Error::Omitted`], else 1.
+    pub fn count(&self) -> usize {
+        match self {
+            Error::Omitted { more, .. } => *more,
+            _ => 1,
+        }
     }
 
     /// The file the diagnostic points into, if any.
@@ -175,7 +204,7 @@ impl Error {
             Error::Syntax(s) => Some(&s.source),
             Error::Check(s) => Some(&s.source),
             Error::Facts(s) => Some(&s.source),
-            Error::Eval(_) | Error::Io { .. } | Error::NoSuchEntity { .. } => None,
+            Error::Eval(_) | Error::Io { .. } | Error::NoSuchEntity { .. } | Error::Omitted { .. } => None,
         }
     }
 }
@@ -196,6 +225,34 @@ impl std::ops::Deref for Errors {
     fn deref(&self) -> &[Error] {
         &self.0
     }
+}
+
+/// At most this many diagnostics of one code are kept per file. A generated file can hold a
+/// million copies of one fault; its report stays readable and its memory bounded.
+pub const MAX_PER_CODE: usize = 10;
+
+/// Keeps the first [`MAX_PER_CODE`] diagnostics of each code in each file and appends one
+/// [`Error::Omitted`] per code that had more.
+pub fn cap(errors: Vec<Error>) -> Vec<Error> {
+    let mut counts: Vec<((String, String), usize, bool)> = Vec::new();
+    let mut index = std::collections::HashMap::new();
+    let mut kept = Vec::new();
+    for error in errors {
+        let file = error.file().map(|s| s.name.clone()).unwrap_or_default();
+        let key = (file, error.code().map(|c| c.to_string()).unwrap_or_default());
+        let slot = *index.entry(key.clone()).or_insert_with(|| {
+            counts.push((key, 0, error.is_warning()));
+            counts.len() - 1
+        });
+        let Some((_, seen, _)) = counts.get_mut(slot) else { continue };
+        *seen += 1;
+        if *seen <= MAX_PER_CODE {
+            kept.push(error);
+        }
+    }
+    let omitted = counts.into_iter().filter(|(_, n, _)| *n > MAX_PER_CODE);
+    kept.extend(omitted.map(|((file, code), n, warnings)| Error::Omitted { code, file, more: n - MAX_PER_CODE, warnings }));
+    kept
 }
 
 /// A checked program and the warnings found while checking it.
@@ -224,13 +281,13 @@ pub fn compile(sources: Vec<Source>) -> Result<Loaded, Errors> {
     };
     match check::check(&parsed) {
         Ok(checked) if errors.is_empty() => {
-            let warnings = checked.warnings.into_iter().map(sourced).collect();
+            let warnings = cap(checked.warnings.into_iter().map(sourced).collect());
             Ok(Loaded { program: checked.program, warnings })
         }
-        Ok(_) => Err(Errors(errors)),
+        Ok(_) => Err(Errors(cap(errors))),
         Err(diags) => {
             errors.extend(diags.items.into_iter().map(sourced));
-            Err(Errors(errors))
+            Err(Errors(cap(errors)))
         }
     }
 }
@@ -319,7 +376,7 @@ impl Program {
     pub fn facts(&self, name: &str, json: &str) -> Result<facts::Facts, Errors> {
         facts::parse(json, self).map_err(|errors| {
             let source = Source::new(name, json);
-            Errors(errors.into_iter().map(|e| Error::Facts(Box::new(Sourced::new(e, &source)))).collect())
+            Errors(cap(errors.into_iter().map(|e| Error::Facts(Box::new(Sourced::new(e, &source)))).collect()))
         })
     }
 

@@ -171,7 +171,7 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                 program.policies.len(),
                 if program.policies.len() == 1 { "y" } else { "ies" },
                 program.rules.len(),
-                warnings.len()
+                warnings.iter().map(Error::count).sum::<usize>()
             );
             Ok(warnings)
         }

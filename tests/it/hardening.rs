@@ -80,3 +80,30 @@ fn errors_quote_at_most_sixty_characters_of_a_value() {
     assert!(err.contains("(999940 more characters)` on `enterprise`"), "{err}");
     assert!(err.len() < 5_000, "{} bytes of diagnostics", err.len());
 }
+
+/// The rules of `rule R` over a tier table with `rows`.
+fn tiers(rows: impl Iterator<Item = String>) -> String {
+    let rows: String = rows.map(|r| format!("    {r},\n")).collect();
+    format!("{SCHEMA}rule R for enterprise {{\n  reward tiers a {{\n{rows}  }}\n}}\n")
+}
+
+#[test]
+fn a_thousand_overlapping_tiers_give_one_warning_each_capped_per_file() {
+    let text = tiers((0..1000).map(|_| "[0, ..) => 1".to_string()));
+    let loaded = policy_lang::compile(vec![policy_lang::Source::new("many.policy", text)]).unwrap();
+    let shown: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(shown.len(), policy_lang::MAX_PER_CODE + 1, "{shown:?}");
+    assert_eq!(shown.last().map(String::as_str), Some("and 989 more `check::tier_overlap` in `many.policy`"));
+    assert_eq!(loaded.warnings.iter().map(policy_lang::Error::count).sum::<usize>(), 999);
+}
+
+#[test]
+fn every_tier_that_overlaps_an_earlier_one_is_reported_once() {
+    let text = tiers(["[0, 10] => 1", "[1, 2] => 2", "[3, 4] => 3", "(20, 30) => 4"].map(String::from).into_iter());
+    let loaded = policy_lang::compile(vec![policy_lang::Source::new("t.policy", text)]).unwrap();
+    let shown: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        shown,
+        ["tiers overlap at every value in [1, 2]", "tiers overlap at every value in [3, 4]", "no tier covers every value in (10, 20]"]
+    );
+}
