@@ -274,6 +274,22 @@ pub enum CheckError {
     #[diagnostic(transparent)]
     Group(GroupError),
 
+    /// `expect WX-16b for …` in a file of tests (no policy of its own) when no rule loaded has
+    /// that id, or rules of two policies have it.
+    #[error("`{}` {found}", quote(.name))]
+    #[diagnostic(code(check::unknown_rule), help("{help}"))]
+    TestRule {
+        /// The rule id as written.
+        name: String,
+        /// What was found instead, e.g. "names no rule among the 101 rules loaded".
+        found: String,
+        /// Did-you-mean, how to qualify the id, or how to load the rules.
+        help: String,
+        /// The rule id.
+        #[label("no such rule")]
+        span: SourceSpan,
+    },
+
     /// `drugs` (a list) used as a value
     #[error("`{}` is a list of `{kind}` and has no single value", quote(.name))]
     #[diagnostic(code(check::list_value), help("write a rule `for {kind}` to reward each one"))]

@@ -10,6 +10,7 @@ mod expr;
 mod groups;
 mod schema;
 mod suggest;
+mod tests;
 mod tiers;
 
 pub use error::CheckError;
@@ -118,12 +119,24 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
     let mut stacks = Vec::new();
     let mut tests = Vec::new();
     let index = groups::Index { schema: &schema, policies: &policies, rules: &rules };
+    // Rules written but not checked (an unknown entity, a missing schema): a test naming one
+    // is not told the rule does not exist.
+    let checked: std::collections::HashSet<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+    let unchecked: std::collections::HashSet<&str> = files
+        .iter()
+        .flat_map(|(_, f)| &f.items)
+        .filter_map(|item| match item {
+            ast::Item::Rule(r) => Some(r.id.node.as_str()),
+            _ => None,
+        })
+        .filter(|id| !checked.contains(id))
+        .collect();
     for (file, (_, parsed)) in files.iter().enumerate() {
         let mut ids: HashMap<(&str, &str), ast::Span> = HashMap::new();
         for item in &parsed.items {
             if let ast::Item::Test(t) = item {
                 let policy = policy_of_files.get(file).copied().flatten();
-                tests.push(index.test(t, policy, file, &mut diags));
+                tests.push(tests::test(&index, t, policy, file, &unchecked, &mut diags));
                 continue;
             }
             let (what, id) = match item {
@@ -193,6 +206,10 @@ fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> pro
     }
 }
 
+/// The help when a rule names an entity kind and no schema declares any.
+const NO_SCHEMA: &str = "no schema is loaded: check this file together with the file that declares \
+`schema { entity … }` (e.g. `policy check rules/`), and fix that file's errors first";
+
 fn rule(
     r: &Spanned<ast::Rule>,
     policy: usize,
@@ -202,7 +219,10 @@ fn rule(
     diags: &mut Diagnostics,
 ) -> Option<program::Rule> {
     let Some(kind) = schema.kind_named(&r.entity.node) else {
-        let help = suggest::help(&r.entity.node, schema.kinds.iter().map(|k| k.name.as_str()), "entity kind");
+        let help = match schema.kinds.is_empty() {
+            true => NO_SCHEMA.to_string(),
+            false => suggest::help(&r.entity.node, schema.kinds.iter().map(|k| k.name.as_str()), "entity kind"),
+        };
         diags.error(file, CheckError::UnknownEntity { name: r.entity.node.clone(), help, span: r.entity.span.into() });
         return None;
     };

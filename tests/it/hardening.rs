@@ -107,3 +107,46 @@ fn every_tier_that_overlaps_an_earlier_one_is_reported_once() {
         ["tiers overlap at every value in [1, 2]", "tiers overlap at every value in [3, 4]", "no tier covers every value in (10, 20]"]
     );
 }
+
+/// The messages and helps `compile` gives for these files, in order.
+fn messages(files: &[(&str, &str)]) -> Vec<String> {
+    let sources = files.iter().map(|(name, text)| policy_lang::Source::new(*name, *text)).collect();
+    let errors = policy_lang::compile(sources).err().map(|e| e.0).unwrap_or_default();
+    errors.iter().map(|e| format!("{e} / {}", miette::Diagnostic::help(e).map(|h| h.to_string()).unwrap_or_default())).collect()
+}
+
+const CASES: &str = "test \"t\" {\n  facts {\"enterprise\": [{\"id\": \"E1\", \"a\": 1}]}\n  expect WX-16b for enterprise.E1: 1\n}\n";
+const THREE_RULES: &str = "policy wuxi { issued 2024-01-01 }\nrule WX-1 for enterprise { reward a }\nrule WX-2 for enterprise { reward a }\nrule WX-16 for enterprise { reward a }\n";
+
+#[test]
+fn a_test_naming_a_missing_rule_says_which_rules_are_loaded() {
+    let schema = "schema { entity enterprise { a: money } }\n";
+    assert_eq!(
+        messages(&[("cases.policy", CASES)]),
+        ["`WX-16b` names no rule: no rules are loaded / give the rule files as well as the tests, e.g. `policy test rules/ tests/`"]
+    );
+    assert_eq!(
+        messages(&[("schema.policy", schema), ("wuxi.policy", THREE_RULES), ("cases.policy", CASES)]),
+        ["`WX-16b` names no rule among the 3 rule(s) loaded / did you mean `WX-16`?"]
+    );
+    let other = "policy cz { issued 2024-01-01 }\nrule WX-16b for enterprise { reward a }\n";
+    let both = THREE_RULES.replace("WX-16 ", "WX-16b ");
+    assert_eq!(
+        messages(&[("schema.policy", schema), ("wuxi.policy", &both), ("cz.policy", other), ("cases.policy", CASES)]),
+        ["`WX-16b` names rules of 2 policies / say which: `wuxi.WX-16b` or `cz.WX-16b`"]
+    );
+}
+
+#[test]
+fn rules_without_a_schema_say_that_no_schema_is_loaded_and_tests_do_not_pile_on() {
+    let rules = format!("{THREE_RULES}{}", CASES.replace("WX-16b", "WX-16"));
+    let found = messages(&[("wuxi.policy", &rules)]);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    for m in found {
+        assert!(m.starts_with("unknown entity kind `enterprise` / no schema is loaded: check this file together"), "{m}");
+    }
+    // A schema that does not parse: its syntax error, the rules' unknown entity, and no more.
+    let found = messages(&[("schema.policy", "schema { entity enterprise { a: money }"), ("wuxi.policy", &rules)]);
+    assert_eq!(found.len(), 4, "{found:#?}");
+    assert!(found.iter().all(|m| !m.contains("names no rule")), "{found:#?}");
+}
