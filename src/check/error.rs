@@ -274,6 +274,21 @@ pub enum CheckError {
     #[diagnostic(transparent)]
     Group(GroupError),
 
+    /// `entity a { bs: [b] }` and `entity b { as: [a] }`: no top-level list reaches either.
+    #[error("{kinds} own each other in a cycle, so no fact set can hold them")]
+    #[diagnostic(
+        code(check::entity_cycle),
+        severity(Warning),
+        help("rules for them can never apply: make one of them top-level by removing its `[…]` field from the other")
+    )]
+    EntityCycle {
+        /// The kinds in the cycle, as a phrase: "`a` and `b`".
+        kinds: String,
+        /// The first of them declared.
+        #[label("in a cycle")]
+        span: SourceSpan,
+    },
+
     /// `expect WX-16b for …` in a file of tests (no policy of its own) when no rule loaded has
     /// that id, or rules of two policies have it.
     #[error("`{}` {found}", quote(.name))]
@@ -432,6 +447,6 @@ pub enum GroupError {
 impl CheckError {
     /// True for tier overlaps and gaps: findings about the text that do not stop evaluation.
     pub fn is_warning(&self) -> bool {
-        matches!(self, CheckError::TierOverlap { .. } | CheckError::TierGap { .. })
+        matches!(self, CheckError::TierOverlap { .. } | CheckError::TierGap { .. } | CheckError::EntityCycle { .. })
     }
 }
