@@ -32,7 +32,8 @@ pub fn run(program: &Program) -> Vec<TestResult> {
     program.tests.iter().map(|test| run_one(program, test)).collect()
 }
 
-fn run_one(program: &Program, test: &Test) -> TestResult {
+/// Runs one test of the program (the REPL runs a test as soon as it is typed).
+pub fn run_one(program: &Program, test: &Test) -> TestResult {
     let source = program.sources.get(test.source);
     let at = source.map_or(String::new(), |s| {
         let (line, _) = s.line_col(test.span.start);

@@ -20,7 +20,7 @@ pub(super) fn test(
     diags: &mut Diagnostics,
 ) -> program::Test {
     let mut found = Diagnostics::default();
-    let test = index.test(t, policy, file, &mut found);
+    let test = index.test(&elsewhere(index, t, policy), policy, file, &mut found);
     for (f, e) in found.items {
         match e {
             // The rule is written but did not check; its own errors say why.
@@ -28,10 +28,39 @@ pub(super) fn test(
             CheckError::Group(GroupError::UnknownRule { name, span, .. }) if policy.is_none() => {
                 diags.error(f, outside_policy(index, name, span));
             }
+            CheckError::Group(GroupError::UnknownRule { name, policy, help, span })
+                if !index.rules.iter().any(|r| index.policies.get(r.policy).is_some_and(|p| p.id == policy)) =>
+            {
+                let help = match index.rules.is_empty() {
+                    true => help,
+                    false => format!("policy `{policy}` has no rules; name another policy's rule as `policy.RULE`"),
+                };
+                diags.error(f, CheckError::Group(GroupError::UnknownRule { name, policy, help, span }));
+            }
             e => diags.error(f, e),
         }
     }
     test
+}
+
+/// `t` with each bare rule id that its own policy lacks, but exactly one other policy has,
+/// written out as `policy.RULE`: a test (in the REPL, say) may name any rule loaded.
+fn elsewhere(index: &Index, t: &Spanned<ast::Test>, policy: Option<usize>) -> Spanned<ast::Test> {
+    let mut t = t.clone();
+    let Some(own) = policy else { return t };
+    for e in &mut t.node.expects {
+        let id = &e.node.rule.node;
+        if index.rules.iter().any(|r| r.policy == own && r.id == *id) {
+            continue;
+        }
+        let mut others = index.rules.iter().filter(|r| r.id == *id);
+        if let (Some(r), None) = (others.next(), others.next()) {
+            if let Some(p) = index.policies.get(r.policy) {
+                e.node.rule.node = format!("{}.{}", p.id, r.id);
+            }
+        }
+    }
+    t
 }
 
 /// A bare rule id in a file of tests names the one loaded rule that has it.
