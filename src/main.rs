@@ -156,7 +156,10 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
         Command::Compile { paths, target } => {
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
             let out = match target {
-                Target::Json => policy_lang::compile::to_ir(&program),
+                Target::Json => {
+                    let _ = policy_lang::compile::write_ir(&program, std::io::stdout());
+                    return Ok(warnings);
+                }
                 Target::Schema => policy_lang::compile::facts_schema(&program),
             };
             emit(&format!("{}\n", serde_json::to_string_pretty(&out).unwrap_or_default()));
