@@ -150,3 +150,31 @@ fn rules_without_a_schema_say_that_no_schema_is_loaded_and_tests_do_not_pile_on(
     assert_eq!(found.len(), 4, "{found:#?}");
     assert!(found.iter().all(|m| !m.contains("names no rule")), "{found:#?}");
 }
+
+/// Files are parsed in pieces; spans still count from the start of the file.
+#[test]
+fn a_large_file_parses_in_pieces_with_spans_into_the_whole_file() {
+    let rules: String = (0..4000).map(|i| format!("rule R{i} for enterprise {{\n  cite \"{{}}\"\n  reward tiers a {{ [0, 1) => {i} }}\n}}\n")).collect();
+    let text = format!("{SCHEMA}{rules}rule BAD for enterprise {{ on 2024-02-30 reward a }}\n");
+    assert!(text.len() > 3 * 64 * 1024, "{}", text.len());
+    let errors = policy_lang::syntax::parse(&text).err().unwrap_or_default();
+    let at: Vec<String> = errors.iter().map(|e| format!("{e} at {:?}", miette::Diagnostic::labels(e).and_then(|mut l| l.next()).map(|l| l.offset()))).collect();
+    let bad = text.find("2024-02-30").unwrap();
+    assert_eq!(at, [format!("`2024-02-30` is not a calendar date at Some({bad})")]);
+
+    let text = text.replace("2024-02-30", "2024-02-28");
+    let file = policy_lang::syntax::parse(&text).unwrap();
+    assert_eq!(file.items.len(), 4003);
+    for item in &file.items {
+        if let policy_lang::ast::Item::Rule(r) = item {
+            let written = &text[r.span.start..r.span.end];
+            assert!(written.starts_with(&format!("rule {} for", r.id.node)) && written.ends_with('}'), "{written}");
+        }
+    }
+    // A piece that does not parse: the error is the one the whole file gives.
+    let broken = text.replace("rule R3500 for enterprise {", "rule R3500 for enterprise");
+    let errors = policy_lang::syntax::parse(&broken).err().unwrap_or_default();
+    let offset = errors.first().and_then(|e| miette::Diagnostic::labels(e)).and_then(|mut l| l.next()).map(|l| l.offset());
+    let line = broken[..offset.unwrap()].matches('\n').count() + 1;
+    assert_eq!((errors.len(), line), (1, 3 + 4 * 3500 + 1), "{errors:?}");
+}
