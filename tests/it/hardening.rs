@@ -174,7 +174,7 @@ fn a_large_file_parses_in_pieces_with_spans_into_the_whole_file() {
     // A piece that does not parse: the error is the one the whole file gives.
     let broken = text.replace("rule R3500 for enterprise {", "rule R3500 for enterprise");
     let errors = policy_lang::syntax::parse(&broken).err().unwrap_or_default();
-    let offset = errors.first().and_then(|e| miette::Diagnostic::labels(e)).and_then(|mut l| l.next()).map(|l| l.offset());
+    let offset = errors.first().and_then(miette::Diagnostic::labels).and_then(|mut l| l.next()).map(|l| l.offset());
     let line = broken[..offset.unwrap()].matches('\n').count() + 1;
     assert_eq!((errors.len(), line), (1, 3 + 4 * 3500 + 1), "{errors:?}");
 }
