@@ -279,15 +279,26 @@ pub fn compile(sources: Vec<Source>) -> Result<Loaded, Errors> {
         let source = parsed.get(file).map(|(s, _)| s.clone()).unwrap_or_else(|| Source::new("?", ""));
         Error::Check(Box::new(Sourced::new(e, &source)))
     };
+    // The checker keeps the first few of each code per file and counts the rest.
+    let notes = |omitted: check::Omitted| {
+        omitted.into_iter().map(|(file, code, more, warnings)| {
+            let file = parsed.get(file).map_or("?", |(s, _)| s.name.as_str()).to_string();
+            Error::Omitted { code, file, more, warnings }
+        })
+    };
     match check::check(&parsed) {
         Ok(checked) if errors.is_empty() => {
-            let warnings = cap(checked.warnings.into_iter().map(sourced).collect());
+            let mut warnings = cap(checked.warnings.into_iter().map(sourced).collect());
+            warnings.extend(notes(checked.omitted));
             Ok(Loaded { program: checked.program, warnings })
         }
         Ok(_) => Err(Errors(cap(errors))),
         Err(diags) => {
+            let omitted = diags.omitted();
             errors.extend(diags.items.into_iter().map(sourced));
-            Err(Errors(cap(errors)))
+            let mut errors = cap(errors);
+            errors.extend(notes(omitted));
+            Err(Errors(errors))
         }
     }
 }

@@ -25,11 +25,35 @@ use std::collections::HashMap;
 pub(crate) struct Diagnostics {
     /// In the order found; the `usize` indexes the files passed to [`check`].
     pub items: Vec<(usize, CheckError)>,
+    /// How many of each code each file gave, and whether they are warnings: past
+    /// [`crate::MAX_PER_CODE`] they are counted, not kept, so a million alike cost nothing.
+    counts: HashMap<(usize, String), (usize, bool)>,
 }
+
+/// Diagnostics counted but not kept: file, code, how many, whether they are warnings.
+pub(crate) type Omitted = Vec<(usize, String, usize, bool)>;
 
 impl Diagnostics {
     fn error(&mut self, file: usize, error: CheckError) {
-        self.items.push((file, error));
+        let code = miette::Diagnostic::code(&error).map(|c| c.to_string()).unwrap_or_default();
+        let (seen, warning) = self.counts.entry((file, code)).or_insert((0, error.is_warning()));
+        *seen += 1;
+        *warning &= error.is_warning();
+        if *seen <= crate::MAX_PER_CODE {
+            self.items.push((file, error));
+        }
+    }
+
+    /// The codes that had more than [`crate::MAX_PER_CODE`] in a file, in file and code order.
+    pub fn omitted(&self) -> Omitted {
+        let mut out: Omitted = self
+            .counts
+            .iter()
+            .filter(|(_, (n, _))| *n > crate::MAX_PER_CODE)
+            .map(|((file, code), (n, warning))| (*file, code.clone(), n - crate::MAX_PER_CODE, *warning))
+            .collect();
+        out.sort();
+        out
     }
 
     fn has_errors(&self) -> bool {
@@ -44,6 +68,8 @@ pub(crate) struct Checked {
     pub program: Program,
     /// Tier overlaps and gaps, each with the index of its file.
     pub warnings: Vec<(usize, CheckError)>,
+    /// Warnings counted past the first few of their code in a file.
+    pub omitted: Omitted,
 }
 
 /// Checks parsed files together: they share one schema.
@@ -163,7 +189,9 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
         return Err(diags);
     }
     let sources = files.iter().map(|(s, _)| s.clone()).collect();
-    Ok(Checked { program: Program { schema, policies, rules, pools, stacks, tests, sources }, warnings: diags.items })
+    let omitted = diags.omitted();
+    let program = Program { schema, policies, rules, pools, stacks, tests, sources };
+    Ok(Checked { program, warnings: diags.items, omitted })
 }
 
 fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> program::Policy {

@@ -178,3 +178,12 @@ fn a_large_file_parses_in_pieces_with_spans_into_the_whole_file() {
     let line = broken[..offset.unwrap()].matches('\n').count() + 1;
     assert_eq!((errors.len(), line), (1, 3 + 4 * 3500 + 1), "{errors:?}");
 }
+
+#[test]
+fn errors_too_are_capped_per_code_and_file_and_counted() {
+    let rules: String = (0..50).map(|i| format!("rule R{i} for enterprise {{ reward a + z{i} }}\n")).collect();
+    let found = messages(&[("many.policy", &format!("{SCHEMA}{rules}"))]);
+    assert_eq!(found.len(), policy_lang::MAX_PER_CODE + 1);
+    assert!(found[0].starts_with("unknown field `z0` on `enterprise`"), "{found:?}");
+    assert!(found[10].starts_with("and 40 more `check::unknown_field` in `many.policy` / only the first 10"), "{found:?}");
+}
