@@ -144,7 +144,7 @@ pub enum Error {
     #[diagnostic(transparent)]
     Eval(eval::EvalError),
     /// `--explain enterprise.E9` when the facts have no such entity.
-    #[error("no entity `{entity}` in the facts")]
+    #[error("no entity `{}` in the facts", diagnostic::quote(.entity))]
     #[diagnostic(code(eval::unknown_entity), help("top-level entities: {roots}"))]
     NoSuchEntity {
         /// The path asked for.

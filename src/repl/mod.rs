@@ -326,7 +326,10 @@ impl Session {
         if crate::eval::chain_to(facts, entity).is_some() {
             return Ok(());
         }
-        let roots: Vec<String> = facts.roots.iter().map(|r| format!("`{}`", r.path)).collect();
+        let mut roots: Vec<String> = facts.roots.iter().take(10).map(|r| format!("`{}`", r.path)).collect();
+        if facts.roots.len() > 10 {
+            roots.push(format!("and {} more", facts.roots.len() - 10));
+        }
         let error = Error::NoSuchEntity { entity: entity.to_string(), roots: roots.join(", ") };
         Err(Output::failed(self.diagnostics(&[error])))
     }

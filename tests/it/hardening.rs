@@ -73,6 +73,9 @@ fn errors_quote_at_most_sixty_characters_of_a_value() {
     assert!(err.contains("unknown key `999"), "{err}");
     assert!(err.len() < 5_000, "{} bytes of diagnostics", err.len());
 
+    let asked = policy_lang::Error::NoSuchEntity { entity: "e".repeat(100), roots: String::new() };
+    assert!(asked.to_string().ends_with("… (40 more characters)` in the facts"), "{asked}");
+
     let rules = format!("{SCHEMA}rule R for enterprise {{ reward a + {} }}\n", "z".repeat(1_000_000));
     let path = file("huge_name.policy", &rules);
     let out = policy(&["check", path.to_str().unwrap(), "--error-format", "json"]);
