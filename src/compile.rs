@@ -8,6 +8,7 @@
 use crate::program::{Program, Schema, Ty};
 use miette::Diagnostic;
 use serde_json::{json, Map, Value};
+use std::io::Write as _;
 use thiserror::Error;
 
 /// The IR's `format` field.
@@ -41,28 +42,61 @@ pub enum IrError {
     Inconsistent(String),
 }
 
+/// The IR document: serialized straight from the program, never through a `Value` tree,
+/// which for 100k rules would take gigabytes.
+#[derive(serde::Serialize)]
+struct Envelope<'a> {
+    format: &'a str,
+    version: u64,
+    program: &'a Program,
+}
+
+/// The IR's header, read before its body so a foreign or newer file is named as such.
+#[derive(serde::Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Value,
+    #[serde(default)]
+    version: Value,
+}
+
+/// The IR's body.
+#[derive(serde::Deserialize)]
+struct Body {
+    program: Program,
+}
+
+fn envelope(program: &Program) -> Envelope<'_> {
+    Envelope { format: IR_FORMAT, version: IR_VERSION, program }
+}
+
 /// The program as versioned JSON.
 pub fn to_ir(program: &Program) -> Value {
-    json!({
-        "format": IR_FORMAT,
-        "version": IR_VERSION,
-        "program": serde_json::to_value(program).unwrap_or(Value::Null),
-    })
+    serde_json::to_value(envelope(program)).unwrap_or(Value::Null)
+}
+
+/// Writes the IR, pretty-printed and ending in a newline, as `policy compile` does: the
+/// same text as `to_ir`, written as it is made.
+pub fn write_ir(program: &Program, out: impl std::io::Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &envelope(program))?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// Loads a program from its IR.
 pub fn from_ir(text: &str) -> Result<Program, IrError> {
-    let envelope: Value = serde_json::from_str(text).map_err(|e| IrError::Unreadable(e.to_string()))?;
-    let format = envelope.get("format").and_then(Value::as_str).unwrap_or("");
+    let unreadable = |e: serde_json::Error| IrError::Unreadable(e.to_string());
+    let header: Header = serde_json::from_str(text).map_err(unreadable)?;
+    let format = header.format.as_str().unwrap_or("");
     if format != IR_FORMAT {
         return Err(IrError::Format(format.to_string()));
     }
-    let version = envelope.get("version").and_then(Value::as_u64).unwrap_or(0);
+    let version = header.version.as_u64().unwrap_or(0);
     if version != IR_VERSION {
         return Err(IrError::Version { found: version, expected: IR_VERSION });
     }
-    let body = envelope.get("program").cloned().unwrap_or(Value::Null);
-    let program: Program = serde_json::from_value(body).map_err(|e| IrError::Unreadable(e.to_string()))?;
+    let program = serde_json::from_str::<Body>(text).map_err(unreadable)?.program;
     validate(&program)?;
     Ok(program)
 }

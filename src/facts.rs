@@ -24,6 +24,7 @@
 //! ```
 
 use crate::check::suggest_help;
+use crate::diagnostic::quote;
 use crate::program::{KindId, Program, Schema, Ty, Value};
 use chrono::NaiveDate;
 use miette::{Diagnostic, SourceSpan};
@@ -214,7 +215,7 @@ fn strict_json(text: &str) -> Result<Json, serde_json::Error> {
                     return serde_json::from_str(&digits).map_err(A::Error::custom);
                 }
                 if object.contains_key(&key) {
-                    return Err(A::Error::custom(format!("duplicate key `{key}`")));
+                    return Err(A::Error::custom(format!("duplicate key `{}`", quote(&key))));
                 }
                 let value = map.next_value_seed(Strict)?;
                 object.insert(key, value);
@@ -267,7 +268,7 @@ impl Reader<'_> {
             return facts;
         };
         for (key, value) in map {
-            let path = format!("$.{key}");
+            let path = format!("$.{}", quote(key));
             if key == "as_of" {
                 facts.as_of = self.date(value, &path);
                 continue;
@@ -279,7 +280,7 @@ impl Reader<'_> {
             let Some((kind, _)) = self.schema.roots().find(|(_, k)| k.name == *key) else {
                 let names: Vec<&str> =
                     self.schema.roots().map(|(_, k)| k.name.as_str()).chain(["as_of", "ledger"]).collect();
-                self.invalid(&path, format!("unknown key `{key}`"), suggest_help(key, names, "top-level key"));
+                self.invalid(&path, format!("unknown key `{}`", quote(key)), suggest_help(key, names, "top-level key"));
                 continue;
             };
             facts.roots.extend(self.list(value, kind, &path, key));
@@ -305,7 +306,7 @@ impl Reader<'_> {
         let mut seen = std::collections::HashSet::new();
         for entity in &entities {
             if !seen.insert(&entity.id) {
-                let message = format!("two entities in this list have the id `{}`", entity.id);
+                let message = format!("two entities in this list have the id `{}`", quote(&entity.id));
                 self.invalid(path, message, "give every entity in a list its own id");
             }
         }
@@ -334,13 +335,27 @@ impl Reader<'_> {
             );
             return None;
         };
+        let id_path = format!("{path}.id");
         let id: Arc<str> = match map.get("id") {
             Some(Json::String(s)) if !s.is_empty() && !s.contains('.') => s.as_str().into(),
-            Some(Json::Number(n)) => n.to_string().into(),
+            Some(Json::Number(n)) if whole(n) => n.to_string().into(),
+            Some(Json::String(s)) if s.contains('.') => {
+                let message = format!("the id \"{}\" contains `.`, which separates the parts of a path", quote(s));
+                self.invalid(&id_path, message, "write the id without `.`, e.g. \"E1_5\" for \"E1.5\"");
+                return None;
+            }
+            Some(Json::Number(n)) => {
+                self.invalid(
+                    &id_path,
+                    format!("the id `{}` is not written as a whole number", quote(&n.to_string())),
+                    "write a numeric id as a whole number, or as a string without `.` (e.g. \"1_5\")",
+                );
+                return None;
+            }
             other => {
                 let found = other.map_or("nothing".to_string(), describe);
                 self.invalid(
-                    &format!("{path}.id"),
+                    &id_path,
                     format!("expected an id (a non-empty string without `.`), found {found}"),
                     "give every entity an `id`, e.g. \"E1\"",
                 );
@@ -350,7 +365,8 @@ impl Reader<'_> {
         let entity_path: Arc<str> = format!("{parent_path}.{id}").into();
         for key in map.keys().filter(|k| *k != "id" && def.field(k).is_none()) {
             let help = suggest_help(key, def.fields.iter().map(|f| f.name.as_str()), "field");
-            self.invalid(&format!("{path}.{key}"), format!("`{}` has no field `{key}`", def.name), help);
+            let message = format!("`{}` has no field `{}`", def.name, quote(key));
+            self.invalid(&format!("{path}.{}", quote(key)), message, help);
         }
         let mut slots = Vec::with_capacity(def.fields.len());
         for field in &def.fields {
@@ -399,7 +415,7 @@ impl Reader<'_> {
                     Some(i) => Some(Value::Enum(i)),
                     None => {
                         let help = suggest_help(s, def.variants.iter().map(String::as_str), "value");
-                        self.invalid(path, format!("`{s}` is not a value of enum `{}`", def.name), help);
+                        self.invalid(path, format!("`{}` is not a value of enum `{}`", quote(s), def.name), help);
                         return None;
                     }
                 }
@@ -636,6 +652,14 @@ fn number(n: &serde_json::Number) -> Option<Decimal> {
     Decimal::from_str_exact(&text).ok().or_else(|| Decimal::from_scientific(&text).ok())
 }
 
+/// True for a JSON number written as a whole number (`12`, `-3`), the only numbers that
+/// serve as ids: `1.5` would read as the path `enterprise.1.5`, and `1e3` is not `1000`'s text.
+fn whole(n: &serde_json::Number) -> bool {
+    let text = n.to_string();
+    let digits = text.strip_prefix('-').unwrap_or(&text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Money from a number or a string such as `"1200万"`, `"1.5亿"`, `"400万元"`, `"4,000,000"`.
 pub(crate) fn money(json: &Json) -> Option<Decimal> {
     match json {
@@ -714,7 +738,7 @@ fn describe(json: &Json) -> String {
         Json::Null => "null".into(),
         Json::Bool(b) => format!("`{b}`"),
         Json::Number(n) => format!("`{n}`"),
-        Json::String(s) => format!("\"{s}\""),
+        Json::String(s) => format!("\"{}\"", quote(s)),
         Json::Array(_) => "a list".into(),
         Json::Object(_) => "an object".into(),
     }

@@ -36,19 +36,7 @@ struct Comment<'a> {
 /// Formats a whole file.
 pub fn format(source: &str) -> Result<String, FormatError> {
     let file = syntax::parse(source).map_err(FormatError::Syntax)?;
-    // A test's inline facts are raw JSON, printed as written: a `//` inside is theirs.
-    let raw: Vec<Span> = file
-        .items
-        .iter()
-        .filter_map(|item| match item {
-            ast::Item::Test(t) => {
-                t.facts.as_ref().filter(|f| matches!(f.node, ast::TestFacts::Inline(_))).map(|f| f.span)
-            }
-            _ => None,
-        })
-        .collect();
-    let mut comments = comments(source);
-    comments.retain(|c| !raw.iter().any(|r| r.start <= c.start && c.start < r.end));
+    let comments = comments(source, &raw_spans(&file));
     let mut out = String::new();
     let mut next = comments.iter().peekable();
     for (i, item) in file.items.iter().enumerate() {
@@ -221,12 +209,39 @@ fn place(lines: Vec<Line>, comments: &[&Comment]) -> Vec<String> {
     out
 }
 
-/// Every `// …` comment outside strings, in order.
-fn comments(source: &str) -> Vec<Comment<'_>> {
+/// Text printed as written, where `//` is not a comment: a test's inline facts (raw JSON) and
+/// the entity paths of its `expect` lines (`enterprise.A//B` is one path).
+fn raw_spans(file: &ast::File) -> Vec<Span> {
+    let mut raw = Vec::new();
+    for item in &file.items {
+        if let ast::Item::Test(t) = item {
+            raw.extend(t.facts.as_ref().filter(|f| matches!(f.node, ast::TestFacts::Inline(_))).map(|f| f.span));
+            raw.extend(t.expects.iter().map(|e| e.node.entity.span));
+        }
+    }
+    raw
+}
+
+/// The first comment in `range` of `source`, if any.
+fn first_comment(source: &str, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let offset = range.start;
+    syntax::lexemes(source.get(range)?).find_map(|l| match l {
+        syntax::Lexeme::Comment(r) => Some(r.start + offset..r.end + offset),
+        syntax::Lexeme::Code(..) => None,
+    })
+}
+
+/// Every `// …` comment outside strings and `raw` spans, in order. A "comment" that starts
+/// inside a raw span is code; the scan resumes where the span ends.
+fn comments<'a>(source: &'a str, raw: &[Span]) -> Vec<Comment<'a>> {
     syntax::lexemes(source)
         .filter_map(|l| match l {
             syntax::Lexeme::Comment(range) => Some(range),
             syntax::Lexeme::Code(..) => None,
+        })
+        .filter_map(|range| match raw.iter().find(|r| r.start <= range.start && range.start < r.end) {
+            Some(r) => first_comment(source, r.end.max(range.start)..range.end),
+            None => Some(range),
         })
         .filter_map(|range| {
             let (start, end) = (range.start, range.end);

@@ -151,13 +151,30 @@ pub enum Error {
     #[diagnostic(transparent)]
     Eval(eval::EvalError),
     /// `--explain enterprise.E9` when the facts have no such entity.
-    #[error("no entity `{entity}` in the facts")]
+    #[error("no entity `{}` in the facts", diagnostic::quote(.entity))]
     #[diagnostic(code(eval::unknown_entity), help("top-level entities: {roots}"))]
     NoSuchEntity {
         /// The path asked for.
         entity: String,
         /// The top-level entities the facts do have, for the help.
         roots: String,
+    },
+    /// The diagnostics past the first [`MAX_PER_CODE`] of one code in one file, counted.
+    #[error("and {more} more `{code}` in `{file}`")]
+    #[diagnostic(
+        code(diagnostics::omitted),
+        severity(Advice),
+        help("only the first {MAX_PER_CODE} of each kind per file are shown; fix those and check again")
+    )]
+    Omitted {
+        /// The code repeated.
+        code: String,
+        /// The file it was found in.
+        file: String,
+        /// How many were left out.
+        more: usize,
+        /// Whether those left out are warnings.
+        warnings: bool,
     },
     /// A file or folder that cannot be read.
     #[error("cannot read `{path}`: {message}")]
@@ -191,7 +208,20 @@ pub enum Error {
 impl Error {
     /// True for findings that do not stop the program from running.
     pub fn is_warning(&self) -> bool {
-        matches!(self, Error::Check(c) if c.error.is_warning()) || matches!(self, Error::Skipped { .. })
+        match self {
+            Error::Check(c) => c.error.is_warning(),
+            Error::Omitted { warnings, .. } => *warnings,
+            Error::Skipped { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// How many findings this stands for: the count left out for [`Error::Omitted`], else 1.
+    pub fn count(&self) -> usize {
+        match self {
+            Error::Omitted { more, .. } => *more,
+            _ => 1,
+        }
     }
 
     /// The file the diagnostic points into, if any.
@@ -204,7 +234,8 @@ impl Error {
             | Error::Io { .. }
             | Error::Write { .. }
             | Error::Skipped { .. }
-            | Error::NoSuchEntity { .. } => None,
+            | Error::NoSuchEntity { .. }
+            | Error::Omitted { .. } => None,
         }
     }
 }
@@ -225,6 +256,39 @@ impl std::ops::Deref for Errors {
     fn deref(&self) -> &[Error] {
         &self.0
     }
+}
+
+/// At most this many diagnostics of one code are kept per file. A generated file can hold a
+/// million copies of one fault; its report stays readable and its memory bounded.
+pub const MAX_PER_CODE: usize = 10;
+
+/// Keeps the first [`MAX_PER_CODE`] diagnostics of each code in each file and appends one
+/// [`Error::Omitted`] per code that had more.
+pub fn cap(errors: Vec<Error>) -> Vec<Error> {
+    let mut counts: Vec<((String, String), usize, bool)> = Vec::new();
+    let mut index = std::collections::HashMap::new();
+    let mut kept = Vec::new();
+    for error in errors {
+        let file = error.file().map(|s| s.name.clone()).unwrap_or_default();
+        let key = (file, error.code().map(|c| c.to_string()).unwrap_or_default());
+        let slot = *index.entry(key.clone()).or_insert_with(|| {
+            counts.push((key, 0, error.is_warning()));
+            counts.len() - 1
+        });
+        let Some((_, seen, _)) = counts.get_mut(slot) else { continue };
+        *seen += 1;
+        if *seen <= MAX_PER_CODE {
+            kept.push(error);
+        }
+    }
+    let omitted = counts.into_iter().filter(|(_, n, _)| *n > MAX_PER_CODE);
+    kept.extend(omitted.map(|((file, code), n, warnings)| Error::Omitted {
+        code,
+        file,
+        more: n - MAX_PER_CODE,
+        warnings,
+    }));
+    kept
 }
 
 /// A checked program and the warnings found while checking it.
@@ -251,14 +315,25 @@ pub fn compile(sources: Vec<Source>) -> Result<Loaded, Errors> {
         let source = parsed.get(file).map(|(s, _)| s.clone()).unwrap_or_else(|| Source::new("?", ""));
         Error::Check(Box::new(Sourced::new(e, &source)))
     };
+    // The checker keeps the first few of each code per file and counts the rest.
+    let notes = |omitted: check::Omitted| {
+        omitted.into_iter().map(|(file, code, more, warnings)| {
+            let file = parsed.get(file).map_or("?", |(s, _)| s.name.as_str()).to_string();
+            Error::Omitted { code, file, more, warnings }
+        })
+    };
     match check::check(&parsed) {
         Ok(checked) if errors.is_empty() => {
-            let warnings = checked.warnings.into_iter().map(sourced).collect();
+            let mut warnings = cap(checked.warnings.into_iter().map(sourced).collect());
+            warnings.extend(notes(checked.omitted));
             Ok(Loaded { program: checked.program, warnings })
         }
-        Ok(_) => Err(Errors(errors)),
+        Ok(_) => Err(Errors(cap(errors))),
         Err(diags) => {
+            let omitted = diags.omitted();
             errors.extend(diags.items.into_iter().map(sourced));
+            let mut errors = cap(errors);
+            errors.extend(notes(omitted));
             Err(Errors(errors))
         }
     }
@@ -298,7 +373,7 @@ impl Program {
     pub fn facts(&self, name: &str, json: &str) -> Result<facts::Facts, Errors> {
         facts::parse(json, self).map_err(|errors| {
             let source = Source::new(name, json);
-            Errors(errors.into_iter().map(|e| Error::Facts(Box::new(Sourced::new(e, &source)))).collect())
+            Errors(cap(errors.into_iter().map(|e| Error::Facts(Box::new(Sourced::new(e, &source)))).collect()))
         })
     }
 

@@ -169,7 +169,10 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
         Command::Compile { paths, target } => {
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
             let out = match target {
-                Target::Json => policy_lang::compile::to_ir(&program),
+                Target::Json => {
+                    policy_lang::compile::write_ir(&program, std::io::stdout().lock()).map_err(stdout_failed)?;
+                    return Ok(warnings);
+                }
                 Target::Schema => policy_lang::compile::facts_schema(&program),
             };
             emit(&format!("{}\n", serde_json::to_string_pretty(&out).unwrap_or_default()))?;
@@ -184,7 +187,7 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                 program.policies.len(),
                 if program.policies.len() == 1 { "y" } else { "ies" },
                 program.rules.len(),
-                warnings.len()
+                warnings.iter().map(Error::count).sum::<usize>()
             ))?;
             Ok(warnings)
         }

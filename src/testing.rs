@@ -42,7 +42,8 @@ pub fn run_with(program: &Program, root: Option<&Path>) -> Vec<TestResult> {
     program.tests.iter().map(|case| run_one(program, case, root)).collect()
 }
 
-fn run_one(program: &Program, case: &TestCase, root: Option<&Path>) -> TestResult {
+/// Runs one test of the program (the REPL runs a test as soon as it is typed).
+pub fn run_one(program: &Program, case: &TestCase, root: Option<&Path>) -> TestResult {
     let test = &case.test;
     let source = program.sources.get(test.source);
     let at = source.map_or(String::new(), |s| {

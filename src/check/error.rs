@@ -1,6 +1,7 @@
 //! The check stage's error type. Warnings are findings about the text that do not stop
 //! evaluation (overlapping or gapped tiers); everything else is an error.
 
+use crate::diagnostic::quote;
 use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
@@ -9,7 +10,7 @@ use thiserror::Error;
 #[derive(Debug, Error, Diagnostic, Clone, PartialEq)]
 pub enum CheckError {
     /// `reward 20% of rd_cots` where the entity has `rd_cost`
-    #[error("unknown field `{name}` on `{entity}`")]
+    #[error("unknown field `{}` on `{entity}`", quote(.name))]
     #[diagnostic(code(check::unknown_field), help("{help}"))]
     UnknownField {
         /// The field as written.
@@ -24,7 +25,7 @@ pub enum CheckError {
     },
 
     /// `rule A for drgu { … }`
-    #[error("unknown entity kind `{name}`")]
+    #[error("unknown entity kind `{}`", quote(.name))]
     #[diagnostic(code(check::unknown_entity), help("{help}"))]
     UnknownEntity {
         /// The kind as written.
@@ -37,7 +38,7 @@ pub enum CheckError {
     },
 
     /// `rd_cost: monye`
-    #[error("unknown type `{name}`")]
+    #[error("unknown type `{}`", quote(.name))]
     #[diagnostic(code(check::unknown_type), help("{help}"))]
     UnknownType {
         /// The type as written.
@@ -50,7 +51,7 @@ pub enum CheckError {
     },
 
     /// `when phase == IV` where `phase` has no `IV`
-    #[error("`{name}` is not a value of enum `{enum_name}`")]
+    #[error("`{}` is not a value of enum `{enum_name}`", quote(.name))]
     #[diagnostic(code(check::unknown_variant), help("{help}"))]
     UnknownVariant {
         /// The value as written.
@@ -102,7 +103,7 @@ pub enum CheckError {
     },
 
     /// Two rules named `CZ-05` in one policy; two fields `rd_cost` on one entity
-    #[error("duplicate {what} `{name}`")]
+    #[error("duplicate {what} `{}`", quote(.name))]
     #[diagnostic(code(check::duplicate), help("names of {what}s must be unique{scope}; rename or remove one"))]
     Duplicate {
         /// What is duplicated: rule, field, enum, …
@@ -176,7 +177,7 @@ pub enum CheckError {
     },
 
     /// A rule in a file with no `policy { … }` header
-    #[error("rule `{rule}` belongs to no policy")]
+    #[error("rule `{}` belongs to no policy", quote(.rule))]
     #[diagnostic(
         code(check::no_policy),
         help("add a `policy <id> {{ … }}` header to this file; every rule belongs to the policy of its file")
@@ -225,7 +226,7 @@ pub enum CheckError {
     },
 
     /// `enterprise.x` used in a rule for an entity that `enterprise` does not contain
-    #[error("`{name}` is not `{entity}` or an entity that contains it")]
+    #[error("`{}` is not `{entity}` or an entity that contains it", quote(.name))]
     #[diagnostic(code(check::bad_path), help("{help}"))]
     BadPath {
         /// The owner named in the path.
@@ -258,7 +259,7 @@ pub enum CheckError {
     },
 
     /// `entity as_of { … }`
-    #[error("`{name}` is reserved")]
+    #[error("`{}` is reserved", quote(.name))]
     #[diagnostic(code(check::reserved), help("facts use `{name}` for themselves; choose another name"))]
     Reserved {
         /// The reserved name.
@@ -278,8 +279,39 @@ pub enum CheckError {
     #[diagnostic(transparent)]
     Timing(TimingError),
 
+    /// `entity a { bs: [b] }` and `entity b { as: [a] }`: no top-level list reaches either.
+    #[error("{kinds} own each other in a cycle, so no fact set can hold them")]
+    #[diagnostic(
+        code(check::entity_cycle),
+        severity(Warning),
+        help("rules for them can never apply: make one of them top-level by removing its `[…]` field from the other")
+    )]
+    EntityCycle {
+        /// The kinds in the cycle, as a phrase: "`a` and `b`".
+        kinds: String,
+        /// The first of them declared.
+        #[label("in a cycle")]
+        span: SourceSpan,
+    },
+
+    /// `expect WX-16b for …` in a file of tests (no policy of its own) when no rule loaded has
+    /// that id, or rules of two policies have it.
+    #[error("`{}` {found}", quote(.name))]
+    #[diagnostic(code(check::unknown_rule), help("{help}"))]
+    TestRule {
+        /// The rule id as written.
+        name: String,
+        /// What was found instead, e.g. "names no rule among the 101 rules loaded".
+        found: String,
+        /// Did-you-mean, how to qualify the id, or how to load the rules.
+        help: String,
+        /// The rule id.
+        #[label("no such rule")]
+        span: SourceSpan,
+    },
+
     /// `drugs` (a list) used as a value
-    #[error("`{name}` is a list of `{kind}` and has no single value")]
+    #[error("`{}` is a list of `{kind}` and has no single value", quote(.name))]
     #[diagnostic(code(check::list_value), help("write a rule `for {kind}` to reward each one"))]
     ListValue {
         /// The list field.
@@ -350,7 +382,7 @@ pub enum TimingError {
 #[derive(Debug, Error, Diagnostic, Clone, PartialEq)]
 pub enum GroupError {
     /// `members CZ-03-1x` where no such rule exists
-    #[error("`{name}` names no rule of policy `{policy}`")]
+    #[error("`{}` names no rule of policy `{policy}`", quote(.name))]
     #[diagnostic(code(check::unknown_rule), help("{help}"))]
     UnknownRule {
         /// The rule id as written.
@@ -380,7 +412,7 @@ pub enum GroupError {
     },
 
     /// `members policy wuxii`
-    #[error("unknown policy `{name}`")]
+    #[error("unknown policy `{}`", quote(.name))]
     #[diagnostic(code(check::unknown_policy), help("{help}"))]
     UnknownPolicy {
         /// The policy id as written.
@@ -393,7 +425,7 @@ pub enum GroupError {
     },
 
     /// `cap 300万 per drug per year` over a rule `for enterprise`
-    #[error("{what} `{group}` is kept per `{scope}`, but rule `{rule}` pays `{kind}`, which no `{scope}` contains")]
+    #[error("{what} `{group}` is kept per `{scope}`, but rule `{}` pays `{kind}`, which no `{scope}` contains", quote(.rule))]
     #[diagnostic(
         code(check::group_scope),
         help(
@@ -525,6 +557,6 @@ pub enum GroupError {
 impl CheckError {
     /// True for tier overlaps and gaps: findings about the text that do not stop evaluation.
     pub fn is_warning(&self) -> bool {
-        matches!(self, CheckError::TierOverlap { .. } | CheckError::TierGap { .. })
+        matches!(self, CheckError::TierOverlap { .. } | CheckError::TierGap { .. } | CheckError::EntityCycle { .. })
     }
 }

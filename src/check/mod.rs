@@ -10,6 +10,7 @@ mod expr;
 mod groups;
 mod schema;
 mod suggest;
+mod tests;
 mod tiers;
 
 pub use error::{CheckError, GroupError, TimingError};
@@ -24,11 +25,35 @@ use std::collections::HashMap;
 pub(crate) struct Diagnostics {
     /// In the order found; the `usize` indexes the files passed to [`check`].
     pub items: Vec<(usize, CheckError)>,
+    /// How many of each code each file gave, and whether they are warnings: past
+    /// [`crate::MAX_PER_CODE`] they are counted, not kept, so a million alike cost nothing.
+    counts: HashMap<(usize, String), (usize, bool)>,
 }
+
+/// Diagnostics counted but not kept: file, code, how many, whether they are warnings.
+pub(crate) type Omitted = Vec<(usize, String, usize, bool)>;
 
 impl Diagnostics {
     fn error(&mut self, file: usize, error: CheckError) {
-        self.items.push((file, error));
+        let code = miette::Diagnostic::code(&error).map(|c| c.to_string()).unwrap_or_default();
+        let (seen, warning) = self.counts.entry((file, code)).or_insert((0, error.is_warning()));
+        *seen += 1;
+        *warning &= error.is_warning();
+        if *seen <= crate::MAX_PER_CODE {
+            self.items.push((file, error));
+        }
+    }
+
+    /// The codes that had more than [`crate::MAX_PER_CODE`] in a file, in file and code order.
+    pub fn omitted(&self) -> Omitted {
+        let mut out: Omitted = self
+            .counts
+            .iter()
+            .filter(|(_, (n, _))| *n > crate::MAX_PER_CODE)
+            .map(|((file, code), (n, warning))| (*file, code.clone(), n - crate::MAX_PER_CODE, *warning))
+            .collect();
+        out.sort();
+        out
     }
 
     fn has_errors(&self) -> bool {
@@ -43,6 +68,8 @@ pub(crate) struct Checked {
     pub program: Program,
     /// Tier overlaps and gaps, each with the index of its file.
     pub warnings: Vec<(usize, CheckError)>,
+    /// Warnings counted past the first few of their code in a file.
+    pub omitted: Omitted,
 }
 
 /// Checks parsed files together: they share one schema.
@@ -118,12 +145,24 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
     let mut stacks = Vec::new();
     let mut tests = Vec::new();
     let index = groups::Index { schema: &schema, policies: &policies, rules: &rules };
+    // Rules written but not checked (an unknown entity, a missing schema): a test naming one
+    // is not told the rule does not exist.
+    let checked: std::collections::HashSet<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+    let unchecked: std::collections::HashSet<&str> = files
+        .iter()
+        .flat_map(|(_, f)| &f.items)
+        .filter_map(|item| match item {
+            ast::Item::Rule(r) => Some(r.id.node.as_str()),
+            _ => None,
+        })
+        .filter(|id| !checked.contains(id))
+        .collect();
     for (file, (_, parsed)) in files.iter().enumerate() {
         let mut ids: HashMap<(&str, &str), ast::Span> = HashMap::new();
         for item in &parsed.items {
             if let ast::Item::Test(t) = item {
                 let policy = policy_of_files.get(file).copied().flatten();
-                let test = index.test(t, policy, file, &mut diags);
+                let test = tests::test(&index, t, policy, file, &unchecked, &mut diags);
                 payers(&test, &rules, file, &mut diags);
                 tests.push(program::TestCase {
                     test,
@@ -156,7 +195,9 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
         return Err(diags);
     }
     let sources = files.iter().map(|(s, _)| s.clone()).collect();
-    Ok(Checked { program: Program { schema, policies, rules, pools, stacks, tests, sources }, warnings: diags.items })
+    let omitted = diags.omitted();
+    let program = Program { schema, policies, rules, pools, stacks, tests, sources };
+    Ok(Checked { program, warnings: diags.items, omitted })
 }
 
 /// Every `payer` a test expects a share from is one its rule's `split` names, so a typo is
@@ -228,6 +269,10 @@ fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> pro
     }
 }
 
+/// The help when a rule names an entity kind and no schema declares any.
+const NO_SCHEMA: &str = "no schema is loaded: check this file together with the file that declares \
+`schema { entity … }` (e.g. `policy check rules/`), and fix that file's errors first";
+
 fn rule(
     r: &Spanned<ast::Rule>,
     policy: usize,
@@ -237,7 +282,10 @@ fn rule(
     diags: &mut Diagnostics,
 ) -> Option<program::Rule> {
     let Some(kind) = schema.kind_named(&r.entity.node) else {
-        let help = suggest::help(&r.entity.node, schema.kinds.iter().map(|k| k.name.as_str()), "entity kind");
+        let help = match schema.kinds.is_empty() {
+            true => NO_SCHEMA.to_string(),
+            false => suggest::help(&r.entity.node, schema.kinds.iter().map(|k| k.name.as_str()), "entity kind"),
+        };
         diags.error(file, CheckError::UnknownEntity { name: r.entity.node.clone(), help, span: r.entity.span.into() });
         return None;
     };

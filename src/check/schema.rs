@@ -56,6 +56,7 @@ pub fn build(blocks: &[(usize, &Spanned<ast::Schema>)], diags: &mut Diagnostics)
     }
 
     // Pass 2: fields, now that every type name is known.
+    let names: Vec<(usize, ast::Span)> = declared.iter().map(|(file, k)| (*file, k.name.span)).collect();
     for (kind_id, (file, decl)) in declared.into_iter().enumerate() {
         let mut fields: Vec<FieldDef> = Vec::new();
         for f in &decl.fields {
@@ -78,7 +79,53 @@ pub fn build(blocks: &[(usize, &Spanned<ast::Schema>)], diags: &mut Diagnostics)
             kind.fields = fields;
         }
     }
+    cycles(&schema, &names, diags);
     schema
+}
+
+/// Warns of kinds that own each other (`a` lists `b`, `b` lists `a`): facts start from the
+/// top-level kinds, so nothing reaches them and their rules never apply. Each kind is walked
+/// once, so a long chain costs its length.
+fn cycles(schema: &Schema, names: &[(usize, ast::Span)], diags: &mut Diagnostics) {
+    const UNSEEN: u8 = 0;
+    const ON_PATH: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![UNSEEN; schema.kinds.len()];
+    for start in 0..schema.kinds.len() {
+        let mut path = Vec::new();
+        let mut at = Some(start);
+        while let Some(k) = at {
+            match state.get(k) {
+                Some(&UNSEEN) => {}
+                Some(&ON_PATH) => {
+                    let from = path.iter().position(|&p| p == k).unwrap_or(0);
+                    report_cycle(schema, names, path.get(from..).unwrap_or_default(), diags);
+                    break;
+                }
+                _ => break,
+            }
+            state.get_mut(k).into_iter().for_each(|s| *s = ON_PATH);
+            path.push(k);
+            at = schema.kinds.get(k).and_then(|d| d.parent);
+        }
+        for k in path {
+            state.get_mut(k).into_iter().for_each(|s| *s = DONE);
+        }
+    }
+}
+
+fn report_cycle(schema: &Schema, names: &[(usize, ast::Span)], cycle: &[usize], diags: &mut Diagnostics) {
+    let mut members: Vec<usize> = cycle.to_vec();
+    members.sort_unstable();
+    let quoted: Vec<String> =
+        members.iter().filter_map(|&k| schema.kinds.get(k)).map(|k| format!("`{}`", k.name)).collect();
+    let kinds = match quoted.split_last() {
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => return,
+    };
+    if let Some(&(file, span)) = members.first().and_then(|&k| names.get(k)) {
+        diags.error(file, CheckError::EntityCycle { kinds, span: span.into() });
+    }
 }
 
 /// Records a new top-level name; reports it if taken.

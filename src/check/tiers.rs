@@ -66,43 +66,45 @@ fn show(lo: Bound, hi: Bound) -> String {
     }
 }
 
-/// Reports empty tiers (errors), overlaps and gaps (warnings), in source order.
+/// Reports empty tiers (errors), overlaps and gaps (warnings). One sweep over the tiers
+/// sorted by lower bound, so the cost is n log n: each tier is compared with the one before
+/// it that reaches furthest, and an overlap is reported once per tier that has one.
 pub fn analyse<'a>(tiers: impl Iterator<Item = &'a Spanned<Interval>>, findings: &mut Vec<CheckError>) {
-    let tiers: Vec<&Spanned<Interval>> = tiers.collect();
     let mut valid = Vec::new();
-    for t in &tiers {
+    for (i, t) in tiers.enumerate() {
         if non_empty(lower(t), upper(t)) {
-            valid.push(*t);
+            valid.push((i, t));
         } else {
             findings.push(CheckError::EmptyTier { interval: t.node.to_string(), span: t.span.into() });
         }
     }
-    for (i, a) in valid.iter().enumerate() {
-        for b in valid.iter().skip(i + 1) {
-            let lo = if cmp_lower(lower(a), lower(b)) == Ordering::Less { lower(b) } else { lower(a) };
-            let hi = if cmp_upper(upper(a), upper(b)) == Ordering::Less { upper(a) } else { upper(b) };
-            if non_empty(lo, hi) {
-                findings.push(CheckError::TierOverlap { at: show(lo, hi), span: b.span.into(), other: a.span.into() });
-            }
-        }
-    }
-    let mut sorted = valid.clone();
-    sorted.sort_by(|a, b| cmp_lower(lower(a), lower(b)));
-    let mut reach: Option<&Spanned<Interval>> = None;
-    for t in sorted {
-        if let Some(prev) = reach {
+    valid.sort_by(|(_, a), (_, b)| cmp_lower(lower(a), lower(b)));
+    let (mut overlaps, mut gaps) = (Vec::new(), Vec::new());
+    let mut reach: Option<(usize, &Spanned<Interval>)> = None;
+    for (i, t) in valid {
+        if let Some((r, prev)) = reach {
+            let hi = if cmp_upper(upper(prev), upper(t)) == Ordering::Less { upper(prev) } else { upper(t) };
             let gap_lo = Bound { at: upper(prev).at, closed: !upper(prev).closed };
             let gap_hi = Bound { at: lower(t).at, closed: !lower(t).closed };
-            if upper(prev).at.is_some() && non_empty(gap_lo, gap_hi) {
-                findings.push(CheckError::TierGap {
+            if non_empty(lower(t), hi) {
+                // The tier listed later is the one that loses: it carries the warning.
+                let (first, (later_index, later)) = if r < i { (prev, (i, t)) } else { (t, (r, prev)) };
+                let at = show(lower(t), hi);
+                let overlap = CheckError::TierOverlap { at, span: later.span.into(), other: first.span.into() };
+                overlaps.push((later_index, overlap));
+            } else if upper(prev).at.is_some() && non_empty(gap_lo, gap_hi) {
+                gaps.push(CheckError::TierGap {
                     gap: show(gap_lo, gap_hi),
                     span: prev.span.into(),
                     next: t.span.into(),
                 });
             }
         }
-        if reach.is_none_or(|r| cmp_upper(upper(t), upper(r)) == Ordering::Greater) {
-            reach = Some(t);
+        if reach.is_none_or(|(_, r)| cmp_upper(upper(t), upper(r)) == Ordering::Greater) {
+            reach = Some((i, t));
         }
     }
+    overlaps.sort_by_key(|(later, _)| *later);
+    findings.extend(overlaps.into_iter().map(|(_, e)| e));
+    findings.extend(gaps);
 }

@@ -159,6 +159,12 @@ pub(super) fn load(session: &mut Session, paths: Vec<PathBuf>) -> Output {
     if paths.is_empty() {
         return usage(":load");
     }
+    if let Some(json) = paths.iter().find(|p| is_facts_file(p)) {
+        let json = json.display();
+        return Output::failed(format!(
+            "`{json}` holds facts, not rules: read it with :facts {json} (nothing changed)"
+        ));
+    }
     let Loaded { program, warnings } = match crate::load(&paths) {
         Ok(loaded) => loaded,
         Err(errors) => return Output::failed(session.diagnostics(&errors)).and("(nothing changed)"),
@@ -188,6 +194,18 @@ pub(super) fn load(session: &mut Session, paths: Vec<PathBuf>) -> Output {
     session.files = files;
     let note = session.install(program);
     Output::done(summary).and(&shown).and(&note)
+}
+
+/// A JSON file: named `.json`/`.jsonl`, or a file whose text starts with `{` or `[`.
+fn is_facts_file(path: &std::path::Path) -> bool {
+    let named = path.extension().is_some_and(|e| e == "json" || e == "jsonl");
+    let starts = || {
+        let mut head = [0u8; 64];
+        let n = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut head)).unwrap_or(0);
+        let text = String::from_utf8_lossy(head.get(..n).unwrap_or_default()).into_owned();
+        text.trim_start_matches('\u{FEFF}').trim_start().starts_with(['{', '['])
+    };
+    path.is_file() && (named || starts())
 }
 
 /// `:reload`: the same paths, read again.

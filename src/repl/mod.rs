@@ -139,7 +139,29 @@ impl Session {
 
     /// Handles one line (or a pasted block). Never panics on any input, and never fails in
     /// a way that ends the session: only `:quit` does.
-    pub fn handle(&mut self, line: &str) -> Output {
+    ///
+    /// A block is taken line by line, exactly as if typed, so an item is read whole however
+    /// its lines arrive (typed, pasted, bracketed or not).
+    pub fn handle(&mut self, input: &str) -> Output {
+        let input = input.trim_end_matches(['\r', '\n']);
+        if !input.contains('\n') {
+            return self.handle_line(input);
+        }
+        // The block's status: `Quit` ends it; a failure on any line is kept.
+        let mut out = Output { text: String::new(), status: Status::Done };
+        for line in input.lines() {
+            let answer = self.handle_line(line);
+            out.text.push_str(&answer.text);
+            out.status = match (out.status, answer.status) {
+                (_, Status::Quit) => return Output { status: Status::Quit, ..out },
+                (Status::Failed, Status::Done | Status::More) => Status::Failed,
+                (_, status) => status,
+            };
+        }
+        out
+    }
+
+    fn handle_line(&mut self, line: &str) -> Output {
         let trimmed = line.trim();
         // No line of an item starts with `:`, so commands work halfway through one too
         // (`:schema` to look up a field); the item waits.
@@ -270,17 +292,26 @@ impl Session {
         })
     }
 
-    /// The index of a rule named `RULE` or `policy.RULE`.
+    /// The index of a rule named `RULE`, `policy.RULE` or by its citation (`cite "…"`): as
+    /// written if that finds one, else ignoring case, since ids are typed from documents.
     fn find_rule(&self, name: &str) -> Result<usize, Output> {
         let policy_of = |r: &crate::program::Rule| self.program.policies.get(r.policy).map_or("", |p| p.id.as_str());
-        let found: Vec<usize> = self
-            .program
-            .rules
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.id == name || format!("{}.{}", policy_of(r), r.id) == name)
-            .map(|(i, _)| i)
-            .collect();
+        let names = |r: &crate::program::Rule| {
+            [
+                Some(r.id.clone()),
+                Some(format!("{}.{}", policy_of(r), r.id)),
+                r.cite.as_ref().map(|c| c.trim().to_string()),
+            ]
+        };
+        let find = |same: &dyn Fn(&str) -> bool| -> Vec<usize> {
+            let rules = self.program.rules.iter().enumerate();
+            rules.filter(|(_, r)| names(r).iter().flatten().any(|n| same(n))).map(|(i, _)| i).collect()
+        };
+        let folded = name.to_lowercase();
+        let mut found = find(&|n| n == name);
+        if found.is_empty() {
+            found = find(&|n| n.to_lowercase() == folded);
+        }
         match found.as_slice() {
             [one] => Ok(*one),
             [] => {
@@ -294,7 +325,7 @@ impl Session {
                     .filter_map(|i| self.program.rules.get(*i))
                     .map(|r| format!("{}.{}", policy_of(r), r.id))
                     .collect();
-                Err(Output::failed(format!("`{name}` names rules in several policies: {}; name one", names.join(", "))))
+                Err(Output::failed(format!("`{name}` names several rules: {}; name one", names.join(", "))))
             }
         }
     }
@@ -304,7 +335,10 @@ impl Session {
         if crate::eval::chain_to(facts, entity).is_some() {
             return Ok(());
         }
-        let roots: Vec<String> = facts.roots.iter().map(|r| format!("`{}`", r.path)).collect();
+        let mut roots: Vec<String> = facts.roots.iter().take(10).map(|r| format!("`{}`", r.path)).collect();
+        if facts.roots.len() > 10 {
+            roots.push(format!("and {} more", facts.roots.len() - 10));
+        }
         let error = Error::NoSuchEntity { entity: entity.to_string(), roots: roots.join(", ") };
         Err(Output::failed(self.diagnostics(&[error])))
     }

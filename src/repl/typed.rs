@@ -152,10 +152,27 @@ impl super::Session {
             }
             lines.push(format!("{verb} {} {name}{detail}", item.what));
         }
+        // A test typed is run at once, on the session's facts and date unless it gives its own.
+        let tests =
+            loaded.program.tests.iter().filter(|t| {
+                t.test.source == repl_file && added.iter().any(|a| a.what == "test" && a.name == t.test.name)
+            });
+        let results: Vec<_> = tests
+            .map(|case| {
+                let mut case = case.clone();
+                if case.test.facts.is_none() {
+                    let facts = self.facts_json.as_ref().map(|json| crate::ast::TestFacts::Inline(json.to_string()));
+                    case.test.facts = facts;
+                    case.test.as_of = case.test.as_of.or(Some(self.as_of()));
+                }
+                crate::testing::run_one(&loaded.program, &case, None)
+            })
+            .collect();
+        let report = if results.is_empty() { String::new() } else { crate::testing::report(&results) };
         let shown = self.diagnostics(&warnings);
         self.typed = typed;
         let note = self.install(loaded.program);
-        Output::done(lines.join("\n")).and(&shown).and(&note)
+        Output::done(lines.join("\n")).and(&report).and(&shown).and(&note)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The parse stage's error type.
 
 use super::Rule;
+use crate::diagnostic::quote;
 use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
@@ -23,7 +24,7 @@ pub enum SyntaxError {
     },
 
     /// `issued 2023-02-30`
-    #[error("`{text}` is not a calendar date")]
+    #[error("`{}` is not a calendar date", quote(.text))]
     #[diagnostic(code(syntax::invalid_date), help("write a date that exists, as YYYY-MM-DD"))]
     InvalidDate {
         /// The date as written.
@@ -34,7 +35,7 @@ pub enum SyntaxError {
     },
 
     /// `reward 99999999999999999999999999999亿`
-    #[error("number `{text}` is too large")]
+    #[error("number `{}` is too large", quote(.text))]
     #[diagnostic(
         code(syntax::number_too_large),
         help("amounts must stay below 79,228,162,514,264,337,593,543,950,335 with 28 significant digits")
@@ -62,7 +63,7 @@ pub enum SyntaxError {
     },
 
     /// `rule A for x { cite "a" }` with no `reward`
-    #[error("rule `{rule}` has no `reward` clause")]
+    #[error("rule `{}` has no `reward` clause", quote(.rule))]
     #[diagnostic(
         code(syntax::missing_reward),
         help("add a `reward` line, e.g. `reward 20% of rd_cost max 400万`, or `reward case_by_case`")
@@ -76,7 +77,7 @@ pub enum SyntaxError {
     },
 
     /// `1:0`
-    #[error("ratio `{text}` divides by zero")]
+    #[error("ratio `{}` divides by zero", quote(.text))]
     #[diagnostic(code(syntax::zero_ratio), help("the second figure of a ratio must not be 0"))]
     ZeroRatio {
         /// The ratio as written.

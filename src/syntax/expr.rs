@@ -24,11 +24,25 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
+thread_local! {
+    /// Where the piece being lowered starts in its file (see `syntax::parse`).
+    static OFFSET: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs `lower` with spans counted from `offset`: the text pest saw starts there in the file.
+pub(super) fn at_offset<T>(offset: usize, lower: impl FnOnce() -> T) -> T {
+    let before = OFFSET.replace(offset);
+    let out = lower();
+    OFFSET.set(before);
+    out
+}
+
 /// The pair's span without the whitespace pest lets trailing optional parts swallow.
 pub(super) fn span_of(pair: &Pair<Rule>) -> Span {
     let s = pair.as_span();
     let trimmed = pair.as_str().trim_end().len();
-    Span::new(s.start(), s.start() + trimmed)
+    let offset = OFFSET.get();
+    Span::new(offset + s.start(), offset + s.start() + trimmed)
 }
 
 fn pratt() -> &'static PrattParser<Rule> {

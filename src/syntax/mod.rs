@@ -28,12 +28,63 @@ use grammar::{PolicyParser, Rule};
 /// How deeply brackets may nest before pest's recursive descent is at risk.
 const MAX_BRACKETS: usize = 64;
 
+/// A file is parsed in pieces of about this many bytes, each cut after an item's closing
+/// brace: pest keeps a queue of every token of its input (some 80 bytes per byte of a tier
+/// table), so a piece at a time bounds that cost by the piece, not the file.
+const PIECE: usize = 64 * 1024;
+
 /// Parses one file. Returns the tree, or every syntax error found.
 pub fn parse(text: &str) -> Result<ast::File, Vec<SyntaxError>> {
     check_nesting(text)?;
+    let mut items = Vec::new();
+    let mut errors = Vec::new();
+    for piece in pieces(text) {
+        let offset = piece.start;
+        // pest stops at the first error: the whole file then, so it is reported as ever.
+        let Some(Ok(mut pairs)) = text.get(piece).map(|t| PolicyParser::parse(Rule::file, t)) else {
+            return parse_whole(text);
+        };
+        let file = pairs.next().ok_or_else(|| vec![SyntaxError::empty_parse()])?;
+        match expr::at_offset(offset, || lower::file(file)) {
+            Ok(file) => items.extend(file.items),
+            Err(found) => errors.extend(found),
+        }
+    }
+    if errors.is_empty() {
+        Ok(ast::File { items })
+    } else {
+        Err(errors)
+    }
+}
+
+fn parse_whole(text: &str) -> Result<ast::File, Vec<SyntaxError>> {
     let mut pairs = PolicyParser::parse(Rule::file, text).map_err(|_| vec![detailed_error(Rule::file, text)])?;
     let file = pairs.next().ok_or_else(|| vec![SyntaxError::empty_parse()])?;
     lower::file(file)
+}
+
+/// `text` cut into pieces of at least [`PIECE`] bytes, each ending where a `}` closes
+/// every bracket (the end of an item), the last one at the end of the text.
+fn pieces(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut pieces = Vec::new();
+    let (mut start, mut depth) = (0, 0usize);
+    for lexeme in lexemes(text) {
+        match lexeme {
+            Lexeme::Code(_, '(' | '[' | '{') => depth += 1,
+            Lexeme::Code(at, c @ (')' | ']' | '}')) => {
+                depth = depth.saturating_sub(1);
+                if c == '}' && depth == 0 && at + 1 - start >= PIECE {
+                    pieces.push(start..at + 1);
+                    start = at + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if start < text.len() || pieces.is_empty() {
+        pieces.push(start..text.len());
+    }
+    pieces
 }
 
 /// Parses `text` again with pest's attempt tracking on, which finds where the text really

@@ -84,3 +84,19 @@ fn the_facts_schema_accepts_the_examples_and_rejects_bad_facts() {
         assert!(!validator.is_valid(&instance), "accepted: {bad}");
     }
 }
+
+/// `policy compile` writes the IR as it is made, not through a JSON tree: the same text.
+#[test]
+fn the_ir_written_as_it_is_made_is_the_ir() {
+    let program = bundled();
+    let mut written = Vec::new();
+    policy_lang::compile::write_ir(&program, &mut written).unwrap_or_else(|e| panic!("{e}"));
+    let expected = format!("{}\n", serde_json::to_string_pretty(&to_ir(&program)).unwrap_or_default());
+    assert_eq!(String::from_utf8_lossy(&written), expected);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_policy"))
+        .args(["compile", "--target", "json", "rules"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+    assert!(from_ir(&expected).is_ok());
+}

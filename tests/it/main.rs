@@ -19,6 +19,7 @@ mod features;
 mod format;
 mod fuzz_smoke;
 mod groups;
+mod hardening;
 mod history;
 mod io;
 mod properties;

@@ -96,6 +96,23 @@ fn an_item_continues_until_it_parses_and_ctrl_c_drops_it() {
     assert!(!s.handle(":rules").text.contains("R1"));
 }
 
+/// A block handed over at once (a paste, bracketed or not) is read as if typed line by line.
+#[test]
+fn a_pasted_block_is_read_line_by_line() {
+    let mut s = demo();
+    let out = s.handle(
+        "rule R1 for drug {\n  cite \"第九条\"\n  when in_city\n  on as_of\n  reward 1万\n  once\n}\n20% of 3000万\n",
+    );
+    assert_eq!(out.status, Status::Done, "{}", out.text);
+    assert!(out.text.contains("added rule `R1` for drug (policy repl)"), "{}", out.text);
+    assert!(out.text.contains("600万 (6,000,000.00) : money"), "{}", out.text);
+    assert!(!s.is_pending());
+    let half = s.handle("rule R2 for drug {\n  on as_of every_event\n  reward 2万");
+    assert_eq!((half.status, s.is_pending()), (Status::More, true));
+    assert!(s.handle("}").text.contains("added rule `R2`"));
+    assert!(s.handle(":show 第九条").text.contains("rule R1 for drug"));
+}
+
 #[test]
 fn an_open_bracket_continues_an_expression_and_a_complete_one_does_not() {
     let mut s = demo();
@@ -419,8 +436,7 @@ impl Terminal {
         Terminal { process, screen: vt100::Parser::new(60, 80, 0), seen: Vec::new() }
     }
 
-    /// Waits for `needle`. Wait for each answer before typing on: lines typed ahead in one
-    /// burst may be dropped by the line editor.
+    /// Waits for `needle`.
     fn expect(&mut self, needle: &str) {
         // rexpect hands over each byte as one char: needles go in that way, output comes back.
         let latin1: String = needle.bytes().map(char::from).collect();
@@ -483,6 +499,11 @@ fn a_person_at_a_terminal() {
     t.expect("...> ");
     t.enter("}");
     t.expect("added rule `R1` for drug (policy repl)");
+    t.expect("policy> ");
+
+    // Lines typed ahead in one burst (a paste without bracketed paste) all arrive.
+    t.keys("rule R3 for drug {\r  cite \"x\"\r  on as_of\r  reward 3万\r  once\r}\r");
+    t.expect("added rule `R3` for drug (policy repl)");
     t.expect("policy> ");
 
     // Tab completes the command and the rule id.
