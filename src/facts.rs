@@ -486,7 +486,8 @@ impl Reader<'_> {
         if rule.is_none() && !program.pools.iter().any(|p| grant.counts_in(p)) {
             warnings.push(format!(
                 "{}: a grant under `{}`, which is not loaded, counts in no pool; it is not taken into account",
-                grant.at, grant.policy
+                grant.at,
+                quote(&grant.policy)
             ));
         }
     }
@@ -504,8 +505,8 @@ impl Reader<'_> {
             ["policy", "rule", "entity", "year", "key", "date", "amount", "payers", "issuer", "level"];
         for key in map.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
             self.invalid(
-                &format!("{path}.{key}"),
-                format!("a grant has no field `{key}`"),
+                &format!("{path}.{}", quote(key)),
+                format!("a grant has no field `{}`", quote(key)),
                 suggest_help(key, FIELDS, "field"),
             );
         }
@@ -564,7 +565,7 @@ impl Reader<'_> {
                 let Some(rule) = &rule else {
                     self.invalid(
                         &format!("{path}.rule"),
-                        format!("missing the rule: policy `{policy}` is loaded, so the grant must name its rule"),
+                        format!("missing the rule: policy `{}` is loaded, so the grant must name its rule", quote(&policy)),
                         "give `\"rule\"`, the id of the rule the grant was made under",
                     );
                     return None;
@@ -574,7 +575,7 @@ impl Reader<'_> {
                     let ids = self.program.rules.iter().filter(|r| r.policy == p).map(|r| r.id.as_str());
                     self.invalid(
                         &format!("{path}.rule"),
-                        format!("policy `{policy}` has no rule `{rule}`"),
+                        format!("policy `{}` has no rule `{}`", quote(&policy), quote(rule)),
                         suggest_help(rule, ids, "rule"),
                     );
                 }

@@ -20,7 +20,7 @@ fn eval(text: &str, facts: &str, as_of: &str) -> Evaluation {
 fn facts_errors(text: &str, facts: &str) -> String {
     match program(text).facts("facts.json", facts) {
         Ok(_) => panic!("the facts were accepted"),
-        Err(e) => format!("{e:?}"),
+        Err(e) => e.0.iter().map(|e| format!("{e} / {:?}\n", miette::Diagnostic::help(e).map(|h| h.to_string()))).collect(),
     }
 }
 
@@ -461,4 +461,16 @@ proptest::proptest! {
         one_run.sort();
         proptest::prop_assert_eq!(by_years, one_run);
     }
+}
+
+#[test]
+fn ledger_errors_quote_at_most_sixty_characters() {
+    let long = "R".repeat(200_000);
+    let facts = format!(
+        r#"{{"enterprise": [], "ledger": [{{"policy": "changzhou_2023", "rule": "{long}", "entity": "enterprise.E1.years.Y",
+            "year": 2023, "date": "2024-03-15", "amount": "1", "{long}x": 1}}]}}"#
+    );
+    let errors = facts_errors(CMO, &facts);
+    assert!(errors.contains("has no rule `RRR") && errors.contains("more characters)"), "{}", &errors[..500.min(errors.len())]);
+    assert!(errors.len() < 5_000, "{} bytes of errors", errors.len());
 }
