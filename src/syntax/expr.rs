@@ -246,18 +246,24 @@ fn table<'i>(
 
 fn interval(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Spanned<Interval> {
     let span = span_of(&pair);
-    let mut interval = Interval { lower: None, lower_closed: false, upper: None, upper_closed: false };
+    let text = pair.as_str();
+    let mut interval = Interval {
+        lower: None,
+        lower_closed: text.starts_with('['),
+        upper: None,
+        upper_closed: text.ends_with(']'),
+    };
     let mut bounds = Vec::new();
-    for part in pair.into_inner() {
-        match part.as_rule() {
-            Rule::open_bracket => interval.lower_closed = part.as_str() == "[",
-            Rule::close_bracket => interval.upper_closed = part.as_str() == "]",
-            Rule::bound => bounds.push(match part.into_inner().next() {
-                Some(n) if n.as_rule() == Rule::signed_number => Some(number(n, errors)),
-                _ => None,
-            }),
-            _ => {}
-        }
+    for part in pair.into_inner().filter(|p| p.as_rule() == Rule::bound) {
+        let negative = part.as_str().starts_with('-');
+        // `..` has no number inside: no bound on that side.
+        bounds.push(part.into_inner().next().map(|n| {
+            let mut numeral = number(n, errors);
+            if negative {
+                numeral.value.set_sign_negative(true);
+            }
+            numeral
+        }));
     }
     let mut bounds = bounds.into_iter();
     interval.lower = bounds.next().flatten();
