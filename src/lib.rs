@@ -90,7 +90,7 @@
 //! [`format`](mod@format) (the canonical layout, comments kept), [`testing`] (the `test`
 //! items written next to rules), [`diagnostic`] (attaching source files to errors),
 //! [`amounts`] (showing and rounding money), [`repl`], [`batch`] (JSON Lines at scale) and
-//! [`population`] (synthetic fact sets).
+//! [`population`] (synthetic fact sets), [`provenance`] (hashes of the rules in every answer).
 //!
 //! The entry points are here: [`compile()`] and [`load`] (source → [`Loaded`]),
 //! [`Program::facts`] and [`Program::evaluate`]. They fail with an [`Error`](enum@Error) per
@@ -113,6 +113,7 @@ pub mod fuzzing;
 pub mod output;
 pub mod population;
 pub mod program;
+pub mod provenance;
 pub mod repl;
 pub mod syntax;
 pub mod testing;

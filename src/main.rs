@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use policy_lang::output::{self, ErrorFormat};
+use policy_lang::provenance::{Provenance, RulesHash};
 use policy_lang::{Error, Loaded};
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -208,7 +209,9 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             }
             match format {
                 Format::Json => {
-                    emit(&format!("{}\n", serde_json::to_string_pretty(&output::json(&evaluation)).unwrap_or_default()))
+                    let mut json = output::json(&evaluation);
+                    Provenance::new(&RulesHash::of(&program), Some(as_of)).attach(&mut json);
+                    emit(&format!("{}\n", serde_json::to_string_pretty(&json).unwrap_or_default()))
                 }
                 Format::Table => emit(&output::table(&evaluation)),
             }

@@ -18,6 +18,7 @@ mod fuzz_smoke;
 mod groups;
 mod history;
 mod properties;
+mod provenance;
 mod repl;
 mod syntax;
 mod testing;
