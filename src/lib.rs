@@ -115,6 +115,8 @@ pub mod population;
 pub mod program;
 pub mod provenance;
 pub mod repl;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod syntax;
 pub mod testing;
 

@@ -93,6 +93,28 @@ enum Command {
         #[arg(long)]
         facts: Option<String>,
     },
+    /// Serve the rules over HTTP (`/v1/evaluate`, `/v1/openapi.json`, …); `SIGHUP` or
+    /// `POST /v1/reload` re-reads them.
+    #[cfg(feature = "serve")]
+    Serve {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to listen; port 0 takes a free port (the address is printed).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// The largest request body, in bytes.
+        #[arg(long, default_value_t = 16 << 20)]
+        max_body_bytes: usize,
+        /// The most entities in one fact set.
+        #[arg(long, default_value_t = 10_000)]
+        max_entities: usize,
+        /// The longest one request may evaluate for, in milliseconds.
+        #[arg(long, default_value_t = 10_000)]
+        timeout_ms: u64,
+        /// The largest batch body, in bytes.
+        #[arg(long, default_value_t = 1 << 30)]
+        max_batch_bytes: u64,
+    },
     /// Run the test cases written next to the rules; the last line is `N passed, N failed`.
     Test {
         #[arg(required = true)]
@@ -164,6 +186,16 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             Ok(warnings)
         }
         Command::Repl { .. } => Ok(Vec::new()),
+        #[cfg(feature = "serve")]
+        Command::Serve { paths, addr, max_body_bytes, max_entities, timeout_ms, max_batch_bytes } => {
+            let limits = policy_lang::serve::Limits {
+                body_bytes: max_body_bytes,
+                entities: max_entities,
+                time: std::time::Duration::from_millis(timeout_ms),
+                batch_bytes: max_batch_bytes,
+            };
+            policy_lang::serve::run(policy_lang::serve::Config { paths, addr, limits })
+        }
         Command::Check { paths } => {
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
             eprintln!(

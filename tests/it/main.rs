@@ -20,5 +20,7 @@ mod history;
 mod properties;
 mod provenance;
 mod repl;
+#[cfg(feature = "serve")]
+mod serve;
 mod syntax;
 mod testing;
