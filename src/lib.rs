@@ -90,7 +90,8 @@
 //! [`format`](mod@format) (the canonical layout, comments kept), [`testing`] (the `test`
 //! items written next to rules), [`diagnostic`] (attaching source files to errors),
 //! [`amounts`] (showing and rounding money), [`repl`], [`batch`] (JSON Lines at scale) and
-//! [`population`] (synthetic fact sets), [`provenance`] (hashes of the rules in every answer).
+//! [`population`] (synthetic fact sets), [`provenance`] (hashes of the rules in every answer),
+//! [`decision_log`] (an audit line per decision, and its replay).
 //!
 //! The entry points are here: [`compile()`] and [`load`] (source → [`Loaded`]),
 //! [`Program::facts`] and [`Program::evaluate`]. They fail with an [`Error`](enum@Error) per
@@ -105,6 +106,7 @@ pub mod batch;
 pub mod check;
 pub mod compile;
 mod dates;
+pub mod decision_log;
 pub mod diagnostic;
 pub mod eval;
 pub mod facts;

@@ -2,7 +2,8 @@
 //! errors (diagnostics on stderr), 2 the command line itself is wrong.
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use policy_lang::decision_log::DecisionLog;
 use policy_lang::output::{self, ErrorFormat};
 use policy_lang::provenance::{Provenance, RulesHash};
 use policy_lang::{Error, Loaded};
@@ -54,6 +55,18 @@ enum Command {
         /// several times faster and smaller).
         #[arg(long)]
         awards_only: bool,
+        /// Append one JSON line per top-level entity (time, rules and facts hashes, awards,
+        /// total, the facts) to FILE, flushed before the result is printed.
+        #[arg(long, value_name = "FILE")]
+        decision_log: Option<PathBuf>,
+    },
+    /// Evaluate a decision log again with these rules; exit 1 if any decision comes out
+    /// differently.
+    Replay {
+        /// The log written by `--decision-log`.
+        log: PathBuf,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
     },
     /// Draw a synthetic population from the rules' schema: JSON Lines, one enterprise a line.
     Gen {
@@ -114,6 +127,10 @@ enum Command {
         /// The largest batch body, in bytes.
         #[arg(long, default_value_t = 1 << 30)]
         max_batch_bytes: u64,
+        /// Append one JSON line per top-level entity evaluated to FILE, flushed before the
+        /// answer is sent (batches are not logged).
+        #[arg(long, value_name = "FILE")]
+        decision_log: Option<PathBuf>,
     },
     /// Run the test cases written next to the rules; the last line is `N passed, N failed`.
     Test {
@@ -187,14 +204,14 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
         }
         Command::Repl { .. } => Ok(Vec::new()),
         #[cfg(feature = "serve")]
-        Command::Serve { paths, addr, max_body_bytes, max_entities, timeout_ms, max_batch_bytes } => {
+        Command::Serve { paths, addr, max_body_bytes, max_entities, timeout_ms, max_batch_bytes, decision_log } => {
             let limits = policy_lang::serve::Limits {
                 body_bytes: max_body_bytes,
                 entities: max_entities,
                 time: std::time::Duration::from_millis(timeout_ms),
                 batch_bytes: max_batch_bytes,
             };
-            policy_lang::serve::run(policy_lang::serve::Config { paths, addr, limits })
+            policy_lang::serve::run(policy_lang::serve::Config { paths, addr, limits, decision_log })
         }
         Command::Check { paths } => {
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
@@ -221,8 +238,13 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             let _ = out.flush();
             Ok(warnings)
         }
-        Command::Eval { paths, facts, as_of, format, explain, jsonl, threads, awards_only } => {
+        Command::Replay { log, paths } => replay(&log, &paths),
+        Command::Eval { paths, facts, as_of, format, explain, jsonl, threads, awards_only, decision_log } => {
             if jsonl || facts.ends_with(".jsonl") || facts.ends_with(".ndjson") {
+                if decision_log.is_some() {
+                    let message = "--decision-log is not written for JSON Lines; evaluate one fact set at a time";
+                    Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message).exit();
+                }
                 return batch(&paths, &facts, as_of, threads, !awards_only);
             }
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
@@ -230,6 +252,10 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             let facts = program.facts(&name, &text).map_err(|e| e.0)?;
             let as_of = as_of.or(facts.as_of).unwrap_or_else(|| chrono::Local::now().date_naive());
             let mut evaluation = program.evaluate(&facts, as_of).map_err(|e| vec![e])?;
+            if let Some(path) = decision_log {
+                let log = DecisionLog::open(&path).map_err(|e| vec![e])?;
+                log.record(&RulesHash::of(&program), &text, &evaluation).map_err(|e| vec![e])?;
+            }
             if let Some(entity) = explain {
                 let known =
                     facts.roots.iter().any(|r| entity == *r.path || entity.starts_with(&format!("{}.", r.path)));
@@ -249,6 +275,28 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             }
             Ok(warnings)
         }
+    }
+}
+
+/// Re-evaluates a decision log; prints each difference, exit 1 if there is any.
+fn replay(log: &std::path::Path, paths: &[PathBuf]) -> Result<Vec<Error>, Vec<Error>> {
+    let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
+    let io = |message: String| vec![Error::Io { path: log.display().to_string(), message }];
+    let file = std::fs::File::open(log).map_err(|e| io(e.to_string()))?;
+    let report = policy_lang::decision_log::replay(&program, std::io::BufReader::new(file)).map_err(|e| io(e.to_string()))?;
+    for difference in &report.differences {
+        emit(&format!("{difference}\n"));
+    }
+    emit(&format!(
+        "replayed {} decision(s): {} different; {} made by other rules than these\n",
+        report.decisions,
+        report.differences.len(),
+        report.other_rules
+    ));
+    if report.differences.is_empty() {
+        Ok(warnings)
+    } else {
+        Err(warnings)
     }
 }
 

@@ -81,6 +81,7 @@ pub async fn evaluate_body(
     let as_of = as_of.map(parse_date).transpose()?;
     let rules = app.current();
     let max_entities = app.limits.entities;
+    let log = app.log.clone();
     let work = move || -> Result<Evaluated, Problem> {
         let facts = rules.program.facts(BODY, &text).map_err(|e| {
             Problem::located(StatusCode::UNPROCESSABLE_ENTITY, "the facts do not fit the rules' schema", &e)
@@ -96,6 +97,11 @@ pub async fn evaluate_body(
         let evaluation = rules.program.evaluate(&facts, as_of).map_err(|e| {
             Problem::located(StatusCode::UNPROCESSABLE_ENTITY, "the facts cannot be evaluated exactly", &[e])
         })?;
+        if let Some(log) = log {
+            log.record(&rules.hash, &text, &evaluation).map_err(|e| {
+                Problem::new(StatusCode::INTERNAL_SERVER_ERROR, format!("the decision was not logged, so not sent: {e}"))
+            })?;
+        }
         let evaluation = match explain {
             Some(entity) => {
                 known_entity(&facts, &entity).map_err(|e| {

@@ -11,6 +11,7 @@ pub mod openapi;
 pub mod problem;
 pub mod state;
 
+use crate::decision_log::DecisionLog;
 use crate::Error;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -49,6 +50,8 @@ pub struct Config {
     pub addr: SocketAddr,
     /// What one request may ask for.
     pub limits: Limits,
+    /// Where to append a line per decision, if anywhere.
+    pub decision_log: Option<PathBuf>,
 }
 
 /// Every endpoint over one [`App`].
@@ -76,8 +79,9 @@ pub fn run(config: Config) -> Result<Vec<Error>, Vec<Error>> {
     let loaded = crate::load(&config.paths).map_err(|e| e.0)?;
     let hash = crate::provenance::RulesHash::of(&loaded.program);
     let rules = Rules { program: loaded.program, hash };
+    let log = config.decision_log.as_deref().map(DecisionLog::open).transpose().map_err(|e| vec![e])?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| io(e.to_string()))?;
-    let app = Arc::new(App::new(config.paths.clone(), rules, config.limits.clone()));
+    let app = Arc::new(App::new(config.paths.clone(), rules, config.limits.clone(), log.map(Arc::new)));
     let warnings = loaded.warnings;
     eprint!("{}", crate::output::render_diagnostics(&warnings, crate::output::ErrorFormat::Plain, false));
     runtime.block_on(async move {

@@ -3,6 +3,7 @@
 
 use super::problem::Problem;
 use super::Limits;
+use crate::decision_log::DecisionLog;
 use crate::program::Program;
 use crate::provenance::RulesHash;
 use arc_swap::ArcSwap;
@@ -36,14 +37,16 @@ pub struct App {
     pub rules: ArcSwap<Rules>,
     /// What one request may ask for.
     pub limits: Limits,
+    /// Where each decision is appended before it is answered.
+    pub log: Option<Arc<DecisionLog>>,
     /// One reload at a time.
     reloading: tokio::sync::Mutex<()>,
 }
 
 impl App {
     /// Serves `rules`, reloading from `paths`.
-    pub fn new(paths: Vec<PathBuf>, rules: Rules, limits: Limits) -> App {
-        App { paths, rules: ArcSwap::from_pointee(rules), limits, reloading: tokio::sync::Mutex::new(()) }
+    pub fn new(paths: Vec<PathBuf>, rules: Rules, limits: Limits, log: Option<Arc<DecisionLog>>) -> App {
+        App { paths, rules: ArcSwap::from_pointee(rules), limits, log, reloading: tokio::sync::Mutex::new(()) }
     }
 
     /// The rules a new request is answered by, to its end.

@@ -10,6 +10,7 @@ mod check;
 mod cli;
 mod common;
 mod compile;
+mod decision_log;
 mod differential;
 mod eval;
 mod facts;

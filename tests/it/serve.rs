@@ -264,3 +264,22 @@ fn a_reload_under_load_never_mixes_versions_and_refuses_rules_that_do_not_check(
     let (_, json) = server.post_json("/v1/evaluate", facts);
     assert_eq!(json["awards"][0]["amount"], "210000.00");
 }
+
+#[test]
+fn every_decision_is_logged_before_it_is_answered() {
+    let log = format!("{}/serve_decisions.jsonl", env!("CARGO_TARGET_TMPDIR"));
+    let _ = std::fs::remove_file(&log);
+    let server = Server::start(&["rules/", "--decision-log", &log]);
+    let facts = std::fs::read_to_string("examples/wuxi_innovative_drug.json").unwrap_or_default();
+    for round in 1..=3 {
+        let (status, answer) = server.post_json("/v1/evaluate", &facts);
+        assert_eq!(status, 200);
+        let logged = std::fs::read_to_string(&log).unwrap_or_default();
+        assert_eq!(logged.lines().count(), round, "the answer came before its log line");
+        let last: Value = serde_json::from_str(logged.lines().last().unwrap_or_default()).unwrap_or_default();
+        assert_eq!(last["rules_sha256"], answer["provenance"]["rules_sha256"]);
+        assert_eq!(last["facts"], facts.as_str());
+    }
+    let replay = cli(&["replay", &log, "rules/"]);
+    assert!(replay.contains("replayed 3 decision(s): 0 different"), "{replay}");
+}
