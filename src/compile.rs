@@ -47,6 +47,8 @@ pub fn to_ir(program: &Program) -> Value {
         "format": IR_FORMAT,
         "version": IR_VERSION,
         "program": serde_json::to_value(program).unwrap_or(Value::Null),
+        // Derived, for readers: the facts each rule reads (ignored when loading).
+        "facts_needed": serde_json::to_value(crate::needs::facts_needed(program)).unwrap_or(Value::Null),
     })
 }
 

@@ -91,7 +91,8 @@
 //! items written next to rules), [`diagnostic`] (attaching source files to errors),
 //! [`amounts`] (showing and rounding money), [`repl`], [`batch`] (JSON Lines at scale) and
 //! [`population`] (synthetic fact sets), [`provenance`] (hashes of the rules in every answer),
-//! [`decision_log`] (an audit line per decision, and its replay).
+//! [`decision_log`] (an audit line per decision, and its replay), [`needs`] (the facts each
+//! rule reads).
 //!
 //! The entry points are here: [`compile()`] and [`load`] (source → [`Loaded`]),
 //! [`Program::facts`] and [`Program::evaluate`]. They fail with an [`Error`](enum@Error) per
@@ -112,6 +113,7 @@ pub mod eval;
 pub mod facts;
 pub mod format;
 pub mod fuzzing;
+pub mod needs;
 pub mod output;
 pub mod population;
 pub mod program;

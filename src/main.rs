@@ -60,6 +60,17 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         decision_log: Option<PathBuf>,
     },
+    /// List the facts each rule reads (conditions, event date, amount, once-key) and the
+    /// ledger rows it counts: what to pull for 免申即享.
+    FactsNeeded {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Only this rule (`CZ-03-2a` or `changzhou_2023.CZ-03-2a`).
+        #[arg(long)]
+        rule: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
     /// Evaluate a decision log again with these rules; exit 1 if any decision comes out
     /// differently.
     Replay {
@@ -239,6 +250,7 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             Ok(warnings)
         }
         Command::Replay { log, paths } => replay(&log, &paths),
+        Command::FactsNeeded { paths, rule, format } => facts_needed(&paths, rule.as_deref(), format),
         Command::Eval { paths, facts, as_of, format, explain, jsonl, threads, awards_only, decision_log } => {
             if jsonl || facts.ends_with(".jsonl") || facts.ends_with(".ndjson") {
                 if decision_log.is_some() {
@@ -276,6 +288,36 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             Ok(warnings)
         }
     }
+}
+
+/// Prints what each rule (or the one asked for) reads; fails on an unknown rule.
+fn facts_needed(paths: &[PathBuf], rule: Option<&str>, format: Format) -> Result<Vec<Error>, Vec<Error>> {
+    let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
+    let mut needs = policy_lang::needs::facts_needed(&program);
+    if let Some(name) = rule {
+        needs.retain(|n| n.rule == name || format!("{}.{}", n.policy, n.rule) == name);
+        if needs.is_empty() {
+            eprintln!("no rule `{name}` in the rules given; leave out --rule to list them all");
+            return Err(warnings);
+        }
+    }
+    match format {
+        Format::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&needs).unwrap_or_default())),
+        Format::Table => {
+            for n in &needs {
+                let mut text = format!("{}.{} (for each {})\n", n.policy, n.rule, n.entity);
+                for f in &n.facts {
+                    let name = format!("{}.{}{}", f.entity, f.field, if f.optional { "?" } else { "" });
+                    text.push_str(&format!("    {name:<40} {:<12} {}\n", f.ty, f.via.join(", ")));
+                }
+                for row in &n.ledger {
+                    text.push_str(&format!("    ledger: {row}\n"));
+                }
+                emit(&text);
+            }
+        }
+    }
+    Ok(warnings)
 }
 
 /// Re-evaluates a decision log; prints each difference, exit 1 if there is any.

@@ -18,6 +18,7 @@ mod format;
 mod fuzz_smoke;
 mod groups;
 mod history;
+mod needs;
 mod properties;
 mod provenance;
 mod repl;
