@@ -283,3 +283,11 @@ fn every_decision_is_logged_before_it_is_answered() {
     let replay = cli(&["replay", &log, "rules/"]);
     assert!(replay.contains("replayed 3 decision(s): 0 different"), "{replay}");
 }
+
+#[test]
+fn the_readme_shows_the_python_client_that_ci_runs() {
+    let readme = std::fs::read_to_string("README.md").unwrap_or_default();
+    let client = std::fs::read_to_string("examples/client.py").unwrap_or_default();
+    assert!(client.lines().count() <= 12);
+    assert!(readme.contains(&client), "README.md and examples/client.py differ");
+}
