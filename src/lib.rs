@@ -92,7 +92,7 @@
 //! [`amounts`] (showing and rounding money), [`repl`], [`batch`] (JSON Lines at scale) and
 //! [`population`] (synthetic fact sets), [`provenance`] (hashes of the rules in every answer),
 //! [`decision_log`] (an audit line per decision, and its replay), [`needs`] (the facts each
-//! rule reads).
+//! rule reads), [`tabular`] (facts from CSV, awards to CSV).
 //!
 //! The entry points are here: [`compile()`] and [`load`] (source → [`Loaded`]),
 //! [`Program::facts`] and [`Program::evaluate`]. They fail with an [`Error`](enum@Error) per
@@ -122,6 +122,7 @@ pub mod repl;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod syntax;
+pub mod tabular;
 pub mod testing;
 
 pub use diagnostic::{Source, Sourced};
@@ -161,6 +162,10 @@ pub enum Error {
         /// The top-level entities the facts do have, for the help.
         roots: String,
     },
+    /// CSV files that cannot become facts.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Table(tabular::TableError),
     /// A file or folder that cannot be read.
     #[error("cannot read `{path}`: {message}")]
     #[diagnostic(code(io::read), help("check the path, its permissions, and that it is UTF-8 text"))]
@@ -184,7 +189,7 @@ impl Error {
             Error::Syntax(s) => Some(&s.source),
             Error::Check(s) => Some(&s.source),
             Error::Facts(s) => Some(&s.source),
-            Error::Eval(_) | Error::Io { .. } | Error::NoSuchEntity { .. } => None,
+            Error::Eval(_) | Error::Io { .. } | Error::NoSuchEntity { .. } | Error::Table(_) => None,
         }
     }
 }

@@ -32,7 +32,8 @@ enum Command {
     Eval {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// The facts: a JSON file, or `-` for standard input.
+        /// The facts: a JSON file, `-` for standard input, or a folder of CSV files (one per
+        /// entity kind, `<kind>.csv`, the owners' ids as columns; `ledger.csv`).
         #[arg(long)]
         facts: String,
         /// The evaluation date (YYYY-MM-DD); default: the facts' `as_of`, else today.
@@ -165,6 +166,8 @@ enum Target {
 enum Format {
     Table,
     Json,
+    /// `eval` only: one row per award, with the rule's title and cite.
+    Csv,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -260,7 +263,13 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                 return batch(&paths, &facts, as_of, threads, !awards_only);
             }
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
-            let (name, text) = read_facts(&facts)?;
+            let (name, text) = if std::path::Path::new(&facts).is_dir() {
+                let json = policy_lang::tabular::facts_from_csv(&program, std::path::Path::new(&facts))
+                    .map_err(|es| es.into_iter().map(Error::Table).collect::<Vec<_>>())?;
+                (format!("{facts} (the CSV files as JSON)"), json)
+            } else {
+                read_facts(&facts)?
+            };
             let facts = program.facts(&name, &text).map_err(|e| e.0)?;
             let as_of = as_of.or(facts.as_of).unwrap_or_else(|| chrono::Local::now().date_naive());
             let mut evaluation = program.evaluate(&facts, as_of).map_err(|e| vec![e])?;
@@ -284,6 +293,9 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                     emit(&format!("{}\n", serde_json::to_string_pretty(&json).unwrap_or_default()))
                 }
                 Format::Table => emit(&output::table(&evaluation)),
+                Format::Csv => emit(&policy_lang::tabular::awards_csv(&evaluation).map_err(|e| {
+                    vec![Error::Io { path: "standard output".into(), message: e.to_string() }]
+                })?),
             }
             Ok(warnings)
         }
@@ -292,6 +304,7 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
 
 /// Prints what each rule (or the one asked for) reads; fails on an unknown rule.
 fn facts_needed(paths: &[PathBuf], rule: Option<&str>, format: Format) -> Result<Vec<Error>, Vec<Error>> {
+    csv_is_for_eval(format);
     let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
     let mut needs = policy_lang::needs::facts_needed(&program);
     if let Some(name) = rule {
@@ -303,7 +316,7 @@ fn facts_needed(paths: &[PathBuf], rule: Option<&str>, format: Format) -> Result
     }
     match format {
         Format::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&needs).unwrap_or_default())),
-        Format::Table => {
+        Format::Table | Format::Csv => {
             for n in &needs {
                 let mut text = format!("{}.{} (for each {})\n", n.policy, n.rule, n.entity);
                 for f in &n.facts {
@@ -318,6 +331,13 @@ fn facts_needed(paths: &[PathBuf], rule: Option<&str>, format: Format) -> Result
         }
     }
     Ok(warnings)
+}
+
+/// `--format csv` is a usage error anywhere but `eval`.
+fn csv_is_for_eval(format: Format) {
+    if matches!(format, Format::Csv) {
+        Cli::command().error(clap::error::ErrorKind::InvalidValue, "--format csv is for `policy eval` only").exit();
+    }
 }
 
 /// Re-evaluates a decision log; prints each difference, exit 1 if there is any.
@@ -439,6 +459,7 @@ fn fmt(paths: &[PathBuf], check: bool, diff: bool) -> Result<Vec<Error>, Vec<Err
 
 /// Runs the tests; fails if any fails (or, with `--coverage`, if a rule is untested).
 fn test(paths: &[PathBuf], format: Format, coverage: bool) -> Result<Vec<Error>, Vec<Error>> {
+    csv_is_for_eval(format);
     let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
     let results = policy_lang::testing::run(&program);
     let uncovered = if coverage { policy_lang::testing::uncovered(&program) } else { Vec::new() };
@@ -450,7 +471,7 @@ fn test(paths: &[PathBuf], format: Format, coverage: bool) -> Result<Vec<Error>,
                 serde_json::json!({ "tests": results, "passed": passed, "failed": failed, "uncovered": uncovered });
             emit(&format!("{}\n", serde_json::to_string_pretty(&json).unwrap_or_default()));
         }
-        Format::Table => {
+        Format::Table | Format::Csv => {
             if coverage {
                 let total = program.rules.len();
                 emit(&format!("coverage: {} of {total} rules exercised by a test\n", total - uncovered.len()));

@@ -25,4 +25,5 @@ mod repl;
 #[cfg(feature = "serve")]
 mod serve;
 mod syntax;
+mod tabular;
 mod testing;

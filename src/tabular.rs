@@ -1,0 +1,259 @@
+//! Tables in and out, for spreadsheets and data teams: facts from CSV files (one per entity
+//! kind, `<kind>.csv`, with the owners' ids as columns) and awards to CSV (one row per award,
+//! with the rule's title and cite). Cells are text both ways, so decimals stay exact.
+
+use crate::eval::Evaluation;
+use crate::program::{KindId, Program, Ty};
+use miette::Diagnostic;
+use serde_json::{Map, Number, Value};
+use std::collections::HashMap;
+use std::path::Path;
+use std::str::FromStr;
+use thiserror::Error;
+
+/// A CSV file that cannot become facts.
+#[derive(Debug, Error, Diagnostic)]
+pub enum TableError {
+    /// Not readable as CSV.
+    #[error("{file}: {message}")]
+    #[diagnostic(code(table::csv), help("save the sheet as UTF-8 CSV with a header row"))]
+    Csv {
+        /// The file.
+        file: String,
+        /// The csv reader's message, with the line.
+        message: String,
+    },
+    /// A header that is neither `id`, an owner's id column, nor a fact of the kind.
+    #[error("{file}: column `{column}` is not a fact of `{kind}`")]
+    #[diagnostic(code(table::column), help("the columns are `id`, the owners' ids ({owners}) and the facts: {facts}"))]
+    Column {
+        /// The file.
+        file: String,
+        /// The header.
+        column: String,
+        /// The entity kind of the file.
+        kind: String,
+        /// The owners' id columns.
+        owners: String,
+        /// The kind's facts.
+        facts: String,
+    },
+    /// `drug.csv` line 4 names enterprise `E9`, which `enterprise.csv` does not have.
+    #[error("{file} line {line}: its owner {owner} is not in the owners' file")]
+    #[diagnostic(code(table::owner), help("add the owner's row, or correct the id columns"))]
+    Orphan {
+        /// The file.
+        file: String,
+        /// The 1-based line of the row.
+        line: u64,
+        /// The owner's ids, e.g. `enterprise E9`.
+        owner: String,
+    },
+}
+
+/// One row: its line, its owners' ids (top first), its own id and its cells.
+struct Row {
+    line: u64,
+    owners: Vec<String>,
+    id: String,
+    cells: Map<String, Value>,
+}
+
+/// Reads `<kind>.csv` for each kind (and `ledger.csv`) in `dir` as a facts JSON document,
+/// to be read by [`Program::facts`] like any other.
+pub fn facts_from_csv(program: &Program, dir: &Path) -> Result<String, Vec<TableError>> {
+    let mut errors = Vec::new();
+    let mut rows: HashMap<KindId, Vec<Row>> = HashMap::new();
+    for (kind, def) in program.schema.kinds.iter().enumerate() {
+        let file = dir.join(format!("{}.csv", def.name));
+        if file.exists() {
+            match read_kind(program, kind, &file) {
+                Ok(read) => drop(rows.insert(kind, read)),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    let mut used: HashMap<KindId, Vec<bool>> = rows.iter().map(|(k, r)| (*k, vec![false; r.len()])).collect();
+    let mut facts = Map::new();
+    for (kind, def) in program.schema.roots() {
+        let list = build(program, &rows, &mut used, kind, &[]);
+        facts.insert(def.name.clone(), Value::Array(list));
+    }
+    for (kind, flags) in &used {
+        let def = program.schema.kinds.get(*kind);
+        for (row, _) in rows.get(kind).into_iter().flatten().zip(flags).filter(|(_, used)| !**used) {
+            let chain = program.schema.ancestry(*kind);
+            let names = chain.iter().rev().filter_map(|k| program.schema.kinds.get(*k)).map(|k| k.name.as_str());
+            let owner: Vec<String> = names.zip(&row.owners).map(|(n, id)| format!("{n} `{id}`")).collect();
+            let file = format!("{}.csv", def.map_or("", |d| d.name.as_str()));
+            errors.push(TableError::Orphan { file, line: row.line, owner: owner.join(", ") });
+        }
+    }
+    let ledger = dir.join("ledger.csv");
+    if ledger.exists() {
+        match read_ledger(&ledger) {
+            Ok(rows) => drop(facts.insert("ledger".into(), Value::Array(rows))),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(Value::Object(facts).to_string())
+    } else {
+        Err(errors)
+    }
+}
+
+/// The entities of `kind` under the owner at `path` (ids from the top), children included.
+fn build(
+    program: &Program,
+    rows: &HashMap<KindId, Vec<Row>>,
+    used: &mut HashMap<KindId, Vec<bool>>,
+    kind: KindId,
+    path: &[String],
+) -> Vec<Value> {
+    let Some(def) = program.schema.kinds.get(kind) else { return Vec::new() };
+    let mut out = Vec::new();
+    for (index, row) in rows.get(&kind).into_iter().flatten().enumerate() {
+        if row.owners != path {
+            continue;
+        }
+        if let Some(flag) = used.get_mut(&kind).and_then(|f| f.get_mut(index)) {
+            *flag = true;
+        }
+        let mut entity = Map::new();
+        entity.insert("id".into(), row.id.clone().into());
+        entity.extend(row.cells.clone());
+        let mut inner = path.to_vec();
+        inner.push(row.id.clone());
+        for field in &def.fields {
+            if let Ty::List(child) = field.ty {
+                entity.insert(field.name.clone(), Value::Array(build(program, rows, used, child, &inner)));
+            }
+        }
+        out.push(Value::Object(entity));
+    }
+    out
+}
+
+fn csv_error(file: &Path, e: impl std::fmt::Display) -> TableError {
+    TableError::Csv { file: file.display().to_string(), message: e.to_string() }
+}
+
+fn read_kind(program: &Program, kind: KindId, file: &Path) -> Result<Vec<Row>, TableError> {
+    let schema = &program.schema;
+    let def = schema.kinds.get(kind).ok_or_else(|| csv_error(file, "unknown kind"))?;
+    let owners: Vec<String> =
+        schema.ancestry(kind).iter().skip(1).rev().filter_map(|k| schema.kinds.get(*k)).map(|k| k.name.clone()).collect();
+    let mut reader = csv::Reader::from_path(file).map_err(|e| csv_error(file, e))?;
+    let headers = reader.headers().map_err(|e| csv_error(file, e))?.clone();
+    for column in &headers {
+        let known = column == "id" || owners.iter().any(|o| o == column) || def.field(column).is_some();
+        if !known {
+            let facts: Vec<String> = def.fields.iter().filter(|f| !matches!(f.ty, Ty::List(_))).map(|f| format!("`{}`", f.name)).collect();
+            let owner_list: Vec<String> = owners.iter().map(|o| format!("`{o}`")).collect();
+            return Err(TableError::Column {
+                file: file.display().to_string(),
+                column: column.to_string(),
+                kind: def.name.clone(),
+                owners: owner_list.join(", "),
+                facts: facts.join(", "),
+            });
+        }
+    }
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(file, e))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let mut row = Row { line, owners: vec![String::new(); owners.len()], id: String::new(), cells: Map::new() };
+        for (column, cell) in headers.iter().zip(record.iter()) {
+            if column == "id" {
+                row.id = cell.to_string();
+            } else if let Some(slot) = owners.iter().position(|o| o == column).and_then(|i| row.owners.get_mut(i)) {
+                *slot = cell.to_string();
+            } else if let Some(field) = def.field(column).and_then(|i| def.fields.get(i)) {
+                if !cell.trim().is_empty() {
+                    row.cells.insert(column.to_string(), cell_value(field.ty, cell));
+                }
+            }
+        }
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// A cell as the facts reader wants it: numbers and booleans as JSON numbers and booleans
+/// (numbers keep their exact text), everything else as text. A cell that is not what its
+/// type needs stays text, and the facts reader says what is wrong with it.
+fn cell_value(ty: Ty, cell: &str) -> Value {
+    let text = cell.trim();
+    match ty {
+        Ty::Number | Ty::Count => Number::from_str(text).map_or_else(|_| text.into(), Value::Number),
+        Ty::Bool => match text {
+            "true" | "TRUE" | "是" => Value::Bool(true),
+            "false" | "FALSE" | "否" => Value::Bool(false),
+            _ => text.into(),
+        },
+        _ => text.into(),
+    }
+}
+
+/// `ledger.csv`: `policy`, `rule`, `entity`, `year`, `key`, `date`, `amount`, `issuer`,
+/// `level`, and `payers.<payer>` columns for each payer's part.
+fn read_ledger(file: &Path) -> Result<Vec<Value>, TableError> {
+    let mut reader = csv::Reader::from_path(file).map_err(|e| csv_error(file, e))?;
+    let headers = reader.headers().map_err(|e| csv_error(file, e))?.clone();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(file, e))?;
+        let mut row = Map::new();
+        let mut payers = Map::new();
+        for (column, cell) in headers.iter().zip(record.iter()).filter(|(_, c)| !c.trim().is_empty()) {
+            if let Some(payer) = column.strip_prefix("payers.") {
+                payers.insert(payer.to_string(), cell.trim().into());
+            } else if column == "year" {
+                row.insert(column.into(), Number::from_str(cell.trim()).map_or_else(|_| cell.into(), Value::Number));
+            } else {
+                row.insert(column.into(), cell.trim().into());
+            }
+        }
+        if !payers.is_empty() {
+            row.insert("payers".into(), Value::Object(payers));
+        }
+        rows.push(Value::Object(row));
+    }
+    Ok(rows)
+}
+
+/// The awards as CSV, one row per award: who, which rule (with title and cite), the kind and
+/// the amounts as exact decimals, the date and year, and each payer's part.
+pub fn awards_csv(evaluation: &Evaluation) -> Result<String, csv::Error> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record([
+        "entity", "policy", "rule", "title", "cite", "kind", "amount", "min", "max", "frequency", "event_date", "year",
+        "key", "payers",
+    ])?;
+    let dec = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    for a in &evaluation.awards {
+        let payers: Vec<String> = a.shares.iter().map(|s| format!("{}={}", s.payer, dec(s.amount))).collect();
+        let kind = serde_json::to_value(a.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        let frequency = serde_json::to_value(a.frequency).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        out.write_record([
+            a.entity.clone(),
+            a.policy.clone(),
+            a.rule.clone(),
+            a.title.clone().unwrap_or_default(),
+            a.cite.clone().unwrap_or_default(),
+            kind,
+            dec(a.amount),
+            dec(a.min),
+            dec(a.max),
+            frequency,
+            a.event_date.to_string(),
+            a.year.to_string(),
+            a.key.clone().unwrap_or_default(),
+            payers.join("; "),
+        ])?;
+    }
+    let bytes = out.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
