@@ -2,7 +2,7 @@
 //! `policy eval --format json` gives, with provenance.
 
 use super::openapi::{EvaluationDoc, WhyDoc};
-use super::problem::{Problem, ProblemBody};
+use super::problem::{FactsProblems, Problem};
 use super::state::{App, Rules};
 use crate::facts::{Entity, Facts, Slot};
 use crate::provenance::Provenance;
@@ -172,10 +172,7 @@ pub fn known_entity(facts: &Facts, entity: &str) -> Result<(), Error> {
         description = "A fact set, as `policy eval --facts` reads it"),
     responses(
         (status = 200, description = "The evaluation", body = EvaluationDoc),
-        (status = 400, description = "The body or query cannot be read", body = ProblemBody),
-        (status = 413, description = "The body or the number of entities is over the limit", body = ProblemBody),
-        (status = 422, description = "The facts do not fit the schema: located diagnostics", body = ProblemBody),
-        (status = 503, description = "The evaluation took longer than the time limit", body = ProblemBody),
+        FactsProblems,
     )
 )]
 pub async fn evaluate(
@@ -194,10 +191,7 @@ pub async fn evaluate(
     request_body(content = Object, content_type = "application/json", description = "A fact set"),
     responses(
         (status = 200, description = "The rule's awards and exclusions", body = WhyDoc),
-        (status = 400, description = "The body or query cannot be read", body = ProblemBody),
-        (status = 413, description = "Over a limit", body = ProblemBody),
-        (status = 422, description = "Bad facts, or no such rule or entity", body = ProblemBody),
-        (status = 503, description = "Over the time limit", body = ProblemBody),
+        FactsProblems,
     )
 )]
 pub async fn why(
@@ -214,10 +208,7 @@ pub async fn why(
     request_body(content = Object, content_type = "application/json", description = "A fact set"),
     responses(
         (status = 200, description = "The rule's reasons and exclusions", body = WhyDoc),
-        (status = 400, description = "The body or query cannot be read", body = ProblemBody),
-        (status = 413, description = "Over a limit", body = ProblemBody),
-        (status = 422, description = "Bad facts, or no such rule or entity", body = ProblemBody),
-        (status = 503, description = "Over the time limit", body = ProblemBody),
+        FactsProblems,
     )
 )]
 pub async fn why_not(

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoResponses, ToSchema};
 
 /// The body of every 4xx and 5xx answer.
 #[derive(Debug, Serialize, ToSchema)]
@@ -89,4 +89,22 @@ impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         (self.status, Json(self.body)).into_response()
     }
+}
+
+/// The 4xx and 5xx answers of the endpoints that read a fact set, for the OpenAPI document.
+#[derive(IntoResponses)]
+#[allow(dead_code)] // a description, never built
+pub enum FactsProblems {
+    /// The body or the query cannot be read
+    #[response(status = 400)]
+    Unreadable(ProblemBody),
+    /// The body or the number of entities is over the limit
+    #[response(status = 413)]
+    TooLarge(ProblemBody),
+    /// The facts do not fit the schema (located diagnostics), or no such rule or entity
+    #[response(status = 422)]
+    Unfit(ProblemBody),
+    /// The evaluation took longer than the time limit
+    #[response(status = 503)]
+    TooSlow(ProblemBody),
 }
