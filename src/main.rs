@@ -224,6 +224,7 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                 entities: max_entities,
                 time: std::time::Duration::from_millis(timeout_ms),
                 batch_bytes: max_batch_bytes,
+                ..policy_lang::serve::Limits::default()
             };
             policy_lang::serve::run(policy_lang::serve::Config { paths, addr, limits, decision_log })
         }

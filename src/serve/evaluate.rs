@@ -116,20 +116,31 @@ pub async fn evaluate_body(
     within(app, work).await
 }
 
-/// Runs CPU work off the async threads, answering 503 if it outlasts the time limit.
+/// Runs CPU work off the async threads, at most `workers` at once, answering 503 if waiting
+/// for a turn and working outlast the time limit. Work cut off by the limit still holds its
+/// turn until it ends, so abandoned work cannot pile up.
 pub async fn within<T: Send + 'static>(
     app: &App,
     work: impl FnOnce() -> Result<T, Problem> + Send + 'static,
 ) -> Result<T, Problem> {
     let limit = app.limits.time;
-    match tokio::time::timeout(limit, tokio::task::spawn_blocking(work)).await {
-        Ok(Ok(answer)) => answer,
-        Ok(Err(join)) => Err(Problem::internal(join)),
-        Err(_) => Err(Problem::new(
+    let too_slow = || {
+        Problem::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            format!("the request took longer than {} ms; send fewer entities", limit.as_millis()),
-        )),
-    }
+            format!("the request took longer than {} ms; send fewer entities, or retry", limit.as_millis()),
+        )
+    };
+    let turn = async {
+        let permit = app.workers.clone().acquire_owned().await.map_err(Problem::internal)?;
+        tokio::task::spawn_blocking(move || {
+            let answer = work();
+            drop(permit);
+            answer
+        })
+        .await
+        .map_err(Problem::internal)?
+    };
+    tokio::time::timeout(limit, turn).await.unwrap_or_else(|_| Err(too_slow()))
 }
 
 /// `YYYY-MM-DD`, or a 400 saying so.

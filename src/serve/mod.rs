@@ -33,11 +33,15 @@ pub struct Limits {
     pub time: Duration,
     /// The largest batch body, in bytes.
     pub batch_bytes: u64,
+    /// Evaluations run at once (default: the cores); more wait their turn within `time`,
+    /// so a flood queues instead of starving every request of CPU.
+    pub workers: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { body_bytes: 16 << 20, entities: 10_000, time: Duration::from_secs(10), batch_bytes: 1 << 30 }
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Limits { body_bytes: 16 << 20, entities: 10_000, time: Duration::from_secs(10), batch_bytes: 1 << 30, workers }
     }
 }
 

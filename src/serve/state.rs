@@ -39,6 +39,8 @@ pub struct App {
     pub limits: Limits,
     /// Where each decision is appended before it is answered.
     pub log: Option<Arc<DecisionLog>>,
+    /// One permit per evaluation that may run at once.
+    pub workers: Arc<tokio::sync::Semaphore>,
     /// One reload at a time.
     reloading: tokio::sync::Mutex<()>,
 }
@@ -46,7 +48,8 @@ pub struct App {
 impl App {
     /// Serves `rules`, reloading from `paths`.
     pub fn new(paths: Vec<PathBuf>, rules: Rules, limits: Limits, log: Option<Arc<DecisionLog>>) -> App {
-        App { paths, rules: ArcSwap::from_pointee(rules), limits, log, reloading: tokio::sync::Mutex::new(()) }
+        let workers = Arc::new(tokio::sync::Semaphore::new(limits.workers.max(1)));
+        App { paths, rules: ArcSwap::from_pointee(rules), limits, log, workers, reloading: tokio::sync::Mutex::new(()) }
     }
 
     /// The rules a new request is answered by, to its end.

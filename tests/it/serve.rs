@@ -30,6 +30,12 @@ impl Server {
         Server { child, url }
     }
 
+    /// `kill -HUP`: asks the server to reload its rules.
+    pub fn hang_up(&self) {
+        let status = Command::new("kill").args(["-HUP", &self.child.id().to_string()]).status();
+        assert!(status.is_ok_and(|s| s.success()));
+    }
+
     pub fn post(&self, path: &str, body: &str) -> (u16, String) {
         answer(ureq::post(&format!("{}{path}", self.url)).send_string(body))
     }
@@ -290,4 +296,44 @@ fn the_readme_shows_the_python_client_that_ci_runs() {
     let client = std::fs::read_to_string("examples/client.py").unwrap_or_default();
     assert!(client.lines().count() <= 12);
     assert!(readme.contains(&client), "README.md and examples/client.py differ");
+}
+
+#[cfg(unix)]
+#[test]
+fn sighup_reloads_rules_that_check_and_keeps_the_old_ones_otherwise() {
+    let dir = format!("{}/serve_sighup", env!("CARGO_TARGET_TMPDIR"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let file = format!("{dir}/demo.policy");
+    std::fs::write(&file, rules_paying(1)).unwrap_or_else(|e| panic!("{e}"));
+    let server = Server::start(&[dir.as_str()]);
+    let facts = r#"{"as_of": "2024-06-30", "enterprise": [{"id": "E1", "name": "示例"}]}"#;
+    let amount = || server.post_json("/v1/evaluate", facts).1["awards"][0]["amount"].clone();
+    assert_eq!(amount(), "10000.00");
+    let wait_for = |want: &str| {
+        for _ in 0..100 {
+            if amount() == want {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        false
+    };
+    std::fs::write(&file, rules_paying(5)).unwrap_or_else(|e| panic!("{e}"));
+    server.hang_up();
+    assert!(wait_for("50000.00"), "SIGHUP did not reload");
+    std::fs::write(&file, rules_paying(7).replace("reward", "rewrd")).unwrap_or_else(|e| panic!("{e}"));
+    server.hang_up();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(amount(), "50000.00", "rules that do not check were swapped in");
+}
+
+#[test]
+fn a_request_over_the_time_limit_is_cut_off_with_a_503_and_the_server_goes_on() {
+    let server = Server::start(&["rules/", "--timeout-ms", "0"]);
+    let facts = std::fs::read_to_string("examples/changzhou_device_maker.json").unwrap_or_default();
+    let (status, body) = server.post_json("/v1/evaluate", &facts);
+    assert_eq!(status, 503, "{body}");
+    assert!(body["error"].as_str().is_some_and(|e| e.contains("longer than 0 ms")), "{body}");
+    assert_eq!(server.get("/healthz").0, 200);
 }
