@@ -309,7 +309,7 @@ fn facts_needed(paths: &[PathBuf], rule: Option<&str>, format: Format) -> Result
     let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
     let mut needs = policy_lang::needs::facts_needed(&program);
     if let Some(name) = rule {
-        needs.retain(|n| n.rule == name || format!("{}.{}", n.policy, n.rule) == name);
+        needs.retain(|n| n.is(name));
         if needs.is_empty() {
             eprintln!("no rule `{name}` in the rules given; leave out --rule to list them all");
             return Err(warnings);

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 
 /// One fact a rule reads.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "serve", derive(utoipa::ToSchema))]
 pub struct FactRead {
     /// The entity kind holding it, e.g. `enterprise` (the rule's own kind or an owner).
     pub entity: String,
@@ -20,11 +21,13 @@ pub struct FactRead {
     /// When absent, the rule does not apply (rather than the facts being refused).
     pub optional: bool,
     /// Which parts of the rule read it: `condition`, `on`, `reward`, `once_per`.
+    #[cfg_attr(feature = "serve", schema(value_type = Vec<String>))]
     pub via: Vec<&'static str>,
 }
 
 /// What one rule needs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "serve", derive(utoipa::ToSchema))]
 pub struct RuleNeeds {
     /// The policy's id.
     pub policy: String,
@@ -36,6 +39,13 @@ pub struct RuleNeeds {
     pub facts: Vec<FactRead>,
     /// The ledger rows it counts, and the fields they must carry.
     pub ledger: Vec<String>,
+}
+
+impl RuleNeeds {
+    /// True when `name` names this rule: `CZ-03-2a` or `changzhou_2023.CZ-03-2a`.
+    pub fn is(&self, name: &str) -> bool {
+        self.rule == name || name.strip_prefix(self.policy.as_str()).and_then(|r| r.strip_prefix('.')) == Some(&self.rule)
+    }
 }
 
 /// What every rule needs, in source order.

@@ -192,3 +192,33 @@ pub async fn check(
     let errors = found.len() - warnings;
     Ok(Json(CheckAnswer { ok: errors == 0, errors, warnings, diagnostics: diagnostics(&found) }))
 }
+
+/// `?rule=…`
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NeedsQuery {
+    /// Only this rule (`CZ-03-2a` or `changzhou_2023.CZ-03-2a`); default: every rule.
+    pub rule: Option<String>,
+}
+
+/// The facts each rule reads and the ledger rows it counts: `policy facts-needed`.
+#[utoipa::path(get, path = "/v1/facts-needed", tag = "rules", params(NeedsQuery), responses(
+    (status = 200, description = "One entry per rule, in source order", body = Vec<crate::needs::RuleNeeds>),
+    (status = 400, description = "The query cannot be read", body = ProblemBody),
+    (status = 422, description = "No such rule", body = ProblemBody),
+))]
+pub async fn facts_needed(
+    State(app): State<Arc<App>>,
+    query: Result<Query<NeedsQuery>, QueryRejection>,
+) -> Result<Json<Vec<crate::needs::RuleNeeds>>, Problem> {
+    let Query(query) = query.map_err(bad_query)?;
+    let mut needs = crate::needs::facts_needed(&app.current().program);
+    if let Some(name) = query.rule {
+        needs.retain(|n| n.is(&name));
+        if needs.is_empty() {
+            let message = format!("no rule `{name}` in the loaded rules; GET /v1/rules lists them");
+            return Err(Problem::new(StatusCode::UNPROCESSABLE_ENTITY, message));
+        }
+    }
+    Ok(Json(needs))
+}

@@ -69,6 +69,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1/check", post(info::check))
         .route("/v1/rules", get(info::rules))
         .route("/v1/schema", get(info::schema))
+        .route("/v1/facts-needed", get(info::facts_needed))
         .route("/v1/openapi.json", get(openapi::openapi))
         .route("/v1/reload", post(info::reload))
         .route("/healthz", get(info::healthz))

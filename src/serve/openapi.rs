@@ -120,11 +120,11 @@ pub struct WhyDoc {
     info(title = "policy-lang", description = "Evaluate subsidy policies written in policy-lang: exact amounts, explained."),
     paths(
         evaluate::evaluate, batch::evaluate_batch, evaluate::why, evaluate::why_not,
-        info::check, info::rules, info::schema, info::reload, info::healthz, openapi,
+        info::check, info::rules, info::schema, info::facts_needed, info::reload, info::healthz, openapi,
     ),
     components(schemas(
         EvaluationDoc, AwardDoc, ShareDoc, NotApplicableDoc, ExcludedDoc, TotalDoc, WhyDoc,
-        Provenance, RulesHash, FileHash, problem::ProblemBody, problem::Diagnostic, problem::Label,
+        Provenance, RulesHash, FileHash, crate::needs::RuleNeeds, crate::needs::FactRead, problem::ProblemBody, problem::Diagnostic, problem::Label,
     ))
 )]
 pub struct ApiDoc;

@@ -21,7 +21,7 @@ pub struct Rules {
 }
 
 impl Rules {
-    /// Loads and checks the rules at `paths`; warnings are printed, errors returned.
+    /// Loads and checks the rules at `paths`; warnings do not stop it, errors do.
     pub fn load(paths: &[PathBuf]) -> Result<Rules, crate::Errors> {
         let loaded = crate::load(paths)?;
         let hash = RulesHash::of(&loaded.program);
