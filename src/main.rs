@@ -139,8 +139,8 @@ enum Command {
         /// The largest batch body, in bytes.
         #[arg(long, default_value_t = 1 << 30)]
         max_batch_bytes: u64,
-        /// Append one JSON line per top-level entity evaluated to FILE, flushed before the
-        /// answer is sent (batches are not logged).
+        /// Append one JSON line per top-level entity evaluated (batches too) to FILE, flushed
+        /// before the answer (or the batch's line) is sent.
         #[arg(long, value_name = "FILE")]
         decision_log: Option<PathBuf>,
     },

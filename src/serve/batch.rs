@@ -3,7 +3,8 @@
 
 use super::evaluate::{bad_query, parse_date};
 use super::problem::{Problem, ProblemBody};
-use super::state::App;
+use super::state::{App, Rules};
+use crate::decision_log::DecisionLog;
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
@@ -11,7 +12,7 @@ use axum::http::header::CONTENT_TYPE;
 use axum::response::Response;
 use futures_util::TryStreamExt;
 use serde::Deserialize;
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::sync::Arc;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
@@ -30,7 +31,8 @@ pub struct BatchQuery {
 }
 
 /// Evaluates one fact set a line; one result a line, in order, each with its `line` number. A
-/// bad line gives `{"error": […], "line": n}` and the batch goes on.
+/// bad line gives `{"error": […], "line": n}` and the batch goes on. With a decision log, each
+/// decision is logged before its line is sent.
 #[utoipa::path(post, path = "/v1/evaluate/batch", tag = "evaluate", params(BatchQuery),
     request_body(content = String, content_type = "application/x-ndjson", description = "JSON Lines: one fact set a line"),
     responses(
@@ -53,10 +55,15 @@ pub async fn evaluate_batch(
     let input = Limited { inner: input, left: app.limits.batch_bytes };
     let options = crate::batch::Options { as_of, threads: 1, chunk: 16, explain: !query.awards_only.unwrap_or(false) };
     let (tx, rx) = mpsc::channel::<Result<Bytes, std::io::Error>>(8);
+    let log = app.log.clone();
     tokio::task::spawn_blocking(move || {
         let out = Sender { tx: tx.clone(), buffer: Vec::new() };
         let input = std::io::BufReader::new(input);
-        if let Err(e) = crate::batch::run(&rules.program, input, out, &options, |_| {}) {
+        let stopped = match log {
+            Some(log) => logged(&rules, &log, input, out, &options).err().map(|e| e.to_string()),
+            None => crate::batch::run(&rules.program, input, out, &options, |_| {}).err().map(|e| e.to_string()),
+        };
+        if let Some(e) = stopped {
             let line = serde_json::json!({ "error": [format!("the batch stopped: {e}")] }).to_string() + "\n";
             let _ = tx.blocking_send(Ok(Bytes::from(line)));
         }
@@ -66,6 +73,40 @@ pub async fn evaluate_batch(
         .header("x-policy-rules-sha256", hash)
         .body(Body::from_stream(ReceiverStream::new(rx)))
         .map_err(Problem::internal)
+}
+
+/// `batch::run`'s output, one line at a time, each decision logged before its line is sent.
+fn logged(
+    rules: &Rules,
+    log: &DecisionLog,
+    input: impl BufRead,
+    mut out: impl Write,
+    options: &crate::batch::Options,
+) -> std::io::Result<()> {
+    let program = &rules.program;
+    let lines = input.lines().filter(|l| l.as_ref().map_or(true, |l| !l.trim().is_empty()));
+    for (number, line) in (1u64..).zip(lines) {
+        let line = line?;
+        let failed = |errors: Vec<String>| serde_json::json!({ "error": errors, "line": number }).to_string();
+        let text = match program.facts(&format!("line {number}"), &line) {
+            Err(errors) => failed(errors.0.iter().map(|e| e.to_string()).collect()),
+            Ok(facts) => {
+                let day = facts.as_of.unwrap_or(options.as_of);
+                let evaluation =
+                    if options.explain { program.evaluate(&facts, day) } else { program.evaluate_awards(&facts, day) };
+                match evaluation {
+                    Ok(evaluation) => {
+                        log.record(&rules.hash, &line, &evaluation).map_err(std::io::Error::other)?;
+                        crate::output::json_line(&evaluation, number)
+                    }
+                    Err(e) => failed(vec![e.to_string()]),
+                }
+            }
+        };
+        out.write_all(text.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
 }
 
 /// The request body, refused past the batch size limit.

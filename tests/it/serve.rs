@@ -290,8 +290,16 @@ fn every_decision_is_logged_before_it_is_answered() {
         assert_eq!(last["rules_sha256"], answer["provenance"]["rules_sha256"]);
         assert_eq!(last["facts"], facts.as_str());
     }
+    // A batch is logged too, line by line, and answers as it does without a log.
+    let line = serde_json::from_str::<Value>(&facts).unwrap_or_default().to_string();
+    let batch = format!("{line}\nnot json\n\n{line}\n");
+    let (status, answer) = server.post("/v1/evaluate/batch?as_of=2025-01-01", &batch);
+    assert_eq!(status, 200);
+    let plain = Server::start(&["rules/"]);
+    assert_eq!(plain.post("/v1/evaluate/batch?as_of=2025-01-01", &batch).1, answer);
+    assert_eq!(std::fs::read_to_string(&log).unwrap_or_default().lines().count(), 5);
     let replay = cli(&["replay", &log, "rules/"]);
-    assert!(replay.contains("replayed 3 decision(s): 0 different"), "{replay}");
+    assert!(replay.contains("replayed 5 decision(s): 0 different"), "{replay}");
 }
 
 #[test]
