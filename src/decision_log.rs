@@ -60,6 +60,45 @@ impl DecisionLog {
     }
 }
 
+/// [`crate::batch::run`]'s output for JSON Lines, each decision logged before its line is
+/// written: on one thread, in order, so the log and the output agree line for line.
+pub fn batch(
+    program: &Program,
+    rules: &RulesHash,
+    log: &DecisionLog,
+    input: impl BufRead,
+    mut out: impl Write,
+    options: &crate::batch::Options,
+) -> std::io::Result<crate::batch::Summary> {
+    let mut summary = crate::batch::Summary::default();
+    let lines = input.lines().filter(|l| l.as_ref().map_or(true, |l| !l.trim().is_empty()));
+    for (number, line) in (1u64..).zip(lines) {
+        let line = line?;
+        let failed = |errors: Vec<String>| json!({ "error": errors, "line": number }).to_string();
+        let text = match program.facts(&format!("line {number}"), &line) {
+            Err(errors) => Err(failed(errors.0.iter().map(|e| e.to_string()).collect())),
+            Ok(facts) => {
+                let day = facts.as_of.unwrap_or(options.as_of);
+                let evaluation =
+                    if options.explain { program.evaluate(&facts, day) } else { program.evaluate_awards(&facts, day) };
+                match evaluation {
+                    Ok(evaluation) => {
+                        log.record(rules, &line, &evaluation).map_err(std::io::Error::other)?;
+                        Ok(crate::output::json_line(&evaluation, number))
+                    }
+                    Err(e) => Err(failed(vec![e.to_string()])),
+                }
+            }
+        };
+        summary.lines += 1;
+        summary.failed += u64::from(text.is_err());
+        out.write_all(text.unwrap_or_else(|e| e).as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(summary)
+}
+
 /// What was decided for one top-level entity: its awards (traces left out: replay
 /// reproduces them) and its total.
 fn decision(evaluation: &Evaluation, total: &Total) -> Value {

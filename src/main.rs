@@ -57,7 +57,8 @@ enum Command {
         #[arg(long)]
         awards_only: bool,
         /// Append one JSON line per top-level entity (time, rules and facts hashes, awards,
-        /// total, the facts) to FILE, flushed before the result is printed.
+        /// total, the facts) to FILE, flushed before the result is printed (JSON Lines: on
+        /// one thread, each line logged before it is written).
         #[arg(long, value_name = "FILE")]
         decision_log: Option<PathBuf>,
     },
@@ -257,11 +258,7 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
         Command::FactsNeeded { paths, rule, format } => facts_needed(&paths, rule.as_deref(), format),
         Command::Eval { paths, facts, as_of, format, explain, jsonl, threads, awards_only, decision_log } => {
             if jsonl || facts.ends_with(".jsonl") || facts.ends_with(".ndjson") {
-                if decision_log.is_some() {
-                    let message = "--decision-log is not written for JSON Lines; evaluate one fact set at a time";
-                    Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message).exit();
-                }
-                return batch(&paths, &facts, as_of, threads, !awards_only);
+                return batch(&paths, &facts, as_of, threads, !awards_only, decision_log);
             }
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
             let (name, text) = if std::path::Path::new(&facts).is_dir() {
@@ -370,6 +367,7 @@ fn batch(
     as_of: Option<NaiveDate>,
     threads: Option<usize>,
     explain: bool,
+    decision_log: Option<PathBuf>,
 ) -> Result<Vec<Error>, Vec<Error>> {
     let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
     let io = |message: String| vec![Error::Io { path: facts.to_string(), message }];
@@ -394,11 +392,19 @@ fn batch(
         bar
     });
     let out = std::io::BufWriter::new(std::io::stdout().lock());
-    let result = policy_lang::batch::run(&program, input, out, &options, |done| {
-        if let Some(bar) = &bar {
-            bar.set_position(done);
+    let result = match decision_log {
+        // Logged: one thread, so the log and the output agree line for line.
+        Some(path) => {
+            let log = DecisionLog::open(&path).map_err(|e| vec![e])?;
+            let hash = RulesHash::of(&program);
+            policy_lang::decision_log::batch(&program, &hash, &log, input, out, &options).map_err(Into::into)
         }
-    });
+        None => policy_lang::batch::run(&program, input, out, &options, |done| {
+            if let Some(bar) = &bar {
+                bar.set_position(done);
+            }
+        }),
+    };
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

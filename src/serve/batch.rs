@@ -3,8 +3,7 @@
 
 use super::evaluate::{bad_query, parse_date};
 use super::problem::{Problem, ProblemBody};
-use super::state::{App, Rules};
-use crate::decision_log::DecisionLog;
+use super::state::App;
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
@@ -12,7 +11,7 @@ use axum::http::header::CONTENT_TYPE;
 use axum::response::Response;
 use futures_util::TryStreamExt;
 use serde::Deserialize;
-use std::io::{BufRead, Read, Write};
+use std::io::{Read, Write};
 use std::sync::Arc;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
@@ -60,7 +59,9 @@ pub async fn evaluate_batch(
         let out = Sender { tx: tx.clone(), buffer: Vec::new() };
         let input = std::io::BufReader::new(input);
         let stopped = match log {
-            Some(log) => logged(&rules, &log, input, out, &options).err().map(|e| e.to_string()),
+            Some(log) => {
+                crate::decision_log::batch(&rules.program, &rules.hash, &log, input, out, &options).err().map(|e| e.to_string())
+            }
             None => crate::batch::run(&rules.program, input, out, &options, |_| {}).err().map(|e| e.to_string()),
         };
         if let Some(e) = stopped {
@@ -73,40 +74,6 @@ pub async fn evaluate_batch(
         .header("x-policy-rules-sha256", hash)
         .body(Body::from_stream(ReceiverStream::new(rx)))
         .map_err(Problem::internal)
-}
-
-/// `batch::run`'s output, one line at a time, each decision logged before its line is sent.
-fn logged(
-    rules: &Rules,
-    log: &DecisionLog,
-    input: impl BufRead,
-    mut out: impl Write,
-    options: &crate::batch::Options,
-) -> std::io::Result<()> {
-    let program = &rules.program;
-    let lines = input.lines().filter(|l| l.as_ref().map_or(true, |l| !l.trim().is_empty()));
-    for (number, line) in (1u64..).zip(lines) {
-        let line = line?;
-        let failed = |errors: Vec<String>| serde_json::json!({ "error": errors, "line": number }).to_string();
-        let text = match program.facts(&format!("line {number}"), &line) {
-            Err(errors) => failed(errors.0.iter().map(|e| e.to_string()).collect()),
-            Ok(facts) => {
-                let day = facts.as_of.unwrap_or(options.as_of);
-                let evaluation =
-                    if options.explain { program.evaluate(&facts, day) } else { program.evaluate_awards(&facts, day) };
-                match evaluation {
-                    Ok(evaluation) => {
-                        log.record(&rules.hash, &line, &evaluation).map_err(std::io::Error::other)?;
-                        crate::output::json_line(&evaluation, number)
-                    }
-                    Err(e) => failed(vec![e.to_string()]),
-                }
-            }
-        };
-        out.write_all(text.as_bytes())?;
-        out.write_all(b"\n")?;
-    }
-    out.flush()
 }
 
 /// The request body, refused past the batch size limit.

@@ -94,9 +94,17 @@ fn replay_names_each_decision_that_comes_out_differently() {
 }
 
 #[test]
-fn json_lines_refuse_a_decision_log_rather_than_skip_it() {
+fn json_lines_are_logged_line_by_line_and_answer_as_without_a_log() {
     let log = fresh("decisions_jsonl.jsonl");
-    let out = policy(&["eval", "rules/", "--facts", "x.jsonl", "--decision-log", &log]);
-    assert_eq!(out.status.code(), Some(2)); // a usage error
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not written for JSON Lines"));
+    let input = fresh("decisions_input.jsonl");
+    let example: Value = serde_json::from_str(&std::fs::read_to_string("examples/wuxi_innovative_drug.json").unwrap_or_default())
+        .unwrap_or_default();
+    std::fs::write(&input, format!("{example}\n{{\"enterprise\": 1}}\n{example}\n")).unwrap_or_else(|e| panic!("{e}"));
+    let logged = policy(&["eval", "rules/", "--facts", &input, "--decision-log", &log]);
+    let plain = policy(&["eval", "rules/", "--facts", &input]);
+    assert_eq!(logged.status.code(), Some(1)); // a line failed, as without a log
+    assert_eq!(stdout(&logged), stdout(&plain));
+    assert_eq!(lines(&log).len(), 2);
+    let out = policy(&["replay", &log, "rules/"]);
+    assert!(stdout(&out).contains("replayed 2 decision(s): 0 different"), "{}", stdout(&out));
 }
