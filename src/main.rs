@@ -169,6 +169,8 @@ enum Format {
     Json,
     /// `eval` only: one row per award, with the rule's title and cite.
     Csv,
+    /// `eval` only: the same rows as an Excel workbook (binary: redirect it to a file).
+    Xlsx,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -294,6 +296,14 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                 Format::Csv => emit(&policy_lang::tabular::awards_csv(&evaluation).map_err(|e| {
                     vec![Error::Io { path: "standard output".into(), message: e.to_string() }]
                 })?),
+                Format::Xlsx => {
+                    let out = |message: String| vec![Error::Io { path: "standard output".into(), message }];
+                    if std::io::stdout().is_terminal() {
+                        return Err(out("a workbook is binary: redirect it to a file (`> awards.xlsx`)".into()));
+                    }
+                    let bytes = policy_lang::tabular::awards_xlsx(&evaluation).map_err(|e| out(e.to_string()))?;
+                    std::io::stdout().lock().write_all(&bytes).map_err(|e| out(e.to_string()))?;
+                }
             }
             Ok(warnings)
         }
@@ -314,7 +324,7 @@ fn facts_needed(paths: &[PathBuf], rule: Option<&str>, format: Format) -> Result
     }
     match format {
         Format::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&needs).unwrap_or_default())),
-        Format::Table | Format::Csv => {
+        Format::Table | Format::Csv | Format::Xlsx => {
             for n in &needs {
                 let mut text = format!("{}.{} (for each {})\n", n.policy, n.rule, n.entity);
                 for f in &n.facts {
@@ -331,10 +341,10 @@ fn facts_needed(paths: &[PathBuf], rule: Option<&str>, format: Format) -> Result
     Ok(warnings)
 }
 
-/// `--format csv` is a usage error anywhere but `eval`.
+/// `--format csv` and `xlsx` are usage errors anywhere but `eval`.
 fn csv_is_for_eval(format: Format) {
-    if matches!(format, Format::Csv) {
-        Cli::command().error(clap::error::ErrorKind::InvalidValue, "--format csv is for `policy eval` only").exit();
+    if matches!(format, Format::Csv | Format::Xlsx) {
+        Cli::command().error(clap::error::ErrorKind::InvalidValue, "--format csv and xlsx are for `policy eval` only").exit();
     }
 }
 
@@ -478,7 +488,7 @@ fn test(paths: &[PathBuf], format: Format, coverage: bool) -> Result<Vec<Error>,
                 serde_json::json!({ "tests": results, "passed": passed, "failed": failed, "uncovered": uncovered });
             emit(&format!("{}\n", serde_json::to_string_pretty(&json).unwrap_or_default()));
         }
-        Format::Table | Format::Csv => {
+        Format::Table | Format::Csv | Format::Xlsx => {
             if coverage {
                 let total = program.rules.len();
                 emit(&format!("coverage: {} of {total} rules exercised by a test\n", total - uncovered.len()));

@@ -224,36 +224,103 @@ fn read_ledger(file: &Path) -> Result<Vec<Value>, TableError> {
     Ok(rows)
 }
 
-/// The awards as CSV, one row per award: who, which rule (with title and cite), the kind and
-/// the amounts as exact decimals, the date and year, and each payer's part.
+/// The columns of the awards table.
+const AWARD_COLUMNS: [&str; 14] = [
+    "entity", "policy", "rule", "title", "cite", "kind", "amount", "min", "max", "frequency", "event_date", "year", "key",
+    "payers",
+];
+
+/// The money columns (`amount`, `min`, `max`), which a spreadsheet should see as numbers.
+const MONEY_COLUMNS: [usize; 3] = [6, 7, 8];
+
+/// One row per award, as text: who, which rule (with title and cite), the kind and the
+/// amounts as exact decimals, the date and year, and each payer's part.
+fn award_rows(evaluation: &Evaluation) -> Vec<[String; 14]> {
+    let dec = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    let name = |v: Result<Value, serde_json::Error>| v.ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+    evaluation
+        .awards
+        .iter()
+        .map(|a| {
+            let payers: Vec<String> = a.shares.iter().map(|s| format!("{}={}", s.payer, dec(s.amount))).collect();
+            [
+                a.entity.clone(),
+                a.policy.clone(),
+                a.rule.clone(),
+                a.title.clone().unwrap_or_default(),
+                a.cite.clone().unwrap_or_default(),
+                name(serde_json::to_value(a.kind)),
+                dec(a.amount),
+                dec(a.min),
+                dec(a.max),
+                name(serde_json::to_value(a.frequency)),
+                a.event_date.to_string(),
+                a.year.to_string(),
+                a.key.clone().unwrap_or_default(),
+                payers.join("; "),
+            ]
+        })
+        .collect()
+}
+
+/// The awards as CSV, one row per award (see [`award_rows`]).
 pub fn awards_csv(evaluation: &Evaluation) -> Result<String, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record([
-        "entity", "policy", "rule", "title", "cite", "kind", "amount", "min", "max", "frequency", "event_date", "year",
-        "key", "payers",
-    ])?;
-    let dec = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
-    for a in &evaluation.awards {
-        let payers: Vec<String> = a.shares.iter().map(|s| format!("{}={}", s.payer, dec(s.amount))).collect();
-        let kind = serde_json::to_value(a.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-        let frequency = serde_json::to_value(a.frequency).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-        out.write_record([
-            a.entity.clone(),
-            a.policy.clone(),
-            a.rule.clone(),
-            a.title.clone().unwrap_or_default(),
-            a.cite.clone().unwrap_or_default(),
-            kind,
-            dec(a.amount),
-            dec(a.min),
-            dec(a.max),
-            frequency,
-            a.event_date.to_string(),
-            a.year.to_string(),
-            a.key.clone().unwrap_or_default(),
-            payers.join("; "),
-        ])?;
+    out.write_record(AWARD_COLUMNS)?;
+    for row in award_rows(evaluation) {
+        out.write_record(row)?;
     }
     let bytes = out.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The awards as an Excel workbook, one row per award. A money cell is a number when the
+/// spreadsheet's number holds the decimal exactly (always, for amounts in fen below 10¹³),
+/// and the decimal's text otherwise, so nothing is rounded on the way.
+pub fn awards_xlsx(evaluation: &Evaluation) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("awards")?;
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let money = rust_xlsxwriter::Format::new().set_num_format("#,##0.00");
+    for (col, name) in (0u16..).zip(AWARD_COLUMNS) {
+        sheet.write_string_with_format(0, col, name, &bold)?;
+    }
+    for (row, cells) in (1u32..).zip(award_rows(evaluation)) {
+        for (col, cell) in (0u16..).zip(cells) {
+            match exact_number(&cell).filter(|_| MONEY_COLUMNS.contains(&usize::from(col))) {
+                Some(number) => drop(sheet.write_number_with_format(row, col, number, &money)?),
+                None if cell.is_empty() => {}
+                None => drop(sheet.write_string(row, col, &cell)?),
+            }
+        }
+    }
+    book.save_to_buffer()
+}
+
+/// The spreadsheet number for a decimal's text, if it holds the decimal exactly: at most 15
+/// significant figures (what a spreadsheet shows), parsed from the text (no arithmetic), and
+/// kept only if its shortest form reads back as the same decimal.
+fn exact_number(text: &str) -> Option<f64> {
+    let decimal = rust_decimal::Decimal::from_str(text).ok()?;
+    if decimal.normalize().mantissa().unsigned_abs() >= 1_000_000_000_000_000 {
+        return None;
+    }
+    let number: f64 = text.parse().ok()?;
+    let back = rust_decimal::Decimal::from_str(&number.to_string()).ok()?;
+    (back == decimal).then_some(number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exact_number;
+
+    #[test]
+    fn money_is_a_number_only_when_the_number_is_exact() {
+        assert_eq!(exact_number("2000000.00"), Some(2_000_000.0));
+        assert_eq!(exact_number("1234.56"), Some(1234.56));
+        // 17 significant figures: a spreadsheet number would round it, so it stays text.
+        assert_eq!(exact_number("123456789012345.67"), None);
+        assert_eq!(exact_number("up_to"), None);
+    }
 }

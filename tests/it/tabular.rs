@@ -119,3 +119,19 @@ fn a_bad_column_or_an_orphan_row_is_named_with_its_file_and_line() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("device.csv line 3: its owner enterprise `E9`"), "{stderr}");
 }
+
+#[test]
+fn awards_come_out_as_a_workbook_with_exact_numbers_for_money() {
+    let out = policy(&["eval", "rules/", "--facts", "examples/changzhou_device_maker.json", "--format", "xlsx"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut book = zip::ZipArchive::new(std::io::Cursor::new(out.stdout)).unwrap();
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut book.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    let (strings, sheet) = (read("xl/sharedStrings.xml"), read("xl/worksheets/sheet1.xml"));
+    assert!(strings.contains("CZ-03-2a") && strings.contains("（三）第2段(a)"), "rule ids and cites are in the sheet");
+    // CZ-03-2a's ceiling, 2000000.00, is a number cell holding exactly 2000000.
+    assert!(sheet.contains("<v>2000000</v>"), "{sheet}");
+}
