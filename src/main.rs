@@ -32,8 +32,9 @@ enum Command {
     Eval {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// The facts: a JSON file, `-` for standard input, or a folder of CSV files (one per
-        /// entity kind, `<kind>.csv`, the owners' ids as columns; `ledger.csv`).
+        /// The facts: a JSON file, `-` for standard input, a folder of CSV files (one per
+        /// entity kind, `<kind>.csv`, the owners' ids as columns; `ledger.csv`), or an `.xlsx`
+        /// workbook with a sheet per kind.
         #[arg(long)]
         facts: String,
         /// The evaluation date (YYYY-MM-DD); default: the facts' `as_of`, else today.
@@ -263,10 +264,15 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                 return batch(&paths, &facts, as_of, threads, !awards_only, decision_log);
             }
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
-            let (name, text) = if std::path::Path::new(&facts).is_dir() {
-                let json = policy_lang::tabular::facts_from_csv(&program, std::path::Path::new(&facts))
-                    .map_err(|es| es.into_iter().map(Error::Table).collect::<Vec<_>>())?;
-                (format!("{facts} (the CSV files as JSON)"), json)
+            let path = std::path::Path::new(&facts);
+            let (name, text) = if path.is_dir() || facts.ends_with(".xlsx") {
+                let json = if path.is_dir() {
+                    policy_lang::tabular::facts_from_csv(&program, path)
+                } else {
+                    policy_lang::tabular::facts_from_xlsx(&program, path)
+                };
+                let json = json.map_err(|es| es.into_iter().map(Error::Table).collect::<Vec<_>>())?;
+                (format!("{facts} (the tables as JSON)"), json)
             } else {
                 read_facts(&facts)?
             };

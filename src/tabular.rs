@@ -1,6 +1,7 @@
 //! Tables in and out, for spreadsheets and data teams: facts from CSV files (one per entity
-//! kind, `<kind>.csv`, with the owners' ids as columns) and awards to CSV (one row per award,
-//! with the rule's title and cite). Cells are text both ways, so decimals stay exact.
+//! kind, `<kind>.csv`, with the owners' ids as columns) or an Excel workbook (one sheet per
+//! kind), and awards to CSV or a workbook (one row per award, with the rule's title and cite).
+//! Decimals stay exact both ways.
 
 use crate::eval::Evaluation;
 use crate::program::{KindId, Program, Ty};
@@ -14,9 +15,9 @@ use thiserror::Error;
 /// A CSV file that cannot become facts.
 #[derive(Debug, Error, Diagnostic)]
 pub enum TableError {
-    /// Not readable as CSV.
+    /// Not readable as CSV or as a workbook.
     #[error("{file}: {message}")]
-    #[diagnostic(code(table::csv), help("save the sheet as UTF-8 CSV with a header row"))]
+    #[diagnostic(code(table::unreadable), help("save the sheet as UTF-8 CSV (or .xlsx) with a header row"))]
     Csv {
         /// The file.
         file: String,
@@ -59,15 +60,80 @@ struct Row {
     cells: Map<String, Value>,
 }
 
+/// A CSV file or a worksheet, as text: how messages name it, its header, its rows with
+/// their line numbers.
+struct Table {
+    file: String,
+    headers: Vec<String>,
+    rows: Vec<(u64, Vec<String>)>,
+}
+
 /// Reads `<kind>.csv` for each kind (and `ledger.csv`) in `dir` as a facts JSON document,
 /// to be read by [`Program::facts`] like any other.
 pub fn facts_from_csv(program: &Program, dir: &Path) -> Result<String, Vec<TableError>> {
+    let mut tables = HashMap::new();
+    let names = program.schema.kinds.iter().map(|k| k.name.as_str()).chain(["ledger"]);
+    for name in names {
+        let file = dir.join(format!("{name}.csv"));
+        if file.exists() {
+            tables.insert(name.to_string(), csv_table(&file).map_err(|e| vec![e])?);
+        }
+    }
+    facts_from_tables(program, &tables)
+}
+
+/// Reads an Excel workbook, one sheet per entity kind (named as the kind) and a `ledger`
+/// sheet, as a facts JSON document. Numbers are read back in their shortest exact form, so
+/// `1500.5` stays `1500.5`; dates become `YYYY-MM-DD`.
+pub fn facts_from_xlsx(program: &Program, file: &Path) -> Result<String, Vec<TableError>> {
+    use calamine::Reader;
+    let error = |e: &dyn std::fmt::Display| vec![csv_error(file, e)];
+    let mut book = calamine::open_workbook_auto(file).map_err(|e| error(&e))?;
+    let mut tables = HashMap::new();
+    for sheet in book.sheet_names() {
+        let range = book.worksheet_range(&sheet).map_err(|e| error(&e))?;
+        let first = range.start().map_or(0, |(row, _)| row);
+        let mut rows = (1u64 + u64::from(first)..).zip(range.rows().map(|r| r.iter().map(cell_text).collect::<Vec<_>>()));
+        let headers = rows.next().map(|(_, h)| h).unwrap_or_default();
+        let file = format!("{} sheet `{sheet}`", file.display());
+        tables.insert(sheet, Table { file, headers, rows: rows.collect() });
+    }
+    facts_from_tables(program, &tables)
+}
+
+/// A worksheet cell as the text a CSV file would hold.
+fn cell_text(cell: &calamine::Data) -> String {
+    use calamine::{Data, DataType};
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(_) => cell.as_date().map(|d| d.to_string()).unwrap_or_else(|| cell.to_string()),
+        Data::Error(e) => e.to_string(),
+    }
+}
+
+fn csv_table(file: &Path) -> Result<Table, TableError> {
+    let mut reader = csv::Reader::from_path(file).map_err(|e| csv_error(file, e))?;
+    let headers = reader.headers().map_err(|e| csv_error(file, e))?.iter().map(String::from).collect();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(file, e))?;
+        rows.push((record.position().map_or(0, |p| p.line()), record.iter().map(String::from).collect()));
+    }
+    let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+    Ok(Table { file: name, headers, rows })
+}
+
+/// Tables named by entity kind (and `ledger`) as a facts JSON document.
+fn facts_from_tables(program: &Program, tables: &HashMap<String, Table>) -> Result<String, Vec<TableError>> {
     let mut errors = Vec::new();
     let mut rows: HashMap<KindId, Vec<Row>> = HashMap::new();
     for (kind, def) in program.schema.kinds.iter().enumerate() {
-        let file = dir.join(format!("{}.csv", def.name));
-        if file.exists() {
-            match read_kind(program, kind, &file) {
+        if let Some(table) = tables.get(&def.name) {
+            match read_kind(program, kind, table) {
                 Ok(read) => drop(rows.insert(kind, read)),
                 Err(e) => errors.push(e),
             }
@@ -80,21 +146,16 @@ pub fn facts_from_csv(program: &Program, dir: &Path) -> Result<String, Vec<Table
         facts.insert(def.name.clone(), Value::Array(list));
     }
     for (kind, flags) in &used {
-        let def = program.schema.kinds.get(*kind);
+        let file = program.schema.kinds.get(*kind).and_then(|d| tables.get(&d.name)).map_or("", |t| t.file.as_str());
         for (row, _) in rows.get(kind).into_iter().flatten().zip(flags).filter(|(_, used)| !**used) {
             let chain = program.schema.ancestry(*kind);
             let names = chain.iter().rev().filter_map(|k| program.schema.kinds.get(*k)).map(|k| k.name.as_str());
             let owner: Vec<String> = names.zip(&row.owners).map(|(n, id)| format!("{n} `{id}`")).collect();
-            let file = format!("{}.csv", def.map_or("", |d| d.name.as_str()));
-            errors.push(TableError::Orphan { file, line: row.line, owner: owner.join(", ") });
+            errors.push(TableError::Orphan { file: file.to_string(), line: row.line, owner: owner.join(", ") });
         }
     }
-    let ledger = dir.join("ledger.csv");
-    if ledger.exists() {
-        match read_ledger(&ledger) {
-            Ok(rows) => drop(facts.insert("ledger".into(), Value::Array(rows))),
-            Err(e) => errors.push(e),
-        }
+    if let Some(ledger) = tables.get("ledger") {
+        facts.insert("ledger".into(), Value::Array(read_ledger(ledger)));
     }
     if errors.is_empty() {
         Ok(Value::Object(facts).to_string())
@@ -139,21 +200,20 @@ fn csv_error(file: &Path, e: impl std::fmt::Display) -> TableError {
     TableError::Csv { file: file.display().to_string(), message: e.to_string() }
 }
 
-fn read_kind(program: &Program, kind: KindId, file: &Path) -> Result<Vec<Row>, TableError> {
+fn read_kind(program: &Program, kind: KindId, table: &Table) -> Result<Vec<Row>, TableError> {
     let schema = &program.schema;
-    let def = schema.kinds.get(kind).ok_or_else(|| csv_error(file, "unknown kind"))?;
+    let Some(def) = schema.kinds.get(kind) else { return Ok(Vec::new()) };
     let owners: Vec<String> =
         schema.ancestry(kind).iter().skip(1).rev().filter_map(|k| schema.kinds.get(*k)).map(|k| k.name.clone()).collect();
-    let mut reader = csv::Reader::from_path(file).map_err(|e| csv_error(file, e))?;
-    let headers = reader.headers().map_err(|e| csv_error(file, e))?.clone();
-    for column in &headers {
-        let known = column == "id" || owners.iter().any(|o| o == column) || def.field(column).is_some();
+    for column in &table.headers {
+        let known = column == "id" || owners.contains(column) || def.field(column).is_some();
         if !known {
-            let facts: Vec<String> = def.fields.iter().filter(|f| !matches!(f.ty, Ty::List(_))).map(|f| format!("`{}`", f.name)).collect();
+            let facts: Vec<String> =
+                def.fields.iter().filter(|f| !matches!(f.ty, Ty::List(_))).map(|f| format!("`{}`", f.name)).collect();
             let owner_list: Vec<String> = owners.iter().map(|o| format!("`{o}`")).collect();
             return Err(TableError::Column {
-                file: file.display().to_string(),
-                column: column.to_string(),
+                file: table.file.clone(),
+                column: column.clone(),
                 kind: def.name.clone(),
                 owners: owner_list.join(", "),
                 facts: facts.join(", "),
@@ -161,18 +221,16 @@ fn read_kind(program: &Program, kind: KindId, file: &Path) -> Result<Vec<Row>, T
         }
     }
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| csv_error(file, e))?;
-        let line = record.position().map_or(0, |p| p.line());
-        let mut row = Row { line, owners: vec![String::new(); owners.len()], id: String::new(), cells: Map::new() };
-        for (column, cell) in headers.iter().zip(record.iter()) {
+    for (line, cells) in &table.rows {
+        let mut row = Row { line: *line, owners: vec![String::new(); owners.len()], id: String::new(), cells: Map::new() };
+        for (column, cell) in table.headers.iter().zip(cells) {
             if column == "id" {
-                row.id = cell.to_string();
+                row.id = cell.clone();
             } else if let Some(slot) = owners.iter().position(|o| o == column).and_then(|i| row.owners.get_mut(i)) {
-                *slot = cell.to_string();
+                *slot = cell.clone();
             } else if let Some(field) = def.field(column).and_then(|i| def.fields.get(i)) {
                 if !cell.trim().is_empty() {
-                    row.cells.insert(column.to_string(), cell_value(field.ty, cell));
+                    row.cells.insert(column.clone(), cell_value(field.ty, cell));
                 }
             }
         }
@@ -197,23 +255,21 @@ fn cell_value(ty: Ty, cell: &str) -> Value {
     }
 }
 
-/// `ledger.csv`: `policy`, `rule`, `entity`, `year`, `key`, `date`, `amount`, `issuer`,
-/// `level`, and `payers.<payer>` columns for each payer's part.
-fn read_ledger(file: &Path) -> Result<Vec<Value>, TableError> {
-    let mut reader = csv::Reader::from_path(file).map_err(|e| csv_error(file, e))?;
-    let headers = reader.headers().map_err(|e| csv_error(file, e))?.clone();
+/// The `ledger` table: `policy`, `rule`, `entity`, `year`, `key`, `date`, `amount`,
+/// `issuer`, `level`, and `payers.<payer>` columns for each payer's part.
+fn read_ledger(table: &Table) -> Vec<Value> {
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| csv_error(file, e))?;
+    for (_, cells) in &table.rows {
         let mut row = Map::new();
         let mut payers = Map::new();
-        for (column, cell) in headers.iter().zip(record.iter()).filter(|(_, c)| !c.trim().is_empty()) {
+        for (column, cell) in table.headers.iter().zip(cells).filter(|(_, c)| !c.trim().is_empty()) {
+            let cell = cell.trim();
             if let Some(payer) = column.strip_prefix("payers.") {
-                payers.insert(payer.to_string(), cell.trim().into());
+                payers.insert(payer.to_string(), cell.into());
             } else if column == "year" {
-                row.insert(column.into(), Number::from_str(cell.trim()).map_or_else(|_| cell.into(), Value::Number));
+                row.insert(column.clone(), Number::from_str(cell).map_or_else(|_| cell.into(), Value::Number));
             } else {
-                row.insert(column.into(), cell.trim().into());
+                row.insert(column.clone(), cell.into());
             }
         }
         if !payers.is_empty() {
@@ -221,7 +277,7 @@ fn read_ledger(file: &Path) -> Result<Vec<Value>, TableError> {
         }
         rows.push(Value::Object(row));
     }
-    Ok(rows)
+    rows
 }
 
 /// The columns of the awards table.

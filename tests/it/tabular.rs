@@ -14,8 +14,8 @@ fn policy(args: &[&str]) -> Output {
 /// One table per kind: its headers in first-seen order, and its rows.
 type Tables = BTreeMap<String, (Vec<String>, Vec<BTreeMap<String, String>>)>;
 
-/// Writes a JSON fact set as `<kind>.csv` files, the owners' ids as columns.
-fn write_csv(program: &Program, facts: &Value, dir: &str) {
+/// A JSON fact set as one table per kind, the owners' ids as columns.
+fn tables(program: &Program, facts: &Value) -> Tables {
     fn cell(v: &Value) -> String {
         v.as_str().map_or_else(|| v.to_string(), String::from)
     }
@@ -49,13 +49,18 @@ fn write_csv(program: &Program, facts: &Value, dir: &str) {
             }
         }
     }
-    let _ = std::fs::remove_dir_all(dir);
-    std::fs::create_dir_all(dir).unwrap();
     let mut tables = Tables::new();
     for (kind, _) in program.schema.roots() {
         let name = &program.schema.kinds[kind].name;
         walk(program, name, &facts[name], &[], &mut tables);
     }
+    tables
+}
+
+/// Writes the tables as `<kind>.csv` files.
+fn write_csv(tables: Tables, dir: &str) {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).unwrap();
     for (kind, (headers, rows)) in tables {
         let mut out = csv::Writer::from_path(format!("{dir}/{kind}.csv")).unwrap();
         out.write_record(&headers).unwrap();
@@ -66,20 +71,64 @@ fn write_csv(program: &Program, facts: &Value, dir: &str) {
     }
 }
 
-#[test]
-fn every_example_evaluates_the_same_from_csv_files() {
+/// Writes the tables as a workbook as a person would type it: numbers as numbers, dates as
+/// dates, true and false as booleans, the rest (ids, `1500万`) as text.
+fn write_xlsx(tables: Tables, file: &str) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let date_format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    for (kind, (headers, rows)) in tables {
+        let sheet = book.add_worksheet();
+        sheet.set_name(&kind).unwrap();
+        for (col, header) in (0u16..).zip(&headers) {
+            sheet.write_string(0, col, header).unwrap();
+        }
+        for (r, row) in (1u32..).zip(rows) {
+            for (col, header) in (0u16..).zip(&headers) {
+                let cell = row.get(header).cloned().unwrap_or_default();
+                let date = chrono::NaiveDate::parse_from_str(&cell, "%Y-%m-%d").ok();
+                if cell.is_empty() {
+                } else if let (Some(d), true) = (date, cell.len() == 10) {
+                    use chrono::Datelike;
+                    let day = rust_xlsxwriter::ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8).unwrap();
+                    sheet.write_datetime_with_format(r, col, &day, &date_format).unwrap();
+                } else if let (Ok(n), false) = (cell.parse::<f64>(), header == "id" || kind == "enterprise" && header == "name") {
+                    sheet.write_number(r, col, n).unwrap();
+                } else if cell == "true" || cell == "false" {
+                    sheet.write_boolean(r, col, cell == "true").unwrap();
+                } else {
+                    sheet.write_string(r, col, &cell).unwrap();
+                }
+            }
+        }
+    }
+    book.save(file).unwrap();
+}
+
+/// Each example, written as tables by `write` (to the path it is given), evaluates exactly as
+/// its JSON does.
+fn every_example_evaluates_the_same_from(write: fn(Tables, &str), path: fn(&str) -> String) {
     let program = policy_lang::load(&["rules/".into()]).unwrap().program;
     for example in ["changzhou_device_maker", "chongqing_cro_cdmo", "wuxi_innovative_drug"] {
         let file = format!("examples/{example}.json");
         let facts: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-        let dir = format!("{}/csv_{example}", env!("CARGO_TARGET_TMPDIR"));
-        write_csv(&program, &facts, &dir);
+        let tables_at = path(example);
+        write(tables(&program, &facts), &tables_at);
         let as_of = facts["as_of"].as_str().unwrap();
         let from_json = policy(&["eval", "rules/", "--facts", &file, "--format", "json", "--as-of", as_of]);
-        let from_csv = policy(&["eval", "rules/", "--facts", &dir, "--format", "json", "--as-of", as_of]);
-        assert_eq!(from_csv.status.code(), Some(0), "{example}: {}", String::from_utf8_lossy(&from_csv.stderr));
-        assert_eq!(String::from_utf8_lossy(&from_csv.stdout), String::from_utf8_lossy(&from_json.stdout), "{example}");
+        let from_tables = policy(&["eval", "rules/", "--facts", &tables_at, "--format", "json", "--as-of", as_of]);
+        assert_eq!(from_tables.status.code(), Some(0), "{example}: {}", String::from_utf8_lossy(&from_tables.stderr));
+        assert_eq!(String::from_utf8_lossy(&from_tables.stdout), String::from_utf8_lossy(&from_json.stdout), "{example}");
     }
+}
+
+#[test]
+fn every_example_evaluates_the_same_from_a_workbook() {
+    every_example_evaluates_the_same_from(write_xlsx, |e| format!("{}/{e}.xlsx", env!("CARGO_TARGET_TMPDIR")));
+}
+
+#[test]
+fn every_example_evaluates_the_same_from_csv_files() {
+    every_example_evaluates_the_same_from(write_csv, |e| format!("{}/csv_{e}", env!("CARGO_TARGET_TMPDIR")));
 }
 
 #[test]
