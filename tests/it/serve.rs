@@ -359,3 +359,15 @@ fn a_request_over_the_time_limit_is_cut_off_with_a_503_and_the_server_goes_on() 
     assert!(body["error"].as_str().is_some_and(|e| e.contains("longer than 1 ms")), "{body}");
     assert_eq!(server.get("/healthz").0, 200);
 }
+
+#[test]
+fn a_batch_over_its_size_limit_ends_with_a_line_saying_so() {
+    let server = Server::start(&["rules/", "--max-batch-bytes", "3000"]);
+    let line = serde_json::from_str::<Value>(&std::fs::read_to_string("examples/changzhou_device_maker.json").unwrap_or_default())
+        .unwrap_or_default()
+        .to_string();
+    let (status, answer) = server.post("/v1/evaluate/batch", &format!("{line}\n").repeat(5));
+    assert_eq!(status, 200); // the status is sent before the body is read to its end
+    let last = answer.lines().last().unwrap_or_default();
+    assert!(last.contains("larger than the server's limit"), "{last}");
+}
