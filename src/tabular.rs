@@ -319,7 +319,8 @@ fn award_rows(evaluation: &Evaluation) -> Vec<[String; 14]> {
         .collect()
 }
 
-/// The awards as CSV, one row per award (see [`award_rows`]).
+/// The awards as CSV, one row per award: who, which rule (with title and cite), the kind
+/// and the amounts as exact decimals, the date and year, and each payer's part.
 pub fn awards_csv(evaluation: &Evaluation) -> Result<String, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(AWARD_COLUMNS)?;
