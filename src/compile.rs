@@ -49,6 +49,8 @@ struct Envelope<'a> {
     format: &'a str,
     version: u64,
     program: &'a Program,
+    /// Derived, for readers: the facts each rule reads (ignored when loading).
+    facts_needed: Vec<crate::needs::RuleNeeds>,
 }
 
 /// The IR's header, read before its body so a foreign or newer file is named as such.
@@ -67,7 +69,7 @@ struct Body {
 }
 
 fn envelope(program: &Program) -> Envelope<'_> {
-    Envelope { format: IR_FORMAT, version: IR_VERSION, program }
+    Envelope { format: IR_FORMAT, version: IR_VERSION, program, facts_needed: crate::needs::facts_needed(program) }
 }
 
 /// The program as versioned JSON.

@@ -565,7 +565,10 @@ impl Reader<'_> {
                 let Some(rule) = &rule else {
                     self.invalid(
                         &format!("{path}.rule"),
-                        format!("missing the rule: policy `{}` is loaded, so the grant must name its rule", quote(&policy)),
+                        format!(
+                            "missing the rule: policy `{}` is loaded, so the grant must name its rule",
+                            quote(&policy)
+                        ),
                         "give `\"rule\"`, the id of the rule the grant was made under",
                     );
                     return None;

@@ -90,8 +90,11 @@
 //! [`format`](mod@format) (the canonical layout, comments kept), [`testing`] (the `test`
 //! items written next to rules), [`diagnostic`] (attaching source files to errors),
 //! [`amounts`] (showing and rounding money), [`repl`], [`batch`] (JSON Lines at scale),
-//! [`population`] (synthetic fact sets) and [`walk`] (finding `.policy` files without
-//! following links). Every input is read by [`read_input`] (bounded, regular files only).
+//! [`population`] (synthetic fact sets), [`walk`] (finding `.policy` files without
+//! following links), [`provenance`] (hashes of the rules in every answer),
+//! [`decision_log`] (an audit line per decision, and its replay), [`needs`] (the facts each
+//! rule reads), [`tabular`] (facts from CSV and workbooks, awards to CSV and workbooks). Every
+//! input is read by [`read_input`] (bounded, regular files only).
 //!
 //! The entry points are here: [`compile()`] and [`load`] (source → [`Loaded`]),
 //! [`Program::facts`] and [`Program::evaluate`]. They fail with an [`Error`](enum@Error) per
@@ -107,17 +110,23 @@ pub mod batch;
 pub mod check;
 pub mod compile;
 pub mod dates;
+pub mod decision_log;
 pub mod diagnostic;
 pub mod eval;
 pub mod facts;
 pub mod format;
 pub mod fuzzing;
 mod io;
+pub mod needs;
 pub mod output;
 pub mod population;
 pub mod program;
+pub mod provenance;
 pub mod repl;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod syntax;
+pub mod tabular;
 pub mod testing;
 pub mod walk;
 
@@ -176,6 +185,11 @@ pub enum Error {
         /// Whether those left out are warnings.
         warnings: bool,
     },
+
+    /// CSV files that cannot become facts.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Table(tabular::TableError),
     /// A file or folder that cannot be read.
     #[error("cannot read `{path}`: {message}")]
     #[diagnostic(code(io::read), help("check the path, its permissions, and that it is UTF-8 text"))]
@@ -235,7 +249,8 @@ impl Error {
             | Error::Write { .. }
             | Error::Skipped { .. }
             | Error::NoSuchEntity { .. }
-            | Error::Omitted { .. } => None,
+            | Error::Omitted { .. }
+            | Error::Table(_) => None,
         }
     }
 }

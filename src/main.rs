@@ -2,9 +2,11 @@
 //! errors (diagnostics on stderr), 2 the command line itself is wrong.
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use policy_lang::batch::BatchError;
+use policy_lang::decision_log::DecisionLog;
 use policy_lang::output::{self, ErrorFormat};
+use policy_lang::provenance::{Provenance, RulesHash};
 use policy_lang::{Error, Loaded};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -32,7 +34,9 @@ enum Command {
     Eval {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// The facts: a JSON file, or `-` for standard input.
+        /// The facts: a JSON file, `-` for standard input, a folder of CSV files (one per
+        /// entity kind, `<kind>.csv`, the owners' ids as columns; `ledger.csv`), or an `.xlsx`
+        /// workbook with a sheet per kind.
         #[arg(long)]
         facts: String,
         /// The evaluation date (YYYY-MM-DD); it wins over the facts' `as_of` (also on every line
@@ -59,6 +63,30 @@ enum Command {
         /// several times faster and smaller).
         #[arg(long)]
         awards_only: bool,
+        /// Append one JSON line per top-level entity (time, rules and facts hashes, awards,
+        /// total, the facts) to FILE, flushed before the result is printed (JSON Lines: on
+        /// one thread, each line logged before it is written).
+        #[arg(long, value_name = "FILE")]
+        decision_log: Option<PathBuf>,
+    },
+    /// List the facts each rule reads (conditions, event date, amount, once-key) and the
+    /// ledger rows it counts: what to pull for 免申即享.
+    FactsNeeded {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Only this rule (`CZ-03-2a` or `changzhou_2023.CZ-03-2a`).
+        #[arg(long)]
+        rule: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Evaluate a decision log again with these rules; exit 1 if any decision comes out
+    /// differently.
+    Replay {
+        /// The log written by `--decision-log`.
+        log: PathBuf,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
     },
     /// Draw a synthetic population from the rules' schema: JSON Lines, one enterprise a line.
     Gen {
@@ -98,6 +126,32 @@ enum Command {
         #[arg(long)]
         facts: Option<String>,
     },
+    /// Serve the rules over HTTP (`/v1/evaluate`, `/v1/openapi.json`, …); `SIGHUP` or
+    /// `POST /v1/reload` re-reads them.
+    #[cfg(feature = "serve")]
+    Serve {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to listen; port 0 takes a free port (the address is printed).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// The largest request body, in bytes.
+        #[arg(long, default_value_t = 16 << 20)]
+        max_body_bytes: usize,
+        /// The most entities in one fact set.
+        #[arg(long, default_value_t = 10_000)]
+        max_entities: usize,
+        /// The longest one request may evaluate for, in milliseconds.
+        #[arg(long, default_value_t = 10_000)]
+        timeout_ms: u64,
+        /// The largest batch body, in bytes.
+        #[arg(long, default_value_t = 1 << 30)]
+        max_batch_bytes: u64,
+        /// Append one JSON line per top-level entity evaluated (batches too) to FILE, flushed
+        /// before the answer (or the batch's line) is sent.
+        #[arg(long, value_name = "FILE")]
+        decision_log: Option<PathBuf>,
+    },
     /// Run the test cases written next to the rules; the last line is `N passed, N failed`.
     Test {
         #[arg(required = true)]
@@ -124,6 +178,10 @@ enum Target {
 enum Format {
     Table,
     Json,
+    /// `eval` only: one row per award, with the rule's title and cite.
+    Csv,
+    /// `eval` only: the same rows as an Excel workbook (binary: redirect it to a file).
+    Xlsx,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -179,6 +237,17 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             Ok(warnings)
         }
         Command::Repl { .. } => Ok(Vec::new()),
+        #[cfg(feature = "serve")]
+        Command::Serve { paths, addr, max_body_bytes, max_entities, timeout_ms, max_batch_bytes, decision_log } => {
+            let limits = policy_lang::serve::Limits {
+                body_bytes: max_body_bytes,
+                entities: max_entities,
+                time: std::time::Duration::from_millis(timeout_ms),
+                batch_bytes: max_batch_bytes,
+                ..policy_lang::serve::Limits::default()
+            };
+            policy_lang::serve::run(policy_lang::serve::Config { paths, addr, limits, decision_log })
+        }
         Command::Check { paths } => {
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
             note(&format!(
@@ -202,15 +271,32 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             out.flush().map_err(stdout_failed)?;
             Ok(warnings)
         }
-        Command::Eval { paths, facts, as_of, format, explain, jsonl, threads, awards_only } => {
+        Command::Replay { log, paths } => replay(&log, &paths),
+        Command::FactsNeeded { paths, rule, format } => facts_needed(&paths, rule.as_deref(), format),
+        Command::Eval { paths, facts, as_of, format, explain, jsonl, threads, awards_only, decision_log } => {
             if jsonl || facts.ends_with(".jsonl") || facts.ends_with(".ndjson") {
-                return batch(&paths, &facts, as_of, threads, !awards_only);
+                return batch(&paths, &facts, as_of, threads, !awards_only, decision_log);
             }
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
-            let (name, text) = policy_lang::read_input(&facts, policy_lang::MAX_FACTS_BYTES).map_err(|e| vec![e])?;
+            let path = std::path::Path::new(&facts);
+            let (name, text) = if path.is_dir() || facts.ends_with(".xlsx") {
+                let json = if path.is_dir() {
+                    policy_lang::tabular::facts_from_csv(&program, path)
+                } else {
+                    policy_lang::tabular::facts_from_xlsx(&program, path)
+                };
+                let json = json.map_err(|es| es.into_iter().map(Error::Table).collect::<Vec<_>>())?;
+                (format!("{facts} (the tables as JSON)"), json)
+            } else {
+                policy_lang::read_input(&facts, policy_lang::MAX_FACTS_BYTES).map_err(|e| vec![e])?
+            };
             let facts = program.facts(&name, &text).map_err(|e| e.0)?;
             let as_of = policy_lang::dates::evaluation_date(as_of, facts.as_of);
             let mut evaluation = program.evaluate(&facts, as_of).map_err(|e| vec![e])?;
+            if let Some(path) = decision_log {
+                let log = DecisionLog::open(&path).map_err(|e| vec![e])?;
+                log.record(&RulesHash::of(&program), &text, &evaluation).map_err(|e| vec![e])?;
+            }
             if let Some(entity) = explain {
                 let known =
                     facts.roots.iter().any(|r| entity == *r.path || entity.starts_with(&format!("{}.", r.path)));
@@ -221,11 +307,91 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                 evaluation = evaluation.only(&entity);
             }
             match format {
-                Format::Json => output::write_json(std::io::stdout().lock(), &evaluation).map_err(stdout_failed)?,
+                Format::Json => {
+                    let provenance = Provenance::new(&RulesHash::of(&program), Some(as_of));
+                    output::write_json_with(std::io::stdout().lock(), &evaluation, Some(&provenance))
+                        .map_err(stdout_failed)?
+                }
                 Format::Table => emit(&output::table(&evaluation))?,
+                Format::Csv => emit(
+                    &policy_lang::tabular::awards_csv(&evaluation)
+                        .map_err(|e| vec![Error::Io { path: "standard output".into(), message: e.to_string() }])?,
+                )?,
+                Format::Xlsx => {
+                    let out = |message: String| vec![Error::Io { path: "standard output".into(), message }];
+                    if std::io::stdout().is_terminal() {
+                        return Err(out("a workbook is binary: redirect it to a file (`> awards.xlsx`)".into()));
+                    }
+                    let bytes = policy_lang::tabular::awards_xlsx(&evaluation).map_err(|e| out(e.to_string()))?;
+                    let mut stdout = std::io::stdout().lock();
+                    stdout.write_all(&bytes).and_then(|()| stdout.flush()).map_err(stdout_failed)?;
+                }
             }
             Ok(warnings)
         }
+    }
+}
+
+/// Prints what each rule (or the one asked for) reads; fails on an unknown rule.
+fn facts_needed(paths: &[PathBuf], rule: Option<&str>, format: Format) -> Result<Vec<Error>, Vec<Error>> {
+    csv_is_for_eval(format);
+    let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
+    let mut needs = policy_lang::needs::facts_needed(&program);
+    if let Some(name) = rule {
+        needs.retain(|n| n.is(name));
+        if needs.is_empty() {
+            eprintln!("no rule `{name}` in the rules given; leave out --rule to list them all");
+            return Err(warnings);
+        }
+    }
+    match format {
+        Format::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&needs).unwrap_or_default()))?,
+        Format::Table | Format::Csv | Format::Xlsx => {
+            for n in &needs {
+                let mut text = format!("{}.{} (for each {})\n", n.policy, n.rule, n.entity);
+                for f in &n.facts {
+                    let name = format!("{}.{}{}", f.entity, f.field, if f.optional { "?" } else { "" });
+                    text.push_str(&format!("    {name:<40} {:<12} {}\n", f.ty, f.via.join(", ")));
+                }
+                for row in &n.ledger {
+                    text.push_str(&format!("    ledger: {row}\n"));
+                }
+                emit(&text)?;
+            }
+        }
+    }
+    Ok(warnings)
+}
+
+/// `--format csv` and `xlsx` are usage errors anywhere but `eval`.
+fn csv_is_for_eval(format: Format) {
+    if matches!(format, Format::Csv | Format::Xlsx) {
+        Cli::command()
+            .error(clap::error::ErrorKind::InvalidValue, "--format csv and xlsx are for `policy eval` only")
+            .exit();
+    }
+}
+
+/// Re-evaluates a decision log; prints each difference, exit 1 if there is any.
+fn replay(log: &std::path::Path, paths: &[PathBuf]) -> Result<Vec<Error>, Vec<Error>> {
+    let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
+    let io = |message: String| vec![Error::Io { path: log.display().to_string(), message }];
+    let file = std::fs::File::open(log).map_err(|e| io(e.to_string()))?;
+    let report =
+        policy_lang::decision_log::replay(&program, std::io::BufReader::new(file)).map_err(|e| io(e.to_string()))?;
+    for difference in &report.differences {
+        emit(&format!("{difference}\n"))?;
+    }
+    emit(&format!(
+        "replayed {} decision(s): {} different; {} made by other rules than these\n",
+        report.decisions,
+        report.differences.len(),
+        report.other_rules
+    ))?;
+    if report.differences.is_empty() {
+        Ok(warnings)
+    } else {
+        Err(warnings)
     }
 }
 
@@ -236,6 +402,7 @@ fn batch(
     as_of: Option<NaiveDate>,
     threads: Option<usize>,
     explain: bool,
+    decision_log: Option<PathBuf>,
 ) -> Result<Vec<Error>, Vec<Error>> {
     let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
     let io = |message: String| vec![Error::Io { path: facts.to_string(), message }];
@@ -265,7 +432,15 @@ fn batch(
             bar.set_position(done);
         }
     };
-    let result = policy_lang::batch::run_until(&program, input, out, &options, progress, &STOP);
+    let result = match decision_log {
+        // Logged: one thread, so the log and the output agree line for line.
+        Some(path) => {
+            let log = DecisionLog::open(&path).map_err(|e| vec![e])?;
+            let hash = RulesHash::of(&program);
+            policy_lang::decision_log::batch(&program, &hash, &log, input, out, &options)
+        }
+        None => policy_lang::batch::run_until(&program, input, out, &options, progress, &STOP),
+    };
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -337,6 +512,7 @@ fn fmt(paths: &[PathBuf], check: bool, diff: bool) -> Result<Vec<Error>, Vec<Err
 
 /// Runs the tests; fails if any fails (or, with `--coverage`, if a rule is untested).
 fn test(paths: &[PathBuf], format: Format, coverage: bool, root: Option<PathBuf>) -> Result<Vec<Error>, Vec<Error>> {
+    csv_is_for_eval(format);
     let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
     let results = policy_lang::testing::run_with(&program, root.as_deref());
     let uncovered = if coverage { policy_lang::testing::uncovered(&program) } else { Vec::new() };
@@ -348,7 +524,7 @@ fn test(paths: &[PathBuf], format: Format, coverage: bool, root: Option<PathBuf>
                 serde_json::json!({ "tests": results, "passed": passed, "failed": failed, "uncovered": uncovered });
             emit(&format!("{}\n", serde_json::to_string_pretty(&json).unwrap_or_default()))?;
         }
-        Format::Table => {
+        Format::Table | Format::Csv | Format::Xlsx => {
             if coverage {
                 let total = program.rules.len();
                 emit(&format!("coverage: {} of {total} rules exercised by a test\n", total - uncovered.len()))?;

@@ -23,10 +23,36 @@ pub fn json(evaluation: &Evaluation) -> Value {
 /// [`json`], pretty-printed straight to `out` as it is serialized: no tree in memory, so a
 /// fact set of many enterprises costs the size of its output, not several times that.
 pub fn write_json(out: impl std::io::Write, evaluation: &Evaluation) -> std::io::Result<()> {
+    write_json_with(out, evaluation, None::<&()>)
+}
+
+/// [`write_json`] with one more field last, `provenance`: where the answer comes from.
+pub fn write_json_with(
+    out: impl std::io::Write,
+    evaluation: &Evaluation,
+    provenance: Option<&impl Serialize>,
+) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut out, &Report { evaluation, line: None }).map_err(std::io::Error::from)?;
+    let report = Report { evaluation, line: None };
+    match provenance {
+        None => serde_json::to_writer_pretty(&mut out, &report),
+        Some(p) => serde_json::to_writer_pretty(&mut out, &WithProvenance { report, provenance: p }),
+    }
+    .map_err(std::io::Error::from)?;
     out.write_all(b"\n")?;
     out.flush()
+}
+
+/// A report and, after its fields, `provenance`.
+struct WithProvenance<'a, P> {
+    report: Report<'a>,
+    provenance: &'a P,
+}
+
+impl<P: Serialize> Serialize for WithProvenance<'_, P> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.report.fields(s, Some(self.provenance))
+    }
 }
 
 /// One line of batch output: [`json`]'s object with the input `line` number, as compact text.
@@ -42,8 +68,15 @@ struct Report<'a> {
 
 impl Serialize for Report<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.fields(s, None::<&()>)
+    }
+}
+
+impl Report<'_> {
+    /// The report's fields, and `provenance` last when given.
+    fn fields<S: Serializer, P: Serialize>(&self, s: S, provenance: Option<&P>) -> Result<S::Ok, S::Error> {
         let e = self.evaluation;
-        let mut out = s.serialize_struct("Report", 7)?;
+        let mut out = s.serialize_struct("Report", 8)?;
         out.serialize_field("as_of", &e.as_of.to_string())?;
         out.serialize_field("awards", &e.awards)?;
         out.serialize_field("not_applicable", &e.not_applicable)?;
@@ -52,6 +85,9 @@ impl Serialize for Report<'_> {
         out.serialize_field("warnings", &e.warnings)?;
         if let Some(line) = self.line {
             out.serialize_field("line", &line)?;
+        }
+        if let Some(p) = provenance {
+            out.serialize_field("provenance", p)?;
         }
         out.end()
     }

@@ -247,12 +247,8 @@ fn table<'i>(
 fn interval(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Spanned<Interval> {
     let span = span_of(&pair);
     let text = pair.as_str();
-    let mut interval = Interval {
-        lower: None,
-        lower_closed: text.starts_with('['),
-        upper: None,
-        upper_closed: text.ends_with(']'),
-    };
+    let mut interval =
+        Interval { lower: None, lower_closed: text.starts_with('['), upper: None, upper_closed: text.ends_with(']') };
     let mut bounds = Vec::new();
     for part in pair.into_inner().filter(|p| p.as_rule() == Rule::bound) {
         let negative = part.as_str().starts_with('-');

@@ -20,7 +20,9 @@ fn eval(text: &str, facts: &str, as_of: &str) -> Evaluation {
 fn facts_errors(text: &str, facts: &str) -> String {
     match program(text).facts("facts.json", facts) {
         Ok(_) => panic!("the facts were accepted"),
-        Err(e) => e.0.iter().map(|e| format!("{e} / {:?}\n", miette::Diagnostic::help(e).map(|h| h.to_string()))).collect(),
+        Err(e) => {
+            e.0.iter().map(|e| format!("{e} / {:?}\n", miette::Diagnostic::help(e).map(|h| h.to_string()))).collect()
+        }
     }
 }
 
@@ -471,6 +473,10 @@ fn ledger_errors_quote_at_most_sixty_characters() {
             "year": 2023, "date": "2024-03-15", "amount": "1", "{long}x": 1}}]}}"#
     );
     let errors = facts_errors(CMO, &facts);
-    assert!(errors.contains("has no rule `RRR") && errors.contains("more characters)"), "{}", &errors[..500.min(errors.len())]);
+    assert!(
+        errors.contains("has no rule `RRR") && errors.contains("more characters)"),
+        "{}",
+        &errors[..500.min(errors.len())]
+    );
     assert!(errors.len() < 5_000, "{} bytes of errors", errors.len());
 }

@@ -1,0 +1,239 @@
+//! The decision log: one JSON line per evaluated top-level entity — when, by which rules
+//! (hash), on which facts (hash and text), what was awarded and the total — appended and
+//! flushed before the answer leaves, so every award can be audited and reproduced.
+//! [`replay`] evaluates a log again and names every difference.
+
+use crate::eval::{Award, Evaluation, Total};
+use crate::program::Program;
+use crate::provenance::{sha256_hex, RulesHash, ENGINE};
+use crate::Error;
+use serde_json::{json, Map, Value};
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::sync::Mutex;
+
+/// A log file opened for appending; shared by every request.
+#[derive(Debug)]
+pub struct DecisionLog {
+    name: String,
+    file: Mutex<std::fs::File>,
+}
+
+impl DecisionLog {
+    /// Opens `path` for appending, creating it if need be.
+    pub fn open(path: &Path) -> Result<DecisionLog, Error> {
+        let name = path.display().to_string();
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .map_err(|e| Error::Io { path: name.clone(), message: e.to_string() })?;
+        Ok(DecisionLog { name, file: Mutex::new(file) })
+    }
+
+    /// Appends one line per top-level entity of `evaluation` and flushes them, in one write.
+    pub fn record(&self, rules: &RulesHash, facts: &str, evaluation: &Evaluation) -> Result<(), Error> {
+        let time = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let facts_sha256 = sha256_hex(facts.as_bytes());
+        let mut text = String::new();
+        for total in &evaluation.totals {
+            let mut line = decision(evaluation, total);
+            if let Value::Object(map) = &mut line {
+                let mut head = Map::new();
+                head.insert("time".into(), time.clone().into());
+                head.insert("engine".into(), ENGINE.into());
+                head.insert("rules_sha256".into(), rules.rules_sha256.clone().into());
+                head.insert("facts_sha256".into(), facts_sha256.clone().into());
+                head.insert("as_of".into(), evaluation.as_of.to_string().into());
+                head.append(map);
+                head.insert("facts".into(), facts.into());
+                *map = head;
+            }
+            text.push_str(&line.to_string());
+            text.push('\n');
+        }
+        let io = |e: std::io::Error| Error::Io { path: self.name.clone(), message: e.to_string() };
+        let mut file = self.file.lock().map_err(|_| io(std::io::Error::other("a writer failed mid-line")))?;
+        file.write_all(text.as_bytes()).map_err(io)?;
+        file.flush().map_err(io)
+    }
+}
+
+/// [`crate::batch::run`]'s output for JSON Lines, each decision logged before its line is
+/// written: on one thread, in order, so the log and the output agree line for line.
+#[cfg(feature = "batch")]
+pub fn batch(
+    program: &Program,
+    rules: &RulesHash,
+    log: &DecisionLog,
+    input: impl BufRead,
+    mut out: impl Write,
+    options: &crate::batch::Options,
+) -> Result<crate::batch::Summary, crate::batch::BatchError> {
+    use crate::batch::BatchError;
+    let mut summary = crate::batch::Summary::default();
+    // Lines keep their physical numbers: blank ones are skipped but counted, and a line that
+    // is not UTF-8 is an error for that line only, as in `batch::run`.
+    for (number, bytes) in (1u64..).zip(input.split(b'\n')) {
+        let bytes = bytes.map_err(|source| BatchError::Read { line: number.saturating_sub(1), source })?;
+        let failed = |errors: Vec<String>| json!({ "error": errors, "line": number }).to_string();
+        let line = match String::from_utf8(bytes) {
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => Ok(line),
+            Err(_) => Err(failed(vec![format!("line {number} is not UTF-8 text")])),
+        };
+        let text = match line.map(|line| (program.facts(&format!("line {number}"), &line), line)) {
+            Err(text) => Err(text),
+            Ok((Err(errors), _)) => Err(failed(errors.0.iter().map(|e| e.to_string()).collect())),
+            Ok((Ok(facts), line)) => {
+                let day = crate::dates::evaluation_date(options.as_of, facts.as_of);
+                let evaluation =
+                    if options.explain { program.evaluate(&facts, day) } else { program.evaluate_awards(&facts, day) };
+                match evaluation {
+                    Ok(evaluation) => {
+                        // The decision is logged before its answer is written, or not answered.
+                        log.record(rules, &line, &evaluation)
+                            .map_err(|e| BatchError::Write(std::io::Error::other(e.to_string())))?;
+                        Ok(crate::output::json_line(&evaluation, number))
+                    }
+                    Err(e) => Err(failed(vec![e.to_string()])),
+                }
+            }
+        };
+        summary.lines += 1;
+        summary.failed += u64::from(text.is_err());
+        let written = out.write_all(text.unwrap_or_else(|e| e).as_bytes()).and_then(|()| out.write_all(b"\n"));
+        written.map_err(BatchError::Write)?;
+    }
+    out.flush().map_err(BatchError::Write)?;
+    Ok(summary)
+}
+
+/// What was decided for one top-level entity: its awards (traces left out: replay
+/// reproduces them) and its total.
+fn decision(evaluation: &Evaluation, total: &Total) -> Value {
+    let prefix = format!("{}.", total.entity);
+    let awards: Vec<Value> = evaluation
+        .awards
+        .iter()
+        .filter(|a| a.entity == total.entity || a.entity.starts_with(&prefix))
+        .map(award)
+        .collect();
+    let totals = crate::output::json(&Evaluation { totals: vec![total.clone()], ..Evaluation::default() });
+    let total_json = totals.get("totals").and_then(|t| t.get(&total.entity)).cloned();
+    json!({ "entity": total.entity, "awards": awards, "total": total_json })
+}
+
+fn award(award: &Award) -> Value {
+    let mut value = serde_json::to_value(award).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut value {
+        map.remove("trace");
+    }
+    value
+}
+
+/// What a replay found.
+#[derive(Debug, Default)]
+pub struct Replay {
+    /// Decisions read.
+    pub decisions: usize,
+    /// One paragraph per decision that came out differently (or could not be replayed).
+    pub differences: Vec<String>,
+    /// Decisions made by other rules than these (not a difference by itself).
+    pub other_rules: usize,
+}
+
+/// Evaluates every decision in `log` again with `program` and compares awards and totals.
+pub fn replay(program: &Program, log: impl BufRead) -> Result<Replay, std::io::Error> {
+    let hash = RulesHash::of(program).rules_sha256;
+    let mut report = Replay::default();
+    let mut cache: HashMap<(String, String), Result<Evaluation, String>> = HashMap::new();
+    for (number, line) in log.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        report.decisions += 1;
+        let at = format!("line {}", number + 1);
+        let logged: Value = match serde_json::from_str(&line) {
+            Ok(v) => v,
+            Err(e) => {
+                report.differences.push(format!("{at}: not a decision: {e}"));
+                continue;
+            }
+        };
+        let text = |key: &str| logged.get(key).and_then(Value::as_str).unwrap_or_default().to_string();
+        let (facts, as_of, entity) = (text("facts"), text("as_of"), text("entity"));
+        if text("rules_sha256") != hash {
+            report.other_rules += 1;
+        }
+        if sha256_hex(facts.as_bytes()) != text("facts_sha256") {
+            report.differences.push(format!("{at}: {entity}: the facts do not match their logged hash"));
+            continue;
+        }
+        let evaluation =
+            cache.entry((text("facts_sha256"), as_of.clone())).or_insert_with(|| evaluate(program, &facts, &as_of));
+        let now = match evaluation {
+            Ok(evaluation) => match evaluation.totals.iter().find(|t| t.entity == entity) {
+                Some(total) => decision(evaluation, total),
+                None => json!({ "entity": entity, "awards": [], "total": null }),
+            },
+            Err(message) => {
+                report.differences.push(format!("{at}: {entity}: cannot evaluate again: {message}"));
+                continue;
+            }
+        };
+        let changes = compare(&logged, &now);
+        if !changes.is_empty() {
+            report.differences.push(format!("{at}: {entity} (as of {as_of}):\n{}", changes.join("\n")));
+        }
+    }
+    Ok(report)
+}
+
+fn evaluate(program: &Program, facts: &str, as_of: &str) -> Result<Evaluation, String> {
+    let day =
+        chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d").map_err(|_| format!("as_of `{as_of}` is not a date"))?;
+    let facts = program
+        .facts("logged facts", facts)
+        .map_err(|e| e.0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))?;
+    program.evaluate(&facts, day).map_err(|e| e.to_string())
+}
+
+/// Each award that appeared, disappeared or changed, and a changed total, one line each.
+fn compare(logged: &Value, now: &Value) -> Vec<String> {
+    let keyed = |v: &Value| -> BTreeMap<String, Value> {
+        let field = |a: &Value, k: &str| a.get(k).map(|v| v.to_string()).unwrap_or_default();
+        v.get("awards")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|a| {
+                let key = ["policy", "rule", "entity", "year", "key"].map(|k| field(a, k)).join(" ");
+                (key, a.clone())
+            })
+            .collect()
+    };
+    let (before, after) = (keyed(logged), keyed(now));
+    let mut changes = Vec::new();
+    for (key, award) in &before {
+        match after.get(key) {
+            None => changes.push(format!("    no longer awarded: {key}: logged {award}")),
+            Some(again) if again != award => {
+                changes.push(format!("    changed: {key}\n      logged {award}\n      now    {again}"))
+            }
+            Some(_) => {}
+        }
+    }
+    for (key, award) in &after {
+        if !before.contains_key(key) {
+            changes.push(format!("    newly awarded: {key}: {award}"));
+        }
+    }
+    if logged.get("total") != now.get("total") {
+        let show = |v: &Value| v.get("total").map(Value::to_string).unwrap_or_default();
+        changes.push(format!("    total: logged {}, now {}", show(logged), show(now)));
+    }
+    changes
+}

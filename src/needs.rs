@@ -1,0 +1,166 @@
+//! What each rule reads from the facts — through its conditions (and its policy's scope), its
+//! event date, its amount and its once-key — and which ledger rows it and its pools and
+//! stacks count. A data team pulling facts for 免申即享 pulls exactly these.
+
+use crate::ast::Frequency;
+use crate::program::{Expr, Program, Rule};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// One fact a rule reads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "serve", derive(utoipa::ToSchema))]
+pub struct FactRead {
+    /// The entity kind holding it, e.g. `enterprise` (the rule's own kind or an owner).
+    pub entity: String,
+    /// The field, e.g. `rd_investment`.
+    pub field: String,
+    /// Its type, as the schema writes it.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// When absent, the rule does not apply (rather than the facts being refused).
+    pub optional: bool,
+    /// Which parts of the rule read it: `condition`, `on`, `reward`, `once_per`.
+    #[cfg_attr(feature = "serve", schema(value_type = Vec<String>))]
+    pub via: Vec<&'static str>,
+}
+
+/// What one rule needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "serve", derive(utoipa::ToSchema))]
+pub struct RuleNeeds {
+    /// The policy's id.
+    pub policy: String,
+    /// The rule's id.
+    pub rule: String,
+    /// The entity kind it pays.
+    pub entity: String,
+    /// The facts it reads, in schema order (owners first).
+    pub facts: Vec<FactRead>,
+    /// The ledger rows it counts, and the fields they must carry.
+    pub ledger: Vec<String>,
+}
+
+impl RuleNeeds {
+    /// True when `name` names this rule: `CZ-03-2a` or `changzhou_2023.CZ-03-2a`.
+    pub fn is(&self, name: &str) -> bool {
+        self.rule == name
+            || name.strip_prefix(self.policy.as_str()).and_then(|r| r.strip_prefix('.')) == Some(&self.rule)
+    }
+}
+
+/// What every rule needs, in source order.
+pub fn facts_needed(program: &Program) -> Vec<RuleNeeds> {
+    program.rules.iter().enumerate().map(|(index, rule)| rule_needs(program, index, rule)).collect()
+}
+
+fn rule_needs(program: &Program, index: usize, rule: &Rule) -> RuleNeeds {
+    let mut reads: BTreeSet<(usize, usize, &'static str)> = BTreeSet::new();
+    let mut part = |expr: &Expr, via: &'static str| {
+        fields(expr, &mut |up, slot| {
+            reads.insert((up, slot, via));
+        })
+    };
+    for condition in &rule.conditions {
+        part(&condition.expr, "condition");
+    }
+    if let Some(on) = &rule.on {
+        part(on, "on");
+    }
+    part(&rule.reward, "reward");
+    if let Some(key) = &rule.once_per {
+        part(key, "once_per");
+    }
+    let chain = program.schema.ancestry(rule.kind);
+    let mut facts: Vec<FactRead> = Vec::new();
+    // Owners first (the highest `up`), then by slot, as the schema lists them.
+    let mut ordered: Vec<_> = reads.into_iter().collect();
+    ordered.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (up, slot, via) in ordered {
+        let kind = chain.get(up).and_then(|k| program.schema.kinds.get(*k));
+        let Some((kind, field)) = kind.and_then(|k| k.fields.get(slot).map(|f| (k, f))) else { continue };
+        match facts.iter_mut().find(|f| f.entity == kind.name && f.field == field.name) {
+            Some(read) if !read.via.contains(&via) => read.via.push(via),
+            Some(_) => {}
+            None => facts.push(FactRead {
+                entity: kind.name.clone(),
+                field: field.name.clone(),
+                ty: program.schema.type_name(&field.ty),
+                optional: field.optional,
+                via: vec![via],
+            }),
+        }
+    }
+    let policy = program.policies.get(rule.policy).map(|p| p.id.clone()).unwrap_or_default();
+    let kind = |k: usize| program.schema.kinds.get(k).map_or(String::new(), |k| k.name.clone());
+    RuleNeeds {
+        ledger: ledger(program, index, rule, &kind),
+        policy,
+        rule: rule.id.clone(),
+        entity: kind(rule.kind),
+        facts,
+    }
+}
+
+/// The ledger rows a rule counts: its own grants (by frequency), its pools' and stacks'.
+fn ledger(program: &Program, index: usize, rule: &Rule, kind: &dyn Fn(usize) -> String) -> Vec<String> {
+    let mut rows = Vec::new();
+    let own = match (rule.frequency, rule.once_per.is_some()) {
+        (Frequency::Once, true) => Some(", `key`"),
+        (Frequency::Once, false) => Some(""),
+        (Frequency::Yearly, _) => Some(", `year`"),
+        (Frequency::EveryEvent, _) => None,
+    };
+    if let Some(extra) = own {
+        rows.push(format!("grants of `{}`: `policy`, `rule`, `entity`, `date`, `amount`{extra}", rule.id));
+    }
+    for pool in program.pools.iter().filter(|p| p.members.contains(&index)) {
+        let tags = if pool.grants.is_empty() { "" } else { ", and grants under other policies by `issuer`/`level`" };
+        rows.push(format!("pool `{}`: grants of its members per {} with `year`{tags}", pool.id, kind(pool.scope)));
+    }
+    for stack in program.stacks.iter().filter(|s| s.members.contains(&index)) {
+        rows.push(format!("stack `{}`: earlier grants of its members per {}", stack.id, kind(stack.scope)));
+    }
+    rows
+}
+
+/// Calls `read(up, slot)` for every field `expr` reads.
+fn fields(expr: &Expr, read: &mut dyn FnMut(usize, usize)) {
+    match expr {
+        Expr::Field { up, slot, .. } => read(*up, *slot),
+        Expr::Const(_) | Expr::AsOf | Expr::CaseByCase { .. } => {}
+        Expr::Neg(e) | Expr::Not(e) | Expr::UpTo(e) | Expr::In(e, _) | Expr::EnumName { value: e, .. } => {
+            fields(e, read)
+        }
+        Expr::Arith(_, a, b)
+        | Expr::Compare(_, a, b)
+        | Expr::And(a, b)
+        | Expr::Or(a, b)
+        | Expr::Range(a, b)
+        | Expr::RateRange(a, b)
+        | Expr::Shift { date: a, by: b, .. }
+        | Expr::Of { rate: a, base: b, .. }
+        | Expr::Per { amount: a, count: b, .. }
+        | Expr::Max { amount: a, cap: b, .. } => {
+            fields(a, read);
+            fields(b, read);
+        }
+        Expr::If(c, a, b) => {
+            fields(c, read);
+            fields(a, read);
+            fields(b, read);
+        }
+        Expr::By { scrutinee, arms, .. } => {
+            fields(scrutinee, read);
+            arms.iter().for_each(|arm| fields(arm, read));
+        }
+        Expr::Tiers { scrutinee, arms, .. } | Expr::Marginal { scrutinee, arms, .. } => {
+            fields(scrutinee, read);
+            arms.iter().for_each(|(_, arm)| fields(arm, read));
+        }
+        Expr::Steps { scrutinee, arms, .. } => {
+            fields(scrutinee, read);
+            arms.iter().for_each(|(_, arm)| fields(arm, read));
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! `POST /v1/evaluate`, `/v1/why` and `/v1/why-not`: a fact set in the body, the answer
+//! `policy eval --format json` gives, with provenance.
+
+use super::openapi::{EvaluationDoc, WhyDoc};
+use super::problem::{FactsProblems, Problem};
+use super::state::{App, Rules};
+use crate::facts::{Entity, Facts, Slot};
+use crate::provenance::Provenance;
+use crate::{Error, Evaluation};
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::Value;
+use std::sync::Arc;
+use utoipa::IntoParams;
+
+/// The name request bodies go by in diagnostics.
+pub const BODY: &str = "body";
+
+/// `?as_of=…&explain=…`
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EvaluateQuery {
+    /// The evaluation date, YYYY-MM-DD; it wins over the facts' `as_of`; with neither, today (UTC).
+    #[param(format = Date)]
+    pub as_of: Option<String>,
+    /// Only this entity (e.g. `enterprise.E1`) and what it contains, as `--explain` shows it.
+    pub explain: Option<String>,
+}
+
+/// `?rule=…&entity=…&as_of=…`
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct WhyQuery {
+    /// The rule's id, e.g. `CZ-03-2a`; `policy.rule` when two policies share the id.
+    pub rule: String,
+    /// The entity, e.g. `enterprise.E1.drugs.D1` (and what it contains); default: all.
+    pub entity: Option<String>,
+    /// The evaluation date, YYYY-MM-DD; it wins over the facts' `as_of`; with neither, today (UTC).
+    #[param(format = Date)]
+    pub as_of: Option<String>,
+}
+
+/// A fact set read and evaluated by one version of the rules.
+pub struct Evaluated {
+    /// The rules that answered.
+    pub rules: Arc<Rules>,
+    /// The facts as sent.
+    pub text: String,
+    /// The date evaluated on.
+    pub as_of: NaiveDate,
+    /// The result (only `explain`'s entity when one was asked for).
+    pub evaluation: Evaluation,
+}
+
+impl Evaluated {
+    /// `policy eval --format json`'s object, with `provenance`.
+    pub fn json(&self) -> Value {
+        let mut json = crate::output::json(&self.evaluation);
+        Provenance::new(&self.rules.hash, Some(self.as_of)).attach(&mut json);
+        json
+    }
+}
+
+/// Evaluates the fact set in `body` within the request's limits.
+pub async fn evaluate_body(
+    app: &App,
+    body: Result<Bytes, BytesRejection>,
+    as_of: Option<&str>,
+    explain: Option<String>,
+) -> Result<Evaluated, Problem> {
+    let body = body.map_err(|e| Problem::new(e.status(), format!("cannot read the body: {}", e.body_text())))?;
+    let text = String::from_utf8(body.to_vec()).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Problem::new(StatusCode::BAD_REQUEST, format!("the body is not UTF-8 (byte {at} is not)"))
+    })?;
+    let as_of = as_of.map(parse_date).transpose()?;
+    let rules = app.current();
+    let max_entities = app.limits.entities;
+    let log = app.log.clone();
+    let work = move || -> Result<Evaluated, Problem> {
+        let facts = rules.program.facts(BODY, &text).map_err(|e| {
+            Problem::located(StatusCode::UNPROCESSABLE_ENTITY, "the facts do not fit the rules' schema", &e)
+        })?;
+        let count = count_entities(&facts);
+        if count > max_entities {
+            return Err(Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!(
+                    "the facts hold {count} entities; the limit is {max_entities} a request (use /v1/evaluate/batch)"
+                ),
+            ));
+        }
+        let as_of = crate::dates::evaluation_date(as_of, facts.as_of);
+        let evaluation = rules.program.evaluate(&facts, as_of).map_err(|e| {
+            Problem::located(StatusCode::UNPROCESSABLE_ENTITY, "the facts cannot be evaluated exactly", &[e])
+        })?;
+        if let Some(log) = log {
+            log.record(&rules.hash, &text, &evaluation).map_err(|e| {
+                Problem::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    format!("the decision was not logged, so not sent: {e}"),
+                )
+            })?;
+        }
+        let evaluation = match explain {
+            Some(entity) => {
+                known_entity(&facts, &entity)
+                    .map_err(|e| Problem::located(StatusCode::UNPROCESSABLE_ENTITY, "no such entity", &[e]))?;
+                evaluation.only(&entity)
+            }
+            None => evaluation,
+        };
+        Ok(Evaluated { rules, text, as_of, evaluation })
+    };
+    within(app, work).await
+}
+
+/// Runs CPU work off the async threads, at most `workers` at once, answering 503 if waiting
+/// for a turn and working outlast the time limit. Work cut off by the limit still holds its
+/// turn until it ends, so abandoned work cannot pile up.
+pub async fn within<T: Send + 'static>(
+    app: &App,
+    work: impl FnOnce() -> Result<T, Problem> + Send + 'static,
+) -> Result<T, Problem> {
+    let limit = app.limits.time;
+    let too_slow = || {
+        Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("the request took longer than {} ms; send fewer entities, or retry", limit.as_millis()),
+        )
+    };
+    let turn = async {
+        let permit = app.workers.clone().acquire_owned().await.map_err(Problem::internal)?;
+        tokio::task::spawn_blocking(move || {
+            let answer = work();
+            drop(permit);
+            answer
+        })
+        .await
+        .map_err(Problem::internal)?
+    };
+    tokio::time::timeout(limit, turn).await.unwrap_or_else(|_| Err(too_slow()))
+}
+
+/// `YYYY-MM-DD`, or a 400 saying so.
+pub fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| Problem::new(StatusCode::BAD_REQUEST, format!("as_of `{text}` is not a date; write YYYY-MM-DD")))
+}
+
+/// A malformed query string, as a 400.
+pub fn bad_query(e: QueryRejection) -> Problem {
+    Problem::new(StatusCode::BAD_REQUEST, format!("bad query string: {}", e.body_text()))
+}
+
+/// Every entity in the facts, children included.
+fn count_entities(facts: &Facts) -> usize {
+    fn count(entity: &Entity) -> usize {
+        let children = entity.slots.iter().map(|slot| match slot {
+            Slot::Children(list) => list.iter().map(count).sum(),
+            Slot::Missing | Slot::Value(_) => 0,
+        });
+        1 + children.sum::<usize>()
+    }
+    facts.roots.iter().map(count).sum()
+}
+
+/// The entity `--explain` would accept: a top-level entity or a path inside one.
+pub fn known_entity(facts: &Facts, entity: &str) -> Result<(), Error> {
+    let known = facts.roots.iter().any(|r| entity == &*r.path || entity.starts_with(&format!("{}.", r.path)));
+    if known {
+        return Ok(());
+    }
+    let roots: Vec<String> = facts.roots.iter().map(|r| format!("`{}`", r.path)).collect();
+    Err(Error::NoSuchEntity { entity: entity.to_string(), roots: roots.join(", ") })
+}
+
+/// Evaluates a fact set: the JSON `policy eval --format json` prints, with `provenance`.
+#[utoipa::path(
+    post, path = "/v1/evaluate", tag = "evaluate", params(EvaluateQuery),
+    request_body(content = Object, content_type = "application/json",
+        description = "A fact set, as `policy eval --facts` reads it"),
+    responses(
+        (status = 200, description = "The evaluation", body = EvaluationDoc),
+        FactsProblems,
+    )
+)]
+pub async fn evaluate(
+    State(app): State<Arc<App>>,
+    query: Result<Query<EvaluateQuery>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Value>, Problem> {
+    let Query(query) = query.map_err(bad_query)?;
+    let evaluated = evaluate_body(&app, body, query.as_of.as_deref(), query.explain).await?;
+    Ok(Json(evaluated.json()))
+}
+
+/// The awards a rule gives (with traces) and those set aside, for one entity.
+#[utoipa::path(
+    post, path = "/v1/why", tag = "evaluate", params(WhyQuery),
+    request_body(content = Object, content_type = "application/json", description = "A fact set"),
+    responses(
+        (status = 200, description = "The rule's awards and exclusions", body = WhyDoc),
+        FactsProblems,
+    )
+)]
+pub async fn why(
+    State(app): State<Arc<App>>,
+    query: Result<Query<WhyQuery>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Value>, Problem> {
+    explain_rule(&app, query, body, false).await
+}
+
+/// Why a rule did not pay: the reason for each entity, and the exclusions.
+#[utoipa::path(
+    post, path = "/v1/why-not", tag = "evaluate", params(WhyQuery),
+    request_body(content = Object, content_type = "application/json", description = "A fact set"),
+    responses(
+        (status = 200, description = "The rule's reasons and exclusions", body = WhyDoc),
+        FactsProblems,
+    )
+)]
+pub async fn why_not(
+    State(app): State<Arc<App>>,
+    query: Result<Query<WhyQuery>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Value>, Problem> {
+    explain_rule(&app, query, body, true).await
+}
+
+/// `why` and `why-not`: one rule's part in the evaluation, for one entity.
+async fn explain_rule(
+    app: &App,
+    query: Result<Query<WhyQuery>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+    not: bool,
+) -> Result<Json<Value>, Problem> {
+    let Query(query) = query.map_err(bad_query)?;
+    let evaluated = evaluate_body(app, body, query.as_of.as_deref(), query.entity.clone()).await?;
+    let (policy, rule) = find_rule(&evaluated.rules, &query.rule)?;
+    let e = &evaluated.evaluation;
+    let mine = |p: &str, r: &str| p == policy && r == rule;
+    let excluded: Vec<_> = e.excluded.iter().filter(|x| mine(&x.policy, &x.rule)).collect();
+    let mut json = if not {
+        let reasons: Vec<_> = e.not_applicable.iter().filter(|n| mine(&n.policy, &n.rule)).collect();
+        serde_json::json!({ "policy": policy, "rule": rule, "not_applicable": reasons, "excluded": excluded })
+    } else {
+        let awards: Vec<_> = e.awards.iter().filter(|a| mine(&a.policy, &a.rule)).collect();
+        serde_json::json!({ "policy": policy, "rule": rule, "awards": awards, "excluded": excluded })
+    };
+    Provenance::new(&evaluated.rules.hash, Some(evaluated.as_of)).attach(&mut json);
+    Ok(Json(json))
+}
+
+/// The rule `CZ-03-2a` or `changzhou_2023.CZ-03-2a` names: its policy and id.
+fn find_rule(rules: &Rules, name: &str) -> Result<(String, String), Problem> {
+    let program = &rules.program;
+    let policy_of = |r: &crate::program::Rule| program.policies.get(r.policy).map(|p| p.id.clone()).unwrap_or_default();
+    let found: Vec<(String, String)> = program
+        .rules
+        .iter()
+        .map(|r| (policy_of(r), r.id.clone()))
+        .filter(|(p, r)| r == name || format!("{p}.{r}") == name)
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err(Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("no rule `{name}` in the loaded rules; GET /v1/rules lists them"),
+        )),
+        many => {
+            let names: Vec<String> = many.iter().map(|(p, r)| format!("`{p}.{r}`")).collect();
+            Err(Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("`{name}` names several rules: {}; write one of those", names.join(", ")),
+            ))
+        }
+    }
+}

@@ -1,0 +1,404 @@
+//! Tables in and out, for spreadsheets and data teams: facts from CSV files (one per entity
+//! kind, `<kind>.csv`, with the owners' ids as columns) or an Excel workbook (one sheet per
+//! kind), and awards to CSV or a workbook (one row per award, with the rule's title and cite).
+//! Decimals stay exact both ways.
+
+use crate::eval::Evaluation;
+use crate::program::{KindId, Program, Ty};
+use miette::Diagnostic;
+use serde_json::{Map, Number, Value};
+use std::collections::HashMap;
+use std::path::Path;
+use std::str::FromStr;
+use thiserror::Error;
+
+/// A CSV file that cannot become facts.
+#[derive(Debug, Error, Diagnostic)]
+pub enum TableError {
+    /// Not readable as CSV or as a workbook.
+    #[error("{file}: {message}")]
+    #[diagnostic(code(table::unreadable), help("save the sheet as UTF-8 CSV (or .xlsx) with a header row"))]
+    Csv {
+        /// The file.
+        file: String,
+        /// The csv reader's message, with the line.
+        message: String,
+    },
+    /// A header that is neither `id`, an owner's id column, nor a fact of the kind.
+    #[error("{file}: column `{column}` is not a fact of `{kind}`")]
+    #[diagnostic(code(table::column), help("the columns are `id`, the owners' ids ({owners}) and the facts: {facts}"))]
+    Column {
+        /// The file.
+        file: String,
+        /// The header.
+        column: String,
+        /// The entity kind of the file.
+        kind: String,
+        /// The owners' id columns.
+        owners: String,
+        /// The kind's facts.
+        facts: String,
+    },
+    /// `drug.csv` line 4 names enterprise `E9`, which `enterprise.csv` does not have.
+    #[error("{file} line {line}: its owner {owner} is not in the owners' file")]
+    #[diagnostic(code(table::owner), help("add the owner's row, or correct the id columns"))]
+    Orphan {
+        /// The file.
+        file: String,
+        /// The 1-based line of the row.
+        line: u64,
+        /// The owner's ids, e.g. `enterprise E9`.
+        owner: String,
+    },
+}
+
+/// One row: its line, its owners' ids (top first), its own id and its cells.
+struct Row {
+    line: u64,
+    owners: Vec<String>,
+    id: String,
+    cells: Map<String, Value>,
+}
+
+/// A CSV file or a worksheet, as text: how messages name it, its header, its rows with
+/// their line numbers.
+struct Table {
+    file: String,
+    headers: Vec<String>,
+    rows: Vec<(u64, Vec<String>)>,
+}
+
+/// Reads `<kind>.csv` for each kind (and `ledger.csv`) in `dir` as a facts JSON document,
+/// to be read by [`Program::facts`] like any other.
+pub fn facts_from_csv(program: &Program, dir: &Path) -> Result<String, Vec<TableError>> {
+    let mut tables = HashMap::new();
+    let names = program.schema.kinds.iter().map(|k| k.name.as_str()).chain(["ledger"]);
+    for name in names {
+        let file = dir.join(format!("{name}.csv"));
+        if file.exists() {
+            tables.insert(name.to_string(), csv_table(&file).map_err(|e| vec![e])?);
+        }
+    }
+    facts_from_tables(program, &tables)
+}
+
+/// Reads an Excel workbook, one sheet per entity kind (named as the kind) and a `ledger`
+/// sheet, as a facts JSON document. Numbers are read back in their shortest exact form, so
+/// `1500.5` stays `1500.5`; dates become `YYYY-MM-DD`.
+pub fn facts_from_xlsx(program: &Program, file: &Path) -> Result<String, Vec<TableError>> {
+    use calamine::Reader;
+    let error = |e: &dyn std::fmt::Display| vec![csv_error(file, e)];
+    let mut book = calamine::open_workbook_auto(file).map_err(|e| error(&e))?;
+    let mut tables = HashMap::new();
+    for sheet in book.sheet_names() {
+        let range = book.worksheet_range(&sheet).map_err(|e| error(&e))?;
+        let first = range.start().map_or(0, |(row, _)| row);
+        let mut rows =
+            (1u64 + u64::from(first)..).zip(range.rows().map(|r| r.iter().map(cell_text).collect::<Vec<_>>()));
+        let headers = rows.next().map(|(_, h)| h).unwrap_or_default();
+        let file = format!("{} sheet `{sheet}`", file.display());
+        tables.insert(sheet, Table { file, headers, rows: rows.collect() });
+    }
+    facts_from_tables(program, &tables)
+}
+
+/// A worksheet cell as the text a CSV file would hold.
+fn cell_text(cell: &calamine::Data) -> String {
+    use calamine::{Data, DataType};
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(_) => cell.as_date().map(|d| d.to_string()).unwrap_or_else(|| cell.to_string()),
+        Data::Error(e) => e.to_string(),
+    }
+}
+
+fn csv_table(file: &Path) -> Result<Table, TableError> {
+    let mut reader = csv::Reader::from_path(file).map_err(|e| csv_error(file, e))?;
+    let headers = reader.headers().map_err(|e| csv_error(file, e))?.iter().map(String::from).collect();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(file, e))?;
+        rows.push((record.position().map_or(0, |p| p.line()), record.iter().map(String::from).collect()));
+    }
+    let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+    Ok(Table { file: name, headers, rows })
+}
+
+/// Tables named by entity kind (and `ledger`) as a facts JSON document.
+fn facts_from_tables(program: &Program, tables: &HashMap<String, Table>) -> Result<String, Vec<TableError>> {
+    let mut errors = Vec::new();
+    let mut rows: HashMap<KindId, Vec<Row>> = HashMap::new();
+    for (kind, def) in program.schema.kinds.iter().enumerate() {
+        if let Some(table) = tables.get(&def.name) {
+            match read_kind(program, kind, table) {
+                Ok(read) => drop(rows.insert(kind, read)),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    let mut used: HashMap<KindId, Vec<bool>> = rows.iter().map(|(k, r)| (*k, vec![false; r.len()])).collect();
+    let mut facts = Map::new();
+    for (kind, def) in program.schema.roots() {
+        let list = build(program, &rows, &mut used, kind, &[]);
+        facts.insert(def.name.clone(), Value::Array(list));
+    }
+    for (kind, flags) in &used {
+        let file = program.schema.kinds.get(*kind).and_then(|d| tables.get(&d.name)).map_or("", |t| t.file.as_str());
+        for (row, _) in rows.get(kind).into_iter().flatten().zip(flags).filter(|(_, used)| !**used) {
+            let chain = program.schema.ancestry(*kind);
+            let names = chain.iter().rev().filter_map(|k| program.schema.kinds.get(*k)).map(|k| k.name.as_str());
+            let owner: Vec<String> = names.zip(&row.owners).map(|(n, id)| format!("{n} `{id}`")).collect();
+            errors.push(TableError::Orphan { file: file.to_string(), line: row.line, owner: owner.join(", ") });
+        }
+    }
+    if let Some(ledger) = tables.get("ledger") {
+        facts.insert("ledger".into(), Value::Array(read_ledger(ledger)));
+    }
+    if errors.is_empty() {
+        Ok(Value::Object(facts).to_string())
+    } else {
+        Err(errors)
+    }
+}
+
+/// The entities of `kind` under the owner at `path` (ids from the top), children included.
+fn build(
+    program: &Program,
+    rows: &HashMap<KindId, Vec<Row>>,
+    used: &mut HashMap<KindId, Vec<bool>>,
+    kind: KindId,
+    path: &[String],
+) -> Vec<Value> {
+    let Some(def) = program.schema.kinds.get(kind) else { return Vec::new() };
+    let mut out = Vec::new();
+    for (index, row) in rows.get(&kind).into_iter().flatten().enumerate() {
+        if row.owners != path {
+            continue;
+        }
+        if let Some(flag) = used.get_mut(&kind).and_then(|f| f.get_mut(index)) {
+            *flag = true;
+        }
+        let mut entity = Map::new();
+        entity.insert("id".into(), row.id.clone().into());
+        entity.extend(row.cells.clone());
+        let mut inner = path.to_vec();
+        inner.push(row.id.clone());
+        for field in &def.fields {
+            if let Ty::List(child) = field.ty {
+                entity.insert(field.name.clone(), Value::Array(build(program, rows, used, child, &inner)));
+            }
+        }
+        out.push(Value::Object(entity));
+    }
+    out
+}
+
+fn csv_error(file: &Path, e: impl std::fmt::Display) -> TableError {
+    TableError::Csv { file: file.display().to_string(), message: e.to_string() }
+}
+
+fn read_kind(program: &Program, kind: KindId, table: &Table) -> Result<Vec<Row>, TableError> {
+    let schema = &program.schema;
+    let Some(def) = schema.kinds.get(kind) else { return Ok(Vec::new()) };
+    let owners: Vec<String> = schema
+        .ancestry(kind)
+        .iter()
+        .skip(1)
+        .rev()
+        .filter_map(|k| schema.kinds.get(*k))
+        .map(|k| k.name.clone())
+        .collect();
+    for column in &table.headers {
+        let known = column == "id" || owners.contains(column) || def.field(column).is_some();
+        if !known {
+            let facts: Vec<String> =
+                def.fields.iter().filter(|f| !matches!(f.ty, Ty::List(_))).map(|f| format!("`{}`", f.name)).collect();
+            let owner_list: Vec<String> = owners.iter().map(|o| format!("`{o}`")).collect();
+            return Err(TableError::Column {
+                file: table.file.clone(),
+                column: column.clone(),
+                kind: def.name.clone(),
+                owners: owner_list.join(", "),
+                facts: facts.join(", "),
+            });
+        }
+    }
+    let mut rows = Vec::new();
+    for (line, cells) in &table.rows {
+        let mut row =
+            Row { line: *line, owners: vec![String::new(); owners.len()], id: String::new(), cells: Map::new() };
+        for (column, cell) in table.headers.iter().zip(cells) {
+            if column == "id" {
+                row.id = cell.clone();
+            } else if let Some(slot) = owners.iter().position(|o| o == column).and_then(|i| row.owners.get_mut(i)) {
+                *slot = cell.clone();
+            } else if let Some(field) = def.field(column).and_then(|i| def.fields.get(i)) {
+                if !cell.trim().is_empty() {
+                    row.cells.insert(column.clone(), cell_value(field.ty, cell));
+                }
+            }
+        }
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// A cell as the facts reader wants it: numbers and booleans as JSON numbers and booleans
+/// (numbers keep their exact text), everything else as text. A cell that is not what its
+/// type needs stays text, and the facts reader says what is wrong with it.
+fn cell_value(ty: Ty, cell: &str) -> Value {
+    let text = cell.trim();
+    match ty {
+        Ty::Number | Ty::Count => Number::from_str(text).map_or_else(|_| text.into(), Value::Number),
+        Ty::Bool => match text {
+            "true" | "TRUE" | "是" => Value::Bool(true),
+            "false" | "FALSE" | "否" => Value::Bool(false),
+            _ => text.into(),
+        },
+        _ => text.into(),
+    }
+}
+
+/// The `ledger` table: `policy`, `rule`, `entity`, `year`, `key`, `date`, `amount`,
+/// `issuer`, `level`, and `payers.<payer>` columns for each payer's part.
+fn read_ledger(table: &Table) -> Vec<Value> {
+    let mut rows = Vec::new();
+    for (_, cells) in &table.rows {
+        let mut row = Map::new();
+        let mut payers = Map::new();
+        for (column, cell) in table.headers.iter().zip(cells).filter(|(_, c)| !c.trim().is_empty()) {
+            let cell = cell.trim();
+            if let Some(payer) = column.strip_prefix("payers.") {
+                payers.insert(payer.to_string(), cell.into());
+            } else if column == "year" {
+                row.insert(column.clone(), Number::from_str(cell).map_or_else(|_| cell.into(), Value::Number));
+            } else {
+                row.insert(column.clone(), cell.into());
+            }
+        }
+        if !payers.is_empty() {
+            row.insert("payers".into(), Value::Object(payers));
+        }
+        rows.push(Value::Object(row));
+    }
+    rows
+}
+
+/// The columns of the awards table.
+const AWARD_COLUMNS: [&str; 14] = [
+    "entity",
+    "policy",
+    "rule",
+    "title",
+    "cite",
+    "kind",
+    "amount",
+    "min",
+    "max",
+    "frequency",
+    "event_date",
+    "year",
+    "key",
+    "payers",
+];
+
+/// The money columns (`amount`, `min`, `max`), which a spreadsheet should see as numbers.
+const MONEY_COLUMNS: [usize; 3] = [6, 7, 8];
+
+/// One row per award, as text: who, which rule (with title and cite), the kind and the
+/// amounts as exact decimals, the date and year, and each payer's part.
+fn award_rows(evaluation: &Evaluation) -> Vec<[String; 14]> {
+    let dec = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    let name =
+        |v: Result<Value, serde_json::Error>| v.ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+    evaluation
+        .awards
+        .iter()
+        .map(|a| {
+            let payers: Vec<String> = a.shares.iter().map(|s| format!("{}={}", s.payer, dec(s.amount))).collect();
+            [
+                a.entity.clone(),
+                a.policy.clone(),
+                a.rule.clone(),
+                a.title.clone().unwrap_or_default(),
+                a.cite.clone().unwrap_or_default(),
+                name(serde_json::to_value(a.kind)),
+                dec(a.amount),
+                dec(a.min),
+                dec(a.max),
+                name(serde_json::to_value(a.frequency)),
+                a.event_date.to_string(),
+                a.year.to_string(),
+                a.key.clone().unwrap_or_default(),
+                payers.join("; "),
+            ]
+        })
+        .collect()
+}
+
+/// The awards as CSV, one row per award: who, which rule (with title and cite), the kind
+/// and the amounts as exact decimals, the date and year, and each payer's part.
+pub fn awards_csv(evaluation: &Evaluation) -> Result<String, csv::Error> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(AWARD_COLUMNS)?;
+    for row in award_rows(evaluation) {
+        out.write_record(row)?;
+    }
+    let bytes = out.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The awards as an Excel workbook, one row per award. A money cell is a number when the
+/// spreadsheet's number holds the decimal exactly (always, for amounts in fen below 10¹³),
+/// and the decimal's text otherwise, so nothing is rounded on the way.
+pub fn awards_xlsx(evaluation: &Evaluation) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("awards")?;
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let money = rust_xlsxwriter::Format::new().set_num_format("#,##0.00");
+    for (col, name) in (0u16..).zip(AWARD_COLUMNS) {
+        sheet.write_string_with_format(0, col, name, &bold)?;
+    }
+    for (row, cells) in (1u32..).zip(award_rows(evaluation)) {
+        for (col, cell) in (0u16..).zip(cells) {
+            match exact_number(&cell).filter(|_| MONEY_COLUMNS.contains(&usize::from(col))) {
+                Some(number) => drop(sheet.write_number_with_format(row, col, number, &money)?),
+                None if cell.is_empty() => {}
+                None => drop(sheet.write_string(row, col, &cell)?),
+            }
+        }
+    }
+    book.save_to_buffer()
+}
+
+/// The spreadsheet number for a decimal's text, if it holds the decimal exactly: at most 15
+/// significant figures (what a spreadsheet shows), parsed from the text (no arithmetic), and
+/// kept only if its shortest form reads back as the same decimal.
+fn exact_number(text: &str) -> Option<f64> {
+    let decimal = rust_decimal::Decimal::from_str(text).ok()?;
+    if decimal.normalize().mantissa().unsigned_abs() >= 1_000_000_000_000_000 {
+        return None;
+    }
+    let number: f64 = text.parse().ok()?;
+    let back = rust_decimal::Decimal::from_str(&number.to_string()).ok()?;
+    (back == decimal).then_some(number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exact_number;
+
+    #[test]
+    fn money_is_a_number_only_when_the_number_is_exact() {
+        assert_eq!(exact_number("2000000.00"), Some(2_000_000.0));
+        assert_eq!(exact_number("1234.56"), Some(1234.56));
+        // 17 significant figures: a spreadsheet number would round it, so it stays text.
+        assert_eq!(exact_number("123456789012345.67"), None);
+        assert_eq!(exact_number("up_to"), None);
+    }
+}
