@@ -308,7 +308,7 @@ fn describe(r: Rule) -> &'static str {
         Rule::date => "a date (YYYY-MM-DD)",
         Rule::duration | Rule::duration_unit => "a duration such as `30 days`",
         Rule::percent | Rule::per_mille | Rule::ratio => "a rate such as `20%`",
-        Rule::number | Rule::signed_number | Rule::decimal | Rule::integer => "a number",
+        Rule::number | Rule::signed_number | Rule::decimal | Rule::digits | Rule::integer => "a number",
         Rule::scale | Rule::yuan => "`万`, `亿` or `元`",
         Rule::string | Rule::string_inner => "a quoted string",
         Rule::boolean => "`true` or `false`",

@@ -296,11 +296,16 @@ fn first_decimal(pair: &Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Decimal {
 
 /// `4_000_000` → 4000000. Too many digits is an error, never a silent rounding.
 pub(super) fn decimal(pair: &Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Decimal {
-    let digits: String = pair.as_str().chars().filter(|c| *c != '_').collect();
-    Decimal::from_str_exact(&digits).unwrap_or_else(|_| {
+    digits_value(pair.as_str()).unwrap_or_else(|| {
         errors.push(too_large(pair));
         Decimal::ZERO
     })
+}
+
+/// The exact value of digits written with `_` separators, or `None` when too many.
+fn digits_value(text: &str) -> Option<Decimal> {
+    let digits: String = text.chars().filter(|c| *c != '_').collect();
+    Decimal::from_str_exact(&digits).ok()
 }
 
 fn too_large(pair: &Pair<Rule>) -> SyntaxError {
@@ -312,11 +317,16 @@ pub(super) fn number(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Numeral
     let negative = pair.as_str().starts_with('-');
     let whole = pair.clone();
     let mut numeral = Numeral { value: Decimal::ZERO, scale: Scale::One, yuan: false };
-    for part in
-        pair.into_inner().flat_map(|p| if p.as_rule() == Rule::number { p.into_inner().collect() } else { vec![p] })
-    {
+    let number = if pair.as_rule() == Rule::number { Some(pair) } else { pair.into_inner().next() };
+    let Some(number) = number else { return numeral };
+    // The digits are the number's text before its 万/亿/元 (they have no token of their own).
+    let digits = number.as_str().trim_start_matches('-').split(['万', '亿', '元']).next().unwrap_or_default();
+    numeral.value = digits_value(digits).unwrap_or_else(|| {
+        errors.push(too_large(&number));
+        Decimal::ZERO
+    });
+    for part in number.into_inner() {
         match part.as_rule() {
-            Rule::decimal => numeral.value = decimal(&part, errors),
             Rule::scale => numeral.scale = if part.as_str() == "亿" { Scale::Yi } else { Scale::Wan },
             Rule::yuan => numeral.yuan = true,
             _ => {}
