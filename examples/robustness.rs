@@ -9,7 +9,20 @@
 //! Memory is the process's peak resident set (Linux `VmHWM`, reset before each case through
 //! `/proc/self/clear_refs`) less what was resident before the case; elsewhere it shows `–`.
 
-use policy_lang::output::{render_diagnostics, table, ErrorFormat};
+use policy_lang::output::{render_diagnostics, write_table, ErrorFormat};
+
+/// A writer that keeps only the count of bytes written.
+struct Counted(usize);
+
+impl std::io::Write for Counted {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
 use policy_lang::{compile, Errors, Source};
 use std::time::Instant;
 
@@ -163,7 +176,12 @@ fn run(case: &Case) -> usize {
     };
     let as_of = facts.as_of.unwrap_or_default();
     match loaded.program.evaluate(&facts, as_of) {
-        Ok(evaluation) => warnings + table(&evaluation).len(),
+        Ok(evaluation) => {
+            // Written as the CLI writes it, line by line, and counted.
+            let mut counted = Counted(0);
+            let _ = write_table(&mut counted, &evaluation);
+            warnings + counted.0
+        }
         Err(e) => e.to_string().len(),
     }
 }

@@ -312,7 +312,7 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                     output::write_json_with(std::io::stdout().lock(), &evaluation, Some(&provenance))
                         .map_err(stdout_failed)?
                 }
-                Format::Table => emit(&output::table(&evaluation))?,
+                Format::Table => output::write_table(std::io::stdout().lock(), &evaluation).map_err(stdout_failed)?,
                 Format::Csv => emit(
                     &policy_lang::tabular::awards_csv(&evaluation)
                         .map_err(|e| vec![Error::Io { path: "standard output".into(), message: e.to_string() }])?,

@@ -161,13 +161,13 @@ pub struct Slice {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PoolStep {
     /// The pool's id (`CZ-12b.per_year_cap` for a rule's own cap).
-    pub pool: String,
+    pub pool: Arc<str>,
     /// A rule's own `per_year_cap`.
     pub implicit: bool,
     /// The cap.
     pub cap: Decimal,
     /// The entity whose room it is.
-    pub scope: String,
+    pub scope: Arc<str>,
     /// The period counted.
     pub period: Period,
     /// The year of the award.

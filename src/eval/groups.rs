@@ -9,6 +9,7 @@ use crate::facts::Grant;
 use crate::program::{Entitlement, EntitlementKind, Measure, Pool, Program, Stack};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// Orders awards for 就高: by ceiling, an unbounded case-by-case award highest.
 fn rank(award: &Entitlement) -> (bool, Decimal) {
@@ -248,7 +249,7 @@ pub(super) fn limits(
 }
 
 /// What a money pool has paid, per entity it is kept for and per year the grant was for.
-type Usage = HashMap<(usize, String), BTreeMap<i32, Decimal>>;
+type Usage = HashMap<(usize, Arc<str>), BTreeMap<i32, Decimal>>;
 
 /// Cuts each award to the room left in every pool it belongs to. Awards are served by event
 /// date, then in evaluation order; within one award the narrowest pool (deepest entity)
@@ -283,6 +284,8 @@ pub(super) fn pools(
         pools.sort_by_key(|&(p, pool, _)| (std::cmp::Reverse(pool.depth), p));
     }
 
+    // Pool names, shared by every step that names them.
+    let names: Vec<Arc<str>> = program.pools.iter().map(|p| Arc::from(p.id.as_str())).collect();
     let mut used: Usage = HashMap::new();
     let mut from_ledger: Usage = HashMap::new();
     for grant in ledger {
@@ -290,12 +293,12 @@ pub(super) fn pools(
             if !grant.counts_in(pool) {
                 continue;
             }
-            let Some(scope) = super::scope_of(&grant.entity, pool.depth) else { continue };
+            let Some(scope) = super::scope_of(&grant.entity, pool.depth).map(Arc::<str>::from) else { continue };
             // A grant without a year can only count in a pool `in total` (the facts reader
             // requires the year for the others); it is filed where no year range reaches.
             let year = grant.year.unwrap_or(i32::MIN);
             for usage in [&mut used, &mut from_ledger] {
-                let slot = usage.entry((p, scope.to_string())).or_default().entry(year).or_default();
+                let slot = usage.entry((p, scope.clone())).or_default().entry(year).or_default();
                 *slot = add(*slot, grant.amount, &pool.id)?;
             }
         }
@@ -308,7 +311,7 @@ pub(super) fn pools(
         let year = candidate.year();
         let mut award = candidate.award.clone();
         for &(p, pool, cap) in of_rule.get(&candidate.rule).into_iter().flatten() {
-            let Some(scope) = scope_path(pool, candidate).map(str::to_string) else { continue };
+            let Some(scope) = candidate.scopes.get(pool.depth).cloned() else { continue };
             let (from, to) = match pool.period {
                 Period::Total => (i32::MIN, i32::MAX),
                 period => years(period, year),
@@ -326,7 +329,7 @@ pub(super) fn pools(
             if explain {
                 let cut_to = (capped != award).then(|| capped.max()).flatten();
                 candidate.trace.push(Step::Pool(PoolStep {
-                    pool: pool.id.clone(),
+                    pool: names.get(p).cloned().unwrap_or_default(),
                     implicit: pool.implicit,
                     cap,
                     scope: scope.clone(),
@@ -343,8 +346,8 @@ pub(super) fn pools(
         if award.kind() != EntitlementKind::CaseByCase {
             let booked = award.max().unwrap_or_default();
             for &(p, pool, _) in of_rule.get(&candidate.rule).into_iter().flatten() {
-                let Some(scope) = scope_path(pool, candidate) else { continue };
-                let slot = used.entry((p, scope.to_string())).or_default().entry(year).or_default();
+                let Some(scope) = candidate.scopes.get(pool.depth) else { continue };
+                let slot = used.entry((p, scope.clone())).or_default().entry(year).or_default();
                 *slot = add(*slot, booked, &pool.id)?;
             }
         }

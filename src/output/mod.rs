@@ -7,7 +7,7 @@ mod words;
 
 pub use diagnostics::{render_diagnostics, ErrorFormat};
 pub use escape::{escape, escape_lines};
-pub use table::table;
+pub use table::{table, write_table};
 
 use crate::eval::{Evaluation, Total};
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};

@@ -11,9 +11,41 @@ use unicode_width::UnicodeWidthStr;
 /// Renders awards (each with its trace), rules that did not apply, and totals.
 pub fn table(evaluation: &Evaluation) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "as of {}\n", evaluation.as_of);
+    let _ = write_to(&mut out, evaluation);
+    out
+}
+
+/// [`table`], written to `out` line by line as it is made, so a large evaluation's table is
+/// never held whole in memory.
+pub fn write_table(out: impl std::io::Write, evaluation: &Evaluation) -> std::io::Result<()> {
+    let mut out = Lines { out: std::io::BufWriter::new(out), error: None };
+    let written = write_to(&mut out, evaluation);
+    match (out.error.take(), written) {
+        (Some(e), _) => Err(e),
+        (None, Err(_)) => Err(std::io::Error::other("the table could not be written")),
+        (None, Ok(())) => std::io::Write::flush(&mut out.out),
+    }
+}
+
+/// Text to an `io::Write`, keeping the first I/O error (a `fmt::Write` can only say it failed).
+struct Lines<W: std::io::Write> {
+    out: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: std::io::Write> Write for Lines<W> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.out.write_all(s.as_bytes()).map_err(|e| {
+            self.error.get_or_insert(e);
+            std::fmt::Error
+        })
+    }
+}
+
+fn write_to(out: &mut impl Write, evaluation: &Evaluation) -> std::fmt::Result {
+    writeln!(out, "as of {}\n", evaluation.as_of)?;
     if evaluation.awards.is_empty() {
-        out.push_str("no awards\n");
+        out.write_str("no awards\n")?;
     } else {
         let mut rows = vec![header(&["entity", "rule", "cite", "kind", "amount"])];
         let mut traces = Vec::new();
@@ -30,17 +62,17 @@ pub fn table(evaluation: &Evaluation) -> String {
         let widths = widths(&rows);
         let mut lines = rows.iter().map(|r| line(r, &widths));
         if let Some(head) = lines.next() {
-            let _ = writeln!(out, "{head}");
+            writeln!(out, "{head}")?;
         }
         for (row, trace) in lines.zip(traces) {
-            let _ = writeln!(out, "{row}");
+            writeln!(out, "{row}")?;
             for step in trace.iter() {
-                let _ = writeln!(out, "    {}", escape(&step.to_string()));
+                writeln!(out, "    {}", escape(&step.to_string()))?;
             }
         }
     }
     if !evaluation.not_applicable.is_empty() {
-        out.push_str("\nnot applicable\n");
+        out.write_str("\nnot applicable\n")?;
         let mut rows = vec![header(&["entity", "rule", "reason"])];
         // Rules of another city's policy say one thing about an enterprise, once per policy:
         // grouped by (enterprise, reason), in first-seen order, in one pass.
@@ -66,32 +98,32 @@ pub fn table(evaluation: &Evaluation) -> String {
             vec![top, count, reason]
         }));
         let widths = widths(&rows);
-        rows.iter().for_each(|r| {
-            let _ = writeln!(out, "{}", line(r, &widths));
-        });
+        for r in &rows {
+            writeln!(out, "{}", line(r, &widths))?;
+        }
     }
     if !evaluation.excluded.is_empty() {
-        out.push_str("\nexcluded (就高不重复, count caps)\n");
+        out.write_str("\nexcluded (就高不重复, count caps)\n")?;
         let mut rows = vec![header(&["entity", "rule", "reason"])];
         rows.extend(evaluation.excluded.iter().map(|x| vec![x.entity.clone(), x.rule.clone(), x.reason()]));
         let widths = widths(&rows);
-        rows.iter().for_each(|r| {
-            let _ = writeln!(out, "{}", line(r, &widths));
-        });
+        for r in &rows {
+            writeln!(out, "{}", line(r, &widths))?;
+        }
     }
     for warning in &evaluation.warnings {
-        let _ = writeln!(out, "\nwarning: {warning}");
+        writeln!(out, "\nwarning: {warning}")?;
     }
-    out.push_str("\ntotals\n");
+    out.write_str("\ntotals\n")?;
     let mut rows = vec![header(&["entity", "owed", "ceiling", "case by case"])];
     rows.extend(evaluation.totals.iter().map(|t| {
         vec![t.entity.clone(), money(t.owed), t.ceiling.map_or("unbounded".into(), money), t.case_by_case.to_string()]
     }));
     let widths = widths(&rows);
-    rows.iter().for_each(|r| {
-        let _ = writeln!(out, "{}", line(r, &widths));
-    });
-    out
+    for r in &rows {
+        writeln!(out, "{}", line(r, &widths))?;
+    }
+    Ok(())
 }
 
 /// The amount column: what is owed, or the bounds of what may be granted.
