@@ -431,6 +431,18 @@ pub enum Period {
     Total,
 }
 
+impl Period {
+    /// The years the period spans for an award in `year`: that year, the `n` years ending
+    /// with it, or all years.
+    pub fn years(self, year: i32) -> (i32, i32) {
+        match self {
+            Period::Year => (year, year),
+            Period::Years(n) => (year - i32::try_from(n).unwrap_or(1).max(1) + 1, year),
+            Period::Total => (i32::MIN, i32::MAX),
+        }
+    }
+}
+
 /// 就高不重复: of the members' awards for one item, only the highest is paid.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stack {

@@ -141,7 +141,7 @@ pub fn run_until(
 
 /// The next physical line without its line ending: `None` at the end of input; the line, or
 /// why it is not one (not UTF-8, too long).
-fn read_line(input: &mut impl BufRead) -> std::io::Result<Option<Result<String, String>>> {
+pub(crate) fn read_line(input: &mut impl BufRead) -> std::io::Result<Option<Result<String, String>>> {
     let mut bytes = Vec::new();
     if std::io::Read::take(&mut *input, MAX_LINE_BYTES + 1).read_until(b'\n', &mut bytes)? == 0 {
         return Ok(None);
@@ -164,17 +164,30 @@ fn read_line(input: &mut impl BufRead) -> std::io::Result<Option<Result<String, 
 
 /// One line's result as compact JSON, and whether it succeeded.
 fn evaluate_line(program: &Program, line: &Result<String, String>, number: u64, options: &Options) -> (bool, String) {
+    let result = evaluate_facts(program, line, number, options);
+    (result.is_ok(), result_line(&result, number))
+}
+
+/// One line's evaluation, or why there is none (the line, its facts or the arithmetic).
+pub(crate) fn evaluate_facts(
+    program: &Program,
+    line: &Result<String, String>,
+    number: u64,
+    options: &Options,
+) -> Result<crate::Evaluation, Vec<String>> {
     let name = format!("line {number}");
-    let result = line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| {
+    let facts = line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| {
         program.facts(&name, line).map_err(|errors| errors.0.iter().map(|e| e.to_string()).collect::<Vec<_>>())
-    });
-    let result = result.and_then(|facts| {
-        let day = crate::dates::evaluation_date(options.as_of, facts.as_of);
-        let result = if options.explain { program.evaluate(&facts, day) } else { program.evaluate_awards(&facts, day) };
-        result.map_err(|e| vec![e.to_string()])
-    });
+    })?;
+    let day = crate::dates::evaluation_date(options.as_of, facts.as_of);
+    let result = if options.explain { program.evaluate(&facts, day) } else { program.evaluate_awards(&facts, day) };
+    result.map_err(|e| vec![e.to_string()])
+}
+
+/// A line's result as compact JSON: the evaluation, or `{"error": […], "line": n}`.
+pub(crate) fn result_line(result: &Result<crate::Evaluation, Vec<String>>, number: u64) -> String {
     match result {
-        Ok(evaluation) => (true, output::json_line(&evaluation, number)),
-        Err(errors) => (false, json!({ "error": errors, "line": number }).to_string()),
+        Ok(evaluation) => output::json_line(evaluation, number),
+        Err(errors) => json!({ "error": errors, "line": number }).to_string(),
     }
 }

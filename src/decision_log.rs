@@ -67,44 +67,28 @@ pub fn batch(
     program: &Program,
     rules: &RulesHash,
     log: &DecisionLog,
-    input: impl BufRead,
+    mut input: impl BufRead,
     mut out: impl Write,
     options: &crate::batch::Options,
 ) -> Result<crate::batch::Summary, crate::batch::BatchError> {
-    use crate::batch::BatchError;
+    use crate::batch::{evaluate_facts, read_line, result_line, BatchError};
     let mut summary = crate::batch::Summary::default();
-    // Lines keep their physical numbers: blank ones are skipped but counted, and a line that
-    // is not UTF-8 is an error for that line only, as in `batch::run`.
-    for (number, bytes) in (1u64..).zip(input.split(b'\n')) {
-        let bytes = bytes.map_err(|source| BatchError::Read { line: number.saturating_sub(1), source })?;
-        let failed = |errors: Vec<String>| json!({ "error": errors, "line": number }).to_string();
-        let line = match String::from_utf8(bytes) {
-            Ok(line) if line.trim().is_empty() => continue,
-            Ok(line) => Ok(line),
-            Err(_) => Err(failed(vec![format!("line {number} is not UTF-8 text")])),
-        };
-        let text = match line.map(|line| (program.facts(&format!("line {number}"), &line), line)) {
-            Err(text) => Err(text),
-            Ok((Err(errors), _)) => Err(failed(errors.0.iter().map(|e| e.to_string()).collect())),
-            Ok((Ok(facts), line)) => {
-                let day = crate::dates::evaluation_date(options.as_of, facts.as_of);
-                let evaluation =
-                    if options.explain { program.evaluate(&facts, day) } else { program.evaluate_awards(&facts, day) };
-                match evaluation {
-                    Ok(evaluation) => {
-                        // The decision is logged before its answer is written, or not answered.
-                        log.record(rules, &line, &evaluation)
-                            .map_err(|e| BatchError::Write(std::io::Error::other(e.to_string())))?;
-                        Ok(crate::output::json_line(&evaluation, number))
-                    }
-                    Err(e) => Err(failed(vec![e.to_string()])),
-                }
-            }
-        };
+    let mut number = 0;
+    // Read, numbered and evaluated as `batch::run` does; only the order and the log differ.
+    while let Some(line) = read_line(&mut input).map_err(|source| BatchError::Read { line: number, source })? {
+        number += 1;
+        if line.as_ref().is_ok_and(|l| l.trim().is_empty()) {
+            continue;
+        }
+        let result = evaluate_facts(program, &line, number, options);
+        if let (Ok(evaluation), Ok(text)) = (&result, &line) {
+            // The decision is logged before its answer is written, or not answered.
+            log.record(rules, text, evaluation).map_err(|e| BatchError::Write(std::io::Error::other(e.to_string())))?;
+        }
         summary.lines += 1;
-        summary.failed += u64::from(text.is_err());
-        let written = out.write_all(text.unwrap_or_else(|e| e).as_bytes()).and_then(|()| out.write_all(b"\n"));
-        written.map_err(BatchError::Write)?;
+        summary.failed += u64::from(result.is_err());
+        let text = result_line(&result, number);
+        out.write_all(text.as_bytes()).and_then(|()| out.write_all(b"\n")).map_err(BatchError::Write)?;
     }
     out.flush().map_err(BatchError::Write)?;
     Ok(summary)

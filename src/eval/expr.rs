@@ -21,6 +21,14 @@ pub(super) enum Stop {
 
 type Result<T> = std::result::Result<T, Stop>;
 
+impl Stop {
+    /// The rule does not apply; the reason is built only when explaining (an awards-only run
+    /// spends nothing on it).
+    pub(super) fn refused(explain: bool, reason: impl FnOnce() -> Reason) -> Stop {
+        Stop::NotApplicable(if explain { vec![reason()] } else { Vec::new() })
+    }
+}
+
 pub(super) struct Interp<'a> {
     pub schema: &'a Schema,
     /// The entity the rule is for, preceded by those that contain it (outermost first).
@@ -41,7 +49,7 @@ fn overflow(what: &str, a: impl std::fmt::Display, b: impl std::fmt::Display) ->
 impl Interp<'_> {
     /// Why the rule does not apply, written out only when explaining.
     fn not_applicable(&self, reason: impl FnOnce() -> Reason) -> Stop {
-        Stop::NotApplicable(if self.explain { vec![reason()] } else { Vec::new() })
+        Stop::refused(self.explain, reason)
     }
 
     fn note(&mut self, line: impl FnOnce() -> Step) {

@@ -43,7 +43,7 @@ fn add(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, EvalError> {
 
 /// True when a period holding `year` (for an award in `award_year`) counts a grant for `grant_year`.
 fn in_period(period: Period, award_year: i32, grant_year: Option<i32>) -> bool {
-    let (from, to) = years(period, award_year);
+    let (from, to) = period.years(award_year);
     match grant_year {
         Some(y) => (from..=to).contains(&y),
         // The facts reader requires the year wherever a period needs it.
@@ -170,20 +170,6 @@ fn against_earlier(
     Ok(Step::TopUp { stack: stack.id.clone(), granted, grants, up_to: max })
 }
 
-/// The years a pool's period covers, for an award in `year`.
-fn years(period: Period, year: i32) -> (i32, i32) {
-    match period {
-        Period::Year => (year, year),
-        Period::Years(n) => (year - i32::try_from(n).unwrap_or(1).max(1) + 1, year),
-        Period::Total => (i32::MIN, i32::MAX),
-    }
-}
-
-/// The pools whose entities each hold their own room, as `(pool, the scope's path)`.
-fn scope_path<'c>(pool: &Pool, c: &'c Candidate) -> Option<&'c str> {
-    c.scopes.get(pool.depth).map(|s| &**s)
-}
-
 /// Count caps (最多申报N项): each pool with a `limit` keeps at most N awards per entity and
 /// period, ledger grants counted first, choosing the rest as the pool says. Returns the
 /// awards set aside.
@@ -215,7 +201,8 @@ pub(super) fn limits(
         let mut kept: HashMap<String, Vec<i32>> = HashMap::new();
         for i in order {
             let Some(c) = candidates.get(i) else { continue };
-            let Some(scope) = scope_path(pool, c) else { continue };
+            // Each entity at the pool's depth keeps its own count.
+            let Some(scope) = c.scopes.get(pool.depth).map(|s| &**s) else { continue };
             let year = c.year();
             let counted = |years: &[Option<i32>]| years.iter().filter(|&&y| in_period(pool.period, year, y)).count();
             let from_ledger = granted.get(scope).map_or(0, |years| counted(years));
@@ -312,10 +299,7 @@ pub(super) fn pools(
         let mut award = candidate.award.clone();
         for &(p, pool, cap) in of_rule.get(&candidate.rule).into_iter().flatten() {
             let Some(scope) = candidate.scopes.get(pool.depth).cloned() else { continue };
-            let (from, to) = match pool.period {
-                Period::Total => (i32::MIN, i32::MAX),
-                period => years(period, year),
-            };
+            let (from, to) = pool.period.years(year);
             let sum = |usage: &Usage| -> Result<Decimal, EvalError> {
                 let by_year = usage.get(&(p, scope.clone()));
                 by_year

@@ -340,7 +340,7 @@ impl<'a> Run<'a> {
 
     /// The rule does not apply; the reason is built only when explaining.
     fn refuse(&self, reason: impl FnOnce() -> Reason) -> Stop {
-        Stop::NotApplicable(if self.explain { vec![reason()] } else { Vec::new() })
+        Stop::refused(self.explain, reason)
     }
 
     /// An event that has not happened by the evaluation date, or falls outside the policy's

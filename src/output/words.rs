@@ -75,7 +75,7 @@ impl Display for Step {
 pub(crate) fn period_text(period: Period, year: i32) -> String {
     match period {
         Period::Year => format!("in {year}"),
-        Period::Years(n) => format!("in {}–{year}", year - i32::try_from(n).unwrap_or(1).max(1) + 1),
+        Period::Years(_) => format!("in {}–{year}", period.years(year).0),
         Period::Total => "in total".into(),
     }
 }
@@ -228,32 +228,36 @@ impl Why {
     }
 }
 
-/// `"trace": [sentences], "steps": [structured]`, flattened into an award.
+/// An explanation as two entries flattened into its result: the words under one key, the
+/// values under another.
+fn words_and_values<S: Serializer>(
+    s: S,
+    words: (&str, &impl Serialize),
+    values: (&str, &impl Serialize),
+) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(Some(2))?;
+    map.serialize_entry(words.0, words.1)?;
+    map.serialize_entry(values.0, values.1)?;
+    map.end()
+}
+
+/// `"trace": [sentences], "steps": [values]`, flattened into an award.
 impl Serialize for Trace {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(2))?;
-        map.serialize_entry("trace", &self.lines())?;
-        map.serialize_entry("steps", &self.0)?;
-        map.end()
+        words_and_values(s, ("trace", &self.lines()), ("steps", &self.0))
     }
 }
 
-/// `"reason": sentence, "why": [structured]`, flattened into a not-applicable entry.
+/// `"reason": sentence, "why": [values]`, flattened into a not-applicable entry.
 impl Serialize for Why {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(2))?;
-        map.serialize_entry("reason", &self.sentence())?;
-        map.serialize_entry("why", &self.0)?;
-        map.end()
+        words_and_values(s, ("reason", &self.sentence()), ("why", &self.0))
     }
 }
 
-/// `"reason": sentence, "why": structured`, flattened into an exclusion.
+/// `"reason": sentence, "why": value`, flattened into an exclusion.
 impl Serialize for WhyExcluded {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(2))?;
-        map.serialize_entry("reason", &self.0.to_string())?;
-        map.serialize_entry("why", &self.0)?;
-        map.end()
+        words_and_values(s, ("reason", &self.0.to_string()), ("why", &self.0))
     }
 }
