@@ -339,6 +339,10 @@ fn describe(r: Rule) -> &'static str {
         Rule::award_clause => "`payer` or `trace`",
         Rule::expect_payer | Rule::kw_payer => "`payer`",
         Rule::expect_trace | Rule::kw_trace => "`trace`",
+        Rule::acknowledge | Rule::kw_acknowledge => "`acknowledge <warning> \"reason\"`",
+        Rule::figure | Rule::grouped => "an amount such as `300万` or `3,000,000`",
+        Rule::kw_up | Rule::kw_to => "`up to`",
+        Rule::kw_case => "`case by case`",
         Rule::outcome
         | Rule::expect_award
         | Rule::expect_exact
