@@ -51,7 +51,7 @@ impl Diagnostics {
                 self.error(file, CheckError::UnknownWarning { name: name.clone(), help, span: a.warning.span.into() });
             }
         }
-        self.answering = Some(Answering { file, item, answers, unanswered: Vec::new() });
+        self.answering = Some(Box::new(Answering { file, item, answers, unanswered: Vec::new() }));
     }
 
     /// Ends [`Diagnostics::answering`]: an `acknowledge` that met no warning is reported.

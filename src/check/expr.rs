@@ -15,8 +15,10 @@ pub(super) struct Context<'a> {
     pub kind: KindId,
     pub file: usize,
     pub diags: &'a mut Diagnostics,
-    /// The values the rule's conditions leave to its enum facts (a `by` table covers those).
-    pub narrowing: Narrowing,
+    /// The values the rule's conditions leave to its enum facts: a `by` table must cover
+    /// those. `None` for a lone expression (the REPL's), tried on one record at a time, where
+    /// a value the table leaves out is reported by evaluation instead.
+    pub narrowing: Option<Narrowing>,
 }
 
 /// Money, numbers and counts: what a bare literal such as `400万` may become.
@@ -479,15 +481,16 @@ impl Context<'_> {
     /// `_`: otherwise a record with a value left out would find no amount and the rule would
     /// quietly not apply to it.
     fn exhaustive(&mut self, table: &ast::Expr, scrutinee: &ast::Expr, id: usize, arms_of: &[Option<usize>]) {
-        let Some(def) = self.schema.enums.get(id) else { return };
+        let (Some(def), Some(narrowing)) = (self.schema.enums.get(id), &self.narrowing) else { return };
         let fact = scrutinee.to_string();
-        let missing: Vec<&str> = def
+        let (listed, missing): (Vec<_>, Vec<_>) = def
             .variants
             .iter()
             .zip(arms_of)
-            .filter(|(v, arm)| arm.is_none() && self.narrowing.allows(&fact, v))
-            .map(|(v, _)| v.as_str())
-            .collect();
+            .filter(|(v, _)| narrowing.allows(&fact, v))
+            .partition(|(_, arm)| arm.is_some());
+        let listed: Vec<&str> = listed.into_iter().map(|(v, _)| v.as_str()).collect();
+        let missing: Vec<&str> = missing.into_iter().map(|(v, _)| v.as_str()).collect();
         let Some((last, rest)) = missing.split_last() else { return };
         let quoted = |v: &&str| format!("`{v}`");
         let missing_text = match rest {
@@ -495,13 +498,6 @@ impl Context<'_> {
             _ => format!("{} and {}", rest.iter().map(quoted).collect::<Vec<_>>().join(", "), quoted(last)),
         };
         let arms: Vec<String> = missing.iter().map(|v| format!("`{v} => …`")).collect();
-        let listed: Vec<&str> = def
-            .variants
-            .iter()
-            .zip(arms_of)
-            .filter(|(_, arm)| arm.is_some())
-            .map(|(v, _)| v.as_str())
-            .collect();
         let help = format!(
             "add {}, or `_ => …` for every value not listed; if the rule does not pay for them, say so before the table: `when {fact} in {{ {} }}`",
             arms.join(", "),

@@ -32,7 +32,7 @@ pub(crate) struct Diagnostics {
     /// [`crate::MAX_PER_CODE`] they are counted, not kept, so a million alike cost nothing.
     counts: HashMap<(usize, String), (usize, bool)>,
     /// The `acknowledge`s of the rule, pool or stack being checked.
-    answering: Option<acknowledge::Answering>,
+    answering: Option<Box<acknowledge::Answering>>,
     /// Warnings an `acknowledge` set aside, each with the index of its file.
     pub acknowledged: Vec<(usize, Acknowledged)>,
 }
@@ -308,7 +308,7 @@ fn rule(
         diags.error(file, CheckError::UnknownEntity { name: r.entity.node.clone(), help, span: r.entity.span.into() });
         return None;
     };
-    let narrowing = narrow::Narrowing::of(scope.iter().chain(&r.conditions));
+    let narrowing = Some(narrow::Narrowing::of(scope.iter().chain(&r.conditions)));
     let mut cx = expr::Context { schema, kind, file, diags, narrowing };
     let scope = scope.iter().map(|c| (c, true, "the policy's `scope`"));
     let own = r.conditions.iter().map(|c| (c, false, "a `when` condition"));
@@ -396,7 +396,7 @@ pub fn expression(
     e: &ast::Expr,
 ) -> Result<(program::Expr, Ty), Vec<CheckError>> {
     let mut diags = Diagnostics::default();
-    let narrowing = narrow::Narrowing::default();
+    let narrowing = None;
     let mut cx = expr::Context { schema, kind, file: 0, diags: &mut diags, narrowing };
     let (ir, ty) = cx.infer_public(e);
     let errors: Vec<CheckError> = diags.items.into_iter().map(|(_, e)| e).filter(|e| !e.is_warning()).collect();

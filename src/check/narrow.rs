@@ -96,7 +96,9 @@ fn condition(e: &Expr) -> Narrowing {
     };
     match &e.node {
         ExprKind::In(fact, set) => one(fact, Allowed::Only(set.iter().map(|v| v.node.clone()).collect())),
-        ExprKind::Binary(BinOp::Eq, fact, value) => named(value).map_or_else(Narrowing::default, |v| one(fact, Allowed::Only(v))),
+        ExprKind::Binary(BinOp::Eq, fact, value) => {
+            named(value).map_or_else(Narrowing::default, |v| one(fact, Allowed::Only(v)))
+        }
         ExprKind::Binary(BinOp::Ne, fact, value) => {
             named(value).map_or_else(Narrowing::default, |v| one(fact, Allowed::AllBut(v)))
         }

@@ -81,7 +81,11 @@ fn whole_numbers(i: &Interval) -> Interval {
             // A closed whole bound stays as written.
             (true, true) => n.clone(),
             // An open whole bound moves one past itself; a fraction to the whole number inside.
-            (false, true) => Numeral { value: if up { v.checked_add(Decimal::ONE) } else { v.checked_sub(Decimal::ONE) }.unwrap_or(v), scale: Scale::One, yuan: false },
+            (false, true) => Numeral {
+                value: if up { v.checked_add(Decimal::ONE) } else { v.checked_sub(Decimal::ONE) }.unwrap_or(v),
+                scale: Scale::One,
+                yuan: false,
+            },
             (_, false) => Numeral { value: edge, scale: Scale::One, yuan: false },
         }
     };
@@ -107,11 +111,7 @@ fn read(i: &Interval, whole: bool) -> Cow<'_, Interval> {
 /// it that reaches furthest, and an overlap is reported once per tier that has one.
 /// With `whole`, the value is a count: every tier, and every gap, is read as the whole numbers
 /// it holds.
-pub fn analyse<'a>(
-    tiers: impl Iterator<Item = &'a Spanned<Interval>>,
-    whole: bool,
-    findings: &mut Vec<CheckError>,
-) {
+pub fn analyse<'a>(tiers: impl Iterator<Item = &'a Spanned<Interval>>, whole: bool, findings: &mut Vec<CheckError>) {
     let mut valid: Vec<(usize, Cow<Interval>, &Spanned<Interval>)> = Vec::new();
     for (i, t) in tiers.enumerate() {
         let values = read(&t.node, whole);

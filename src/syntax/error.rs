@@ -339,7 +339,7 @@ fn describe(r: Rule) -> &'static str {
         Rule::award_clause => "`payer` or `trace`",
         Rule::expect_payer | Rule::kw_payer => "`payer`",
         Rule::expect_trace | Rule::kw_trace => "`trace`",
-        Rule::acknowledge | Rule::kw_acknowledge => "`acknowledge <warning> \"reason\"`",
+        Rule::acknowledge | Rule::kw_acknowledge => "`acknowledge`",
         Rule::figure | Rule::grouped => "an amount such as `300万` or `3,000,000`",
         Rule::kw_up | Rule::kw_to => "`up to`",
         Rule::kw_case => "`case by case`",
