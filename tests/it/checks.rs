@@ -71,7 +71,7 @@ fn only_the_values_the_conditions_leave_must_have_an_arm() {
     assert!(load(&rule("reward by phase { I => 600万, _ => 0 }")).is_ok());
 }
 
-/// 常州 （五）: "首次取得GLP、GCP认证或备案项目达到三个或五个以上的，分别给予30万元、50万元奖励".
+/// 常州 （十一）: "首次取得GLP、GCP认证或备案项目达到三个或五个以上的，分别给予30万元、50万元奖励".
 /// Over a count, 3–4 items and 5 or more leave nothing between them.
 #[test]
 fn tiers_over_a_count_leave_no_gap_between_whole_numbers() {
