@@ -48,6 +48,20 @@ pub enum SyntaxError {
         span: SourceSpan,
     },
 
+    /// `expect R for enterprise.E1: 3,00,000`
+    #[error("`{}` is not grouped in threes", crate::diagnostic::quote(.text))]
+    #[diagnostic(
+        code(syntax::digit_grouping),
+        help("write the amount as `policy eval` prints it, commas between groups of three digits (`300,000`), or without commas (`300000`, `30万`)")
+    )]
+    Grouping {
+        /// The amount as written.
+        text: String,
+        /// The amount.
+        #[label("commas here must stand every three digits")]
+        span: SourceSpan,
+    },
+
     /// `rule A for x { cite "a" cite "b" }`
     #[error("`{what}` is given twice")]
     #[diagnostic(code(syntax::duplicate_clause), help("keep one `{what}` and delete the other"))]

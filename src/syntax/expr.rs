@@ -313,6 +313,14 @@ fn too_large(pair: &Pair<Rule>) -> SyntaxError {
     SyntaxError::NumberTooLarge { text: pair.as_str().to_string(), span: span_of(pair).into() }
 }
 
+/// `3,000,000.5`: one to three digits, then commas every three (the fraction ungrouped).
+fn in_threes(grouped: &str) -> bool {
+    let whole = grouped.split('.').next().unwrap_or_default();
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or_default();
+    (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
+}
+
 /// A `number`, `signed_number` or `figure` pair: value scaled by 万/亿, and how it was written.
 pub(super) fn number(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Numeral {
     let negative = pair.as_str().starts_with('-');
@@ -323,7 +331,13 @@ pub(super) fn number(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Numeral
         // A figure is a number, or grouped digits with their 万/亿/元 beside them.
         Rule::figure => match pair.clone().into_inner().next() {
             Some(n) if n.as_rule() == Rule::number => Some(n),
-            _ => Some(pair),
+            Some(grouped) => {
+                if !in_threes(grouped.as_str()) {
+                    errors.push(SyntaxError::Grouping { text: pair.as_str().to_string(), span: span_of(&pair).into() });
+                }
+                Some(pair)
+            }
+            None => Some(pair),
         },
         _ => pair.into_inner().next(),
     };
