@@ -498,11 +498,14 @@ impl Context<'_> {
             _ => format!("{} and {}", rest.iter().map(quoted).collect::<Vec<_>>().join(", "), quoted(last)),
         };
         let arms: Vec<String> = missing.iter().map(|v| format!("`{v} => …`")).collect();
-        let help = format!(
-            "add {}, or `_ => …` for every value not listed; if the rule does not pay for them, say so before the table: `when {fact} in {{ {} }}`",
-            arms.join(", "),
-            listed.join(", ")
-        );
+        let mut help = format!("add {}, or `_ => …` for every value not listed", arms.join(", "));
+        if !listed.is_empty() {
+            let when = format!(
+                "; if the rule does not pay for them, say so before the table: `when {fact} in {{ {} }}`",
+                listed.join(", ")
+            );
+            help.push_str(&when);
+        }
         self.error(CheckError::MissingVariants {
             missing: missing_text,
             enum_name: def.name.clone(),
