@@ -259,3 +259,18 @@ fn amounts_are_read_as_people_write_them() {
         assert!(policy_lang::syntax::parse(&file).is_err(), "`{bad}` should not parse");
     }
 }
+
+/// `acknowledge` prints last in its rule, pool or stack, comments kept, and reads back the same.
+#[test]
+fn acknowledge_round_trips_through_the_formatter_in_rules_pools_and_stacks() {
+    let text = format!(
+        "{PRELUDE}{}pool P {{\n  members R\n  cap 1000万 per enterprise per year\n  acknowledge tier_gap \"无\"  // a pool's answer\n}}\n\nstack S {{\n  members R\n  earlier refuse\n  acknowledge tier_overlap \"引号\\\"与\\\\反斜杠\"\n}}\n",
+        rule(&format!("{WUXI_11A}\n  acknowledge tier_overlap \"取一事一议档\""))
+    );
+    let formatted = policy_lang::format::format(&text).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(policy_lang::format::format(&formatted).ok().as_deref(), Some(formatted.as_str()));
+    assert!(formatted.contains("  every_event\n  acknowledge tier_overlap \"取一事一议档\"\n}"), "{formatted}");
+    assert!(formatted.contains("  acknowledge tier_gap \"无\"  // a pool's answer\n"), "{formatted}");
+    let parsed = policy_lang::syntax::parse(&formatted).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(policy_lang::syntax::parse(&parsed.to_string()).ok(), Some(parsed));
+}
