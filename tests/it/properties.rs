@@ -2,7 +2,7 @@
 //! is idempotent, and a program evaluates alike from source and from its JSON IR.
 
 use policy_lang::ast::*;
-use policy_lang::compile::{from_ir, to_ir};
+use policy_lang::ir;
 use policy_lang::syntax::parse;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -230,7 +230,7 @@ proptest! {
         let program = policy_lang::compile(vec![policy_lang::Source::new("p.policy", source)]).map(|l| l.program);
         prop_assert!(program.is_ok());
         let program = program.unwrap_or_else(|_| unreachable!());
-        let loaded = from_ir(&to_ir(&program).to_string());
+        let loaded = ir::read(&ir::to_json(&program).to_string());
         prop_assert!(loaded.is_ok());
         let loaded = loaded.unwrap_or_else(|_| unreachable!());
         let facts = format!(r#"{{"e": [{{"id": "A", "rd_cost": {cost}, "n": 3}}, {{"id": "B", "rd_cost": "{cost}万", "n": 1}}]}}"#);
