@@ -47,6 +47,23 @@ fn a_program_loaded_from_its_ir_evaluates_every_example_alike() {
     assert_eq!(serde_json::to_string(&ir::to_json(&loaded)).unwrap_or_default(), ir);
 }
 
+/// Every `expect` of the bundled rules' tests holds of the program read from the IR as it
+/// does of the source: each award with its amount, shares and trace, each reason, each total.
+#[test]
+fn the_bundled_rules_tests_pass_on_the_program_read_from_its_ir() {
+    let source = bundled();
+    let mut loaded = ir::read(&ir::to_json(&source).to_string()).unwrap_or_else(|e| panic!("{e}"));
+    // Tests and source text are not part of the IR; lend them to the loaded program.
+    (loaded.tests, loaded.sources) = (source.tests.clone(), source.sources.clone());
+    let root = Some(std::path::Path::new("."));
+    let results = policy_lang::testing::run_with(&loaded, root);
+    assert!(results.len() >= 20, "only {} tests", results.len());
+    let failed: Vec<_> = results.iter().filter(|r| !r.passed()).collect();
+    assert!(failed.is_empty(), "{failed:#?}");
+    let report = |p: &Program| policy_lang::testing::report(&policy_lang::testing::run_with(p, root));
+    assert_eq!(report(&loaded), report(&source));
+}
+
 #[test]
 fn the_ir_says_what_it_is_and_refuses_what_it_is_not() {
     let doc = ir::to_json(&bundled());
@@ -156,13 +173,13 @@ fn the_ir_names_facts_and_gives_every_amount_its_unit() {
 }
 
 /// The IR's JSON Schema, from the committed file.
-fn ir_validator() -> jsonschema::Validator {
+pub(crate) fn ir_validator() -> jsonschema::Validator {
     let text = std::fs::read_to_string("docs/ir.schema.json").unwrap_or_else(|e| panic!("docs/ir.schema.json: {e}"));
     let schema: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
     jsonschema::draft202012::new(&schema).unwrap_or_else(|e| panic!("not a valid JSON Schema: {e}"))
 }
 
-fn assert_valid(validator: &jsonschema::Validator, name: &str, doc: &serde_json::Value) {
+pub(crate) fn assert_valid(validator: &jsonschema::Validator, name: &str, doc: &serde_json::Value) {
     let errors: Vec<String> =
         validator.iter_errors(doc).take(5).map(|e| format!("{e} at {}", e.instance_path)).collect();
     assert!(errors.is_empty(), "{name}: the IR does not satisfy docs/ir.schema.json: {errors:#?}");
