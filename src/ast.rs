@@ -13,7 +13,7 @@ mod display;
 pub(crate) use display::Line;
 
 /// A byte range in one source file.
-#[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Span {
     /// Byte offset of the first character.
     pub start: usize,
@@ -40,7 +40,7 @@ impl From<Span> for miette::SourceSpan {
 }
 
 /// A node and where it came from. Equality ignores the span.
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default)]
 pub struct Spanned<T> {
     /// The node itself.
     pub node: T,
@@ -114,7 +114,7 @@ pub struct Test {
 }
 
 /// Where a test's facts come from.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TestFacts {
     /// The JSON text itself.
     Inline(String),
@@ -134,7 +134,7 @@ pub struct Expect {
 }
 
 /// What a test expects of one rule and entity.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     /// An award of this amount, and what its shares and trace must show:
     /// `100万 payer city 60万 trace "capped"`.
@@ -146,7 +146,7 @@ pub enum Outcome {
 }
 
 /// An amount a test expects, of one award or of an entity's total.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Amount {
     /// An owed amount: `400万`.
     Exact(Numeral),
@@ -159,7 +159,7 @@ pub enum Amount {
 }
 
 /// A further check on an expected award.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum AwardClause {
     /// `payer city 60万`: the award's share for this payer is this amount.
     Payer(Ident, Numeral),
@@ -169,7 +169,7 @@ pub enum AwardClause {
 
 /// `expect total for ENTITY: AMOUNT`: what an entity receives from all its awards, its
 /// children's included, so a test can say a thing is not paid twice.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExpectTotal {
     /// The entity's path in results, e.g. `enterprise.E1`.
     pub entity: Spanned<String>,
@@ -474,7 +474,7 @@ pub enum Member {
 }
 
 /// The tags a `grants` member matches in the ledger; every tag given must match.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GrantTags {
     /// The grant's `policy`.
     pub policy: Option<String>,
