@@ -5,6 +5,7 @@ use super::types as ir;
 use crate::ast::{self, Interval};
 use crate::program::{Arith, Compare, Entitlement, Expr, KindId, Program, Ty, Value};
 use rust_decimal::Decimal;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// The program as an IR document, with the facts each rule needs beside it.
 pub(super) fn document(program: &Program) -> ir::Document {
@@ -18,7 +19,50 @@ pub(super) fn document(program: &Program) -> ir::Document {
             pools: program.pools.iter().map(|p| pool(program, p)).collect(),
             stacks: program.stacks.iter().map(|s| stack(program, s)).collect(),
         },
-        facts_needed: crate::needs::facts_needed(program).into_iter().map(needs).collect(),
+        facts_needed: crate::needs::facts_needed(program).iter().map(needs).collect(),
+    }
+}
+
+/// The same document as [`document`], serialized item by item: only one rule's IR exists at
+/// a time, so writing a large program costs little beyond the program itself. The tests hold
+/// the two to the same text.
+pub(super) struct Streamed<'a>(pub &'a Program);
+
+/// A sequence serialized from a fresh iterator.
+struct Seq<F>(F);
+
+impl<F: Fn() -> I, I: Iterator<Item = T>, T: Serialize> Serialize for Seq<F> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let program = self.0;
+        let facts_needed = crate::needs::facts_needed(program);
+        let mut doc = s.serialize_struct("Document", 4)?;
+        doc.serialize_field("format", super::FORMAT)?;
+        doc.serialize_field("version", &super::VERSION)?;
+        doc.serialize_field("program", &Body(program))?;
+        doc.serialize_field("facts_needed", &Seq(|| facts_needed.iter().map(needs)))?;
+        doc.end()
+    }
+}
+
+/// `program` of [`Streamed`].
+struct Body<'a>(&'a Program);
+
+impl Serialize for Body<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let program = self.0;
+        let mut body = s.serialize_struct("Program", 5)?;
+        body.serialize_field("schema", &schema(program))?;
+        body.serialize_field("policies", &Seq(|| program.policies.iter().map(policy)))?;
+        body.serialize_field("rules", &Seq(|| program.rules.iter().map(|r| rule(program, r))))?;
+        body.serialize_field("pools", &Seq(|| program.pools.iter().map(|p| pool(program, p))))?;
+        body.serialize_field("stacks", &Seq(|| program.stacks.iter().map(|st| stack(program, st))))?;
+        body.end()
     }
 }
 
@@ -191,23 +235,23 @@ fn stack(program: &Program, s: &crate::program::Stack) -> ir::Stack {
     }
 }
 
-fn needs(n: crate::needs::RuleNeeds) -> ir::RuleNeeds {
+fn needs(n: &crate::needs::RuleNeeds) -> ir::RuleNeeds {
     ir::RuleNeeds {
-        policy: n.policy,
-        rule: n.rule,
-        entity: n.entity,
+        policy: n.policy.clone(),
+        rule: n.rule.clone(),
+        entity: n.entity.clone(),
         facts: n
             .facts
-            .into_iter()
+            .iter()
             .map(|f| ir::FactRead {
-                entity: f.entity,
-                field: f.field,
-                ty: f.ty,
+                entity: f.entity.clone(),
+                field: f.field.clone(),
+                ty: f.ty.clone(),
                 optional: f.optional,
-                via: f.via.into_iter().map(String::from).collect(),
+                via: f.via.iter().map(|v| v.to_string()).collect(),
             })
             .collect(),
-        ledger: n.ledger,
+        ledger: n.ledger.clone(),
     }
 }
 

@@ -80,10 +80,10 @@ pub fn to_json(program: &Program) -> Value {
 }
 
 /// Writes the IR, pretty-printed and ending in a newline, as `policy compile` does: the
-/// same text as [`to_json`], written as it is serialized rather than through a JSON tree.
+/// same text as [`to_json`], each rule written as it is converted.
 pub fn write(program: &Program, out: impl std::io::Write) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut out, &document(program))?;
+    serde_json::to_writer_pretty(&mut out, &from_program::Streamed(program))?;
     out.write_all(b"\n")?;
     out.flush()
 }
