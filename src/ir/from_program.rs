@@ -2,7 +2,8 @@
 //! stands (the program keeps only the decimal; `400万` beside `rd_cost` is money).
 
 use super::types as ir;
-use crate::ast::{self, Interval};
+use crate::amounts::Interval;
+use crate::{amounts, dates, terms};
 use crate::program::{Arith, Compare, Entitlement, Expr, KindId, Program, Ty, Value};
 use rust_decimal::Decimal;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -126,15 +127,15 @@ fn policy(p: &crate::program::Policy) -> ir::Policy {
         expires: p.expires,
         rounding: ir::Rounding {
             unit: match p.rounding.unit {
-                ast::RoundingUnit::Yuan => ir::RoundingUnit::Yuan,
-                ast::RoundingUnit::Jiao => ir::RoundingUnit::Jiao,
-                ast::RoundingUnit::Fen => ir::RoundingUnit::Fen,
+                amounts::RoundingUnit::Yuan => ir::RoundingUnit::Yuan,
+                amounts::RoundingUnit::Jiao => ir::RoundingUnit::Jiao,
+                amounts::RoundingUnit::Fen => ir::RoundingUnit::Fen,
             },
             mode: match p.rounding.mode {
-                ast::RoundingMode::HalfAwayFromZero => ir::RoundingMode::HalfAwayFromZero,
-                ast::RoundingMode::HalfEven => ir::RoundingMode::HalfEven,
-                ast::RoundingMode::Down => ir::RoundingMode::Down,
-                ast::RoundingMode::Up => ir::RoundingMode::Up,
+                amounts::RoundingMode::HalfAwayFromZero => ir::RoundingMode::HalfAwayFromZero,
+                amounts::RoundingMode::HalfEven => ir::RoundingMode::HalfEven,
+                amounts::RoundingMode::Down => ir::RoundingMode::Down,
+                amounts::RoundingMode::Up => ir::RoundingMode::Up,
             },
         },
     }
@@ -161,9 +162,9 @@ fn rule(program: &Program, r: &crate::program::Rule) -> ir::Rule {
         on: r.on.as_ref().map(|e| w.expr(e, Ty::Date)),
         reward: w.expr(&r.reward, Ty::Money),
         frequency: match r.frequency {
-            ast::Frequency::Once => ir::Frequency::Once,
-            ast::Frequency::Yearly => ir::Frequency::Yearly,
-            ast::Frequency::EveryEvent => ir::Frequency::EveryEvent,
+            terms::Frequency::Once => ir::Frequency::Once,
+            terms::Frequency::Yearly => ir::Frequency::Yearly,
+            terms::Frequency::EveryEvent => ir::Frequency::EveryEvent,
         },
         once_per: r.once_per.as_ref().map(|e| w.expr(e, Ty::Literal)),
         once_for: w.chain.get(r.once_up).map(|&k| kind_name(program, k)).unwrap_or_default(),
@@ -184,11 +185,11 @@ fn members(program: &Program, members: &[usize]) -> Vec<ir::RuleRef> {
         .collect()
 }
 
-fn period(period: ast::Period) -> ir::Period {
+fn period(period: dates::Period) -> ir::Period {
     match period {
-        ast::Period::Year => ir::Period::Year,
-        ast::Period::Years(n) => ir::Period::Years(n),
-        ast::Period::Total => ir::Period::Total,
+        dates::Period::Year => ir::Period::Year,
+        dates::Period::Years(n) => ir::Period::Years(n),
+        dates::Period::Total => ir::Period::Total,
     }
 }
 
@@ -206,8 +207,8 @@ fn pool(program: &Program, p: &crate::program::Pool) -> ir::Pool {
             crate::program::Measure::Count { count, choose } => ir::Cap::Awards(ir::AwardLimit {
                 awards: count,
                 choose: match choose {
-                    ast::Choose::Highest => ir::Choose::Highest,
-                    ast::Choose::Earliest => ir::Choose::Earliest,
+                    terms::Choose::Highest => ir::Choose::Highest,
+                    terms::Choose::Earliest => ir::Choose::Earliest,
                 },
             }),
         },
@@ -229,8 +230,8 @@ fn stack(program: &Program, s: &crate::program::Stack) -> ir::Stack {
         per: kind_name(program, s.scope),
         period: period(s.period),
         earlier: match s.earlier {
-            ast::Earlier::TopUp => ir::Earlier::TopUp,
-            ast::Earlier::Refuse => ir::Earlier::Refuse,
+            terms::Earlier::TopUp => ir::Earlier::TopUp,
+            terms::Earlier::Refuse => ir::Earlier::Refuse,
         },
     }
 }

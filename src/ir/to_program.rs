@@ -3,7 +3,9 @@
 
 use super::types as ir;
 use super::IrError;
-use crate::ast::{self, Interval, Numeral, Scale, Span};
+use crate::amounts::{self, Interval, Numeral, Scale};
+use crate::diagnostic::Span;
+use crate::{dates, terms};
 use crate::program::{
     Arith, Compare, Condition, EnumDef, Expr, FieldDef, KindDef, KindId, Measure, Policy, Pool, Program, Rule,
     Schema, Share, Stack, Ty, Value,
@@ -63,15 +65,15 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
                 ir::Cap::Awards(limit) => Measure::Count {
                     count: limit.awards,
                     choose: match limit.choose {
-                        ir::Choose::Highest => ast::Choose::Highest,
-                        ir::Choose::Earliest => ast::Choose::Earliest,
+                        ir::Choose::Highest => terms::Choose::Highest,
+                        ir::Choose::Earliest => terms::Choose::Earliest,
                     },
                 },
             },
             grants: p
                 .grants
                 .iter()
-                .map(|g| ast::GrantTags { policy: g.policy.clone(), issuer: g.issuer.clone(), level: g.level.clone() })
+                .map(|g| terms::GrantTags { policy: g.policy.clone(), issuer: g.issuer.clone(), level: g.level.clone() })
                 .collect(),
             implicit: p.implicit,
         });
@@ -89,8 +91,8 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
             depth: schema.depth(scope),
             period: period(s.period),
             earlier: match s.earlier {
-                ir::Earlier::TopUp => ast::Earlier::TopUp,
-                ir::Earlier::Refuse => ast::Earlier::Refuse,
+                ir::Earlier::TopUp => terms::Earlier::TopUp,
+                ir::Earlier::Refuse => terms::Earlier::Refuse,
             },
         });
     }
@@ -152,27 +154,27 @@ fn policy(p: &ir::Policy) -> Policy {
         issued: p.issued,
         effective: p.effective,
         expires: p.expires,
-        rounding: ast::Rounding {
+        rounding: amounts::Rounding {
             unit: match p.rounding.unit {
-                ir::RoundingUnit::Yuan => ast::RoundingUnit::Yuan,
-                ir::RoundingUnit::Jiao => ast::RoundingUnit::Jiao,
-                ir::RoundingUnit::Fen => ast::RoundingUnit::Fen,
+                ir::RoundingUnit::Yuan => amounts::RoundingUnit::Yuan,
+                ir::RoundingUnit::Jiao => amounts::RoundingUnit::Jiao,
+                ir::RoundingUnit::Fen => amounts::RoundingUnit::Fen,
             },
             mode: match p.rounding.mode {
-                ir::RoundingMode::HalfAwayFromZero => ast::RoundingMode::HalfAwayFromZero,
-                ir::RoundingMode::HalfEven => ast::RoundingMode::HalfEven,
-                ir::RoundingMode::Down => ast::RoundingMode::Down,
-                ir::RoundingMode::Up => ast::RoundingMode::Up,
+                ir::RoundingMode::HalfAwayFromZero => amounts::RoundingMode::HalfAwayFromZero,
+                ir::RoundingMode::HalfEven => amounts::RoundingMode::HalfEven,
+                ir::RoundingMode::Down => amounts::RoundingMode::Down,
+                ir::RoundingMode::Up => amounts::RoundingMode::Up,
             },
         },
     }
 }
 
-fn period(p: ir::Period) -> ast::Period {
+fn period(p: ir::Period) -> dates::Period {
     match p {
-        ir::Period::Year => ast::Period::Year,
-        ir::Period::Years(n) => ast::Period::Years(n),
-        ir::Period::Total => ast::Period::Total,
+        ir::Period::Year => dates::Period::Year,
+        ir::Period::Years(n) => dates::Period::Years(n),
+        ir::Period::Total => dates::Period::Total,
     }
 }
 
@@ -200,9 +202,9 @@ fn rule(schema: &Schema, r: &ir::Rule, policy: usize) -> Result<Rule> {
         on: r.on.as_ref().map(|e| reader.expr(e)).transpose()?,
         reward: reader.expr(&r.reward)?,
         frequency: match r.frequency {
-            ir::Frequency::Once => ast::Frequency::Once,
-            ir::Frequency::Yearly => ast::Frequency::Yearly,
-            ir::Frequency::EveryEvent => ast::Frequency::EveryEvent,
+            ir::Frequency::Once => terms::Frequency::Once,
+            ir::Frequency::Yearly => terms::Frequency::Yearly,
+            ir::Frequency::EveryEvent => terms::Frequency::EveryEvent,
         },
         once_per: r.once_per.as_ref().map(|e| reader.expr(e)).transpose()?,
         once_up,
@@ -316,7 +318,7 @@ impl Reader<'_> {
             ir::Expr::Bool(b) => return constant(Value::Bool(b.bool)),
             ir::Expr::Date(d) => return constant(Value::Date(d.date)),
             ir::Expr::Duration(d) => {
-                return constant(Value::Duration(ast::Duration { months: d.duration.months, days: d.duration.days }))
+                return constant(Value::Duration(dates::Duration { months: d.duration.months, days: d.duration.days }))
             }
             ir::Expr::Text(t) => return constant(Value::Text(t.text.as_str().into())),
             ir::Expr::Enum(v) => return constant(Value::Enum(self.variant(self.enum_id(&v.name)?, &v.value)?)),
