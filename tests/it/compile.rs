@@ -251,7 +251,8 @@ fn the_facts_schema_accepts_the_examples_and_rejects_bad_facts() {
     }
 }
 
-/// `policy compile` writes the IR as it is made, not through a JSON tree: the same text.
+/// `policy compile` writes the IR rule by rule, not through a JSON tree: the same text, and
+/// one the IR's schema accepts.
 #[test]
 fn the_ir_written_as_it_is_made_is_the_ir() {
     let program = bundled();
@@ -264,5 +265,7 @@ fn the_ir_written_as_it_is_made_is_the_ir() {
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_valid(&ir_validator(), "policy compile --target json rules", &doc);
     assert!(ir::read(&expected).is_ok());
 }
