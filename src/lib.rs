@@ -107,7 +107,6 @@ pub mod ast;
 #[cfg(feature = "batch")]
 pub mod batch;
 pub mod check;
-pub mod ir;
 pub mod dates;
 pub mod decision_log;
 pub mod diagnostic;
@@ -116,6 +115,7 @@ pub mod facts;
 pub mod format;
 pub mod fuzzing;
 mod io;
+pub mod ir;
 pub mod needs;
 pub mod output;
 pub mod population;

@@ -3,8 +3,8 @@
 
 use super::types as ir;
 use crate::amounts::Interval;
-use crate::{amounts, dates, terms};
 use crate::program::{Arith, Compare, Entitlement, Expr, KindId, Program, Ty, Value};
+use crate::{amounts, dates, terms};
 use rust_decimal::Decimal;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
@@ -380,8 +380,12 @@ impl Writer<'_> {
                     Compare::Ge => ir::Op::Ge { left, right },
                 })
             }
-            Expr::And(a, b) => ir::Expr::Op(ir::Op::And { left: self.boxed(a, Ty::Bool), right: self.boxed(b, Ty::Bool) }),
-            Expr::Or(a, b) => ir::Expr::Op(ir::Op::Or { left: self.boxed(a, Ty::Bool), right: self.boxed(b, Ty::Bool) }),
+            Expr::And(a, b) => {
+                ir::Expr::Op(ir::Op::And { left: self.boxed(a, Ty::Bool), right: self.boxed(b, Ty::Bool) })
+            }
+            Expr::Or(a, b) => {
+                ir::Expr::Op(ir::Op::Or { left: self.boxed(a, Ty::Bool), right: self.boxed(b, Ty::Bool) })
+            }
             Expr::In(x, values) => {
                 let id = match self.ty(x) {
                     Ty::Enum(id) => id,
@@ -536,7 +540,10 @@ impl Writer<'_> {
                     Ty::Enum(id) => id,
                     _ => usize::MAX,
                 };
-                ir::Expr::Enum(ir::EnumValue { name: enum_name(self.program, id), value: variant(self.program, id, *i) })
+                ir::Expr::Enum(ir::EnumValue {
+                    name: enum_name(self.program, id),
+                    value: variant(self.program, id, *i),
+                })
             }
             // The checker never writes an award or a rate range as a constant; should one
             // appear, it is written as the expression that makes it.

@@ -5,11 +5,11 @@ use super::types as ir;
 use super::IrError;
 use crate::amounts::{self, Interval, Numeral, Scale};
 use crate::diagnostic::Span;
-use crate::{dates, terms};
 use crate::program::{
-    Arith, Compare, Condition, EnumDef, Expr, FieldDef, KindDef, KindId, Measure, Policy, Pool, Program, Rule,
-    Schema, Share, Stack, Ty, Value,
+    Arith, Compare, Condition, EnumDef, Expr, FieldDef, KindDef, KindId, Measure, Policy, Pool, Program, Rule, Schema,
+    Share, Stack, Ty, Value,
 };
+use crate::{dates, terms};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -73,7 +73,11 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
             grants: p
                 .grants
                 .iter()
-                .map(|g| terms::GrantTags { policy: g.policy.clone(), issuer: g.issuer.clone(), level: g.level.clone() })
+                .map(|g| terms::GrantTags {
+                    policy: g.policy.clone(),
+                    issuer: g.issuer.clone(),
+                    level: g.level.clone(),
+                })
                 .collect(),
             implicit: p.implicit,
         });
@@ -184,7 +188,10 @@ fn rule(schema: &Schema, r: &ir::Rule, policy: usize) -> Result<Rule> {
     };
     let reader = Reader { schema, chain: schema.ancestry(kind), rule: &r.id };
     let Some(once_up) = reader.up(&r.once_for) else {
-        return bad(format!("rule `{}` counts its one-offs for `{}`, which does not own `{}`", r.id, r.once_for, r.entity));
+        return bad(format!(
+            "rule `{}` counts its one-offs for `{}`, which does not own `{}`",
+            r.id, r.once_for, r.entity
+        ));
     };
     let conditions = r
         .conditions

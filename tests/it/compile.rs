@@ -83,10 +83,24 @@ fn the_ir_says_what_it_is_and_refuses_what_it_is_not() {
     assert!(matches!(with("program", serde_json::json!({"rules": 1})), Some(IrError::Unreadable(_))));
 }
 
+/// A misspelt key deep in an expression is refused, and the message says where.
+#[test]
+fn a_malformed_expression_is_unreadable_with_its_place() {
+    let mut doc = ir::to_json(&bundled());
+    doc["program"]["rules"][0]["reward"] =
+        serde_json::json!({"op": "of", "rate": {"rate": "0.2"}, "base": {"fakt": "x"}, "text": "x"});
+    let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    match ir::read(&text) {
+        Err(IrError::Unreadable(message)) => assert!(message.contains("at line"), "{message}"),
+        other => panic!("not refused as unreadable: {:?}", other.err()),
+    }
+}
+
 /// A version 2 document (a serde dump of the program) is named as such, with the way out.
 #[test]
 fn an_old_ir_says_to_compile_again() {
-    let old = r#"{"format": "policy-lang/ir", "version": 2, "program": {"rules": [{"reward": {"Const": {"Dec": "0.2"}}}]}}"#;
+    let old =
+        r#"{"format": "policy-lang/ir", "version": 2, "program": {"rules": [{"reward": {"Const": {"Dec": "0.2"}}}]}}"#;
     let error = ir::read(old).err().unwrap_or_else(|| panic!("version 2 was read"));
     let help = miette::Diagnostic::help(&error).map(|h| h.to_string()).unwrap_or_default();
     let rendered = format!("{error}\n{help}");
