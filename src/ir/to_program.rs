@@ -146,7 +146,27 @@ fn schema(ir: &ir::Schema) -> Result<Schema> {
         }
         kinds.push(KindDef { name: k.name.clone(), fields, parent });
     }
-    Ok(Schema { enums, kinds })
+    let schema = Schema { enums, kinds };
+    owners(&schema)?;
+    Ok(schema)
+}
+
+/// Each kind's owner is the kind whose list holds it. (Kinds that own each other in a cycle
+/// are only a warning in the source, so the IR may hold them too.)
+fn owners(schema: &Schema) -> Result<()> {
+    for (id, kind) in schema.kinds.iter().enumerate() {
+        for field in &kind.fields {
+            if let Ty::List(child) = field.ty {
+                if schema.kinds.get(child).and_then(|c| c.parent) != Some(id) {
+                    return bad(format!(
+                        "field `{}.{}` lists entities that `{}` does not own",
+                        kind.name, field.name, kind.name
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn policy(p: &ir::Policy) -> Policy {

@@ -126,6 +126,10 @@ fn an_ir_naming_what_it_does_not_declare_is_refused() {
     assert!(inconsistent(&|d| d["program"]["pools"][0]["members"][0]["rule"] = "R0".into()).contains("R0"));
     assert!(inconsistent(&|d| d["program"]["stacks"][0]["per"] = "galaxy".into()).contains("galaxy"));
     assert!(inconsistent(&|d| d["program"]["schema"]["entities"][1]["owner"] = "nobody".into()).contains("nobody"));
+    let top = |d: &serde_json::Value| d["program"]["schema"]["entities"][0]["name"].clone();
+    // The bundled schema's third kind is owned by the second (a drug's trial stages).
+    let lists = inconsistent(&|d| d["program"]["schema"]["entities"][2]["owner"] = top(d));
+    assert!(lists.contains("does not own"), "{lists}");
     let twice = inconsistent(&|d| {
         let first = rule(d);
         if let Some(rules) = d["program"]["rules"].as_array_mut() {
