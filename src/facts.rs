@@ -33,6 +33,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, Error as _, MapAccess, SeqA
 use serde_json::Value as Json;
 use std::borrow::Cow;
 use std::fmt;
+use std::str::FromStr;
 use std::sync::Arc;
 use thiserror::Error;
 
@@ -157,14 +158,7 @@ pub enum FactsError {
 pub fn parse(text: &str, program: &Program) -> Result<Facts, Vec<FactsError>> {
     // A byte-order mark is how some editors start UTF-8; it is not part of the JSON.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut reader = Reader {
-        schema: &program.schema,
-        program,
-        errors: Vec::new(),
-        entities: 0,
-        at: Vec::new(),
-        unplaced: Arc::from(""),
-    };
+    let mut reader = Reader::new(program, "$");
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let facts = Expect(Document(&mut reader))
         .deserialize(&mut deserializer)
@@ -174,6 +168,71 @@ pub fn parse(text: &str, program: &Program) -> Result<Facts, Vec<FactsError>> {
         Ok(facts)
     } else {
         Err(reader.errors)
+    }
+}
+
+/// One top-level entity from a row of text cells (a CSV population, one fact set a row),
+/// without JSON: each cell is read as its fact's type says (a number from its text, never a
+/// float), an empty cell is a fact not given, and a list fact's cell holds the children as
+/// JSON (`[{"id": "D1", "rd_cost": "3000万"}]`), empty for none. `cells` pairs each cell with
+/// its fact's slot; errors name the column (`rd_cost: expected money, found "x"`).
+pub fn row<'c>(
+    program: &Program,
+    kind: KindId,
+    id: &str,
+    cells: impl IntoIterator<Item = (usize, &'c str)>,
+) -> Result<Facts, Vec<FactsError>> {
+    let schema = &program.schema;
+    let Some(def) = schema.kinds.get(kind) else { return Ok(Facts::default()) };
+    let mut reader = Reader::new(program, "");
+    reader.entities = 1;
+    let mut slots: Vec<Option<Slot>> = std::iter::repeat_with(|| None).take(def.fields.len()).collect();
+    for (i, cell) in cells {
+        let (Some(slot), Some(field)) = (slots.get_mut(i), def.fields.get(i)) else { continue };
+        let cell = cell.trim();
+        reader.at.push(Seg::Field(&field.name));
+        *slot = Some(match field.ty {
+            Ty::List(_) if cell.is_empty() => Slot::Children(Vec::new()),
+            _ if cell.is_empty() => reader.absent(field),
+            Ty::List(child) => reader.children(child, cell),
+            ty => match typed(schema, &cell_value(ty, cell), ty) {
+                Ok(value) => Slot::Value(value),
+                Err((message, help)) => {
+                    reader.invalid_here(message, help);
+                    Slot::Missing
+                }
+            },
+        });
+        reader.at.pop();
+    }
+    for (slot, field) in slots.iter_mut().zip(&def.fields).filter(|(slot, _)| slot.is_none()) {
+        reader.at.push(Seg::Field(&field.name));
+        *slot = Some(if matches!(field.ty, Ty::List(_)) { Slot::Children(Vec::new()) } else { reader.absent(field) });
+        reader.at.pop();
+    }
+    let id = entity_id(Some(Raw::Text(Cow::Borrowed(id.trim())))).map_err(|(message, help)| {
+        reader.invalid("id", message, help);
+    });
+    match id {
+        Ok(id) if reader.errors.is_empty() => {
+            let slots = slots.into_iter().map(|slot| slot.unwrap_or(Slot::Missing)).collect();
+            let mut entity = Entity { kind, id, path: reader.unplaced.clone(), slots };
+            let path = format!("{}.{}", def.name, entity.id);
+            place(schema, &mut entity, path.into());
+            Ok(Facts { roots: vec![entity], ..Facts::default() })
+        }
+        _ => Err(reader.errors),
+    }
+}
+
+/// A cell as the value its type reads: a number or a boolean where one is expected and
+/// written (`是`/`否` too), text otherwise, so the error says what the cell holds.
+fn cell_value(ty: Ty, text: &str) -> Raw<'_> {
+    match (ty, text) {
+        (Ty::Number | Ty::Count, _) if serde_json::Number::from_str(text).is_ok() => Raw::Number(text.to_string()),
+        (Ty::Bool, "true" | "TRUE" | "是") => Raw::Bool(true),
+        (Ty::Bool, "false" | "FALSE" | "否") => Raw::Bool(false),
+        _ => Raw::Text(Cow::Borrowed(text)),
     }
 }
 
@@ -428,9 +487,18 @@ struct Reader<'a> {
     at: Vec<Seg<'a>>,
     /// The path of an entity whose top-level owner is not yet read ([`place`] names it).
     unplaced: Arc<str>,
+    /// How a path starts: `$` for a JSON document; nothing for a row, whose paths start
+    /// with the column (`rd_cost`, `drugs[0].rd_cost`).
+    top: &'static str,
 }
 
 impl<'a> Reader<'a> {
+    /// A reader whose paths start with `top`: `$` for a JSON document, nothing for a row.
+    fn new(program: &'a Program, top: &'static str) -> Self {
+        let schema = &program.schema;
+        Reader { schema, program, errors: Vec::new(), entities: 0, at: Vec::new(), unplaced: Arc::from(""), top }
+    }
+
     fn invalid(&mut self, path: &str, message: impl Into<String>, help: impl Into<String>) {
         self.errors.push(FactsError::Invalid { path: path.to_string(), message: message.into(), help: help.into() });
     }
@@ -444,10 +512,11 @@ impl<'a> Reader<'a> {
     /// The JSON path of the value being read.
     fn path(&self) -> String {
         use std::fmt::Write;
-        let mut path = String::from("$");
+        let mut path = String::from(self.top);
         for seg in &self.at {
             let _ = match seg {
                 Seg::Root(key) => write!(path, ".{}", quote(key)),
+                Seg::Field(name) if path.is_empty() => write!(path, "{name}"),
                 Seg::Field(name) => write!(path, ".{name}"),
                 Seg::Index(i) => write!(path, "[{i}]"),
             };
@@ -464,6 +533,25 @@ impl<'a> Reader<'a> {
             self.invalid_here(message, help);
         }
         Slot::Missing
+    }
+
+    /// A list fact's children written as JSON in one cell.
+    fn children(&mut self, kind: KindId, cell: &str) -> Slot {
+        let mut deserializer = serde_json::Deserializer::from_str(cell);
+        let list = Entities { reader: &mut *self, kind, root: None };
+        match Expect(list).deserialize(&mut deserializer).and_then(|list| deserializer.end().map(|()| list)) {
+            Ok(children) => Slot::Children(children.unwrap_or_default()),
+            Err(e) => {
+                let message = e.to_string();
+                let message = message.split(" at line").next().unwrap_or(&message).to_string();
+                let help = format!(
+                    "write the children as a JSON list, [ {{ \"id\": \"…\", … }} ]; fix column {} of the cell",
+                    e.column()
+                );
+                self.invalid_here(format!("the list is not valid JSON: {message}"), help);
+                Slot::Missing
+            }
+        }
     }
 
     /// Puts the errors an entity's keys gave (`parts`: where each key's errors start, and its
@@ -594,8 +682,13 @@ impl<'de> Shape<'de> for Entities<'_, '_> {
         }
         // Ids name entities in every result, so two alike in one list would be ambiguous.
         let mut seen = std::collections::HashSet::new();
-        for entity in &entities {
-            if !seen.insert(&entity.id) {
+        for (i, entity) in entities.iter().enumerate() {
+            // Most lists are short: comparing with the ones before costs less than hashing.
+            let again = match entities.get(..i) {
+                Some(before) if entities.len() <= 16 => before.iter().any(|e| e.id == entity.id),
+                _ => !seen.insert(&entity.id),
+            };
+            if again {
                 let message = format!("two entities in this list have the id `{}`", quote(&entity.id));
                 reader.invalid_here(message, "give every entity in a list its own id");
             }
@@ -667,6 +760,8 @@ impl<'de> Shape<'de> for EntitySeed<'_, '_> {
         let mut unknown: Vec<Cow<'de, str>> = Vec::new();
         // Where each key's errors start, and its rank in the order errors are reported.
         let mut parts = Vec::new();
+        // Facts mostly come in the schema's order, so the one after the last is tried first.
+        let mut next_field = 0;
         let mut key = first;
         while let Some(k) = key {
             let before = reader.errors.len();
@@ -677,8 +772,9 @@ impl<'de> Shape<'de> for EntitySeed<'_, '_> {
                 }
                 id = Some(map.next_value_seed(Expect(AnyValue))?);
             } else if let Some((i, (slot, field))) =
-                slots.iter_mut().zip(&def.fields).enumerate().find(|(_, (_, field))| field.name == k)
+                field_named(def, &k, next_field).and_then(|i| Some((i, (slots.get_mut(i)?, def.fields.get(i)?))))
             {
+                next_field = i + 1;
                 if slot.is_some() {
                     return Err(duplicate(&k));
                 }
@@ -746,6 +842,14 @@ impl<'de> Shape<'de> for EntitySeed<'_, '_> {
     }
 }
 
+/// The slot of the fact called `name`, looking first at `guess`.
+fn field_named(def: &crate::program::KindDef, name: &str, guess: usize) -> Option<usize> {
+    match def.fields.get(guess) {
+        Some(field) if field.name == name => Some(guess),
+        _ => def.field(name),
+    }
+}
+
 /// An entity's `id`: a non-empty string without `.`, or a whole number.
 fn entity_id(raw: Option<Raw>) -> Result<Arc<str>, (String, String)> {
     match raw {
@@ -806,10 +910,24 @@ fn typed(schema: &Schema, raw: &Raw, ty: Ty) -> Result<Value, (String, String)> 
     }
 }
 
+/// `YYYY-MM-DD` as chrono's `%Y-%m-%d` reads it; the usual ten-figure form without
+/// chrono's format machinery, which was a tenth of reading a fact set.
+fn calendar_date(text: &str) -> Option<NaiveDate> {
+    let figures = |range: std::ops::Range<usize>| {
+        let part = text.get(range)?;
+        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse::<u32>().ok()).flatten()
+    };
+    let plain = text.len() == 10 && text.get(4..5) == Some("-") && text.get(7..8) == Some("-");
+    match (plain, figures(0..4), figures(5..7), figures(8..10)) {
+        (true, Some(year), Some(month), Some(day)) => NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day),
+        _ => NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+    }
+}
+
 /// A calendar date, `"YYYY-MM-DD"`.
 fn date(raw: &Raw) -> Result<NaiveDate, (String, String)> {
     match raw {
-        Raw::Text(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+        Raw::Text(s) => calendar_date(s),
         _ => None,
     }
     .ok_or_else(|| {
