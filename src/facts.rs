@@ -842,12 +842,11 @@ impl<'de> Shape<'de> for EntitySeed<'_, '_> {
     }
 }
 
-/// The slot of the fact called `name`, looking first at `guess`.
+/// The slot of the fact called `name`, looking from `guess` on first (facts mostly come in
+/// the schema's order, some left out).
 fn field_named(def: &crate::program::KindDef, name: &str, guess: usize) -> Option<usize> {
-    match def.fields.get(guess) {
-        Some(field) if field.name == name => Some(guess),
-        _ => def.field(name),
-    }
+    let after = def.fields.get(guess..).and_then(|rest| rest.iter().position(|f| f.name == name));
+    after.map(|i| guess + i).or_else(|| def.fields.get(..guess)?.iter().position(|f| f.name == name))
 }
 
 /// An entity's `id`: a non-empty string without `.`, or a whole number.
@@ -1172,7 +1171,12 @@ pub fn parse_money(text: &str) -> Option<Decimal> {
     } else {
         (s, Decimal::ONE)
     };
-    let digits: String = digits.trim().chars().filter(|c| !matches!(c, '_' | ',')).collect();
+    let digits = digits.trim();
+    let digits: Cow<str> = if digits.contains(['_', ',']) {
+        digits.chars().filter(|c| !matches!(c, '_' | ',')).collect()
+    } else {
+        Cow::Borrowed(digits)
+    };
     if digits.is_empty() || digits.starts_with('+') {
         return None;
     }
@@ -1181,7 +1185,10 @@ pub fn parse_money(text: &str) -> Option<Decimal> {
 
 /// Full-width figures and punctuation (`１２００万`, `２５％`, `，`) as their ASCII forms: what
 /// they mean is not in doubt, so facts typed on a Chinese keyboard are read as written.
-fn ascii_figures(text: &str) -> String {
+fn ascii_figures(text: &str) -> Cow<'_, str> {
+    if text.chars().all(|c| crate::amounts::full_width(c).is_none()) {
+        return Cow::Borrowed(text);
+    }
     text.chars().map(|c| crate::amounts::full_width(c).unwrap_or(c)).collect()
 }
 
