@@ -1,6 +1,7 @@
 """Exactness: every enterprise's subsidy computed with Python's Decimal (20% of the cost, at
 most 4,000,000, rounded to the fen half away from zero) against policy-lang's JSON Lines
-(standard input) and OpenFisca's `id,amount` file rounded to the fen."""
+(standard input) and OpenFisca's amounts (one a line, in the population's order) rounded to
+the fen."""
 
 import json
 import sys
@@ -20,6 +21,7 @@ with open(population) as f:
     for line in f:
         id_, cost = line.rstrip("\n").split(",")
         want[id_] = exact(cost)
+order = list(want.values())
 
 # policy-lang: one result line per enterprise, one award each.
 policy_wrong = policy_lines = 0
@@ -33,13 +35,12 @@ for line in sys.stdin:
 
 of_wrong, of_off, of_lines = 0, Decimal(0), 0
 with open(openfisca) as f:
-    for line in f:
-        id_, amount = line.rstrip("\n").split(",")
+    for line, expected in zip(f, order):
         of_lines += 1
-        got = Decimal(amount).quantize(FEN, rounding=ROUND_HALF_UP)
-        if got != want[id_]:
+        got = Decimal(line.strip()).quantize(FEN, rounding=ROUND_HALF_UP)
+        if got != expected:
             of_wrong += 1
-            of_off += abs(got - want[id_])
+            of_off += abs(got - expected)
 
 print(f"enterprises: {len(want)}")
 print(f"policy-lang: {policy_lines} awards, {policy_wrong} differ from the exact Decimal result")
