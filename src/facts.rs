@@ -1234,3 +1234,36 @@ fn expectation(ty: Ty, schema: &Schema) -> (String, String) {
 fn describe(json: &Json) -> String {
     Raw::from(json).describe()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::calendar_date;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn dates_read_as_chrono_reads_them() {
+        for text in [
+            "2024-06-30",
+            "2024-02-29",
+            "2023-02-29",
+            "2023-02-30",
+            "2024-13-01",
+            "2024-00-10",
+            "0000-01-01",
+            "9999-12-31",
+            "2024-6-30",
+            "2024-06-3",
+            "+2024-06-30",
+            "2024/06/30",
+            "2024-06-30 ",
+            " 2024-06-30",
+            "２０２４-06-30",
+            "20240630",
+            "2024-06-3x",
+            "",
+            "-024-06-30",
+        ] {
+            assert_eq!(calendar_date(text), NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(), "{text:?}");
+        }
+    }
+}
