@@ -216,6 +216,9 @@ pub struct FieldDecl {
     pub optional: bool,
     /// Its type as written.
     pub ty: Spanned<TypeRef>,
+    /// `default false`: what an absent fact counts as (含视同通过, 未提供的视为否); a literal
+    /// or, for an enum, a value's name.
+    pub default: Option<Expr>,
 }
 
 /// A field's type as written: a name (`money`, `phase`) or a collection (`[drug]`).
@@ -536,6 +539,59 @@ pub enum ExprKind {
         /// `case_by_case uncapped`: the text sets no bound (上不封顶).
         uncapped: bool,
     },
+    /// `sum(trials.rd_cost where phase in { I, II })`: over a list of child records.
+    Aggregate(Box<Aggregate>),
+    /// `employees default 0`: the fact, or the value when it is absent.
+    Default(Box<Expr>, Box<Expr>),
+}
+
+/// `sum(trials.rd_cost where …)`, `count(approvals)`, `any(trials where overseas)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Aggregate {
+    /// What is taken of the records.
+    pub op: Spanned<AggOp>,
+    /// The list (`trials`, `enterprise.trials`), then for `sum`, `min` and `max` the child's
+    /// field summed (`trials.rd_cost`).
+    pub path: Vec<Ident>,
+    /// `where …`: a condition on each child record; bare names are the child's fields.
+    pub filter: Option<Expr>,
+}
+
+/// What an aggregate takes of the records that pass its filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AggOp {
+    /// 合计/累计: the sum of a field; 0 over no records.
+    Sum,
+    /// 个数/品种数: how many records.
+    Count,
+    /// The least value of a field; no value over no records.
+    Min,
+    /// The greatest value of a field; no value over no records.
+    Max,
+    /// Some record passes; false over no records.
+    Any,
+    /// Every record passes; true over no records.
+    All,
+}
+
+impl AggOp {
+    /// The function's name as written.
+    pub fn name(self) -> &'static str {
+        match self {
+            AggOp::Sum => "sum",
+            AggOp::Count => "count",
+            AggOp::Min => "min",
+            AggOp::Max => "max",
+            AggOp::Any => "any",
+            AggOp::All => "all",
+        }
+    }
+
+    /// Takes a field of the records (`sum(trials.rd_cost)`), rather than the records.
+    pub fn takes_field(self) -> bool {
+        matches!(self, AggOp::Sum | AggOp::Min | AggOp::Max)
+    }
 }
 
 /// A prefix operator.

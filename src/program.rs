@@ -3,7 +3,7 @@
 //! Every name is resolved here: a field is a slot index and a hop count up the entity tree,
 //! an enum value is its index. Evaluation never looks up a string.
 
-use crate::ast::{Choose, Duration, Earlier, Frequency, GrantTags, Interval, Period, Rounding, Span};
+use crate::ast::{AggOp, Choose, Duration, Earlier, Frequency, GrantTags, Interval, Period, Rounding, Span};
 use crate::diagnostic::Source;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -91,6 +91,22 @@ impl Schema {
         self.ancestry(kind).last().copied().unwrap_or(kind)
     }
 
+    /// A value as people read it: `4,000,000`, `20%`, `false`, an enum value's name.
+    pub fn show(&self, ty: Ty, value: &Value) -> String {
+        match (value, ty) {
+            (Value::Dec(d), Ty::Rate) => crate::amounts::rate(*d),
+            (Value::Dec(d), _) => crate::amounts::money(*d),
+            (Value::Bool(b), _) => b.to_string(),
+            (Value::Date(d), _) => d.to_string(),
+            (Value::Duration(d), _) => d.to_string(),
+            (Value::Text(t), _) => format!("\"{t}\""),
+            (Value::Enum(i), Ty::Enum(e)) => {
+                self.enums.get(e).and_then(|e| e.variants.get(*i)).cloned().unwrap_or_else(|| i.to_string())
+            }
+            (other, _) => format!("{other:?}"),
+        }
+    }
+
     /// How a type is written in the language, e.g. `money` or `phase`.
     pub fn type_name(&self, ty: &Ty) -> String {
         match ty {
@@ -137,6 +153,10 @@ pub struct FieldDef {
     pub ty: Ty,
     /// The fact may be absent; a rule that needs it then does not apply.
     pub optional: bool,
+    /// What an absent fact counts as (`deemed_passed?: bool default false`); every read of the
+    /// field is checked into an [`Expr::Default`] with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Value>,
 }
 
 /// The types of the language.
@@ -506,6 +526,38 @@ pub enum Expr {
         /// Its enum, to find the name.
         enum_id: EnumId,
     },
+    /// `sum`, `count`, `min`, `max`, `any` or `all` over a list of child records.
+    Aggregate(Box<Aggregate>),
+    /// A fact, or `value` when it is absent (`employees default 0`, or the schema's default).
+    Default {
+        /// The fact read: an [`Expr::Field`].
+        fact: Box<Expr>,
+        /// What an absent fact counts as.
+        value: Value,
+        /// The value as people read it, for the trace.
+        text: Arc<str>,
+    },
+}
+
+/// `sum(trials.rd_cost where phase in { I, II })`: what is taken of which child records.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Aggregate {
+    /// What is taken of the records that pass the filter.
+    pub op: AggOp,
+    /// How many levels above the current entity the list's holder is (0: the entity itself).
+    pub up: usize,
+    /// The list field's slot in its holder.
+    pub list: usize,
+    /// The child records' kind.
+    pub kind: KindId,
+    /// For `sum`, `min`, `max`: the child's field, read with the record as the current entity.
+    pub field: Option<Expr>,
+    /// `where …`: read with the record as the current entity (its owners above it).
+    pub filter: Option<Expr>,
+    /// The aggregate in words (`sum of trials.rd_cost where phase in { I, II }`).
+    pub text: Arc<str>,
+    /// The list as written (`trials`), to name a record's missing fact (`trials[T2].rd_cost`).
+    pub list_text: Arc<str>,
 }
 
 /// An arithmetic operator.

@@ -5,6 +5,8 @@
 //! are resolved and types settled here, so evaluation never meets an unknown name or a
 //! mistyped value. All errors are collected; warnings travel with a successful program.
 
+mod aggregate;
+mod defaults;
 mod error;
 mod expr;
 mod groups;

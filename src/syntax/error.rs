@@ -313,6 +313,13 @@ fn describe(r: Rule) -> &'static str {
         Rule::string | Rule::string_inner => "a quoted string",
         Rule::boolean => "`true` or `false`",
         Rule::optional => "`?`",
+        Rule::field_default | Rule::op_default | Rule::kw_default => "`default`",
+        Rule::default_value => "a value such as `0`, `false` or an enum value",
+        Rule::aggregate | Rule::aggregate_op => "an aggregate such as `sum(trials.rd_cost)`",
+        Rule::kw_sum | Rule::kw_count | Rule::kw_min | Rule::kw_any | Rule::kw_all => {
+            "`sum`, `count`, `min`, `max`, `any` or `all`"
+        }
+        Rule::kw_where => "`where`",
         Rule::split | Rule::kw_split => "`split`",
         Rule::share => "a payer such as `city 50%`",
         Rule::pool | Rule::kw_pool => "`pool`",
