@@ -427,6 +427,13 @@ impl Context<'_> {
                 return (Expr::Compare(cmp, Box::new(a), Box::new(b)), Ty::Bool);
             }
         }
+        // `phse == I` with `phse` unknown: `I` is likely a value, so it is not looked up as a
+        // field (one error, not two).
+        if let (Ty::Error, ExprKind::Path(parts)) = (ta, &r.node) {
+            if parts.len() == 1 {
+                return (Expr::Const(Value::Bool(false)), Ty::Bool);
+            }
+        }
         let (b, tb) = self.infer(r);
         let ordered =
             unify_numeric(ta, tb).is_some() || matches!((ta, tb), (Ty::Date, Ty::Date) | (Ty::Duration, Ty::Duration));
