@@ -166,7 +166,7 @@ impl Display for ExprKind {
 
 fn write_scrutinee(f: &mut Formatter<'_>, scrutinee: &Expr) -> fmt::Result {
     match scrutinee.node {
-        ExprKind::Path(_) => write!(f, "{scrutinee}"),
+        ExprKind::Path(_) | ExprKind::Aggregate(_) => write!(f, "{scrutinee}"),
         _ => write!(f, "({scrutinee})"),
     }
 }
