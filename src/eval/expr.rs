@@ -5,8 +5,8 @@ mod aggregate;
 
 use super::explain::{Reason, Slice, Step};
 use super::Failure;
+use crate::amounts::Interval;
 use crate::amounts::{money, rate};
-use crate::ast::Interval;
 use crate::facts::{Entity, Slot};
 use crate::program::{Arith, Compare, Entitlement, Expr, Schema, Value};
 use chrono::NaiveDate;
