@@ -15,13 +15,32 @@ impl Context<'_> {
             [list @ .., field] if op.takes_field() && !list.is_empty() => (list, Some(field)),
             parts => (parts, None),
         };
-        if let Some(problem) = self.form(aggregate, field.is_some()) {
-            self.error(problem);
-            return (Expr::Const(Value::Bool(false)), Ty::Error);
+        let error = (Expr::Const(Value::Bool(false)), Ty::Error);
+        // `count(trials.rd_cost)`: a field where the records are counted.
+        if let (false, [first, _, ..]) = (op.takes_field(), list_parts) {
+            if self.ancestor_named(&first.node).is_none() {
+                let help = format!("`{}({})` takes the records; to add up a field write `sum(…)`", op.name(), first.node);
+                self.form(aggregate, "takes records, not a field of them", help);
+                return error;
+            }
         }
-        let Some((up, list, child)) = self.list(list_parts) else {
-            return (Expr::Const(Value::Bool(false)), Ty::Error);
+        let Some((up, list, child)) = self.list(list_parts) else { return error };
+        let list_text: Vec<&str> = list_parts.iter().map(|p| p.node.as_str()).collect();
+        let list_text = list_text.join(".");
+        let example = |ty: fn(Ty) -> bool, or: &str| {
+            let fields = self.schema.kinds.get(child).map(|k| k.fields.as_slice()).unwrap_or_default();
+            fields.iter().find(|f| ty(f.ty)).map_or(or.to_string(), |f| f.name.clone())
         };
+        if op.takes_field() && field.is_none() {
+            let help = format!("name the field taken of each record: `{}({list_text}.{})`", op.name(), example(is_quantity, "amount"));
+            self.form(aggregate, "needs a field of the records", help);
+            return error;
+        }
+        if op == AggOp::All && aggregate.filter.is_none() {
+            let help = format!("say what every record must meet: `all({list_text} where {})`", example(|t| t == Ty::Bool, "completed"));
+            self.form(aggregate, "needs a condition", help);
+            return error;
+        }
         // The child record is the current entity for its field and the filter.
         let outer = std::mem::replace(&mut self.kind, child);
         let field = field.map(|f| self.taken(op, f));
@@ -32,7 +51,6 @@ impl Context<'_> {
             (None, AggOp::Count) => Ty::Count,
             (None, _) => Ty::Bool,
         };
-        let list_text: Vec<&str> = list_parts.iter().map(|p| p.node.as_str()).collect();
         let ir = Aggregate {
             op,
             up,
@@ -41,32 +59,15 @@ impl Context<'_> {
             field: field.map(|(ir, _)| ir),
             filter,
             text: words(aggregate).into(),
-            list_text: list_text.join(".").into(),
+            list_text: list_text.into(),
         };
         (Expr::Aggregate(Box::new(ir)), ty)
     }
 
-    /// Whether the aggregate names what it takes: a field for `sum`/`min`/`max`, the records
-    /// for `count`/`any`/`all` (and a condition for `all`).
-    fn form(&self, aggregate: &ast::Aggregate, has_field: bool) -> Option<CheckError> {
-        let op = aggregate.op.node;
-        let path: Vec<&str> = aggregate.path.iter().map(|p| p.node.as_str()).collect();
-        let path = path.join(".");
-        let span = aggregate.op.span.into();
-        let (problem, help) = if op.takes_field() && !has_field {
-            (
-                "needs a field of the records".to_string(),
-                format!("name the field taken of each record: `{}({path}.rd_cost)`", op.name()),
-            )
-        } else if op == AggOp::All && aggregate.filter.is_none() {
-            (
-                "needs a condition".to_string(),
-                format!("say what every record must meet: `all({path} where completed)`"),
-            )
-        } else {
-            return None;
-        };
-        Some(CheckError::AggregateForm { op: op.name().into(), problem, help, span })
+    /// Reports an aggregate that does not name what it takes.
+    fn form(&mut self, aggregate: &ast::Aggregate, problem: &str, help: String) {
+        let op = aggregate.op.node.name().into();
+        self.error(CheckError::AggregateForm { op, problem: problem.into(), help, span: aggregate.op.span.into() });
     }
 
     /// Resolves the list (`trials`, `enterprise.trials`): how many steps up its holder is,

@@ -235,7 +235,7 @@ impl Context<'_> {
 
     /// The entity named `name` among the rule's entity and those that contain it, with the
     /// number of steps up.
-    fn ancestor_named(&self, name: &str) -> Option<(KindId, usize)> {
+    pub(super) fn ancestor_named(&self, name: &str) -> Option<(KindId, usize)> {
         let mut kind = self.kind;
         for up in 0..=self.schema.kinds.len() {
             let def = self.schema.kinds.get(kind)?;
