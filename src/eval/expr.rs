@@ -60,6 +60,14 @@ impl Interp<'_> {
         }
     }
 
+    /// Notes a step that says what the outcome rests on (a default used, the records counted):
+    /// kept whenever explaining, so a condition that held only by them shows in the award's trace.
+    fn note_reading(&mut self, line: impl FnOnce() -> Step) {
+        if self.tracing || self.explain {
+            self.trace.push(line());
+        }
+    }
+
     pub fn eval(&mut self, expr: &Expr) -> Result<Value> {
         match expr {
             Expr::Const(v) => Ok(v.clone()),
@@ -204,7 +212,7 @@ impl Interp<'_> {
             Expr::Aggregate(aggregate) => self.aggregate(aggregate),
             Expr::Default { fact, value, text } => {
                 if let Some(name) = self.absent(fact) {
-                    self.note(|| Step::Default { fact: name.into(), value: text.clone() });
+                    self.note_reading(|| Step::Default { fact: name.into(), value: text.clone() });
                     return Ok(value.clone());
                 }
                 self.eval(fact)

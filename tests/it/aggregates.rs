@@ -87,7 +87,13 @@ fn three_approvals_in_the_year_reach_the_threshold() {
         format!(r#""approvals": [{}]"#, list.join(", "))
     };
     let three = approvals(&["2025-01-10", "2024-12-31", "2025-05-01", "2025-11-30"]);
-    assert_eq!(outcome(rules, &three).map(|(a, _)| a), Ok("1000000".to_string()));
+    let (amount, trace) = outcome(rules, &three).unwrap_or_else(|r| panic!("{r}"));
+    assert_eq!(amount, "1000000");
+    // The award's trace shows which approvals the condition counted.
+    assert_eq!(
+        trace[0],
+        "count of approvals where approved_on >= 2025-01-01 and approved_on <= 2025-12-31: 3 of 4 records (A0, A2, A3) = 3"
+    );
     let two = approvals(&["2025-01-10", "2024-12-31", "2025-05-01"]);
     assert_eq!(
         outcome(rules, &two),
@@ -101,7 +107,8 @@ fn overseas_trials_any_and_their_costs() {
     let rules = "when any(trials where overseas and completed)\n  reward 20% of sum(trials.rd_cost where overseas)";
     let (amount, trace) = outcome(rules, TRIALS).unwrap_or_else(|r| panic!("{r}"));
     assert_eq!(amount, "1600000");
-    assert_eq!(trace[0], "sum of trials.rd_cost where overseas: 2 of 4 records (T2 5,000,000, T3 3,000,000) = 8,000,000");
+    assert_eq!(trace[0], "any of trials where overseas and completed: 1 of 4 records (T2) → true");
+    assert_eq!(trace[1], "sum of trials.rd_cost where overseas: 2 of 4 records (T2 5,000,000, T3 3,000,000) = 8,000,000");
     let none = r#""trials": [{"id": "T1", "phase": "I", "rd_cost": 1, "overseas": true, "completed": false}]"#;
     assert!(outcome(rules, none).is_err_and(|r| r.contains("any of trials where overseas and completed = false")));
 }
@@ -163,6 +170,9 @@ fn passed_or_deemed_passed() {
         outcome(rules, r#""consistency_passed": false"#),
         Err("condition `consistency_passed or deemed_passed` is false (consistency_passed = false, deemed_passed = false by default)".into())
     );
+    // An award that rests on a default says so.
+    let (_, trace) = outcome("when not deemed_passed\n  reward 100万", r#""employees": 1"#).unwrap_or_else(|r| panic!("{r}"));
+    assert_eq!(trace, vec!["deemed_passed absent: false by default".to_string()]);
     // Without a default, absent still means not applicable, whatever else holds.
     assert_eq!(outcome(rules, r#""deemed_passed": true"#), Err("fact `consistency_passed` is not given".into()));
 }

@@ -5,7 +5,8 @@
 //! default.
 
 use super::{mistyped, overflow, Interp, Result, Stop};
-use crate::ast::AggOp;
+use crate::amounts::money;
+use crate::terms::AggOp;
 use crate::eval::explain::{Counted, Reason, Step};
 use crate::facts::{Entity, Slot};
 use crate::program::{Aggregate, Expr, Value};
@@ -16,21 +17,32 @@ impl<'a> Interp<'a> {
         let owners = self.chain.len().checked_sub(aggregate.up).ok_or_else(|| mistyped("the list's holder"))?;
         let records = self.records(aggregate, owners)?;
         let mut chain: Vec<&Entity> = self.chain.get(..owners).unwrap_or_default().to_vec();
-        let mut counted = Vec::new();
+        // The records counted are kept only to be shown; an awards-only run keeps the figures.
+        let shown = self.tracing || self.explain;
+        let (mut counted, mut passed) = (Vec::new(), 0usize);
+        let (mut sum, mut least, mut most) = (Decimal::ZERO, None::<Decimal>, None::<Decimal>);
         for record in records {
             chain.push(record);
             let taken = self.record(aggregate, &chain).map_err(|stop| named(stop, aggregate, record));
             chain.pop();
-            counted.extend(taken?);
+            let Some(c) = taken? else { continue };
+            passed += 1;
+            if let Some(v) = c.value {
+                sum = sum.checked_add(v).ok_or_else(|| overflow("sum", money(sum), money(v)))?;
+                least = Some(least.map_or(v, |l| l.min(v)));
+                most = Some(most.map_or(v, |m| m.max(v)));
+            }
+            if shown {
+                counted.push(c);
+            }
         }
-        let values = || counted.iter().filter_map(|c| c.value);
         let (total, holds) = match aggregate.op {
-            AggOp::Sum => (Some(sum(values())?), None),
-            AggOp::Count => (Some(Decimal::from(counted.len())), None),
-            AggOp::Min => (values().min(), None),
-            AggOp::Max => (values().max(), None),
-            AggOp::Any => (None, Some(!counted.is_empty())),
-            AggOp::All => (None, Some(counted.len() == records.len())),
+            AggOp::Sum => (Some(sum), None),
+            AggOp::Count => (Some(Decimal::from(passed)), None),
+            AggOp::Min => (least, None),
+            AggOp::Max => (most, None),
+            AggOp::Any => (None, Some(passed > 0)),
+            AggOp::All => (None, Some(passed == records.len())),
         };
         let value = match (total, holds) {
             (Some(t), _) => Value::Dec(t),
@@ -39,7 +51,7 @@ impl<'a> Interp<'a> {
                 return Err(self.not_applicable(|| Reason::NoRecords { aggregate: aggregate.text.clone() }));
             }
         };
-        self.note(|| Step::Aggregate { aggregate: aggregate.text.clone(), records: records.len(), counted, total, holds });
+        self.note_reading(|| Step::Aggregate { aggregate: aggregate.text.clone(), records: records.len(), counted, total, holds });
         Ok(value)
     }
 
@@ -72,13 +84,6 @@ impl<'a> Interp<'a> {
         let id = chain.last().map_or_else(|| "".into(), |e| e.id.clone());
         Ok(Some(Counted { record: id, value, by_default }))
     }
-}
-
-/// The exact sum, or an overflow error.
-fn sum(values: impl Iterator<Item = Decimal>) -> Result<Decimal> {
-    values.into_iter().try_fold(Decimal::ZERO, |total, v| {
-        total.checked_add(v).ok_or_else(|| overflow("sum", crate::amounts::money(total), crate::amounts::money(v)))
-    })
 }
 
 /// A record's missing fact named by its list and id (`trials[T2].rd_cost`): bare names in an
