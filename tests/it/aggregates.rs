@@ -22,7 +22,9 @@ schema {
     overseas_cost?: money default 0     // 未提供的视为无境外投入
     overseas?: bool
     completed?: bool
+    sites?: [site]
   }
+  entity site { overseas: bool }
   entity approval { approved_on: date }
 }
 policy sixth {
@@ -195,6 +197,23 @@ fn the_filter_reaches_the_owner_by_its_path() {
     let rules = "reward 1万 per count(trials where phase == II and enterprise.employees >= 10)";
     assert_eq!(outcome(rules, &format!(r#""employees": 10, {TRIALS}"#)).map(|(a, _)| a), Ok("20000".into()));
     assert_eq!(outcome(rules, &format!(r#""employees": 9, {TRIALS}"#)).map(|(a, _)| a), Ok("0".into()));
+}
+
+#[test]
+fn aggregates_nest_over_grandchildren() {
+    // Trials run at two or more overseas sites (多中心境外临床): a count inside a filter.
+    let rules = "reward 10万 per count(trials where count(sites where overseas) >= 2)";
+    let trials = r#""trials": [
+      {"id": "T1", "phase": "I", "sites": [{"id": "S1", "overseas": true}, {"id": "S2", "overseas": true}]},
+      {"id": "T2", "phase": "II", "sites": [{"id": "S1", "overseas": true}, {"id": "S2", "overseas": false}]},
+      {"id": "T3", "phase": "III", "sites": []}
+    ]"#;
+    let (amount, trace) = outcome(rules, trials).unwrap_or_else(|r| panic!("{r}"));
+    assert_eq!(amount, "100000");
+    assert_eq!(trace[0], "count of trials where count(sites where overseas) >= 2: 1 of 3 records (T1) = 1");
+    // A trial without its sites listed: not applicable, naming the trial.
+    let missing = r#""trials": [{"id": "T1", "phase": "I"}]"#;
+    assert_eq!(outcome(rules, missing), Err("fact `trials[T1].sites` is not given".into()));
 }
 
 #[test]
