@@ -47,8 +47,7 @@ pub enum Earlier {
 }
 
 /// What an aggregate takes of the records that pass its filter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AggOp {
     /// 合计/累计: the sum of a field; 0 over no records.
     Sum,

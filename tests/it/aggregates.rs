@@ -250,15 +250,21 @@ fn the_ir_carries_aggregates_and_defaults() {
     let rules = rule("when consistency_passed or deemed_passed\n  reward 30% of sum(trials.rd_cost where phase in { I, II }) + 1万 per (employees default 0)");
     let source = Source::new("sixth.policy", format!("{SCHEMA}{rules}"));
     let loaded = compile(vec![source]).unwrap_or_else(|e| panic!("{e:#?}"));
-    let ir = policy_lang::compile::to_ir(&loaded.program);
-    let back = policy_lang::compile::from_ir(&ir.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let doc = policy_lang::ir::to_json(&loaded.program);
+    crate::compile::assert_valid(&crate::compile::ir_validator(), "aggregates", &doc);
+    let back = policy_lang::ir::read(&doc.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(policy_lang::ir::to_json(&back), doc);
+    let reward = &doc["program"]["rules"][0]["reward"];
+    assert_eq!(reward["left"]["base"]["op"], "aggregate", "{reward}");
+    assert_eq!(reward["left"]["base"]["take"], "sum");
+    assert_eq!(reward["right"]["count"]["op"], "default", "{reward}");
     let facts = facts(&format!(r#""consistency_passed": true, {TRIALS}"#));
     let a = loaded.program.evaluate(&loaded.program.facts("f", &facts).unwrap(), date("2025-12-31")).unwrap();
     let b = back.evaluate(&back.facts("f", &facts).unwrap(), date("2025-12-31")).unwrap();
     assert_eq!(a.awards[0].amount, Some(dec("3600000")));
     assert_eq!((a.awards[0].amount, a.awards[0].trace.lines()), (b.awards[0].amount, b.awards[0].trace.lines()));
     // The facts JSON Schema shows each field's default.
-    let schema = policy_lang::compile::facts_schema(&loaded.program);
+    let schema = policy_lang::ir::facts_schema(&loaded.program);
     let enterprise = &schema["$defs"]["entity.enterprise"]["properties"];
     assert_eq!(enterprise["deemed_passed"]["default"], serde_json::json!(false));
     assert_eq!(schema["$defs"]["entity.clinical_trial"]["properties"]["overseas_cost"]["default"], serde_json::json!(0));
