@@ -4,6 +4,7 @@
 //! reached by their paths, as in a rule `for` the child.
 
 use super::expr::{is_quantity, Context};
+use super::narrow::Narrowing;
 use super::{suggest, CheckError};
 use crate::ast::{self, AggOp};
 use crate::program::{Aggregate, Expr, KindId, Ty, Value};
@@ -41,11 +42,15 @@ impl Context<'_> {
             self.form(aggregate, "needs a condition", help);
             return error;
         }
-        // The child record is the current entity for its field and the filter.
+        // The child record is the current entity for its field and the filter; the rule's
+        // conditions say nothing of its facts, so a `by` table there names every value.
         let outer = std::mem::replace(&mut self.kind, child);
+        let narrowing = self.narrowing.take();
+        self.narrowing = narrowing.as_ref().map(|_| Narrowing::of([]));
         let field = field.map(|f| self.taken(op, f));
         let filter = aggregate.filter.as_ref().map(|f| self.require(f, &[Ty::Bool], "the `where` filter"));
         self.kind = outer;
+        self.narrowing = narrowing;
         let ty = match (&field, op) {
             (Some((_, ty)), _) => *ty,
             (None, AggOp::Count) => Ty::Count,

@@ -85,7 +85,7 @@ pub(super) fn field_default(
     diags: &mut Diagnostics,
 ) -> Option<Value> {
     let value = decl.default.as_ref()?;
-    let mut cx = Context { schema, kind, file, diags };
+    let mut cx = Context { schema, kind, file, diags, narrowing: None };
     if !decl.optional {
         cx.error(CheckError::DefaultRequired { name: decl.name.node.clone(), span: value.span.into() });
         return None;

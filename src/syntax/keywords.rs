@@ -3,6 +3,7 @@
 
 /// Every keyword, sorted.
 pub const KEYWORDS: &[&str] = &[
+    "acknowledge",
     "after",
     "all",
     "and",
@@ -10,6 +11,7 @@ pub const KEYWORDS: &[&str] = &[
     "as_of",
     "by",
     "cap",
+    "case",
     "case_by_case",
     "choose",
     "cite",
@@ -71,11 +73,13 @@ pub const KEYWORDS: &[&str] = &[
     "then",
     "tiers",
     "title",
+    "to",
     "top_up",
     "total",
     "trace",
     "true",
     "uncapped",
+    "up",
     "up_to",
     "when",
     "where",
