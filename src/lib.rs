@@ -29,7 +29,7 @@
 //! let result = program.evaluate(&facts, as_of)?;
 //!
 //! let award = &result.awards[0];
-//! assert_eq!(award.amount.map(|a| a.to_string()).as_deref(), Some("4000000.00"));
+//! assert_eq!(award.amount().map(|a| a.to_string()).as_deref(), Some("4000000.00"));
 //! assert_eq!(award.trace.lines(), [
 //!     "20% of rd_cost: 20% × 30,000,000 = 6,000,000",
 //!     "max 4,000,000: 6,000,000 → 4,000,000 (capped)",
@@ -68,8 +68,8 @@
 //! let from_ir = loaded.evaluate(&loaded.facts("facts.json", json)?, as_of)?;
 //!
 //! assert_eq!(output::json(&from_source), output::json(&from_ir));
-//! assert_eq!(from_ir.awards[0].kind.to_string(), "up_to");
-//! assert_eq!(from_ir.awards[0].max.map(|m| m.to_string()).as_deref(), Some("2000000.00"));
+//! assert_eq!(from_ir.awards[0].kind().to_string(), "up_to");
+//! assert_eq!(from_ir.awards[0].max().map(|m| m.to_string()).as_deref(), Some("2000000.00"));
 //! # Ok(())
 //! # }
 //! ```

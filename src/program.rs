@@ -36,6 +36,67 @@ pub struct Program {
     /// The source files, for showing a rule's text (not part of the IR).
     #[serde(skip)]
     pub sources: Vec<Source>,
+    /// Each rule's [`RuleName`], made on first use (not part of the IR).
+    #[serde(skip)]
+    pub(crate) names: std::sync::OnceLock<Vec<Arc<RuleName>>>,
+}
+
+impl Program {
+    /// How results name rule `index`: one value per rule, shared by every award, reason and
+    /// exclusion of it. Made from the rules on first use: a program is not changed once checked.
+    /// An index past the rules (an engine bug) gets a name with nothing in it.
+    pub fn rule_name(&self, index: usize) -> Arc<RuleName> {
+        let names = self.names.get_or_init(|| {
+            let policy = |r: &Rule| self.policies.get(r.policy).map(|p| p.id.clone()).unwrap_or_default();
+            self.rules
+                .iter()
+                .enumerate()
+                .map(|(index, r)| {
+                    Arc::new(RuleName {
+                        index,
+                        policy: policy(r),
+                        id: r.id.clone(),
+                        cite: r.cite.clone(),
+                        title: r.title.clone(),
+                        dept: r.dept.clone(),
+                        frequency: r.frequency,
+                    })
+                })
+                .collect()
+        });
+        names.get(index).cloned().unwrap_or_else(|| {
+            let unknown = RuleName {
+                index,
+                policy: String::new(),
+                id: String::new(),
+                cite: None,
+                title: None,
+                dept: None,
+                frequency: Frequency::EveryEvent,
+            };
+            Arc::new(unknown)
+        })
+    }
+}
+
+/// A rule as results name it. Shared (an `Arc`) rather than copied into every result, so a
+/// million awards of one rule hold one copy of its id, clause and title.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleName {
+    /// Its index in [`Program::rules`].
+    pub index: usize,
+    /// Its policy's id, e.g. `changzhou_2023`.
+    pub policy: String,
+    /// Its id, e.g. `CZ-03-2a`.
+    pub id: String,
+    /// The clause it encodes.
+    pub cite: Option<String>,
+    /// Its one-line summary.
+    pub title: Option<String>,
+    /// The responsible department (责任单位).
+    pub dept: Option<String>,
+    /// `once`, `yearly` or `every_event`.
+    pub frequency: Frequency,
 }
 
 /// Entity kinds and enums, merged from every `schema` block.

@@ -196,7 +196,7 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
     }
     let sources = files.iter().map(|(s, _)| s.clone()).collect();
     let omitted = diags.omitted();
-    let program = Program { schema, policies, rules, pools, stacks, tests, sources };
+    let program = Program { schema, policies, rules, pools, stacks, tests, sources, names: Default::default() };
     Ok(Checked { program, warnings: diags.items, omitted })
 }
 

@@ -142,10 +142,10 @@ fn once_per_owner(
         if winner == i {
             return true;
         }
-        if let (true, Some(rule)) = (explain, program.rules.get(c.rule)) {
+        if explain {
             let (owner, key) = (&id.1, &id.2);
             let reason = Reason::PaidToAnother { owner: owner.clone(), key: key.clone() };
-            not_applicable.push(NotApplicable::new(program, rule, c.entity().to_string(), vec![reason]));
+            not_applicable.push(NotApplicable::new(program, c.rule, c.entity().to_string(), vec![reason]));
         }
         false
     });
@@ -256,7 +256,7 @@ impl<'a> Run<'a> {
             }
             Err(Stop::NotApplicable(reasons)) => {
                 if self.explain {
-                    self.not_applicable.push(NotApplicable::new(self.program, rule, entity.to_string(), reasons));
+                    self.not_applicable.push(NotApplicable::new(self.program, index, entity.to_string(), reasons));
                 }
                 Ok(())
             }

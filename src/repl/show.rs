@@ -3,7 +3,7 @@
 
 use super::{Output, Session};
 use crate::amounts::{self, group_digits};
-use crate::program::{Entitlement, Schema, Ty, Value};
+use crate::program::{Schema, Ty, Value};
 use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
 
@@ -21,20 +21,8 @@ pub fn value(schema: &Schema, value: &Value, ty: Ty) -> String {
             schema.enums.get(e).and_then(|e| e.variants.get(*i)).cloned().unwrap_or_else(|| i.to_string())
         }
         (Value::Enum(i), _) => i.to_string(),
-        (Value::Award(a), _) => award(a),
+        (Value::Award(a), _) => crate::output::entitlement(a, money),
         (Value::RateRange(lo, hi), _) => format!("{}..{}", amounts::rate(*lo), amounts::rate(*hi)),
-    }
-}
-
-/// What an award entitles to: `400万 (4,000,000.00)`, `up to …`, `… – …`, `case by case`.
-pub fn award(award: &Entitlement) -> String {
-    match award {
-        Entitlement::Exact(x) => money(*x),
-        Entitlement::UpTo(x) => format!("up to {}", money(*x)),
-        Entitlement::Range(lo, hi) => format!("{} – {}", money(*lo), money(*hi)),
-        Entitlement::CaseByCase { cap: Some(cap), .. } => format!("case by case, up to {}", money(*cap)),
-        Entitlement::CaseByCase { uncapped: true, .. } => "case by case, uncapped".into(),
-        Entitlement::CaseByCase { .. } => "case by case".into(),
     }
 }
 
