@@ -10,7 +10,7 @@ use std::fmt;
 
 mod display;
 
-pub(crate) use display::Line;
+pub(crate) use display::{write_string, Line};
 
 /// A byte range in one source file.
 #[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]

@@ -152,6 +152,32 @@ impl Schema {
         self.ancestry(kind).last().copied().unwrap_or(kind)
     }
 
+    /// A value of type `ty` as people read it, amounts written by `money` (the REPL adds the
+    /// 万/亿 form, a reason does not): a rate as `20%`, text quoted as the language writes it,
+    /// an enum value by name. Every value shown (a fact a reason read, a REPL result) is
+    /// shown this way.
+    pub fn show(&self, value: &Value, ty: Ty, money: impl Fn(Decimal) -> String) -> String {
+        match (value, ty) {
+            (Value::Dec(d), Ty::Rate) => crate::amounts::rate(*d),
+            (Value::Dec(d), Ty::Money) => money(*d),
+            (Value::Dec(d), _) => crate::amounts::money(*d),
+            (Value::Bool(b), _) => b.to_string(),
+            (Value::Date(d), _) => d.to_string(),
+            (Value::Duration(d), _) => d.to_string(),
+            (Value::Text(t), _) => {
+                let mut out = String::new();
+                let _ = crate::ast::write_string(&mut out, t);
+                out
+            }
+            (Value::Enum(i), Ty::Enum(e)) => {
+                self.enums.get(e).and_then(|e| e.variants.get(*i)).cloned().unwrap_or_else(|| i.to_string())
+            }
+            (Value::Enum(i), _) => i.to_string(),
+            (Value::Award(a), _) => a.show(money),
+            (Value::RateRange(lo, hi), _) => format!("{}..{}", crate::amounts::rate(*lo), crate::amounts::rate(*hi)),
+        }
+    }
+
     /// How a type is written in the language, e.g. `money` or `phase`.
     pub fn type_name(&self, ty: &Ty) -> String {
         match ty {
@@ -640,6 +666,20 @@ pub enum Entitlement {
 }
 
 impl Entitlement {
+    /// What it entitles to, amounts written by `money`: `4,000,000`, `up to …`, `… – …`,
+    /// `case by case, up to …`, `case by case, uncapped`, `case by case`. The table, the REPL
+    /// and the values shown in reasons all write an entitlement this way.
+    pub fn show(&self, money: impl Fn(Decimal) -> String) -> String {
+        match self {
+            Entitlement::Exact(x) => money(*x),
+            Entitlement::UpTo(x) => format!("up to {}", money(*x)),
+            Entitlement::Range(lo, hi) => format!("{} – {}", money(*lo), money(*hi)),
+            Entitlement::CaseByCase { cap: Some(cap), .. } => format!("case by case, up to {}", money(*cap)),
+            Entitlement::CaseByCase { uncapped: true, .. } => "case by case, uncapped".into(),
+            Entitlement::CaseByCase { .. } => "case by case".into(),
+        }
+    }
+
     /// The least that may be paid, when known.
     pub fn min(&self) -> Option<Decimal> {
         match self {

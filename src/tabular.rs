@@ -313,8 +313,6 @@ const MONEY_COLUMNS: [usize; 3] = [6, 7, 8];
 /// amounts as exact decimals, the date and year, and each payer's part.
 fn award_rows(evaluation: &Evaluation) -> Vec<[String; 14]> {
     let dec = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
-    let name =
-        |v: Result<Value, serde_json::Error>| v.ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
     evaluation
         .awards
         .iter()
@@ -326,11 +324,11 @@ fn award_rows(evaluation: &Evaluation) -> Vec<[String; 14]> {
                 a.rule.id.clone(),
                 a.rule.title.clone().unwrap_or_default(),
                 a.rule.cite.clone().unwrap_or_default(),
-                name(serde_json::to_value(a.kind())),
+                a.kind().to_string(),
                 dec(a.amount()),
                 dec(a.min()),
                 dec(a.max()),
-                name(serde_json::to_value(a.rule.frequency)),
+                a.rule.frequency.to_string(),
                 a.event_date.to_string(),
                 a.year().to_string(),
                 a.key.clone().unwrap_or_default(),

@@ -555,8 +555,10 @@ pub enum GroupError {
 }
 
 impl CheckError {
-    /// True for tier overlaps and gaps: findings about the text that do not stop evaluation.
+    /// True for findings about the text that do not stop evaluation (tier overlaps and gaps,
+    /// an ownership cycle): those whose diagnostic says `severity(Warning)`, the one place
+    /// that decides it.
     pub fn is_warning(&self) -> bool {
-        matches!(self, CheckError::TierOverlap { .. } | CheckError::TierGap { .. } | CheckError::EntityCycle { .. })
+        miette::Diagnostic::severity(self) == Some(miette::Severity::Warning)
     }
 }

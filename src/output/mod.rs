@@ -9,7 +9,6 @@ mod words;
 pub use diagnostics::{render_diagnostics, ErrorFormat};
 pub use escape::{escape, escape_lines};
 pub use table::{table, write_table};
-pub use words::entitlement;
 
 use crate::eval::Evaluation;
 use json::{Report, WithProvenance};

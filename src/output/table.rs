@@ -54,7 +54,7 @@ fn write_to(out: &mut impl Write, evaluation: &Evaluation) -> std::fmt::Result {
                 award.rule.id.clone(),
                 award.rule.cite.clone().unwrap_or_default(),
                 award.kind().to_string(),
-                super::entitlement(&award.entitlement, money),
+                award.entitlement.show(money),
             ]);
             traces.push(&award.trace);
         }

@@ -6,7 +6,6 @@ use crate::amounts::{money, rate};
 use crate::ast::{Choose, Earlier, Period};
 use crate::eval::{Excluded, Exclusion, NoValue, NotApplicable, PoolStep, Read, Reason, Step, Trace, Why};
 use crate::program::Entitlement;
-use rust_decimal::Decimal;
 use std::fmt::{self, Display, Formatter};
 
 impl Display for Step {
@@ -146,20 +145,6 @@ impl Display for Reason {
                 write!(f, "paid once only (一次性) per `{owner}`{what}: another record of it earns this award in the same evaluation for an earlier or equal event; that one is paid")
             }
         }
-    }
-}
-
-/// What an award entitles to, its amounts written by `money`: `4,000,000`, `up to …`,
-/// `… – …`, `case by case, up to …`, `case by case, uncapped`, `case by case`. The table, the
-/// REPL and the sentences all show an entitlement this way.
-pub fn entitlement(award: &Entitlement, money: impl Fn(Decimal) -> String) -> String {
-    match award {
-        Entitlement::Exact(x) => money(*x),
-        Entitlement::UpTo(x) => format!("up to {}", money(*x)),
-        Entitlement::Range(lo, hi) => format!("{} – {}", money(*lo), money(*hi)),
-        Entitlement::CaseByCase { cap: Some(cap), .. } => format!("case by case, up to {}", money(*cap)),
-        Entitlement::CaseByCase { uncapped: true, .. } => "case by case, uncapped".into(),
-        Entitlement::CaseByCase { .. } => "case by case".into(),
     }
 }
 

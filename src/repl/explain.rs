@@ -25,11 +25,7 @@ impl Session {
         let mut paid = 0;
         for award in evaluation.awards.iter().filter(|a| mine(&a.rule)) {
             paid += 1;
-            out.push_str(&format!(
-                "{}: {}\n",
-                award.entity,
-                crate::output::entitlement(&award.entitlement, show::money)
-            ));
+            out.push_str(&format!("{}: {}\n", award.entity, award.entitlement.show(show::money)));
             for step in &award.trace {
                 out.push_str(&format!("    {step}\n"));
             }
@@ -66,7 +62,7 @@ impl Session {
             out.push_str(&format!("{}: excluded: {}\n", excluded.entity, excluded.reason()));
         }
         for award in evaluation.awards.iter().filter(|a| mine(&a.rule)) {
-            let award_text = crate::output::entitlement(&award.entitlement, show::money);
+            let award_text = award.entitlement.show(show::money);
             out.push_str(&format!("{}: it applies: {award_text} (:why {} {})\n", award.entity, rule.id, award.entity));
         }
         if out.len() == before {

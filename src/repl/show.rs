@@ -1,30 +1,12 @@
-//! How the REPL shows things: values with their 万/亿 short form, awards, and the
+//! How the REPL shows things: money with its 万/亿 short form (values and awards are shown
+//! by [`crate::program::Schema::show`] with it), and the
 //! `:rules`, `:schema` and `:show` listings.
 
 use super::{Output, Session};
-use crate::amounts::{self, group_digits};
-use crate::program::{Schema, Ty, Value};
+use crate::amounts::group_digits;
+use crate::program::Ty;
 use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
-
-/// A value as the language writes it; money as `600万 (6,000,000.00)`.
-pub fn value(schema: &Schema, value: &Value, ty: Ty) -> String {
-    match (value, ty) {
-        (Value::Dec(d), Ty::Money) => money(*d),
-        (Value::Dec(d), Ty::Rate) => amounts::rate(*d),
-        (Value::Dec(d), _) => amounts::money(*d),
-        (Value::Bool(b), _) => b.to_string(),
-        (Value::Date(d), _) => d.to_string(),
-        (Value::Duration(d), _) => d.to_string(),
-        (Value::Text(t), _) => format!("{t:?}"),
-        (Value::Enum(i), Ty::Enum(e)) => {
-            schema.enums.get(e).and_then(|e| e.variants.get(*i)).cloned().unwrap_or_else(|| i.to_string())
-        }
-        (Value::Enum(i), _) => i.to_string(),
-        (Value::Award(a), _) => crate::output::entitlement(a, money),
-        (Value::RateRange(lo, hi), _) => format!("{}..{}", amounts::rate(*lo), amounts::rate(*hi)),
-    }
-}
 
 /// Money in full to the fen, after its exact 万/亿 form when there is one:
 /// `600万 (6,000,000.00)`, `1.5亿 (150,000,000.00)`, `1,234.56`.
