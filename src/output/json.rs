@@ -66,7 +66,7 @@ impl Serialize for Totals<'_> {
     }
 }
 
-struct TotalFields<'a>(&'a Total);
+pub(super) struct TotalFields<'a>(pub &'a Total);
 
 impl Serialize for TotalFields<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

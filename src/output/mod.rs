@@ -10,7 +10,7 @@ pub use diagnostics::{render_diagnostics, ErrorFormat};
 pub use escape::{escape, escape_lines};
 pub use table::{table, write_table};
 
-use crate::eval::Evaluation;
+use crate::eval::{Evaluation, Total};
 use json::{Report, WithProvenance};
 use serde::Serialize;
 use serde_json::Value;
@@ -43,6 +43,11 @@ pub fn write_json_with(
     .map_err(std::io::Error::from)?;
     out.write_all(b"\n")?;
     out.flush()
+}
+
+/// One entity's total as JSON: `{"owed", "ceiling", "case_by_case"}`, as in [`json`]'s `totals`.
+pub fn total_json(total: &Total) -> Value {
+    serde_json::to_value(json::TotalFields(total)).unwrap_or(Value::Null)
 }
 
 /// One line of batch output: [`json`]'s object with the input `line` number, as compact text.
