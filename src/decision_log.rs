@@ -101,7 +101,7 @@ fn decision(evaluation: &Evaluation, total: &Total) -> Value {
     let awards: Vec<Value> = evaluation
         .awards
         .iter()
-        .filter(|a| a.entity == total.entity || a.entity.starts_with(&prefix))
+        .filter(|a| *a.entity == *total.entity || a.entity.starts_with(&prefix))
         .map(award)
         .collect();
     json!({ "entity": total.entity, "awards": awards, "total": crate::output::total_json(total) })

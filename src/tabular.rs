@@ -319,7 +319,7 @@ fn award_rows(evaluation: &Evaluation) -> Vec<[String; 14]> {
         .map(|a| {
             let payers: Vec<String> = a.shares.iter().map(|s| format!("{}={}", s.payer, dec(s.amount))).collect();
             [
-                a.entity.clone(),
+                a.entity.to_string(),
                 a.rule.policy.clone(),
                 a.rule.id.clone(),
                 a.rule.title.clone().unwrap_or_default(),

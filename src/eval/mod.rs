@@ -145,7 +145,7 @@ fn once_per_owner(
         if explain {
             let (owner, key) = (&id.1, &id.2);
             let reason = Reason::PaidToAnother { owner: owner.clone(), key: key.clone() };
-            not_applicable.push(NotApplicable::new(program, c.rule, c.entity().to_string(), vec![reason]));
+            not_applicable.push(NotApplicable::new(program, c.rule, c.entity_path(), vec![reason]));
         }
         false
     });
@@ -256,7 +256,8 @@ impl<'a> Run<'a> {
             }
             Err(Stop::NotApplicable(reasons)) => {
                 if self.explain {
-                    self.not_applicable.push(NotApplicable::new(self.program, index, entity.to_string(), reasons));
+                    let path = chain.last().map_or_else(|| Arc::from(""), |e| e.path.clone());
+                    self.not_applicable.push(NotApplicable::new(self.program, index, path, reasons));
                 }
                 Ok(())
             }

@@ -36,8 +36,8 @@ pub struct Evaluation {
 pub struct Award {
     /// The rule, as results name it (shared with its other results).
     pub rule: Arc<RuleName>,
-    /// `enterprise.E1.drugs.D1`
-    pub entity: String,
+    /// `enterprise.E1.drugs.D1` (shared with the facts' entity).
+    pub entity: Arc<str>,
     /// What it entitles to: owed, a ceiling, a range, or case by case.
     pub entitlement: Entitlement,
     /// The date of the rewarded event (the rule's `on`).
@@ -99,7 +99,7 @@ pub struct Excluded {
     /// The rule set aside.
     pub rule: Arc<RuleName>,
     /// The entity it would have paid.
-    pub entity: String,
+    pub entity: Arc<str>,
     /// What it would have paid.
     pub award: Entitlement,
     /// Why: the stack or pool, as a value.
@@ -112,7 +112,7 @@ impl Excluded {
     pub(super) fn new(program: &Program, loser: &Candidate, reason: Exclusion, winner: Option<String>) -> Self {
         Excluded {
             rule: program.rule_name(loser.rule),
-            entity: loser.entity().to_string(),
+            entity: loser.entity_path(),
             award: loser.award.clone(),
             why: WhyExcluded(reason),
             winner,
@@ -142,10 +142,18 @@ impl Evaluation {
     }
 }
 
+impl Candidate {
+    /// The entity's path, shared with the facts.
+    pub(super) fn entity_path(&self) -> Arc<str> {
+        self.scopes.last().cloned().unwrap_or_else(|| Arc::from(""))
+    }
+}
+
 impl Award {
     pub(super) fn new(program: &Program, candidate: Candidate) -> Self {
         let rule = program.rules.get(candidate.rule);
         let policy = rule.and_then(|r| program.policies.get(r.policy));
+        let entity = candidate.entity_path();
         let entitlement = candidate.award;
         let mut trace = candidate.trace;
         let shares =
@@ -157,7 +165,7 @@ impl Award {
         }
         Award {
             rule: program.rule_name(candidate.rule),
-            entity: candidate.scopes.last().map_or(String::new(), |s| s.to_string()),
+            entity,
             entitlement,
             event_date: candidate.date,
             key: candidate.key,
@@ -197,8 +205,8 @@ fn shares(rule: &Rule, award: &Entitlement, rounding: crate::ast::Rounding) -> V
 pub struct NotApplicable {
     /// The rule.
     pub rule: Arc<RuleName>,
-    /// The entity not paid, e.g. `enterprise.E1.drugs.D1`.
-    pub entity: String,
+    /// The entity not paid, e.g. `enterprise.E1.drugs.D1` (shared with the facts' entity).
+    pub entity: Arc<str>,
     /// Every reason, most informative first, with the facts they read: a false condition, a
     /// missing fact, an event outside the policy's window, an earlier grant.
     pub why: Why,
@@ -206,7 +214,7 @@ pub struct NotApplicable {
 
 impl NotApplicable {
     /// Rule `rule` (an index into the program's rules) does not pay `entity`, for `reasons`.
-    pub(super) fn new(program: &Program, rule: usize, entity: String, reasons: Vec<Reason>) -> Self {
+    pub(super) fn new(program: &Program, rule: usize, entity: Arc<str>, reasons: Vec<Reason>) -> Self {
         NotApplicable { rule: program.rule_name(rule), entity, why: Why(reasons) }
     }
 }

@@ -50,7 +50,7 @@ fn write_to(out: &mut impl Write, evaluation: &Evaluation) -> std::fmt::Result {
         let mut traces = Vec::new();
         for award in &evaluation.awards {
             rows.push(vec![
-                award.entity.clone(),
+                award.entity.to_string(),
                 award.rule.id.clone(),
                 award.rule.cite.clone().unwrap_or_default(),
                 award.kind().to_string(),
@@ -89,7 +89,7 @@ fn write_to(out: &mut impl Write, evaluation: &Evaluation) -> std::fmt::Result {
                     None => out_of_scope.push((top, reason, vec![n.rule.index])),
                 }
             } else {
-                rows.push(vec![n.entity.clone(), n.rule.id.clone(), reason]);
+                rows.push(vec![n.entity.to_string(), n.rule.id.clone(), reason]);
             }
         }
         rows.extend(out_of_scope.into_iter().map(|(top, reason, rules)| {
@@ -104,7 +104,7 @@ fn write_to(out: &mut impl Write, evaluation: &Evaluation) -> std::fmt::Result {
     if !evaluation.excluded.is_empty() {
         out.write_str("\nexcluded (就高不重复, count caps)\n")?;
         let mut rows = vec![header(&["entity", "rule", "reason"])];
-        rows.extend(evaluation.excluded.iter().map(|x| vec![x.entity.clone(), x.rule.id.clone(), x.reason()]));
+        rows.extend(evaluation.excluded.iter().map(|x| vec![x.entity.to_string(), x.rule.id.clone(), x.reason()]));
         let widths = widths(&rows);
         for r in &rows {
             writeln!(out, "{}", line(r, &widths))?;

@@ -31,7 +31,7 @@ fn the_hand_written_baseline_agrees_with_the_interpreter() {
             .filter(|a| a.rule.policy == "changzhou_2023" && hand::RULES.contains(&a.rule.id.as_str()))
             .map(|a| hand::Outcome {
                 rule: a.rule.id.clone(),
-                entity: a.entity.clone(),
+                entity: a.entity.to_string(),
                 kind: match a.kind() {
                     policy_lang::EntitlementKind::Exact => "exact",
                     policy_lang::EntitlementKind::UpTo => "up_to",

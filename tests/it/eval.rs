@@ -248,7 +248,7 @@ fn child_rules_read_their_owner_and_the_evaluation_date() {
         {"id": "D2", "phase": "III", "rd_cost": 1, "approved": "2023-07-01"}]}]}"#;
     let result = run(rules, facts);
     assert_eq!(result.awards.len(), 1);
-    assert_eq!(result.awards[0].entity, "enterprise.E1.drugs.D1");
+    assert_eq!(&*result.awards[0].entity, "enterprise.E1.drugs.D1");
     assert_eq!(
         result.not_applicable[0].reason(),
         "condition `approved + 1 year <= as_of` is false (approved = 2023-07-01)"

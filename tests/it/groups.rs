@@ -107,7 +107,7 @@ fn an_event_a_day_after_expiry_is_refused() {
     );
     let result = eval(&[("cz.policy", CLINICAL)], &facts, "2028-06-30");
     assert_eq!(result.awards.len(), 1);
-    assert_eq!(result.awards[0].entity, "enterprise.E1.drugs.D1");
+    assert_eq!(&*result.awards[0].entity, "enterprise.E1.drugs.D1");
     let refused =
         result.not_applicable.iter().find(|n| n.rule.id == "CZ-03-1b" && n.entity.ends_with("D2")).map(|n| n.reason());
     assert_eq!(

@@ -27,12 +27,12 @@ fn facts_errors(text: &str, facts: &str) -> String {
 }
 
 fn paid(result: &Evaluation) -> Vec<(String, String)> {
-    result.awards.iter().map(|a| (a.entity.clone(), a.max().unwrap_or_default().normalize().to_string())).collect()
+    result.awards.iter().map(|a| (a.entity.to_string(), a.max().unwrap_or_default().normalize().to_string())).collect()
 }
 
 fn reason(result: &Evaluation, entity: &str) -> String {
-    let na = result.not_applicable.iter().find(|n| n.entity == entity).map(|n| n.reason().clone());
-    let ex = result.excluded.iter().find(|x| x.entity == entity).map(|x| x.reason().clone());
+    let na = result.not_applicable.iter().find(|n| &*n.entity == entity).map(|n| n.reason().clone());
+    let ex = result.excluded.iter().find(|x| &*x.entity == entity).map(|x| x.reason().clone());
     na.or(ex).unwrap_or_else(|| panic!("{entity} has no reason: {result:#?}"))
 }
 
@@ -422,7 +422,7 @@ proptest::proptest! {
             let result = program.evaluate(&facts, date(&format!("{year}-12-31"))).unwrap_or_else(|e| panic!("{e}"));
             for a in &result.awards {
                 let amount = a.amount().unwrap_or_default();
-                by_years.push((a.rule.id.clone(), a.entity.clone(), amount));
+                by_years.push((a.rule.id.clone(), a.entity.to_string(), amount));
                 let key = a.key.as_ref().map_or(String::new(), |k| format!(r#", "key": "{k}""#));
                 ledger.push(format!(
                     r#"{{"policy": "p", "rule": "{}", "entity": "{}", "year": {}, "date": "{}-03-01", "amount": "{amount}"{key}}}"#,
@@ -457,7 +457,7 @@ proptest::proptest! {
         let facts = program.facts("all.json", &events_json(&indexed, &[])).unwrap_or_else(|e| panic!("{e:?}"));
         let all = program.evaluate(&facts, date("2024-12-31")).unwrap_or_else(|e| panic!("{e}"));
         let mut one_run: Vec<(String, String, rust_decimal::Decimal)> =
-            all.awards.iter().map(|a| (a.rule.id.clone(), a.entity.clone(), a.amount().unwrap_or_default())).collect();
+            all.awards.iter().map(|a| (a.rule.id.clone(), a.entity.to_string(), a.amount().unwrap_or_default())).collect();
         let (mut by_years, mut one_run) = (by_years.clone(), std::mem::take(&mut one_run));
         by_years.sort();
         one_run.sort();
