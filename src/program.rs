@@ -667,8 +667,8 @@ pub enum Entitlement {
 
 impl Entitlement {
     /// What it entitles to, amounts written by `money`: `4,000,000`, `up to …`, `… – …`,
-    /// `case by case, up to …`, `case by case, uncapped`, `case by case`. The table, the REPL
-    /// and the values shown in reasons all write an entitlement this way.
+    /// `case by case, up to …`, `case by case, uncapped`, `case by case`. The table and the
+    /// REPL both write an entitlement this way.
     pub fn show(&self, money: impl Fn(Decimal) -> String) -> String {
         match self {
             Entitlement::Exact(x) => money(*x),

@@ -354,3 +354,68 @@ fn structured_explanations_and_their_sentences_agree() {
         }
     }
 }
+
+#[test]
+fn results_share_their_rule_name_and_entity_path_and_json_names_them_in_full() {
+    let rules =
+        "rule R for enterprise {\n  cite \"第一条\"\n  on as_of\n  when local\n  reward 100\n  every_event\n}\n";
+    let facts = r#"{"enterprise": [{"id": "E1", "drugs": [], "local": true}, {"id": "E2", "drugs": [], "local": true},
+        {"id": "E3", "drugs": [], "local": false}]}"#;
+    let result = run(rules, facts);
+    let ([first, second], [refused]) = (result.awards.as_slice(), result.not_applicable.as_slice()) else {
+        panic!("expected two awards and one refusal: {result:#?}")
+    };
+    // One name for the rule, however many results it has: counted, not copied.
+    assert!(std::sync::Arc::ptr_eq(&first.rule, &second.rule));
+    assert!(std::sync::Arc::ptr_eq(&first.rule, &refused.rule));
+    assert_eq!((first.rule.policy.as_str(), first.rule.id.as_str()), ("test", "R"));
+    assert_eq!((&*first.entity, &*refused.entity), ("enterprise.E1", "enterprise.E3"));
+    // The JSON still spells out each award's rule and entitlement.
+    let json = policy_lang::output::json(&result);
+    let award = &json["awards"][1];
+    let fields: Vec<&str> = award.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
+    assert_eq!(
+        fields,
+        [
+            "policy",
+            "rule",
+            "cite",
+            "title",
+            "entity",
+            "kind",
+            "amount",
+            "min",
+            "max",
+            "frequency",
+            "event_date",
+            "year",
+            "key",
+            "trace",
+            "steps",
+            "shares"
+        ]
+    );
+    assert_eq!(
+        (&award["rule"], &award["cite"], &award["entity"]),
+        (&"R".into(), &"第一条".into(), &"enterprise.E2".into())
+    );
+    assert_eq!(
+        (&award["kind"], &award["amount"], &award["max"]),
+        (&"exact".into(), &"100.00".into(), &"100.00".into())
+    );
+    assert_eq!(
+        (&json["not_applicable"][0]["rule"], &json["totals"]["enterprise.E3"]["owed"]),
+        (&"R".into(), &"0".into())
+    );
+}
+
+#[test]
+fn the_table_says_an_uncapped_case_by_case_award_is_uncapped() {
+    let result =
+        run(&format!("rule R for enterprise {{\n  {}\n}}\n", stated("reward case_by_case uncapped")), &enterprise(""));
+    assert!(
+        policy_lang::output::table(&result).contains("case by case, uncapped"),
+        "{}",
+        policy_lang::output::table(&result)
+    );
+}
