@@ -177,7 +177,7 @@ impl Award {
 
 /// Each payer's part of the amount (or ceiling); the last payer takes what rounding leaves,
 /// so the parts always add up to the whole.
-fn shares(rule: &Rule, award: &Entitlement, rounding: crate::ast::Rounding) -> Vec<PayerShare> {
+fn shares(rule: &Rule, award: &Entitlement, rounding: crate::amounts::Rounding) -> Vec<PayerShare> {
     let base = award.amount().or(award.max()).filter(|_| award.kind() != EntitlementKind::CaseByCase);
     let all_given = rule.split.iter().all(|s| s.rate.is_some());
     let mut left = base;
