@@ -51,6 +51,32 @@ pub struct Award {
 }
 
 impl Award {
+    /// What a candidate becomes once stacks and pools are done: named by its rule's shared
+    /// name, its payers' shares worked out (and shown as the last step).
+    pub(super) fn new(program: &Program, candidate: Candidate) -> Self {
+        let rule = program.rules.get(candidate.rule);
+        let policy = rule.and_then(|r| program.policies.get(r.policy));
+        let entity = candidate.entity_path();
+        let entitlement = candidate.award;
+        let mut trace = candidate.trace;
+        let shares =
+            rule.map_or_else(Vec::new, |r| shares(r, &entitlement, policy.map(|p| p.rounding).unwrap_or_default()));
+        if !shares.is_empty() {
+            let shares =
+                shares.iter().map(|s| SplitShare { payer: s.payer.clone(), rate: s.rate, amount: s.amount }).collect();
+            trace.push(Step::Split { shares });
+        }
+        Award {
+            rule: program.rule_name(candidate.rule),
+            entity,
+            entitlement,
+            event_date: candidate.date,
+            key: candidate.key,
+            trace: Trace(trace),
+            shares,
+        }
+    }
+
     /// Owed, a ceiling, a range, or case by case.
     pub fn kind(&self) -> EntitlementKind {
         self.entitlement.kind()
@@ -146,32 +172,6 @@ impl Candidate {
     /// The entity's path, shared with the facts.
     pub(super) fn entity_path(&self) -> Arc<str> {
         self.scopes.last().cloned().unwrap_or_else(|| Arc::from(""))
-    }
-}
-
-impl Award {
-    pub(super) fn new(program: &Program, candidate: Candidate) -> Self {
-        let rule = program.rules.get(candidate.rule);
-        let policy = rule.and_then(|r| program.policies.get(r.policy));
-        let entity = candidate.entity_path();
-        let entitlement = candidate.award;
-        let mut trace = candidate.trace;
-        let shares =
-            rule.map_or_else(Vec::new, |r| shares(r, &entitlement, policy.map(|p| p.rounding).unwrap_or_default()));
-        if !shares.is_empty() {
-            let shares =
-                shares.iter().map(|s| SplitShare { payer: s.payer.clone(), rate: s.rate, amount: s.amount }).collect();
-            trace.push(Step::Split { shares });
-        }
-        Award {
-            rule: program.rule_name(candidate.rule),
-            entity,
-            entitlement,
-            event_date: candidate.date,
-            key: candidate.key,
-            trace: Trace(trace),
-            shares,
-        }
     }
 }
 
