@@ -46,7 +46,7 @@ impl Context<'_> {
         // conditions say nothing of its facts, so a `by` table there names every value.
         let outer = std::mem::replace(&mut self.kind, child);
         let narrowing = self.narrowing.take();
-        self.narrowing = narrowing.as_ref().map(|_| Narrowing::of([]));
+        self.narrowing = narrowing.as_ref().map(|_| Narrowing::of(&self.kind_name(child), []));
         let field = field.map(|f| self.taken(op, f));
         let filter = aggregate.filter.as_ref().map(|f| self.require(f, &[Ty::Bool], "the `where` filter"));
         self.kind = outer;

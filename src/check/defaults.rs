@@ -28,7 +28,7 @@ impl Context<'_> {
 
     /// A field read that gives `value` when the fact is absent.
     pub(super) fn defaulted(&self, field: Expr, ty: Ty, value: Value) -> Expr {
-        let text = self.schema.show(ty, &value).into();
+        let text = self.schema.show(&value, ty, crate::amounts::money).into();
         Expr::Default { fact: Box::new(field), value, text }
     }
 

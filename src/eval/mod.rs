@@ -143,10 +143,10 @@ fn once_per_owner(
         if winner == i {
             return true;
         }
-        if let (true, Some(rule)) = (explain, program.rules.get(c.rule)) {
+        if explain {
             let (owner, key) = (&id.1, &id.2);
             let reason = Reason::PaidToAnother { owner: owner.clone(), key: key.clone() };
-            not_applicable.push(NotApplicable::new(program, rule, c.entity().to_string(), vec![reason]));
+            not_applicable.push(NotApplicable::new(program, c.rule, c.entity_path(), vec![reason]));
         }
         false
     });
@@ -257,7 +257,8 @@ impl<'a> Run<'a> {
             }
             Err(Stop::NotApplicable(reasons)) => {
                 if self.explain {
-                    self.not_applicable.push(NotApplicable::new(self.program, rule, entity.to_string(), reasons));
+                    let path = chain.last().map_or_else(|| Arc::from(""), |e| e.path.clone());
+                    self.not_applicable.push(NotApplicable::new(self.program, index, path, reasons));
                 }
                 Ok(())
             }
@@ -457,7 +458,7 @@ fn reads(interp: &Interp, condition: &crate::program::Expr) -> Vec<Read> {
                 let entity = interp.chain.len().checked_sub(up + 1).and_then(|i| interp.chain.get(i))?;
                 let ty = interp.schema.kinds.get(entity.kind)?.fields.get(slot)?.ty;
                 let value = match entity.slots.get(slot)? {
-                    Slot::Value(v) => Some(interp.schema.show(ty, v)),
+                    Slot::Value(v) => Some(interp.schema.show(v, ty, money)),
                     _ => default.map(|d| format!("{d} by default")),
                 };
                 Some(Read { fact: name, value })
@@ -465,7 +466,7 @@ fn reads(interp: &Interp, condition: &crate::program::Expr) -> Vec<Read> {
             Readable::Aggregate(expr, name) => {
                 let (schema, chain, as_of) = (interp.schema, interp.chain, interp.as_of);
                 let mut again = Interp { schema, chain, as_of, trace: Vec::new(), tracing: false, explain: false };
-                let value = again.eval(expr).ok().map(|v| schema.show(crate::program::Ty::Number, &v));
+                let value = again.eval(expr).ok().map(|v| schema.show(&v, crate::program::Ty::Number, money));
                 Some(Read { fact: name, value })
             }
         })

@@ -138,7 +138,7 @@ fn default_json(schema: &Schema, ty: Ty, value: &crate::program::Value) -> Value
         V::Date(d) => Value::String(d.to_string()),
         V::Duration(d) => Value::String(d.to_string()),
         V::Text(t) => Value::String(t.to_string()),
-        V::Enum(_) => Value::String(schema.show(ty, value)),
+        V::Enum(_) => Value::String(schema.show(value, ty, crate::amounts::money)),
         _ => Value::Null,
     }
 }

@@ -101,7 +101,16 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
             },
         });
     }
-    Ok(Program { schema, policies, rules, pools, stacks, tests: Vec::new(), sources: Vec::new() })
+    Ok(Program {
+        schema,
+        policies,
+        rules,
+        pools,
+        stacks,
+        tests: Vec::new(),
+        sources: Vec::new(),
+        names: Default::default(),
+    })
 }
 
 fn schema(ir: &ir::Schema) -> Result<Schema> {
@@ -457,7 +466,7 @@ impl Reader<'_> {
                     Expr::Field { up, slot, .. } => self.field_type(*up, *slot),
                     _ => None,
                 };
-                let text = ty.map_or_else(|| format!("{value:?}"), |ty| self.schema.show(ty, &value)).into();
+                let text = ty.map_or_else(|| format!("{value:?}"), |ty| self.schema.show(&value, ty, crate::amounts::money)).into();
                 Expr::Default { fact: Box::new(fact), value, text }
             }
         })

@@ -60,7 +60,7 @@ const TRIALS: &str = r#""trials": [
 fn outcome(clauses: &str, fields: &str) -> Result<(String, Vec<String>), String> {
     let result = run(&rule(clauses), &facts(fields));
     match (result.awards.as_slice(), result.not_applicable.as_slice()) {
-        ([a], []) => Ok((a.amount.map(|d| d.normalize().to_string()).unwrap_or_default(), a.trace.lines())),
+        ([a], []) => Ok((a.amount().map(|d| d.normalize().to_string()).unwrap_or_default(), a.trace.lines())),
         ([], [na]) => Err(na.reason()),
         _ => panic!("expected one outcome: {result:#?}"),
     }
@@ -220,7 +220,7 @@ fn aggregates_nest_over_grandchildren() {
 fn sums_are_exact_decimals() {
     let trials = r#""trials": [{"id": "a", "phase": "I", "rd_cost": "0.1"}, {"id": "b", "phase": "I", "rd_cost": "0.2"}]"#;
     let result = run(&rule("reward sum(trials.rd_cost)"), &facts(trials));
-    assert_eq!(result.awards[0].amount, Some(dec("0.30")));
+    assert_eq!(result.awards[0].amount(), Some(dec("0.30")));
 }
 
 #[test]
@@ -261,8 +261,8 @@ fn the_ir_carries_aggregates_and_defaults() {
     let facts = facts(&format!(r#""consistency_passed": true, {TRIALS}"#));
     let a = loaded.program.evaluate(&loaded.program.facts("f", &facts).unwrap(), date("2025-12-31")).unwrap();
     let b = back.evaluate(&back.facts("f", &facts).unwrap(), date("2025-12-31")).unwrap();
-    assert_eq!(a.awards[0].amount, Some(dec("3600000")));
-    assert_eq!((a.awards[0].amount, a.awards[0].trace.lines()), (b.awards[0].amount, b.awards[0].trace.lines()));
+    assert_eq!(a.awards[0].amount(), Some(dec("3600000")));
+    assert_eq!((a.awards[0].amount(), a.awards[0].trace.lines()), (b.awards[0].amount(), b.awards[0].trace.lines()));
     // The facts JSON Schema shows each field's default.
     let schema = policy_lang::ir::facts_schema(&loaded.program);
     let enterprise = &schema["$defs"]["entity.enterprise"]["properties"];
