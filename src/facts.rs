@@ -173,8 +173,9 @@ pub fn parse(text: &str, program: &Program) -> Result<Facts, Vec<FactsError>> {
 
 /// One top-level entity from a row of text cells (a CSV population, one fact set a row),
 /// without JSON: each cell is read as its fact's type says (a number from its text, never a
-/// float), an empty cell is a fact not given, and a list fact's cell holds the children as
-/// JSON (`[{"id": "D1", "rd_cost": "3000万"}]`), empty for none. `cells` pairs each cell with
+/// float), an empty cell (or a column left out) is a fact not given, as a key left out of
+/// JSON is, and a list fact's cell holds the children as JSON (`[{"id": "D1", "rd_cost":
+/// "3000万"}]`, `[]` for none). `cells` pairs each cell with
 /// its fact's slot; errors name the column (`rd_cost: expected money, found "x"`).
 pub fn row<'c>(
     program: &Program,
@@ -192,7 +193,6 @@ pub fn row<'c>(
         let cell = cell.trim();
         reader.at.push(Seg::Field(&field.name));
         *slot = Some(match field.ty {
-            Ty::List(_) if cell.is_empty() => Slot::Children(Vec::new()),
             _ if cell.is_empty() => reader.absent(field),
             Ty::List(child) => reader.children(child, cell),
             ty => match typed(schema, &cell_value(ty, cell), ty) {
@@ -207,7 +207,7 @@ pub fn row<'c>(
     }
     for (slot, field) in slots.iter_mut().zip(&def.fields).filter(|(slot, _)| slot.is_none()) {
         reader.at.push(Seg::Field(&field.name));
-        *slot = Some(if matches!(field.ty, Ty::List(_)) { Slot::Children(Vec::new()) } else { reader.absent(field) });
+        *slot = Some(reader.absent(field));
         reader.at.pop();
     }
     let id = entity_id(Some(Raw::Text(Cow::Borrowed(id.trim())))).map_err(|(message, help)| {

@@ -4,10 +4,9 @@
 
 use crate::amounts::{money, rate};
 use crate::dates::Period;
-use crate::eval::{Excluded, Exclusion, NoValue, NotApplicable, PoolStep, Read, Reason, Step, Trace, Why, WhyExcluded};
+use crate::eval::{Excluded, Exclusion, NoValue, NotApplicable, PoolStep, Read, Reason, Step, Trace, Why};
 use crate::program::Entitlement;
 use crate::terms::{Choose, Earlier};
-use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt::{self, Display, Formatter};
 
 impl Display for Step {
@@ -68,8 +67,41 @@ impl Display for Step {
                     .collect();
                 write!(f, "split: {}", parts.join("; "))
             }
+            Step::Aggregate { aggregate, records, counted, total, holds } => {
+                let s = if *records == 1 { "" } else { "s" };
+                write!(f, "{aggregate}: {} of {records} record{s}{}", counted.len(), counted_list(counted))?;
+                match (total, holds) {
+                    (Some(t), _) => write!(f, " = {}", money(*t)),
+                    (None, Some(h)) => write!(f, " → {h}"),
+                    (None, None) => Ok(()),
+                }
+            }
+            Step::Default { fact, value } => write!(f, "{fact} absent: {value} by default"),
         }
     }
+}
+
+/// How many counted records a trace line names before it says how many more.
+const RECORDS_NAMED: usize = 10;
+
+/// ` (T1 4,000,000, T3 0 by default)`, ` (A1, A2)`, or nothing when none was counted.
+fn counted_list(counted: &[crate::eval::Counted]) -> String {
+    if counted.is_empty() {
+        return String::new();
+    }
+    let mut shown: Vec<String> = counted
+        .iter()
+        .take(RECORDS_NAMED)
+        .map(|c| match (c.value, c.by_default) {
+            (Some(v), true) => format!("{} {} by default", c.record, money(v)),
+            (Some(v), false) => format!("{} {}", c.record, money(v)),
+            (None, _) => c.record.to_string(),
+        })
+        .collect();
+    if counted.len() > RECORDS_NAMED {
+        shown.push(format!("and {} more", counted.len() - RECORDS_NAMED));
+    }
+    format!(" ({})", shown.join(", "))
 }
 
 /// `in 2024`, `in 2022–2024`, `in total`.
@@ -123,6 +155,7 @@ impl Display for Reason {
             Reason::NotInTable { table, variant } => {
                 write!(f, "`{table}` is `{variant}`, which the table does not list")
             }
+            Reason::NoRecords { aggregate } => write!(f, "`{aggregate}` has no value: there are no records"),
             Reason::NoTier { table, value } => write!(f, "`{table}` = {} falls in no tier", money(*value)),
             Reason::BelowFirstStep { table, value, first } => {
                 write!(f, "`{table}` = {} is below the first step ({})", value.normalize(), first.normalize())
@@ -150,7 +183,7 @@ impl Display for Reason {
     }
 }
 
-/// `12,000,000`, `up to 12,000,000`, `case by case, unbounded`.
+/// The ceiling a stack compares: `12,000,000`, `up to 12,000,000`, `case by case, unbounded`.
 fn bound(award: &Entitlement) -> String {
     match award.max() {
         Some(max) if award.amount().is_some() => money(max),
@@ -226,39 +259,5 @@ impl Why {
     /// Every reason as one sentence, most informative first.
     pub fn sentence(&self) -> String {
         self.0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
-    }
-}
-
-/// An explanation as two entries flattened into its result: the words under one key, the
-/// values under another.
-fn words_and_values<S: Serializer>(
-    s: S,
-    words: (&str, &impl Serialize),
-    values: (&str, &impl Serialize),
-) -> Result<S::Ok, S::Error> {
-    let mut map = s.serialize_map(Some(2))?;
-    map.serialize_entry(words.0, words.1)?;
-    map.serialize_entry(values.0, values.1)?;
-    map.end()
-}
-
-/// `"trace": [sentences], "steps": [values]`, flattened into an award.
-impl Serialize for Trace {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        words_and_values(s, ("trace", &self.lines()), ("steps", &self.0))
-    }
-}
-
-/// `"reason": sentence, "why": [values]`, flattened into a not-applicable entry.
-impl Serialize for Why {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        words_and_values(s, ("reason", &self.sentence()), ("why", &self.0))
-    }
-}
-
-/// `"reason": sentence, "why": value`, flattened into an exclusion.
-impl Serialize for WhyExcluded {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        words_and_values(s, ("reason", &self.0.to_string()), ("why", &self.0))
     }
 }
