@@ -1,0 +1,103 @@
+//! `docs/reference.md` is checked: every ```policy block compiles together with the doc's
+//! first block (the shared schema and policy header) and every `test` in it passes; every
+//! ```policy-error block fails to compile with the diagnostic its `// error:` line names.
+
+use policy_lang::output::{render_diagnostics, ErrorFormat};
+use policy_lang::{compile, testing, Source};
+
+const DOC: &str = include_str!("../../docs/reference.md");
+
+/// A fenced block: its info string (`policy`, `policy-error`), first line number, text.
+struct Block {
+    info: String,
+    line: usize,
+    text: String,
+}
+
+/// The fenced blocks whose info string starts with `policy`, in order.
+fn blocks() -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut open: Option<Block> = None;
+    for (i, line) in DOC.lines().enumerate() {
+        // A fence is ``` at the start of a line and an info string without backticks (as in
+        // CommonMark), so prose that quotes ```` ```policy ```` opens nothing.
+        let fence = line.strip_prefix("```").filter(|info| !info.contains('`')).map(str::trim);
+        match (&mut open, fence) {
+            (None, Some(info)) => open = Some(Block { info: info.to_string(), line: i + 2, text: String::new() }),
+            (Some(_), Some("")) => out.extend(open.take()),
+            (Some(block), _) => {
+                block.text.push_str(line);
+                block.text.push('\n');
+            }
+            (None, None) => {}
+        }
+    }
+    out.into_iter().filter(|b| b.info.starts_with("policy")).collect()
+}
+
+/// True when the block declares a policy of its own (a header example): it is then a file
+/// of its own beside the shared one; otherwise its items join the shared policy's file.
+fn has_own_policy(text: &str) -> bool {
+    text.lines().any(|l| l.starts_with("policy "))
+}
+
+/// The sources a block compiles as: the shared block and the example.
+fn sources(shared: &str, block: &Block) -> Vec<Source> {
+    let name = format!("docs/reference.md:{}", block.line);
+    if has_own_policy(&block.text) {
+        vec![Source::new("docs/reference.md (shared)", shared), Source::new(name, block.text.clone())]
+    } else {
+        vec![Source::new(name, format!("{shared}\n{}", block.text))]
+    }
+}
+
+#[test]
+fn every_example_compiles_and_its_tests_pass() {
+    let all = blocks();
+    let Some((shared, examples)) = all.split_first() else { panic!("docs/reference.md has no ```policy block") };
+    assert_eq!(shared.info, "policy", "the first block is the shared schema and header");
+    assert!(!shared.text.contains("test \""), "the shared block must hold no tests: they would run once per example");
+    let (mut tests, mut failures) = (0, Vec::new());
+    for block in examples.iter().filter(|b| b.info == "policy") {
+        let loaded = match compile(sources(&shared.text, block)) {
+            Ok(loaded) => loaded,
+            Err(errors) => {
+                let rendered = render_diagnostics(&errors.0, ErrorFormat::Plain, false);
+                failures.push(format!("block at line {} does not compile:\n{rendered}", block.line));
+                continue;
+            }
+        };
+        let written = block.text.lines().filter(|l| l.trim_start().starts_with("test \"")).count();
+        let rules = block.text.lines().any(|l| l.starts_with("rule "));
+        assert!(written > 0 || !rules, "block at line {}: a rule example proves its figures with a `test`", block.line);
+        let results = testing::run(&loaded.program);
+        assert_eq!(results.len(), written, "block at line {}: tests found", block.line);
+        tests += results.len();
+        for result in results.iter().filter(|r| !r.passed()) {
+            failures.push(format!("block at line {}:\n{}", block.line, testing::report(std::slice::from_ref(result))));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(tests >= 25, "the reference proves its figures with tests; found only {tests}");
+}
+
+#[test]
+fn every_error_example_fails_as_it_says() {
+    let all = blocks();
+    let Some((shared, examples)) = all.split_first() else { panic!("docs/reference.md has no ```policy block") };
+    let mut seen = 0;
+    for block in examples.iter().filter(|b| b.info == "policy-error") {
+        let expected: Vec<&str> =
+            block.text.lines().filter_map(|l| l.trim_start().strip_prefix("// error:")).map(str::trim).collect();
+        assert!(!expected.is_empty(), "block at line {} says no `// error: …` to expect", block.line);
+        let Err(errors) = compile(sources(&shared.text, block)) else {
+            panic!("block at line {} compiles, but is marked policy-error", block.line)
+        };
+        let rendered = render_diagnostics(&errors.0, ErrorFormat::Plain, false);
+        for text in expected {
+            assert!(rendered.contains(text), "block at line {}: no `{text}` in:\n{rendered}", block.line);
+        }
+        seen += 1;
+    }
+    assert!(seen >= 3, "found only {seen} policy-error blocks");
+}
