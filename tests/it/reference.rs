@@ -101,3 +101,36 @@ fn every_error_example_fails_as_it_says() {
     }
     assert!(seen >= 3, "found only {seen} policy-error blocks");
 }
+
+/// The code in the doc: every fenced block and every inline `code` span.
+fn code() -> String {
+    let mut out = String::new();
+    let mut fenced = false;
+    for line in DOC.lines() {
+        if line.starts_with("```") && !line.get(3..).unwrap_or("").contains('`') {
+            fenced = !fenced;
+        } else if fenced {
+            out.push_str(line);
+            out.push('\n');
+        } else {
+            out.extend(line.split('`').skip(1).step_by(2).map(|span| format!("{span}\n")));
+        }
+    }
+    out
+}
+
+/// A keyword added to the language is a construct the reference must explain.
+#[test]
+fn every_keyword_is_documented() {
+    let code = code();
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let shown = |k: &str| {
+        code.match_indices(k).any(|(at, _)| {
+            let before = code.get(..at).and_then(|s| s.chars().next_back());
+            let after = code.get(at + k.len()..).and_then(|s| s.chars().next());
+            !before.is_some_and(word) && !after.is_some_and(word)
+        })
+    };
+    let missing: Vec<&str> = policy_lang::syntax::KEYWORDS.iter().copied().filter(|k| !shown(k)).collect();
+    assert!(missing.is_empty(), "keywords with no example or mention in docs/reference.md: {missing:?}");
+}
