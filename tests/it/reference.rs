@@ -81,6 +81,19 @@ fn every_example_compiles_and_its_tests_pass() {
     assert!(tests >= 25, "the reference proves its figures with tests; found only {tests}");
 }
 
+/// Drafters copy the examples, so each is written as `policy fmt` lays it out.
+#[test]
+fn every_example_is_in_canonical_layout() {
+    for block in blocks().iter().filter(|b| b.info == "policy") {
+        match policy_lang::format::format(&block.text) {
+            Ok(formatted) => {
+                assert_eq!(formatted, block.text, "block at line {} is not as `policy fmt` prints it", block.line)
+            }
+            Err(e) => panic!("block at line {} cannot be formatted: {e}", block.line),
+        }
+    }
+}
+
 #[test]
 fn every_error_example_fails_as_it_says() {
     let all = blocks();
