@@ -1,6 +1,9 @@
 //! `docs/reference.md` is checked: every ```policy block compiles together with the doc's
-//! first block (the shared schema and policy header) and every `test` in it passes; every
-//! ```policy-error block fails to compile with the diagnostic its `// error:` line names.
+//! first block (the shared schema and policy header), gives the warnings its
+//! `// warning:` lines name (none if it names none), and every `test` in it passes; every
+//! ```policy-error block fails to compile with the diagnostics its `// error:` lines name;
+//! every keyword of the language is shown; every example is laid out as `policy fmt` prints it
+//! (unless its first line says why not).
 
 use policy_lang::output::{render_diagnostics, ErrorFormat};
 use policy_lang::{compile, testing, Source};
@@ -67,6 +70,14 @@ fn every_example_compiles_and_its_tests_pass() {
                 continue;
             }
         };
+        let warned: Vec<&str> = comments(&block.text, "// warning:");
+        let rendered = render_diagnostics(&loaded.warnings, ErrorFormat::Plain, false);
+        if warned.is_empty() && !loaded.warnings.is_empty() {
+            failures.push(format!("block at line {} gives warnings it does not announce:\n{rendered}", block.line));
+        }
+        for text in warned.iter().filter(|text| !rendered.contains(**text)) {
+            failures.push(format!("block at line {}: no warning `{text}` in:\n{rendered}", block.line));
+        }
         let written = block.text.lines().filter(|l| l.trim_start().starts_with("test \"")).count();
         let rules = block.text.lines().any(|l| l.starts_with("rule "));
         assert!(written > 0 || !rules, "block at line {}: a rule example proves its figures with a `test`", block.line);
@@ -84,7 +95,8 @@ fn every_example_compiles_and_its_tests_pass() {
 /// Drafters copy the examples, so each is written as `policy fmt` lays it out.
 #[test]
 fn every_example_is_in_canonical_layout() {
-    for block in blocks().iter().filter(|b| b.info == "policy") {
+    let canonical = |b: &&Block| b.info == "policy" && !b.text.starts_with("// not in canonical layout:");
+    for block in blocks().iter().filter(canonical) {
         match policy_lang::format::format(&block.text) {
             Ok(formatted) => {
                 assert_eq!(formatted, block.text, "block at line {} is not as `policy fmt` prints it", block.line)
@@ -100,8 +112,7 @@ fn every_error_example_fails_as_it_says() {
     let Some((shared, examples)) = all.split_first() else { panic!("docs/reference.md has no ```policy block") };
     let mut seen = 0;
     for block in examples.iter().filter(|b| b.info == "policy-error") {
-        let expected: Vec<&str> =
-            block.text.lines().filter_map(|l| l.trim_start().strip_prefix("// error:")).map(str::trim).collect();
+        let expected = comments(&block.text, "// error:");
         assert!(!expected.is_empty(), "block at line {} says no `// error: …` to expect", block.line);
         let Err(errors) = compile(sources(&shared.text, block)) else {
             panic!("block at line {} compiles, but is marked policy-error", block.line)
@@ -113,6 +124,11 @@ fn every_error_example_fails_as_it_says() {
         seen += 1;
     }
     assert!(seen >= 3, "found only {seen} policy-error blocks");
+}
+
+/// What the block's `// error: …` or `// warning: …` lines say the diagnostics contain.
+fn comments<'a>(text: &'a str, marker: &str) -> Vec<&'a str> {
+    text.lines().filter_map(|l| l.trim_start().strip_prefix(marker)).map(str::trim).collect()
 }
 
 /// The code in the doc: every fenced block and every inline `code` span.
