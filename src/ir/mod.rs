@@ -1,6 +1,6 @@
 //! The IR: checked rules handed to other tools.
 //!
-//! * [`write`] / [`to_json`] / [`read`]: the checked program as versioned JSON of its own
+//! * [`write`](fn@write) / [`to_json`] / [`read`]: the checked program as versioned JSON of its own
 //!   types ([`types`], described in `docs/IR.md`): names rather than indices, amounts with
 //!   their unit, no spans. A program read from its IR evaluates exactly as its source.
 //! * [`schema`]: the JSON Schema of the IR, derived from [`types`] (`docs/ir.schema.json`).
