@@ -94,7 +94,12 @@ fn schema(program: &Program) -> ir::Schema {
             fields: k
                 .fields
                 .iter()
-                .map(|f| ir::Field { name: f.name.clone(), ty: field_type(program, f.ty), optional: f.optional })
+                .map(|f| ir::Field {
+                    name: f.name.clone(),
+                    ty: field_type(program, f.ty),
+                    optional: f.optional,
+                    default: f.default.as_ref().map(|v| Writer { program, chain: Vec::new() }.value(v, f.ty)),
+                })
                 .collect(),
         })
         .collect();

@@ -9,7 +9,7 @@ use crate::program::{
     Condition, EnumDef, FieldDef, KindDef, Measure, Policy, Pool, Program, Rule, Schema, Share, Stack, Ty,
 };
 use crate::{dates, terms};
-use expr::Reader;
+use expr::{literal, Reader};
 use std::collections::HashMap;
 
 mod expr;
@@ -116,7 +116,8 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
 fn schema(ir: &ir::Schema) -> Result<Schema> {
     let enum_id = |name: &str| ir.enums.iter().position(|e| e.name == name);
     let kind_id = |name: &str| ir.entities.iter().position(|k| k.name == name);
-    let enums = ir.enums.iter().map(|e| EnumDef { name: e.name.clone(), variants: e.values.clone() }).collect();
+    let enums: Vec<EnumDef> =
+        ir.enums.iter().map(|e| EnumDef { name: e.name.clone(), variants: e.values.clone() }).collect();
     let mut kinds = Vec::with_capacity(ir.entities.len());
     for (i, k) in ir.entities.iter().enumerate() {
         if kind_id(&k.name) != Some(i) {
@@ -152,7 +153,14 @@ fn schema(ir: &ir::Schema) -> Result<Schema> {
                     None => return unknown("entity", name),
                 },
             };
-            fields.push(FieldDef { name: f.name.clone(), ty, optional: f.optional });
+            let default = match &f.default {
+                None => None,
+                Some(value) => match literal(value, &enums) {
+                    Some(v) => Some(v),
+                    None => return bad(format!("field `{}.{}` has a default that is not a literal", k.name, f.name)),
+                },
+            };
+            fields.push(FieldDef { name: f.name.clone(), ty, optional: f.optional, default });
         }
         kinds.push(KindDef { name: k.name.clone(), fields, parent });
     }

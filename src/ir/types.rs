@@ -91,6 +91,9 @@ pub struct Field {
     pub ty: Type,
     /// The fact may be absent; a rule that needs it then does not apply.
     pub optional: bool,
+    /// What an absent fact counts as (`deemed_passed?: bool default false`): a literal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Expr>,
 }
 
 /// A fact's type.

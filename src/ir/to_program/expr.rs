@@ -5,7 +5,8 @@ use super::super::types as ir;
 use super::{bad, Result};
 use crate::amounts::{Interval, Numeral, Scale};
 use crate::dates;
-use crate::program::{Arith, Compare, Expr, KindId, Schema, Value};
+use crate::program::{Aggregate, Arith, Compare, EnumDef, Expr, KindId, Schema, Ty, Value};
+use crate::terms::AggOp;
 use rust_decimal::Decimal;
 
 /// The decimal of an amount, whatever its unit.
@@ -16,6 +17,22 @@ fn dec(a: &ir::Amount) -> Decimal {
         ir::Amount::Count(c) => c.count,
         ir::Amount::Number(n) => n.number,
     }
+}
+
+/// A literal's value (a default's), or `None` for anything else.
+pub(super) fn literal(e: &ir::Expr, enums: &[EnumDef]) -> Option<Value> {
+    Some(match e {
+        ir::Expr::Amount(a) => Value::Dec(dec(a)),
+        ir::Expr::Bool(b) => Value::Bool(b.bool),
+        ir::Expr::Date(d) => Value::Date(d.date),
+        ir::Expr::Duration(d) => Value::Duration(dates::Duration { months: d.duration.months, days: d.duration.days }),
+        ir::Expr::Text(t) => Value::Text(t.text.as_str().into()),
+        ir::Expr::Enum(v) => {
+            let def = enums.iter().find(|e| e.name == v.name)?;
+            Value::Enum(def.variants.iter().position(|x| *x == v.value)?)
+        }
+        ir::Expr::Fact(_) | ir::Expr::Op(_) => return None,
+    })
 }
 
 /// A tier's interval. The bounds' written scale (`5亿`, `100万元`) comes from the tier's
@@ -189,7 +206,71 @@ impl Reader<'_> {
             }
             Op::CaseByCase { uncapped } => Expr::CaseByCase { uncapped: *uncapped },
             Op::EnumName { value, name } => Expr::EnumName { value: self.boxed(value)?, enum_id: self.enum_id(name)? },
+            Op::Aggregate { take, list, field, filter, text: written } => {
+                self.aggregate(*take, list, field, filter, written)?
+            }
+            Op::Default { fact, value } => {
+                let fact = self.fact(fact)?;
+                let Some(value) = literal(value, &self.schema.enums) else {
+                    return bad(format!("rule `{}` has a default that is not a literal", self.rule));
+                };
+                let ty = match &fact {
+                    Expr::Field { up, slot, .. } => self.field_type(*up, *slot),
+                    _ => None,
+                };
+                let text = ty
+                    .map_or_else(|| format!("{value:?}"), |ty| self.schema.show(&value, ty, crate::amounts::money))
+                    .into();
+                Expr::Default { fact: Box::new(fact), value, text }
+            }
         })
+    }
+
+    fn field_type(&self, up: usize, slot: usize) -> Option<Ty> {
+        let kind = self.chain.get(up).and_then(|&k| self.schema.kinds.get(k))?;
+        kind.fields.get(slot).map(|f| f.ty)
+    }
+
+    /// An aggregate: the list resolved like any fact, its field and filter read with the
+    /// record as the current entity.
+    fn aggregate(
+        &self,
+        take: ir::Aggregation,
+        list: &ir::Fact,
+        field: &Option<Box<ir::Expr>>,
+        filter: &Option<Box<ir::Expr>>,
+        text: &str,
+    ) -> Result<Expr> {
+        let Expr::Field { up, slot, name } = self.fact(list)? else {
+            return bad(format!("rule `{}` aggregates over something that is not a list", self.rule));
+        };
+        let Some(Ty::List(kind)) = self.field_type(up, slot) else {
+            return bad(format!("rule `{}` aggregates over `{name}`, which is not a list", self.rule));
+        };
+        let mut chain = vec![kind];
+        chain.extend(self.chain.get(up..).unwrap_or_default());
+        let records = Reader { schema: self.schema, chain, rule: self.rule };
+        let op = match take {
+            ir::Aggregation::Sum => AggOp::Sum,
+            ir::Aggregation::Count => AggOp::Count,
+            ir::Aggregation::Min => AggOp::Min,
+            ir::Aggregation::Max => AggOp::Max,
+            ir::Aggregation::Any => AggOp::Any,
+            ir::Aggregation::All => AggOp::All,
+        };
+        if op.takes_field() != field.is_some() {
+            return bad(format!("rule `{}`: `{text}` takes a field only for sum, min and max", self.rule));
+        }
+        Ok(Expr::Aggregate(Box::new(Aggregate {
+            op,
+            up,
+            list: slot,
+            kind,
+            field: field.as_deref().map(|f| records.expr(f)).transpose()?,
+            filter: filter.as_deref().map(|f| records.expr(f)).transpose()?,
+            text: text.into(),
+            list_text: name,
+        })))
     }
 
     fn tiers(&self, arms: &[ir::Tier]) -> Result<Vec<(Interval, Expr)>> {
