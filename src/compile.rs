@@ -125,6 +125,13 @@ fn validate(program: &Program) -> Result<(), IrError> {
         if rule.kind >= kinds || rule.policy >= program.policies.len() {
             return bad(format!("rule `{}` names an unknown entity or policy", rule.id));
         }
+        let mut since = rule.versions.iter().map(|v| v.since).chain(rule.added);
+        if since.any(|s| s.amendment >= program.amendments.len()) {
+            return bad(format!("rule `{}` has a version from an unknown amendment", rule.id));
+        }
+    }
+    if let Some(a) = program.amendments.iter().find(|a| a.policy >= program.policies.len()) {
+        return bad(format!("amendment `{}` amends an unknown policy", a.id));
     }
     let rules = program.rules.len();
     for (what, id, members, scope) in program

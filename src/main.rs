@@ -250,6 +250,9 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
         }
         Command::Check { paths } => {
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
+            for amendment in &program.amendments {
+                note(&policy_lang::output::escape_lines(&policy_lang::output::amendment_note(&program, amendment)))?;
+            }
             note(&format!(
                 "checked {} file(s): {} polic{}, {} rule(s), {} warning(s)\n",
                 program.sources.len(),

@@ -10,6 +10,10 @@ use rust_decimal::Decimal;
 use std::fmt;
 use std::sync::Arc;
 
+mod versions;
+
+pub use versions::{Amended, Amendment, AmendmentId, How, InForce, Since, Text, TextRef, Version};
+
 /// An entity kind, as an index into [`Schema::kinds`].
 pub type KindId = usize;
 /// An enum, as an index into [`Schema::enums`].
@@ -24,8 +28,11 @@ pub struct Program {
     pub schema: Schema,
     /// One per file that has a `policy` header, in load order.
     pub policies: Vec<Policy>,
-    /// Every rule of every policy, in source order.
+    /// Every rule of every policy, in source order, then the rules amendments add.
     pub rules: Vec<Rule>,
+    /// Documents amending the policies from a date, in effective-date order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<Amendment>,
     /// Caps over groups of rules, including each rule's own `per_year_cap`.
     pub pools: Vec<Pool>,
     /// 就高不重复 groups.
@@ -248,6 +255,12 @@ pub struct Rule {
     pub source: usize,
     /// The rule's bytes in that file.
     pub span: Span,
+    /// Its texts from later dates, by amendment, in effective-date order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<Version>,
+    /// The amendment that added it: not in force before that amendment's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added: Option<Since>,
 }
 
 /// A payer and its share of an award; `None` when the text does not state the share.

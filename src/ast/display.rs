@@ -315,6 +315,7 @@ impl Item {
         match self {
             Item::Schema(s) => schema_lines(s),
             Item::Policy(p) => policy_lines(p),
+            Item::Amendment(a) => amendment_lines(a),
             Item::Rule(r) => rule_lines(r),
             Item::Pool(p) => pool_lines(p),
             Item::Stack(s) => stack_lines(s),
@@ -327,6 +328,7 @@ impl Item {
         match self {
             Item::Schema(s) => s.span,
             Item::Policy(p) => p.span,
+            Item::Amendment(a) => a.span,
             Item::Rule(r) => r.span,
             Item::Pool(p) => p.span,
             Item::Stack(s) => s.span,
@@ -379,12 +381,7 @@ fn policy_lines(p: &Spanned<Policy>) -> Vec<Line> {
         out.push(Line::new(format!("  issued {}", date(d)), d.span));
     }
     if let Some(e) = &p.effective {
-        let text = match &e.node {
-            Effective::OnIssue => "  effective on_issue".to_string(),
-            Effective::AfterIssue(d) => format!("  effective {d} after issue"),
-            Effective::On(d) => format!("  effective {}", date(d)),
-        };
-        out.push(Line::new(text, e.span));
+        out.push(Line::new(format!("  {}", effective_text(&e.node)), e.span));
     }
     if let Some(d) = &p.expires {
         out.push(Line::new(format!("  expires {}", date(d)), d.span));
@@ -404,7 +401,14 @@ fn rule_lines(r: &Spanned<Rule>) -> Vec<Line> {
         format!("rule {} for {} {{", r.id.node, r.entity.node),
         Span::new(r.span.start, r.entity.span.end),
     )];
-    string_lines(&mut out, [("cite", &r.cite), ("title", &r.title), ("dept", &r.dept)]);
+    clause_lines(&mut out, r);
+    out.push(Line::new("}", Span::new(r.span.end, r.span.end)));
+    out
+}
+
+/// The lines of a rule's clauses, indented one level.
+fn clause_lines(out: &mut Vec<Line>, r: &Rule) {
+    string_lines(out, [("cite", &r.cite), ("title", &r.title), ("dept", &r.dept)]);
     for c in &r.conditions {
         out.push(Line::new(format!("  when {c}"), c.span));
     }
@@ -439,8 +443,44 @@ fn rule_lines(r: &Spanned<Rule>) -> Vec<Line> {
         };
         out.push(Line::new(text, frequency.span));
     }
-    out.push(Line::new("}", Span::new(r.span.end, r.span.end)));
+}
+
+fn amendment_lines(a: &Spanned<Amendment>) -> Vec<Line> {
+    let head = format!("amendment {} of {} {{", a.id.node, a.policy.node);
+    let mut out = vec![Line::new(head, Span::new(a.span.start, a.policy.span.end))];
+    string_lines(&mut out, [("title", &a.title), ("document", &a.document), ("", &None)]);
+    if let Some(d) = &a.issued {
+        out.push(Line::new(format!("  issued {}", date(d)), d.span));
+    }
+    if let Some(e) = &a.effective {
+        out.push(Line::new(format!("  {}", effective_text(&e.node)), e.span));
+    }
+    let nested = |lines: Vec<Line>| lines.into_iter().map(|l| Line::new(format!("  {}", l.text), l.span));
+    for change in &a.changes {
+        let span = change.span;
+        match &change.node {
+            Change::Change(rule) => {
+                out.push(Line::new(format!("  change {} {{", rule.id.node), Span::new(span.start, rule.id.span.end)));
+                let mut body = Vec::new();
+                clause_lines(&mut body, rule);
+                out.extend(nested(body));
+                out.push(Line::new("  }", Span::new(span.end, span.end)));
+            }
+            Change::Repeal(id) => out.push(Line::new(format!("  repeal {}", id.node), span)),
+            Change::Add(rule) => out.extend(nested(rule_lines(rule))),
+        }
+    }
+    out.push(Line::new("}", Span::new(a.span.end, a.span.end)));
     out
+}
+
+/// `effective on_issue`, `effective 30 days after issue`, `effective 2024-01-01`.
+fn effective_text(e: &Effective) -> String {
+    match e {
+        Effective::OnIssue => "effective on_issue".to_string(),
+        Effective::AfterIssue(d) => format!("effective {d} after issue"),
+        Effective::On(d) => format!("effective {}", date(d)),
+    }
 }
 
 /// `cite`, `title` and `members` lines shared by pools and stacks.

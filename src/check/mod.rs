@@ -5,6 +5,7 @@
 //! are resolved and types settled here, so evaluation never meets an unknown name or a
 //! mistyped value. All errors are collected; warnings travel with a successful program.
 
+mod amendments;
 mod error;
 mod expr;
 mod groups;
@@ -13,6 +14,7 @@ mod suggest;
 mod tests;
 mod tiers;
 
+pub use amendments::AmendmentError;
 pub use error::{CheckError, GroupError, TimingError};
 
 use crate::ast::{self, Effective, ExprKind, Spanned};
@@ -98,7 +100,11 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
         let mut rule_ids: HashMap<&str, ast::Span> = HashMap::new();
         for item in &parsed.items {
             match item {
-                ast::Item::Schema(_) | ast::Item::Pool(_) | ast::Item::Stack(_) | ast::Item::Test(_) => {}
+                ast::Item::Schema(_)
+                | ast::Item::Amendment(_)
+                | ast::Item::Pool(_)
+                | ast::Item::Stack(_)
+                | ast::Item::Test(_) => {}
                 ast::Item::Policy(p) => {
                     if policy_of_file.is_some() {
                         diags.error(file, CheckError::SecondPolicy { span: p.id.span.into() });
@@ -138,6 +144,10 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
         }
         policy_of_files.push(policy_of_file);
     }
+
+    // Amendments, now that every policy and its rules are known.
+    let amend = amendments::Amend { schema: &schema, policies: &policies, scopes: &scopes };
+    let amendments = amend.all(files, &mut rules, &mut caps, &mut policy_of_files, &mut diags);
 
     // Pools and stacks, now that every policy's rules are known.
     let mut pools: Vec<program::Pool> =
@@ -196,7 +206,7 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
     }
     let sources = files.iter().map(|(s, _)| s.clone()).collect();
     let omitted = diags.omitted();
-    let program = Program { schema, policies, rules, pools, stacks, tests, sources };
+    let program = Program { schema, policies, rules, amendments, pools, stacks, tests, sources };
     Ok(Checked { program, warnings: diags.items, omitted })
 }
 
@@ -235,7 +245,7 @@ fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> pro
             // 自印发之日起30日后施行, counted as the Civil Code counts periods (art. 201): the day of
             // issue is not counted, the 30 days end on day 30, and the text applies from the
             // day after. Issued 2022-03-01 → days end 03-31 → in force 2022-04-01.
-            Some(issued) => crate::dates::shift(issued, *by, false).and_then(|end| end.succ_opt()),
+            Some(issued) => after_issue(issued, *by),
             None => {
                 diags.error(file, CheckError::NoIssueDate { policy: p.id.node.clone(), span: span.into() });
                 None
@@ -267,6 +277,12 @@ fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> pro
         expires,
         rounding: p.rounding.as_ref().map(|r| r.node).unwrap_or_default(),
     }
+}
+
+/// The first day in force of a text that takes effect a period after issue, the day of issue
+/// not counted (Civil Code art. 201).
+fn after_issue(issued: chrono::NaiveDate, by: ast::Duration) -> Option<chrono::NaiveDate> {
+    crate::dates::shift(issued, by, false).and_then(|end| end.succ_opt())
 }
 
 /// The help when a rule names an entity kind and no schema declares any.
@@ -331,6 +347,8 @@ fn rule(
         split,
         source: file,
         span: r.span,
+        versions: Vec::new(),
+        added: None,
     })
 }
 

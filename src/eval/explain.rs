@@ -9,10 +9,37 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::sync::Arc;
 
+/// The amended text that judged an event: the amending document and the date it applies
+/// from. Absent where the original text did.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct VersionRef {
+    /// The amendment's id, e.g. `changzhou_2025`.
+    pub amendment: String,
+    /// Its document number, e.g. `常政规〔2025〕2号`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// The first day it applies to events.
+    pub effective: chrono::NaiveDate,
+}
+
+impl VersionRef {
+    /// The version `since` names, as traces and JSON show it.
+    pub(crate) fn of(program: &crate::program::Program, since: crate::program::Since) -> Self {
+        let amendment = program.amendments.get(since.amendment);
+        VersionRef {
+            amendment: amendment.map_or(String::new(), |a| a.id.clone()),
+            document: amendment.and_then(|a| a.document.clone()),
+            effective: since.effective,
+        }
+    }
+}
+
 /// One step that shaped an award, in the order taken.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum Step {
+    /// The rule's text as amended: the version that judged the event.
+    Version(VersionRef),
     /// `20% of rd_cost`: the rate (as written), the base's text and value, the product.
     Of {
         /// The rate, as written or shown.
@@ -300,6 +327,20 @@ pub enum Reason {
         amount: Decimal,
         /// Where the grant is in the facts.
         at: String,
+    },
+    /// The rule is repealed for events from an amendment's date.
+    Repealed {
+        /// The repealing amendment.
+        version: VersionRef,
+        /// The event's date.
+        date: chrono::NaiveDate,
+    },
+    /// The rule was added by an amendment that does not yet apply to the event.
+    NotYetAdded {
+        /// The amendment that adds it.
+        version: VersionRef,
+        /// The event's date.
+        date: chrono::NaiveDate,
     },
     /// Another record of the owner earns the same one-off in this evaluation.
     PaidToAnother {

@@ -1,11 +1,11 @@
 //! What evaluation returns: awards with their traces, rules that did not apply and why,
 //! and totals per top-level entity.
 
-use super::explain::{Exclusion, Reason, SplitShare, Step, Trace, Why, WhyExcluded};
+use super::explain::{Exclusion, Reason, SplitShare, Step, Trace, VersionRef, Why, WhyExcluded};
 use super::Candidate;
 use crate::ast::Frequency;
 use crate::facts::Facts;
-use crate::program::{Entitlement, EntitlementKind, Program, Rule};
+use crate::program::{Entitlement, EntitlementKind, Program, Rule, Share, Since};
 use chrono::{Datelike, NaiveDate};
 use miette::Diagnostic;
 use rust_decimal::Decimal;
@@ -46,6 +46,10 @@ pub struct Award {
     pub cite: Option<String>,
     /// The rule's one-line summary.
     pub title: Option<String>,
+    /// The amended text that judged the event (the amending document and its date); absent
+    /// for the original text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<VersionRef>,
     /// `enterprise.E1.drugs.D1`
     pub entity: String,
     /// Owed, a ceiling, a range, or case by case; `amount`, `min` and `max` follow from it.
@@ -159,10 +163,11 @@ impl Award {
     pub(super) fn new(program: &Program, candidate: Candidate) -> Self {
         let rule = program.rules.get(candidate.rule);
         let policy = rule.and_then(|r| program.policies.get(r.policy));
+        let text = rule.map(|r| r.text_since(candidate.version));
         let entitlement = candidate.award;
         let mut trace = candidate.trace;
-        let shares =
-            rule.map_or_else(Vec::new, |r| shares(r, &entitlement, policy.map(|p| p.rounding).unwrap_or_default()));
+        let rounding = policy.map(|p| p.rounding).unwrap_or_default();
+        let shares = text.map_or_else(Vec::new, |t| shares(t.split, &entitlement, rounding));
         if !shares.is_empty() {
             let shares =
                 shares.iter().map(|s| SplitShare { payer: s.payer.clone(), rate: s.rate, amount: s.amount }).collect();
@@ -171,8 +176,9 @@ impl Award {
         Award {
             policy: policy.map_or(String::new(), |p| p.id.clone()),
             rule: rule.map_or(String::new(), |r| r.id.clone()),
-            cite: rule.and_then(|r| r.cite.clone()),
-            title: rule.and_then(|r| r.title.clone()),
+            cite: text.and_then(|t| t.cite.cloned()),
+            title: text.and_then(|t| t.title.cloned()),
+            version: candidate.version.map(|since| VersionRef::of(program, since)),
             entity: candidate.scopes.last().map_or(String::new(), |s| s.to_string()),
             kind: entitlement.kind(),
             amount: entitlement.amount(),
@@ -191,12 +197,12 @@ impl Award {
 
 /// Each payer's part of the amount (or ceiling); the last payer takes what rounding leaves,
 /// so the parts always add up to the whole.
-fn shares(rule: &Rule, award: &Entitlement, rounding: crate::ast::Rounding) -> Vec<PayerShare> {
+fn shares(split: &[Share], award: &Entitlement, rounding: crate::ast::Rounding) -> Vec<PayerShare> {
     let base = award.amount().or(award.max()).filter(|_| award.kind() != EntitlementKind::CaseByCase);
-    let all_given = rule.split.iter().all(|s| s.rate.is_some());
+    let all_given = split.iter().all(|s| s.rate.is_some());
     let mut left = base;
-    let count = rule.split.len();
-    rule.split
+    let count = split.len();
+    split
         .iter()
         .enumerate()
         .map(|(i, s)| {
@@ -227,6 +233,9 @@ pub struct NotApplicable {
     pub rule: String,
     /// The clause it encodes.
     pub cite: Option<String>,
+    /// The amended text that judged the entity; absent for the original text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<VersionRef>,
     /// The entity not paid, e.g. `enterprise.E1.drugs.D1`.
     pub entity: String,
     /// Every reason, most informative first, with the facts they read: a false condition, a
@@ -237,11 +246,18 @@ pub struct NotApplicable {
 }
 
 impl NotApplicable {
-    pub(super) fn new(program: &Program, rule: &Rule, entity: String, reasons: Vec<Reason>) -> Self {
+    pub(super) fn new(
+        program: &Program,
+        rule: &Rule,
+        entity: String,
+        reasons: Vec<Reason>,
+        version: Option<Since>,
+    ) -> Self {
         NotApplicable {
             policy: policy_id(program, rule),
             rule: rule.id.clone(),
-            cite: rule.cite.clone(),
+            cite: rule.text_since(version).cite.cloned(),
+            version: version.map(|since| VersionRef::of(program, since)),
             entity,
             why: Why(reasons),
         }

@@ -8,6 +8,7 @@ mod words;
 pub use diagnostics::{render_diagnostics, ErrorFormat};
 pub use escape::{escape, escape_lines};
 pub use table::{table, write_table};
+pub use words::amendment_note;
 
 use crate::eval::{Evaluation, Total};
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};

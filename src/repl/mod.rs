@@ -349,6 +349,7 @@ fn empty_program() -> Program {
     Program {
         schema: Schema::default(),
         policies: Vec::new(),
+        amendments: Vec::new(),
         rules: Vec::new(),
         pools: Vec::new(),
         stacks: Vec::new(),

@@ -4,11 +4,13 @@
 /// Every keyword, sorted.
 pub const KEYWORDS: &[&str] = &[
     "after",
+    "amendment",
     "and",
     "as_of",
     "by",
     "cap",
     "case_by_case",
+    "change",
     "choose",
     "cite",
     "dept",
@@ -53,6 +55,7 @@ pub const KEYWORDS: &[&str] = &[
     "policy",
     "pool",
     "refuse",
+    "repeal",
     "reward",
     "rounding",
     "rule",

@@ -15,6 +15,7 @@ pub(super) fn file(pair: Pair<Rule>) -> Result<File, Errors> {
         match pair.as_rule() {
             Rule::schema => items.push(Item::Schema(Spanned::new(schema(pair), span))),
             Rule::policy => items.push(Item::Policy(Spanned::new(policy(pair, &mut errors), span))),
+            Rule::amendment => items.push(Item::Amendment(Spanned::new(amendment(pair, &mut errors), span))),
             Rule::rule => items.push(Item::Rule(Box::new(Spanned::new(rule(pair, &mut errors), span)))),
             Rule::pool => items.push(Item::Pool(Spanned::new(pool(pair, &mut errors), span))),
             Rule::stack => items.push(Item::Stack(Spanned::new(stack(pair, &mut errors), span))),
@@ -213,6 +214,16 @@ fn rule(pair: Pair<Rule>, errors: &mut Errors) -> Rule_ {
     let blank = || Spanned::new(String::new(), span);
     let id = inner.next().map(ident).unwrap_or_else(blank);
     let entity = inner.next().map(ident).unwrap_or_else(blank);
+    let rule = clauses(id, entity, inner, errors);
+    if rule.reward.is_none() {
+        errors.push(SyntaxError::MissingReward { rule: rule.id.node.clone(), span: rule.id.span.into() });
+    }
+    rule
+}
+
+/// A rule's clauses, each kind at most once (every `when` kept): a whole rule's, or those an
+/// amendment's `change` replaces.
+fn clauses<'i>(id: Ident, entity: Ident, inner: impl Iterator<Item = Pair<'i, Rule>>, errors: &mut Errors) -> Rule_ {
     let mut rule = Rule_ {
         id,
         entity,
@@ -290,10 +301,52 @@ fn rule(pair: Pair<Rule>, errors: &mut Errors) -> Rule_ {
     rule.reward = reward.map(|r| r.node);
     rule.on = on.map(|o| o.node);
     rule.per_year_cap = cap.map(|c| c.node);
-    if rule.reward.is_none() {
-        errors.push(SyntaxError::MissingReward { rule: rule.id.node.clone(), span: rule.id.span.into() });
-    }
     rule
+}
+
+fn amendment(pair: Pair<Rule>, errors: &mut Errors) -> Amendment {
+    let span = span_of(&pair);
+    let mut inner = pair.into_inner().filter(|p| !matches!(p.as_rule(), Rule::kw_amendment | Rule::kw_of));
+    let blank = || Spanned::new(String::new(), span);
+    let id = inner.next().map(ident).unwrap_or_else(blank);
+    let policy = inner.next().map(ident).unwrap_or_else(blank);
+    let mut amendment =
+        Amendment { id, policy, title: None, document: None, issued: None, effective: None, changes: Vec::new() };
+    for entry in inner {
+        let span = span_of(&entry);
+        match entry.as_rule() {
+            Rule::title => set_once(&mut amendment.title, string_clause(entry), "title", errors),
+            Rule::document => set_once(&mut amendment.document, string_clause(entry), "document", errors),
+            Rule::issued => {
+                if let Some(d) = date_clause(entry, errors) {
+                    set_once(&mut amendment.issued, d, "issued", errors);
+                }
+            }
+            Rule::effective => {
+                if let Some(e) = effective(entry, errors) {
+                    set_once(&mut amendment.effective, Spanned::new(e, span), "effective", errors);
+                }
+            }
+            Rule::change => {
+                let mut parts = entry.into_inner().filter(|p| p.as_rule() != Rule::kw_change);
+                let Some(id) = parts.next().map(ident) else { continue };
+                let entity = Spanned::new(String::new(), id.span);
+                let change = Change::Change(Box::new(clauses(id, entity, parts, errors)));
+                amendment.changes.push(Spanned::new(change, span));
+            }
+            Rule::repeal => {
+                if let Some(id) = entry.into_inner().find(|p| p.as_rule() == Rule::rule_id).map(ident) {
+                    amendment.changes.push(Spanned::new(Change::Repeal(id), span));
+                }
+            }
+            Rule::rule => {
+                let rule = Box::new(Spanned::new(rule(entry, errors), span));
+                amendment.changes.push(Spanned::new(Change::Add(rule), span));
+            }
+            _ => {}
+        }
+    }
+    amendment
 }
 
 fn share(pair: Pair<Rule>, errors: &mut Errors) -> Share {

@@ -1,0 +1,446 @@
+//! Amendments: `amendment NAME of POLICY { change … repeal … rule … }` checked against the
+//! policy it amends, and turned into dated versions of its rules.
+//!
+//! Amendments apply in effective-date order, each on top of the text the earlier ones left,
+//! so a chain of them reads as the documents do. A version keeps its rule's index: pools,
+//! stacks and the ledger count awards under every version against the same rule.
+
+use super::{expr, groups, suggest, CheckError, Diagnostics};
+use crate::ast::{self, Effective, Spanned};
+use crate::diagnostic::{quote, Source};
+use crate::program::{self, Amended, How, Schema, Since, Text, Ty};
+use chrono::NaiveDate;
+use miette::{Diagnostic, SourceSpan};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use thiserror::Error;
+
+/// An amendment that does not fit the policy it amends.
+#[derive(Debug, Error, Diagnostic, Clone, PartialEq)]
+pub enum AmendmentError {
+    /// `amendment a of changzou_2023` where the policy is `changzhou_2023`
+    #[error("amendment `{amendment}` amends unknown policy `{}`", quote(.policy))]
+    #[diagnostic(code(check::amendment_policy), help("{help}"))]
+    UnknownPolicy {
+        /// The amendment's id.
+        amendment: String,
+        /// The policy as written.
+        policy: String,
+        /// Did-you-mean, or the policies loaded.
+        help: String,
+        /// The policy's name.
+        #[label("no policy of this id is loaded")]
+        span: SourceSpan,
+    },
+
+    /// `change CZ-5 { … }` where the policy has `CZ-05`
+    #[error("policy `{policy}` has no rule `{}` to {verb}", quote(.rule))]
+    #[diagnostic(code(check::amendment_rule), help("{help}"))]
+    UnknownRule {
+        /// The rule as written.
+        rule: String,
+        /// The policy amended.
+        policy: String,
+        /// `change` or `repeal`.
+        verb: String,
+        /// Did-you-mean, or the policy's rules.
+        help: String,
+        /// The rule id.
+        #[label("no such rule in `{policy}`")]
+        span: SourceSpan,
+    },
+
+    /// `change CZ-05 { yearly }`: a clause no version may replace
+    #[error("an amendment cannot change the `{clause}` of rule `{rule}`")]
+    #[diagnostic(code(check::amendment_clause), help("{help}"))]
+    Clause {
+        /// The clause kind.
+        clause: String,
+        /// The rule changed.
+        rule: String,
+        /// Why, and what to write instead.
+        help: String,
+        /// The clause.
+        #[label("not replaceable by an amendment")]
+        span: SourceSpan,
+    },
+
+    /// `effective 2022-01-01` for a policy in force from 2023-12-01
+    #[error("amendment `{amendment}` takes effect on {effective}, before policy `{policy}` itself ({policy_effective})")]
+    #[diagnostic(
+        code(check::amendment_before_policy),
+        help("an amendment changes the text from its date on, which is the policy's date ({policy_effective}) or later; check the date against the amending document")
+    )]
+    BeforePolicy {
+        /// The amendment's id.
+        amendment: String,
+        /// Its effective date.
+        effective: NaiveDate,
+        /// The policy amended.
+        policy: String,
+        /// The policy's own effective date.
+        policy_effective: NaiveDate,
+        /// The amendment's date.
+        #[label("before the policy takes effect")]
+        span: SourceSpan,
+    },
+
+    /// `rule CZ-05 for enterprise { … }` in an amendment of a policy that has `CZ-05`
+    #[error("policy `{policy}` already has a rule `{}`", quote(.rule))]
+    #[diagnostic(
+        code(check::amendment_rule_exists),
+        help("to change the existing rule write `change {rule} {{ … }}` with the clauses that change; a new provision needs an id of its own")
+    )]
+    RuleExists {
+        /// The id given twice.
+        rule: String,
+        /// The policy amended.
+        policy: String,
+        /// The new rule.
+        #[label("a new rule with an id already taken")]
+        span: SourceSpan,
+        /// The rule already there, when in the same file.
+        #[label("first defined here")]
+        first: Option<SourceSpan>,
+    },
+
+    /// Two amendments effective the same day both changing `CZ-05`
+    #[error("amendments `{first_amendment}` and `{amendment}` both change rule `{rule}` from {effective}")]
+    #[diagnostic(
+        code(check::amendment_same_date),
+        help("two versions of one rule cannot start on the same day: merge the changes into one amendment, or correct one effective date")
+    )]
+    SameDate {
+        /// The rule changed twice.
+        rule: String,
+        /// The amendment listed first.
+        first_amendment: String,
+        /// The one listed second.
+        amendment: String,
+        /// The shared date.
+        effective: NaiveDate,
+        /// The second change.
+        #[label("changed again here")]
+        span: SourceSpan,
+        /// The first change, when in the same file.
+        #[label("first changed here")]
+        first: Option<SourceSpan>,
+    },
+
+    /// An amendment with neither `effective` nor `issued`
+    #[error("amendment `{amendment}` gives no date")]
+    #[diagnostic(
+        code(check::amendment_date),
+        help("add `effective YYYY-MM-DD`, or `issued YYYY-MM-DD` when it takes effect on issue")
+    )]
+    NoDate {
+        /// The amendment's id.
+        amendment: String,
+        /// The amendment's name.
+        #[label("from when?")]
+        span: SourceSpan,
+    },
+
+    /// `change CZ-07 { … }` after an amendment repealed `CZ-07`
+    #[error("rule `{rule}` is repealed by `{repealed_by}` from {effective}")]
+    #[diagnostic(
+        code(check::amendment_repealed),
+        help("a repealed rule has no text left to change: add the new provision as a `rule` with an id of its own")
+    )]
+    Repealed {
+        /// The rule.
+        rule: String,
+        /// The amendment that repealed it.
+        repealed_by: String,
+        /// From when.
+        effective: NaiveDate,
+        /// The later change.
+        #[label("changes a repealed rule")]
+        span: SourceSpan,
+    },
+}
+
+/// What amending needs from the rest of the check.
+pub(super) struct Amend<'a> {
+    pub schema: &'a Schema,
+    pub policies: &'a [program::Policy],
+    /// Each policy's `scope` conditions, as written.
+    pub scopes: &'a [&'a [ast::Expr]],
+}
+
+/// One amendment as written, its file and its checked header.
+struct Written<'a> {
+    file: usize,
+    ast: &'a Spanned<ast::Amendment>,
+    policy: usize,
+    effective: NaiveDate,
+}
+
+impl Amend<'_> {
+    /// Checks every amendment of `files`, adds versions to `rules` and the rules amendments
+    /// add (with their `per_year_cap`s in `caps`), and files holding only amendments take the
+    /// policy they amend (for their tests). Returns the amendments in effective-date order.
+    pub fn all(
+        &self,
+        files: &[(Source, ast::File)],
+        rules: &mut Vec<program::Rule>,
+        caps: &mut Vec<(usize, Decimal)>,
+        policy_of_files: &mut [Option<usize>],
+        diags: &mut Diagnostics,
+    ) -> Vec<program::Amendment> {
+        let mut written = Vec::new();
+        let mut ids: HashMap<&str, (usize, ast::Span)> = HashMap::new();
+        for (file, (_, parsed)) in files.iter().enumerate() {
+            for item in &parsed.items {
+                let ast::Item::Amendment(a) = item else { continue };
+                if let Some((first_file, first)) = ids.insert(&a.id.node, (file, a.id.span)) {
+                    let first = (first_file == file).then_some(first);
+                    let error = super::schema::duplicate("amendment", &a.id.node, " across all files".into(), a.id.span, first);
+                    diags.error(file, error);
+                    continue;
+                }
+                if let Some(w) = self.header(file, a, diags) {
+                    if let Some(slot) = policy_of_files.get_mut(file).filter(|p| p.is_none()) {
+                        *slot = Some(w.policy);
+                    }
+                    written.push(w);
+                }
+            }
+        }
+        written.sort_by_key(|w| w.effective);
+        let mut firsts: HashMap<(usize, NaiveDate), (usize, String, ast::Span)> = HashMap::new();
+        let mut out = Vec::new();
+        for w in written {
+            let since = Since { amendment: out.len(), effective: w.effective };
+            let changes = w
+                .ast
+                .changes
+                .iter()
+                .filter_map(|change| self.change(&w, since, change, rules, caps, &mut firsts, &out, diags))
+                .collect();
+            let a = &w.ast.node;
+            let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.node.clone());
+            out.push(program::Amendment {
+                id: a.id.node.clone(),
+                policy: w.policy,
+                title: text(&a.title),
+                document: text(&a.document),
+                issued: a.issued.as_ref().map(|d| d.node),
+                effective: w.effective,
+                changes,
+            });
+        }
+        out
+    }
+
+    /// The policy amended and the date, or the errors that leave it unchecked.
+    fn header<'a>(&self, file: usize, a: &'a Spanned<ast::Amendment>, diags: &mut Diagnostics) -> Option<Written<'a>> {
+        let Some(policy) = self.policies.iter().position(|p| p.id == a.policy.node) else {
+            let help = suggest::help(&a.policy.node, self.policies.iter().map(|p| p.id.as_str()), "policy");
+            let error = AmendmentError::UnknownPolicy {
+                amendment: a.id.node.clone(),
+                policy: a.policy.node.clone(),
+                help,
+                span: a.policy.span.into(),
+            };
+            diags.error(file, CheckError::Amendment(error));
+            return None;
+        };
+        let issued = a.issued.as_ref().map(|d| d.node);
+        let effective = match a.effective.as_ref().map(|e| &e.node) {
+            Some(Effective::On(d)) => Some(*d),
+            Some(Effective::AfterIssue(by)) => issued.and_then(|i| super::after_issue(i, *by)),
+            Some(Effective::OnIssue) | None => issued,
+        };
+        let Some(effective) = effective else {
+            let error = AmendmentError::NoDate { amendment: a.id.node.clone(), span: a.id.span.into() };
+            diags.error(file, CheckError::Amendment(error));
+            return None;
+        };
+        let own = self.policies.get(policy).and_then(|p| p.effective.map(|d| (p, d)));
+        if let Some((p, policy_effective)) = own.filter(|(_, d)| effective < *d) {
+            let at = a.effective.as_ref().map_or(a.id.span, |e| e.span);
+            let error = AmendmentError::BeforePolicy {
+                amendment: a.id.node.clone(),
+                effective,
+                policy: p.id.clone(),
+                policy_effective,
+                span: at.into(),
+            };
+            diags.error(file, CheckError::Amendment(error));
+        }
+        Some(Written { file, ast: a, policy, effective })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn change(
+        &self,
+        w: &Written,
+        since: Since,
+        change: &Spanned<ast::Change>,
+        rules: &mut Vec<program::Rule>,
+        caps: &mut Vec<(usize, Decimal)>,
+        firsts: &mut HashMap<(usize, NaiveDate), (usize, String, ast::Span)>,
+        done: &[program::Amendment],
+        diags: &mut Diagnostics,
+    ) -> Option<Amended> {
+        let file = w.file;
+        let (id, verb) = match &change.node {
+            ast::Change::Add(r) => return self.add(w, since, r, rules, caps, diags),
+            ast::Change::Change(r) => (&r.id, "change"),
+            ast::Change::Repeal(id) => (id, "repeal"),
+        };
+        let index = self.find(w, id, verb, rules, diags)?;
+        let rule = rules.get_mut(index)?;
+        let earlier = firsts.get(&(index, since.effective)).filter(|(_, name, _)| *name != w.ast.id.node);
+        if let Some((first_file, first_amendment, first)) = earlier {
+            let error = AmendmentError::SameDate {
+                rule: rule.id.clone(),
+                first_amendment: first_amendment.clone(),
+                amendment: w.ast.id.node.clone(),
+                effective: since.effective,
+                span: change.span.into(),
+                first: (*first_file == file).then_some((*first).into()),
+            };
+            diags.error(file, CheckError::Amendment(error));
+            return None;
+        }
+        firsts.insert((index, since.effective), (file, w.ast.id.node.clone(), change.span));
+        let previous = match rule.versions.last() {
+            Some(program::Version { text: None, since: repealed }) => {
+                let error = AmendmentError::Repealed {
+                    rule: rule.id.clone(),
+                    repealed_by: done.get(repealed.amendment).map_or(&w.ast.id.node, |a| &a.id).clone(),
+                    effective: repealed.effective,
+                    span: id.span.into(),
+                };
+                diags.error(file, CheckError::Amendment(error));
+                return None;
+            }
+            Some(program::Version { text: Some(t), .. }) => t.clone(),
+            None => text_of(rule),
+        };
+        let (text, how) = match &change.node {
+            ast::Change::Change(clauses) => {
+                let (text, replaced) = self.replace(w, rule, previous, clauses, diags);
+                (Some(text), How::Replaced(replaced))
+            }
+            _ => (None, How::Repealed),
+        };
+        rule.versions.push(program::Version { since, text });
+        Some(Amended { rule: rule.id.clone(), how })
+    }
+
+    /// The rule `id` of the amended policy (one an earlier amendment added included).
+    fn find(&self, w: &Written, id: &ast::Ident, verb: &str, rules: &[program::Rule], diags: &mut Diagnostics) -> Option<usize> {
+        let of_policy = || rules.iter().filter(|r| r.policy == w.policy);
+        if let Some(index) = rules.iter().position(|r| r.policy == w.policy && r.id == id.node) {
+            return Some(index);
+        }
+        let error = AmendmentError::UnknownRule {
+            rule: id.node.clone(),
+            policy: w.ast.policy.node.clone(),
+            verb: verb.to_string(),
+            help: suggest::help(&id.node, of_policy().map(|r| r.id.as_str()), "rule"),
+            span: id.span.into(),
+        };
+        diags.error(w.file, CheckError::Amendment(error));
+        None
+    }
+
+    /// `change RULE { … }`: the previous text with the clauses given replaced, and their
+    /// names. `on`, the frequency and `per_year_cap` stay as first written.
+    fn replace(
+        &self,
+        w: &Written,
+        rule: &program::Rule,
+        mut text: Text,
+        clauses: &ast::Rule,
+        diags: &mut Diagnostics,
+    ) -> (Text, Vec<String>) {
+        let fixed = [
+            ("on", clauses.on.as_ref().map(|e| e.span), "the event date decides which version applies, so every version reads it alike"),
+            ("frequency", clauses.frequency.as_ref().map(|f| f.span), "the ledger counts grants under every version alike"),
+            ("per_year_cap", clauses.per_year_cap.as_ref().map(|e| e.span), "the cap counts awards under every version together"),
+        ];
+        for (clause, span, why) in fixed {
+            let Some(span) = span else { continue };
+            let help = format!(
+                "{why}; to change it, `repeal {}` and add the provision again as a `rule` with an id of its own",
+                rule.id
+            );
+            let error = AmendmentError::Clause { clause: clause.into(), rule: rule.id.clone(), help, span: span.into() };
+            diags.error(w.file, CheckError::Amendment(error));
+        }
+        let mut replaced = Vec::new();
+        let mut set = |slot: &mut Option<String>, value: &Option<Spanned<String>>, name: &str| {
+            if let Some(v) = value {
+                *slot = Some(v.node.clone());
+                replaced.push(name.to_string());
+            }
+        };
+        set(&mut text.cite, &clauses.cite, "cite");
+        set(&mut text.title, &clauses.title, "title");
+        set(&mut text.dept, &clauses.dept, "dept");
+        let mut cx = expr::Context { schema: self.schema, kind: rule.kind, file: w.file, diags };
+        if !clauses.conditions.is_empty() {
+            text.conditions.retain(|c| c.scope);
+            text.conditions.extend(clauses.conditions.iter().map(|c| program::Condition {
+                text: c.to_string().into(),
+                expr: cx.require(c, &[Ty::Bool], "a `when` condition"),
+                scope: false,
+            }));
+            replaced.push("when".into());
+        }
+        if let Some(reward) = &clauses.reward {
+            text.reward = cx.require(reward, &[Ty::Money, Ty::Award], "a reward");
+            replaced.push("reward".into());
+        }
+        if let Some(split) = &clauses.split {
+            text.split = groups::split(split, w.file, diags);
+            replaced.push("split".into());
+        }
+        (text, replaced)
+    }
+
+    /// `rule NEW for … { … }`: a new rule of the amended policy, in force from the date.
+    fn add(
+        &self,
+        w: &Written,
+        since: Since,
+        r: &Spanned<ast::Rule>,
+        rules: &mut Vec<program::Rule>,
+        caps: &mut Vec<(usize, Decimal)>,
+        diags: &mut Diagnostics,
+    ) -> Option<Amended> {
+        if let Some(taken) = rules.iter().find(|x| x.policy == w.policy && x.id == r.id.node) {
+            let error = AmendmentError::RuleExists {
+                rule: r.id.node.clone(),
+                policy: w.ast.policy.node.clone(),
+                span: r.id.span.into(),
+                first: (taken.source == w.file).then_some(taken.span.into()),
+            };
+            diags.error(w.file, CheckError::Amendment(error));
+            return None;
+        }
+        let scope = self.scopes.get(w.policy).copied().unwrap_or_default();
+        let mut rule = super::rule(r, w.policy, scope, w.file, self.schema, diags)?;
+        rule.added = Some(since);
+        let cap = r.per_year_cap.as_ref().and_then(|c| groups::fixed_amount(c, w.file, diags));
+        caps.extend(cap.map(|c| (rules.len(), c)));
+        rules.push(rule);
+        Some(Amended { rule: r.id.node.clone(), how: How::Added })
+    }
+}
+
+/// A rule's own clauses, as the text a first amendment starts from.
+fn text_of(rule: &program::Rule) -> Text {
+    Text {
+        cite: rule.cite.clone(),
+        title: rule.title.clone(),
+        dept: rule.dept.clone(),
+        conditions: rule.conditions.clone(),
+        reward: rule.reward.clone(),
+        split: rule.split.clone(),
+    }
+}
