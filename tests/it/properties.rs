@@ -154,9 +154,9 @@ fn test_item() -> impl Strategy<Value = Item> {
     })
 }
 
-/// A file with a policy, rules built from generated expressions, and a test.
-fn file() -> impl Strategy<Value = File> {
-    let rule = (
+/// A rule built from generated expressions.
+fn rule() -> impl Strategy<Value = Rule> {
+    (
         "[A-Z]{2}-[0-9]{1,2}[a-c]?",
         ident(),
         prop::collection::vec(expr(), 0..3),
@@ -164,24 +164,86 @@ fn file() -> impl Strategy<Value = File> {
         prop::option::of(expr()),
         frequency(),
     )
-        .prop_map(|(id, entity, conditions, reward, on, (frequency, once_per, once_within))| {
-            Item::Rule(Box::new(sp(Rule {
+        .prop_map(|(id, entity, conditions, reward, on, (frequency, once_per, once_within))| Rule {
+            id: sp(id),
+            entity,
+            cite: Some(sp("（三）第1段".to_string())),
+            title: None,
+            dept: None,
+            conditions,
+            on,
+            reward: Some(reward),
+            frequency: Some(sp(frequency)),
+            once_within,
+            once_per,
+            per_year_cap: None,
+            split: None,
+        })
+}
+
+/// An amendment with every kind of change: clauses replaced (any of them, perhaps none),
+/// a repeal, a new rule.
+fn amendment_item() -> impl Strategy<Value = Item> {
+    let replaced = (
+        "[A-Z]{2}-[0-9]{1,2}",
+        prop::option::of(text()),
+        prop::collection::vec(expr(), 0..2),
+        prop::option::of(expr()),
+        prop::option::of(prop::collection::vec((ident(), prop::option::of(1u32..100)), 1..3)),
+    )
+        .prop_map(|(id, cite, conditions, reward, split)| {
+            let split = split.map(|shares| {
+                sp(shares
+                    .into_iter()
+                    .map(|(payer, percent)| Share { payer, percent: percent.map(|p| sp(Decimal::from(p))) })
+                    .collect())
+            });
+            let blank = sp(String::new());
+            Change::Change(Box::new(Rule {
                 id: sp(id),
-                entity,
-                cite: Some(sp("（三）第1段".to_string())),
+                entity: blank,
+                cite: cite.map(sp),
                 title: None,
                 dept: None,
                 conditions,
-                on,
-                reward: Some(reward),
-                frequency: Some(sp(frequency)),
-                once_within,
-                once_per,
+                on: None,
+                reward,
+                frequency: None,
+                once_within: None,
+                once_per: None,
                 per_year_cap: None,
-                split: None,
-            })))
+                split,
+            }))
         });
-    (prop::collection::vec(rule, 1..4), test_item()).prop_map(|(rules, test)| {
+    let change = prop_oneof![
+        replaced,
+        "[A-Z]{2}-[0-9]{1,2}".prop_map(|id| Change::Repeal(sp(id))),
+        rule().prop_map(|r| Change::Add(Box::new(sp(r)))),
+    ];
+    let effective = prop_oneof![
+        Just(None),
+        Just(Some(Effective::OnIssue)),
+        (1u32..60).prop_map(|n| Some(Effective::AfterIssue(Duration { months: 0, days: n }))),
+        Just(chrono::NaiveDate::from_ymd_opt(2025, 4, 1).map(Effective::On)),
+    ];
+    (prop::option::of(text()), effective, prop::collection::vec(change, 0..4)).prop_map(|(document, effective, changes)| {
+        Item::Amendment(sp(Amendment {
+            id: sp("p_2025".to_string()),
+            policy: sp("p".to_string()),
+            title: None,
+            document: document.map(sp),
+            issued: chrono::NaiveDate::from_ymd_opt(2025, 3, 1).map(sp),
+            effective: effective.map(sp),
+            changes: changes.into_iter().map(sp).collect(),
+        }))
+    })
+}
+
+/// A file with a policy, rules built from generated expressions, perhaps an amendment, and a
+/// test.
+fn file() -> impl Strategy<Value = File> {
+    let rule = rule().prop_map(|r| Item::Rule(Box::new(sp(r))));
+    (prop::collection::vec(rule, 1..4), prop::option::of(amendment_item()), test_item()).prop_map(|(rules, amendment, test)| {
         let policy = Policy {
             id: sp("p".to_string()),
             title: Some(sp("示例".to_string())),
@@ -195,6 +257,7 @@ fn file() -> impl Strategy<Value = File> {
         };
         let mut items = vec![Item::Policy(sp(policy))];
         items.extend(rules);
+        items.extend(amendment);
         items.push(test);
         File { items }
     })
@@ -221,11 +284,12 @@ proptest! {
 
     /// Well-typed programs from a template: the IR gives the results the source gives.
     #[test]
-    fn the_ir_evaluates_as_the_source(rate in 1u32..100, cap in 1u64..10_000, threshold in 0u64..5000, cost in 0u64..100_000) {
+    fn the_ir_evaluates_as_the_source(rate in 1u32..100, cap in 1u64..10_000, threshold in 0u64..5000, cost in 0u64..100_000, day in 1u32..3) {
         let source = format!(
             "schema {{ entity e {{ rd_cost: money, n: count }} }}\npolicy p {{ issued 2023-01-01 }}\n\
              rule R for e {{ on as_of every_event when rd_cost >= {threshold}万 reward {rate}% of rd_cost max {cap}万 }}\n\
-             rule S for e {{ on as_of every_event reward steps n {{ 1 => 10万, 3 => 30万 }} per_year_cap 35万 }}\n"
+             rule S for e {{ on as_of every_event reward steps n {{ 1 => 10万, 3 => 30万 }} per_year_cap 35万 }}\n\
+             amendment p2 of p {{ effective 2024-01-0{day} change R {{ reward {rate}% of rd_cost max {cap}万 + 1万 }} repeal S }}\n"
         );
         let program = policy_lang::compile(vec![policy_lang::Source::new("p.policy", source)]).map(|l| l.program);
         prop_assert!(program.is_ok());
