@@ -233,9 +233,10 @@ pub struct NotApplicable {
     pub rule: String,
     /// The clause it encodes.
     pub cite: Option<String>,
-    /// The amended text that judged the entity; absent for the original text.
+    /// The amended text that judged the entity; absent for the original text (boxed: most
+    /// reasons have none, and a reason travels in `Result`s).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub version: Option<VersionRef>,
+    pub version: Option<Box<VersionRef>>,
     /// The entity not paid, e.g. `enterprise.E1.drugs.D1`.
     pub entity: String,
     /// Every reason, most informative first, with the facts they read: a false condition, a
@@ -257,7 +258,7 @@ impl NotApplicable {
             policy: policy_id(program, rule),
             rule: rule.id.clone(),
             cite: rule.text_since(version).cite.cloned(),
-            version: version.map(|since| VersionRef::of(program, since)),
+            version: version.map(|since| Box::new(VersionRef::of(program, since))),
             entity,
             why: Why(reasons),
         }
