@@ -5,9 +5,9 @@
 //! so a chain of them reads as the documents do. A version keeps its rule's index: pools,
 //! stacks and the ledger count awards under every version against the same rule.
 
-use super::{expr, groups, suggest, CheckError, Diagnostics};
+use super::{expr, pools, CheckError, Diagnostics};
 use crate::ast::{self, Effective, Spanned};
-use crate::diagnostic::{quote, Source};
+use crate::diagnostic::{quote, suggest, Source};
 use crate::program::{self, Amended, How, Schema, Since, Text, Ty};
 use chrono::NaiveDate;
 use miette::{Diagnostic, SourceSpan};
@@ -397,7 +397,7 @@ impl Amend<'_> {
             replaced.push("reward".into());
         }
         if let Some(split) = &clauses.split {
-            text.split = groups::split(split, w.file, diags);
+            text.split = pools::split(split, w.file, diags);
             replaced.push("split".into());
         }
         (text, replaced)
@@ -426,7 +426,7 @@ impl Amend<'_> {
         let scope = self.scopes.get(w.policy).copied().unwrap_or_default();
         let mut rule = super::rule(r, w.policy, scope, w.file, self.schema, diags)?;
         rule.added = Some(since);
-        let cap = r.per_year_cap.as_ref().and_then(|c| groups::fixed_amount(c, w.file, diags));
+        let cap = r.per_year_cap.as_ref().and_then(|c| pools::fixed_amount(c, w.file, diags));
         caps.extend(cap.map(|c| (rules.len(), c)));
         rules.push(rule);
         Some(Amended { rule: r.id.node.clone(), how: How::Added })
