@@ -269,12 +269,38 @@ pub struct Amendment {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
     /// `change CZ-05 { reward … }`: the clauses given replace the rule's clauses of that
-    /// kind. The rule's `entity` is left empty and its `reward` may be absent.
-    Change(Box<Rule>),
+    /// kind. The rule's `entity` is left empty and its `reward` may be absent. A pool's or
+    /// stack's clauses written there are kept apart, for the checker to refuse.
+    Change(Box<Rule>, Vec<Spanned<GroupClause>>),
     /// `repeal CZ-07`: not applicable to events from the amendment's date.
     Repeal(Ident),
     /// `rule CZ-18 for enterprise { … }`: a new provision, in force from the date.
     Add(Box<Spanned<Rule>>),
+}
+
+/// A clause of a pool or stack, which a rule cannot have.
+#[derive(Clone, Debug, PartialEq)]
+pub enum GroupClause {
+    /// `members A, B`
+    Members(Vec<Spanned<Member>>),
+    /// `cap 1000万 per enterprise per year`
+    Cap(Cap),
+    /// `limit 2 per enterprise in total choose highest`
+    Limit(Limit),
+    /// `earlier top_up`
+    Earlier(Earlier),
+}
+
+impl GroupClause {
+    /// The clause's keyword.
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            GroupClause::Members(_) => "members",
+            GroupClause::Cap(_) => "cap",
+            GroupClause::Limit(_) => "limit",
+            GroupClause::Earlier(_) => "earlier",
+        }
+    }
 }
 
 // ------------------------------------------------------------------ rules

@@ -459,10 +459,11 @@ fn amendment_lines(a: &Spanned<Amendment>) -> Vec<Line> {
     for change in &a.changes {
         let span = change.span;
         match &change.node {
-            Change::Change(rule) => {
+            Change::Change(rule, group) => {
                 out.push(Line::new(format!("  change {} {{", rule.id.node), Span::new(span.start, rule.id.span.end)));
                 let mut body = Vec::new();
                 clause_lines(&mut body, rule);
+                body.extend(group.iter().map(|c| Line::new(format!("  {}", c.node), c.span)));
                 out.extend(nested(body));
                 out.push(Line::new("  }", Span::new(span.end, span.end)));
             }
@@ -492,15 +493,45 @@ fn group_lines(
 ) {
     string_lines(out, [("cite", cite), ("title", title), ("", &None)]);
     if let (Some(first), Some(last)) = (members.first(), members.last()) {
-        let names: Vec<String> = members
-            .iter()
-            .map(|m| match &m.node {
-                Member::Rule(r) => r.clone(),
-                Member::Policy(p) => format!("policy {p}"),
-                Member::Grants(tags) => format!("grants {tags}"),
-            })
-            .collect();
-        out.push(Line::new(format!("  members {}", names.join(", ")), first.span.to(last.span)));
+        out.push(Line::new(format!("  members {}", members_text(members)), first.span.to(last.span)));
+    }
+}
+
+/// `CZ-03-1a, wuxi.WX-10, policy wuxi, grants issuer "苏州市"`
+fn members_text(members: &[Spanned<Member>]) -> String {
+    let names: Vec<String> = members
+        .iter()
+        .map(|m| match &m.node {
+            Member::Rule(r) => r.clone(),
+            Member::Policy(p) => format!("policy {p}"),
+            Member::Grants(tags) => format!("grants {tags}"),
+        })
+        .collect();
+    names.join(", ")
+}
+
+/// `1000万 per enterprise per year`
+impl Display for Cap {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(f, "{} per {} {}", self.amount, self.per.node, self.period)
+    }
+}
+
+/// `2 per enterprise in total choose highest`
+impl Display for Limit {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(f, "{} per {} {} choose {}", self.count, self.per.node, self.period, self.choose)
+    }
+}
+
+impl Display for GroupClause {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            GroupClause::Members(m) => write!(f, "members {}", members_text(m)),
+            GroupClause::Cap(c) => write!(f, "cap {c}"),
+            GroupClause::Limit(l) => write!(f, "limit {l}"),
+            GroupClause::Earlier(e) => write!(f, "earlier {e}"),
+        }
     }
 }
 
@@ -508,12 +539,10 @@ fn pool_lines(p: &Spanned<Pool>) -> Vec<Line> {
     let mut out = vec![Line::new(format!("pool {} {{", p.id.node), Span::new(p.span.start, p.id.span.end))];
     group_lines(&mut out, &p.cite, &p.title, &p.members);
     if let Some(cap) = &p.cap {
-        out.push(Line::new(format!("  cap {} per {} {}", cap.amount, cap.per.node, cap.period), cap.span));
+        out.push(Line::new(format!("  cap {}", cap.node), cap.span));
     }
     if let Some(limit) = &p.limit {
-        let l = &limit.node;
-        let text = format!("  limit {} per {} {} choose {}", l.count, l.per.node, l.period, l.choose);
-        out.push(Line::new(text, limit.span));
+        out.push(Line::new(format!("  limit {}", limit.node), limit.span));
     }
     out.push(Line::new("}", Span::new(p.span.end, p.span.end)));
     out

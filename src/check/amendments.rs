@@ -65,8 +65,26 @@ pub enum AmendmentError {
         span: SourceSpan,
     },
 
+    /// `change CZ-05 { cap 1000万 per enterprise per year }`: a pool's clause
+    #[error("a rule has no `{clause}` clause, so an amendment cannot change `{rule}`'s")]
+    #[diagnostic(
+        code(check::amendment_clause),
+        help("`{clause}` belongs to a pool or stack, and an amendment changes rules: their `cite`, `title`, `dept`, `when`, `reward` and `split`; a rule's own yearly cap is its `per_year_cap`")
+    )]
+    NotARuleClause {
+        /// The clause's keyword.
+        clause: String,
+        /// The rule changed.
+        rule: String,
+        /// The clause.
+        #[label("a clause of a pool or stack")]
+        span: SourceSpan,
+    },
+
     /// `effective 2022-01-01` for a policy in force from 2023-12-01
-    #[error("amendment `{amendment}` takes effect on {effective}, before policy `{policy}` itself ({policy_effective})")]
+    #[error(
+        "amendment `{amendment}` takes effect on {effective}, before policy `{policy}` itself ({policy_effective})"
+    )]
     #[diagnostic(
         code(check::amendment_before_policy),
         help("an amendment changes the text from its date on, which is the policy's date ({policy_effective}) or later; check the date against the amending document")
@@ -168,6 +186,16 @@ pub(super) struct Amend<'a> {
     pub scopes: &'a [&'a [ast::Expr]],
 }
 
+/// What amending builds as it goes: the rules (versions added, new rules appended), the new
+/// rules' caps, which amendment changed which rule on which date, and the amendments done.
+struct Built<'r> {
+    rules: &'r mut Vec<program::Rule>,
+    caps: &'r mut Vec<(usize, Decimal)>,
+    /// (rule, date) → the first change's file, amendment and span.
+    firsts: HashMap<(usize, NaiveDate), (usize, String, ast::Span)>,
+    done: Vec<program::Amendment>,
+}
+
 /// One amendment as written, its file and its checked header.
 struct Written<'a> {
     file: usize,
@@ -195,7 +223,8 @@ impl Amend<'_> {
                 let ast::Item::Amendment(a) = item else { continue };
                 if let Some((first_file, first)) = ids.insert(&a.id.node, (file, a.id.span)) {
                     let first = (first_file == file).then_some(first);
-                    let error = super::schema::duplicate("amendment", &a.id.node, " across all files".into(), a.id.span, first);
+                    let error =
+                        super::schema::duplicate("amendment", &a.id.node, " across all files".into(), a.id.span, first);
                     diags.error(file, error);
                     continue;
                 }
@@ -208,19 +237,14 @@ impl Amend<'_> {
             }
         }
         written.sort_by_key(|w| w.effective);
-        let mut firsts: HashMap<(usize, NaiveDate), (usize, String, ast::Span)> = HashMap::new();
-        let mut out = Vec::new();
+        let mut built = Built { rules, caps, firsts: HashMap::new(), done: Vec::new() };
         for w in written {
-            let since = Since { amendment: out.len(), effective: w.effective };
-            let changes = w
-                .ast
-                .changes
-                .iter()
-                .filter_map(|change| self.change(&w, since, change, rules, caps, &mut firsts, &out, diags))
-                .collect();
+            let since = Since { amendment: built.done.len(), effective: w.effective };
+            let changes =
+                w.ast.changes.iter().filter_map(|change| self.change(&w, since, change, &mut built, diags)).collect();
             let a = &w.ast.node;
             let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.node.clone());
-            out.push(program::Amendment {
+            built.done.push(program::Amendment {
                 id: a.id.node.clone(),
                 policy: w.policy,
                 title: text(&a.title),
@@ -230,7 +254,7 @@ impl Amend<'_> {
                 changes,
             });
         }
-        out
+        built.done
     }
 
     /// The policy amended and the date, or the errors that leave it unchecked.
@@ -272,27 +296,23 @@ impl Amend<'_> {
         Some(Written { file, ast: a, policy, effective })
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn change(
         &self,
         w: &Written,
         since: Since,
         change: &Spanned<ast::Change>,
-        rules: &mut Vec<program::Rule>,
-        caps: &mut Vec<(usize, Decimal)>,
-        firsts: &mut HashMap<(usize, NaiveDate), (usize, String, ast::Span)>,
-        done: &[program::Amendment],
+        built: &mut Built,
         diags: &mut Diagnostics,
     ) -> Option<Amended> {
         let file = w.file;
         let (id, verb) = match &change.node {
-            ast::Change::Add(r) => return self.add(w, since, r, rules, caps, diags),
-            ast::Change::Change(r) => (&r.id, "change"),
+            ast::Change::Add(r) => return self.add(w, since, r, built, diags),
+            ast::Change::Change(r, _) => (&r.id, "change"),
             ast::Change::Repeal(id) => (id, "repeal"),
         };
-        let index = self.find(w, id, verb, rules, diags)?;
-        let rule = rules.get_mut(index)?;
-        let earlier = firsts.get(&(index, since.effective)).filter(|(_, name, _)| *name != w.ast.id.node);
+        let index = self.find(w, id, verb, built.rules, diags)?;
+        let rule = built.rules.get_mut(index)?;
+        let earlier = built.firsts.get(&(index, since.effective)).filter(|(_, name, _)| *name != w.ast.id.node);
         if let Some((first_file, first_amendment, first)) = earlier {
             let error = AmendmentError::SameDate {
                 rule: rule.id.clone(),
@@ -305,12 +325,12 @@ impl Amend<'_> {
             diags.error(file, CheckError::Amendment(error));
             return None;
         }
-        firsts.insert((index, since.effective), (file, w.ast.id.node.clone(), change.span));
+        built.firsts.insert((index, since.effective), (file, w.ast.id.node.clone(), change.span));
         let previous = match rule.versions.last() {
             Some(program::Version { text: None, since: repealed }) => {
                 let error = AmendmentError::Repealed {
                     rule: rule.id.clone(),
-                    repealed_by: done.get(repealed.amendment).map_or(&w.ast.id.node, |a| &a.id).clone(),
+                    repealed_by: built.done.get(repealed.amendment).map_or(&w.ast.id.node, |a| &a.id).clone(),
                     effective: repealed.effective,
                     span: id.span.into(),
                 };
@@ -321,7 +341,15 @@ impl Amend<'_> {
             None => text_of(rule),
         };
         let (text, how) = match &change.node {
-            ast::Change::Change(clauses) => {
+            ast::Change::Change(clauses, group) => {
+                for clause in group {
+                    let error = AmendmentError::NotARuleClause {
+                        clause: clause.keyword().into(),
+                        rule: rule.id.clone(),
+                        span: clause.span.into(),
+                    };
+                    diags.error(file, CheckError::Amendment(error));
+                }
                 let (text, replaced) = self.replace(w, rule, previous, clauses, diags);
                 (Some(text), How::Replaced(replaced))
             }
@@ -332,7 +360,14 @@ impl Amend<'_> {
     }
 
     /// The rule `id` of the amended policy (one an earlier amendment added included).
-    fn find(&self, w: &Written, id: &ast::Ident, verb: &str, rules: &[program::Rule], diags: &mut Diagnostics) -> Option<usize> {
+    fn find(
+        &self,
+        w: &Written,
+        id: &ast::Ident,
+        verb: &str,
+        rules: &[program::Rule],
+        diags: &mut Diagnostics,
+    ) -> Option<usize> {
         let of_policy = || rules.iter().filter(|r| r.policy == w.policy);
         if let Some(index) = rules.iter().position(|r| r.policy == w.policy && r.id == id.node) {
             return Some(index);
@@ -359,9 +394,21 @@ impl Amend<'_> {
         diags: &mut Diagnostics,
     ) -> (Text, Vec<String>) {
         let fixed = [
-            ("on", clauses.on.as_ref().map(|e| e.span), "the event date decides which version applies, so every version reads it alike"),
-            ("frequency", clauses.frequency.as_ref().map(|f| f.span), "the ledger counts grants under every version alike"),
-            ("per_year_cap", clauses.per_year_cap.as_ref().map(|e| e.span), "the cap counts awards under every version together"),
+            (
+                "on",
+                clauses.on.as_ref().map(|e| e.span),
+                "the event date decides which version applies, so every version reads it alike",
+            ),
+            (
+                "frequency",
+                clauses.frequency.as_ref().map(|f| f.span),
+                "the ledger counts grants under every version alike",
+            ),
+            (
+                "per_year_cap",
+                clauses.per_year_cap.as_ref().map(|e| e.span),
+                "the cap counts awards under every version together",
+            ),
         ];
         for (clause, span, why) in fixed {
             let Some(span) = span else { continue };
@@ -369,7 +416,8 @@ impl Amend<'_> {
                 "{why}; to change it, `repeal {}` and add the provision again as a `rule` with an id of its own",
                 rule.id
             );
-            let error = AmendmentError::Clause { clause: clause.into(), rule: rule.id.clone(), help, span: span.into() };
+            let error =
+                AmendmentError::Clause { clause: clause.into(), rule: rule.id.clone(), help, span: span.into() };
             diags.error(w.file, CheckError::Amendment(error));
         }
         let mut replaced = Vec::new();
@@ -409,11 +457,10 @@ impl Amend<'_> {
         w: &Written,
         since: Since,
         r: &Spanned<ast::Rule>,
-        rules: &mut Vec<program::Rule>,
-        caps: &mut Vec<(usize, Decimal)>,
+        built: &mut Built,
         diags: &mut Diagnostics,
     ) -> Option<Amended> {
-        if let Some(taken) = rules.iter().find(|x| x.policy == w.policy && x.id == r.id.node) {
+        if let Some(taken) = built.rules.iter().find(|x| x.policy == w.policy && x.id == r.id.node) {
             let error = AmendmentError::RuleExists {
                 rule: r.id.node.clone(),
                 policy: w.ast.policy.node.clone(),
@@ -427,8 +474,8 @@ impl Amend<'_> {
         let mut rule = super::rule(r, w.policy, scope, w.file, self.schema, diags)?;
         rule.added = Some(since);
         let cap = r.per_year_cap.as_ref().and_then(|c| pools::fixed_amount(c, w.file, diags));
-        caps.extend(cap.map(|c| (rules.len(), c)));
-        rules.push(rule);
+        built.caps.extend(cap.map(|c| (built.rules.len(), c)));
+        built.rules.push(rule);
         Some(Amended { rule: r.id.node.clone(), how: How::Added })
     }
 }

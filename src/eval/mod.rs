@@ -351,7 +351,12 @@ impl<'a> Run<'a> {
 
     /// The text in force on the event's date, or why none is. Without a date (its fact is
     /// missing) the original text is judged, so the reasons still say what else is wanting.
-    fn text<'r>(&self, rule: &'r Rule, date: Option<NaiveDate>, version: &mut Option<Since>) -> Result<TextRef<'r>, Stop> {
+    fn text<'r>(
+        &self,
+        rule: &'r Rule,
+        date: Option<NaiveDate>,
+        version: &mut Option<Since>,
+    ) -> Result<TextRef<'r>, Stop> {
         let Some(date) = date else { return Ok(rule.original()) };
         match rule.in_force(date) {
             InForce::Text(since, text) => {

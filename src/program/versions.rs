@@ -103,7 +103,13 @@ pub struct TextRef<'a> {
 
 impl<'a> From<&'a Text> for TextRef<'a> {
     fn from(t: &'a Text) -> Self {
-        TextRef { cite: t.cite.as_ref(), title: t.title.as_ref(), conditions: &t.conditions, reward: &t.reward, split: &t.split }
+        TextRef {
+            cite: t.cite.as_ref(),
+            title: t.title.as_ref(),
+            conditions: &t.conditions,
+            reward: &t.reward,
+            split: &t.split,
+        }
     }
 }
 

@@ -331,7 +331,10 @@ fn amendment(pair: Pair<Rule>, errors: &mut Errors) -> Amendment {
                 let mut parts = entry.into_inner().filter(|p| p.as_rule() != Rule::kw_change);
                 let Some(id) = parts.next().map(ident) else { continue };
                 let entity = Spanned::new(String::new(), id.span);
-                let change = Change::Change(Box::new(clauses(id, entity, parts, errors)));
+                let (group, own): (Vec<_>, Vec<_>) =
+                    parts.partition(|p| matches!(p.as_rule(), Rule::members | Rule::cap | Rule::limit | Rule::earlier));
+                let group = group.into_iter().filter_map(|p| group_clause(p, errors)).collect();
+                let change = Change::Change(Box::new(clauses(id, entity, own.into_iter(), errors)), group);
                 amendment.changes.push(Spanned::new(change, span));
             }
             Rule::repeal => {
@@ -421,6 +424,28 @@ fn pool(pair: Pair<Rule>, errors: &mut Errors) -> Pool {
     pool
 }
 
+/// A pool's or stack's clause met where a rule's is expected.
+fn group_clause(pair: Pair<Rule>, errors: &mut Errors) -> Option<Spanned<GroupClause>> {
+    let span = span_of(&pair);
+    let clause = match pair.as_rule() {
+        Rule::members => GroupClause::Members(members(pair)),
+        Rule::cap => GroupClause::Cap(cap(pair, errors)?),
+        Rule::limit => GroupClause::Limit(limit(pair)?),
+        _ => GroupClause::Earlier(earlier(&pair)),
+    };
+    Some(Spanned::new(clause, span))
+}
+
+/// `earlier top_up` or `earlier refuse`.
+fn earlier(pair: &Pair<Rule>) -> Earlier {
+    let top_up = pair.clone().into_inner().any(|p| p.as_rule() == Rule::kw_top_up);
+    if top_up {
+        Earlier::TopUp
+    } else {
+        Earlier::Refuse
+    }
+}
+
 fn cap(pair: Pair<Rule>, errors: &mut Errors) -> Option<Cap> {
     let mut amount = None;
     let mut per = None;
@@ -485,9 +510,7 @@ fn stack(pair: Pair<Rule>, errors: &mut Errors) -> Stack {
             }
             Rule::earlier => {
                 let span = span_of(&clause);
-                let top_up = clause.into_inner().any(|p| p.as_rule() == Rule::kw_top_up);
-                let earlier = if top_up { Earlier::TopUp } else { Earlier::Refuse };
-                set_once(&mut stack.earlier, Spanned::new(earlier, span), "earlier", errors);
+                set_once(&mut stack.earlier, Spanned::new(earlier(&clause), span), "earlier", errors);
             }
             _ => {}
         }

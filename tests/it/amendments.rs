@@ -28,10 +28,8 @@ const PLATFORMS: &str = r#"{"enterprise": [{"city": "changzhou", "id": "S", "nam
 #[test]
 fn the_notices_own_tests_pass_beside_the_seed_rules() {
     let program = amended();
-    let results: Vec<_> = policy_lang::testing::run(&program)
-        .into_iter()
-        .filter(|r| r.at.starts_with("tests/amendments/"))
-        .collect();
+    let results: Vec<_> =
+        policy_lang::testing::run(&program).into_iter().filter(|r| r.at.starts_with("tests/amendments/")).collect();
     assert_eq!(results.len(), 4);
     for r in &results {
         assert!(r.passed(), "{}: {:#?}", r.name, r.failures);
@@ -110,7 +108,8 @@ fn the_ir_carries_amendments_and_evaluates_alike() {
     let ir = serde_json::to_string(&to_ir(&program)).unwrap_or_default();
     let loaded = from_ir(&ir).unwrap_or_else(|e| panic!("IR does not load: {e}"));
     assert_eq!(loaded.amendments.len(), 2);
-    let render = |p: &Program| serde_json::to_string(&output::json(&evaluate(p, PLATFORMS, "2026-06-30"))).unwrap_or_default();
+    let render =
+        |p: &Program| serde_json::to_string(&output::json(&evaluate(p, PLATFORMS, "2026-06-30"))).unwrap_or_default();
     assert_eq!(render(&loaded), render(&program));
     // The seed rules alone carry no amendment fields: their IR is as before.
     let seeds = load(&["rules".into()]).unwrap_or_else(|e| panic!("{e:?}")).program;

@@ -181,6 +181,27 @@ fn rule() -> impl Strategy<Value = Rule> {
         })
 }
 
+/// A pool's or stack's clause, which an amendment's `change` may hold (for the checker to
+/// refuse).
+fn group_clause() -> impl Strategy<Value = Spanned<GroupClause>> {
+    let period = prop::sample::select(vec![Period::Year, Period::Years(3), Period::Total]);
+    prop_oneof![
+        prop::collection::vec("[A-Z]{2}-[0-9]{1,2}".prop_map(|r| sp(Member::Rule(r))), 1..3)
+            .prop_map(GroupClause::Members),
+        (numeral(), ident(), period.clone()).prop_map(|(amount, per, period)| GroupClause::Cap(Cap {
+            amount,
+            per,
+            period
+        })),
+        (1u32..5, ident(), period, any::<bool>()).prop_map(|(count, per, period, highest)| {
+            let choose = if highest { Choose::Highest } else { Choose::Earliest };
+            GroupClause::Limit(Limit { count, per, period, choose })
+        }),
+        prop::sample::select(vec![Earlier::TopUp, Earlier::Refuse]).prop_map(GroupClause::Earlier),
+    ]
+    .prop_map(sp)
+}
+
 /// An amendment with every kind of change: clauses replaced (any of them, perhaps none),
 /// a repeal, a new rule.
 fn amendment_item() -> impl Strategy<Value = Item> {
@@ -190,8 +211,9 @@ fn amendment_item() -> impl Strategy<Value = Item> {
         prop::collection::vec(expr(), 0..2),
         prop::option::of(expr()),
         prop::option::of(prop::collection::vec((ident(), prop::option::of(1u32..100)), 1..3)),
+        prop::collection::vec(group_clause(), 0..2),
     )
-        .prop_map(|(id, cite, conditions, reward, split)| {
+        .prop_map(|(id, cite, conditions, reward, split, group)| {
             let split = split.map(|shares| {
                 sp(shares
                     .into_iter()
@@ -199,7 +221,7 @@ fn amendment_item() -> impl Strategy<Value = Item> {
                     .collect())
             });
             let blank = sp(String::new());
-            Change::Change(Box::new(Rule {
+            let rule = Box::new(Rule {
                 id: sp(id),
                 entity: blank,
                 cite: cite.map(sp),
@@ -213,7 +235,8 @@ fn amendment_item() -> impl Strategy<Value = Item> {
                 once_per: None,
                 per_year_cap: None,
                 split,
-            }))
+            });
+            Change::Change(rule, group)
         });
     let change = prop_oneof![
         replaced,
@@ -226,41 +249,45 @@ fn amendment_item() -> impl Strategy<Value = Item> {
         (1u32..60).prop_map(|n| Some(Effective::AfterIssue(Duration { months: 0, days: n }))),
         Just(chrono::NaiveDate::from_ymd_opt(2025, 4, 1).map(Effective::On)),
     ];
-    (prop::option::of(text()), effective, prop::collection::vec(change, 0..4)).prop_map(|(document, effective, changes)| {
-        Item::Amendment(sp(Amendment {
-            id: sp("p_2025".to_string()),
-            policy: sp("p".to_string()),
-            title: None,
-            document: document.map(sp),
-            issued: chrono::NaiveDate::from_ymd_opt(2025, 3, 1).map(sp),
-            effective: effective.map(sp),
-            changes: changes.into_iter().map(sp).collect(),
-        }))
-    })
+    (prop::option::of(text()), effective, prop::collection::vec(change, 0..4)).prop_map(
+        |(document, effective, changes)| {
+            Item::Amendment(sp(Amendment {
+                id: sp("p_2025".to_string()),
+                policy: sp("p".to_string()),
+                title: None,
+                document: document.map(sp),
+                issued: chrono::NaiveDate::from_ymd_opt(2025, 3, 1).map(sp),
+                effective: effective.map(sp),
+                changes: changes.into_iter().map(sp).collect(),
+            }))
+        },
+    )
 }
 
 /// A file with a policy, rules built from generated expressions, perhaps an amendment, and a
 /// test.
 fn file() -> impl Strategy<Value = File> {
     let rule = rule().prop_map(|r| Item::Rule(Box::new(sp(r))));
-    (prop::collection::vec(rule, 1..4), prop::option::of(amendment_item()), test_item()).prop_map(|(rules, amendment, test)| {
-        let policy = Policy {
-            id: sp("p".to_string()),
-            title: Some(sp("示例".to_string())),
-            issuer: None,
-            document: None,
-            issued: chrono::NaiveDate::from_ymd_opt(2023, 11, 8).map(sp),
-            effective: Some(sp(Effective::AfterIssue(Duration { months: 0, days: 30 }))),
-            expires: None,
-            rounding: None,
-            scope: Vec::new(),
-        };
-        let mut items = vec![Item::Policy(sp(policy))];
-        items.extend(rules);
-        items.extend(amendment);
-        items.push(test);
-        File { items }
-    })
+    (prop::collection::vec(rule, 1..4), prop::option::of(amendment_item()), test_item()).prop_map(
+        |(rules, amendment, test)| {
+            let policy = Policy {
+                id: sp("p".to_string()),
+                title: Some(sp("示例".to_string())),
+                issuer: None,
+                document: None,
+                issued: chrono::NaiveDate::from_ymd_opt(2023, 11, 8).map(sp),
+                effective: Some(sp(Effective::AfterIssue(Duration { months: 0, days: 30 }))),
+                expires: None,
+                rounding: None,
+                scope: Vec::new(),
+            };
+            let mut items = vec![Item::Policy(sp(policy))];
+            items.extend(rules);
+            items.extend(amendment);
+            items.push(test);
+            File { items }
+        },
+    )
 }
 
 proptest! {
