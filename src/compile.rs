@@ -14,7 +14,7 @@ use thiserror::Error;
 /// The IR's `format` field.
 pub const IR_FORMAT: &str = "policy-lang/ir";
 /// The IR's `version` field. Bumped on any change a reader must know about.
-pub const IR_VERSION: u64 = 2;
+pub const IR_VERSION: u64 = 3;
 
 /// An IR document that cannot be loaded.
 #[derive(Debug, Error, Diagnostic)]

@@ -161,9 +161,17 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
     let unchecked: std::collections::HashSet<&str> = files
         .iter()
         .flat_map(|(_, f)| &f.items)
-        .filter_map(|item| match item {
-            ast::Item::Rule(r) => Some(r.id.node.as_str()),
-            _ => None,
+        .flat_map(|item| match item {
+            ast::Item::Rule(r) => vec![r.id.node.as_str()],
+            ast::Item::Amendment(a) => a
+                .changes
+                .iter()
+                .filter_map(|c| match &c.node {
+                    ast::Change::Add(r) => Some(r.id.node.as_str()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
         })
         .filter(|id| !checked.contains(id))
         .collect();

@@ -111,6 +111,10 @@ fn the_ir_carries_amendments_and_evaluates_alike() {
     let render =
         |p: &Program| serde_json::to_string(&output::json(&evaluate(p, PLATFORMS, "2026-06-30"))).unwrap_or_default();
     assert_eq!(render(&loaded), render(&program));
+    // A version from an amendment that is not there is refused, not evaluated.
+    let mut corrupt = to_ir(&program);
+    corrupt["program"]["amendments"] = json!([]);
+    assert!(matches!(from_ir(&corrupt.to_string()), Err(policy_lang::compile::IrError::Inconsistent(_))));
     // The seed rules alone carry no amendment fields: their IR is as before.
     let seeds = load(&["rules".into()]).unwrap_or_else(|e| panic!("{e:?}")).program;
     let ir: Value = to_ir(&seeds);
