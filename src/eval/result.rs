@@ -127,7 +127,7 @@ impl Excluded {
         Excluded {
             policy: policy_of(rule),
             rule: rule.map_or(String::new(), |r| r.id.clone()),
-            cite: rule.and_then(|r| r.cite.clone()),
+            cite: rule.and_then(|r| r.text_since(loser.version).cite.cloned()),
             entity: loser.entity().to_string(),
             kind: loser.award.kind(),
             max: loser.award.max(),
