@@ -184,6 +184,9 @@ pub(super) struct Amend<'a> {
     pub policies: &'a [program::Policy],
     /// Each policy's `scope` conditions, as written.
     pub scopes: &'a [&'a [ast::Expr]],
+    /// The pools and stacks written for each policy (policy, `pool` or `stack`, id), so that
+    /// changing one is told it is not a rule.
+    pub groups: Vec<(usize, &'static str, &'a str)>,
 }
 
 /// What amending builds as it goes: the rules (versions added, new rules appended), the new
@@ -372,11 +375,18 @@ impl Amend<'_> {
         if let Some(index) = rules.iter().position(|r| r.policy == w.policy && r.id == id.node) {
             return Some(index);
         }
+        let help = match self.groups.iter().find(|(policy, _, name)| *policy == w.policy && *name == id.node) {
+            Some((_, what, _)) => format!(
+                "`{}` is a {what}: an amendment changes rules (their cite, title, dept, when, reward and split), not a {what}'s members or caps",
+                id.node
+            ),
+            None => suggest::help(&id.node, of_policy().map(|r| r.id.as_str()), "rule"),
+        };
         let error = AmendmentError::UnknownRule {
             rule: id.node.clone(),
             policy: w.ast.policy.node.clone(),
             verb: verb.to_string(),
-            help: suggest::help(&id.node, of_policy().map(|r| r.id.as_str()), "rule"),
+            help,
             span: id.span.into(),
         };
         diags.error(w.file, CheckError::Amendment(error));

@@ -146,7 +146,19 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
     }
 
     // Amendments, now that every policy and its rules are known.
-    let amend = amendments::Amend { schema: &schema, policies: &policies, scopes: &scopes };
+    let groups = files
+        .iter()
+        .zip(&policy_of_files)
+        .filter_map(|((_, parsed), policy)| Some((parsed, (*policy)?)))
+        .flat_map(|(parsed, policy)| {
+            parsed.items.iter().filter_map(move |item| match item {
+                ast::Item::Pool(p) => Some((policy, "pool", p.id.node.as_str())),
+                ast::Item::Stack(s) => Some((policy, "stack", s.id.node.as_str())),
+                _ => None,
+            })
+        })
+        .collect();
+    let amend = amendments::Amend { schema: &schema, policies: &policies, scopes: &scopes, groups };
     let amendments = amend.all(files, &mut rules, &mut caps, &mut policy_of_files, &mut diags);
 
     // Pools and stacks, now that every policy's rules are known.
