@@ -17,7 +17,7 @@ pub use crate::terms::{Choose, Earlier, Frequency, GrantTags};
 pub(crate) use display::Line;
 
 /// A node and where it came from. Equality ignores the span.
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default)]
 pub struct Spanned<T> {
     /// The node itself.
     pub node: T,
@@ -93,7 +93,7 @@ pub struct Test {
 }
 
 /// Where a test's facts come from.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TestFacts {
     /// The JSON text itself.
     Inline(String),
@@ -113,7 +113,7 @@ pub struct Expect {
 }
 
 /// What a test expects of one rule and entity.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     /// An award of this amount, and what its shares and trace must show:
     /// `100万 payer city 60万 trace "capped"`.
@@ -125,7 +125,7 @@ pub enum Outcome {
 }
 
 /// An amount a test expects, of one award or of an entity's total.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Amount {
     /// An owed amount: `400万`.
     Exact(Numeral),
@@ -138,7 +138,7 @@ pub enum Amount {
 }
 
 /// A further check on an expected award.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum AwardClause {
     /// `payer city 60万`: the award's share for this payer is this amount.
     Payer(Ident, Numeral),
@@ -148,7 +148,7 @@ pub enum AwardClause {
 
 /// `expect total for ENTITY: AMOUNT`: what an entity receives from all its awards, its
 /// children's included, so a test can say a thing is not paid twice.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExpectTotal {
     /// The entity's path in results, e.g. `enterprise.E1`.
     pub entity: Spanned<String>,
@@ -335,6 +335,18 @@ pub struct Rule {
     pub per_year_cap: Option<Expr>,
     /// `split`: the payers (两级财政按比例).
     pub split: Option<Spanned<Vec<Share>>>,
+    /// `acknowledge`: warnings about this rule that the drafter has answered.
+    pub acknowledged: Vec<Spanned<Acknowledge>>,
+}
+
+/// `acknowledge tier_overlap "文本在5亿处重叠…"`: a warning about a rule, pool or stack that
+/// the text itself gives rise to, answered where it arises. It is counted, not printed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Acknowledge {
+    /// The warning, by its code without `check::`: `tier_overlap`, `tier_gap`.
+    pub warning: Ident,
+    /// Why the rule is right as written: the reading chosen, in the drafter's words.
+    pub reason: Spanned<String>,
 }
 
 /// One payer of an award and its share (`None` when the text does not state it).
@@ -362,6 +374,8 @@ pub struct Pool {
     pub cap: Option<Spanned<Cap>>,
     /// The cap on the number of awards.
     pub limit: Option<Spanned<Limit>>,
+    /// `acknowledge`: warnings about this pool that the drafter has answered.
+    pub acknowledged: Vec<Spanned<Acknowledge>>,
 }
 
 /// `limit 2 per enterprise in total choose highest`: a count cap (最多申报2项).
@@ -405,6 +419,8 @@ pub struct Stack {
     pub period: Option<Spanned<Period>>,
     /// What an earlier grant does; the checker requires it.
     pub earlier: Option<Spanned<Earlier>>,
+    /// `acknowledge`: warnings about this stack that the drafter has answered.
+    pub acknowledged: Vec<Spanned<Acknowledge>>,
 }
 
 /// A pool's or stack's member: a rule (`CZ-03-1a`, `wuxi.WX-10`) or a whole policy.

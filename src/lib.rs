@@ -44,13 +44,12 @@
 //!
 //! # Loading the IR instead of source
 //!
-//! A checked program saves as versioned JSON ([`compile::to_ir`], described in `docs/IR.md`)
-//! and loads again without its source or the checker ([`compile::from_ir`]). It evaluates
+//! A checked program saves as versioned JSON ([`ir::to_json`], described in `docs/IR.md`)
+//! and loads again without its source or the checker ([`ir::read`]). It evaluates
 //! exactly as the source does:
 //!
 //! ```
-//! use policy_lang::compile::{from_ir, to_ir};
-//! use policy_lang::{compile, output, Source};
+//! use policy_lang::{compile, ir, output, Source};
 //!
 //! # fn main() -> miette::Result<()> {
 //! let rules = r#"
@@ -59,8 +58,8 @@
 //!     rule R1 for enterprise { on as_of yearly reward up_to 20% of rd_cost max 400万 }
 //! "#;
 //! let program = compile(vec![Source::new("demo.policy", rules)])?.program;
-//! let ir = to_ir(&program).to_string(); // store it, ship it
-//! let loaded = from_ir(&ir)?;           // no source, no checking
+//! let text = ir::to_json(&program).to_string(); // store it, ship it
+//! let loaded = ir::read(&text)?;                // no source, no checking
 //!
 //! let json = r#"{"enterprise": [{"id": "E1", "rd_cost": "1000万"}]}"#;
 //! let as_of = chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap_or_default();
@@ -100,7 +99,7 @@
 //! [`Program::facts`] and [`Program::evaluate`]. They fail with an [`Error`](enum@Error) per
 //! problem, by stage, and the calls that can find many at once return them all as
 //! [`Errors`]. The IR and the formatter have errors of their own
-//! ([`IrError`](compile::IrError), [`FormatError`](format::FormatError)). Bad input is an
+//! ([`IrError`](ir::IrError), [`FormatError`](format::FormatError)). Bad input is an
 //! error, never a panic: the crate denies `unwrap`, `expect`, `panic!` and slice indexing.
 
 pub mod amounts;
@@ -108,7 +107,6 @@ pub mod ast;
 #[cfg(feature = "batch")]
 pub mod batch;
 pub mod check;
-pub mod compile;
 pub mod dates;
 pub mod decision_log;
 pub mod diagnostic;
@@ -117,6 +115,7 @@ pub mod facts;
 pub mod format;
 pub mod fuzzing;
 mod io;
+pub mod ir;
 pub mod needs;
 pub mod output;
 pub mod population;
@@ -315,6 +314,19 @@ pub struct Loaded {
     /// Findings that do not stop evaluation (overlapping or gapped tiers); each is an
     /// [`Error::Check`] whose [`Error::is_warning`] is true.
     pub warnings: Vec<Error>,
+    /// Warnings the source answers with `acknowledge`: kept apart, not printed.
+    pub acknowledged: Vec<Acknowledged>,
+}
+
+/// A warning that a rule, pool or stack answers with `acknowledge <warning> "reason"`.
+#[derive(Debug)]
+pub struct Acknowledged {
+    /// The warning, with the file it is in.
+    pub warning: Error,
+    /// The rule, pool or stack it is about: "rule `WX-11a`".
+    pub item: String,
+    /// The reason written beside it.
+    pub reason: String,
 }
 
 /// Parses and checks source files together. Returns every error (and warning) found.
@@ -342,7 +354,12 @@ pub fn compile(sources: Vec<Source>) -> Result<Loaded, Errors> {
         Ok(checked) if errors.is_empty() => {
             let mut warnings = cap(checked.warnings.into_iter().map(sourced).collect());
             warnings.extend(notes(checked.omitted));
-            Ok(Loaded { program: checked.program, warnings })
+            let acknowledged = checked
+                .acknowledged
+                .into_iter()
+                .map(|(file, a)| Acknowledged { warning: sourced((file, a.warning)), item: a.item, reason: a.reason })
+                .collect();
+            Ok(Loaded { program: checked.program, warnings, acknowledged })
         }
         Ok(_) => Err(Errors(cap(errors))),
         Err(diags) => {

@@ -25,7 +25,7 @@ pub type EnumId = usize;
 pub type PolicyId = usize;
 
 /// A loaded, checked set of policies over one schema.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Program {
     /// The entity kinds and enums the rules read, merged from every file.
     pub schema: Schema,
@@ -34,22 +34,19 @@ pub struct Program {
     /// Every rule of every policy, in source order, then the rules amendments add.
     pub rules: Vec<Rule>,
     /// Documents amending the policies from a date, in effective-date order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub amendments: Vec<Amendment>,
     /// Caps over groups of rules, including each rule's own `per_year_cap`.
     pub pools: Vec<Pool>,
     /// 就高不重复 groups.
     pub stacks: Vec<Stack>,
     /// Cases from the text, run by `policy test` (not part of the IR).
-    #[serde(skip)]
     pub tests: Vec<TestCase>,
     /// The source files, for showing a rule's text (not part of the IR).
-    #[serde(skip)]
     pub sources: Vec<Source>,
 }
 
 /// Entity kinds and enums, merged from every `schema` block.
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default)]
 pub struct Schema {
     /// Enums, in declared order.
     pub enums: Vec<EnumDef>,
@@ -112,7 +109,7 @@ impl Schema {
 }
 
 /// A closed set of categories, e.g. `phase { preclinical, I, II, III }`.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct EnumDef {
     /// The enum's name.
     pub name: String,
@@ -121,7 +118,7 @@ pub struct EnumDef {
 }
 
 /// A kind of entity rules pay: an enterprise, a drug, a project.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct KindDef {
     /// The kind's name, as facts and rules write it.
     pub name: String,
@@ -139,7 +136,7 @@ impl KindDef {
 }
 
 /// One fact of an entity kind.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct FieldDef {
     /// The fact's name in rules and in the facts JSON.
     pub name: String,
@@ -150,7 +147,7 @@ pub struct FieldDef {
 }
 
 /// The types of the language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ty {
     /// An amount in yuan, exact.
     Money,
@@ -204,7 +201,7 @@ impl fmt::Display for Ty {
 }
 
 /// One policy document.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Policy {
     /// The policy's id, e.g. `changzhou_2023`.
     pub id: String,
@@ -225,7 +222,7 @@ pub struct Policy {
 }
 
 /// A checked rule.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Rule {
     /// The rule's id, unique in its policy, e.g. `CZ-03-2a`.
     pub id: String,
@@ -259,25 +256,22 @@ pub struct Rule {
     /// The rule's bytes in that file.
     pub span: Span,
     /// Its texts from later dates, by amendment, in effective-date order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub versions: Vec<Version>,
     /// The amendment that added it: not in force before that amendment's date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub added: Option<Since>,
 }
 
 /// A payer and its share of an award; `None` when the text does not state the share.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Share {
     /// Who pays, e.g. `city` or `district`.
     pub payer: String,
     /// The share as a fraction (0.5 for `50%`).
-    #[serde(with = "rust_decimal::serde::str_option")]
     pub rate: Option<Decimal>,
 }
 
 /// A cap over the sum of its members' awards, per entity of one kind and per period.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Pool {
     /// The pool's id; a rule's own cap is `<rule>.per_year_cap`.
     pub id: String,
@@ -304,11 +298,9 @@ pub struct Pool {
 }
 
 /// What a pool caps.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Measure {
     /// The sum of the awards (单个企业每年最高1000万).
-    #[serde(with = "rust_decimal::serde::str")]
     Money(Decimal),
     /// The number of awards (最多申报2项), and which are kept when more qualify.
     Count {
@@ -320,7 +312,7 @@ pub enum Measure {
 }
 
 /// 就高不重复: of the members' awards for one entity of `scope`, only the highest is paid.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Stack {
     /// The stack's id.
     pub id: String,
@@ -342,7 +334,7 @@ pub struct Stack {
 
 /// A test case: its expectations of rules, resolved by the checker, and those that name no
 /// rule (an entity's total, a facts error), which need no resolving.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct TestCase {
     /// The test with each `expect RULE …` resolved to a rule.
     pub test: Test,
@@ -353,7 +345,7 @@ pub struct TestCase {
 }
 
 /// A test case with its expectations resolved to rules.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Test {
     /// What the case shows, in words.
     pub name: String,
@@ -370,7 +362,7 @@ pub struct Test {
 }
 
 /// `expect RULE for ENTITY: OUTCOME`, with the rule as an index into [`Program::rules`].
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Expect {
     /// The rule expected to pay (or not).
     pub rule: usize,
@@ -383,7 +375,7 @@ pub struct Expect {
 }
 
 /// A `when` clause (or the policy's `scope`) and its text, which names it when it fails.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Condition {
     /// The condition as written, for not-applicable reasons.
     pub text: Arc<str>,
@@ -394,7 +386,7 @@ pub struct Condition {
 }
 
 /// A typed expression with names resolved.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub enum Expr {
     /// A literal, already a value.
     Const(Value),
@@ -525,7 +517,7 @@ pub enum Expr {
 }
 
 /// An arithmetic operator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arith {
     /// `+`
     Add,
@@ -538,7 +530,7 @@ pub enum Arith {
 }
 
 /// A comparison operator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Compare {
     /// `==`
     Eq,
@@ -556,7 +548,7 @@ pub enum Compare {
 
 /// A runtime value. Money, rates, numbers and counts are all exact decimals; their types
 /// were settled by the checker.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     /// Money, a rate (as a fraction), a number or a count.
     Dec(Decimal),
@@ -577,7 +569,7 @@ pub enum Value {
 }
 
 /// What an award entitles to. The kind is kept in every result.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum Entitlement {
     /// The formula is owed.
     Exact(Decimal),
@@ -645,7 +637,7 @@ impl Entitlement {
 }
 
 /// The kinds of entitlement, as results name them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntitlementKind {
     /// The amount is owed.

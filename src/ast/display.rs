@@ -443,6 +443,7 @@ fn clause_lines(out: &mut Vec<Line>, r: &Rule) {
         };
         out.push(Line::new(text, frequency.span));
     }
+    acknowledge_lines(out, &r.acknowledged);
 }
 
 fn amendment_lines(a: &Spanned<Amendment>) -> Vec<Line> {
@@ -544,8 +545,16 @@ fn pool_lines(p: &Spanned<Pool>) -> Vec<Line> {
     if let Some(limit) = &p.limit {
         out.push(Line::new(format!("  limit {}", limit.node), limit.span));
     }
+    acknowledge_lines(&mut out, &p.acknowledged);
     out.push(Line::new("}", Span::new(p.span.end, p.span.end)));
     out
+}
+
+/// `acknowledge tier_overlap "…"`, last in a rule, pool or stack, in the order written.
+fn acknowledge_lines(out: &mut Vec<Line>, acknowledged: &[Spanned<Acknowledge>]) {
+    for a in acknowledged {
+        out.push(Line::new(format!("  acknowledge {} {}", a.warning.node, quoted(&a.reason.node)), a.span));
+    }
 }
 
 fn stack_lines(s: &Spanned<Stack>) -> Vec<Line> {
@@ -561,6 +570,7 @@ fn stack_lines(s: &Spanned<Stack>) -> Vec<Line> {
     if let Some(earlier) = &s.earlier {
         out.push(Line::new(format!("  earlier {}", earlier.node), earlier.span));
     }
+    acknowledge_lines(&mut out, &s.acknowledged);
     out.push(Line::new("}", Span::new(s.span.end, s.span.end)));
     out
 }

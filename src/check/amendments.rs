@@ -5,6 +5,7 @@
 //! so a chain of them reads as the documents do. A version keeps its rule's index: pools,
 //! stacks and the ledger count awards under every version against the same rule.
 
+use super::narrow::Narrowing;
 use super::{expr, pools, CheckError, Diagnostics};
 use crate::ast::{self, Effective, Spanned};
 use crate::diagnostic::{quote, suggest, Source};
@@ -191,12 +192,38 @@ pub(super) struct Amend<'a> {
 
 /// What amending builds as it goes: the rules (versions added, new rules appended), the new
 /// rules' caps, which amendment changed which rule on which date, and the amendments done.
-struct Built<'r> {
+struct Built<'a, 'r> {
+    files: &'a [(Source, ast::File)],
     rules: &'r mut Vec<program::Rule>,
     caps: &'r mut Vec<(usize, Decimal)>,
     /// (rule, date) → the first change's file, amendment and span.
     firsts: HashMap<(usize, NaiveDate), (usize, String, ast::Span)>,
     done: Vec<program::Amendment>,
+    /// The `when`s as written of each changed rule's latest text, for the `by` tables of
+    /// later changes (`narrow.rs`).
+    whens: HashMap<usize, Vec<&'a ast::Expr>>,
+}
+
+impl<'a> Built<'a, '_> {
+    /// The `when`s as written of the text rule `index` has now: those of the last `change`
+    /// that replaced them, else the rule's own.
+    fn whens(&self, index: usize) -> Vec<&'a ast::Expr> {
+        if let Some(whens) = self.whens.get(&index) {
+            return whens.clone();
+        }
+        let Some(rule) = self.rules.get(index) else { return Vec::new() };
+        let same = |r: &Spanned<ast::Rule>| r.span.start == rule.span.start && r.span.end == rule.span.end;
+        let items = self.files.get(rule.source).map_or(&[][..], |(_, f)| f.items.as_slice());
+        let written = items.iter().find_map(|item| match item {
+            ast::Item::Rule(r) => same(r).then_some(&***r),
+            ast::Item::Amendment(a) => a.changes.iter().find_map(|c| match &c.node {
+                ast::Change::Add(r) if same(r) => Some(&r.node),
+                _ => None,
+            }),
+            _ => None,
+        });
+        written.map_or_else(Vec::new, |r| r.conditions.iter().collect())
+    }
 }
 
 /// One amendment as written, its file and its checked header.
@@ -240,7 +267,7 @@ impl Amend<'_> {
             }
         }
         written.sort_by_key(|w| w.effective);
-        let mut built = Built { rules, caps, firsts: HashMap::new(), done: Vec::new() };
+        let mut built = Built { files, rules, caps, firsts: HashMap::new(), done: Vec::new(), whens: HashMap::new() };
         for w in written {
             let since = Since { amendment: built.done.len(), effective: w.effective };
             let changes =
@@ -299,12 +326,12 @@ impl Amend<'_> {
         Some(Written { file, ast: a, policy, effective })
     }
 
-    fn change(
+    fn change<'a>(
         &self,
-        w: &Written,
+        w: &Written<'a>,
         since: Since,
-        change: &Spanned<ast::Change>,
-        built: &mut Built,
+        change: &'a Spanned<ast::Change>,
+        built: &mut Built<'a, '_>,
         diags: &mut Diagnostics,
     ) -> Option<Amended> {
         let file = w.file;
@@ -314,6 +341,7 @@ impl Amend<'_> {
             ast::Change::Repeal(id) => (id, "repeal"),
         };
         let index = self.find(w, id, verb, built.rules, diags)?;
+        let whens = built.whens(index);
         let rule = built.rules.get_mut(index)?;
         let earlier = built.firsts.get(&(index, since.effective)).filter(|(_, name, _)| *name != w.ast.id.node);
         if let Some((first_file, first_amendment, first)) = earlier {
@@ -353,7 +381,9 @@ impl Amend<'_> {
                     };
                     diags.error(file, CheckError::Amendment(error));
                 }
-                let (text, replaced) = self.replace(w, rule, previous, clauses, diags);
+                let whens = if clauses.conditions.is_empty() { whens } else { clauses.conditions.iter().collect() };
+                let (text, replaced) = self.replace(w, rule, previous, clauses, &whens, diags);
+                built.whens.insert(index, whens);
                 (Some(text), How::Replaced(replaced))
             }
             _ => (None, How::Repealed),
@@ -401,6 +431,7 @@ impl Amend<'_> {
         rule: &program::Rule,
         mut text: Text,
         clauses: &ast::Rule,
+        whens: &[&ast::Expr],
         diags: &mut Diagnostics,
     ) -> (Text, Vec<String>) {
         let fixed = [
@@ -440,7 +471,9 @@ impl Amend<'_> {
         set(&mut text.cite, &clauses.cite, "cite");
         set(&mut text.title, &clauses.title, "title");
         set(&mut text.dept, &clauses.dept, "dept");
-        let mut cx = expr::Context { schema: self.schema, kind: rule.kind, file: w.file, diags };
+        let scope = self.scopes.get(rule.policy).copied().unwrap_or_default();
+        let narrowing = Some(Narrowing::of(scope.iter().chain(whens.iter().copied())));
+        let mut cx = expr::Context { schema: self.schema, kind: rule.kind, file: w.file, diags, narrowing };
         if !clauses.conditions.is_empty() {
             text.conditions.retain(|c| c.scope);
             text.conditions.extend(clauses.conditions.iter().map(|c| program::Condition {

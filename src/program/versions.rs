@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 pub type AmendmentId = usize;
 
 /// A later document that changes a policy from a date (关于调整…的通知).
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Amendment {
     /// The amendment's id, e.g. `changzhou_2025`.
     pub id: String,
@@ -30,7 +30,7 @@ pub struct Amendment {
 }
 
 /// What an amendment does to one rule.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Amended {
     /// The rule's id.
     pub rule: String,
@@ -39,8 +39,7 @@ pub struct Amended {
 }
 
 /// How an amendment changes a rule.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum How {
     /// `change`: these clause kinds (`reward`, `when`, …) are replaced.
     Replaced(Vec<String>),
@@ -51,7 +50,7 @@ pub enum How {
 }
 
 /// The amendment a version comes from, and the first day it applies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Since {
     /// Index into [`Program::amendments`](super::Program::amendments).
     pub amendment: AmendmentId,
@@ -60,7 +59,7 @@ pub struct Since {
 }
 
 /// A rule's text from an amendment on; `None` when the amendment repeals it.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Version {
     /// Which amendment, from when.
     pub since: Since,
@@ -70,7 +69,7 @@ pub struct Version {
 }
 
 /// The clauses of a rule an amendment may replace.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Text {
     /// The clause it encodes.
     pub cite: Option<String>,

@@ -3,12 +3,14 @@
 
 /// Every keyword, sorted.
 pub const KEYWORDS: &[&str] = &[
+    "acknowledge",
     "after",
     "amendment",
     "and",
     "as_of",
     "by",
     "cap",
+    "case",
     "case_by_case",
     "change",
     "choose",
@@ -68,11 +70,13 @@ pub const KEYWORDS: &[&str] = &[
     "then",
     "tiers",
     "title",
+    "to",
     "top_up",
     "total",
     "trace",
     "true",
     "uncapped",
+    "up",
     "up_to",
     "when",
     "within",

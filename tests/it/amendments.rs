@@ -3,10 +3,9 @@
 //! `tests/amendments/changzhou_2025.policy`, loaded beside `rules/` unchanged.
 
 use crate::common::date;
-use policy_lang::compile::{from_ir, to_ir};
-use policy_lang::{compile, load, output, Evaluation, Program, Source};
+use policy_lang::{compile, ir, load, output, Evaluation, Program, Source};
 use pretty_assertions::assert_eq;
-use serde_json::{json, Value};
+use serde_json::json;
 
 fn amended() -> Program {
     load(&["rules".into(), "tests/amendments".into()]).unwrap_or_else(|e| panic!("does not load: {e:?}")).program
@@ -105,21 +104,28 @@ fn check_notes_what_each_amendment_changes() {
 #[test]
 fn the_ir_carries_amendments_and_evaluates_alike() {
     let program = amended();
-    let ir = serde_json::to_string(&to_ir(&program)).unwrap_or_default();
-    let loaded = from_ir(&ir).unwrap_or_else(|e| panic!("IR does not load: {e}"));
+    let doc = ir::to_json(&program);
+    assert_eq!(doc["program"]["amendments"][0]["id"], "changzhou_2025");
+    let cz09 = doc["program"]["rules"].as_array().and_then(|r| r.iter().find(|r| r["id"] == "CZ-09")).cloned();
+    let versions = cz09.unwrap_or_default()["versions"].clone();
+    assert_eq!(
+        (versions[0]["amendment"].as_str(), versions[1]["amendment"].as_str()),
+        (Some("changzhou_2025"), Some("changzhou_2026"))
+    );
+    let loaded = ir::read(&doc.to_string()).unwrap_or_else(|e| panic!("IR does not load: {e}"));
     assert_eq!(loaded.amendments.len(), 2);
+    assert_eq!(ir::to_json(&loaded), doc);
     let render =
         |p: &Program| serde_json::to_string(&output::json(&evaluate(p, PLATFORMS, "2026-06-30"))).unwrap_or_default();
     assert_eq!(render(&loaded), render(&program));
     // A version from an amendment that is not there is refused, not evaluated.
-    let mut corrupt = to_ir(&program);
+    let mut corrupt = doc.clone();
     corrupt["program"]["amendments"] = json!([]);
-    assert!(matches!(from_ir(&corrupt.to_string()), Err(policy_lang::compile::IrError::Inconsistent(_))));
-    // The seed rules alone carry no amendment fields: their IR is as before.
-    let seeds = load(&["rules".into()]).unwrap_or_else(|e| panic!("{e:?}")).program;
-    let ir: Value = to_ir(&seeds);
-    assert_eq!(ir["program"].get("amendments"), None);
-    assert!(ir["program"]["rules"].as_array().is_some_and(|r| r.iter().all(|r| r.get("versions").is_none())));
+    assert!(matches!(ir::read(&corrupt.to_string()), Err(ir::IrError::Inconsistent(_))));
+    // The seed rules alone carry no amendment fields.
+    let seeds = ir::to_json(&load(&["rules".into()]).unwrap_or_else(|e| panic!("{e:?}")).program);
+    assert_eq!(seeds["program"].get("amendments"), None);
+    assert!(seeds["program"]["rules"].as_array().is_some_and(|r| r.iter().all(|r| r.get("versions").is_none())));
 }
 
 /// A one-rule policy with a yearly rule, a pool over it, and an amendment raising its amount.

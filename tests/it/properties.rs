@@ -2,7 +2,7 @@
 //! is idempotent, and a program evaluates alike from source and from its JSON IR.
 
 use policy_lang::ast::*;
-use policy_lang::compile::{from_ir, to_ir};
+use policy_lang::ir;
 use policy_lang::syntax::parse;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -110,6 +110,12 @@ fn text() -> impl Strategy<Value = String> {
     "[a-z 常州万\"\\\\]{0,8}"
 }
 
+/// `acknowledge tier_overlap "…"`, reasons with quotes and backslashes.
+fn acknowledge() -> impl Strategy<Value = Spanned<Acknowledge>> {
+    (prop::sample::select(vec!["tier_overlap", "tier_gap"]), text())
+        .prop_map(|(warning, reason)| sp(Acknowledge { warning: sp(warning.to_string()), reason: sp(reason) }))
+}
+
 fn amount() -> impl Strategy<Value = Amount> {
     prop_oneof![
         numeral().prop_map(Amount::Exact),
@@ -163,8 +169,9 @@ fn rule() -> impl Strategy<Value = Rule> {
         expr(),
         prop::option::of(expr()),
         frequency(),
+        prop::collection::vec(acknowledge(), 0..3),
     )
-        .prop_map(|(id, entity, conditions, reward, on, (frequency, once_per, once_within))| Rule {
+        .prop_map(|(id, entity, conditions, reward, on, (frequency, once_per, once_within), acknowledged)| Rule {
             id: sp(id),
             entity,
             cite: Some(sp("（三）第1段".to_string())),
@@ -178,6 +185,7 @@ fn rule() -> impl Strategy<Value = Rule> {
             once_per,
             per_year_cap: None,
             split: None,
+            acknowledged,
         })
 }
 
@@ -212,8 +220,9 @@ fn amendment_item() -> impl Strategy<Value = Item> {
         prop::option::of(expr()),
         prop::option::of(prop::collection::vec((ident(), prop::option::of(1u32..100)), 1..3)),
         prop::collection::vec(group_clause(), 0..2),
+        prop::collection::vec(acknowledge(), 0..2),
     )
-        .prop_map(|(id, cite, conditions, reward, split, group)| {
+        .prop_map(|(id, cite, conditions, reward, split, group, acknowledged)| {
             let split = split.map(|shares| {
                 sp(shares
                     .into_iter()
@@ -235,6 +244,7 @@ fn amendment_item() -> impl Strategy<Value = Item> {
                 once_per: None,
                 per_year_cap: None,
                 split,
+                acknowledged,
             });
             Change::Change(rule, group)
         });
@@ -290,6 +300,9 @@ fn file() -> impl Strategy<Value = File> {
     )
 }
 
+/// The IR's committed JSON Schema, which every generated program's IR must satisfy.
+static IR_SCHEMA: std::sync::LazyLock<jsonschema::Validator> = std::sync::LazyLock::new(crate::compile::ir_validator);
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -309,28 +322,68 @@ proptest! {
         prop_assert_eq!(policy_lang::format::format(&once).unwrap_or_default(), once);
     }
 
-    /// Well-typed programs from a template: the IR gives the results the source gives.
+    /// Well-typed programs from a template: the IR satisfies its schema, reads back to itself,
+    /// and gives the results the source gives.
     #[test]
-    fn the_ir_evaluates_as_the_source(rate in 1u32..100, cap in 1u64..10_000, threshold in 0u64..5000, cost in 0u64..100_000, day in 1u32..3) {
+    fn the_ir_evaluates_as_the_source(rate in 1u32..100, cap in 1u64..10_000, threshold in 0u64..5000, cost in 0u64..100_000, amended in 1u32..3) {
         let source = format!(
-            "schema {{ entity e {{ rd_cost: money, n: count }} }}\npolicy p {{ issued 2023-01-01 }}\n\
+            "schema {{ enum ph {{ a, b, c }} entity e {{ rd_cost: money, n: count, ph: ph, started: date, done?: bool }} }}\n\
+             policy p {{ issued 2023-01-01 }}\n\
              rule R for e {{ on as_of every_event when rd_cost >= {threshold}万 reward {rate}% of rd_cost max {cap}万 }}\n\
              rule S for e {{ on as_of every_event reward steps n {{ 1 => 10万, 3 => 30万 }} per_year_cap 35万 }}\n\
-             amendment p2 of p {{ effective 2024-01-0{day} change R {{ reward {rate}% of rd_cost max {cap}万 + 1万 }} repeal S }}\n"
+             rule T for e {{ on started + 2 years yearly reward tiers rd_cost {{ [0, {threshold}万) => 0, [{threshold}万, ..) => up_to {cap}万 }} }}\n\
+             rule M for e {{ on as_of once reward marginal rd_cost {{ [0, 100万] => 10%, (100万, ..) => {rate}% }} }}\n\
+             rule B for e {{ on as_of once per ph when ph in {{ a, b }} and not (started > as_of - 30 days) reward by ph {{ a => {cap}万, _ => 1万..{cap}万 }} }}\n\
+             rule D for e {{ on as_of every_event when done == true or n != 2 reward if ph == c then case_by_case max {cap}万 else (rd_cost - 1万) * 2 / 4 + 5万 per n }}\n\
+             pool P {{ members R, T cap {cap}万 per e per year }}\n\
+             stack K {{ members B, D per e earlier top_up }}\n\
+             amendment p2 of p {{ effective 2024-01-0{amended} change R {{ reward {rate}% of rd_cost max {cap}万 + 1万 }} repeal S }}\n"
         );
         let program = policy_lang::compile(vec![policy_lang::Source::new("p.policy", source)]).map(|l| l.program);
-        prop_assert!(program.is_ok());
+        prop_assert!(program.is_ok(), "{:?}", program.err());
         let program = program.unwrap_or_else(|_| unreachable!());
-        let loaded = from_ir(&to_ir(&program).to_string());
+        let doc = ir::to_json(&program);
+        crate::compile::assert_valid(&IR_SCHEMA, "generated", &doc);
+        let loaded = ir::read(&doc.to_string());
         prop_assert!(loaded.is_ok());
         let loaded = loaded.unwrap_or_else(|_| unreachable!());
-        let facts = format!(r#"{{"e": [{{"id": "A", "rd_cost": {cost}, "n": 3}}, {{"id": "B", "rd_cost": "{cost}万", "n": 1}}]}}"#);
+        prop_assert_eq!(ir::to_json(&loaded), doc);
+        let facts = format!(
+            r#"{{"e": [{{"id": "A", "rd_cost": {cost}, "n": 3, "ph": "a", "started": "2021-03-01", "done": true}},
+                      {{"id": "B", "rd_cost": "{cost}万", "n": 1, "ph": "c", "started": "2023-12-20", "done": false}}]}}"#
+        );
         let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
         let run = |p: &policy_lang::Program| {
             let facts = p.facts("f", &facts).map_err(|e| format!("{e:?}"))?;
             p.evaluate(&facts, day).map(|r| serde_json::to_string(&policy_lang::output::json(&r)).unwrap_or_default()).map_err(|e| e.to_string())
         };
         prop_assert_eq!(run(&program), run(&loaded));
+    }
+}
+
+/// The amount of a test as read from `text`.
+fn expected_amount(text: &str) -> Option<Amount> {
+    let file = parse(&format!("test \"t\" {{\n  expect R for enterprise.E1: {text}\n}}\n")).ok()?;
+    match file.items.first()? {
+        Item::Test(t) => match &t.expects.first()?.outcome {
+            Outcome::Award(amount, _) => Some(amount.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+proptest! {
+    /// Whatever amount `policy eval` prints (`3,000,000.5`, `up to 3,000,000`, `a – b`) reads
+    /// back in a test as the same amount.
+    #[test]
+    fn amounts_as_eval_prints_them_read_back(a in numeral(), b in numeral()) {
+        let (a, b) = (Numeral { yuan: false, ..a }, Numeral { yuan: false, ..b });
+        let (x, y) = (policy_lang::amounts::money(a.value), policy_lang::amounts::money(b.value));
+        prop_assert_eq!(expected_amount(&x), Some(Amount::Exact(a.clone())));
+        prop_assert_eq!(expected_amount(&format!("up to {x}")), Some(Amount::UpTo(a.clone())));
+        prop_assert_eq!(expected_amount(&format!("{x} – {y}")), Some(Amount::Range(a.clone(), b)));
+        prop_assert_eq!(expected_amount(&format!("case by case, up to {x}")), Some(Amount::CaseByCase(Some(a))));
     }
 }
 
