@@ -382,7 +382,10 @@ impl Amend<'_> {
                     diags.error(file, CheckError::Amendment(error));
                 }
                 let whens = if clauses.conditions.is_empty() { whens } else { clauses.conditions.iter().collect() };
+                let item = format!("rule `{}` as `{}` changes it", rule.id, w.ast.id.node);
+                diags.answering(file, item, &clauses.acknowledged);
                 let (text, replaced) = self.replace(w, rule, previous, clauses, &whens, diags);
+                diags.answered();
                 built.whens.insert(index, whens);
                 (Some(text), How::Replaced(replaced))
             }
@@ -514,7 +517,10 @@ impl Amend<'_> {
             return None;
         }
         let scope = self.scopes.get(w.policy).copied().unwrap_or_default();
-        let mut rule = super::rule(r, w.policy, scope, w.file, self.schema, diags)?;
+        diags.answering(w.file, format!("rule `{}`", r.id.node), &r.acknowledged);
+        let rule = super::rule(r, w.policy, scope, w.file, self.schema, diags);
+        diags.answered();
+        let mut rule = rule?;
         rule.added = Some(since);
         let cap = r.per_year_cap.as_ref().and_then(|c| pools::fixed_amount(c, w.file, diags));
         built.caps.extend(cap.map(|c| (built.rules.len(), c)));

@@ -166,3 +166,23 @@ fn the_facts_a_rule_needs_include_every_version() {
     let cz18 = needs.iter().find(|n| n.rule == "CZ-18").unwrap_or_else(|| panic!("no CZ-18"));
     assert!(cz18.facts.iter().any(|f| f.field == "cnas_first_on"));
 }
+
+/// 分别给予…: a rule whose `when` leaves two values of an enum, and a `by` table over those two.
+const NARROWED: &str = r#"
+schema { enum ph { a, b, c } entity e { p: ph, d: date } }
+policy p { issued 2024-01-01 }
+rule R for e { when p in { a, b } on d reward by p { a => 1万, b => 2万 } once }
+"#;
+
+#[test]
+fn a_changed_table_is_complete_by_the_whens_of_the_text_it_changes() {
+    let compiles = |amendment: &str| compile(vec![Source::new("p.policy", format!("{NARROWED}{amendment}"))]);
+    // The amount changes; the `when` that leaves `a` and `b` still stands, so two arms suffice.
+    let raised = "amendment p2 of p { effective 2025-01-01 change R { reward by p { a => 3万, b => 4万 } } }";
+    assert!(compiles(raised).is_ok(), "{:?}", compiles(raised).err());
+    // The `when` is widened to `c` too: now the same table misses a value.
+    let widened = "amendment p2 of p { effective 2025-01-01 change R { when p in { a, b, c } reward by p { a => 3万, b => 4万 } } }";
+    let errors = compiles(widened).err().map(|e| e.0).unwrap_or_default();
+    let codes: Vec<String> = errors.iter().filter_map(|e| miette::Diagnostic::code(e).map(|c| c.to_string())).collect();
+    assert_eq!(codes, ["check::missing_variants"], "{errors:#?}");
+}
