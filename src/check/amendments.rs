@@ -314,7 +314,8 @@ impl Amend<'_> {
         set(&mut text.title, &clauses.title, "title");
         set(&mut text.dept, &clauses.dept, "dept");
         let scope = self.scopes.get(rule.policy).copied().unwrap_or_default();
-        let narrowing = Some(Narrowing::of(scope.iter().chain(whens.iter().copied())));
+        let own = self.schema.kinds.get(rule.kind).map_or("", |k| k.name.as_str());
+        let narrowing = Some(Narrowing::of(own, scope.iter().chain(whens.iter().copied())));
         let mut cx = expr::Context { schema: self.schema, kind: rule.kind, file: w.file, diags, narrowing };
         if !clauses.conditions.is_empty() {
             text.conditions.retain(|c| c.scope);

@@ -4,36 +4,11 @@
 //! (which pool cut an award, by how much) and the sentence.
 
 use crate::dates::Period;
-use crate::program::Entitlement;
+use crate::program::{Entitlement, VersionRef};
 use crate::terms::{Choose, Earlier};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::sync::Arc;
-
-/// The amended text that judged an event: the amending document and the date it applies
-/// from. Absent where the original text did.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct VersionRef {
-    /// The amendment's id, e.g. `changzhou_2025`.
-    pub amendment: String,
-    /// Its document number, e.g. `常政规〔2025〕2号`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub document: Option<String>,
-    /// The first day it applies to events.
-    pub effective: chrono::NaiveDate,
-}
-
-impl VersionRef {
-    /// The version `since` names, as traces and JSON show it.
-    pub(crate) fn of(program: &crate::program::Program, since: crate::program::Since) -> Self {
-        let amendment = program.amendments.get(since.amendment);
-        VersionRef {
-            amendment: amendment.map_or(String::new(), |a| a.id.clone()),
-            document: amendment.and_then(|a| a.document.clone()),
-            effective: since.effective,
-        }
-    }
-}
 
 /// One step that shaped an award, in the order taken.
 #[derive(Clone, Debug, PartialEq, Serialize)]

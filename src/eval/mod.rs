@@ -27,7 +27,8 @@ mod pools;
 mod result;
 mod stacks;
 
-pub use explain::{Exclusion, PoolStep, Read, Reason, Slice, SplitShare, Step, Trace, VersionRef, Why, WhyExcluded};
+pub use crate::program::VersionRef;
+pub use explain::{Exclusion, PoolStep, Read, Reason, Slice, SplitShare, Step, Trace, Why, WhyExcluded};
 pub use result::{Award, EvalError, Evaluation, Excluded, Failure, NotApplicable, PayerShare, Total};
 
 use crate::amounts::{self, money};
@@ -145,10 +146,10 @@ fn once_per_owner(
         if winner == i {
             return true;
         }
-        if let (true, Some(rule)) = (explain, program.rules.get(c.rule)) {
+        if explain {
             let (owner, key) = (&id.1, &id.2);
             let reason = Reason::PaidToAnother { owner: owner.clone(), key: key.clone() };
-            not_applicable.push(NotApplicable::new(program, rule, c.entity().to_string(), vec![reason], c.version));
+            not_applicable.push(NotApplicable::new(program, c.rule, c.entity_path(), vec![reason], c.version));
         }
         false
     });
@@ -242,7 +243,7 @@ impl<'a> Run<'a> {
             Ok((date, key, award)) => {
                 let mut trace = interp.trace;
                 if let (Some(since), true) = (version, self.explain) {
-                    trace.insert(0, Step::Version(VersionRef::of(self.program, since)));
+                    trace.insert(0, Step::Version(self.program.version_ref(since)));
                 }
                 let rounding = self.program.policies.get(rule.policy).map(|p| p.rounding).unwrap_or_default();
                 let rounded = award.map(|x| amounts::round(x, rounding));
@@ -263,8 +264,8 @@ impl<'a> Run<'a> {
             }
             Err(Stop::NotApplicable(reasons)) => {
                 if self.explain {
-                    let not_applicable = NotApplicable::new(self.program, rule, entity.to_string(), reasons, version);
-                    self.not_applicable.push(not_applicable);
+                    let path = chain.last().map_or_else(|| Arc::from(""), |e| e.path.clone());
+                    self.not_applicable.push(NotApplicable::new(self.program, index, path, reasons, version));
                 }
                 Ok(())
             }
@@ -364,10 +365,10 @@ impl<'a> Run<'a> {
                 Ok(text)
             }
             InForce::Repealed(since) => {
-                Err(self.refuse(|| Reason::Repealed { version: VersionRef::of(self.program, since), date }))
+                Err(self.refuse(|| Reason::Repealed { version: self.program.version_ref(since), date }))
             }
             InForce::NotYet(since) => {
-                Err(self.refuse(|| Reason::NotYetAdded { version: VersionRef::of(self.program, since), date }))
+                Err(self.refuse(|| Reason::NotYetAdded { version: self.program.version_ref(since), date }))
             }
         }
     }
@@ -487,27 +488,12 @@ fn reads(interp: &Interp, condition: &crate::program::Expr) -> Vec<Read> {
             let entity = interp.chain.len().checked_sub(up + 1).and_then(|i| interp.chain.get(i))?;
             let ty = interp.schema.kinds.get(entity.kind)?.fields.get(slot)?.ty;
             let value = match entity.slots.get(slot)? {
-                Slot::Value(v) => Some(show(interp, ty, v)),
+                Slot::Value(v) => Some(interp.schema.show(v, ty, money)),
                 _ => None,
             };
             Some(Read { fact: name, value })
         })
         .collect()
-}
-
-fn show(interp: &Interp, ty: crate::program::Ty, value: &Value) -> String {
-    match (value, ty) {
-        (Value::Dec(d), crate::program::Ty::Rate) => amounts::rate(*d),
-        (Value::Dec(d), _) => money(*d),
-        (Value::Bool(b), _) => b.to_string(),
-        (Value::Date(d), _) => d.to_string(),
-        (Value::Duration(d), _) => d.to_string(),
-        (Value::Text(t), _) => format!("\"{t}\""),
-        (Value::Enum(i), crate::program::Ty::Enum(e)) => {
-            interp.schema.enums.get(e).and_then(|e| e.variants.get(*i)).cloned().unwrap_or_else(|| i.to_string())
-        }
-        (other, _) => format!("{other:?}"),
-    }
 }
 
 fn collect_fields(e: &crate::program::Expr, out: &mut Vec<(usize, usize, std::sync::Arc<str>)>) {

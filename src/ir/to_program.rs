@@ -105,7 +105,18 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
             },
         });
     }
-    Ok(Program { schema, policies, rules, amendments, pools, stacks, tests: Vec::new(), sources: Vec::new() })
+    Ok(Program {
+        schema,
+        policies,
+        rules,
+        amendments,
+        pools,
+        stacks,
+        tests: Vec::new(),
+        sources: Vec::new(),
+        names: Default::default(),
+        version_names: Default::default(),
+    })
 }
 
 fn schema(ir: &ir::Schema) -> Result<Schema> {

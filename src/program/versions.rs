@@ -4,8 +4,10 @@
 //! A rule keeps one index whatever its versions, so pools, stacks and the ledger count an
 //! award under any version against the same rule.
 
-use super::{Condition, Expr, PolicyId, Rule, Share};
+use super::{Condition, Expr, PolicyId, Program, Rule, RuleName, Share};
 use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 /// An amendment, as an index into [`Program::amendments`](super::Program::amendments).
 pub type AmendmentId = usize;
@@ -159,5 +161,60 @@ impl Rule {
     /// Every text the rule has had: the original, then each version's.
     pub fn texts(&self) -> impl Iterator<Item = TextRef<'_>> {
         std::iter::once(self.original()).chain(self.versions.iter().filter_map(|v| v.text.as_ref().map(TextRef::from)))
+    }
+}
+
+/// The amended text that judged an event, as results name it: the amending document and the
+/// date it applies from. Absent where the original text did.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct VersionRef {
+    /// The amendment's id, e.g. `changzhou_2025`.
+    pub amendment: String,
+    /// Its document number, e.g. `常政规〔2025〕2号`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// The first day it applies to events.
+    pub effective: NaiveDate,
+}
+
+/// Each amended version's [`RuleName`], by rule and amendment, made on first use.
+pub(crate) type VersionNames = OnceLock<HashMap<(usize, AmendmentId), Arc<RuleName>>>;
+
+impl Program {
+    /// The version `since` names, as results show it.
+    pub fn version_ref(&self, since: Since) -> VersionRef {
+        let amendment = self.amendments.get(since.amendment);
+        VersionRef {
+            amendment: amendment.map_or(String::new(), |a| a.id.clone()),
+            document: amendment.and_then(|a| a.document.clone()),
+            effective: since.effective,
+        }
+    }
+
+    /// How results name rule `index` as version `since` has it: its cite and title then, and
+    /// the version. The original's name when `since` is `None`; one value per version, shared
+    /// like [`Program::rule_name`].
+    pub fn rule_name_as(&self, index: usize, since: Option<Since>) -> Arc<RuleName> {
+        let original = self.rule_name(index);
+        let Some(since) = since else { return original };
+        let names = self.version_names.get_or_init(|| {
+            let mut names = HashMap::new();
+            for (index, rule) in self.rules.iter().enumerate() {
+                let original = self.rule_name(index);
+                let versions = rule.versions.iter().map(|v| v.since).chain(rule.added);
+                for since in versions {
+                    let text = rule.text_since(Some(since));
+                    let name = RuleName {
+                        cite: text.cite.cloned(),
+                        title: text.title.cloned(),
+                        version: Some(self.version_ref(since)),
+                        ..(*original).clone()
+                    };
+                    names.insert((index, since.amendment), Arc::new(name));
+                }
+            }
+            names
+        });
+        names.get(&(index, since.amendment)).cloned().unwrap_or(original)
     }
 }

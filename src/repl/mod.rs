@@ -355,5 +355,7 @@ fn empty_program() -> Program {
         stacks: Vec::new(),
         tests: Vec::new(),
         sources: Vec::new(),
+        names: Default::default(),
+        version_names: Default::default(),
     }
 }

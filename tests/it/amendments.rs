@@ -64,7 +64,7 @@ fn a_reason_under_amended_text_names_the_version() {
       "biomedical": true, "listed": false, "clinical_trial_institution": true, "recommended_by_authority": true,
       "annual_reports": [{"id": "Y2025", "period_end": "2025-12-31", "innovative_trial_service_amount": "200万"}]}]}"#;
     let result = evaluate(&amended(), facts, "2026-06-30");
-    let na = result.not_applicable.iter().find(|n| n.rule == "CZ-05").unwrap_or_else(|| panic!("{result:#?}"));
+    let na = result.not_applicable.iter().find(|n| n.rule.id == "CZ-05").unwrap_or_else(|| panic!("{result:#?}"));
     assert_eq!(
         na.reason(),
         "under amendment `changzhou_2025` (常政规〔2025〕2号), effective 2025-04-01: condition \
@@ -79,7 +79,7 @@ fn a_repealed_rule_names_the_amendment_and_its_date() {
     let facts = r#"{"enterprise": [{"city": "changzhou", "id": "L", "name": "机构", "unit_type": "enterprise", "local": true,
       "biomedical": true, "listed": false, "cnas_first_on": "2025-04-01"}]}"#;
     let result = evaluate(&amended(), facts, "2025-12-31");
-    let na = result.not_applicable.iter().find(|n| n.rule == "CZ-11b").unwrap_or_else(|| panic!("{result:#?}"));
+    let na = result.not_applicable.iter().find(|n| n.rule.id == "CZ-11b").unwrap_or_else(|| panic!("{result:#?}"));
     let why = serde_json::to_value(&na.why.0).unwrap_or_default();
     assert_eq!(why[0]["reason"], "repealed");
     assert_eq!(why[0]["version"]["effective"], "2025-04-01");
@@ -145,7 +145,7 @@ fn a_pool_counts_every_version_of_its_rule_together() {
     let result = evaluate(&program, facts, "2025-12-31");
     // 2500万 under the amended text, cut to the 1000万 left after the 2000万 granted under the original.
     let award = result.awards.first().unwrap_or_else(|| panic!("{result:#?}"));
-    assert_eq!(award.amount.map(|d| d.normalize().to_string()), Some("10000000".into()));
+    assert_eq!(award.amount().map(|d| d.normalize().to_string()), Some("10000000".into()));
 }
 
 #[test]
