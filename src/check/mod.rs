@@ -6,7 +6,9 @@
 //! mistyped value. All errors are collected; warnings travel with a successful program.
 
 mod acknowledge;
+mod aggregate;
 mod amendments;
+mod defaults;
 mod error;
 mod expr;
 mod narrow;
