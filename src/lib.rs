@@ -326,9 +326,17 @@ pub fn compile(sources: Vec<Source>) -> Result<Loaded, Errors> {
             Err(es) => errors.extend(es.into_iter().map(|e| Error::Syntax(Box::new(Sourced::new(e, &source))))),
         }
     }
+    let source_of = |file: usize| parsed.get(file).map(|(s, _)| s.clone()).unwrap_or_else(|| Source::new("?", ""));
     let sourced = |(file, e): (usize, check::CheckError)| {
-        let source = parsed.get(file).map(|(s, _)| s.clone()).unwrap_or_else(|| Source::new("?", ""));
-        Error::Check(Box::new(Sourced::new(e, &source)))
+        // A name defined again here and first in another file: the first shown in its file.
+        let first = match &e {
+            check::CheckError::Duplicate { name, first_elsewhere: Some((at, span)), .. } => {
+                let note = check::CheckError::FirstDefinition { name: name.clone(), span: *span };
+                Some(Sourced::new(note, &source_of(*at)))
+            }
+            _ => None,
+        };
+        Error::Check(Box::new(Sourced::new(e, &source_of(file)).with_related(first)))
     };
     // The checker keeps the first few of each code per file and counts the rest.
     let notes = |omitted: check::Omitted| {

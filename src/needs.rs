@@ -128,7 +128,9 @@ fn ledger(program: &Program, index: usize, rule: &Rule, kind: &dyn Fn(usize) -> 
 fn fields(expr: &Expr, read: &mut dyn FnMut(usize, usize)) {
     match expr {
         Expr::Field { up, slot, .. } => read(*up, *slot),
-        Expr::Const(_) | Expr::AsOf | Expr::CaseByCase { .. } => {}
+        Expr::Const(_) | Expr::AsOf | Expr::CaseByCase { .. } | Expr::Param { .. } => {}
+        // A schedule's body reads only its parameters: the facts are in the arguments.
+        Expr::Call { args, .. } => args.iter().for_each(|arg| fields(arg, read)),
         Expr::Neg(e) | Expr::Not(e) | Expr::UpTo(e) | Expr::In(e, _) | Expr::EnumName { value: e, .. } => {
             fields(e, read)
         }

@@ -30,6 +30,9 @@ pub struct Program {
     pub pools: Vec<Pool>,
     /// 就高不重复 groups.
     pub stacks: Vec<Stack>,
+    /// `value`s and `schedule`s, in load order; a [`Expr::Call`] indexes this list.
+    #[serde(default)]
+    pub schedules: Vec<Schedule>,
     /// Cases from the text, run by `policy test` (not part of the IR).
     #[serde(skip)]
     pub tests: Vec<TestCase>,
@@ -212,6 +215,22 @@ pub struct Policy {
     pub expires: Option<NaiveDate>,
     /// How its awards are rounded, once each.
     pub rounding: Rounding,
+}
+
+/// A `value` (no parameters) or a `schedule`: an amount or table defined once and used by
+/// several rules (可参照上述政策执行 / 按前款标准), so that the copies cannot drift.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Schedule {
+    /// The name rules use, e.g. `clinical_cap`.
+    pub name: String,
+    /// The policy of the file that defines it, which qualifies the name (`wuxi.city_cap`).
+    pub policy: Option<String>,
+    /// The parameters and their types; `None` for a `value`.
+    pub params: Option<Vec<(String, Ty)>>,
+    /// The amount; reads only [`Expr::Param`]s and `as_of`.
+    pub body: Expr,
+    /// The body's type, settled once where it is defined.
+    pub ty: Ty,
 }
 
 /// A checked rule.
@@ -498,6 +517,22 @@ pub enum Expr {
     CaseByCase {
         /// `uncapped`: the text sets no bound (上不封顶).
         uncapped: bool,
+    },
+    /// A schedule's (or value's) amount for these arguments; the trace names the schedule.
+    Call {
+        /// Index into [`Program::schedules`].
+        schedule: usize,
+        /// The arguments, in parameter order.
+        args: Vec<Expr>,
+        /// The call as written (`clinical_cap(phase_completed)`), for the trace.
+        text: Arc<str>,
+    },
+    /// Inside a schedule's body: the argument given for its parameter at this index.
+    Param {
+        /// The parameter's position.
+        index: usize,
+        /// Its name.
+        name: Arc<str>,
     },
     /// An enum value as its name (for ledger keys).
     EnumName {

@@ -3,6 +3,7 @@
 //! A failed subexpression has type [`Ty::Error`], which every context accepts, so one
 //! mistake is reported once rather than at every enclosing operator.
 
+use super::schedules::{self, Found, Names};
 use super::{suggest, tiers, CheckError, Diagnostics};
 use crate::ast::{self, BinOp, ExprKind, Literal, Span, UnOp};
 use crate::program::{Arith, Compare, Expr, KindId, Schema, Ty, Value};
@@ -14,6 +15,12 @@ pub(super) struct Context<'a> {
     pub kind: KindId,
     pub file: usize,
     pub diags: &'a mut Diagnostics,
+    /// The values and schedules a name may stand for.
+    pub names: &'a Names,
+    /// The policy of the expression's file: its own values come first.
+    pub policy: Option<&'a str>,
+    /// In a schedule's body: its name and parameters, the only names it may read.
+    pub params: Option<(&'a str, &'a [(String, Ty)])>,
 }
 
 /// Money, numbers and counts: what a bare literal such as `400万` may become.
@@ -109,7 +116,8 @@ impl Context<'_> {
     fn infer(&mut self, e: &ast::Expr) -> (Expr, Ty) {
         match &e.node {
             ExprKind::Lit(lit) => literal(lit),
-            ExprKind::Path(parts) => self.path(parts),
+            ExprKind::Path(parts) => self.named(parts),
+            ExprKind::Call(name, args) => self.call(e, name, args),
             ExprKind::AsOf => (Expr::AsOf, Ty::Date),
             ExprKind::Unary(op, inner) => self.unary(*op, inner),
             ExprKind::Binary(op, l, r) => self.binary(*op, l, r),
@@ -163,6 +171,122 @@ impl Context<'_> {
     }
 
     // -------------------------------------------------------------- names
+
+    /// A name: a schedule's parameter, a fact, or a value (`city_cap`, `wuxi.city_cap`).
+    fn named(&mut self, parts: &[ast::Ident]) -> (Expr, Ty) {
+        if let Some((schedule, params)) = self.params {
+            if let [one] = parts {
+                if let Some((index, (name, ty))) = params.iter().enumerate().find(|(_, (n, _))| *n == one.node) {
+                    return (Expr::Param { index, name: name.as_str().into() }, *ty);
+                }
+            }
+            if let Some(value) = self.value(parts) {
+                return value;
+            }
+            let name = parts.iter().map(|p| p.node.as_str()).collect::<Vec<_>>().join(".");
+            let fix = match params.is_empty() {
+                true => format!("make it a schedule and pass the fact in: `schedule {schedule}(x: money) = …`, used as `{schedule}({name})`"),
+                false => format!("pass the fact in as a parameter, and give it where `{schedule}` is used, e.g. `{schedule}(…, {name})`"),
+            };
+            let help = format!("{}; {fix}", suggest::help(&name, params.iter().map(|(n, _)| n.as_str()), "parameter"));
+            let span =
+                parts.first().map(|p| p.span).unwrap_or_default().to(parts.last().map(|p| p.span).unwrap_or_default());
+            self.error(CheckError::ReadsFacts { name, schedule: schedule.into(), help, span: span.into() });
+            return (Expr::Const(Value::Bool(false)), Ty::Error);
+        }
+        let is_field = match parts {
+            [one] => self.schema.kinds.get(self.kind).is_some_and(|k| k.field(&one.node).is_some()),
+            [owner, _] => self.ancestor_named(&owner.node).is_some(),
+            _ => true,
+        };
+        if is_field {
+            if let ([one], Found::One(_, s)) = (parts, self.names.find(parts, self.policy)) {
+                let help = format!(
+                    "`{}` is a field of `{}` and a value; write `{}.{}` for the field, `{}.{}` for the value",
+                    one.node,
+                    self.kind_name(self.kind),
+                    self.kind_name(self.kind),
+                    one.node,
+                    s.policy.as_deref().unwrap_or("<policy>"),
+                    one.node
+                );
+                self.error(CheckError::Ambiguous { name: one.node.clone(), help, span: one.span.into() });
+            }
+            return self.path(parts);
+        }
+        self.value(parts).unwrap_or_else(|| self.path(parts))
+    }
+
+    /// A `value` (or a schedule written without its arguments), if `parts` names one.
+    fn value(&mut self, parts: &[ast::Ident]) -> Option<(Expr, Ty)> {
+        let span = parts.first()?.span.to(parts.last()?.span);
+        let text = parts.iter().map(|p| p.node.as_str()).collect::<Vec<_>>().join(".");
+        match self.names.find(parts, self.policy) {
+            Found::None => None,
+            Found::Ambiguous(choices) => {
+                let help = format!("more than one policy defines it: write {}", choices.join(" or "));
+                self.error(CheckError::Ambiguous { name: text, help, span: span.into() });
+                Some((Expr::Const(Value::Bool(false)), Ty::Error))
+            }
+            Found::One(index, s) if s.params.is_none() => {
+                Some((Expr::Call { schedule: index, args: Vec::new(), text: text.into() }, s.ty))
+            }
+            Found::One(_, s) => {
+                self.error(schedules::arity(s, self.schema, 0, span));
+                Some((Expr::Const(Value::Bool(false)), Ty::Error))
+            }
+        }
+    }
+
+    /// `clinical_cap(phase_completed)`: each argument checked against its parameter's type.
+    fn call(&mut self, e: &ast::Expr, name: &[ast::Ident], args: &[ast::Expr]) -> (Expr, Ty) {
+        let text = name.iter().map(|p| p.node.as_str()).collect::<Vec<_>>().join(".");
+        let span = name.first().map(|p| p.span).unwrap_or(e.span).to(name.last().map(|p| p.span).unwrap_or(e.span));
+        let failed = (Expr::Const(Value::Bool(false)), Ty::Error);
+        let (index, schedule) = match self.names.find(name, self.policy) {
+            Found::One(index, s) => (index, s),
+            Found::Ambiguous(choices) => {
+                let help = format!("more than one policy defines it: write {}", choices.join(" or "));
+                self.error(CheckError::Ambiguous { name: text, help, span: span.into() });
+                return failed;
+            }
+            Found::None => {
+                let last = name.last().map_or("", |n| n.node.as_str());
+                let help = schedules::unknown_help(last, self.names);
+                self.error(CheckError::UnknownSchedule { name: text, help, span: span.into() });
+                return failed;
+            }
+        };
+        let Some(params) = &schedule.params else {
+            self.error(CheckError::ValueCalled { name: text, span: e.span.into() });
+            return failed;
+        };
+        if params.len() != args.len() {
+            self.error(schedules::arity(schedule, self.schema, args.len(), e.span));
+            return failed;
+        }
+        let (ty, params) = (schedule.ty, params.clone());
+        let typed = args.iter().zip(&params).map(|(arg, (param, ty))| self.argument(arg, param, *ty, &text)).collect();
+        (Expr::Call { schedule: index, args: typed, text: e.to_string().into() }, ty)
+    }
+
+    /// An argument for a parameter of type `ty`; a bare enum value (`II`) is one of its values.
+    fn argument(&mut self, arg: &ast::Expr, param: &str, ty: Ty, schedule: &str) -> Expr {
+        if ty == Ty::Error {
+            return self.infer(arg).0;
+        }
+        if let (Ty::Enum(id), ExprKind::Path(parts)) = (ty, &arg.node) {
+            let is_variant = self.schema.enums.get(id).is_some_and(|e| {
+                parts.len() == 1 && e.variants.iter().any(|v| Some(v) == parts.first().map(|p| &p.node))
+            });
+            if let ([one], true) = (parts.as_slice(), is_variant) {
+                if let Some(v) = self.variant(id, one) {
+                    return Expr::Const(Value::Enum(v));
+                }
+            }
+        }
+        self.require(arg, &[ty], &format!("argument `{param}` of `{schedule}`"))
+    }
 
     fn path(&mut self, parts: &[ast::Ident]) -> (Expr, Ty) {
         match parts {

@@ -8,6 +8,7 @@
 mod error;
 mod expr;
 mod groups;
+mod schedules;
 mod schema;
 mod suggest;
 mod tests;
@@ -86,6 +87,17 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
         })
         .collect();
     let schema = schema::build(&blocks, &mut diags);
+    // Each file's policy id, which qualifies the values and schedules the file defines.
+    let policy_ids_of_files: Vec<Option<String>> = files
+        .iter()
+        .map(|(_, f)| {
+            f.items.iter().find_map(|item| match item {
+                ast::Item::Policy(p) => Some(p.id.node.clone()),
+                _ => None,
+            })
+        })
+        .collect();
+    let names = schedules::build(files, &policy_ids_of_files, &schema, &mut diags);
 
     let mut policies = Vec::new();
     let mut rules = Vec::new();
@@ -98,18 +110,19 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
         let mut rule_ids: HashMap<&str, ast::Span> = HashMap::new();
         for item in &parsed.items {
             match item {
-                ast::Item::Schema(_) | ast::Item::Pool(_) | ast::Item::Stack(_) | ast::Item::Test(_) => {}
+                ast::Item::Schema(_)
+                | ast::Item::Pool(_)
+                | ast::Item::Stack(_)
+                | ast::Item::Test(_)
+                | ast::Item::Schedule(_) => {}
                 ast::Item::Policy(p) => {
                     if policy_of_file.is_some() {
                         diags.error(file, CheckError::SecondPolicy { span: p.id.span.into() });
                         continue;
                     }
-                    if let Some(&(first_file, first)) = policy_ids.get(&p.id.node) {
-                        let first = (first_file == file).then_some(first);
-                        diags.error(
-                            file,
-                            schema::duplicate("policy", &p.id.node, " across all files".into(), p.id.span, first),
-                        );
+                    if let Some(&first) = policy_ids.get(&p.id.node) {
+                        let help = schema::unique("policy", " across all files");
+                        diags.error(file, schema::defined_twice("policy", &p.id.node, help, file, p.id.span, first));
                     }
                     policy_ids.insert(p.id.node.clone(), (file, p.id.span));
                     policy_of_file = Some(policies.len());
@@ -128,7 +141,9 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
                         );
                     }
                     let scope = scopes.get(policy).copied().unwrap_or_default();
-                    if let Some(rule) = rule(r, policy, scope, file, &schema, &mut diags) {
+                    let at =
+                        Defined { names: &names, policy: policy_ids_of_files.get(file).and_then(|p| p.as_deref()) };
+                    if let Some(rule) = rule(r, policy, scope, file, &schema, at, &mut diags) {
                         let cap = r.per_year_cap.as_ref().and_then(|c| groups::fixed_amount(c, file, &mut diags));
                         caps.extend(cap.map(|c| (rules.len(), c)));
                         rules.push(rule);
@@ -196,7 +211,8 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
     }
     let sources = files.iter().map(|(s, _)| s.clone()).collect();
     let omitted = diags.omitted();
-    let program = Program { schema, policies, rules, pools, stacks, tests, sources };
+    let schedules = names.list;
+    let program = Program { schema, policies, rules, pools, stacks, schedules, tests, sources };
     Ok(Checked { program, warnings: diags.items, omitted })
 }
 
@@ -273,12 +289,20 @@ fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> pro
 const NO_SCHEMA: &str = "no schema is loaded: check this file together with the file that declares \
 `schema { entity … }` (e.g. `policy check rules/`), and fix that file's errors first";
 
+/// The values and schedules a rule may use, and its policy's id (whose own come first).
+#[derive(Clone, Copy)]
+struct Defined<'a> {
+    names: &'a schedules::Names,
+    policy: Option<&'a str>,
+}
+
 fn rule(
     r: &Spanned<ast::Rule>,
     policy: usize,
     scope: &[ast::Expr],
     file: usize,
     schema: &Schema,
+    at: Defined,
     diags: &mut Diagnostics,
 ) -> Option<program::Rule> {
     let Some(kind) = schema.kind_named(&r.entity.node) else {
@@ -289,7 +313,7 @@ fn rule(
         diags.error(file, CheckError::UnknownEntity { name: r.entity.node.clone(), help, span: r.entity.span.into() });
         return None;
     };
-    let mut cx = expr::Context { schema, kind, file, diags };
+    let mut cx = expr::Context { schema, kind, file, diags, names: at.names, policy: at.policy, params: None };
     let scope = scope.iter().map(|c| (c, true, "the policy's `scope`"));
     let own = r.conditions.iter().map(|c| (c, false, "a `when` condition"));
     let conditions = scope
@@ -369,14 +393,17 @@ fn once_scope(r: &ast::Rule, kind: program::KindId, cx: &mut expr::Context) -> (
 pub use suggest::help as suggest_help;
 
 /// Checks one expression as if written in a rule `for` entities of `kind` (the REPL's bare
-/// expressions and `:type`). Returns the typed expression and its type, or every error.
+/// expressions and `:type`), with the program's values and schedules. Returns the typed
+/// expression and its type, or every error.
 pub fn expression(
-    schema: &Schema,
+    program: &Program,
     kind: program::KindId,
     e: &ast::Expr,
 ) -> Result<(program::Expr, Ty), Vec<CheckError>> {
     let mut diags = Diagnostics::default();
-    let mut cx = expr::Context { schema, kind, file: 0, diags: &mut diags };
+    let names = schedules::Names::of(&program.schedules);
+    let schema = &program.schema;
+    let mut cx = expr::Context { schema, kind, file: 0, diags: &mut diags, names: &names, policy: None, params: None };
     let (ir, ty) = cx.infer_public(e);
     let errors: Vec<CheckError> = diags.items.into_iter().map(|(_, e)| e).filter(|e| !e.is_warning()).collect();
     if errors.is_empty() {

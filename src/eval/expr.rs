@@ -6,7 +6,7 @@ use super::Failure;
 use crate::amounts::{money, rate};
 use crate::ast::Interval;
 use crate::facts::{Entity, Slot};
-use crate::program::{Arith, Compare, Entitlement, Expr, Schema, Value};
+use crate::program::{Arith, Compare, Entitlement, Expr, Schedule, Schema, Value};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -31,6 +31,10 @@ impl Stop {
 
 pub(super) struct Interp<'a> {
     pub schema: &'a Schema,
+    /// The program's `value`s and `schedule`s, which [`Expr::Call`] indexes.
+    pub schedules: &'a [Schedule],
+    /// The arguments of the schedule being evaluated, which [`Expr::Param`] reads.
+    pub args: Vec<Value>,
     /// The entity the rule is for, preceded by those that contain it (outermost first).
     pub chain: &'a [&'a Entity],
     pub as_of: NaiveDate,
@@ -199,6 +203,8 @@ impl Interp<'_> {
                 }
             }
             Expr::Marginal { scrutinee, arms, text } => self.marginal(scrutinee, arms, text),
+            Expr::Call { schedule, args, text } => self.call(*schedule, args, text),
+            Expr::Param { index, .. } => self.args.get(*index).cloned().ok_or_else(|| mistyped("an argument")),
             Expr::EnumName { value, enum_id } => {
                 let Value::Enum(v) = self.eval(value)? else { return Err(mistyped("an enum value")) };
                 Ok(Value::Text(self.variant_name(*enum_id, v).into()))
@@ -217,6 +223,25 @@ impl Interp<'_> {
                 }
             }
         }
+    }
+
+    /// A schedule's body, evaluated with these arguments; the trace names the schedule.
+    fn call(&mut self, index: usize, args: &[Expr], text: &std::sync::Arc<str>) -> Result<Value> {
+        let Some(schedule) = self.schedules.get(index) else { return Err(mistyped("a schedule")) };
+        let values = args.iter().map(|a| self.eval(a)).collect::<Result<Vec<Value>>>()?;
+        let outer = std::mem::replace(&mut self.args, values);
+        let result = self.eval(&schedule.body);
+        self.args = outer;
+        let value = result?;
+        self.note(|| Step::Schedule {
+            call: text.clone(),
+            value: schedule.params.is_none(),
+            amount: match &value {
+                Value::Dec(d) | Value::Award(Entitlement::Exact(d)) => Some(*d),
+                _ => None,
+            },
+        });
+        Ok(value)
     }
 
     fn field(&self, up: usize, slot: usize, name: &str) -> Result<Value> {

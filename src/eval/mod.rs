@@ -161,8 +161,16 @@ pub fn expression(
     expr: &crate::program::Expr,
 ) -> Result<(Value, Trace), NoValue> {
     let chain = chain_to(facts, path).ok_or_else(|| NoValue::NoEntity(path.to_string()))?;
-    let mut interp =
-        Interp { schema: &program.schema, chain: &chain, as_of, trace: Vec::new(), tracing: true, explain: true };
+    let mut interp = Interp {
+        schema: &program.schema,
+        schedules: &program.schedules,
+        args: Vec::new(),
+        chain: &chain,
+        as_of,
+        trace: Vec::new(),
+        tracing: true,
+        explain: true,
+    };
     match interp.eval(expr) {
         Ok(value) => Ok((value, Trace(interp.trace))),
         Err(Stop::NotApplicable(reasons)) => Err(NoValue::NotApplicable(Why(reasons))),
@@ -233,7 +241,9 @@ impl<'a> Run<'a> {
     fn rule(&mut self, index: usize, rule: &Rule, chain: &[&Entity]) -> Result<(), EvalError> {
         let entity = chain.last().map_or("", |e| &e.path);
         let (schema, as_of, explain) = (&self.program.schema, self.as_of, self.explain);
-        let mut interp = Interp { schema, chain, as_of, trace: Vec::new(), tracing: false, explain };
+        let schedules = &self.program.schedules;
+        let mut interp =
+            Interp { schema, schedules, args: Vec::new(), chain, as_of, trace: Vec::new(), tracing: false, explain };
         match self.outcome(index, rule, &mut interp) {
             Ok((date, key, award)) => {
                 let mut trace = interp.trace;
@@ -510,6 +520,7 @@ fn collect_fields(e: &crate::program::Expr, out: &mut Vec<(usize, usize, std::sy
             collect_fields(scrutinee, out)
         }
         EnumName { value, .. } => collect_fields(value, out),
-        Const(_) | AsOf | CaseByCase { .. } => {}
+        Call { args, .. } => args.iter().for_each(|arg| collect_fields(arg, out)),
+        Const(_) | AsOf | CaseByCase { .. } | Param { .. } => {}
     }
 }

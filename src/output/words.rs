@@ -47,6 +47,13 @@ impl Display for Step {
             Step::Steps { table, value, threshold } => {
                 write!(f, "steps {table}: {} reaches the step at {}", value.normalize(), threshold.normalize())
             }
+            Step::Schedule { call, value, amount } => {
+                f.write_str(if *value { "value " } else { "schedule " })?;
+                match amount {
+                    Some(d) => write!(f, "{call} = {}", money(*d)),
+                    None => write!(f, "{call}"),
+                }
+            }
             Step::Round { rounding, before, after } => {
                 write!(f, "round to {rounding}: {} → {}", money(*before), money(*after))
             }

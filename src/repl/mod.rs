@@ -352,6 +352,7 @@ fn empty_program() -> Program {
         rules: Vec::new(),
         pools: Vec::new(),
         stacks: Vec::new(),
+        schedules: Vec::new(),
         tests: Vec::new(),
         sources: Vec::new(),
     }
