@@ -14,7 +14,7 @@ use thiserror::Error;
 /// The IR's `format` field.
 pub const IR_FORMAT: &str = "policy-lang/ir";
 /// The IR's `version` field. Bumped on any change a reader must know about.
-pub const IR_VERSION: u64 = 2;
+pub const IR_VERSION: u64 = 3;
 
 /// An IR document that cannot be loaded.
 #[derive(Debug, Error, Diagnostic)]
@@ -125,6 +125,16 @@ fn validate(program: &Program) -> Result<(), IrError> {
         if rule.kind >= kinds || rule.policy >= program.policies.len() {
             return bad(format!("rule `{}` names an unknown entity or policy", rule.id));
         }
+        let exprs = rule.conditions.iter().map(|c| &c.expr).chain(&rule.on).chain([&rule.reward]).chain(&rule.once_per);
+        if exprs.into_iter().any(|e| calls_beyond(e, program.schedules.len())) {
+            return bad(format!("rule `{}` calls a schedule that does not exist", rule.id));
+        }
+    }
+    // A schedule calls only those listed before it, so no call loops.
+    for (i, schedule) in program.schedules.iter().enumerate() {
+        if calls_beyond(&schedule.body, i) {
+            return bad(format!("schedule `{}` calls itself or one listed after it", schedule.name));
+        }
     }
     let rules = program.rules.len();
     for (what, id, members, scope) in program
@@ -138,6 +148,20 @@ fn validate(program: &Program) -> Result<(), IrError> {
         }
     }
     Ok(())
+}
+
+/// True if `e` calls a schedule at index `limit` or beyond.
+fn calls_beyond(e: &crate::program::Expr, limit: usize) -> bool {
+    let mut stack = vec![e];
+    while let Some(e) = stack.pop() {
+        if let crate::program::Expr::Call { schedule, .. } = e {
+            if *schedule >= limit {
+                return true;
+            }
+        }
+        stack.extend(e.children());
+    }
+    false
 }
 
 /// A JSON Schema (draft 2020-12) of the fact sets this program reads.

@@ -124,45 +124,11 @@ fn ledger(program: &Program, index: usize, rule: &Rule, kind: &dyn Fn(usize) -> 
     rows
 }
 
-/// Calls `read(up, slot)` for every field `expr` reads.
+/// Calls `read(up, slot)` for every field `expr` reads. A schedule's body reads only its
+/// parameters: the facts are in the call's arguments.
 fn fields(expr: &Expr, read: &mut dyn FnMut(usize, usize)) {
     match expr {
         Expr::Field { up, slot, .. } => read(*up, *slot),
-        Expr::Const(_) | Expr::AsOf | Expr::CaseByCase { .. } | Expr::Param { .. } => {}
-        // A schedule's body reads only its parameters: the facts are in the arguments.
-        Expr::Call { args, .. } => args.iter().for_each(|arg| fields(arg, read)),
-        Expr::Neg(e) | Expr::Not(e) | Expr::UpTo(e) | Expr::In(e, _) | Expr::EnumName { value: e, .. } => {
-            fields(e, read)
-        }
-        Expr::Arith(_, a, b)
-        | Expr::Compare(_, a, b)
-        | Expr::And(a, b)
-        | Expr::Or(a, b)
-        | Expr::Range(a, b)
-        | Expr::RateRange(a, b)
-        | Expr::Shift { date: a, by: b, .. }
-        | Expr::Of { rate: a, base: b, .. }
-        | Expr::Per { amount: a, count: b, .. }
-        | Expr::Max { amount: a, cap: b, .. } => {
-            fields(a, read);
-            fields(b, read);
-        }
-        Expr::If(c, a, b) => {
-            fields(c, read);
-            fields(a, read);
-            fields(b, read);
-        }
-        Expr::By { scrutinee, arms, .. } => {
-            fields(scrutinee, read);
-            arms.iter().for_each(|arm| fields(arm, read));
-        }
-        Expr::Tiers { scrutinee, arms, .. } | Expr::Marginal { scrutinee, arms, .. } => {
-            fields(scrutinee, read);
-            arms.iter().for_each(|(_, arm)| fields(arm, read));
-        }
-        Expr::Steps { scrutinee, arms, .. } => {
-            fields(scrutinee, read);
-            arms.iter().for_each(|(_, arm)| fields(arm, read));
-        }
+        _ => expr.children().into_iter().for_each(|e| fields(e, read)),
     }
 }

@@ -543,6 +543,37 @@ pub enum Expr {
     },
 }
 
+impl Expr {
+    /// The expressions directly inside this one.
+    pub fn children(&self) -> Vec<&Expr> {
+        match self {
+            Expr::Const(_) | Expr::Field { .. } | Expr::AsOf | Expr::CaseByCase { .. } | Expr::Param { .. } => {
+                Vec::new()
+            }
+            Expr::Neg(a) | Expr::Not(a) | Expr::UpTo(a) | Expr::In(a, _) | Expr::EnumName { value: a, .. } => vec![a],
+            Expr::Arith(_, a, b)
+            | Expr::Compare(_, a, b)
+            | Expr::And(a, b)
+            | Expr::Or(a, b)
+            | Expr::Range(a, b)
+            | Expr::RateRange(a, b)
+            | Expr::Shift { date: a, by: b, .. }
+            | Expr::Of { rate: a, base: b, .. }
+            | Expr::Per { amount: a, count: b, .. }
+            | Expr::Max { amount: a, cap: b, .. } => vec![a, b],
+            Expr::If(c, a, b) => vec![c, a, b],
+            Expr::By { scrutinee, arms, .. } => std::iter::once(&**scrutinee).chain(arms).collect(),
+            Expr::Tiers { scrutinee, arms, .. } | Expr::Marginal { scrutinee, arms, .. } => {
+                std::iter::once(&**scrutinee).chain(arms.iter().map(|(_, e)| e)).collect()
+            }
+            Expr::Steps { scrutinee, arms, .. } => {
+                std::iter::once(&**scrutinee).chain(arms.iter().map(|(_, e)| e)).collect()
+            }
+            Expr::Call { args, .. } => args.iter().collect(),
+        }
+    }
+}
+
 /// An arithmetic operator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Arith {

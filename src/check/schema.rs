@@ -159,7 +159,7 @@ fn unknown_extension(schema: &Schema, what: &str, name: &ast::Ident, file: usize
         "enum" => super::suggest::help(name, schema.enums.iter().map(|e| e.name.as_str()), "enum"),
         _ => super::suggest::help(name, schema.kinds.iter().map(|k| k.name.as_str()), "entity kind"),
     };
-    let help = format!("{help}; to declare a new {what}, write `{what} {} {{ … }}` without `extend`", name.node);
+    let help = format!("{help} (to declare a new {what}, write `{what} {} {{ … }}` without `extend`)", name.node);
     diags.error(
         file,
         CheckError::UnknownExtension { what: what.into(), name: name.node.clone(), help, span: name.span.into() },

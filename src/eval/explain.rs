@@ -125,8 +125,10 @@ pub enum Step {
         call: Arc<str>,
         /// A `value` rather than a `schedule`.
         value: bool,
-        /// The amount it gave, when it is one.
+        /// The amount it gave (or its ceiling), when it is one.
         amount: Option<Decimal>,
+        /// The amount is a ceiling (`up_to`).
+        up_to: bool,
     },
     /// The award rounded once, as its policy says.
     Round {

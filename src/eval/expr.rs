@@ -237,9 +237,10 @@ impl Interp<'_> {
             call: text.clone(),
             value: schedule.params.is_none(),
             amount: match &value {
-                Value::Dec(d) | Value::Award(Entitlement::Exact(d)) => Some(*d),
+                Value::Dec(d) | Value::Award(Entitlement::Exact(d) | Entitlement::UpTo(d)) => Some(*d),
                 _ => None,
             },
+            up_to: matches!(value, Value::Award(Entitlement::UpTo(_))),
         });
         Ok(value)
     }

@@ -47,10 +47,11 @@ impl Display for Step {
             Step::Steps { table, value, threshold } => {
                 write!(f, "steps {table}: {} reaches the step at {}", value.normalize(), threshold.normalize())
             }
-            Step::Schedule { call, value, amount } => {
+            Step::Schedule { call, value, amount, up_to } => {
                 f.write_str(if *value { "value " } else { "schedule " })?;
+                let up_to = if *up_to { "up to " } else { "" };
                 match amount {
-                    Some(d) => write!(f, "{call} = {}", money(*d)),
+                    Some(d) => write!(f, "{call} = {up_to}{}", money(*d)),
                     None => write!(f, "{call}"),
                 }
             }

@@ -20,7 +20,11 @@ pub(super) fn file(pair: Pair<Rule>) -> Result<File, Errors> {
             Rule::stack => items.push(Item::Stack(Spanned::new(stack(pair, &mut errors), span))),
             Rule::test => items.push(Item::Test(Spanned::new(test(pair, &mut errors), span))),
             Rule::value_def | Rule::schedule_def => {
-                items.push(Item::Schedule(Spanned::new(schedule(pair, &mut errors), span)))
+                // The pair's span runs on over the comments after the body (its expression's
+                // repetitions skip them); the item ends where its expression does.
+                let schedule = schedule(pair, &mut errors);
+                let span = Span::new(span.start, schedule.body.span.end.max(span.start));
+                items.push(Item::Schedule(Spanned::new(schedule, span)))
             }
             _ => {}
         }

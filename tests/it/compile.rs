@@ -49,14 +49,14 @@ fn a_program_loaded_from_its_ir_evaluates_every_example_alike() {
 #[test]
 fn the_ir_says_what_it_is_and_refuses_what_it_is_not() {
     let ir = to_ir(&bundled());
-    assert_eq!((ir["format"].as_str(), ir["version"].as_u64()), (Some("policy-lang/ir"), Some(2)));
+    assert_eq!((ir["format"].as_str(), ir["version"].as_u64()), (Some("policy-lang/ir"), Some(3)));
     let with = |key: &str, value: serde_json::Value| {
         let mut doc = ir.clone();
         doc[key] = value;
         from_ir(&doc.to_string()).err()
     };
     assert!(matches!(with("format", "other".into()), Some(IrError::Format(f)) if f == "other"));
-    assert!(matches!(with("version", 1.into()), Some(IrError::Version { found: 1, expected: 2 })));
+    assert!(matches!(with("version", 1.into()), Some(IrError::Version { found: 1, expected: 3 })));
     let mut corrupt = ir.clone();
     corrupt["program"]["rules"][0]["kind"] = 999.into();
     assert!(matches!(from_ir(&corrupt.to_string()), Err(IrError::Inconsistent(_))));

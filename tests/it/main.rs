@@ -15,6 +15,7 @@ mod decision_log;
 mod differential;
 mod escape;
 mod eval;
+mod extend;
 mod facts;
 mod features;
 mod format;
@@ -27,6 +28,7 @@ mod needs;
 mod properties;
 mod provenance;
 mod repl;
+mod schedules;
 #[cfg(feature = "serve")]
 mod serve;
 mod syntax;

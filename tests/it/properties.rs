@@ -86,6 +86,8 @@ fn expr() -> impl Strategy<Value = Expr> {
                     sp(ExprKind::Tiers { marginal, scrutinee: Box::new(sp(ExprKind::Path(vec![s]))), arms })
                 }
             ),
+            (prop::collection::vec(ident(), 1..3), prop::collection::vec(inner.clone(), 0..3))
+                .prop_map(|(name, args)| sp(ExprKind::Call(name, args))),
             (inner.clone(), prop::collection::vec((numeral(), inner), 1..4)).prop_map(|(s, arms)| {
                 let arms = arms.into_iter().map(|(t, value)| StepArm { threshold: sp(t), value }).collect();
                 sp(ExprKind::Steps(Box::new(s), arms))
@@ -154,6 +156,27 @@ fn test_item() -> impl Strategy<Value = Item> {
     })
 }
 
+/// `value x = …` and `schedule x(p: phase, …) = …`.
+fn schedule_item() -> impl Strategy<Value = Item> {
+    let params = prop::collection::vec((ident(), ident()).prop_map(|(name, ty)| Param { name, ty }), 0..3);
+    (ident(), prop::option::of(params), expr())
+        .prop_map(|(name, params, body)| Item::Schedule(sp(Schedule { name, params, body })))
+}
+
+/// A schema block with declarations and extensions (`extend enum …`, `extend entity …`).
+fn schema_item() -> impl Strategy<Value = Item> {
+    let enum_decl = (any::<bool>(), ident(), prop::collection::vec(ident(), 1..4))
+        .prop_map(|(extend, name, variants)| sp(EnumDecl { extend, name, variants }));
+    let field = (ident(), any::<bool>(), ident(), any::<bool>()).prop_map(|(name, optional, ty, list)| {
+        let ty = sp(if list { TypeRef::List(ty.node) } else { TypeRef::Named(ty.node) });
+        sp(FieldDecl { name, optional, ty })
+    });
+    let entity = (any::<bool>(), ident(), prop::collection::vec(field, 0..3))
+        .prop_map(|(extend, name, fields)| sp(EntityDecl { extend, name, fields }));
+    (prop::collection::vec(enum_decl, 0..3), prop::collection::vec(entity, 0..3))
+        .prop_map(|(enums, entities)| Item::Schema(sp(Schema { enums, entities })))
+}
+
 /// A file with a policy, rules built from generated expressions, and a test.
 fn file() -> impl Strategy<Value = File> {
     let rule = (
@@ -181,7 +204,8 @@ fn file() -> impl Strategy<Value = File> {
                 split: None,
             })))
         });
-    (prop::collection::vec(rule, 1..4), test_item()).prop_map(|(rules, test)| {
+    let extras = (prop::option::of(schema_item()), prop::collection::vec(schedule_item(), 0..3));
+    (prop::collection::vec(rule, 1..4), test_item(), extras).prop_map(|(rules, test, (schema, schedules))| {
         let policy = Policy {
             id: sp("p".to_string()),
             title: Some(sp("示例".to_string())),
@@ -193,7 +217,9 @@ fn file() -> impl Strategy<Value = File> {
             rounding: None,
             scope: Vec::new(),
         };
-        let mut items = vec![Item::Policy(sp(policy))];
+        let mut items: Vec<Item> = schema.into_iter().collect();
+        items.push(Item::Policy(sp(policy)));
+        items.extend(schedules);
         items.extend(rules);
         items.push(test);
         File { items }
@@ -225,7 +251,10 @@ proptest! {
         let source = format!(
             "schema {{ entity e {{ rd_cost: money, n: count }} }}\npolicy p {{ issued 2023-01-01 }}\n\
              rule R for e {{ on as_of every_event when rd_cost >= {threshold}万 reward {rate}% of rd_cost max {cap}万 }}\n\
-             rule S for e {{ on as_of every_event reward steps n {{ 1 => 10万, 3 => 30万 }} per_year_cap 35万 }}\n"
+             rule S for e {{ on as_of every_event reward steps n {{ 1 => 10万, 3 => 30万 }} per_year_cap 35万 }}\n\
+             schedule rate(x: money) = tiers x {{ [0, {threshold}万) => 10%, [{threshold}万, ..) => {rate}% }}\n\
+             value cap = {cap}万\n\
+             rule T for e {{ on as_of every_event reward rate(rd_cost) of rd_cost max cap }}\n"
         );
         let program = policy_lang::compile(vec![policy_lang::Source::new("p.policy", source)]).map(|l| l.program);
         prop_assert!(program.is_ok());
