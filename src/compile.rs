@@ -130,10 +130,15 @@ fn validate(program: &Program) -> Result<(), IrError> {
             return bad(format!("rule `{}` calls a schedule that does not exist", rule.id));
         }
     }
-    // A schedule calls only those listed before it, so no call loops.
+    // A schedule calls only those listed before it, so no call loops, and not too deep.
+    let mut nesting = Vec::new();
     for (i, schedule) in program.schedules.iter().enumerate() {
         if calls_beyond(&schedule.body, i) {
             return bad(format!("schedule `{}` calls itself or one listed after it", schedule.name));
+        }
+        nesting.push(schedule.body.nesting(&nesting) + 1);
+        if nesting.last().is_some_and(|&n| n > crate::program::MAX_NESTING) {
+            return bad(format!("schedule `{}` uses schedules nested too deep", schedule.name));
         }
     }
     let rules = program.rules.len();

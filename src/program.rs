@@ -543,7 +543,26 @@ pub enum Expr {
     },
 }
 
+/// How deep uses of schedules may nest (a schedule whose body uses a schedule whose body uses
+/// …). Each body is bounded in depth by the parser; this bounds their chain, so evaluation's
+/// recursion stays within a thread's stack. Policies nest one or two deep.
+pub const MAX_NESTING: usize = 8;
+
 impl Expr {
+    /// How deep the uses of schedules in this expression nest, given how deep each schedule's
+    /// own do (itself included); 0 when it uses none.
+    pub fn nesting(&self, of_schedule: &[usize]) -> usize {
+        let mut deepest = 0;
+        let mut stack = vec![self];
+        while let Some(e) = stack.pop() {
+            if let Expr::Call { schedule, .. } = e {
+                deepest = deepest.max(of_schedule.get(*schedule).copied().unwrap_or(0));
+            }
+            stack.extend(e.children());
+        }
+        deepest
+    }
+
     /// The expressions directly inside this one.
     pub fn children(&self) -> Vec<&Expr> {
         match self {

@@ -151,6 +151,26 @@ pub enum CheckError {
         span: SourceSpan,
     },
 
+    /// `extend entity enterprise { trials: [clinical_trial] }`: facts written for the other
+    /// policies do not give `trials`, and would be refused
+    #[error("`{field}`, added to `{kind}`, is required of every `{kind}`")]
+    #[diagnostic(
+        code(check::required_extension),
+        severity(Warning),
+        help("fact sets written for the policies that declared `{kind}` do not give it, and would be refused; declare it optional: `{field}?: {ty}`")
+    )]
+    RequiredExtension {
+        /// The kind extended.
+        kind: String,
+        /// The field added.
+        field: String,
+        /// Its type as written.
+        ty: String,
+        /// The field.
+        #[label("required, but added by an extension")]
+        span: SourceSpan,
+    },
+
     /// `clinical_cpa(phase)` where the schedule is `clinical_cap`
     #[error("unknown schedule `{}`", quote(.name))]
     #[diagnostic(code(check::unknown_schedule), help("{help}"))]
@@ -204,6 +224,22 @@ pub enum CheckError {
         help: String,
         /// The name.
         #[label("a value or schedule reads only its parameters and `as_of`")]
+        span: SourceSpan,
+    },
+
+    /// `value v9 = v8 + 1` where `v8` uses `v7`, … nine deep
+    #[error("`{}` uses schedules nested more than {limit} deep", quote(.name))]
+    #[diagnostic(
+        code(check::schedule_nesting),
+        help("write the amount out, or use fewer schedules that use schedules")
+    )]
+    TooNested {
+        /// The value or schedule.
+        name: String,
+        /// The deepest nesting allowed.
+        limit: usize,
+        /// Its name.
+        #[label("uses a schedule that uses a schedule … too deep")]
         span: SourceSpan,
     },
 
@@ -658,6 +694,12 @@ pub enum GroupError {
 impl CheckError {
     /// True for tier overlaps and gaps: findings about the text that do not stop evaluation.
     pub fn is_warning(&self) -> bool {
-        matches!(self, CheckError::TierOverlap { .. } | CheckError::TierGap { .. } | CheckError::EntityCycle { .. })
+        matches!(
+            self,
+            CheckError::TierOverlap { .. }
+                | CheckError::TierGap { .. }
+                | CheckError::EntityCycle { .. }
+                | CheckError::RequiredExtension { .. }
+        )
     }
 }

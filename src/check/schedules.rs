@@ -10,11 +10,15 @@ use crate::ast::{self, Spanned};
 use crate::program::{Schedule, Schema, Ty};
 use std::collections::HashMap;
 
+use crate::program::MAX_NESTING;
+
 /// The values and schedules defined so far, by name.
 #[derive(Default)]
 pub(crate) struct Names {
     /// In definition order; an [`crate::program::Expr::Call`] indexes it.
     pub list: Vec<Schedule>,
+    /// How deep each one's uses of schedules nest, itself included.
+    nesting: Vec<usize>,
     /// Name → its definitions (one per policy that defines it).
     by_name: HashMap<String, Vec<usize>>,
 }
@@ -41,7 +45,13 @@ impl Names {
 
     fn push(&mut self, schedule: Schedule) {
         self.by_name.entry(schedule.name.clone()).or_default().push(self.list.len());
+        self.nesting.push(self.nesting_of(&schedule.body) + 1);
         self.list.push(schedule);
+    }
+
+    /// How deep the uses of schedules in `body` nest.
+    fn nesting_of(&self, body: &crate::program::Expr) -> usize {
+        body.nesting(&self.nesting)
     }
 
     /// `name` as read in `policy` (the reader's own definition first), or `owner.name`.
@@ -118,6 +128,12 @@ pub(super) fn build(
             }
             seen.insert(key, (file, s.name.span));
             let schedule = define(s, policy.clone(), schema, &names, file, diags);
+            if names.nesting_of(&schedule.body) >= MAX_NESTING {
+                let error =
+                    CheckError::TooNested { name: s.name.node.clone(), limit: MAX_NESTING, span: s.name.span.into() };
+                // Kept, so that its uses are not also reported; the program is not returned.
+                diags.error(file, error);
+            }
             names.push(schedule);
         }
     }

@@ -141,6 +141,14 @@ pub fn build(blocks: &[(usize, &Spanned<ast::Schema>)], diags: &mut Diagnostics)
                 continue;
             }
             fields_seen.insert(key, (file, f.name.span));
+            if decl.extend && !f.optional {
+                let ty = match &f.ty.node {
+                    TypeRef::Named(n) => n.clone(),
+                    TypeRef::List(n) => format!("[{n}]"),
+                };
+                let (kind, field) = (decl.name.node.clone(), f.name.node.clone());
+                diags.error(file, CheckError::RequiredExtension { kind, field, ty, span: f.name.span.into() });
+            }
             let Some(ty) = resolve_type(&schema, &f.ty, file, diags) else { continue };
             if let Ty::List(child) = ty {
                 set_parent(&mut schema, child, kind_id, &f.ty, file, diags);

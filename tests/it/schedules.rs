@@ -114,3 +114,23 @@ fn the_ir_carries_schedules_and_refuses_a_call_that_loops() {
     looping["program"]["schedules"][index]["body"] = call;
     assert!(matches!(from_ir(&looping.to_string()), Err(policy_lang::compile::IrError::Inconsistent(_))));
 }
+
+#[test]
+fn schedules_that_use_schedules_nest_only_so_deep() {
+    // v1 uses v0, v2 uses v1, …: evaluation recurses once per level, so the chain is bounded.
+    let chain = |n: usize| {
+        let mut text = String::from("schema { entity e { x: money } }\npolicy p { issued 2024-01-01 }\nvalue v0 = 1\n");
+        for i in 1..n {
+            text.push_str(&format!("value v{i} = v{} + 1\n", i - 1));
+        }
+        text.push_str(&format!("rule R for e {{ on as_of once reward x max v{} }}\n", n - 1));
+        compile(vec![Source::new("chain.policy", text)])
+    };
+    assert!(chain(policy_lang::program::MAX_NESTING).is_ok());
+    let errors = chain(10_000).err().map(|e| e.0).unwrap_or_default();
+    let text = render_diagnostics(&errors, ErrorFormat::Plain, false);
+    assert!(text.contains("`v8` uses schedules nested more than 8 deep"), "{text}");
+    // v8 … v9999, ten shown and the rest counted; the rule using v9999 adds nothing.
+    assert!(text.contains("and 9982 more `check::schedule_nesting`"), "{text}");
+    assert_eq!(errors.len(), 11, "{text}");
+}
