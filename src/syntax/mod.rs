@@ -8,9 +8,11 @@ mod error;
 mod expr;
 mod keywords;
 mod lower;
+mod tokens;
 
 pub use error::SyntaxError;
 pub use keywords::KEYWORDS;
+pub use tokens::{is_keyword, tokens, Token, TokenKind};
 
 use crate::ast;
 use pest::Parser as _;
@@ -68,10 +70,11 @@ fn parse_whole(text: &str) -> Result<ast::File, Vec<SyntaxError>> {
 fn pieces(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut pieces = Vec::new();
     let (mut start, mut depth) = (0, 0usize);
-    for lexeme in lexemes(text) {
-        match lexeme {
-            Lexeme::Code(_, '(' | '[' | '{') => depth += 1,
-            Lexeme::Code(at, c @ (')' | ']' | '}')) => {
+    for token in tokens(text) {
+        match token.kind {
+            TokenKind::Punct('(' | '[' | '{') => depth += 1,
+            TokenKind::Punct(c @ (')' | ']' | '}')) => {
+                let at = token.range.start;
                 depth = depth.saturating_sub(1);
                 if c == '}' && depth == 0 && at + 1 - start >= PIECE {
                     pieces.push(start..at + 1);
@@ -124,23 +127,13 @@ pub fn parse_expr(text: &str) -> Result<ast::Expr, Vec<SyntaxError>> {
     }
 }
 
-/// Parses a duration such as `3 years` or `30 days` (used for duration facts).
-pub(crate) fn parse_duration(text: &str) -> Option<ast::Duration> {
-    let mut pairs = PolicyParser::parse(Rule::duration, text.trim()).ok()?;
-    let pair = pairs.next()?;
-    if pair.as_str().len() != text.trim().len() {
-        return None;
-    }
-    expr::duration(pair, &mut Vec::new())
-}
-
 /// Rejects, before pest sees them, brackets nested deeper than [`MAX_BRACKETS`] and
 /// full-width figures or punctuation (`１０００万`, `％`) outside strings and comments.
 fn check_nesting(text: &str) -> Result<(), Vec<SyntaxError>> {
     let mut depth = 0usize;
-    let mut code = lexemes(text).filter_map(|l| match l {
-        Lexeme::Code(at, c) => Some((at, c)),
-        Lexeme::Comment(_) => None,
+    let mut code = tokens(text).filter_map(|t| match t.kind {
+        TokenKind::Punct(c) => Some((t.range.start, c)),
+        _ => None,
     });
     while let Some((at, c)) = code.next() {
         match c {
@@ -151,13 +144,13 @@ fn check_nesting(text: &str) -> Result<(), Vec<SyntaxError>> {
                 }
             }
             ')' | ']' | '}' => depth = depth.saturating_sub(1),
-            c if full_width(c).is_some() => {
+            c if crate::amounts::full_width(c).is_some() => {
                 let errors: Vec<SyntaxError> = std::iter::once((at, c))
-                    .chain(code.filter(|(_, c)| full_width(*c).is_some()))
+                    .chain(code.filter(|(_, c)| crate::amounts::full_width(*c).is_some()))
                     .take(20)
                     .map(|(at, c)| SyntaxError::FullWidth {
                         found: c,
-                        ascii: full_width(c).unwrap_or(c),
+                        ascii: crate::amounts::full_width(c).unwrap_or(c),
                         span: (at, c.len_utf8()).into(),
                     })
                     .collect();
@@ -167,46 +160,4 @@ fn check_nesting(text: &str) -> Result<(), Vec<SyntaxError>> {
         }
     }
     Ok(())
-}
-
-/// Source text as its lexical layer sees it, outside string literals.
-pub(crate) enum Lexeme {
-    /// A character of code (outside strings and comments) at its byte offset.
-    Code(usize, char),
-    /// A `// …` comment, from `//` to the end of its line (the line break excluded).
-    Comment(std::ops::Range<usize>),
-}
-
-/// Walks the text once, skipping string literals (escapes included): the one place that
-/// knows where strings and comments are, for the pre-scan above and for the formatter.
-pub(crate) fn lexemes(text: &str) -> impl Iterator<Item = Lexeme> + '_ {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || loop {
-        let (at, c) = chars.next()?;
-        match c {
-            '"' => {
-                while let Some((_, c)) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '"' => break,
-                        _ => {}
-                    }
-                }
-            }
-            '/' if chars.peek().is_some_and(|(_, c)| *c == '/') => {
-                let end = text.get(at..).and_then(|rest| rest.find('\n')).map_or(text.len(), |n| at + n);
-                while chars.next_if(|(i, _)| *i < end).is_some() {}
-                return Some(Lexeme::Comment(at..end));
-            }
-            c => return Some(Lexeme::Code(at, c)),
-        }
-    })
-}
-
-/// The ASCII character a full-width one (U+FF01–U+FF5E: `１`, `％`, `（`…) stands for.
-pub(crate) fn full_width(c: char) -> Option<char> {
-    let code = u32::from(c);
-    (0xFF01..=0xFF5E).contains(&code).then(|| char::from_u32(code - 0xFEE0)).flatten()
 }

@@ -1,6 +1,7 @@
 //! Diagnostics are a product: each case file in `tests/diagnostics/` is checked and its
-//! rendered diagnostics (plain, no colour) are compared with a reviewed snapshot. A case
-//! whose first lines say `// with rules/schema.policy` is checked after those files, for
+//! rendered diagnostics (plain, no colour) are compared with a reviewed snapshot kept beside
+//! it (`foo.policy` → `foo.policy.snap`), so a case and its expectation are read together. A
+//! case whose first lines say `// with rules/schema.policy` is checked after those files, for
 //! diagnostics that span two files.
 
 use policy_lang::output::{render_diagnostics, ErrorFormat};
@@ -26,7 +27,7 @@ fn diagnostics(path: &std::path::Path) -> String {
 #[test]
 fn every_diagnostic_case_matches_its_snapshot() {
     insta::glob!("../diagnostics", "*.policy", |path| {
-        insta::assert_snapshot!(diagnostics(path));
+        crate::common::beside(path, || insta::assert_snapshot!(crate::common::file_name(path), diagnostics(path)));
     });
 }
 

@@ -2,7 +2,7 @@
 //! rules, so that the copies cannot drift.
 
 use crate::common::{date, run};
-use policy_lang::compile::{from_ir, to_ir};
+use policy_lang::ir;
 use policy_lang::output::{render_diagnostics, ErrorFormat};
 use policy_lang::{compile, Source};
 
@@ -102,17 +102,22 @@ fn a_name_two_policies_define_is_qualified_by_the_policy() {
 #[test]
 fn the_ir_carries_schedules_and_refuses_a_call_that_loops() {
     let loaded = policy_lang::load(&["rules".into()]).unwrap_or_else(|e| panic!("{e:?}"));
-    let ir = to_ir(&loaded.program);
-    let names: Vec<&str> =
-        ir["program"]["schedules"].as_array().into_iter().flatten().filter_map(|s| s["name"].as_str()).collect();
+    let doc = ir::to_json(&loaded.program);
+    let schedules = doc["program"]["schedules"].as_array().cloned().unwrap_or_default();
+    let names: Vec<&str> = schedules.iter().filter_map(|s| s["name"].as_str()).collect();
     assert!(names.contains(&"equipment_award") && names.contains(&"fixed_asset_support"), "{names:?}");
-    assert!(from_ir(&ir.to_string()).is_ok());
+    let read = ir::read(&doc.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(ir::to_json(&read), doc, "the IR of the program read is the IR it came from");
     // A hand-edited IR whose schedule calls itself would never finish: it is refused.
-    let mut looping = ir.clone();
+    let mut looping = doc.clone();
     let index = names.iter().position(|n| *n == "equipment_award").unwrap_or_default();
-    let call = serde_json::json!({"Call": {"schedule": index, "args": [], "text": "loop"}});
-    looping["program"]["schedules"][index]["body"] = call;
-    assert!(matches!(from_ir(&looping.to_string()), Err(policy_lang::compile::IrError::Inconsistent(_))));
+    looping["program"]["schedules"][index]["body"] =
+        serde_json::json!({"op": "call", "schedule": "equipment_award", "policy": "changzhou_2023", "args": [], "text": "loop"});
+    assert!(matches!(ir::read(&looping.to_string()), Err(ir::IrError::Inconsistent(_))));
+    // A rule's call names the schedule by policy and name.
+    let cz = doc["program"]["rules"].as_array().into_iter().flatten().find(|r| r["id"] == "CZ-06-2").cloned();
+    let call = &cz.unwrap_or_default()["reward"]["arms"][0]["then"];
+    assert_eq!((call["op"].as_str(), call["schedule"].as_str()), (Some("call"), Some("equipment_award")), "{call}");
 }
 
 #[test]
