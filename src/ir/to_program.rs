@@ -114,7 +114,7 @@ fn schedules(schema: &Schema, ir: &[ir::Schedule]) -> Result<Vec<Schedule>> {
             None => None,
             Some(ps) => Some(
                 ps.iter()
-                    .map(|p| match param_type(schema, &p.ty) {
+                    .map(|p| match value_type(&schema.enums, &p.ty) {
                         Some(ty) => Ok((p.name.clone(), ty)),
                         None => bad(format!("parameter `{}` of `{}` has a type that is not declared", p.name, s.name)),
                     })
@@ -140,8 +140,8 @@ fn schedules(schema: &Schema, ir: &[ir::Schedule]) -> Result<Vec<Schedule>> {
     Ok(out)
 }
 
-/// A parameter's type: a base type or a declared enum.
-fn param_type(schema: &Schema, ty: &ir::Type) -> Option<Ty> {
+/// A type that is not a list: a base type or one of `enums`.
+fn value_type(enums: &[EnumDef], ty: &ir::Type) -> Option<Ty> {
     Some(match ty {
         ir::Type::Money => Ty::Money,
         ir::Type::Rate => Ty::Rate,
@@ -151,15 +151,15 @@ fn param_type(schema: &Schema, ty: &ir::Type) -> Option<Ty> {
         ir::Type::Duration => Ty::Duration,
         ir::Type::Bool => Ty::Bool,
         ir::Type::Text => Ty::Text,
-        ir::Type::Enum(name) => Ty::Enum(schema.enum_named(name)?),
+        ir::Type::Enum(name) => Ty::Enum(enums.iter().position(|e| e.name == *name)?),
         ir::Type::List(_) => return None,
     })
 }
 
 fn schema(ir: &ir::Schema) -> Result<Schema> {
-    let enum_id = |name: &str| ir.enums.iter().position(|e| e.name == name);
     let kind_id = |name: &str| ir.entities.iter().position(|k| k.name == name);
-    let enums = ir.enums.iter().map(|e| EnumDef { name: e.name.clone(), variants: e.values.clone() }).collect();
+    let enums: Vec<EnumDef> =
+        ir.enums.iter().map(|e| EnumDef { name: e.name.clone(), variants: e.values.clone() }).collect();
     let mut kinds = Vec::with_capacity(ir.entities.len());
     for (i, k) in ir.entities.iter().enumerate() {
         if kind_id(&k.name) != Some(i) {
@@ -177,23 +177,15 @@ fn schema(ir: &ir::Schema) -> Result<Schema> {
             let unknown = |what: &str, name: &str| {
                 bad(format!("field `{}.{}` is of {what} `{name}`, which is not declared", k.name, f.name))
             };
-            let ty = match &f.ty {
-                ir::Type::Money => Ty::Money,
-                ir::Type::Rate => Ty::Rate,
-                ir::Type::Number => Ty::Number,
-                ir::Type::Count => Ty::Count,
-                ir::Type::Date => Ty::Date,
-                ir::Type::Duration => Ty::Duration,
-                ir::Type::Bool => Ty::Bool,
-                ir::Type::Text => Ty::Text,
-                ir::Type::Enum(name) => match enum_id(name) {
-                    Some(e) => Ty::Enum(e),
-                    None => return unknown("enum", name),
-                },
-                ir::Type::List(name) => match kind_id(name) {
+            let ty = match (&f.ty, value_type(&enums, &f.ty)) {
+                (_, Some(ty)) => ty,
+                (ir::Type::List(name), None) => match kind_id(name) {
                     Some(c) => Ty::List(c),
                     None => return unknown("entity", name),
                 },
+                (ir::Type::Enum(name), None) => return unknown("enum", name),
+                // Every base type has a value type.
+                (_, None) => return unknown("type", "?"),
             };
             fields.push(FieldDef { name: f.name.clone(), ty, optional: f.optional });
         }

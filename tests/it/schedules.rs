@@ -111,8 +111,7 @@ fn the_ir_carries_schedules_and_refuses_a_call_that_loops() {
     // A hand-edited IR whose schedule calls itself would never finish: it is refused.
     let mut looping = doc.clone();
     let index = names.iter().position(|n| *n == "equipment_award").unwrap_or_default();
-    looping["program"]["schedules"][index]["body"] =
-        serde_json::json!({"op": "call", "schedule": "equipment_award", "policy": "changzhou_2023", "args": [], "text": "loop"});
+    looping["program"]["schedules"][index]["body"] = serde_json::json!({"op": "call", "schedule": "equipment_award", "policy": "changzhou_2023", "args": [], "text": "loop"});
     assert!(matches!(ir::read(&looping.to_string()), Err(ir::IrError::Inconsistent(_))));
     // A rule's call names the schedule by policy and name.
     let cz = doc["program"]["rules"].as_array().into_iter().flatten().find(|r| r["id"] == "CZ-06-2").cloned();
