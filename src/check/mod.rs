@@ -5,8 +5,10 @@
 //! are resolved and types settled here, so evaluation never meets an unknown name or a
 //! mistyped value. All errors are collected; warnings travel with a successful program.
 
+mod acknowledge;
 mod error;
 mod expr;
+mod narrow;
 mod pools;
 mod schedules;
 mod schema;
@@ -14,6 +16,7 @@ use crate::diagnostic::suggest;
 mod tests;
 mod tiers;
 
+pub(crate) use acknowledge::Acknowledged;
 pub use error::{CheckError, GroupError, TimingError};
 
 use crate::ast::{self, Effective, ExprKind, Spanned};
@@ -29,6 +32,10 @@ pub(crate) struct Diagnostics {
     /// How many of each code each file gave, and whether they are warnings: past
     /// [`crate::MAX_PER_CODE`] they are counted, not kept, so a million alike cost nothing.
     counts: HashMap<(usize, String), (usize, bool)>,
+    /// The `acknowledge`s of the rule, pool or stack being checked.
+    answering: Option<Box<acknowledge::Answering>>,
+    /// Warnings an `acknowledge` set aside, each with the index of its file.
+    pub acknowledged: Vec<(usize, Acknowledged)>,
 }
 
 /// Diagnostics counted but not kept: file, code, how many, whether they are warnings.
@@ -36,6 +43,7 @@ pub(crate) type Omitted = Vec<(usize, String, usize, bool)>;
 
 impl Diagnostics {
     fn error(&mut self, file: usize, error: CheckError) {
+        let Some(error) = self.set_aside(file, error) else { return };
         let code = miette::Diagnostic::code(&error).map(|c| c.to_string()).unwrap_or_default();
         let (seen, warning) = self.counts.entry((file, code)).or_insert((0, error.is_warning()));
         *seen += 1;
@@ -71,6 +79,8 @@ pub(crate) struct Checked {
     pub warnings: Vec<(usize, CheckError)>,
     /// Warnings counted past the first few of their code in a file.
     pub omitted: Omitted,
+    /// Warnings the source acknowledges, each with the index of its file.
+    pub acknowledged: Vec<(usize, Acknowledged)>,
 }
 
 /// Checks parsed files together: they share one schema.
@@ -141,6 +151,7 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
                         );
                     }
                     let scope = scopes.get(policy).copied().unwrap_or_default();
+                    diags.answering(file, format!("rule `{}`", r.id.node), &r.acknowledged);
                     let at =
                         Defined { names: &names, policy: policy_ids_of_files.get(file).and_then(|p| p.as_deref()) };
                     if let Some(rule) = rule(r, policy, scope, file, &schema, at, &mut diags) {
@@ -148,6 +159,7 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
                         caps.extend(cap.map(|c| (rules.len(), c)));
                         rules.push(rule);
                     }
+                    diags.answered();
                 }
             }
         }
@@ -199,10 +211,17 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
                 diags.error(file, schema::duplicate(what, &id.node, " within a policy".into(), id.span, Some(first)));
             }
             match item {
-                ast::Item::Pool(p) => pools.extend(index.pool(p, policy, file, &mut diags)),
-                ast::Item::Stack(s) => stacks.extend(index.stack(s, policy, file, &mut diags)),
+                ast::Item::Pool(p) => {
+                    diags.answering(file, format!("pool `{}`", p.id.node), &p.acknowledged);
+                    pools.extend(index.pool(p, policy, file, &mut diags));
+                }
+                ast::Item::Stack(s) => {
+                    diags.answering(file, format!("stack `{}`", s.id.node), &s.acknowledged);
+                    stacks.extend(index.stack(s, policy, file, &mut diags));
+                }
                 _ => {}
             }
+            diags.answered();
         }
     }
 
@@ -213,7 +232,7 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
     let omitted = diags.omitted();
     let schedules = names.list;
     let program = Program { schema, policies, rules, pools, stacks, schedules, tests, sources };
-    Ok(Checked { program, warnings: diags.items, omitted })
+    Ok(Checked { program, warnings: diags.items, omitted, acknowledged: diags.acknowledged })
 }
 
 /// Every `payer` a test expects a share from is one its rule's `split` names, so a typo is
@@ -313,7 +332,9 @@ fn rule(
         diags.error(file, CheckError::UnknownEntity { name: r.entity.node.clone(), help, span: r.entity.span.into() });
         return None;
     };
-    let mut cx = expr::Context { schema, kind, file, diags, names: at.names, policy: at.policy, params: None };
+    let narrowing = Some(narrow::Narrowing::of(&r.entity.node, scope.iter().chain(&r.conditions)));
+    let names = at.names;
+    let mut cx = expr::Context { schema, kind, file, diags, narrowing, names, policy: at.policy, params: None };
     let scope = scope.iter().map(|c| (c, true, "the policy's `scope`"));
     let own = r.conditions.iter().map(|c| (c, false, "a `when` condition"));
     let conditions = scope
@@ -401,7 +422,9 @@ pub fn expression(
     let mut diags = Diagnostics::default();
     let names = schedules::Names::of(&program.schedules);
     let schema = &program.schema;
-    let mut cx = expr::Context { schema, kind, file: 0, diags: &mut diags, names: &names, policy: None, params: None };
+    let (names, narrowing) = (&names, None);
+    let mut cx =
+        expr::Context { schema, kind, file: 0, diags: &mut diags, narrowing, names, policy: None, params: None };
     let (ir, ty) = cx.infer_public(e);
     let errors: Vec<CheckError> = diags.items.into_iter().map(|(_, e)| e).filter(|e| !e.is_warning()).collect();
     if errors.is_empty() {

@@ -165,6 +165,8 @@ fn define(
     });
     let mut cx = expr::Context {
         schema,
+        // Typed once for every use: a `by` table over a parameter names every value (or `_`).
+        narrowing: Some(super::narrow::Narrowing::of("", std::iter::empty())),
         kind: usize::MAX,
         file,
         diags,
