@@ -134,6 +134,12 @@ fn declaring_the_shared_schema_again_is_one_error_per_name_pointing_at_both_file
     assert_eq!(errors.len(), 2, "one error each for `city` and `enterprise`, and no cascade:\n{text}");
     assert!(text.contains("defined again here") && text.contains("defined here first"), "{text}");
     assert!(text.contains("rules/schema.policy:43:8") && text.contains("write\n        `extend enum city"), "{text}");
+    // For tools, the first definition is a related place in its own file.
+    let json: serde_json::Value =
+        serde_json::from_str(&render_diagnostics(&errors, ErrorFormat::Json, false)).unwrap_or_default();
+    let related = &json[0]["related"][0];
+    assert_eq!((related["file"].as_str(), related["line"].as_u64()), (Some("rules/schema.policy"), Some(43)), "{json}");
+    assert_eq!(related["label"], "defined here first");
 }
 
 #[test]
