@@ -101,7 +101,17 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
             },
         });
     }
-    Ok(Program { schema, policies, rules, pools, stacks, schedules, tests: Vec::new(), sources: Vec::new() })
+    Ok(Program {
+        schema,
+        policies,
+        rules,
+        pools,
+        stacks,
+        schedules,
+        tests: Vec::new(),
+        sources: Vec::new(),
+        names: Default::default(),
+    })
 }
 
 /// The values and schedules, each reading only those before it (so no call loops), nested

@@ -355,5 +355,6 @@ fn empty_program() -> Program {
         schedules: Vec::new(),
         tests: Vec::new(),
         sources: Vec::new(),
+        names: Default::default(),
     }
 }

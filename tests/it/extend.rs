@@ -95,7 +95,7 @@ fn the_extended_schema_evaluates_the_new_rules_and_leaves_the_others_alone() {
     let mut paid: Vec<(String, String, String)> = result
         .awards
         .iter()
-        .map(|a| (a.rule.clone(), a.entity.to_string(), a.max.map(|m| m.to_string()).unwrap_or_default()))
+        .map(|a| (a.rule.id.clone(), a.entity.to_string(), a.max().map(|m| m.to_string()).unwrap_or_default()))
         .collect();
     paid.sort();
     let expected = [
@@ -108,7 +108,7 @@ fn the_extended_schema_evaluates_the_new_rules_and_leaves_the_others_alone() {
     let expected: Vec<(String, String, String)> =
         expected.iter().map(|(r, e, m)| (r.to_string(), e.to_string(), m.to_string())).collect();
     assert_eq!(paid, expected, "only Hangzhou's rules pay a Hangzhou unit");
-    let lead = result.awards.iter().find(|a| a.rule == "HZ-07a").map(|a| a.trace.lines()).unwrap_or_default();
+    let lead = result.awards.iter().find(|a| a.rule.id == "HZ-07a").map(|a| a.trace.lines()).unwrap_or_default();
     assert!(
         lead.iter().any(|l| l == "schedule trial_service(lead_projects, true) = 2,000,000"),
         "the trace names the schedule: {lead:#?}"

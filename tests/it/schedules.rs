@@ -27,8 +27,8 @@ fn changzhous_two_industrialisation_clauses_share_one_schedule() {
         ("CZ-06-2", "10000000.00", "schedule equipment_award(equipment_investment) = up to 10,000,000"),
         ("CZ-06-3", "2400000.00", "schedule equipment_award(equipment_investment) = up to 2,400,000"),
     ] {
-        let award = result.awards.iter().find(|a| a.rule == rule).unwrap_or_else(|| panic!("{rule} pays"));
-        assert_eq!(award.max.map(|m| m.to_string()).as_deref(), Some(ceiling), "{rule}");
+        let award = result.awards.iter().find(|a| a.rule.id == rule).unwrap_or_else(|| panic!("{rule} pays"));
+        assert_eq!(award.max().map(|m| m.to_string()).as_deref(), Some(ceiling), "{rule}");
         assert!(award.trace.lines().iter().any(|l| l == named), "{rule}: {:#?}", award.trace.lines());
     }
 }
@@ -38,7 +38,7 @@ fn a_value_is_an_amount_any_rule_may_use() {
     let rules = "value city_cap = 400万\nrule R for enterprise { on as_of every_event reward rd_cost max city_cap }\n";
     let result = run(rules, &crate::common::enterprise(r#""rd_cost": "500万""#));
     let award = result.awards.first().unwrap_or_else(|| panic!("no award"));
-    assert_eq!(award.amount.map(|a| a.to_string()).as_deref(), Some("4000000.00"));
+    assert_eq!(award.amount().map(|a| a.to_string()).as_deref(), Some("4000000.00"));
     assert!(award.trace.lines().contains(&"value city_cap = 4,000,000".to_string()), "{:#?}", award.trace.lines());
 }
 
@@ -48,12 +48,12 @@ fn a_schedule_takes_enum_values_and_amounts() {
     // A bare value of the parameter's enum is one of its values.
     let direct = format!("{rules}rule R for enterprise {{ on as_of every_event reward clinical_cap(II) }}\n");
     let award = run(&direct, &crate::common::enterprise("")).awards.into_iter().next();
-    assert_eq!(award.and_then(|a| a.amount).map(|a| a.to_string()).as_deref(), Some("2000000.00"));
+    assert_eq!(award.and_then(|a| a.amount()).map(|a| a.to_string()).as_deref(), Some("2000000.00"));
     let by_fact = format!(
         "{rules}rule R for enterprise {{ on as_of every_event reward 20% of rd_cost max clinical_cap(phase) }}\n"
     );
     let result = run(&by_fact, &crate::common::enterprise(r#""rd_cost": "3000万", "phase": "III""#));
-    assert_eq!(result.awards.first().and_then(|a| a.amount).map(|a| a.to_string()).as_deref(), Some("4000000.00"));
+    assert_eq!(result.awards.first().and_then(|a| a.amount()).map(|a| a.to_string()).as_deref(), Some("4000000.00"));
     // A fact the argument reads that is absent: the rule does not apply, and says which fact.
     let missing = run(&by_fact, &crate::common::enterprise(r#""rd_cost": "3000万""#));
     assert!(missing.not_applicable.first().is_some_and(|na| na.reason().contains("phase")), "{missing:#?}");
@@ -63,7 +63,7 @@ fn a_schedule_takes_enum_values_and_amounts() {
 fn values_may_use_values_defined_before_them() {
     let rules = "value base = 100万\nvalue total_cap = base * 3\nrule R for enterprise { on as_of every_event reward total_cap }\n";
     let result = run(rules, &crate::common::enterprise(""));
-    assert_eq!(result.awards.first().and_then(|a| a.amount).map(|a| a.to_string()).as_deref(), Some("3000000.00"));
+    assert_eq!(result.awards.first().and_then(|a| a.amount()).map(|a| a.to_string()).as_deref(), Some("3000000.00"));
 }
 
 fn two_policies(third: &str) -> Result<policy_lang::Loaded, policy_lang::Errors> {
@@ -85,7 +85,7 @@ fn a_name_two_policies_define_is_qualified_by_the_policy() {
     let facts =
         program.facts("f", r#"{"enterprise": [{"id": "E", "rd_cost": "1000万"}]}"#).unwrap_or_else(|e| panic!("{e:?}"));
     let result = program.evaluate(&facts, date("2024-06-30")).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(result.awards.first().and_then(|a| a.amount).map(|a| a.to_string()).as_deref(), Some("2000000.00"));
+    assert_eq!(result.awards.first().and_then(|a| a.amount()).map(|a| a.to_string()).as_deref(), Some("2000000.00"));
 
     let bare = two_policies("rule R for enterprise { on as_of every_event reward rd_cost max cap }\n");
     let errors = bare.err().map(|e| e.0).unwrap_or_default();
