@@ -177,6 +177,21 @@ impl Context<'_> {
 
     // -------------------------------------------------------------- names
 
+    /// A dotted name as written, and where.
+    fn dotted(parts: &[ast::Ident]) -> (String, Span) {
+        let text = parts.iter().map(|p| p.node.as_str()).collect::<Vec<_>>().join(".");
+        let span =
+            parts.first().map(|p| p.span).unwrap_or_default().to(parts.last().map(|p| p.span).unwrap_or_default());
+        (text, span)
+    }
+
+    /// A name several policies define, written without the policy.
+    fn ambiguous(&mut self, name: String, choices: &[String], span: Span) -> (Expr, Ty) {
+        let help = format!("more than one policy defines it: write {}", choices.join(" or "));
+        self.error(CheckError::Ambiguous { name, help, span: span.into() });
+        (Expr::Const(Value::Bool(false)), Ty::Error)
+    }
+
     /// A name: a schedule's parameter, a fact, or a value (`city_cap`, `wuxi.city_cap`).
     fn named(&mut self, parts: &[ast::Ident]) -> (Expr, Ty) {
         if let Some((schedule, params)) = self.params {
@@ -188,14 +203,12 @@ impl Context<'_> {
             if let Some(value) = self.value(parts) {
                 return value;
             }
-            let name = parts.iter().map(|p| p.node.as_str()).collect::<Vec<_>>().join(".");
+            let (name, span) = Self::dotted(parts);
             let fix = match params.is_empty() {
                 true => format!("make it a schedule and pass the fact in: `schedule {schedule}(x: money) = …`, used as `{schedule}({name})`"),
                 false => format!("pass the fact in as a parameter, and give it where `{schedule}` is used, e.g. `{schedule}(…, {name})`"),
             };
             let help = format!("{}; {fix}", suggest::help(&name, params.iter().map(|(n, _)| n.as_str()), "parameter"));
-            let span =
-                parts.first().map(|p| p.span).unwrap_or_default().to(parts.last().map(|p| p.span).unwrap_or_default());
             self.error(CheckError::ReadsFacts { name, schedule: schedule.into(), help, span: span.into() });
             return (Expr::Const(Value::Bool(false)), Ty::Error);
         }
@@ -224,15 +237,10 @@ impl Context<'_> {
 
     /// A `value` (or a schedule written without its arguments), if `parts` names one.
     fn value(&mut self, parts: &[ast::Ident]) -> Option<(Expr, Ty)> {
-        let span = parts.first()?.span.to(parts.last()?.span);
-        let text = parts.iter().map(|p| p.node.as_str()).collect::<Vec<_>>().join(".");
+        let (text, span) = Self::dotted(parts);
         match self.names.find(parts, self.policy) {
             Found::None => None,
-            Found::Ambiguous(choices) => {
-                let help = format!("more than one policy defines it: write {}", choices.join(" or "));
-                self.error(CheckError::Ambiguous { name: text, help, span: span.into() });
-                Some((Expr::Const(Value::Bool(false)), Ty::Error))
-            }
+            Found::Ambiguous(choices) => Some(self.ambiguous(text, &choices, span)),
             Found::One(index, s) if s.params.is_none() => {
                 Some((Expr::Call { schedule: index, args: Vec::new(), text: text.into() }, s.ty))
             }
@@ -245,16 +253,11 @@ impl Context<'_> {
 
     /// `clinical_cap(phase_completed)`: each argument checked against its parameter's type.
     fn call(&mut self, e: &ast::Expr, name: &[ast::Ident], args: &[ast::Expr]) -> (Expr, Ty) {
-        let text = name.iter().map(|p| p.node.as_str()).collect::<Vec<_>>().join(".");
-        let span = name.first().map(|p| p.span).unwrap_or(e.span).to(name.last().map(|p| p.span).unwrap_or(e.span));
+        let (text, span) = Self::dotted(name);
         let failed = (Expr::Const(Value::Bool(false)), Ty::Error);
         let (index, schedule) = match self.names.find(name, self.policy) {
             Found::One(index, s) => (index, s),
-            Found::Ambiguous(choices) => {
-                let help = format!("more than one policy defines it: write {}", choices.join(" or "));
-                self.error(CheckError::Ambiguous { name: text, help, span: span.into() });
-                return failed;
-            }
+            Found::Ambiguous(choices) => return self.ambiguous(text, &choices, span),
             Found::None => {
                 let last = name.last().map_or("", |n| n.node.as_str());
                 let help = schedules::unknown_help(last, self.names);
@@ -281,11 +284,9 @@ impl Context<'_> {
             return self.infer(arg).0;
         }
         if let (Ty::Enum(id), ExprKind::Path(parts)) = (ty, &arg.node) {
-            let is_variant = self.schema.enums.get(id).is_some_and(|e| {
-                parts.len() == 1 && e.variants.iter().any(|v| Some(v) == parts.first().map(|p| &p.node))
-            });
-            if let ([one], true) = (parts.as_slice(), is_variant) {
-                if let Some(v) = self.variant(id, one) {
+            let def = self.schema.enums.get(id);
+            if let [one] = parts.as_slice() {
+                if let Some(v) = def.and_then(|e| e.variants.iter().position(|v| *v == one.node)) {
                     return Expr::Const(Value::Enum(v));
                 }
             }
