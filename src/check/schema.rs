@@ -153,8 +153,9 @@ pub fn build(blocks: &[(usize, &Spanned<ast::Schema>)], diags: &mut Diagnostics)
             if let Ty::List(child) = ty {
                 set_parent(&mut schema, child, kind_id, &f.ty, file, diags);
             }
+            let default = super::defaults::field_default(&schema, kind_id, f, ty, file, diags);
             if let Some(kind) = schema.kinds.get_mut(kind_id) {
-                kind.fields.push(FieldDef { name: f.name.node.clone(), ty, optional: f.optional });
+                kind.fields.push(FieldDef { name: f.name.node.clone(), ty, optional: f.optional, default });
             }
         }
     }

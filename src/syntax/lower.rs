@@ -13,7 +13,7 @@ pub(super) fn file(pair: Pair<Rule>) -> Result<File, Errors> {
     for pair in pair.into_inner() {
         let span = span_of(&pair);
         match pair.as_rule() {
-            Rule::schema => items.push(Item::Schema(Spanned::new(schema(pair), span))),
+            Rule::schema => items.push(Item::Schema(Spanned::new(schema(pair, &mut errors), span))),
             Rule::policy => items.push(Item::Policy(Spanned::new(policy(pair, &mut errors), span))),
             Rule::rule => items.push(Item::Rule(Box::new(Spanned::new(rule(pair, &mut errors), span)))),
             Rule::pool => items.push(Item::Pool(Spanned::new(pool(pair, &mut errors), span))),
@@ -40,7 +40,7 @@ pub(super) fn ident(pair: Pair<Rule>) -> Ident {
     Spanned::new(pair.as_str().to_string(), span_of(&pair))
 }
 
-fn schema(pair: Pair<Rule>) -> Schema {
+fn schema(pair: Pair<Rule>, errors: &mut Errors) -> Schema {
     let mut schema = Schema::default();
     for item in pair.into_inner() {
         let span = span_of(&item);
@@ -55,7 +55,7 @@ fn schema(pair: Pair<Rule>) -> Schema {
                 schema.enums.push(Spanned::new(EnumDecl { extend, name, variants }, span));
             }
             Rule::entity_decl => {
-                let fields = inner.map(field).collect();
+                let fields = inner.map(|f| field(f, errors)).collect();
                 schema.entities.push(Spanned::new(EntityDecl { extend, name, fields }, span));
             }
             _ => {}
@@ -86,15 +86,17 @@ fn schedule(pair: Pair<Rule>, errors: &mut Errors) -> Schedule {
     Schedule { name, params: (!is_value).then_some(params), body }
 }
 
-fn field(pair: Pair<Rule>) -> Spanned<FieldDecl> {
+fn field(pair: Pair<Rule>, errors: &mut Errors) -> Spanned<FieldDecl> {
     let span = span_of(&pair);
     let mut name = Spanned::new(String::new(), span);
     let mut optional = false;
+    let mut default = None;
     let mut ty = Spanned::new(TypeRef::Named(String::new()), span);
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::ident => name = ident(part),
             Rule::optional => optional = true,
+            Rule::field_default => default = expr::default_value(part, errors),
             Rule::type_ref => {
                 let ty_span = span_of(&part);
                 ty = match part.into_inner().next() {
@@ -109,7 +111,7 @@ fn field(pair: Pair<Rule>) -> Spanned<FieldDecl> {
             _ => {}
         }
     }
-    Spanned::new(FieldDecl { name, optional, ty }, span)
+    Spanned::new(FieldDecl { name, optional, ty, default }, span)
 }
 
 /// Stores a clause once; a second occurrence is an error pointing at both.

@@ -88,12 +88,48 @@ fn expr() -> impl Strategy<Value = Expr> {
             ),
             (prop::collection::vec(ident(), 1..3), prop::collection::vec(inner.clone(), 0..3))
                 .prop_map(|(name, args)| sp(ExprKind::Call(name, args))),
+            (aggregate_op(), prop::collection::vec(ident(), 1..4), prop::option::of(inner.clone())).prop_map(
+                |(op, path, filter)| sp(ExprKind::Aggregate(Box::new(Aggregate { op: sp(op), path, filter })))
+            ),
+            (inner.clone(), default_value())
+                .prop_map(|(fact, value)| sp(ExprKind::Default(Box::new(fact), Box::new(value)))),
             (inner.clone(), prop::collection::vec((numeral(), inner), 1..4)).prop_map(|(s, arms)| {
                 let arms = arms.into_iter().map(|(t, value)| StepArm { threshold: sp(t), value }).collect();
                 sp(ExprKind::Steps(Box::new(s), arms))
             }),
         ]
     })
+}
+
+fn aggregate_op() -> impl Strategy<Value = AggOp> {
+    use AggOp::*;
+    prop::sample::select(vec![Sum, Count, Min, Max, Any, All])
+}
+
+/// What `default` may be followed by: a literal, or an enum value's name.
+fn default_value() -> impl Strategy<Value = Expr> {
+    prop_oneof![literal().prop_map(|l| sp(ExprKind::Lit(l))), ident().prop_map(|name| sp(ExprKind::Path(vec![name]))),]
+}
+
+/// A schema whose fields may be optional and carry defaults.
+fn schema_item() -> impl Strategy<Value = Item> {
+    let ty = prop::sample::select(vec!["money", "count", "bool", "phase", "[drug]"]).prop_map(|t| {
+        sp(match t.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+            Some(kind) => TypeRef::List(kind.to_string()),
+            None => TypeRef::Named(t.to_string()),
+        })
+    });
+    let field = (ident(), any::<bool>(), ty, prop::option::of(default_value()))
+        .prop_map(|(name, optional, ty, default)| sp(FieldDecl { name, optional, ty, default }));
+    // `extend enum …` and `extend entity …` beside declarations.
+    let enum_decl = (any::<bool>(), ident(), prop::collection::vec(ident(), 1..4))
+        .prop_map(|(extend, name, variants)| sp(EnumDecl { extend, name, variants }));
+    (prop::collection::vec(field, 0..5), any::<bool>(), prop::collection::vec(enum_decl, 0..3)).prop_map(
+        |(fields, extend, enums)| {
+            let entity = sp(EntityDecl { extend, name: sp("enterprise".to_string()), fields });
+            Item::Schema(sp(Schema { enums, entities: vec![entity] }))
+        },
+    )
 }
 
 /// Every way a rule states how often it pays: `once`, `once per k`, `once per k within e`,
@@ -169,20 +205,6 @@ fn schedule_item() -> impl Strategy<Value = Item> {
         .prop_map(|(name, params, body)| Item::Schedule(sp(Schedule { name, params, body })))
 }
 
-/// A schema block with declarations and extensions (`extend enum …`, `extend entity …`).
-fn schema_item() -> impl Strategy<Value = Item> {
-    let enum_decl = (any::<bool>(), ident(), prop::collection::vec(ident(), 1..4))
-        .prop_map(|(extend, name, variants)| sp(EnumDecl { extend, name, variants }));
-    let field = (ident(), any::<bool>(), ident(), any::<bool>()).prop_map(|(name, optional, ty, list)| {
-        let ty = sp(if list { TypeRef::List(ty.node) } else { TypeRef::Named(ty.node) });
-        sp(FieldDecl { name, optional, ty })
-    });
-    let entity = (any::<bool>(), ident(), prop::collection::vec(field, 0..3))
-        .prop_map(|(extend, name, fields)| sp(EntityDecl { extend, name, fields }));
-    (prop::collection::vec(enum_decl, 0..3), prop::collection::vec(entity, 0..3))
-        .prop_map(|(enums, entities)| Item::Schema(sp(Schema { enums, entities })))
-}
-
 /// A file with a policy, rules built from generated expressions, and a test.
 fn file() -> impl Strategy<Value = File> {
     let rule = (
@@ -212,26 +234,27 @@ fn file() -> impl Strategy<Value = File> {
                 acknowledged,
             })))
         });
-    let extras = (prop::option::of(schema_item()), prop::collection::vec(schedule_item(), 0..3));
-    (prop::collection::vec(rule, 1..4), test_item(), extras).prop_map(|(rules, test, (schema, schedules))| {
-        let policy = Policy {
-            id: sp("p".to_string()),
-            title: Some(sp("示例".to_string())),
-            issuer: None,
-            document: None,
-            issued: chrono::NaiveDate::from_ymd_opt(2023, 11, 8).map(sp),
-            effective: Some(sp(Effective::AfterIssue(Duration { months: 0, days: 30 }))),
-            expires: None,
-            rounding: None,
-            scope: Vec::new(),
-        };
-        let mut items: Vec<Item> = schema.into_iter().collect();
-        items.push(Item::Policy(sp(policy)));
-        items.extend(schedules);
-        items.extend(rules);
-        items.push(test);
-        File { items }
-    })
+    let schedules = prop::collection::vec(schedule_item(), 0..3);
+    (schema_item(), prop::collection::vec(rule, 1..4), test_item(), schedules).prop_map(
+        |(schema, rules, test, schedules)| {
+            let policy = Policy {
+                id: sp("p".to_string()),
+                title: Some(sp("示例".to_string())),
+                issuer: None,
+                document: None,
+                issued: chrono::NaiveDate::from_ymd_opt(2023, 11, 8).map(sp),
+                effective: Some(sp(Effective::AfterIssue(Duration { months: 0, days: 30 }))),
+                expires: None,
+                rounding: None,
+                scope: Vec::new(),
+            };
+            let mut items = vec![schema, Item::Policy(sp(policy))];
+            items.extend(schedules);
+            items.extend(rules);
+            items.push(test);
+            File { items }
+        },
+    )
 }
 
 /// The IR's committed JSON Schema, which every generated program's IR must satisfy.
@@ -258,10 +281,12 @@ proptest! {
 
     /// Well-typed programs from a template: the IR satisfies its schema, reads back to itself,
     /// and gives the results the source gives.
+    /// (`threshold` starts at 1: the tier `[0, threshold万)` is empty, an error, at 0.)
     #[test]
-    fn the_ir_evaluates_as_the_source(rate in 1u32..100, cap in 1u64..10_000, threshold in 0u64..5000, cost in 0u64..100_000) {
+    fn the_ir_evaluates_as_the_source(rate in 1u32..100, cap in 1u64..10_000, threshold in 1u64..5000, cost in 0u64..100_000) {
         let source = format!(
-            "schema {{ enum ph {{ a, b, c }} entity e {{ rd_cost: money, n: count, ph: ph, started: date, done?: bool }} }}\n\
+            "schema {{ enum ph {{ a, b, c }} entity e {{ rd_cost: money, n: count, ph: ph, started: date, done?: bool, \
+                bonus?: money default 1万, stage?: ph default b, items?: [item] }} entity item {{ cost?: money, big?: bool default false }} }}\n\
              policy p {{ issued 2023-01-01 }}\n\
              rule R for e {{ on as_of every_event when rd_cost >= {threshold}万 reward {rate}% of rd_cost max {cap}万 }}\n\
              rule S for e {{ on as_of every_event reward steps n {{ 1 => 10万, 3 => 30万 }} per_year_cap 35万 }}\n\
@@ -271,6 +296,7 @@ proptest! {
              rule D for e {{ on as_of every_event when done == true or n != 2 reward if ph == c then case_by_case max {cap}万 else (rd_cost - 1万) * 2 / 4 + 5万 per n }}\n\
              pool P {{ members R, T cap {cap}万 per e per year }}\n\
              stack K {{ members B, D per e earlier top_up }}\n\
+             rule G for e {{ on as_of every_event when any(items where not big) and stage != c reward {rate}% of sum(items.cost where cost >= {threshold}) + bonus + 1万 per (n default 0) }}\n\
              schedule rate(x: money) = tiers x {{ [0, {threshold}万) => 10%, [{threshold}万, ..) => {rate}% }}\n\
              value cap = {cap}万\n\
              rule V for e {{ on as_of every_event reward rate(rd_cost) of rd_cost max cap }}\n"
@@ -285,7 +311,8 @@ proptest! {
         let loaded = loaded.unwrap_or_else(|_| unreachable!());
         prop_assert_eq!(ir::to_json(&loaded), doc);
         let facts = format!(
-            r#"{{"e": [{{"id": "A", "rd_cost": {cost}, "n": 3, "ph": "a", "started": "2021-03-01", "done": true}},
+            r#"{{"e": [{{"id": "A", "rd_cost": {cost}, "n": 3, "ph": "a", "started": "2021-03-01", "done": true,
+                        "items": [{{"id": "i", "cost": {cost}}}, {{"id": "j", "cost": {threshold}, "big": true}}]}},
                       {{"id": "B", "rd_cost": "{cost}万", "n": 1, "ph": "c", "started": "2023-12-20", "done": false}}]}}"#
         );
         let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
