@@ -29,6 +29,7 @@ mod io;
 mod needs;
 mod properties;
 mod provenance;
+mod reference;
 mod repl;
 mod schedules;
 #[cfg(feature = "serve")]
