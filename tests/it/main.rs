@@ -18,6 +18,7 @@ mod decision_log;
 mod differential;
 mod escape;
 mod eval;
+mod extend;
 mod facts;
 mod features;
 mod format;
@@ -31,6 +32,7 @@ mod properties;
 mod provenance;
 mod reference;
 mod repl;
+mod schedules;
 #[cfg(feature = "serve")]
 mod serve;
 mod syntax;
