@@ -1,6 +1,5 @@
 //! Showing and rounding amounts. Rounding happens once per award, explicitly.
 
-use crate::ast::{Rounding, RoundingMode};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// `6000000` → `6,000,000`; `300000.03` → `300,000.03`.
@@ -54,4 +53,129 @@ pub fn round(value: Decimal, rounding: Rounding) -> Decimal {
 /// How a rounding is named in traces: `fen, half away from zero`.
 pub fn rounding_name(rounding: Rounding) -> String {
     format!("{}, {}", rounding.unit.name(), rounding.mode.name().replace('_', " "))
+}
+
+/// How money results are rounded: once, at the end, to a unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Rounding {
+    /// The smallest unit kept.
+    pub unit: RoundingUnit,
+    /// Which way halves (or all fractions) go.
+    pub mode: RoundingMode,
+}
+
+impl Default for Rounding {
+    fn default() -> Self {
+        Rounding { unit: RoundingUnit::Fen, mode: RoundingMode::HalfAwayFromZero }
+    }
+}
+
+/// The unit an amount is rounded to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum RoundingUnit {
+    /// 元: whole yuan.
+    Yuan,
+    /// 角: tenths of a yuan.
+    Jiao,
+    /// 分: hundredths of a yuan, the default.
+    Fen,
+}
+
+impl RoundingUnit {
+    /// Decimal places kept.
+    pub fn scale(self) -> u32 {
+        match self {
+            RoundingUnit::Yuan => 0,
+            RoundingUnit::Jiao => 1,
+            RoundingUnit::Fen => 2,
+        }
+    }
+}
+
+/// How a rounding treats what lies beyond the unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum RoundingMode {
+    /// 四舍五入: halves go up; the default.
+    HalfAwayFromZero,
+    /// Banker's rounding: halves go to the even neighbour.
+    HalfEven,
+    /// Truncate: never pay more than the formula.
+    Down,
+    /// Round any fraction up.
+    Up,
+}
+
+/// A numeric literal: its exact value and how it was written.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Numeral {
+    /// The exact value, scale applied (`400万` → 4000000).
+    pub value: Decimal,
+    /// The written scale, kept for printing back; not compared by `==`.
+    pub scale: Scale,
+    /// Written with `元`: money, not a bare number.
+    pub yuan: bool,
+}
+
+impl PartialEq for Numeral {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value && self.yuan == other.yuan
+    }
+}
+
+/// The Chinese scale a number was written with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Scale {
+    /// No scale: `4_000_000`.
+    One,
+    /// 万 = 10⁴
+    Wan,
+    /// 亿 = 10⁸
+    Yi,
+}
+
+impl Scale {
+    /// What the written figure is multiplied by.
+    pub fn factor(self) -> Decimal {
+        match self {
+            Scale::One => Decimal::ONE,
+            Scale::Wan => Decimal::from(10_000),
+            Scale::Yi => Decimal::from(100_000_000),
+        }
+    }
+}
+
+/// A tier's range of values. `None` bounds are unbounded.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Interval {
+    /// The lower bound; `None` for `..`.
+    pub lower: Option<Numeral>,
+    /// `[`: the lower bound itself is in the tier (以上, 含).
+    pub lower_closed: bool,
+    /// The upper bound; `None` for `..`.
+    pub upper: Option<Numeral>,
+    /// `]`: the upper bound itself is in the tier (以下, 含).
+    pub upper_closed: bool,
+}
+
+impl Interval {
+    /// True if `x` falls in the tier, bounds included or not as written.
+    pub fn contains(&self, x: Decimal) -> bool {
+        let above = match &self.lower {
+            None => true,
+            Some(l) if self.lower_closed => x >= l.value,
+            Some(l) => x > l.value,
+        };
+        let below = match &self.upper {
+            None => true,
+            Some(u) if self.upper_closed => x <= u.value,
+            Some(u) => x < u.value,
+        };
+        above && below
+    }
+}
+
+/// The ASCII character a full-width one (U+FF01–U+FF5E: `１`, `％`, `（`…) stands for.
+pub fn full_width(c: char) -> Option<char> {
+    let code = u32::from(c);
+    (0xFF01..=0xFF5E).contains(&code).then(|| char::from_u32(code - 0xFEE0)).flatten()
 }

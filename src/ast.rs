@@ -6,38 +6,15 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::fmt;
 
 mod display;
 
+pub use crate::amounts::{Interval, Numeral, Rounding, RoundingMode, RoundingUnit, Scale};
+pub use crate::dates::{Duration, Period};
+pub use crate::diagnostic::Span;
+pub use crate::terms::{Choose, Earlier, Frequency, GrantTags};
+
 pub(crate) use display::Line;
-
-/// A byte range in one source file.
-#[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]
-pub struct Span {
-    /// Byte offset of the first character.
-    pub start: usize,
-    /// Byte offset just past the last character.
-    pub end: usize,
-}
-
-impl Span {
-    /// The span from byte `start` up to (not including) byte `end`.
-    pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
-    }
-
-    /// The smallest span covering both.
-    pub fn to(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
-    }
-}
-
-impl From<Span> for miette::SourceSpan {
-    fn from(span: Span) -> Self {
-        (span.start, span.end.saturating_sub(span.start)).into()
-    }
-}
 
 /// A node and where it came from. Equality ignores the span.
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -264,56 +241,6 @@ pub enum Effective {
     On(NaiveDate),
 }
 
-/// How money results are rounded: once, at the end, to a unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Rounding {
-    /// The smallest unit kept.
-    pub unit: RoundingUnit,
-    /// Which way halves (or all fractions) go.
-    pub mode: RoundingMode,
-}
-
-impl Default for Rounding {
-    fn default() -> Self {
-        Rounding { unit: RoundingUnit::Fen, mode: RoundingMode::HalfAwayFromZero }
-    }
-}
-
-/// The unit an amount is rounded to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum RoundingUnit {
-    /// 元: whole yuan.
-    Yuan,
-    /// 角: tenths of a yuan.
-    Jiao,
-    /// 分: hundredths of a yuan, the default.
-    Fen,
-}
-
-impl RoundingUnit {
-    /// Decimal places kept.
-    pub fn scale(self) -> u32 {
-        match self {
-            RoundingUnit::Yuan => 0,
-            RoundingUnit::Jiao => 1,
-            RoundingUnit::Fen => 2,
-        }
-    }
-}
-
-/// How a rounding treats what lies beyond the unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum RoundingMode {
-    /// 四舍五入: halves go up; the default.
-    HalfAwayFromZero,
-    /// Banker's rounding: halves go to the even neighbour.
-    HalfEven,
-    /// Truncate: never pay more than the formula.
-    Down,
-    /// Round any fraction up.
-    Up,
-}
-
 // ------------------------------------------------------------------ rules
 
 /// `rule <id> for <entity> { … }`: one provision, paying each entity of one kind.
@@ -388,26 +315,6 @@ pub struct Limit {
     pub choose: Choose,
 }
 
-/// Which awards a count cap keeps when more qualify than it allows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Choose {
-    /// The highest ceilings first (the applicant applies for the best ones).
-    Highest,
-    /// The earliest events first.
-    Earliest,
-}
-
-/// What a stack does about an earlier grant under one of its members for the same item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Earlier {
-    /// 补差: pay only the difference up to the higher award.
-    TopUp,
-    /// 不重复: pay nothing more.
-    Refuse,
-}
-
 /// `cap 1000万 per enterprise per year`
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cap {
@@ -417,30 +324,6 @@ pub struct Cap {
     pub per: Ident,
     /// The period the awards are summed over.
     pub period: Period,
-}
-
-/// The period a pool sums over.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Period {
-    /// Each calendar year of the event date.
-    Year,
-    /// The event's calendar year and the `n - 1` before it.
-    Years(u32),
-    /// All time.
-    Total,
-}
-
-impl Period {
-    /// The years the period spans for an award in `year`: that year, the `n` years ending
-    /// with it, or all years.
-    pub fn years(self, year: i32) -> (i32, i32) {
-        match self {
-            Period::Year => (year, year),
-            Period::Years(n) => (year - i32::try_from(n).unwrap_or(1).max(1) + 1, year),
-            Period::Total => (i32::MIN, i32::MAX),
-        }
-    }
 }
 
 /// 就高不重复: of the members' awards for one item, only the highest is paid.
@@ -471,29 +354,6 @@ pub enum Member {
     Policy(String),
     /// `grants issuer "苏州市"`: ledger grants with these tags, under policies not loaded.
     Grants(GrantTags),
-}
-
-/// The tags a `grants` member matches in the ledger; every tag given must match.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct GrantTags {
-    /// The grant's `policy`.
-    pub policy: Option<String>,
-    /// The grant's `issuer`, e.g. `苏州市`.
-    pub issuer: Option<String>,
-    /// The grant's `level`, e.g. `district`.
-    pub level: Option<String>,
-}
-
-/// How often an award may be paid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Frequency {
-    /// 一次性: once per entity (or key, or owner), ever.
-    Once,
-    /// 每年: once per entity and year of the event.
-    Yearly,
-    /// 每次: every event pays.
-    EveryEvent,
 }
 
 // ------------------------------------------------------------------ expressions
@@ -613,36 +473,6 @@ pub struct StepArm {
     pub value: Expr,
 }
 
-/// A tier's range of values. `None` bounds are unbounded.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Interval {
-    /// The lower bound; `None` for `..`.
-    pub lower: Option<Numeral>,
-    /// `[`: the lower bound itself is in the tier (以上, 含).
-    pub lower_closed: bool,
-    /// The upper bound; `None` for `..`.
-    pub upper: Option<Numeral>,
-    /// `]`: the upper bound itself is in the tier (以下, 含).
-    pub upper_closed: bool,
-}
-
-impl Interval {
-    /// True if `x` falls in the tier, bounds included or not as written.
-    pub fn contains(&self, x: Decimal) -> bool {
-        let above = match &self.lower {
-            None => true,
-            Some(l) if self.lower_closed => x >= l.value,
-            Some(l) => x > l.value,
-        };
-        let below = match &self.upper {
-            None => true,
-            Some(u) if self.upper_closed => x <= u.value,
-            Some(u) => x < u.value,
-        };
-        above && below
-    }
-}
-
 /// A literal value as written.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Literal {
@@ -658,45 +488,6 @@ pub enum Literal {
     Text(String),
     /// `true` or `false`
     Bool(bool),
-}
-
-/// A numeric literal: its exact value and how it was written.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-pub struct Numeral {
-    /// The exact value, scale applied (`400万` → 4000000).
-    pub value: Decimal,
-    /// The written scale, kept for printing back; not compared by `==`.
-    pub scale: Scale,
-    /// Written with `元`: money, not a bare number.
-    pub yuan: bool,
-}
-
-impl PartialEq for Numeral {
-    fn eq(&self, other: &Self) -> bool {
-        self.value == other.value && self.yuan == other.yuan
-    }
-}
-
-/// The Chinese scale a number was written with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Scale {
-    /// No scale: `4_000_000`.
-    One,
-    /// 万 = 10⁴
-    Wan,
-    /// 亿 = 10⁸
-    Yi,
-}
-
-impl Scale {
-    /// What the written figure is multiplied by.
-    pub fn factor(self) -> Decimal {
-        match self {
-            Scale::One => Decimal::ONE,
-            Scale::Wan => Decimal::from(10_000),
-            Scale::Yi => Decimal::from(100_000_000),
-        }
-    }
 }
 
 /// A rate as written: percent, per mille or a ratio `a:b`.
@@ -727,27 +518,6 @@ impl PartialEq for Rate {
             (Rate::Ratio(a, b), Rate::Ratio(c, d)) => a == c && b == d,
             (Rate::Ratio(..), _) | (_, Rate::Ratio(..)) => false,
             _ => self.fraction() == other.fraction(),
-        }
-    }
-}
-
-/// A calendar duration; months and days are kept apart because a month has no fixed length.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
-pub struct Duration {
-    /// Calendar months (a year is 12).
-    pub months: u32,
-    /// Days.
-    pub days: u32,
-}
-
-impl fmt::Display for Duration {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plural = |n: u32, unit: &str| if n == 1 { format!("1 {unit}") } else { format!("{n} {unit}s") };
-        match (self.months, self.days) {
-            (0, d) => f.write_str(&plural(d, "day")),
-            (m, 0) if m % 12 == 0 => f.write_str(&plural(m / 12, "year")),
-            (m, 0) => f.write_str(&plural(m, "month")),
-            (m, d) => write!(f, "{} + {}", plural(m, "month"), plural(d, "day")),
         }
     }
 }

@@ -23,8 +23,8 @@
 //! ```json
 //! ```
 
-use crate::check::suggest_help;
 use crate::diagnostic::quote;
+use crate::diagnostic::suggest::help as suggest_help;
 use crate::program::{KindId, Program, Schema, Ty, Value};
 use chrono::NaiveDate;
 use miette::{Diagnostic, SourceSpan};
@@ -408,7 +408,7 @@ impl Reader<'_> {
             (Ty::Date, _) => return self.date(json, path).map(Value::Date),
             (Ty::Bool, Json::Bool(b)) => Some(Value::Bool(*b)),
             (Ty::Text, Json::String(s)) => Some(Value::Text(s.as_str().into())),
-            (Ty::Duration, Json::String(s)) => crate::syntax::parse_duration(s).map(Value::Duration),
+            (Ty::Duration, Json::String(s)) => crate::dates::parse_duration(s).map(Value::Duration),
             (Ty::Enum(e), Json::String(s)) => {
                 let def = self.schema.enums.get(e)?;
                 match def.variants.iter().position(|v| v == s) {
@@ -458,9 +458,9 @@ impl Reader<'_> {
         let program = self.program;
         let rule = grant.rule_index.and_then(|r| program.rules.get(r));
         if grant.year.is_none() {
-            let by_year = program.pools.iter().find(|p| p.period != crate::ast::Period::Total && grant.counts_in(p));
+            let by_year = program.pools.iter().find(|p| p.period != crate::dates::Period::Total && grant.counts_in(p));
             let needs = match (rule, by_year) {
-                (Some(r), _) if r.frequency == crate::ast::Frequency::Yearly => {
+                (Some(r), _) if r.frequency == crate::terms::Frequency::Yearly => {
                     Some(format!("rule `{}` pays once a year", r.id))
                 }
                 (_, Some(pool)) => Some(format!("pool `{}` counts grants per year", pool.id)),
@@ -475,7 +475,7 @@ impl Reader<'_> {
             }
         }
         if let (Some(r), None) = (rule, &grant.key) {
-            if r.frequency == crate::ast::Frequency::Once && r.once_per.is_some() {
+            if r.frequency == crate::terms::Frequency::Once && r.once_per.is_some() {
                 self.invalid(
                     &format!("{}.key", grant.at),
                     format!("missing the key: rule `{}` pays once per value, so the grant must say which", r.id),
@@ -695,7 +695,7 @@ pub fn parse_money(text: &str) -> Option<Decimal> {
 /// Full-width figures and punctuation (`１２００万`, `２５％`, `，`) as their ASCII forms: what
 /// they mean is not in doubt, so facts typed on a Chinese keyboard are read as written.
 fn ascii_figures(text: &str) -> String {
-    text.chars().map(|c| crate::syntax::full_width(c).unwrap_or(c)).collect()
+    text.chars().map(|c| crate::amounts::full_width(c).unwrap_or(c)).collect()
 }
 
 /// A rate from a fraction (`0.25`) or a string (`"25%"`, `"5‰"`).

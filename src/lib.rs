@@ -127,6 +127,7 @@ pub mod repl;
 pub mod serve;
 pub mod syntax;
 pub mod tabular;
+pub mod terms;
 pub mod testing;
 pub mod walk;
 

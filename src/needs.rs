@@ -2,8 +2,8 @@
 //! event date, its amount and its once-key — and which ledger rows it and its pools and
 //! stacks count. A data team pulling facts for 免申即享 pulls exactly these.
 
-use crate::ast::Frequency;
 use crate::program::{Expr, Program, Rule};
+use crate::terms::Frequency;
 use serde::Serialize;
 use std::collections::BTreeSet;
 

@@ -3,8 +3,11 @@
 //! Every name is resolved here: a field is a slot index and a hop count up the entity tree,
 //! an enum value is its index. Evaluation never looks up a string.
 
-use crate::ast::{Choose, Duration, Earlier, Frequency, GrantTags, Interval, Period, Rounding, Span};
+use crate::amounts::{Interval, Rounding};
+use crate::dates::{Duration, Period};
 use crate::diagnostic::Source;
+use crate::diagnostic::Span;
+use crate::terms::{Choose, Earlier, Frequency, GrantTags};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::fmt;

@@ -7,9 +7,9 @@
 
 mod error;
 mod expr;
-mod groups;
+mod pools;
 mod schema;
-mod suggest;
+use crate::diagnostic::suggest;
 mod tests;
 mod tiers;
 
@@ -129,7 +129,7 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
                     }
                     let scope = scopes.get(policy).copied().unwrap_or_default();
                     if let Some(rule) = rule(r, policy, scope, file, &schema, &mut diags) {
-                        let cap = r.per_year_cap.as_ref().and_then(|c| groups::fixed_amount(c, file, &mut diags));
+                        let cap = r.per_year_cap.as_ref().and_then(|c| pools::fixed_amount(c, file, &mut diags));
                         caps.extend(cap.map(|c| (rules.len(), c)));
                         rules.push(rule);
                     }
@@ -141,10 +141,10 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
 
     // Pools and stacks, now that every policy's rules are known.
     let mut pools: Vec<program::Pool> =
-        caps.into_iter().filter_map(|(i, cap)| Some(groups::implicit_pool(&schema, i, rules.get(i)?, cap))).collect();
+        caps.into_iter().filter_map(|(i, cap)| Some(pools::implicit_pool(&schema, i, rules.get(i)?, cap))).collect();
     let mut stacks = Vec::new();
     let mut tests = Vec::new();
-    let index = groups::Index { schema: &schema, policies: &policies, rules: &rules };
+    let index = pools::Index { schema: &schema, policies: &policies, rules: &rules };
     // Rules written but not checked (an unknown entity, a missing schema): a test naming one
     // is not told the rule does not exist.
     let checked: std::collections::HashSet<&str> = rules.iter().map(|r| r.id.as_str()).collect();
@@ -311,7 +311,7 @@ fn rule(
         let error = TimingError::NoEventDate { rule: r.id.node.clone(), span: r.id.span.into() };
         cx.diags.error(file, CheckError::Timing(error));
     }
-    let split = r.split.as_ref().map(|s| groups::split(s, file, diags)).unwrap_or_default();
+    let split = r.split.as_ref().map(|s| pools::split(s, file, diags)).unwrap_or_default();
     let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.node.clone());
     Some(program::Rule {
         id: r.id.node.clone(),
@@ -365,8 +365,6 @@ fn once_scope(r: &ast::Rule, kind: program::KindId, cx: &mut expr::Context) -> (
     };
     (Some(cx.key(key)), up)
 }
-
-pub use suggest::help as suggest_help;
 
 /// Checks one expression as if written in a rule `for` entities of `kind` (the REPL's bare
 /// expressions and `:type`). Returns the typed expression and its type, or every error.

@@ -3,7 +3,7 @@
 //! is written but did not check, or that no rules were loaded at all.
 
 use super::error::GroupError;
-use super::groups::Index;
+use super::pools::Index;
 use super::{suggest, CheckError, Diagnostics};
 use crate::ast::{self, Spanned};
 use crate::program;

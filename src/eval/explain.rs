@@ -3,8 +3,9 @@
 //! words (in whichever language the reader reads), so the JSON carries both the structure
 //! (which pool cut an award, by how much) and the sentence.
 
-use crate::ast::{Choose, Earlier, Period};
+use crate::dates::Period;
 use crate::program::Entitlement;
+use crate::terms::{Choose, Earlier};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::sync::Arc;

@@ -3,8 +3,8 @@
 
 use super::explain::{Reason, Slice, Step};
 use super::Failure;
+use crate::amounts::Interval;
 use crate::amounts::{money, rate};
-use crate::ast::Interval;
 use crate::facts::{Entity, Slot};
 use crate::program::{Arith, Compare, Entitlement, Expr, Schema, Value};
 use chrono::NaiveDate;

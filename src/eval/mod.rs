@@ -9,12 +9,12 @@
 //!    rounded once.
 //! 2. **Once per owner** (`once per enterprise`, `… within enterprise`): of several records
 //!    earning the same one-off in one run, the earliest event is paid.
-//! 3. **Stacking** (就高不重复, `groups::stack`): of a stack's awards for one item (and
+//! 3. **Stacking** (就高不重复, `stacks::stack`): of a stack's awards for one item (and
 //!    period), only the highest stays; an earlier grant under a member is topped up or
 //!    refuses, as the stack says.
-//! 4. **Count caps** (`groups::limits`): at most N awards per entity and period, ledger
+//! 4. **Count caps** (`pools::limits`): at most N awards per entity and period, ledger
 //!    grants counted first.
-//! 5. **Pools** (`groups::pools`): awards take the room left under every pool they belong
+//! 5. **Pools** (`pools::pools`): awards take the room left under every pool they belong
 //!    to, served by event date and then evaluation order, narrowest pool first; ledger grants
 //!    count in the year they were for.
 //! 6. **Shares**: an award split between payers gets each payer's amount.
@@ -23,16 +23,17 @@
 
 mod explain;
 mod expr;
-mod groups;
+mod pools;
 mod result;
+mod stacks;
 
 pub use explain::{Exclusion, PoolStep, Read, Reason, Slice, SplitShare, Step, Trace, Why, WhyExcluded};
 pub use result::{Award, EvalError, Evaluation, Excluded, Failure, NotApplicable, PayerShare, Total};
 
 use crate::amounts::{self, money};
-use crate::ast::Frequency;
 use crate::facts::{Entity, Facts, Grant, Slot};
 use crate::program::{Entitlement, Program, Rule, Value};
+use crate::terms::Frequency;
 use chrono::{Datelike, NaiveDate};
 use expr::{Interp, Stop};
 use rust_decimal::Decimal;
@@ -98,9 +99,9 @@ pub(crate) fn evaluate(
     }
     let Run { mut candidates, mut not_applicable, .. } = run;
     once_per_owner(program, &mut candidates, &mut not_applicable, explain);
-    let mut excluded = groups::stack(program, &facts.ledger, &mut candidates, explain)?;
-    excluded.extend(groups::limits(program, &facts.ledger, &mut candidates)?);
-    groups::pools(program, &facts.ledger, &mut candidates, explain)?;
+    let mut excluded = stacks::stack(program, &facts.ledger, &mut candidates, explain)?;
+    excluded.extend(pools::limits(program, &facts.ledger, &mut candidates)?);
+    pools::pools(program, &facts.ledger, &mut candidates, explain)?;
     let awards: Vec<Award> = candidates.into_iter().map(|c| Award::new(program, c)).collect();
     let totals = result::totals(&awards, facts)?;
     let warnings = facts.warnings.clone();

@@ -3,9 +3,9 @@
 
 use super::explain::{Exclusion, Reason, SplitShare, Step, Trace, Why, WhyExcluded};
 use super::Candidate;
-use crate::ast::Frequency;
 use crate::facts::Facts;
 use crate::program::{Entitlement, EntitlementKind, Program, Rule};
+use crate::terms::Frequency;
 use chrono::{Datelike, NaiveDate};
 use miette::Diagnostic;
 use rust_decimal::Decimal;
@@ -191,7 +191,7 @@ impl Award {
 
 /// Each payer's part of the amount (or ceiling); the last payer takes what rounding leaves,
 /// so the parts always add up to the whole.
-fn shares(rule: &Rule, award: &Entitlement, rounding: crate::ast::Rounding) -> Vec<PayerShare> {
+fn shares(rule: &Rule, award: &Entitlement, rounding: crate::amounts::Rounding) -> Vec<PayerShare> {
     let base = award.amount().or(award.max()).filter(|_| award.kind() != EntitlementKind::CaseByCase);
     let all_given = rule.split.iter().all(|s| s.rate.is_some());
     let mut left = base;

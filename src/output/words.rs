@@ -3,9 +3,10 @@
 //! language is another set of these functions.
 
 use crate::amounts::{money, rate};
-use crate::ast::{Choose, Earlier, Period};
+use crate::dates::Period;
 use crate::eval::{Excluded, Exclusion, NoValue, NotApplicable, PoolStep, Read, Reason, Step, Trace, Why, WhyExcluded};
 use crate::program::Entitlement;
+use crate::terms::{Choose, Earlier};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt::{self, Display, Formatter};
 

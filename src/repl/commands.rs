@@ -64,7 +64,7 @@ impl Session {
             ":show" if args.len() <= 1 => self.show_rule(rest),
             _ if COMMANDS.iter().any(|c| c.name == name) => usage(name),
             _ => {
-                let help = crate::check::suggest_help(name, COMMANDS.iter().map(|c| c.name), "command");
+                let help = crate::diagnostic::suggest::help(name, COMMANDS.iter().map(|c| c.name), "command");
                 let help = if help.starts_with("did you mean") { help } else { ":help lists them".into() };
                 Output::failed(format!("unknown command `{name}`: {help}"))
             }

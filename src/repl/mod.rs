@@ -316,7 +316,7 @@ impl Session {
             [one] => Ok(*one),
             [] => {
                 let ids = self.program.rules.iter().map(|r| r.id.as_str());
-                let help = crate::check::suggest_help(name, ids, "rule");
+                let help = crate::diagnostic::suggest::help(name, ids, "rule");
                 Err(Output::failed(format!("no rule `{name}`: {help}")))
             }
             many => {

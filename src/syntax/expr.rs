@@ -356,7 +356,7 @@ pub(super) fn duration(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Optio
     for part in pair.clone().into_inner() {
         match part.as_rule() {
             Rule::integer => match u32::from_str(part.as_str()) {
-                Ok(n) if n <= 100_000 => count = n,
+                Ok(n) if n <= crate::dates::MAX_DURATION_COUNT => count = n,
                 _ => {
                     errors.push(too_large(&part));
                     return None;
@@ -366,9 +366,5 @@ pub(super) fn duration(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Optio
             _ => {}
         }
     }
-    Some(match unit.trim_end_matches('s') {
-        "year" => Duration { months: count * 12, days: 0 },
-        "month" => Duration { months: count, days: 0 },
-        _ => Duration { months: 0, days: count },
-    })
+    crate::dates::duration(count, unit)
 }

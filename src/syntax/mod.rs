@@ -124,16 +124,6 @@ pub fn parse_expr(text: &str) -> Result<ast::Expr, Vec<SyntaxError>> {
     }
 }
 
-/// Parses a duration such as `3 years` or `30 days` (used for duration facts).
-pub(crate) fn parse_duration(text: &str) -> Option<ast::Duration> {
-    let mut pairs = PolicyParser::parse(Rule::duration, text.trim()).ok()?;
-    let pair = pairs.next()?;
-    if pair.as_str().len() != text.trim().len() {
-        return None;
-    }
-    expr::duration(pair, &mut Vec::new())
-}
-
 /// Rejects, before pest sees them, brackets nested deeper than [`MAX_BRACKETS`] and
 /// full-width figures or punctuation (`１０００万`, `％`) outside strings and comments.
 fn check_nesting(text: &str) -> Result<(), Vec<SyntaxError>> {
@@ -151,13 +141,13 @@ fn check_nesting(text: &str) -> Result<(), Vec<SyntaxError>> {
                 }
             }
             ')' | ']' | '}' => depth = depth.saturating_sub(1),
-            c if full_width(c).is_some() => {
+            c if crate::amounts::full_width(c).is_some() => {
                 let errors: Vec<SyntaxError> = std::iter::once((at, c))
-                    .chain(code.filter(|(_, c)| full_width(*c).is_some()))
+                    .chain(code.filter(|(_, c)| crate::amounts::full_width(*c).is_some()))
                     .take(20)
                     .map(|(at, c)| SyntaxError::FullWidth {
                         found: c,
-                        ascii: full_width(c).unwrap_or(c),
+                        ascii: crate::amounts::full_width(c).unwrap_or(c),
                         span: (at, c.len_utf8()).into(),
                     })
                     .collect();
@@ -203,10 +193,4 @@ pub(crate) fn lexemes(text: &str) -> impl Iterator<Item = Lexeme> + '_ {
             c => return Some(Lexeme::Code(at, c)),
         }
     })
-}
-
-/// The ASCII character a full-width one (U+FF01–U+FF5E: `１`, `％`, `（`…) stands for.
-pub(crate) fn full_width(c: char) -> Option<char> {
-    let code = u32::from(c);
-    (0xFF01..=0xFF5E).contains(&code).then(|| char::from_u32(code - 0xFEE0)).flatten()
 }

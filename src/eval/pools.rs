@@ -1,18 +1,19 @@
-//! The passes over all awards at once: stacking (就高不重复), count caps and pools (caps over
-//! groups of rules, per entity and period). Each consults the ledger: what was granted before
-//! counts in the period it was *for*.
+//! The passes that cap awards over groups of rules: count caps (最多申报N项) and money pools
+//! (单个企业每年最高…), per entity and period. Each consults the ledger: what was granted
+//! before counts in the period it was *for*. The helpers here serve stacking too.
 
 use super::explain::{Exclusion, PoolStep, Step};
 use super::{Candidate, EvalError, Excluded};
-use crate::ast::{Choose, Earlier, Period};
+use crate::dates::Period;
 use crate::facts::Grant;
-use crate::program::{Entitlement, EntitlementKind, Measure, Pool, Program, Stack};
+use crate::program::{Entitlement, EntitlementKind, Measure, Pool, Program};
+use crate::terms::Choose;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// Orders awards for 就高: by ceiling, an unbounded case-by-case award highest.
-fn rank(award: &Entitlement) -> (bool, Decimal) {
+pub(super) fn rank(award: &Entitlement) -> (bool, Decimal) {
     match award.max() {
         Some(max) => (false, max),
         None => (true, Decimal::ZERO),
@@ -20,19 +21,19 @@ fn rank(award: &Entitlement) -> (bool, Decimal) {
 }
 
 /// `policy.rule`, as results name a rule.
-fn rule_name(program: &Program, rule: usize) -> String {
+pub(super) fn rule_name(program: &Program, rule: usize) -> String {
     let r = program.rules.get(rule);
     let policy = r.and_then(|r| program.policies.get(r.policy)).map_or("", |p| p.id.as_str());
     format!("{policy}.{}", r.map_or("", |r| r.id.as_str()))
 }
 
 /// A grant as results name it: `wuxi.WX-10 on enterprise.E1.drugs.D1, paid 2024-03-01 ($.ledger[0])`.
-fn grant_name(g: &Grant) -> String {
+pub(super) fn grant_name(g: &Grant) -> String {
     format!("{}.{} on {}, paid {} ({})", g.policy, g.rule.as_deref().unwrap_or("?"), g.entity, g.date, g.at)
 }
 
 /// Sums amounts exactly, or says which rule's pass overflowed.
-fn add(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, EvalError> {
+pub(super) fn add(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, EvalError> {
     a.checked_add(b).ok_or_else(|| EvalError {
         rule: what.to_string(),
         entity: String::new(),
@@ -42,132 +43,13 @@ fn add(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, EvalError> {
 }
 
 /// True when a period holding `year` (for an award in `award_year`) counts a grant for `grant_year`.
-fn in_period(period: Period, award_year: i32, grant_year: Option<i32>) -> bool {
+pub(super) fn in_period(period: Period, award_year: i32, grant_year: Option<i32>) -> bool {
     let (from, to) = period.years(award_year);
     match grant_year {
         Some(y) => (from..=to).contains(&y),
         // The facts reader requires the year wherever a period needs it.
         None => period == Period::Total,
     }
-}
-
-/// Keeps, for each stack, item and period, only the highest award; an earlier grant under a
-/// member for the same item is topped up to it (补差) or refuses it, as the stack says.
-/// Returns the awards set aside.
-pub(super) fn stack(
-    program: &Program,
-    ledger: &[Grant],
-    candidates: &mut Vec<Candidate>,
-    explain: bool,
-) -> Result<Vec<Excluded>, EvalError> {
-    let mut losers: HashMap<usize, Excluded> = HashMap::new();
-    for stack in &program.stacks {
-        // The members' earlier grants, by the item they were for.
-        let mut history: HashMap<&str, Vec<&Grant>> = HashMap::new();
-        for g in ledger.iter().filter(|g| g.rule_index.is_some_and(|r| stack.members.contains(&r))) {
-            if let Some(item) = super::scope_of(&g.entity, stack.depth) {
-                history.entry(item).or_default().push(g);
-            }
-        }
-        let mut items: BTreeMap<(std::sync::Arc<str>, i32), Vec<usize>> = BTreeMap::new();
-        for (i, c) in candidates.iter().enumerate() {
-            if stack.members.contains(&c.rule) && !losers.contains_key(&i) {
-                if let Some(scope) = c.scopes.get(stack.depth) {
-                    let year = if stack.period == Period::Year { c.year() } else { 0 };
-                    items.entry((scope.clone(), year)).or_default().push(i);
-                }
-            }
-        }
-        for ((item, year), group) in items {
-            let item = &*item;
-            let listed = |rule: usize| stack.members.iter().position(|&m| m == rule).unwrap_or(usize::MAX);
-            // The highest wins; between equals, the member listed first in the stack, then the
-            // record evaluated first.
-            let key = |i: usize| {
-                candidates.get(i).map(|c| (rank(&c.award), std::cmp::Reverse(listed(c.rule)), std::cmp::Reverse(i)))
-            };
-            let Some(winner) = group.iter().copied().max_by_key(|&i| key(i)) else { continue };
-            let Some(won) = candidates.get(winner) else { continue };
-            for &i in &group {
-                let Some(loser) = candidates.get(i) else { continue };
-                if i == winner {
-                    continue;
-                }
-                let reason = Exclusion::Outranked {
-                    stack: stack.id.clone(),
-                    winner: rule_name(program, won.rule),
-                    item: item.to_string(),
-                    won: won.award.clone(),
-                    lost: loser.award.clone(),
-                    tie: rank(&loser.award) == rank(&won.award),
-                };
-                let name = format!("{} on {}", rule_name(program, won.rule), won.entity());
-                losers.insert(i, Excluded::new(program, loser, reason, Some(name)));
-            }
-            let earlier: Vec<&Grant> = history
-                .get(item)
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|g| stack.period == Period::Total || g.year == Some(year))
-                .collect();
-            let Some(first) = earlier.first() else { continue };
-            let granted = earlier.iter().try_fold(Decimal::ZERO, |sum, g| add(sum, g.amount, &stack.id))?;
-            match against_earlier(stack, won, granted, first, earlier.len()) {
-                Err(reason) => {
-                    let grant = grant_name(first);
-                    let set_aside = Excluded::new(program, won, *reason, Some(grant));
-                    losers.insert(winner, set_aside);
-                }
-                Ok(trace) => {
-                    if let Some(c) = candidates.get_mut(winner) {
-                        let topped = c.award.map(|x| (x - granted).max(Decimal::ZERO));
-                        if explain {
-                            c.trace.push(trace);
-                        }
-                        c.award = topped;
-                    }
-                }
-            }
-        }
-    }
-    let mut excluded: Vec<(usize, Excluded)> = losers.into_iter().collect();
-    excluded.sort_by_key(|(i, _)| *i);
-    let mut index = 0;
-    candidates.retain(|_| {
-        let keep = excluded.binary_search_by_key(&index, |(i, _)| *i).is_err();
-        index += 1;
-        keep
-    });
-    Ok(excluded.into_iter().map(|(_, e)| e).collect())
-}
-
-/// What an earlier grant of `granted` in all does to the stack's winner: the step that tops
-/// it up (补差), or why it is set aside.
-fn against_earlier(
-    stack: &Stack,
-    won: &Candidate,
-    granted: Decimal,
-    first: &Grant,
-    count: usize,
-) -> Result<Step, Box<Exclusion>> {
-    let grants =
-        if count == 1 { grant_name(first) } else { format!("{count} grants, the first {}", grant_name(first)) };
-    let max = won.award.max();
-    let refused = match stack.earlier {
-        Earlier::Refuse => true,
-        Earlier::TopUp => max.is_some_and(|max| max <= granted),
-    };
-    if refused {
-        return Err(Box::new(Exclusion::EarlierGrant {
-            stack: stack.id.clone(),
-            earlier: stack.earlier,
-            granted,
-            grants,
-            max,
-        }));
-    }
-    Ok(Step::TopUp { stack: stack.id.clone(), granted, grants, up_to: max })
 }
 
 /// Count caps (最多申报N项): each pool with a `limit` keeps at most N awards per entity and

@@ -1,4 +1,4 @@
-//! Pools (caps over groups of rules), stacks (就高不重复) and funding splits. Checked after
+//! Pools (caps over groups of rules), stacks (就高不重复) and funding splits: the items that name other rules. Checked after
 //! every file's rules, because members may name rules of other policies.
 
 use super::error::GroupError;

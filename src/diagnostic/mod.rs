@@ -3,10 +3,39 @@
 //! Stage errors are plain data with spans; the file they point into is attached once, at the
 //! boundary, by [`Sourced`]. That keeps the checker and parser free of source-text plumbing.
 
+pub mod suggest;
+
 use miette::{Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
+
+/// A byte range in one source file.
+#[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct Span {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+}
+
+impl Span {
+    /// The span from byte `start` up to (not including) byte `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The smallest span covering both.
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+impl From<Span> for miette::SourceSpan {
+    fn from(span: Span) -> Self {
+        (span.start, span.end.saturating_sub(span.start)).into()
+    }
+}
 
 /// A source file: its name (as given on the command line) and its text.
 #[derive(Clone, Debug)]
