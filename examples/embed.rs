@@ -11,7 +11,7 @@
 //!
 //!     cargo run --example embed -- rules/ examples/changzhou_device_maker.json
 
-use policy_lang::compile::{from_ir, to_ir, IrError};
+use policy_lang::ir::{self, IrError};
 use policy_lang::output::{self, render_diagnostics, ErrorFormat};
 use policy_lang::{load, Award, EntitlementKind, Error, Evaluation, Program};
 use std::path::{Path, PathBuf};
@@ -159,8 +159,8 @@ fn run_many(program: &Program, paths: &[PathBuf]) -> Result<Vec<(PathBuf, Evalua
 /// The program as versioned JSON IR, loaded back: what a service would ship instead of the
 /// source. Here it goes through a string; in practice, a file (`policy compile --target json`).
 fn reload_from_ir(program: &Program) -> Result<Program, IrError> {
-    let ir: String = to_ir(program).to_string();
-    from_ir(&ir)
+    let text: String = ir::to_json(program).to_string();
+    ir::read(&text)
 }
 
 /// An award's amount as its kind allows: owed, a ceiling, a range, or case by case.

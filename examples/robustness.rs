@@ -167,7 +167,7 @@ fn run(case: &Case) -> usize {
     let warnings = render_diagnostics(&loaded.warnings, ErrorFormat::Plain, false).len();
     let Some(json) = &case.facts else {
         let mut ir = Count(0);
-        let _ = policy_lang::compile::write_ir(&loaded.program, &mut ir);
+        let _ = policy_lang::ir::write(&loaded.program, &mut ir);
         return warnings + ir.0;
     };
     let facts = match loaded.program.facts("case.json", json) {

@@ -17,7 +17,7 @@ pub use crate::terms::{Choose, Earlier, Frequency, GrantTags};
 pub(crate) use display::Line;
 
 /// A node and where it came from. Equality ignores the span.
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default)]
 pub struct Spanned<T> {
     /// The node itself.
     pub node: T,
@@ -91,7 +91,7 @@ pub struct Test {
 }
 
 /// Where a test's facts come from.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TestFacts {
     /// The JSON text itself.
     Inline(String),
@@ -111,7 +111,7 @@ pub struct Expect {
 }
 
 /// What a test expects of one rule and entity.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     /// An award of this amount, and what its shares and trace must show:
     /// `100万 payer city 60万 trace "capped"`.
@@ -123,7 +123,7 @@ pub enum Outcome {
 }
 
 /// An amount a test expects, of one award or of an entity's total.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Amount {
     /// An owed amount: `400万`.
     Exact(Numeral),
@@ -136,7 +136,7 @@ pub enum Amount {
 }
 
 /// A further check on an expected award.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum AwardClause {
     /// `payer city 60万`: the award's share for this payer is this amount.
     Payer(Ident, Numeral),
@@ -146,7 +146,7 @@ pub enum AwardClause {
 
 /// `expect total for ENTITY: AMOUNT`: what an entity receives from all its awards, its
 /// children's included, so a test can say a thing is not paid twice.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExpectTotal {
     /// The entity's path in results, e.g. `enterprise.E1`.
     pub entity: Spanned<String>,

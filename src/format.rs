@@ -225,20 +225,17 @@ fn raw_spans(file: &ast::File) -> Vec<Span> {
 /// The first comment in `range` of `source`, if any.
 fn first_comment(source: &str, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
     let offset = range.start;
-    syntax::lexemes(source.get(range)?).find_map(|l| match l {
-        syntax::Lexeme::Comment(r) => Some(r.start + offset..r.end + offset),
-        syntax::Lexeme::Code(..) => None,
-    })
+    syntax::tokens(source.get(range)?)
+        .find(|t| t.kind == syntax::TokenKind::Comment)
+        .map(|t| t.range.start + offset..t.range.end + offset)
 }
 
 /// Every `// …` comment outside strings and `raw` spans, in order. A "comment" that starts
 /// inside a raw span is code; the scan resumes where the span ends.
 fn comments<'a>(source: &'a str, raw: &[Span]) -> Vec<Comment<'a>> {
-    syntax::lexemes(source)
-        .filter_map(|l| match l {
-            syntax::Lexeme::Comment(range) => Some(range),
-            syntax::Lexeme::Code(..) => None,
-        })
+    syntax::tokens(source)
+        .filter(|t| t.kind == syntax::TokenKind::Comment)
+        .map(|t| t.range)
         .filter_map(|range| match raw.iter().find(|r| r.start <= range.start && range.start < r.end) {
             Some(r) => first_comment(source, r.end.max(range.start)..range.end),
             None => Some(range),

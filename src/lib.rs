@@ -44,13 +44,12 @@
 //!
 //! # Loading the IR instead of source
 //!
-//! A checked program saves as versioned JSON ([`compile::to_ir`], described in `docs/IR.md`)
-//! and loads again without its source or the checker ([`compile::from_ir`]). It evaluates
+//! A checked program saves as versioned JSON ([`ir::to_json`], described in `docs/IR.md`)
+//! and loads again without its source or the checker ([`ir::read`]). It evaluates
 //! exactly as the source does:
 //!
 //! ```
-//! use policy_lang::compile::{from_ir, to_ir};
-//! use policy_lang::{compile, output, Source};
+//! use policy_lang::{compile, ir, output, Source};
 //!
 //! # fn main() -> miette::Result<()> {
 //! let rules = r#"
@@ -59,8 +58,8 @@
 //!     rule R1 for enterprise { on as_of yearly reward up_to 20% of rd_cost max 400万 }
 //! "#;
 //! let program = compile(vec![Source::new("demo.policy", rules)])?.program;
-//! let ir = to_ir(&program).to_string(); // store it, ship it
-//! let loaded = from_ir(&ir)?;           // no source, no checking
+//! let text = ir::to_json(&program).to_string(); // store it, ship it
+//! let loaded = ir::read(&text)?;                // no source, no checking
 //!
 //! let json = r#"{"enterprise": [{"id": "E1", "rd_cost": "1000万"}]}"#;
 //! let as_of = chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap_or_default();
@@ -100,7 +99,7 @@
 //! [`Program::facts`] and [`Program::evaluate`]. They fail with an [`Error`](enum@Error) per
 //! problem, by stage, and the calls that can find many at once return them all as
 //! [`Errors`]. The IR and the formatter have errors of their own
-//! ([`IrError`](compile::IrError), [`FormatError`](format::FormatError)). Bad input is an
+//! ([`IrError`](ir::IrError), [`FormatError`](format::FormatError)). Bad input is an
 //! error, never a panic: the crate denies `unwrap`, `expect`, `panic!` and slice indexing.
 
 pub mod amounts;
@@ -108,7 +107,6 @@ pub mod ast;
 #[cfg(feature = "batch")]
 pub mod batch;
 pub mod check;
-pub mod compile;
 pub mod dates;
 pub mod decision_log;
 pub mod diagnostic;
@@ -117,6 +115,7 @@ pub mod facts;
 pub mod format;
 pub mod fuzzing;
 mod io;
+pub mod ir;
 pub mod needs;
 pub mod output;
 pub mod population;

@@ -228,10 +228,10 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
             let out = match target {
                 Target::Json => {
-                    policy_lang::compile::write_ir(&program, std::io::stdout().lock()).map_err(stdout_failed)?;
+                    policy_lang::ir::write(&program, std::io::stdout().lock()).map_err(stdout_failed)?;
                     return Ok(warnings);
                 }
-                Target::Schema => policy_lang::compile::facts_schema(&program),
+                Target::Schema => policy_lang::ir::facts_schema(&program),
             };
             emit(&format!("{}\n", serde_json::to_string_pretty(&out).unwrap_or_default()))?;
             Ok(warnings)

@@ -21,7 +21,7 @@ pub type EnumId = usize;
 pub type PolicyId = usize;
 
 /// A loaded, checked set of policies over one schema.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Program {
     /// The entity kinds and enums the rules read, merged from every file.
     pub schema: Schema,
@@ -34,15 +34,13 @@ pub struct Program {
     /// 就高不重复 groups.
     pub stacks: Vec<Stack>,
     /// Cases from the text, run by `policy test` (not part of the IR).
-    #[serde(skip)]
     pub tests: Vec<TestCase>,
     /// The source files, for showing a rule's text (not part of the IR).
-    #[serde(skip)]
     pub sources: Vec<Source>,
 }
 
 /// Entity kinds and enums, merged from every `schema` block.
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default)]
 pub struct Schema {
     /// Enums, in declared order.
     pub enums: Vec<EnumDef>,
@@ -105,7 +103,7 @@ impl Schema {
 }
 
 /// A closed set of categories, e.g. `phase { preclinical, I, II, III }`.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct EnumDef {
     /// The enum's name.
     pub name: String,
@@ -114,7 +112,7 @@ pub struct EnumDef {
 }
 
 /// A kind of entity rules pay: an enterprise, a drug, a project.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct KindDef {
     /// The kind's name, as facts and rules write it.
     pub name: String,
@@ -132,7 +130,7 @@ impl KindDef {
 }
 
 /// One fact of an entity kind.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct FieldDef {
     /// The fact's name in rules and in the facts JSON.
     pub name: String,
@@ -143,7 +141,7 @@ pub struct FieldDef {
 }
 
 /// The types of the language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ty {
     /// An amount in yuan, exact.
     Money,
@@ -197,7 +195,7 @@ impl fmt::Display for Ty {
 }
 
 /// One policy document.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Policy {
     /// The policy's id, e.g. `changzhou_2023`.
     pub id: String,
@@ -218,7 +216,7 @@ pub struct Policy {
 }
 
 /// A checked rule.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Rule {
     /// The rule's id, unique in its policy, e.g. `CZ-03-2a`.
     pub id: String,
@@ -254,17 +252,16 @@ pub struct Rule {
 }
 
 /// A payer and its share of an award; `None` when the text does not state the share.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Share {
     /// Who pays, e.g. `city` or `district`.
     pub payer: String,
     /// The share as a fraction (0.5 for `50%`).
-    #[serde(with = "rust_decimal::serde::str_option")]
     pub rate: Option<Decimal>,
 }
 
 /// A cap over the sum of its members' awards, per entity of one kind and per period.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Pool {
     /// The pool's id; a rule's own cap is `<rule>.per_year_cap`.
     pub id: String,
@@ -291,11 +288,9 @@ pub struct Pool {
 }
 
 /// What a pool caps.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Measure {
     /// The sum of the awards (单个企业每年最高1000万).
-    #[serde(with = "rust_decimal::serde::str")]
     Money(Decimal),
     /// The number of awards (最多申报2项), and which are kept when more qualify.
     Count {
@@ -307,7 +302,7 @@ pub enum Measure {
 }
 
 /// 就高不重复: of the members' awards for one entity of `scope`, only the highest is paid.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Stack {
     /// The stack's id.
     pub id: String,
@@ -329,7 +324,7 @@ pub struct Stack {
 
 /// A test case: its expectations of rules, resolved by the checker, and those that name no
 /// rule (an entity's total, a facts error), which need no resolving.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct TestCase {
     /// The test with each `expect RULE …` resolved to a rule.
     pub test: Test,
@@ -340,7 +335,7 @@ pub struct TestCase {
 }
 
 /// A test case with its expectations resolved to rules.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Test {
     /// What the case shows, in words.
     pub name: String,
@@ -357,7 +352,7 @@ pub struct Test {
 }
 
 /// `expect RULE for ENTITY: OUTCOME`, with the rule as an index into [`Program::rules`].
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Expect {
     /// The rule expected to pay (or not).
     pub rule: usize,
@@ -370,7 +365,7 @@ pub struct Expect {
 }
 
 /// A `when` clause (or the policy's `scope`) and its text, which names it when it fails.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Condition {
     /// The condition as written, for not-applicable reasons.
     pub text: Arc<str>,
@@ -381,7 +376,7 @@ pub struct Condition {
 }
 
 /// A typed expression with names resolved.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub enum Expr {
     /// A literal, already a value.
     Const(Value),
@@ -512,7 +507,7 @@ pub enum Expr {
 }
 
 /// An arithmetic operator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arith {
     /// `+`
     Add,
@@ -525,7 +520,7 @@ pub enum Arith {
 }
 
 /// A comparison operator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Compare {
     /// `==`
     Eq,
@@ -543,7 +538,7 @@ pub enum Compare {
 
 /// A runtime value. Money, rates, numbers and counts are all exact decimals; their types
 /// were settled by the checker.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     /// Money, a rate (as a fraction), a number or a count.
     Dec(Decimal),
@@ -564,7 +559,7 @@ pub enum Value {
 }
 
 /// What an award entitles to. The kind is kept in every result.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum Entitlement {
     /// The formula is owed.
     Exact(Decimal),
@@ -632,7 +627,7 @@ impl Entitlement {
 }
 
 /// The kinds of entitlement, as results name them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntitlementKind {
     /// The amount is owed.

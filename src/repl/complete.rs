@@ -8,7 +8,7 @@ use crate::facts::{Entity, Slot};
 use crate::program::Ty;
 use serde_json::Value as Json;
 
-use crate::syntax::KEYWORDS;
+use crate::syntax::{tokens, TokenKind, KEYWORDS};
 
 /// Where the word at the cursor starts, and what could replace it.
 pub fn complete(session: &Session, line: &str, pos: usize) -> (usize, Vec<String>) {
@@ -50,12 +50,14 @@ fn command(session: &Session, before: &str) -> (usize, Vec<String>) {
 /// In a rule or an expression: a field, enum value, kind or keyword; after `kind.`, that
 /// kind's fields.
 fn word(session: &Session, before: &str) -> (usize, Vec<String>) {
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
-        .last()
-        .map_or(before.len(), |(i, _)| i);
+    // The word at the cursor: the run of names, figures and dots that ends there.
+    // Tokens cover the text without gaps, so a run is broken only by another kind of token.
+    let mut run = None;
+    for t in tokens(before) {
+        let part = matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Punct('.'));
+        run = if part { run.or(Some(t.range.start)) } else { None };
+    }
+    let start = run.unwrap_or(before.len());
     let word = before.get(start..).unwrap_or_default();
     let schema = session.schema();
     if let Some((prefix, _)) = word.rsplit_once('.') {
@@ -79,7 +81,7 @@ fn word(session: &Session, before: &str) -> (usize, Vec<String>) {
 
 /// The kind of the rule being typed (`rule X for drug {`), if any.
 fn rule_kind(session: &Session, text: &str) -> Option<usize> {
-    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == '{').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = tokens(text).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(text)).collect();
     let at = words.iter().rposition(|w| *w == "for")?;
     session.schema().kind_named(words.get(at + 1)?)
 }

@@ -9,8 +9,7 @@ const COMMENT: &str = "\x1b[90m";
 const COMMAND: &str = "\x1b[1;36m";
 const RESET: &str = "\x1b[0m";
 
-// Words coloured as keywords: the language's, one list (`syntax::KEYWORDS`).
-use crate::syntax::KEYWORDS;
+use crate::syntax::{is_keyword, tokens, TokenKind};
 
 /// `line` with colours.
 pub fn highlight(line: &str) -> String {
@@ -22,54 +21,19 @@ pub fn highlight(line: &str) -> String {
         return format!("{COMMAND}{command}{RESET}{rest}");
     }
     let mut out = String::with_capacity(line.len() * 2);
-    let mut chars = line.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let token_end = |chars: &mut std::iter::Peekable<std::str::CharIndices>, keep: &dyn Fn(char) -> bool| {
-            while let Some(&(_, next)) = chars.peek() {
-                if !keep(next) {
-                    break;
-                }
-                chars.next();
-            }
-            chars.peek().map_or(line.len(), |(i, _)| *i)
+    for token in tokens(line) {
+        let text = token.text(line);
+        let colour = match token.kind {
+            TokenKind::Comment => Some(COMMENT),
+            TokenKind::Text { .. } => Some(STRING),
+            TokenKind::Number => Some(NUMBER),
+            TokenKind::Word if is_keyword(text) => Some(KEYWORD),
+            TokenKind::Word | TokenKind::Space | TokenKind::Punct(_) => None,
         };
-        if c == '/' && chars.peek().is_some_and(|(_, n)| *n == '/') {
-            out.push_str(&paint(COMMENT, line.get(at..).unwrap_or_default()));
-            break;
+        match colour {
+            Some(colour) => out.push_str(&format!("{colour}{text}{RESET}")),
+            None => out.push_str(text),
         }
-        if c == '"' {
-            let mut end = line.len();
-            let mut escaped = false;
-            for (i, next) in chars.by_ref() {
-                if next == '"' && !escaped {
-                    end = i + 1;
-                    break;
-                }
-                escaped = next == '\\' && !escaped;
-            }
-            out.push_str(&paint(STRING, line.get(at..end).unwrap_or_default()));
-            continue;
-        }
-        if c.is_ascii_digit() {
-            let end = token_end(&mut chars, &|n| n.is_ascii_digit() || "_.-万亿元%‰".contains(n));
-            out.push_str(&paint(NUMBER, line.get(at..end).unwrap_or_default()));
-            continue;
-        }
-        if c.is_ascii_alphabetic() || c == '_' {
-            let end = token_end(&mut chars, &|n| n.is_ascii_alphanumeric() || n == '_');
-            let word = line.get(at..end).unwrap_or_default();
-            if KEYWORDS.contains(&word) {
-                out.push_str(&paint(KEYWORD, word));
-            } else {
-                out.push_str(word);
-            }
-            continue;
-        }
-        out.push(c);
     }
     out
-}
-
-fn paint(colour: &str, text: &str) -> String {
-    format!("{colour}{text}{RESET}")
 }

@@ -100,7 +100,7 @@ pub async fn rules(State(app): State<Arc<App>>) -> Json<RulesAnswer> {
 #[utoipa::path(get, path = "/v1/schema", tag = "rules",
     responses((status = 200, description = "A JSON Schema", body = Object)))]
 pub async fn schema(State(app): State<Arc<App>>) -> Json<Value> {
-    Json(crate::compile::facts_schema(&app.current().program))
+    Json(crate::ir::facts_schema(&app.current().program))
 }
 
 /// `GET /healthz`.

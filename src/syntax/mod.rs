@@ -8,9 +8,11 @@ mod error;
 mod expr;
 mod keywords;
 mod lower;
+mod tokens;
 
 pub use error::SyntaxError;
 pub use keywords::KEYWORDS;
+pub use tokens::{is_keyword, tokens, Token, TokenKind};
 
 use crate::ast;
 use pest::Parser as _;
@@ -68,10 +70,11 @@ fn parse_whole(text: &str) -> Result<ast::File, Vec<SyntaxError>> {
 fn pieces(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut pieces = Vec::new();
     let (mut start, mut depth) = (0, 0usize);
-    for lexeme in lexemes(text) {
-        match lexeme {
-            Lexeme::Code(_, '(' | '[' | '{') => depth += 1,
-            Lexeme::Code(at, c @ (')' | ']' | '}')) => {
+    for token in tokens(text) {
+        match token.kind {
+            TokenKind::Punct('(' | '[' | '{') => depth += 1,
+            TokenKind::Punct(c @ (')' | ']' | '}')) => {
+                let at = token.range.start;
                 depth = depth.saturating_sub(1);
                 if c == '}' && depth == 0 && at + 1 - start >= PIECE {
                     pieces.push(start..at + 1);
@@ -128,9 +131,9 @@ pub fn parse_expr(text: &str) -> Result<ast::Expr, Vec<SyntaxError>> {
 /// full-width figures or punctuation (`１０００万`, `％`) outside strings and comments.
 fn check_nesting(text: &str) -> Result<(), Vec<SyntaxError>> {
     let mut depth = 0usize;
-    let mut code = lexemes(text).filter_map(|l| match l {
-        Lexeme::Code(at, c) => Some((at, c)),
-        Lexeme::Comment(_) => None,
+    let mut code = tokens(text).filter_map(|t| match t.kind {
+        TokenKind::Punct(c) => Some((t.range.start, c)),
+        _ => None,
     });
     while let Some((at, c)) = code.next() {
         match c {
@@ -157,40 +160,4 @@ fn check_nesting(text: &str) -> Result<(), Vec<SyntaxError>> {
         }
     }
     Ok(())
-}
-
-/// Source text as its lexical layer sees it, outside string literals.
-pub(crate) enum Lexeme {
-    /// A character of code (outside strings and comments) at its byte offset.
-    Code(usize, char),
-    /// A `// …` comment, from `//` to the end of its line (the line break excluded).
-    Comment(std::ops::Range<usize>),
-}
-
-/// Walks the text once, skipping string literals (escapes included): the one place that
-/// knows where strings and comments are, for the pre-scan above and for the formatter.
-pub(crate) fn lexemes(text: &str) -> impl Iterator<Item = Lexeme> + '_ {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || loop {
-        let (at, c) = chars.next()?;
-        match c {
-            '"' => {
-                while let Some((_, c)) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '"' => break,
-                        _ => {}
-                    }
-                }
-            }
-            '/' if chars.peek().is_some_and(|(_, c)| *c == '/') => {
-                let end = text.get(at..).and_then(|rest| rest.find('\n')).map_or(text.len(), |n| at + n);
-                while chars.next_if(|(i, _)| *i < end).is_some() {}
-                return Some(Lexeme::Comment(at..end));
-            }
-            c => return Some(Lexeme::Code(at, c)),
-        }
-    })
 }

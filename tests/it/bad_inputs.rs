@@ -1,7 +1,8 @@
 //! The bad-inputs corpus (tests/bad_inputs/): every file gets its expected outcome — a
 //! diagnostic with a location, or, where the meaning is not in doubt (a BOM, CRLF,
 //! full-width figures in facts), acceptance. Nothing panics. Rules (`.policy`) are checked;
-//! facts (`.json`) are read against tests/cli/demo.policy.
+//! facts (`.json`) are read against tests/cli/demo.policy. Each file's expected outcome is
+//! the snapshot beside it (`truncated.json` → `truncated.json.snap`).
 
 use policy_lang::output::{render_diagnostics, ErrorFormat};
 use policy_lang::{load, read_text, Error, MAX_FACTS_BYTES};
@@ -37,17 +38,18 @@ fn outcome(path: &Path) -> (String, Vec<Error>) {
 
 #[test]
 fn every_bad_input_gets_its_expected_outcome() {
-    insta::glob!("../bad_inputs", "*.*", |path| {
+    insta::glob!("../bad_inputs", "*.{json,policy}", |path| {
         // Named from the crate root, so snapshots do not depend on where the checkout is.
         let relative = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(path);
         let (text, _) = outcome(relative);
-        insta::assert_snapshot!(text);
+        crate::common::beside(path, || insta::assert_snapshot!(crate::common::file_name(path), text));
     });
 }
 
 #[test]
 fn every_diagnostic_names_a_location() {
-    for entry in std::fs::read_dir("tests/bad_inputs").into_iter().flatten().flatten() {
+    let inputs = std::fs::read_dir("tests/bad_inputs").into_iter().flatten().flatten();
+    for entry in inputs.filter(|e| e.path().extension().is_some_and(|x| x != "snap")) {
         let (_, errors) = outcome(&entry.path());
         let json: serde_json::Value =
             serde_json::from_str(&render_diagnostics(&errors, ErrorFormat::Json, false)).unwrap_or_default();

@@ -1,5 +1,6 @@
 //! Diagnostics are a product: each case file in `tests/diagnostics/` is checked and its
-//! rendered diagnostics (plain, no colour) are compared with a reviewed snapshot.
+//! rendered diagnostics (plain, no colour) are compared with a reviewed snapshot kept beside
+//! it (`foo.policy` → `foo.policy.snap`), so a case and its expectation are read together.
 
 use policy_lang::output::{render_diagnostics, ErrorFormat};
 use policy_lang::{compile, Source};
@@ -18,7 +19,7 @@ fn diagnostics(path: &std::path::Path) -> String {
 #[test]
 fn every_diagnostic_case_matches_its_snapshot() {
     insta::glob!("../diagnostics", "*.policy", |path| {
-        insta::assert_snapshot!(diagnostics(path));
+        crate::common::beside(path, || insta::assert_snapshot!(crate::common::file_name(path), diagnostics(path)));
     });
 }
 

@@ -96,3 +96,19 @@ pub fn reason(clauses: &str, fields: &str) -> String {
         Err(na) => na.reason(),
     }
 }
+
+/// Runs `assert` with insta writing its snapshot beside `input` (`foo.policy` →
+/// `foo.policy.snap`), as starlark keeps a case and its golden together.
+pub fn beside(input: &std::path::Path, assert: impl FnOnce()) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(input.parent().unwrap_or(input));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.remove_snapshot_suffix();
+    settings.set_omit_expression(true);
+    settings.bind(assert);
+}
+
+/// `dir/foo.policy` → `foo.policy`: the name of a snapshot kept beside its input.
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string()
+}

@@ -49,9 +49,9 @@ fn the_bundled_rules_each_read_declared_facts_and_the_ir_lists_them() {
             assert!(kind.and_then(|k| k.field(&read.field)).is_some(), "{}: {}.{}", rule.rule, read.entity, read.field);
         }
     }
-    let ir = policy_lang::compile::to_ir(&program);
+    let ir = policy_lang::ir::to_json(&program);
     assert_eq!(ir["facts_needed"].as_array().map(Vec::len), Some(program.rules.len()));
-    assert!(policy_lang::compile::from_ir(&ir.to_string()).is_ok());
+    assert!(policy_lang::ir::read(&ir.to_string()).is_ok());
 }
 
 #[test]

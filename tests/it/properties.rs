@@ -2,7 +2,7 @@
 //! is idempotent, and a program evaluates alike from source and from its JSON IR.
 
 use policy_lang::ast::*;
-use policy_lang::compile::{from_ir, to_ir};
+use policy_lang::ir;
 use policy_lang::syntax::parse;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -200,6 +200,9 @@ fn file() -> impl Strategy<Value = File> {
     })
 }
 
+/// The IR's committed JSON Schema, which every generated program's IR must satisfy.
+static IR_SCHEMA: std::sync::LazyLock<jsonschema::Validator> = std::sync::LazyLock::new(crate::compile::ir_validator);
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -219,21 +222,35 @@ proptest! {
         prop_assert_eq!(policy_lang::format::format(&once).unwrap_or_default(), once);
     }
 
-    /// Well-typed programs from a template: the IR gives the results the source gives.
+    /// Well-typed programs from a template: the IR satisfies its schema, reads back to itself,
+    /// and gives the results the source gives.
     #[test]
     fn the_ir_evaluates_as_the_source(rate in 1u32..100, cap in 1u64..10_000, threshold in 0u64..5000, cost in 0u64..100_000) {
         let source = format!(
-            "schema {{ entity e {{ rd_cost: money, n: count }} }}\npolicy p {{ issued 2023-01-01 }}\n\
+            "schema {{ enum ph {{ a, b, c }} entity e {{ rd_cost: money, n: count, ph: ph, started: date, done?: bool }} }}\n\
+             policy p {{ issued 2023-01-01 }}\n\
              rule R for e {{ on as_of every_event when rd_cost >= {threshold}万 reward {rate}% of rd_cost max {cap}万 }}\n\
-             rule S for e {{ on as_of every_event reward steps n {{ 1 => 10万, 3 => 30万 }} per_year_cap 35万 }}\n"
+             rule S for e {{ on as_of every_event reward steps n {{ 1 => 10万, 3 => 30万 }} per_year_cap 35万 }}\n\
+             rule T for e {{ on started + 2 years yearly reward tiers rd_cost {{ [0, {threshold}万) => 0, [{threshold}万, ..) => up_to {cap}万 }} }}\n\
+             rule M for e {{ on as_of once reward marginal rd_cost {{ [0, 100万] => 10%, (100万, ..) => {rate}% }} }}\n\
+             rule B for e {{ on as_of once per ph when ph in {{ a, b }} and not (started > as_of - 30 days) reward by ph {{ a => {cap}万, _ => 1万..{cap}万 }} }}\n\
+             rule D for e {{ on as_of every_event when done == true or n != 2 reward if ph == c then case_by_case max {cap}万 else (rd_cost - 1万) * 2 / 4 + 5万 per n }}\n\
+             pool P {{ members R, T cap {cap}万 per e per year }}\n\
+             stack K {{ members B, D per e earlier top_up }}\n"
         );
         let program = policy_lang::compile(vec![policy_lang::Source::new("p.policy", source)]).map(|l| l.program);
-        prop_assert!(program.is_ok());
+        prop_assert!(program.is_ok(), "{:?}", program.err());
         let program = program.unwrap_or_else(|_| unreachable!());
-        let loaded = from_ir(&to_ir(&program).to_string());
+        let doc = ir::to_json(&program);
+        crate::compile::assert_valid(&IR_SCHEMA, "generated", &doc);
+        let loaded = ir::read(&doc.to_string());
         prop_assert!(loaded.is_ok());
         let loaded = loaded.unwrap_or_else(|_| unreachable!());
-        let facts = format!(r#"{{"e": [{{"id": "A", "rd_cost": {cost}, "n": 3}}, {{"id": "B", "rd_cost": "{cost}万", "n": 1}}]}}"#);
+        prop_assert_eq!(ir::to_json(&loaded), doc);
+        let facts = format!(
+            r#"{{"e": [{{"id": "A", "rd_cost": {cost}, "n": 3, "ph": "a", "started": "2021-03-01", "done": true}},
+                      {{"id": "B", "rd_cost": "{cost}万", "n": 1, "ph": "c", "started": "2023-12-20", "done": false}}]}}"#
+        );
         let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
         let run = |p: &policy_lang::Program| {
             let facts = p.facts("f", &facts).map_err(|e| format!("{e:?}"))?;

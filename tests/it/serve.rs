@@ -200,7 +200,7 @@ fn rules_schema_openapi_check_and_health_describe_the_service() {
     let loaded = policy_lang::load(&["rules/".into()]).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(rules["rules"].as_array().map(Vec::len), Some(loaded.program.rules.len()));
     let schema: Value = serde_json::from_str(&server.get("/v1/schema").1).unwrap_or_default();
-    assert_eq!(schema, policy_lang::compile::facts_schema(&loaded.program));
+    assert_eq!(schema, policy_lang::ir::facts_schema(&loaded.program));
     let api: Value = serde_json::from_str(&server.get("/v1/openapi.json").1).unwrap_or_default();
     for path in [
         "/v1/evaluate",

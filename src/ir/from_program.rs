@@ -1,0 +1,572 @@
+//! Program → IR: indices become names, and every literal takes its unit from where it
+//! stands (the program keeps only the decimal; `400万` beside `rd_cost` is money).
+
+use super::types as ir;
+use crate::amounts::Interval;
+use crate::program::{Arith, Compare, Entitlement, Expr, KindId, Program, Ty, Value};
+use crate::{amounts, dates, terms};
+use rust_decimal::Decimal;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+/// The program as an IR document, with the facts each rule needs beside it.
+pub(super) fn document(program: &Program) -> ir::Document {
+    ir::Document {
+        format: super::FORMAT.into(),
+        version: super::VERSION,
+        program: ir::Program {
+            schema: schema(program),
+            policies: program.policies.iter().map(policy).collect(),
+            rules: program.rules.iter().map(|r| rule(program, r)).collect(),
+            pools: program.pools.iter().map(|p| pool(program, p)).collect(),
+            stacks: program.stacks.iter().map(|s| stack(program, s)).collect(),
+        },
+        facts_needed: crate::needs::facts_needed(program).iter().map(needs).collect(),
+    }
+}
+
+/// The same document as [`document`], serialized item by item: only one rule's IR exists at
+/// a time, so writing a large program costs little beyond the program itself. The tests hold
+/// the two to the same text.
+pub(super) struct Streamed<'a>(pub &'a Program);
+
+/// A sequence serialized from a fresh iterator.
+struct Seq<F>(F);
+
+impl<F: Fn() -> I, I: Iterator<Item = T>, T: Serialize> Serialize for Seq<F> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let program = self.0;
+        let facts_needed = crate::needs::facts_needed(program);
+        let mut doc = s.serialize_struct("Document", 4)?;
+        doc.serialize_field("format", super::FORMAT)?;
+        doc.serialize_field("version", &super::VERSION)?;
+        doc.serialize_field("program", &Body(program))?;
+        doc.serialize_field("facts_needed", &Seq(|| facts_needed.iter().map(needs)))?;
+        doc.end()
+    }
+}
+
+/// `program` of [`Streamed`].
+struct Body<'a>(&'a Program);
+
+impl Serialize for Body<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let program = self.0;
+        let mut body = s.serialize_struct("Program", 5)?;
+        body.serialize_field("schema", &schema(program))?;
+        body.serialize_field("policies", &Seq(|| program.policies.iter().map(policy)))?;
+        body.serialize_field("rules", &Seq(|| program.rules.iter().map(|r| rule(program, r))))?;
+        body.serialize_field("pools", &Seq(|| program.pools.iter().map(|p| pool(program, p))))?;
+        body.serialize_field("stacks", &Seq(|| program.stacks.iter().map(|st| stack(program, st))))?;
+        body.end()
+    }
+}
+
+fn kind_name(program: &Program, kind: KindId) -> String {
+    program.schema.kinds.get(kind).map(|k| k.name.clone()).unwrap_or_default()
+}
+
+fn enum_name(program: &Program, id: usize) -> String {
+    program.schema.enums.get(id).map(|e| e.name.clone()).unwrap_or_default()
+}
+
+/// The name of value `index` of enum `id`; the index itself if either is unknown, which the
+/// reader then refuses as inconsistent.
+fn variant(program: &Program, id: usize, index: usize) -> String {
+    program.schema.enums.get(id).and_then(|e| e.variants.get(index)).cloned().unwrap_or_else(|| index.to_string())
+}
+
+fn schema(program: &Program) -> ir::Schema {
+    let s = &program.schema;
+    let enums = s.enums.iter().map(|e| ir::Enum { name: e.name.clone(), values: e.variants.clone() }).collect();
+    let entities = s
+        .kinds
+        .iter()
+        .map(|k| ir::Entity {
+            name: k.name.clone(),
+            owner: k.parent.map(|p| kind_name(program, p)),
+            fields: k
+                .fields
+                .iter()
+                .map(|f| ir::Field { name: f.name.clone(), ty: field_type(program, f.ty), optional: f.optional })
+                .collect(),
+        })
+        .collect();
+    ir::Schema { enums, entities }
+}
+
+fn field_type(program: &Program, ty: Ty) -> ir::Type {
+    match ty {
+        Ty::Money => ir::Type::Money,
+        Ty::Rate => ir::Type::Rate,
+        Ty::Count => ir::Type::Count,
+        Ty::Date => ir::Type::Date,
+        Ty::Duration => ir::Type::Duration,
+        Ty::Bool => ir::Type::Bool,
+        Ty::Text => ir::Type::Text,
+        Ty::Enum(e) => ir::Type::Enum(enum_name(program, e)),
+        Ty::List(k) => ir::Type::List(kind_name(program, k)),
+        // A declared field is never an award, a rate range, a bare literal or an error.
+        Ty::Number | Ty::Award | Ty::RateRange | Ty::Literal | Ty::Error => ir::Type::Number,
+    }
+}
+
+fn policy(p: &crate::program::Policy) -> ir::Policy {
+    ir::Policy {
+        id: p.id.clone(),
+        title: p.title.clone(),
+        issuer: p.issuer.clone(),
+        document: p.document.clone(),
+        issued: p.issued,
+        effective: p.effective,
+        expires: p.expires,
+        rounding: ir::Rounding {
+            unit: match p.rounding.unit {
+                amounts::RoundingUnit::Yuan => ir::RoundingUnit::Yuan,
+                amounts::RoundingUnit::Jiao => ir::RoundingUnit::Jiao,
+                amounts::RoundingUnit::Fen => ir::RoundingUnit::Fen,
+            },
+            mode: match p.rounding.mode {
+                amounts::RoundingMode::HalfAwayFromZero => ir::RoundingMode::HalfAwayFromZero,
+                amounts::RoundingMode::HalfEven => ir::RoundingMode::HalfEven,
+                amounts::RoundingMode::Down => ir::RoundingMode::Down,
+                amounts::RoundingMode::Up => ir::RoundingMode::Up,
+            },
+        },
+    }
+}
+
+fn policy_id(program: &Program, index: usize) -> String {
+    program.policies.get(index).map(|p| p.id.clone()).unwrap_or_default()
+}
+
+fn rule(program: &Program, r: &crate::program::Rule) -> ir::Rule {
+    let w = Writer { program, chain: program.schema.ancestry(r.kind) };
+    ir::Rule {
+        policy: policy_id(program, r.policy),
+        id: r.id.clone(),
+        entity: kind_name(program, r.kind),
+        cite: r.cite.clone(),
+        title: r.title.clone(),
+        dept: r.dept.clone(),
+        conditions: r
+            .conditions
+            .iter()
+            .map(|c| ir::Condition { text: c.text.to_string(), scope: c.scope, expr: w.expr(&c.expr, Ty::Bool) })
+            .collect(),
+        on: r.on.as_ref().map(|e| w.expr(e, Ty::Date)),
+        reward: w.expr(&r.reward, Ty::Money),
+        frequency: match r.frequency {
+            terms::Frequency::Once => ir::Frequency::Once,
+            terms::Frequency::Yearly => ir::Frequency::Yearly,
+            terms::Frequency::EveryEvent => ir::Frequency::EveryEvent,
+        },
+        once_per: r.once_per.as_ref().map(|e| w.expr(e, Ty::Literal)),
+        once_for: w.chain.get(r.once_up).map(|&k| kind_name(program, k)).unwrap_or_default(),
+        split: r.split.iter().map(|s| ir::Share { payer: s.payer.clone(), rate: s.rate }).collect(),
+    }
+}
+
+fn members(program: &Program, members: &[usize]) -> Vec<ir::RuleRef> {
+    members
+        .iter()
+        .map(|&m| {
+            let rule = program.rules.get(m);
+            ir::RuleRef {
+                policy: rule.map(|r| policy_id(program, r.policy)).unwrap_or_default(),
+                rule: rule.map(|r| r.id.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+fn period(period: dates::Period) -> ir::Period {
+    match period {
+        dates::Period::Year => ir::Period::Year,
+        dates::Period::Years(n) => ir::Period::Years(n),
+        dates::Period::Total => ir::Period::Total,
+    }
+}
+
+fn pool(program: &Program, p: &crate::program::Pool) -> ir::Pool {
+    ir::Pool {
+        policy: policy_id(program, p.policy),
+        id: p.id.clone(),
+        cite: p.cite.clone(),
+        title: p.title.clone(),
+        members: members(program, &p.members),
+        per: kind_name(program, p.scope),
+        period: period(p.period),
+        cap: match p.measure {
+            crate::program::Measure::Money(m) => ir::Cap::Money(money(m)),
+            crate::program::Measure::Count { count, choose } => ir::Cap::Awards(ir::AwardLimit {
+                awards: count,
+                choose: match choose {
+                    terms::Choose::Highest => ir::Choose::Highest,
+                    terms::Choose::Earliest => ir::Choose::Earliest,
+                },
+            }),
+        },
+        grants: p
+            .grants
+            .iter()
+            .map(|g| ir::GrantTags { policy: g.policy.clone(), issuer: g.issuer.clone(), level: g.level.clone() })
+            .collect(),
+        implicit: p.implicit,
+    }
+}
+
+fn stack(program: &Program, s: &crate::program::Stack) -> ir::Stack {
+    ir::Stack {
+        policy: policy_id(program, s.policy),
+        id: s.id.clone(),
+        cite: s.cite.clone(),
+        members: members(program, &s.members),
+        per: kind_name(program, s.scope),
+        period: period(s.period),
+        earlier: match s.earlier {
+            terms::Earlier::TopUp => ir::Earlier::TopUp,
+            terms::Earlier::Refuse => ir::Earlier::Refuse,
+        },
+    }
+}
+
+fn needs(n: &crate::needs::RuleNeeds) -> ir::RuleNeeds {
+    ir::RuleNeeds {
+        policy: n.policy.clone(),
+        rule: n.rule.clone(),
+        entity: n.entity.clone(),
+        facts: n
+            .facts
+            .iter()
+            .map(|f| ir::FactRead {
+                entity: f.entity.clone(),
+                field: f.field.clone(),
+                ty: f.ty.clone(),
+                optional: f.optional,
+                via: f.via.iter().map(|v| v.to_string()).collect(),
+            })
+            .collect(),
+        ledger: n.ledger.clone(),
+    }
+}
+
+// ------------------------------------------------------------------ expressions
+
+fn money(m: Decimal) -> ir::Money {
+    ir::Money { money: m, unit: ir::MoneyUnit::Yuan }
+}
+
+/// A decimal with the unit its place gives it.
+fn amount(d: Decimal, ty: Ty) -> ir::Amount {
+    match ty {
+        Ty::Money | Ty::Award => ir::Amount::Money(money(d)),
+        Ty::Rate | Ty::RateRange => ir::Amount::Rate(ir::RateValue { rate: d }),
+        Ty::Count => ir::Amount::Count(ir::CountValue { count: d }),
+        _ => ir::Amount::Number(ir::NumberValue { number: d }),
+    }
+}
+
+/// A type that says what a literal beside it is (a bare literal or an error says nothing).
+fn known(ty: Ty) -> Option<Ty> {
+    (!matches!(ty, Ty::Literal | Ty::Error)).then_some(ty)
+}
+
+/// Writes one rule's expressions, whose facts are read from the rule's entity (`chain[0]`)
+/// and its owners.
+struct Writer<'a> {
+    program: &'a Program,
+    chain: Vec<KindId>,
+}
+
+impl Writer<'_> {
+    fn field(&self, up: usize, slot: usize) -> Option<&crate::program::FieldDef> {
+        self.chain.get(up).and_then(|&k| self.program.schema.kinds.get(k)).and_then(|k| k.fields.get(slot))
+    }
+
+    /// The type an expression gives, as far as the IR needs it: `Literal` when only its
+    /// context can tell.
+    fn ty(&self, e: &Expr) -> Ty {
+        let first_known = |a: Ty, b: Ty| known(a).or(known(b)).unwrap_or(Ty::Literal);
+        match e {
+            Expr::Const(v) => match v {
+                Value::Dec(_) | Value::Enum(_) => Ty::Literal,
+                Value::Bool(_) => Ty::Bool,
+                Value::Date(_) => Ty::Date,
+                Value::Duration(_) => Ty::Duration,
+                Value::Text(_) => Ty::Text,
+                Value::Award(_) => Ty::Award,
+                Value::RateRange(..) => Ty::RateRange,
+            },
+            Expr::Field { up, slot, .. } => self.field(*up, *slot).map_or(Ty::Error, |f| f.ty),
+            Expr::AsOf | Expr::Shift { .. } => Ty::Date,
+            Expr::Neg(x) => self.ty(x),
+            Expr::Not(_) | Expr::Compare(..) | Expr::And(..) | Expr::Or(..) | Expr::In(..) => Ty::Bool,
+            Expr::UpTo(_) | Expr::Range(..) | Expr::CaseByCase { .. } => Ty::Award,
+            Expr::Arith(op, a, b) => {
+                let (a, b) = (self.ty(a), self.ty(b));
+                match op {
+                    Arith::Add | Arith::Sub => first_known(a, b),
+                    Arith::Mul if a == Ty::Money || b == Ty::Money => Ty::Money,
+                    Arith::Mul => first_known(a, b),
+                    Arith::Div => match (a, b) {
+                        (Ty::Money, Ty::Money) => Ty::Number,
+                        (Ty::Money, _) => Ty::Money,
+                        (Ty::Literal, Ty::Literal) => Ty::Literal,
+                        _ => Ty::Number,
+                    },
+                }
+            }
+            Expr::If(_, a, b) => first_known(self.ty(a), self.ty(b)),
+            Expr::By { arms, .. } => self.arms_ty(arms.iter()),
+            Expr::Tiers { arms, .. } => self.arms_ty(arms.iter().map(|(_, e)| e)),
+            Expr::Steps { arms, .. } => self.arms_ty(arms.iter().map(|(_, e)| e)),
+            Expr::Marginal { scrutinee, .. } => known(self.ty(scrutinee)).unwrap_or(Ty::Money),
+            Expr::Of { base, rate, .. } => match (self.ty(rate), self.ty(base)) {
+                (Ty::RateRange, _) => Ty::Award,
+                (_, Ty::Number | Ty::Count) => Ty::Number,
+                _ => Ty::Money,
+            },
+            Expr::Per { .. } => Ty::Money,
+            Expr::RateRange(..) => Ty::RateRange,
+            Expr::Max { amount, .. } => match self.ty(amount) {
+                Ty::Award => Ty::Award,
+                _ => Ty::Money,
+            },
+            Expr::EnumName { .. } => Ty::Text,
+        }
+    }
+
+    fn arms_ty<'e>(&self, mut arms: impl Iterator<Item = &'e Expr>) -> Ty {
+        arms.find_map(|e| known(self.ty(e))).unwrap_or(Ty::Literal)
+    }
+
+    fn boxed(&self, e: &Expr, want: Ty) -> Box<ir::Expr> {
+        Box::new(self.expr(e, want))
+    }
+
+    /// The IR of `e`, where `want` is the type its place calls for (the unit of a literal).
+    fn expr(&self, e: &Expr, want: Ty) -> ir::Expr {
+        match e {
+            Expr::Const(v) => self.value(v, want),
+            Expr::Field { up, slot, name } => ir::Expr::Fact(ir::Fact {
+                fact: self.field(*up, *slot).map_or_else(|| name.to_string(), |f| f.name.clone()),
+                of: name.split_once('.').map(|(owner, _)| owner.to_string()),
+            }),
+            Expr::AsOf => ir::Expr::Op(ir::Op::AsOf),
+            Expr::Neg(x) => ir::Expr::Op(ir::Op::Neg { arg: self.boxed(x, want) }),
+            Expr::Not(x) => ir::Expr::Op(ir::Op::Not { arg: self.boxed(x, Ty::Bool) }),
+            Expr::UpTo(x) => ir::Expr::Op(ir::Op::UpTo { arg: self.boxed(x, Ty::Money) }),
+            Expr::Arith(op, a, b) => self.arith(*op, a, b, want),
+            Expr::Shift { date, by, negate } => {
+                let (date, by) = (self.boxed(date, Ty::Date), self.boxed(by, Ty::Duration));
+                ir::Expr::Op(if *negate { ir::Op::DateSub { date, by } } else { ir::Op::DateAdd { date, by } })
+            }
+            Expr::Compare(op, a, b) => {
+                let (ta, tb) = (self.ty(a), self.ty(b));
+                let left = self.boxed(a, known(tb).unwrap_or(Ty::Number));
+                let right = self.boxed(b, known(ta).unwrap_or(Ty::Number));
+                ir::Expr::Op(match op {
+                    Compare::Eq => ir::Op::Eq { left, right },
+                    Compare::Ne => ir::Op::Ne { left, right },
+                    Compare::Lt => ir::Op::Lt { left, right },
+                    Compare::Le => ir::Op::Le { left, right },
+                    Compare::Gt => ir::Op::Gt { left, right },
+                    Compare::Ge => ir::Op::Ge { left, right },
+                })
+            }
+            Expr::And(a, b) => {
+                ir::Expr::Op(ir::Op::And { left: self.boxed(a, Ty::Bool), right: self.boxed(b, Ty::Bool) })
+            }
+            Expr::Or(a, b) => {
+                ir::Expr::Op(ir::Op::Or { left: self.boxed(a, Ty::Bool), right: self.boxed(b, Ty::Bool) })
+            }
+            Expr::In(x, values) => {
+                let id = match self.ty(x) {
+                    Ty::Enum(id) => id,
+                    _ => usize::MAX,
+                };
+                ir::Expr::Op(ir::Op::In {
+                    value: self.boxed(x, Ty::Enum(id)),
+                    name: enum_name(self.program, id),
+                    values: values.iter().map(|&v| variant(self.program, id, v)).collect(),
+                })
+            }
+            Expr::If(c, a, b) => {
+                let want = known(self.ty(a)).or(known(self.ty(b))).unwrap_or(want);
+                ir::Expr::Op(ir::Op::If {
+                    cond: self.boxed(c, Ty::Bool),
+                    then: self.boxed(a, want),
+                    otherwise: self.boxed(b, want),
+                })
+            }
+            Expr::By { scrutinee, enum_id, table, arms, text } => {
+                let want = known(self.arms_ty(arms.iter())).unwrap_or(want);
+                let arms = arms
+                    .iter()
+                    .enumerate()
+                    .map(|(i, arm)| ir::ByArm {
+                        values: (table.iter().enumerate())
+                            .filter(|(_, a)| **a == Some(i))
+                            .map(|(v, _)| variant(self.program, *enum_id, v))
+                            .collect(),
+                        then: self.expr(arm, want),
+                    })
+                    .collect();
+                ir::Expr::Op(ir::Op::By {
+                    value: self.boxed(scrutinee, Ty::Enum(*enum_id)),
+                    name: enum_name(self.program, *enum_id),
+                    text: text.to_string(),
+                    arms,
+                })
+            }
+            Expr::Tiers { scrutinee, arms, text } => {
+                let want = known(self.arms_ty(arms.iter().map(|(_, e)| e))).unwrap_or(want);
+                let (value, arms) = self.tiers(scrutinee, arms, want);
+                ir::Expr::Op(ir::Op::Tiers { value, text: text.to_string(), arms })
+            }
+            Expr::Marginal { scrutinee, arms, text } => {
+                let (value, arms) = self.tiers(scrutinee, arms, Ty::Rate);
+                ir::Expr::Op(ir::Op::Marginal { value, text: text.to_string(), arms })
+            }
+            Expr::Steps { scrutinee, arms, text } => {
+                let want = known(self.arms_ty(arms.iter().map(|(_, e)| e))).unwrap_or(want);
+                let bound = known(self.ty(scrutinee)).unwrap_or(Ty::Money);
+                ir::Expr::Op(ir::Op::Steps {
+                    value: self.boxed(scrutinee, bound),
+                    text: text.to_string(),
+                    arms: arms
+                        .iter()
+                        .map(|(threshold, e)| ir::Step { from: amount(*threshold, bound), then: self.expr(e, want) })
+                        .collect(),
+                })
+            }
+            Expr::Of { rate, base, text, rate_text } => {
+                let base_want = known(self.ty(base)).unwrap_or(if want == Ty::Number { want } else { Ty::Money });
+                ir::Expr::Op(ir::Op::Of {
+                    rate: self.boxed(rate, Ty::Rate),
+                    base: self.boxed(base, base_want),
+                    text: text.to_string(),
+                    rate_text: rate_text.as_ref().map(|t| t.to_string()),
+                })
+            }
+            Expr::Per { amount, count, text } => ir::Expr::Op(ir::Op::Per {
+                amount: self.boxed(amount, Ty::Money),
+                count: self.boxed(count, known(self.ty(count)).unwrap_or(Ty::Count)),
+                text: text.to_string(),
+            }),
+            Expr::Range(lo, hi) => {
+                ir::Expr::Op(ir::Op::Range { low: self.boxed(lo, Ty::Money), high: self.boxed(hi, Ty::Money) })
+            }
+            Expr::RateRange(lo, hi) => {
+                ir::Expr::Op(ir::Op::RateRange { low: self.boxed(lo, Ty::Rate), high: self.boxed(hi, Ty::Rate) })
+            }
+            Expr::Max { amount, cap, text } => ir::Expr::Op(ir::Op::Max {
+                amount: self.boxed(amount, Ty::Money),
+                cap: self.boxed(cap, Ty::Money),
+                text: text.to_string(),
+            }),
+            Expr::CaseByCase { uncapped } => ir::Expr::Op(ir::Op::CaseByCase { uncapped: *uncapped }),
+            Expr::EnumName { value, enum_id } => ir::Expr::Op(ir::Op::EnumName {
+                value: self.boxed(value, Ty::Enum(*enum_id)),
+                name: enum_name(self.program, *enum_id),
+            }),
+        }
+    }
+
+    fn arith(&self, op: Arith, a: &Expr, b: &Expr, want: Ty) -> ir::Expr {
+        let (ta, tb) = (self.ty(a), self.ty(b));
+        let (wa, wb) = match op {
+            Arith::Add | Arith::Sub => (known(tb).unwrap_or(want), known(ta).unwrap_or(want)),
+            // `rd_cost * 2`: beside money a literal is a plain number.
+            Arith::Mul => {
+                let beside = |other: Ty, fallback: Ty| match other {
+                    Ty::Money => Ty::Number,
+                    t => known(t).unwrap_or(fallback),
+                };
+                (beside(tb, want), beside(ta, Ty::Number))
+            }
+            Arith::Div => (
+                match tb {
+                    Ty::Money => Ty::Money,
+                    t if known(t).is_some() => Ty::Number,
+                    _ => want,
+                },
+                Ty::Number,
+            ),
+        };
+        let (left, right) = (self.boxed(a, wa), self.boxed(b, wb));
+        ir::Expr::Op(match op {
+            Arith::Add => ir::Op::Add { left, right },
+            Arith::Sub => ir::Op::Sub { left, right },
+            Arith::Mul => ir::Op::Mul { left, right },
+            Arith::Div => ir::Op::Div { left, right },
+        })
+    }
+
+    /// A tier table's scrutinee and arms; the bounds take the scrutinee's unit.
+    fn tiers(&self, scrutinee: &Expr, arms: &[(Interval, Expr)], want: Ty) -> (Box<ir::Expr>, Vec<ir::Tier>) {
+        let bound = known(self.ty(scrutinee)).unwrap_or(Ty::Money);
+        let arms = arms
+            .iter()
+            .map(|(interval, e)| ir::Tier {
+                from: interval.lower.as_ref().map(|n| amount(n.value, bound)),
+                from_included: interval.lower_closed,
+                to: interval.upper.as_ref().map(|n| amount(n.value, bound)),
+                to_included: interval.upper_closed,
+                text: interval.to_string(),
+                then: self.expr(e, want),
+            })
+            .collect();
+        (self.boxed(scrutinee, bound), arms)
+    }
+
+    fn value(&self, v: &Value, want: Ty) -> ir::Expr {
+        match v {
+            Value::Dec(d) => ir::Expr::Amount(amount(*d, want)),
+            Value::Bool(b) => ir::Expr::Bool(ir::BoolValue { bool: *b }),
+            Value::Date(d) => ir::Expr::Date(ir::DateValue { date: *d }),
+            Value::Duration(d) => {
+                ir::Expr::Duration(ir::DurationValue { duration: ir::Duration { months: d.months, days: d.days } })
+            }
+            Value::Text(t) => ir::Expr::Text(ir::TextValue { text: t.to_string() }),
+            Value::Enum(i) => {
+                let id = match want {
+                    Ty::Enum(id) => id,
+                    _ => usize::MAX,
+                };
+                ir::Expr::Enum(ir::EnumValue {
+                    name: enum_name(self.program, id),
+                    value: variant(self.program, id, *i),
+                })
+            }
+            // The checker never writes an award or a rate range as a constant; should one
+            // appear, it is written as the expression that makes it.
+            Value::RateRange(lo, hi) => ir::Expr::Op(ir::Op::RateRange {
+                low: Box::new(ir::Expr::Amount(amount(*lo, Ty::Rate))),
+                high: Box::new(ir::Expr::Amount(amount(*hi, Ty::Rate))),
+            }),
+            Value::Award(a) => award(a),
+        }
+    }
+}
+
+fn award(a: &Entitlement) -> ir::Expr {
+    let m = |d: Decimal| Box::new(ir::Expr::Amount(ir::Amount::Money(money(d))));
+    match a {
+        Entitlement::Exact(x) => ir::Expr::Amount(ir::Amount::Money(money(*x))),
+        Entitlement::UpTo(x) => ir::Expr::Op(ir::Op::UpTo { arg: m(*x) }),
+        Entitlement::Range(lo, hi) => ir::Expr::Op(ir::Op::Range { low: m(*lo), high: m(*hi) }),
+        Entitlement::CaseByCase { cap: None, uncapped } => ir::Expr::Op(ir::Op::CaseByCase { uncapped: *uncapped }),
+        Entitlement::CaseByCase { cap: Some(cap), uncapped } => ir::Expr::Op(ir::Op::Max {
+            amount: Box::new(ir::Expr::Op(ir::Op::CaseByCase { uncapped: *uncapped })),
+            cap: m(*cap),
+            text: String::new(),
+        }),
+    }
+}

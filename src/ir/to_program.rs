@@ -1,0 +1,431 @@
+//! IR → program: every name is resolved again (a kind, a field, an enum value, a rule), so
+//! a hand-edited or foreign IR that names something absent is refused, not evaluated.
+
+use super::types as ir;
+use super::IrError;
+use crate::amounts::{self, Interval, Numeral, Scale};
+use crate::diagnostic::Span;
+use crate::program::{
+    Arith, Compare, Condition, EnumDef, Expr, FieldDef, KindDef, KindId, Measure, Policy, Pool, Program, Rule, Schema,
+    Share, Stack, Ty, Value,
+};
+use crate::{dates, terms};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+type Result<T> = std::result::Result<T, IrError>;
+
+fn bad<T>(what: String) -> Result<T> {
+    Err(IrError::Inconsistent(what))
+}
+
+/// The program an IR describes.
+pub(super) fn program(ir: ir::Program) -> Result<Program> {
+    let schema = schema(&ir.schema)?;
+    let policies: Vec<Policy> = ir.policies.iter().map(policy).collect();
+    let policy_index = |id: &str, of: &str| match policies.iter().position(|p| p.id == id) {
+        Some(i) => Ok(i),
+        None => bad(format!("{of} belongs to policy `{id}`, which the IR does not declare")),
+    };
+    let mut rules = Vec::with_capacity(ir.rules.len());
+    let mut rule_index: HashMap<(&str, &str), usize> = HashMap::new();
+    for r in &ir.rules {
+        if rule_index.insert((&r.policy, &r.id), rules.len()).is_some() {
+            return bad(format!("rule `{}.{}` is declared twice", r.policy, r.id));
+        }
+        rules.push(rule(&schema, r, policy_index(&r.policy, &format!("rule `{}`", r.id))?)?);
+    }
+    let members = |refs: &[ir::RuleRef], of: &str| {
+        refs.iter()
+            .map(|m| match rule_index.get(&(m.policy.as_str(), m.rule.as_str())) {
+                Some(&i) => Ok(i),
+                None => bad(format!("{of} names rule `{}.{}`, which the IR does not declare", m.policy, m.rule)),
+            })
+            .collect::<Result<Vec<usize>>>()
+    };
+    let scope = |name: &str, of: &str| match schema.kind_named(name) {
+        Some(k) => Ok(k),
+        None => bad(format!("{of} is counted per `{name}`, an entity the IR does not declare")),
+    };
+    let mut pools = Vec::with_capacity(ir.pools.len());
+    for p in &ir.pools {
+        let of = format!("pool `{}`", p.id);
+        let scope = scope(&p.per, &of)?;
+        pools.push(Pool {
+            id: p.id.clone(),
+            policy: policy_index(&p.policy, &of)?,
+            cite: p.cite.clone(),
+            title: p.title.clone(),
+            members: members(&p.members, &of)?,
+            scope,
+            depth: schema.depth(scope),
+            period: period(p.period),
+            measure: match &p.cap {
+                ir::Cap::Money(m) => Measure::Money(m.money),
+                ir::Cap::Awards(limit) => Measure::Count {
+                    count: limit.awards,
+                    choose: match limit.choose {
+                        ir::Choose::Highest => terms::Choose::Highest,
+                        ir::Choose::Earliest => terms::Choose::Earliest,
+                    },
+                },
+            },
+            grants: p
+                .grants
+                .iter()
+                .map(|g| terms::GrantTags {
+                    policy: g.policy.clone(),
+                    issuer: g.issuer.clone(),
+                    level: g.level.clone(),
+                })
+                .collect(),
+            implicit: p.implicit,
+        });
+    }
+    let mut stacks = Vec::with_capacity(ir.stacks.len());
+    for s in &ir.stacks {
+        let of = format!("stack `{}`", s.id);
+        let scope = scope(&s.per, &of)?;
+        stacks.push(Stack {
+            id: s.id.clone(),
+            policy: policy_index(&s.policy, &of)?,
+            cite: s.cite.clone(),
+            members: members(&s.members, &of)?,
+            scope,
+            depth: schema.depth(scope),
+            period: period(s.period),
+            earlier: match s.earlier {
+                ir::Earlier::TopUp => terms::Earlier::TopUp,
+                ir::Earlier::Refuse => terms::Earlier::Refuse,
+            },
+        });
+    }
+    Ok(Program { schema, policies, rules, pools, stacks, tests: Vec::new(), sources: Vec::new() })
+}
+
+fn schema(ir: &ir::Schema) -> Result<Schema> {
+    let enum_id = |name: &str| ir.enums.iter().position(|e| e.name == name);
+    let kind_id = |name: &str| ir.entities.iter().position(|k| k.name == name);
+    let enums = ir.enums.iter().map(|e| EnumDef { name: e.name.clone(), variants: e.values.clone() }).collect();
+    let mut kinds = Vec::with_capacity(ir.entities.len());
+    for (i, k) in ir.entities.iter().enumerate() {
+        if kind_id(&k.name) != Some(i) {
+            return bad(format!("entity `{}` is declared twice", k.name));
+        }
+        let parent = match &k.owner {
+            None => None,
+            Some(owner) => match kind_id(owner) {
+                Some(p) => Some(p),
+                None => return bad(format!("entity `{}` is owned by `{owner}`, which is not declared", k.name)),
+            },
+        };
+        let mut fields = Vec::with_capacity(k.fields.len());
+        for f in &k.fields {
+            let unknown = |what: &str, name: &str| {
+                bad(format!("field `{}.{}` is of {what} `{name}`, which is not declared", k.name, f.name))
+            };
+            let ty = match &f.ty {
+                ir::Type::Money => Ty::Money,
+                ir::Type::Rate => Ty::Rate,
+                ir::Type::Number => Ty::Number,
+                ir::Type::Count => Ty::Count,
+                ir::Type::Date => Ty::Date,
+                ir::Type::Duration => Ty::Duration,
+                ir::Type::Bool => Ty::Bool,
+                ir::Type::Text => Ty::Text,
+                ir::Type::Enum(name) => match enum_id(name) {
+                    Some(e) => Ty::Enum(e),
+                    None => return unknown("enum", name),
+                },
+                ir::Type::List(name) => match kind_id(name) {
+                    Some(c) => Ty::List(c),
+                    None => return unknown("entity", name),
+                },
+            };
+            fields.push(FieldDef { name: f.name.clone(), ty, optional: f.optional });
+        }
+        kinds.push(KindDef { name: k.name.clone(), fields, parent });
+    }
+    let schema = Schema { enums, kinds };
+    owners(&schema)?;
+    Ok(schema)
+}
+
+/// Each kind's owner is the kind whose list holds it. (Kinds that own each other in a cycle
+/// are only a warning in the source, so the IR may hold them too.)
+fn owners(schema: &Schema) -> Result<()> {
+    for (id, kind) in schema.kinds.iter().enumerate() {
+        for field in &kind.fields {
+            if let Ty::List(child) = field.ty {
+                if schema.kinds.get(child).and_then(|c| c.parent) != Some(id) {
+                    return bad(format!(
+                        "field `{}.{}` lists entities that `{}` does not own",
+                        kind.name, field.name, kind.name
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn policy(p: &ir::Policy) -> Policy {
+    Policy {
+        id: p.id.clone(),
+        title: p.title.clone(),
+        issuer: p.issuer.clone(),
+        document: p.document.clone(),
+        issued: p.issued,
+        effective: p.effective,
+        expires: p.expires,
+        rounding: amounts::Rounding {
+            unit: match p.rounding.unit {
+                ir::RoundingUnit::Yuan => amounts::RoundingUnit::Yuan,
+                ir::RoundingUnit::Jiao => amounts::RoundingUnit::Jiao,
+                ir::RoundingUnit::Fen => amounts::RoundingUnit::Fen,
+            },
+            mode: match p.rounding.mode {
+                ir::RoundingMode::HalfAwayFromZero => amounts::RoundingMode::HalfAwayFromZero,
+                ir::RoundingMode::HalfEven => amounts::RoundingMode::HalfEven,
+                ir::RoundingMode::Down => amounts::RoundingMode::Down,
+                ir::RoundingMode::Up => amounts::RoundingMode::Up,
+            },
+        },
+    }
+}
+
+fn period(p: ir::Period) -> dates::Period {
+    match p {
+        ir::Period::Year => dates::Period::Year,
+        ir::Period::Years(n) => dates::Period::Years(n),
+        ir::Period::Total => dates::Period::Total,
+    }
+}
+
+fn rule(schema: &Schema, r: &ir::Rule, policy: usize) -> Result<Rule> {
+    let Some(kind) = schema.kind_named(&r.entity) else {
+        return bad(format!("rule `{}` pays `{}`, an entity the IR does not declare", r.id, r.entity));
+    };
+    let reader = Reader { schema, chain: schema.ancestry(kind), rule: &r.id };
+    let Some(once_up) = reader.up(&r.once_for) else {
+        return bad(format!(
+            "rule `{}` counts its one-offs for `{}`, which does not own `{}`",
+            r.id, r.once_for, r.entity
+        ));
+    };
+    let conditions = r
+        .conditions
+        .iter()
+        .map(|c| Ok(Condition { text: c.text.as_str().into(), expr: reader.expr(&c.expr)?, scope: c.scope }))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Rule {
+        id: r.id.clone(),
+        policy,
+        kind,
+        cite: r.cite.clone(),
+        title: r.title.clone(),
+        dept: r.dept.clone(),
+        conditions,
+        on: r.on.as_ref().map(|e| reader.expr(e)).transpose()?,
+        reward: reader.expr(&r.reward)?,
+        frequency: match r.frequency {
+            ir::Frequency::Once => terms::Frequency::Once,
+            ir::Frequency::Yearly => terms::Frequency::Yearly,
+            ir::Frequency::EveryEvent => terms::Frequency::EveryEvent,
+        },
+        once_per: r.once_per.as_ref().map(|e| reader.expr(e)).transpose()?,
+        once_up,
+        split: r.split.iter().map(|s| Share { payer: s.payer.clone(), rate: s.rate }).collect(),
+        source: 0,
+        span: Span::default(),
+    })
+}
+
+/// The decimal of an amount, whatever its unit.
+fn dec(a: &ir::Amount) -> Decimal {
+    match a {
+        ir::Amount::Money(m) => m.money,
+        ir::Amount::Rate(r) => r.rate,
+        ir::Amount::Count(c) => c.count,
+        ir::Amount::Number(n) => n.number,
+    }
+}
+
+/// A tier's interval. The bounds' written scale (`5亿`, `100万元`) comes from the tier's
+/// text, so the trace shows the tier as written; a text that does not parse shows plain
+/// figures.
+fn interval(t: &ir::Tier) -> Interval {
+    let inner = t.text.get(1..t.text.len().saturating_sub(1)).unwrap_or("");
+    let mut written = inner.split(", ");
+    let mut bound = |a: &Option<ir::Amount>| {
+        let token = written.next().unwrap_or("");
+        a.as_ref().map(|a| {
+            let yuan = token.ends_with('元');
+            let figure = token.trim_end_matches('元');
+            let scale = match figure.chars().last() {
+                Some('亿') => Scale::Yi,
+                Some('万') => Scale::Wan,
+                _ => Scale::One,
+            };
+            Numeral { value: dec(a), scale, yuan }
+        })
+    };
+    let lower = bound(&t.from);
+    let upper = bound(&t.to);
+    Interval { lower, lower_closed: t.from_included, upper, upper_closed: t.to_included }
+}
+
+/// Reads one rule's expressions: facts are resolved against the rule's entity (`chain[0]`)
+/// and its owners.
+struct Reader<'a> {
+    schema: &'a Schema,
+    chain: Vec<KindId>,
+    rule: &'a str,
+}
+
+impl Reader<'_> {
+    /// How many levels above the rule's entity the entity `name` is.
+    fn up(&self, name: &str) -> Option<usize> {
+        self.chain.iter().position(|&k| self.schema.kinds.get(k).is_some_and(|k| k.name == name))
+    }
+
+    fn enum_id(&self, name: &str) -> Result<usize> {
+        match self.schema.enum_named(name) {
+            Some(e) => Ok(e),
+            None => bad(format!("rule `{}` uses enum `{name}`, which is not declared", self.rule)),
+        }
+    }
+
+    fn variant(&self, id: usize, value: &str) -> Result<usize> {
+        let def = self.schema.enums.get(id);
+        match def.and_then(|e| e.variants.iter().position(|v| v == value)) {
+            Some(i) => Ok(i),
+            None => bad(format!(
+                "rule `{}` uses `{value}`, which is not a value of `{}`",
+                self.rule,
+                def.map_or("", |e| e.name.as_str())
+            )),
+        }
+    }
+
+    fn boxed(&self, e: &ir::Expr) -> Result<Box<Expr>> {
+        self.expr(e).map(Box::new)
+    }
+
+    fn pair(&self, a: &ir::Expr, b: &ir::Expr) -> Result<(Box<Expr>, Box<Expr>)> {
+        Ok((self.boxed(a)?, self.boxed(b)?))
+    }
+
+    fn fact(&self, f: &ir::Fact) -> Result<Expr> {
+        let up = match &f.of {
+            None => Some(0),
+            Some(of) => self.up(of),
+        };
+        let kind = up.and_then(|up| self.chain.get(up)).and_then(|&k| self.schema.kinds.get(k));
+        let slot = kind.and_then(|k| k.field(&f.fact));
+        match (up, slot) {
+            (Some(up), Some(slot)) => {
+                let name = f.of.as_ref().map_or_else(|| f.fact.clone(), |of| format!("{of}.{}", f.fact));
+                Ok(Expr::Field { up, slot, name: name.into() })
+            }
+            _ => bad(format!(
+                "rule `{}` reads `{}` of `{}`, which its entity and owners do not have",
+                self.rule,
+                f.fact,
+                f.of.as_deref().unwrap_or("its entity")
+            )),
+        }
+    }
+
+    fn expr(&self, e: &ir::Expr) -> Result<Expr> {
+        use ir::Op;
+        let constant = |v: Value| Ok(Expr::Const(v));
+        let op = match e {
+            ir::Expr::Amount(a) => return constant(Value::Dec(dec(a))),
+            ir::Expr::Bool(b) => return constant(Value::Bool(b.bool)),
+            ir::Expr::Date(d) => return constant(Value::Date(d.date)),
+            ir::Expr::Duration(d) => {
+                return constant(Value::Duration(dates::Duration { months: d.duration.months, days: d.duration.days }))
+            }
+            ir::Expr::Text(t) => return constant(Value::Text(t.text.as_str().into())),
+            ir::Expr::Enum(v) => return constant(Value::Enum(self.variant(self.enum_id(&v.name)?, &v.value)?)),
+            ir::Expr::Fact(f) => return self.fact(f),
+            ir::Expr::Op(op) => op,
+        };
+        let arith = |op: Arith, l, r| self.pair(l, r).map(|(a, b)| Expr::Arith(op, a, b));
+        let compare = |op: Compare, l, r| self.pair(l, r).map(|(a, b)| Expr::Compare(op, a, b));
+        let text = |t: &String| -> std::sync::Arc<str> { t.as_str().into() };
+        Ok(match op {
+            Op::AsOf => Expr::AsOf,
+            Op::Neg { arg } => Expr::Neg(self.boxed(arg)?),
+            Op::Not { arg } => Expr::Not(self.boxed(arg)?),
+            Op::UpTo { arg } => Expr::UpTo(self.boxed(arg)?),
+            Op::Add { left, right } => arith(Arith::Add, left, right)?,
+            Op::Sub { left, right } => arith(Arith::Sub, left, right)?,
+            Op::Mul { left, right } => arith(Arith::Mul, left, right)?,
+            Op::Div { left, right } => arith(Arith::Div, left, right)?,
+            Op::DateAdd { date, by } => Expr::Shift { date: self.boxed(date)?, by: self.boxed(by)?, negate: false },
+            Op::DateSub { date, by } => Expr::Shift { date: self.boxed(date)?, by: self.boxed(by)?, negate: true },
+            Op::Eq { left, right } => compare(Compare::Eq, left, right)?,
+            Op::Ne { left, right } => compare(Compare::Ne, left, right)?,
+            Op::Lt { left, right } => compare(Compare::Lt, left, right)?,
+            Op::Le { left, right } => compare(Compare::Le, left, right)?,
+            Op::Gt { left, right } => compare(Compare::Gt, left, right)?,
+            Op::Ge { left, right } => compare(Compare::Ge, left, right)?,
+            Op::And { left, right } => self.pair(left, right).map(|(a, b)| Expr::And(a, b))?,
+            Op::Or { left, right } => self.pair(left, right).map(|(a, b)| Expr::Or(a, b))?,
+            Op::In { value, name, values } => {
+                let id = self.enum_id(name)?;
+                let values = values.iter().map(|v| self.variant(id, v)).collect::<Result<_>>()?;
+                Expr::In(self.boxed(value)?, values)
+            }
+            Op::If { cond, then, otherwise } => Expr::If(self.boxed(cond)?, self.boxed(then)?, self.boxed(otherwise)?),
+            Op::By { value, name, text: written, arms } => {
+                let enum_id = self.enum_id(name)?;
+                let n = self.schema.enums.get(enum_id).map_or(0, |e| e.variants.len());
+                let mut table = vec![None; n];
+                for (i, arm) in arms.iter().enumerate() {
+                    for v in &arm.values {
+                        match table.get_mut(self.variant(enum_id, v)?) {
+                            Some(slot @ None) => *slot = Some(i),
+                            _ => return bad(format!("rule `{}`: `{v}` is in two arms of a `by` table", self.rule)),
+                        }
+                    }
+                }
+                let arms = arms.iter().map(|a| self.expr(&a.then)).collect::<Result<_>>()?;
+                Expr::By { scrutinee: self.boxed(value)?, enum_id, table, arms, text: text(written) }
+            }
+            Op::Tiers { value, text: written, arms } => {
+                Expr::Tiers { scrutinee: self.boxed(value)?, arms: self.tiers(arms)?, text: text(written) }
+            }
+            Op::Marginal { value, text: written, arms } => {
+                Expr::Marginal { scrutinee: self.boxed(value)?, arms: self.tiers(arms)?, text: text(written) }
+            }
+            Op::Steps { value, text: written, arms } => Expr::Steps {
+                scrutinee: self.boxed(value)?,
+                arms: arms.iter().map(|s| Ok((dec(&s.from), self.expr(&s.then)?))).collect::<Result<_>>()?,
+                text: text(written),
+            },
+            Op::Of { rate, base, text: written, rate_text } => Expr::Of {
+                rate: self.boxed(rate)?,
+                base: self.boxed(base)?,
+                text: text(written),
+                rate_text: rate_text.as_ref().map(text),
+            },
+            Op::Per { amount, count, text: written } => {
+                Expr::Per { amount: self.boxed(amount)?, count: self.boxed(count)?, text: text(written) }
+            }
+            Op::Range { low, high } => self.pair(low, high).map(|(a, b)| Expr::Range(a, b))?,
+            Op::RateRange { low, high } => self.pair(low, high).map(|(a, b)| Expr::RateRange(a, b))?,
+            Op::Max { amount, cap, text: written } => {
+                Expr::Max { amount: self.boxed(amount)?, cap: self.boxed(cap)?, text: text(written) }
+            }
+            Op::CaseByCase { uncapped } => Expr::CaseByCase { uncapped: *uncapped },
+            Op::EnumName { value, name } => Expr::EnumName { value: self.boxed(value)?, enum_id: self.enum_id(name)? },
+        })
+    }
+
+    fn tiers(&self, arms: &[ir::Tier]) -> Result<Vec<(Interval, Expr)>> {
+        arms.iter().map(|t| Ok((interval(t), self.expr(&t.then)?))).collect()
+    }
+}

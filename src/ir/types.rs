@@ -1,0 +1,820 @@
+//! The IR's own types: the public, versioned form of a checked program.
+//!
+//! They stand apart from [`crate::program`] (as Cedar's `est` stands apart from its `ast`):
+//! names instead of slot indices, every amount with its unit, no spans. The program may
+//! change shape freely; this form changes only with [`super::VERSION`]. `docs/ir.schema.json`
+//! is derived from these types, so the schema cannot drift from what is written.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A policy-lang IR document: `policy compile --target json`.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "policy-lang IR")]
+pub struct Document {
+    /// Always `policy-lang/ir`.
+    #[schemars(extend("const" = "policy-lang/ir"))]
+    pub format: String,
+    /// The IR version; a reader refuses any other.
+    #[schemars(extend("const" = 3))]
+    pub version: u64,
+    /// The checked rules.
+    pub program: Program,
+    /// Derived, for readers: what each rule reads from the facts, in `program.rules` order
+    /// (ignored when loading).
+    #[serde(default)]
+    pub facts_needed: Vec<RuleNeeds>,
+}
+
+/// Everything evaluation needs, and nothing of the source text.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Program {
+    /// The entity kinds and enums facts are checked against.
+    pub schema: Schema,
+    /// One per policy document, in load order.
+    pub policies: Vec<Policy>,
+    /// Every rule, in source order (which is evaluation order).
+    pub rules: Vec<Rule>,
+    /// Caps over groups of rules, each rule's own `per_year_cap` included.
+    pub pools: Vec<Pool>,
+    /// 就高不重复 groups: only the highest member's award is paid.
+    pub stacks: Vec<Stack>,
+}
+
+/// Enums and entity kinds.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Schema {
+    /// Closed sets of values.
+    pub enums: Vec<Enum>,
+    /// The kinds of entity facts list, owners before the kinds they own.
+    pub entities: Vec<Entity>,
+}
+
+/// `enum phase { preclinical, I, II, III }`
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Enum {
+    /// The enum's name.
+    pub name: String,
+    /// Its values, in declared order.
+    pub values: Vec<String>,
+}
+
+/// A kind of entity: an enterprise, a drug.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    /// The kind's name, as facts write it.
+    pub name: String,
+    /// The kind whose list field holds these entities; null at the top of the facts.
+    pub owner: Option<String>,
+    /// Its facts.
+    pub fields: Vec<Field>,
+}
+
+/// One fact of an entity kind.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// The fact's name in rules and in the facts JSON.
+    pub name: String,
+    /// Its type.
+    #[serde(rename = "type")]
+    pub ty: Type,
+    /// The fact may be absent; a rule that needs it then does not apply.
+    pub optional: bool,
+}
+
+/// A fact's type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Type {
+    /// Yuan, exact.
+    Money,
+    /// A fraction: 20% is `0.2`.
+    Rate,
+    /// A plain quantity.
+    Number,
+    /// A whole number of things.
+    Count,
+    /// `YYYY-MM-DD`
+    Date,
+    /// Months and days.
+    Duration,
+    /// True or false.
+    Bool,
+    /// Free text.
+    Text,
+    /// `{"enum": "phase"}`: a value of that enum.
+    Enum(String),
+    /// `{"list": "drug"}`: entities of that kind.
+    List(String),
+}
+
+/// One policy document.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// The policy's id; rules, pools and stacks name it.
+    pub id: String,
+    /// The document's title.
+    pub title: Option<String>,
+    /// The issuing authority (发文机关).
+    pub issuer: Option<String>,
+    /// The document number, e.g. `常政规〔2023〕5号`.
+    pub document: Option<String>,
+    /// The date of issue.
+    pub issued: Option<NaiveDate>,
+    /// The first day in force; null when the text gives none.
+    pub effective: Option<NaiveDate>,
+    /// The last day in force (inclusive); null when no expiry is stated.
+    pub expires: Option<NaiveDate>,
+    /// How each award is rounded, once, at the end.
+    pub rounding: Rounding,
+}
+
+/// How an award is rounded.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rounding {
+    /// The smallest unit kept.
+    pub unit: RoundingUnit,
+    /// Which way what lies beyond it goes.
+    pub mode: RoundingMode,
+}
+
+/// The unit an award is rounded to.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundingUnit {
+    /// 元
+    Yuan,
+    /// 角: tenths of a yuan.
+    Jiao,
+    /// 分: hundredths of a yuan.
+    Fen,
+}
+
+/// How a rounding treats what lies beyond the unit.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundingMode {
+    /// 四舍五入
+    HalfAwayFromZero,
+    /// Halves to the even neighbour.
+    HalfEven,
+    /// Toward zero.
+    Down,
+    /// Away from zero.
+    Up,
+}
+
+/// A rule: who it pays, when, and how much.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// The policy it belongs to, by id.
+    pub policy: String,
+    /// The rule's id, unique in its policy.
+    pub id: String,
+    /// The entity kind it pays; facts in expressions are this entity's unless they say `of`.
+    pub entity: String,
+    /// The clause it encodes.
+    pub cite: Option<String>,
+    /// A one-line summary.
+    pub title: Option<String>,
+    /// The responsible department (责任单位).
+    pub dept: Option<String>,
+    /// All must hold: the policy's scope first, then the rule's own `when`s.
+    pub conditions: Vec<Condition>,
+    /// The date of the rewarded event (a date expression).
+    pub on: Option<Expr>,
+    /// What is paid: money or an award (`up_to`, a range, case by case).
+    pub reward: Expr,
+    /// How often it pays.
+    pub frequency: Frequency,
+    /// `once per <key>`: the value that tells one paid event from another.
+    pub once_per: Option<Expr>,
+    /// The entity a one-off is counted for: the rule's own, or an owner (`once per
+    /// enterprise` in a rule for drugs).
+    pub once_for: String,
+    /// Who pays which share; empty when one payer pays all.
+    pub split: Vec<Share>,
+}
+
+/// A condition and its text, which names it when it fails.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The condition as written.
+    pub text: String,
+    /// From the policy's `scope` rather than the rule's `when`.
+    pub scope: bool,
+    /// A bool expression.
+    pub expr: Expr,
+}
+
+/// How often a rule pays.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    /// 一次性
+    Once,
+    /// 每年: once per entity and year of the event.
+    Yearly,
+    /// 每次: every event.
+    EveryEvent,
+}
+
+/// A payer and its share of each award.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Share {
+    /// Who pays, e.g. `city`.
+    pub payer: String,
+    /// The share as a fraction (`"0.5"`); null when the text does not state it.
+    pub rate: Option<Decimal>,
+}
+
+/// A rule, named by its policy and id.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleRef {
+    /// The policy's id.
+    pub policy: String,
+    /// The rule's id in that policy.
+    pub rule: String,
+}
+
+/// A cap over the sum (or the number) of its members' awards, per entity and period.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pool {
+    /// The policy that declares it.
+    pub policy: String,
+    /// The pool's id; a rule's own cap is `<rule>.per_year_cap`.
+    pub id: String,
+    /// The clause that sets the cap.
+    pub cite: Option<String>,
+    /// A one-line summary.
+    pub title: Option<String>,
+    /// The rules it covers.
+    pub members: Vec<RuleRef>,
+    /// The entity kind each of which has its own room.
+    pub per: String,
+    /// The period awards are summed over.
+    pub period: Period,
+    /// What it caps.
+    pub cap: Cap,
+    /// Ledger grants under policies not loaded that count against it too.
+    pub grants: Vec<GrantTags>,
+    /// A rule's own `per_year_cap` rather than a declared pool.
+    pub implicit: bool,
+}
+
+/// What a pool caps.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Cap {
+    /// The sum of the awards: `{"money": "10000000", "unit": "yuan"}`.
+    Money(Money),
+    /// The number of awards, and which are kept when more qualify.
+    Awards(AwardLimit),
+}
+
+/// `limit 2 … choose highest`
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AwardLimit {
+    /// The most awards per entity and period.
+    pub awards: u32,
+    /// Which are kept when more qualify.
+    pub choose: Choose,
+}
+
+/// Which awards a count cap keeps.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Choose {
+    /// The highest ceilings.
+    Highest,
+    /// The earliest events.
+    Earliest,
+}
+
+/// The tags a ledger grant must carry to count against a pool (every tag given).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GrantTags {
+    /// The grant's `policy`.
+    pub policy: Option<String>,
+    /// The grant's `issuer`, e.g. `苏州市`.
+    pub issuer: Option<String>,
+    /// The grant's `level`, e.g. `district`.
+    pub level: Option<String>,
+}
+
+/// The period a pool or stack counts over.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// Each calendar year of the event.
+    Year,
+    /// `{"years": n}`: the event's year and the n − 1 before it.
+    Years(u32),
+    /// All time.
+    Total,
+}
+
+/// 就高不重复: of the members' awards for one entity, only the highest is paid.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Stack {
+    /// The policy that declares it.
+    pub policy: String,
+    /// The stack's id.
+    pub id: String,
+    /// The clause that forbids double payment.
+    pub cite: Option<String>,
+    /// The rules that compete.
+    pub members: Vec<RuleRef>,
+    /// The entity kind the awards must share to compete.
+    pub per: String,
+    /// The period they compete in: `year` or `total`.
+    pub period: Period,
+    /// What an earlier grant under a member for the same entity does.
+    pub earlier: Earlier,
+}
+
+/// What a stack does with an earlier grant.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Earlier {
+    /// 补差: pay the difference up to the higher award.
+    TopUp,
+    /// 不重复: pay nothing more.
+    Refuse,
+}
+
+// ------------------------------------------------------------------ expressions
+
+/// An expression: a literal with its unit (`{"money": "4000000", "unit": "yuan"}`,
+/// `{"rate": "0.2"}`), a fact (`{"fact": "rd_cost"}`), or an operation tagged by `op`.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Expr {
+    /// Money, a rate, a count or a number.
+    Amount(Amount),
+    /// `{"bool": true}`
+    Bool(BoolValue),
+    /// `{"date": "2024-01-01"}`
+    Date(DateValue),
+    /// `{"duration": {"months": 36, "days": 0}}`
+    Duration(DurationValue),
+    /// `{"text": "…"}`
+    Text(TextValue),
+    /// `{"enum": "phase", "value": "III"}`
+    Enum(EnumValue),
+    /// A fact of the rule's entity or of an owner.
+    Fact(Fact),
+    /// An operation.
+    Op(Op),
+}
+
+/// An exact amount and its unit; every figure is a decimal string, never a float.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Amount {
+    /// `{"money": "4000000", "unit": "yuan"}`
+    Money(Money),
+    /// `{"rate": "0.2"}`: a fraction, 20%.
+    Rate(RateValue),
+    /// `{"count": "3"}`: a number of things.
+    Count(CountValue),
+    /// `{"number": "1.5"}`: a plain quantity.
+    Number(NumberValue),
+}
+
+/// An amount of money.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Money {
+    /// The amount, e.g. `"4000000"`.
+    pub money: Decimal,
+    /// Always `yuan`.
+    pub unit: MoneyUnit,
+}
+
+/// The unit money is written in.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MoneyUnit {
+    /// 元
+    Yuan,
+}
+
+/// A rate, as a fraction.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RateValue {
+    /// `"0.2"` for 20%.
+    pub rate: Decimal,
+}
+
+/// A count.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CountValue {
+    /// `"3"`
+    pub count: Decimal,
+}
+
+/// A plain number.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NumberValue {
+    /// `"1.5"`
+    pub number: Decimal,
+}
+
+/// A truth value.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BoolValue {
+    /// `true` or `false`.
+    pub bool: bool,
+}
+
+/// A calendar date.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DateValue {
+    /// `YYYY-MM-DD`
+    pub date: NaiveDate,
+}
+
+/// A duration.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DurationValue {
+    /// Months and days, kept apart (a month has no fixed length).
+    pub duration: Duration,
+}
+
+/// Months and days.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Duration {
+    /// Calendar months (a year is 12).
+    pub months: u32,
+    /// Days.
+    pub days: u32,
+}
+
+/// Text.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextValue {
+    /// The text.
+    pub text: String,
+}
+
+/// A value of an enum.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnumValue {
+    /// The enum's name.
+    #[serde(rename = "enum")]
+    pub name: String,
+    /// The value's name.
+    pub value: String,
+}
+
+/// A fact: `{"fact": "rd_cost"}` of the rule's entity, `{"fact": "local", "of":
+/// "enterprise"}` of the enterprise that owns it.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    /// The field's name.
+    pub fact: String,
+    /// The entity kind holding it when the text names it (`enterprise.local`); the rule's
+    /// own entity when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+}
+
+/// An operation, tagged by `op`. Texts (`text`, `rate_text`) are the operands as written,
+/// for the trace of an award.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Op {
+    /// The evaluation date.
+    AsOf,
+    /// `-x`
+    Neg {
+        /// The operand.
+        arg: Box<Expr>,
+    },
+    /// `not c`
+    Not {
+        /// The operand.
+        arg: Box<Expr>,
+    },
+    /// 最高/不超过: the amount is a ceiling, not owed.
+    UpTo {
+        /// The ceiling.
+        arg: Box<Expr>,
+    },
+    /// `+`
+    Add {
+        /// Left operand.
+        left: Box<Expr>,
+        /// Right operand.
+        right: Box<Expr>,
+    },
+    /// `-`
+    Sub {
+        /// Left operand.
+        left: Box<Expr>,
+        /// Right operand.
+        right: Box<Expr>,
+    },
+    /// `*`
+    Mul {
+        /// Left operand.
+        left: Box<Expr>,
+        /// Right operand.
+        right: Box<Expr>,
+    },
+    /// `/`
+    Div {
+        /// Left operand.
+        left: Box<Expr>,
+        /// Right operand.
+        right: Box<Expr>,
+    },
+    /// `date + duration`
+    DateAdd {
+        /// The date.
+        date: Box<Expr>,
+        /// The duration added.
+        by: Box<Expr>,
+    },
+    /// `date - duration`
+    DateSub {
+        /// The date.
+        date: Box<Expr>,
+        /// The duration taken away.
+        by: Box<Expr>,
+    },
+    /// `==` (any two values of one type)
+    Eq {
+        /// Left operand.
+        left: Box<Expr>,
+        /// Right operand.
+        right: Box<Expr>,
+    },
+    /// `!=`
+    Ne {
+        /// Left operand.
+        left: Box<Expr>,
+        /// Right operand.
+        right: Box<Expr>,
+    },
+    /// `<`
+    Lt {
+        /// Left operand.
+        left: Box<Expr>,
+        /// Right operand.
+        right: Box<Expr>,
+    },
+    /// `<=`
+    Le {
+        /// Left operand.
+        left: Box<Expr>,
+        /// Right operand.
+        right: Box<Expr>,
+    },
+    /// `>`
+    Gt {
+        /// Left operand.
+        left: Box<Expr>,
+        /// Right operand.
+        right: Box<Expr>,
+    },
+    /// `>=`
+    Ge {
+        /// Left operand.
+        left: Box<Expr>,
+        /// Right operand.
+        right: Box<Expr>,
+    },
+    /// `and`, short-circuit.
+    And {
+        /// Left operand.
+        left: Box<Expr>,
+        /// Right operand.
+        right: Box<Expr>,
+    },
+    /// `or`, short-circuit.
+    Or {
+        /// Left operand.
+        left: Box<Expr>,
+        /// Right operand.
+        right: Box<Expr>,
+    },
+    /// `phase in { I, II }`
+    In {
+        /// An enum value.
+        value: Box<Expr>,
+        /// Its enum.
+        #[serde(rename = "enum")]
+        name: String,
+        /// The values that make it true.
+        values: Vec<String>,
+    },
+    /// `if cond then … else …`
+    If {
+        /// A bool.
+        cond: Box<Expr>,
+        /// When true.
+        then: Box<Expr>,
+        /// When false.
+        #[serde(rename = "else")]
+        otherwise: Box<Expr>,
+    },
+    /// `by`: the arm listing the value pays; a value no arm lists makes the rule not apply.
+    By {
+        /// An enum value.
+        value: Box<Expr>,
+        /// Its enum.
+        #[serde(rename = "enum")]
+        name: String,
+        /// The value as written.
+        text: String,
+        /// The arms, in written order, each with every value it takes.
+        arms: Vec<ByArm>,
+    },
+    /// `tiers`: the whole amount comes from the first tier the value falls in.
+    Tiers {
+        /// The value whose tier decides.
+        value: Box<Expr>,
+        /// The value as written.
+        text: String,
+        /// The tiers, first match wins.
+        arms: Vec<Tier>,
+    },
+    /// `marginal` (累进): each tier's rate applies to the part of the value inside it.
+    Marginal {
+        /// The value split across the tiers.
+        value: Box<Expr>,
+        /// The value as written.
+        text: String,
+        /// The tiers and their rates.
+        arms: Vec<Tier>,
+    },
+    /// `steps`: the highest threshold reached pays.
+    Steps {
+        /// The value compared with the thresholds.
+        value: Box<Expr>,
+        /// The value as written.
+        text: String,
+        /// Increasing thresholds and what each pays.
+        arms: Vec<Step>,
+    },
+    /// `rate of base`
+    Of {
+        /// A rate or a rate range.
+        rate: Box<Expr>,
+        /// The amount it is taken of.
+        base: Box<Expr>,
+        /// The base as written.
+        text: String,
+        /// The rate as written, when a literal (`1:1`, `5‰`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rate_text: Option<String>,
+    },
+    /// `amount per count`
+    Per {
+        /// The amount per thing.
+        amount: Box<Expr>,
+        /// How many things.
+        count: Box<Expr>,
+        /// The count as written.
+        text: String,
+    },
+    /// `10万..50万`: an award somewhere between.
+    Range {
+        /// The least.
+        low: Box<Expr>,
+        /// The most.
+        high: Box<Expr>,
+    },
+    /// `5%..20%`: a rate somewhere between, taken `of` a base.
+    RateRange {
+        /// The least rate.
+        low: Box<Expr>,
+        /// The highest rate.
+        high: Box<Expr>,
+    },
+    /// `amount max cap`
+    Max {
+        /// The amount capped.
+        amount: Box<Expr>,
+        /// The cap.
+        cap: Box<Expr>,
+        /// The whole `amount max cap` as written.
+        text: String,
+    },
+    /// 一事一议: decided by the authority; a `max` around it gives the ceiling.
+    CaseByCase {
+        /// The text sets no bound (上不封顶).
+        uncapped: bool,
+    },
+    /// An enum value's name, as text (for ledger keys).
+    EnumName {
+        /// An enum value.
+        value: Box<Expr>,
+        /// Its enum.
+        #[serde(rename = "enum")]
+        name: String,
+    },
+}
+
+/// An arm of a `by` table.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ByArm {
+    /// The enum values it takes (a written `_` is spelled out).
+    pub values: Vec<String>,
+    /// What it pays.
+    pub then: Expr,
+}
+
+/// A tier: the values from `from` to `to`, each bound included or not; a missing bound is
+/// unbounded.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    /// The lower bound.
+    pub from: Option<Amount>,
+    /// The lower bound itself is in the tier (以上, 含).
+    pub from_included: bool,
+    /// The upper bound.
+    pub to: Option<Amount>,
+    /// The upper bound itself is in the tier (以下, 含).
+    pub to_included: bool,
+    /// The tier as written, e.g. `[1亿, 5亿)`.
+    pub text: String,
+    /// The tier's amount (`tiers`) or rate (`marginal`).
+    pub then: Expr,
+}
+
+/// A step: reached when the value is at least `from`.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// The threshold.
+    pub from: Amount,
+    /// What the step pays.
+    pub then: Expr,
+}
+
+// ------------------------------------------------------------------ facts needed
+
+/// What one rule reads from the facts (see `policy facts-needed`).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleNeeds {
+    /// The policy's id.
+    pub policy: String,
+    /// The rule's id.
+    pub rule: String,
+    /// The entity kind it pays.
+    pub entity: String,
+    /// The facts it reads, owners first.
+    pub facts: Vec<FactRead>,
+    /// The ledger rows it counts, and the fields they must carry.
+    pub ledger: Vec<String>,
+}
+
+/// One fact a rule reads.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FactRead {
+    /// The entity kind holding it.
+    pub entity: String,
+    /// The field.
+    pub field: String,
+    /// Its type, as the schema writes it.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// When absent, the rule does not apply.
+    pub optional: bool,
+    /// Which parts of the rule read it: `condition`, `on`, `reward`, `once_per`.
+    pub via: Vec<String>,
+}
