@@ -273,6 +273,18 @@ pub struct Rule {
     pub per_year_cap: Option<Expr>,
     /// `split`: the payers (两级财政按比例).
     pub split: Option<Spanned<Vec<Share>>>,
+    /// `acknowledge`: warnings about this rule that the drafter has answered.
+    pub acknowledged: Vec<Spanned<Acknowledge>>,
+}
+
+/// `acknowledge tier_overlap "文本在5亿处重叠…"`: a warning about a rule, pool or stack that
+/// the text itself gives rise to, answered where it arises. It is counted, not printed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Acknowledge {
+    /// The warning, by its code without `check::`: `tier_overlap`, `tier_gap`.
+    pub warning: Ident,
+    /// Why the rule is right as written: the reading chosen, in the drafter's words.
+    pub reason: Spanned<String>,
 }
 
 /// One payer of an award and its share (`None` when the text does not state it).
@@ -300,6 +312,8 @@ pub struct Pool {
     pub cap: Option<Spanned<Cap>>,
     /// The cap on the number of awards.
     pub limit: Option<Spanned<Limit>>,
+    /// `acknowledge`: warnings about this pool that the drafter has answered.
+    pub acknowledged: Vec<Spanned<Acknowledge>>,
 }
 
 /// `limit 2 per enterprise in total choose highest`: a count cap (最多申报2项).
@@ -343,6 +357,8 @@ pub struct Stack {
     pub period: Option<Spanned<Period>>,
     /// What an earlier grant does; the checker requires it.
     pub earlier: Option<Spanned<Earlier>>,
+    /// `acknowledge`: warnings about this stack that the drafter has answered.
+    pub acknowledged: Vec<Spanned<Acknowledge>>,
 }
 
 /// A pool's or stack's member: a rule (`CZ-03-1a`, `wuxi.WX-10`) or a whole policy.

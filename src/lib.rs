@@ -314,6 +314,19 @@ pub struct Loaded {
     /// Findings that do not stop evaluation (overlapping or gapped tiers); each is an
     /// [`Error::Check`] whose [`Error::is_warning`] is true.
     pub warnings: Vec<Error>,
+    /// Warnings the source answers with `acknowledge`: kept apart, not printed.
+    pub acknowledged: Vec<Acknowledged>,
+}
+
+/// A warning that a rule, pool or stack answers with `acknowledge <warning> "reason"`.
+#[derive(Debug)]
+pub struct Acknowledged {
+    /// The warning, with the file it is in.
+    pub warning: Error,
+    /// The rule, pool or stack it is about: "rule `WX-11a`".
+    pub item: String,
+    /// The reason written beside it.
+    pub reason: String,
 }
 
 /// Parses and checks source files together. Returns every error (and warning) found.
@@ -341,7 +354,12 @@ pub fn compile(sources: Vec<Source>) -> Result<Loaded, Errors> {
         Ok(checked) if errors.is_empty() => {
             let mut warnings = cap(checked.warnings.into_iter().map(sourced).collect());
             warnings.extend(notes(checked.omitted));
-            Ok(Loaded { program: checked.program, warnings })
+            let acknowledged = checked
+                .acknowledged
+                .into_iter()
+                .map(|(file, a)| Acknowledged { warning: sourced((file, a.warning)), item: a.item, reason: a.reason })
+                .collect();
+            Ok(Loaded { program: checked.program, warnings, acknowledged })
         }
         Ok(_) => Err(Errors(cap(errors))),
         Err(diags) => {

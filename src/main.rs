@@ -29,6 +29,9 @@ enum Command {
     Check {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Also list the warnings the rules answer with `acknowledge`, with their reasons.
+        #[arg(long)]
+        show_acknowledged: bool,
     },
     /// Evaluate rules against a JSON fact set.
     Eval {
@@ -225,7 +228,7 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
         Command::Test { paths, format, coverage, facts_root } => test(&paths, format, coverage, facts_root),
         Command::Fmt { paths, check, diff } => fmt(&paths, check, diff),
         Command::Compile { paths, target } => {
-            let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
+            let Loaded { program, warnings, .. } = policy_lang::load(&paths).map_err(|e| e.0)?;
             let out = match target {
                 Target::Json => {
                     policy_lang::ir::write(&program, std::io::stdout().lock()).map_err(stdout_failed)?;
@@ -248,20 +251,28 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             };
             policy_lang::serve::run(policy_lang::serve::Config { paths, addr, limits, decision_log })
         }
-        Command::Check { paths } => {
-            let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
+        Command::Check { paths, show_acknowledged } => {
+            let Loaded { program, warnings, acknowledged } = policy_lang::load(&paths).map_err(|e| e.0)?;
+            let answered = match acknowledged.len() {
+                0 => String::new(),
+                1 => ", 1 warning acknowledged".to_string(),
+                n => format!(", {n} warnings acknowledged"),
+            };
             note(&format!(
-                "checked {} file(s): {} polic{}, {} rule(s), {} warning(s)\n",
+                "checked {} file(s): {} polic{}, {} rule(s), {} warning(s){answered}\n",
                 program.sources.len(),
                 program.policies.len(),
                 if program.policies.len() == 1 { "y" } else { "ies" },
                 program.rules.len(),
                 warnings.iter().map(Error::count).sum::<usize>()
             ))?;
+            if show_acknowledged {
+                note(&acknowledged.iter().map(acknowledged_line).collect::<String>())?;
+            }
             Ok(warnings)
         }
         Command::Gen { paths, count, seed } => {
-            let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
+            let Loaded { program, warnings, .. } = policy_lang::load(&paths).map_err(|e| e.0)?;
             let mut population = policy_lang::population::Population::new(&program, seed);
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for _ in 0..count {
@@ -277,7 +288,7 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             if jsonl || facts.ends_with(".jsonl") || facts.ends_with(".ndjson") {
                 return batch(&paths, &facts, as_of, threads, !awards_only, decision_log);
             }
-            let Loaded { program, warnings } = policy_lang::load(&paths).map_err(|e| e.0)?;
+            let Loaded { program, warnings, .. } = policy_lang::load(&paths).map_err(|e| e.0)?;
             let path = std::path::Path::new(&facts);
             let (name, text) = if path.is_dir() || facts.ends_with(".xlsx") {
                 let json = if path.is_dir() {
@@ -335,7 +346,7 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
 /// Prints what each rule (or the one asked for) reads; fails on an unknown rule.
 fn facts_needed(paths: &[PathBuf], rule: Option<&str>, format: Format) -> Result<Vec<Error>, Vec<Error>> {
     csv_is_for_eval(format);
-    let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
+    let Loaded { program, warnings, .. } = policy_lang::load(paths).map_err(|e| e.0)?;
     let mut needs = policy_lang::needs::facts_needed(&program);
     if let Some(name) = rule {
         needs.retain(|n| n.is(name));
@@ -374,7 +385,7 @@ fn csv_is_for_eval(format: Format) {
 
 /// Re-evaluates a decision log; prints each difference, exit 1 if there is any.
 fn replay(log: &std::path::Path, paths: &[PathBuf]) -> Result<Vec<Error>, Vec<Error>> {
-    let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
+    let Loaded { program, warnings, .. } = policy_lang::load(paths).map_err(|e| e.0)?;
     let io = |message: String| vec![Error::Io { path: log.display().to_string(), message }];
     let file = std::fs::File::open(log).map_err(|e| io(e.to_string()))?;
     let report =
@@ -404,7 +415,7 @@ fn batch(
     explain: bool,
     decision_log: Option<PathBuf>,
 ) -> Result<Vec<Error>, Vec<Error>> {
-    let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
+    let Loaded { program, warnings, .. } = policy_lang::load(paths).map_err(|e| e.0)?;
     let io = |message: String| vec![Error::Io { path: facts.to_string(), message }];
     let input = policy_lang::open_stream(facts).map_err(|e| vec![e])?;
     let options =
@@ -513,7 +524,7 @@ fn fmt(paths: &[PathBuf], check: bool, diff: bool) -> Result<Vec<Error>, Vec<Err
 /// Runs the tests; fails if any fails (or, with `--coverage`, if a rule is untested).
 fn test(paths: &[PathBuf], format: Format, coverage: bool, root: Option<PathBuf>) -> Result<Vec<Error>, Vec<Error>> {
     csv_is_for_eval(format);
-    let Loaded { program, warnings } = policy_lang::load(paths).map_err(|e| e.0)?;
+    let Loaded { program, warnings, .. } = policy_lang::load(paths).map_err(|e| e.0)?;
     let results = policy_lang::testing::run_with(&program, root.as_deref());
     let uncovered = if coverage { policy_lang::testing::uncovered(&program) } else { Vec::new() };
     let failed = results.iter().filter(|r| !r.passed()).count();
@@ -548,6 +559,21 @@ fn emit(text: &str) -> Result<(), Vec<Error>> {
 }
 
 /// Writes to standard error (summaries and diagnostics).
+/// `acknowledged rules/wuxi.policy:548:34 rule `WX-11a` (tier_overlap): tiers overlap at
+/// exactly 5亿`, then the reason on the next line.
+fn acknowledged_line(a: &policy_lang::Acknowledged) -> String {
+    use miette::Diagnostic;
+    let offset = a.warning.labels().and_then(|mut l| l.next()).map_or(0, |l| l.offset());
+    let at = a.warning.file().map_or(String::new(), |f| {
+        let (line, column) = f.line_col(offset);
+        format!("{}:{line}:{column} ", f.name)
+    });
+    let code = a.warning.code().map(|c| c.to_string()).unwrap_or_default();
+    let name = code.rsplit("::").next().unwrap_or_default();
+    let reason = output::escape(&a.reason);
+    format!("acknowledged {at}{} ({name}): {}\n    reason: {reason}\n", a.item, output::escape(&a.warning.to_string()))
+}
+
 fn note(text: &str) -> Result<(), Vec<Error>> {
     let mut err = std::io::stderr().lock();
     err.write_all(text.as_bytes()).and_then(|()| err.flush()).map_err(|e| write_failed("standard error", e))

@@ -439,6 +439,7 @@ fn rule_lines(r: &Spanned<Rule>) -> Vec<Line> {
         };
         out.push(Line::new(text, frequency.span));
     }
+    acknowledge_lines(&mut out, &r.acknowledged);
     out.push(Line::new("}", Span::new(r.span.end, r.span.end)));
     out
 }
@@ -475,8 +476,16 @@ fn pool_lines(p: &Spanned<Pool>) -> Vec<Line> {
         let text = format!("  limit {} per {} {} choose {}", l.count, l.per.node, l.period, l.choose);
         out.push(Line::new(text, limit.span));
     }
+    acknowledge_lines(&mut out, &p.acknowledged);
     out.push(Line::new("}", Span::new(p.span.end, p.span.end)));
     out
+}
+
+/// `acknowledge tier_overlap "…"`, last in a rule, pool or stack, in the order written.
+fn acknowledge_lines(out: &mut Vec<Line>, acknowledged: &[Spanned<Acknowledge>]) {
+    for a in acknowledged {
+        out.push(Line::new(format!("  acknowledge {} {}", a.warning.node, quoted(&a.reason.node)), a.span));
+    }
 }
 
 fn stack_lines(s: &Spanned<Stack>) -> Vec<Line> {
@@ -492,6 +501,7 @@ fn stack_lines(s: &Spanned<Stack>) -> Vec<Line> {
     if let Some(earlier) = &s.earlier {
         out.push(Line::new(format!("  earlier {}", earlier.node), earlier.span));
     }
+    acknowledge_lines(&mut out, &s.acknowledged);
     out.push(Line::new("}", Span::new(s.span.end, s.span.end)));
     out
 }

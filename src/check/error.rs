@@ -125,7 +125,7 @@ pub enum CheckError {
     #[diagnostic(
         code(check::tier_overlap),
         severity(Warning),
-        help("{at} matches both tiers, and the first listed wins; if the text itself is ambiguous, keep its wording and say in a comment which reading you chose")
+        help("{at} matches both tiers, and the first listed wins; if the text itself overlaps, keep its wording, order the tiers so the reading you chose comes first, and answer this with `acknowledge tier_overlap \"<the reading and why>\"` in the rule")
     )]
     TierOverlap {
         /// The value both tiers contain.
@@ -143,7 +143,7 @@ pub enum CheckError {
     #[diagnostic(
         code(check::tier_gap),
         severity(Warning),
-        help("{gap} earns nothing under this table; close the gap if the text means to cover it")
+        help("{gap} earns nothing under this table; close the gap if the text means to cover it, or answer this with `acknowledge tier_gap \"<why>\"` in the rule")
     )]
     TierGap {
         /// The values no tier covers.
@@ -164,6 +164,50 @@ pub enum CheckError {
         interval: String,
         /// The tier.
         #[label("empty")]
+        span: SourceSpan,
+    },
+
+    /// `by phase { I => 100万, II => 200万 }` where `phase` also has `III`: a drug in phase III
+    /// would find no amount, and the rule would silently not apply.
+    #[error("this `by` table has no amount for {missing} of enum `{enum_name}`")]
+    #[diagnostic(code(check::missing_variants), help("{help}"))]
+    MissingVariants {
+        /// The values no arm names, as a phrase: "`III`" or "`II` and `III`".
+        missing: String,
+        /// The enum the table is over.
+        enum_name: String,
+        /// The arms to add, or `_ => …`.
+        help: String,
+        /// The table.
+        #[label("no arm for {missing}")]
+        span: SourceSpan,
+    },
+
+    /// `acknowledge tier_overlpa "…"`
+    #[error("no warning is called `{}`", quote(.name))]
+    #[diagnostic(code(check::unknown_warning), help("{help}"))]
+    UnknownWarning {
+        /// The name as written.
+        name: String,
+        /// Did-you-mean, or the warnings a rule, pool or stack can have.
+        help: String,
+        /// The name.
+        #[label("not a warning")]
+        span: SourceSpan,
+    },
+
+    /// `acknowledge tier_gap "…"` in a rule whose tiers leave no gap (any more).
+    #[error("{item} has no `{warning}` warning to acknowledge")]
+    #[diagnostic(code(check::acknowledged_absent), severity(Warning), help("{help}"))]
+    AcknowledgedAbsent {
+        /// The warning named.
+        warning: String,
+        /// The rule, pool or stack, as a phrase: "rule `WX-11a`".
+        item: String,
+        /// Remove the line, or the warnings the item does have.
+        help: String,
+        /// The `acknowledge` clause.
+        #[label("nothing to acknowledge")]
         span: SourceSpan,
     },
 
@@ -557,6 +601,21 @@ pub enum GroupError {
 impl CheckError {
     /// True for tier overlaps and gaps: findings about the text that do not stop evaluation.
     pub fn is_warning(&self) -> bool {
-        matches!(self, CheckError::TierOverlap { .. } | CheckError::TierGap { .. } | CheckError::EntityCycle { .. })
+        matches!(
+            self,
+            CheckError::TierOverlap { .. }
+                | CheckError::TierGap { .. }
+                | CheckError::EntityCycle { .. }
+                | CheckError::AcknowledgedAbsent { .. }
+        )
+    }
+
+    /// The warnings a rule, pool or stack can `acknowledge`, by name.
+    pub const ACKNOWLEDGEABLE: &'static [&'static str] = &["tier_overlap", "tier_gap"];
+
+    /// A warning's name as `acknowledge` writes it: its code without `check::`.
+    pub fn warning_name(&self) -> Option<String> {
+        let code = miette::Diagnostic::code(self)?.to_string();
+        self.is_warning().then(|| code.rsplit("::").next().unwrap_or_default().to_string())
     }
 }

@@ -3,6 +3,7 @@
 //! A failed subexpression has type [`Ty::Error`], which every context accepts, so one
 //! mistake is reported once rather than at every enclosing operator.
 
+use super::narrow::Narrowing;
 use super::{suggest, tiers, CheckError, Diagnostics};
 use crate::ast::{self, BinOp, ExprKind, Literal, Span, UnOp};
 use crate::program::{Arith, Compare, Expr, KindId, Schema, Ty, Value};
@@ -14,6 +15,10 @@ pub(super) struct Context<'a> {
     pub kind: KindId,
     pub file: usize,
     pub diags: &'a mut Diagnostics,
+    /// The values the rule's conditions leave to its enum facts: a `by` table must cover
+    /// those. `None` for a lone expression (the REPL's), tried on one record at a time, where
+    /// a value the table leaves out is reported by evaluation instead.
+    pub narrowing: Option<Narrowing>,
 }
 
 /// Money, numbers and counts: what a bare literal such as `400万` may become.
@@ -137,7 +142,7 @@ impl Context<'_> {
                 let ty = self.join_or_report(t_ty, f_ty, f, "the `else` branch");
                 (Expr::If(Box::new(c), Box::new(t_ir), Box::new(f_ir)), ty)
             }
-            ExprKind::By(scrutinee, arms) => self.by(scrutinee, arms),
+            ExprKind::By(scrutinee, arms) => self.by(e, scrutinee, arms),
             ExprKind::Tiers { marginal, scrutinee, arms } => self.tiers(*marginal, scrutinee, arms),
             ExprKind::Steps(scrutinee, arms) => self.steps(scrutinee, arms),
             ExprKind::CaseByCase { uncapped } => (Expr::CaseByCase { uncapped: *uncapped }, Ty::Award),
@@ -419,7 +424,7 @@ impl Context<'_> {
 
     // -------------------------------------------------------------- tables
 
-    fn by(&mut self, scrutinee: &ast::Expr, arms: &[ast::ByArm]) -> (Expr, Ty) {
+    fn by(&mut self, whole: &ast::Expr, scrutinee: &ast::Expr, arms: &[ast::ByArm]) -> (Expr, Ty) {
         let (s, ty) = self.infer(scrutinee);
         let Ty::Enum(id) = ty else {
             if ty != Ty::Error {
@@ -467,8 +472,46 @@ impl Context<'_> {
                 }
             }
         }
+        self.exhaustive(whole, scrutinee, id, &table);
         let text = scrutinee.to_string().into();
         (Expr::By { scrutinee: Box::new(s), enum_id: id, table, arms: irs, text }, result)
+    }
+
+    /// A `by` table names every value of its enum that the rule's conditions allow, or has
+    /// `_`: otherwise a record with a value left out would find no amount and the rule would
+    /// quietly not apply to it.
+    fn exhaustive(&mut self, table: &ast::Expr, scrutinee: &ast::Expr, id: usize, arms_of: &[Option<usize>]) {
+        let (Some(def), Some(narrowing)) = (self.schema.enums.get(id), &self.narrowing) else { return };
+        let fact = scrutinee.to_string();
+        let (listed, missing): (Vec<_>, Vec<_>) = def
+            .variants
+            .iter()
+            .zip(arms_of)
+            .filter(|(v, _)| narrowing.allows(&fact, v))
+            .partition(|(_, arm)| arm.is_some());
+        let listed: Vec<&str> = listed.into_iter().map(|(v, _)| v.as_str()).collect();
+        let missing: Vec<&str> = missing.into_iter().map(|(v, _)| v.as_str()).collect();
+        let Some((last, rest)) = missing.split_last() else { return };
+        let quoted = |v: &&str| format!("`{v}`");
+        let missing_text = match rest {
+            [] => quoted(last),
+            _ => format!("{} and {}", rest.iter().map(quoted).collect::<Vec<_>>().join(", "), quoted(last)),
+        };
+        let arms: Vec<String> = missing.iter().map(|v| format!("`{v} => …`")).collect();
+        let mut help = format!("add {}, or `_ => …` for every value not listed", arms.join(", "));
+        if !listed.is_empty() {
+            let when = format!(
+                "; if the rule does not pay for them, say so before the table: `when {fact} in {{ {} }}`",
+                listed.join(", ")
+            );
+            help.push_str(&when);
+        }
+        self.error(CheckError::MissingVariants {
+            missing: missing_text,
+            enum_name: def.name.clone(),
+            help,
+            span: table.span.into(),
+        });
     }
 
     fn numeric_scrutinee(&mut self, scrutinee: &ast::Expr, what: &str) -> (Expr, Ty) {
@@ -484,7 +527,7 @@ impl Context<'_> {
         let what = if marginal { "marginal" } else { "tiers" };
         let (s, scrutinee_ty) = self.numeric_scrutinee(scrutinee, what);
         let mut findings = Vec::new();
-        tiers::analyse(arms.iter().map(|a| &a.interval), &mut findings);
+        tiers::analyse(arms.iter().map(|a| &a.interval), scrutinee_ty == Ty::Count, &mut findings);
         for finding in findings {
             self.error(finding);
         }

@@ -5,14 +5,17 @@
 //! are resolved and types settled here, so evaluation never meets an unknown name or a
 //! mistyped value. All errors are collected; warnings travel with a successful program.
 
+mod acknowledge;
 mod error;
 mod expr;
+mod narrow;
 mod pools;
 mod schema;
 use crate::diagnostic::suggest;
 mod tests;
 mod tiers;
 
+pub(crate) use acknowledge::Acknowledged;
 pub use error::{CheckError, GroupError, TimingError};
 
 use crate::ast::{self, Effective, ExprKind, Spanned};
@@ -28,6 +31,10 @@ pub(crate) struct Diagnostics {
     /// How many of each code each file gave, and whether they are warnings: past
     /// [`crate::MAX_PER_CODE`] they are counted, not kept, so a million alike cost nothing.
     counts: HashMap<(usize, String), (usize, bool)>,
+    /// The `acknowledge`s of the rule, pool or stack being checked.
+    answering: Option<Box<acknowledge::Answering>>,
+    /// Warnings an `acknowledge` set aside, each with the index of its file.
+    pub acknowledged: Vec<(usize, Acknowledged)>,
 }
 
 /// Diagnostics counted but not kept: file, code, how many, whether they are warnings.
@@ -35,6 +42,7 @@ pub(crate) type Omitted = Vec<(usize, String, usize, bool)>;
 
 impl Diagnostics {
     fn error(&mut self, file: usize, error: CheckError) {
+        let Some(error) = self.set_aside(file, error) else { return };
         let code = miette::Diagnostic::code(&error).map(|c| c.to_string()).unwrap_or_default();
         let (seen, warning) = self.counts.entry((file, code)).or_insert((0, error.is_warning()));
         *seen += 1;
@@ -70,6 +78,8 @@ pub(crate) struct Checked {
     pub warnings: Vec<(usize, CheckError)>,
     /// Warnings counted past the first few of their code in a file.
     pub omitted: Omitted,
+    /// Warnings the source acknowledges, each with the index of its file.
+    pub acknowledged: Vec<(usize, Acknowledged)>,
 }
 
 /// Checks parsed files together: they share one schema.
@@ -128,11 +138,13 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
                         );
                     }
                     let scope = scopes.get(policy).copied().unwrap_or_default();
+                    diags.answering(file, format!("rule `{}`", r.id.node), &r.acknowledged);
                     if let Some(rule) = rule(r, policy, scope, file, &schema, &mut diags) {
                         let cap = r.per_year_cap.as_ref().and_then(|c| pools::fixed_amount(c, file, &mut diags));
                         caps.extend(cap.map(|c| (rules.len(), c)));
                         rules.push(rule);
                     }
+                    diags.answered();
                 }
             }
         }
@@ -184,10 +196,17 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
                 diags.error(file, schema::duplicate(what, &id.node, " within a policy".into(), id.span, Some(first)));
             }
             match item {
-                ast::Item::Pool(p) => pools.extend(index.pool(p, policy, file, &mut diags)),
-                ast::Item::Stack(s) => stacks.extend(index.stack(s, policy, file, &mut diags)),
+                ast::Item::Pool(p) => {
+                    diags.answering(file, format!("pool `{}`", p.id.node), &p.acknowledged);
+                    pools.extend(index.pool(p, policy, file, &mut diags));
+                }
+                ast::Item::Stack(s) => {
+                    diags.answering(file, format!("stack `{}`", s.id.node), &s.acknowledged);
+                    stacks.extend(index.stack(s, policy, file, &mut diags));
+                }
                 _ => {}
             }
+            diags.answered();
         }
     }
 
@@ -197,7 +216,7 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
     let sources = files.iter().map(|(s, _)| s.clone()).collect();
     let omitted = diags.omitted();
     let program = Program { schema, policies, rules, pools, stacks, tests, sources };
-    Ok(Checked { program, warnings: diags.items, omitted })
+    Ok(Checked { program, warnings: diags.items, omitted, acknowledged: diags.acknowledged })
 }
 
 /// Every `payer` a test expects a share from is one its rule's `split` names, so a typo is
@@ -289,7 +308,8 @@ fn rule(
         diags.error(file, CheckError::UnknownEntity { name: r.entity.node.clone(), help, span: r.entity.span.into() });
         return None;
     };
-    let mut cx = expr::Context { schema, kind, file, diags };
+    let narrowing = Some(narrow::Narrowing::of(scope.iter().chain(&r.conditions)));
+    let mut cx = expr::Context { schema, kind, file, diags, narrowing };
     let scope = scope.iter().map(|c| (c, true, "the policy's `scope`"));
     let own = r.conditions.iter().map(|c| (c, false, "a `when` condition"));
     let conditions = scope
@@ -374,7 +394,8 @@ pub fn expression(
     e: &ast::Expr,
 ) -> Result<(program::Expr, Ty), Vec<CheckError>> {
     let mut diags = Diagnostics::default();
-    let mut cx = expr::Context { schema, kind, file: 0, diags: &mut diags };
+    let narrowing = None;
+    let mut cx = expr::Context { schema, kind, file: 0, diags: &mut diags, narrowing };
     let (ir, ty) = cx.infer_public(e);
     let errors: Vec<CheckError> = diags.items.into_iter().map(|(_, e)| e).filter(|e| !e.is_warning()).collect();
     if errors.is_empty() {

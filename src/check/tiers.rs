@@ -3,9 +3,14 @@
 //! Wuxi 三（十一） writes "1亿元~5亿元" and "5亿元以上": read by PRC Civil Code art. 1259 both
 //! include 5亿, so the brackets overlap at exactly that value. Such findings are warnings
 //! about the text; the drafter keeps the literal reading and documents the choice.
+//!
+//! Over a `count` only whole numbers occur, so `[1, 1]`, `[2, 3]` and `[4, ..)` leave no gap:
+//! each bound is first moved to the whole number it admits (`(1, 4)` is `[2, 3]`).
 
 use super::CheckError;
-use crate::ast::{Interval, Numeral, Spanned};
+use crate::ast::{Interval, Numeral, Scale, Spanned};
+use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 /// A bound: the numeral (None = unbounded) and whether it is included.
@@ -66,42 +71,85 @@ fn show(lo: Bound, hi: Bound) -> String {
     }
 }
 
+/// The interval as the whole numbers it holds: each finite bound moved inward to the nearest
+/// whole number and closed (`(1, 4)` → `[2, 3]`, `[0.5, 2.5]` → `[1, 2]`).
+fn whole_numbers(i: &Interval) -> Interval {
+    let inward = |n: &Numeral, closed: bool, up: bool| {
+        let v = n.value;
+        let edge = if up { v.ceil() } else { v.floor() };
+        match (closed, edge == v) {
+            // A closed whole bound stays as written.
+            (true, true) => n.clone(),
+            // An open whole bound moves one past itself; a fraction to the whole number inside.
+            (false, true) => Numeral {
+                value: if up { v.checked_add(Decimal::ONE) } else { v.checked_sub(Decimal::ONE) }.unwrap_or(v),
+                scale: Scale::One,
+                yuan: false,
+            },
+            (_, false) => Numeral { value: edge, scale: Scale::One, yuan: false },
+        }
+    };
+    Interval {
+        lower: i.lower.as_ref().map(|n| inward(n, i.lower_closed, true)),
+        lower_closed: i.lower.is_some(),
+        upper: i.upper.as_ref().map(|n| inward(n, i.upper_closed, false)),
+        upper_closed: i.upper.is_some(),
+    }
+}
+
+/// The interval as read: as written, or as the whole numbers it holds.
+fn read(i: &Interval, whole: bool) -> Cow<'_, Interval> {
+    if whole {
+        Cow::Owned(whole_numbers(i))
+    } else {
+        Cow::Borrowed(i)
+    }
+}
+
 /// Reports empty tiers (errors), overlaps and gaps (warnings). One sweep over the tiers
 /// sorted by lower bound, so the cost is n log n: each tier is compared with the one before
 /// it that reaches furthest, and an overlap is reported once per tier that has one.
-pub fn analyse<'a>(tiers: impl Iterator<Item = &'a Spanned<Interval>>, findings: &mut Vec<CheckError>) {
-    let mut valid = Vec::new();
+/// With `whole`, the value is a count: every tier, and every gap, is read as the whole numbers
+/// it holds.
+pub fn analyse<'a>(tiers: impl Iterator<Item = &'a Spanned<Interval>>, whole: bool, findings: &mut Vec<CheckError>) {
+    let mut valid: Vec<(usize, Cow<Interval>, &Spanned<Interval>)> = Vec::new();
     for (i, t) in tiers.enumerate() {
-        if non_empty(lower(t), upper(t)) {
-            valid.push((i, t));
+        let values = read(&t.node, whole);
+        if non_empty(lower(&values), upper(&values)) {
+            valid.push((i, values, t));
         } else {
             findings.push(CheckError::EmptyTier { interval: t.node.to_string(), span: t.span.into() });
         }
     }
-    valid.sort_by(|(_, a), (_, b)| cmp_lower(lower(a), lower(b)));
+    valid.sort_by(|(_, a, _), (_, b, _)| cmp_lower(lower(a), lower(b)));
     let (mut overlaps, mut gaps) = (Vec::new(), Vec::new());
-    let mut reach: Option<(usize, &Spanned<Interval>)> = None;
-    for (i, t) in valid {
-        if let Some((r, prev)) = reach {
-            let hi = if cmp_upper(upper(prev), upper(t)) == Ordering::Less { upper(prev) } else { upper(t) };
-            let gap_lo = Bound { at: upper(prev).at, closed: !upper(prev).closed };
-            let gap_hi = Bound { at: lower(t).at, closed: !lower(t).closed };
-            if non_empty(lower(t), hi) {
+    let mut reach: Option<(usize, &Interval, &Spanned<Interval>)> = None;
+    for (i, values, t) in &valid {
+        let (i, t, values) = (*i, *t, values.as_ref());
+        if let Some((r, prev, prev_tier)) = reach {
+            let hi = if cmp_upper(upper(prev), upper(values)) == Ordering::Less { upper(prev) } else { upper(values) };
+            if non_empty(lower(values), hi) {
                 // The tier listed later is the one that loses: it carries the warning.
-                let (first, (later_index, later)) = if r < i { (prev, (i, t)) } else { (t, (r, prev)) };
-                let at = show(lower(t), hi);
+                let (first, (later_index, later)) = if r < i { (prev_tier, (i, t)) } else { (t, (r, prev_tier)) };
+                let at = show(lower(values), hi);
                 let overlap = CheckError::TierOverlap { at, span: later.span.into(), other: first.span.into() };
                 overlaps.push((later_index, overlap));
-            } else if upper(prev).at.is_some() && non_empty(gap_lo, gap_hi) {
-                gaps.push(CheckError::TierGap {
-                    gap: show(gap_lo, gap_hi),
-                    span: prev.span.into(),
-                    next: t.span.into(),
-                });
+            } else if prev.upper.is_some() {
+                let gap = Interval {
+                    lower: prev.upper.clone(),
+                    lower_closed: !prev.upper_closed,
+                    upper: values.lower.clone(),
+                    upper_closed: !values.lower_closed,
+                };
+                let gap = read(&gap, whole);
+                if non_empty(lower(&gap), upper(&gap)) {
+                    let gap = show(lower(&gap), upper(&gap));
+                    gaps.push(CheckError::TierGap { gap, span: prev_tier.span.into(), next: t.span.into() });
+                }
             }
         }
-        if reach.is_none_or(|(_, r)| cmp_upper(upper(t), upper(r)) == Ordering::Greater) {
-            reach = Some((i, t));
+        if reach.is_none_or(|(_, r, _)| cmp_upper(upper(values), upper(r)) == Ordering::Greater) {
+            reach = Some((i, values, t));
         }
     }
     overlaps.sort_by_key(|(later, _)| *later);

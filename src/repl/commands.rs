@@ -165,7 +165,7 @@ pub(super) fn load(session: &mut Session, paths: Vec<PathBuf>) -> Output {
             "`{json}` holds facts, not rules: read it with :facts {json} (nothing changed)"
         ));
     }
-    let Loaded { program, warnings } = match crate::load(&paths) {
+    let Loaded { program, warnings, .. } = match crate::load(&paths) {
         Ok(loaded) => loaded,
         Err(errors) => return Output::failed(session.diagnostics(&errors)).and("(nothing changed)"),
     };

@@ -48,6 +48,20 @@ pub enum SyntaxError {
         span: SourceSpan,
     },
 
+    /// `expect R for enterprise.E1: 3,00,000`
+    #[error("`{}` is not grouped in threes", crate::diagnostic::quote(.text))]
+    #[diagnostic(
+        code(syntax::digit_grouping),
+        help("write the amount as `policy eval` prints it, commas between groups of three digits (`300,000`), or without commas (`300000`, `30万`)")
+    )]
+    Grouping {
+        /// The amount as written.
+        text: String,
+        /// The amount.
+        #[label("commas here must stand every three digits")]
+        span: SourceSpan,
+    },
+
     /// `rule A for x { cite "a" cite "b" }`
     #[error("`{what}` is given twice")]
     #[diagnostic(code(syntax::duplicate_clause), help("keep one `{what}` and delete the other"))]
@@ -339,6 +353,10 @@ fn describe(r: Rule) -> &'static str {
         Rule::award_clause => "`payer` or `trace`",
         Rule::expect_payer | Rule::kw_payer => "`payer`",
         Rule::expect_trace | Rule::kw_trace => "`trace`",
+        Rule::acknowledge | Rule::kw_acknowledge => "`acknowledge`",
+        Rule::figure | Rule::grouped => "an amount such as `300万` or `3,000,000`",
+        Rule::kw_up | Rule::kw_to => "`up to`",
+        Rule::kw_case => "`case by case`",
         Rule::outcome
         | Rule::expect_award
         | Rule::expect_exact

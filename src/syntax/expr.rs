@@ -302,9 +302,10 @@ pub(super) fn decimal(pair: &Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Decim
     })
 }
 
-/// The exact value of digits written with `_` separators, or `None` when too many.
+/// The exact value of digits written with `_` separators (or `,` in a test's `figure`), or
+/// `None` when too many.
 fn digits_value(text: &str) -> Option<Decimal> {
-    let digits: String = text.chars().filter(|c| *c != '_').collect();
+    let digits: String = text.chars().filter(|c| !matches!(c, '_' | ',')).collect();
     Decimal::from_str_exact(&digits).ok()
 }
 
@@ -312,12 +313,34 @@ fn too_large(pair: &Pair<Rule>) -> SyntaxError {
     SyntaxError::NumberTooLarge { text: pair.as_str().to_string(), span: span_of(pair).into() }
 }
 
-/// A `number` or `signed_number` pair: value scaled by 万/亿, and how it was written.
+/// `3,000,000.5`: one to three digits, then commas every three (the fraction ungrouped).
+fn in_threes(grouped: &str) -> bool {
+    let whole = grouped.split('.').next().unwrap_or_default();
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or_default();
+    (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
+}
+
+/// A `number`, `signed_number` or `figure` pair: value scaled by 万/亿, and how it was written.
 pub(super) fn number(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Numeral {
     let negative = pair.as_str().starts_with('-');
     let whole = pair.clone();
     let mut numeral = Numeral { value: Decimal::ZERO, scale: Scale::One, yuan: false };
-    let number = if pair.as_rule() == Rule::number { Some(pair) } else { pair.into_inner().next() };
+    let number = match pair.as_rule() {
+        Rule::number => Some(pair),
+        // A figure is a number, or grouped digits with their 万/亿/元 beside them.
+        Rule::figure => match pair.clone().into_inner().next() {
+            Some(n) if n.as_rule() == Rule::number => Some(n),
+            Some(grouped) => {
+                if !in_threes(grouped.as_str()) {
+                    errors.push(SyntaxError::Grouping { text: pair.as_str().to_string(), span: span_of(&pair).into() });
+                }
+                Some(pair)
+            }
+            None => Some(pair),
+        },
+        _ => pair.into_inner().next(),
+    };
     let Some(number) = number else { return numeral };
     // The digits are the number's text before its 万/亿/元 (they have no token of their own).
     let digits = number.as_str().trim_start_matches('-').split(['万', '亿', '元']).next().unwrap_or_default();

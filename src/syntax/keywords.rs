@@ -3,11 +3,13 @@
 
 /// Every keyword, sorted.
 pub const KEYWORDS: &[&str] = &[
+    "acknowledge",
     "after",
     "and",
     "as_of",
     "by",
     "cap",
+    "case",
     "case_by_case",
     "choose",
     "cite",
@@ -65,11 +67,13 @@ pub const KEYWORDS: &[&str] = &[
     "then",
     "tiers",
     "title",
+    "to",
     "top_up",
     "total",
     "trace",
     "true",
     "uncapped",
+    "up",
     "up_to",
     "when",
     "within",

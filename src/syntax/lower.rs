@@ -227,6 +227,7 @@ fn rule(pair: Pair<Rule>, errors: &mut Errors) -> Rule_ {
         once_within: None,
         per_year_cap: None,
         split: None,
+        acknowledged: Vec::new(),
     };
     let mut reward: Option<Spanned<Expr>> = None;
     let mut on: Option<Spanned<Expr>> = None;
@@ -284,6 +285,7 @@ fn rule(pair: Pair<Rule>, errors: &mut Errors) -> Rule_ {
                     .collect();
                 set_once(&mut rule.split, Spanned::new(shares, clause_span), "split", errors);
             }
+            Rule::acknowledge => rule.acknowledged.extend(acknowledge(clause)),
             _ => {}
         }
     }
@@ -294,6 +296,16 @@ fn rule(pair: Pair<Rule>, errors: &mut Errors) -> Rule_ {
         errors.push(SyntaxError::MissingReward { rule: rule.id.node.clone(), span: rule.id.span.into() });
     }
     rule
+}
+
+/// `acknowledge tier_overlap "reason"`
+fn acknowledge(pair: Pair<Rule>) -> Option<Spanned<Acknowledge>> {
+    let span = span_of(&pair);
+    let mut parts = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_acknowledge);
+    let warning = ident(parts.next()?);
+    let reason = parts.next()?;
+    let reason = Spanned::new(string(&reason), span_of(&reason));
+    Some(Spanned::new(Acknowledge { warning, reason }, span))
 }
 
 fn share(pair: Pair<Rule>, errors: &mut Errors) -> Share {
@@ -341,13 +353,15 @@ fn grant_tags(pair: Pair<Rule>) -> GrantTags {
 fn pool(pair: Pair<Rule>, errors: &mut Errors) -> Pool {
     let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_pool);
     let id = inner.next().map(ident).unwrap_or_default();
-    let mut pool = Pool { id, cite: None, title: None, members: Vec::new(), cap: None, limit: None };
+    let mut pool =
+        Pool { id, cite: None, title: None, members: Vec::new(), cap: None, limit: None, acknowledged: Vec::new() };
     let mut members_at: Option<Spanned<()>> = None;
     for clause in inner {
         let span = span_of(&clause);
         match clause.as_rule() {
             Rule::cite => set_once(&mut pool.cite, string_clause(clause), "cite", errors),
             Rule::title => set_once(&mut pool.title, string_clause(clause), "title", errors),
+            Rule::acknowledge => pool.acknowledged.extend(acknowledge(clause)),
             Rule::members => {
                 set_once(&mut members_at, Spanned::new((), span), "members", errors);
                 pool.members.extend(members(clause));
@@ -414,12 +428,22 @@ fn limit(pair: Pair<Rule>) -> Option<Limit> {
 fn stack(pair: Pair<Rule>, errors: &mut Errors) -> Stack {
     let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_stack);
     let id = inner.next().map(ident).unwrap_or_default();
-    let mut stack = Stack { id, cite: None, title: None, members: Vec::new(), per: None, period: None, earlier: None };
+    let mut stack = Stack {
+        id,
+        cite: None,
+        title: None,
+        members: Vec::new(),
+        per: None,
+        period: None,
+        earlier: None,
+        acknowledged: Vec::new(),
+    };
     let mut per: Option<Spanned<String>> = None;
     for clause in inner {
         match clause.as_rule() {
             Rule::cite => set_once(&mut stack.cite, string_clause(clause), "cite", errors),
             Rule::title => set_once(&mut stack.title, string_clause(clause), "title", errors),
+            Rule::acknowledge => stack.acknowledged.extend(acknowledge(clause)),
             Rule::members => stack.members.extend(members(clause)),
             Rule::scope => {
                 for part in clause.into_inner() {
@@ -531,11 +555,12 @@ fn expect_award(pair: Pair<Rule>, errors: &mut Errors) -> Option<Outcome> {
     Some(Outcome::Award(expected?, clauses))
 }
 
-/// `400万`, `up_to 200万`, `10万..50万`, `case_by_case [max 1亿]`.
+/// `400万`, `up_to 200万`, `10万..50万`, `case_by_case [max 1亿]`, or as `eval` prints them:
+/// `3,000,000`, `up to 3,000,000`, `4,000,000 – 8,000,000`, `case by case, up to 1,000,000`.
 fn amount(pair: Pair<Rule>, errors: &mut Errors) -> Option<Amount> {
     let inner = pair.into_inner().next()?;
     let kind = inner.as_rule();
-    let mut numbers = inner.into_inner().filter(|p| p.as_rule() == Rule::number).map(|n| expr::number(n, errors));
+    let mut numbers = inner.into_inner().filter(|p| p.as_rule() == Rule::figure).map(|n| expr::number(n, errors));
     match kind {
         Rule::expect_exact => numbers.next().map(Amount::Exact),
         Rule::expect_up_to => numbers.next().map(Amount::UpTo),

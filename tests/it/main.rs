@@ -8,6 +8,7 @@ mod bad_inputs;
 mod baseline;
 mod batch;
 mod check;
+mod checks;
 mod cli;
 mod common;
 mod compile;

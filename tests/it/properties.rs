@@ -110,6 +110,12 @@ fn text() -> impl Strategy<Value = String> {
     "[a-z 常州万\"\\\\]{0,8}"
 }
 
+/// `acknowledge tier_overlap "…"`, reasons with quotes and backslashes.
+fn acknowledge() -> impl Strategy<Value = Spanned<Acknowledge>> {
+    (prop::sample::select(vec!["tier_overlap", "tier_gap"]), text())
+        .prop_map(|(warning, reason)| sp(Acknowledge { warning: sp(warning.to_string()), reason: sp(reason) }))
+}
+
 fn amount() -> impl Strategy<Value = Amount> {
     prop_oneof![
         numeral().prop_map(Amount::Exact),
@@ -163,8 +169,9 @@ fn file() -> impl Strategy<Value = File> {
         expr(),
         prop::option::of(expr()),
         frequency(),
+        prop::collection::vec(acknowledge(), 0..3),
     )
-        .prop_map(|(id, entity, conditions, reward, on, (frequency, once_per, once_within))| {
+        .prop_map(|(id, entity, conditions, reward, on, (frequency, once_per, once_within), acknowledged)| {
             Item::Rule(Box::new(sp(Rule {
                 id: sp(id),
                 entity,
@@ -179,6 +186,7 @@ fn file() -> impl Strategy<Value = File> {
                 once_per,
                 per_year_cap: None,
                 split: None,
+                acknowledged,
             })))
         });
     (prop::collection::vec(rule, 1..4), test_item()).prop_map(|(rules, test)| {
@@ -257,6 +265,32 @@ proptest! {
             p.evaluate(&facts, day).map(|r| serde_json::to_string(&policy_lang::output::json(&r)).unwrap_or_default()).map_err(|e| e.to_string())
         };
         prop_assert_eq!(run(&program), run(&loaded));
+    }
+}
+
+/// The amount of a test as read from `text`.
+fn expected_amount(text: &str) -> Option<Amount> {
+    let file = parse(&format!("test \"t\" {{\n  expect R for enterprise.E1: {text}\n}}\n")).ok()?;
+    match file.items.first()? {
+        Item::Test(t) => match &t.expects.first()?.outcome {
+            Outcome::Award(amount, _) => Some(amount.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+proptest! {
+    /// Whatever amount `policy eval` prints (`3,000,000.5`, `up to 3,000,000`, `a – b`) reads
+    /// back in a test as the same amount.
+    #[test]
+    fn amounts_as_eval_prints_them_read_back(a in numeral(), b in numeral()) {
+        let (a, b) = (Numeral { yuan: false, ..a }, Numeral { yuan: false, ..b });
+        let (x, y) = (policy_lang::amounts::money(a.value), policy_lang::amounts::money(b.value));
+        prop_assert_eq!(expected_amount(&x), Some(Amount::Exact(a.clone())));
+        prop_assert_eq!(expected_amount(&format!("up to {x}")), Some(Amount::UpTo(a.clone())));
+        prop_assert_eq!(expected_amount(&format!("{x} – {y}")), Some(Amount::Range(a.clone(), b)));
+        prop_assert_eq!(expected_amount(&format!("case by case, up to {x}")), Some(Amount::CaseByCase(Some(a))));
     }
 }
 
