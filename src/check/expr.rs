@@ -482,12 +482,11 @@ impl Context<'_> {
     /// quietly not apply to it.
     fn exhaustive(&mut self, table: &ast::Expr, scrutinee: &ast::Expr, id: usize, arms_of: &[Option<usize>]) {
         let (Some(def), Some(narrowing)) = (self.schema.enums.get(id), &self.narrowing) else { return };
-        let fact = scrutinee.to_string();
         let (listed, missing): (Vec<_>, Vec<_>) = def
             .variants
             .iter()
             .zip(arms_of)
-            .filter(|(v, _)| narrowing.allows(&fact, v))
+            .filter(|(v, _)| narrowing.allows(scrutinee, v))
             .partition(|(_, arm)| arm.is_some());
         let listed: Vec<&str> = listed.into_iter().map(|(v, _)| v.as_str()).collect();
         let missing: Vec<&str> = missing.into_iter().map(|(v, _)| v.as_str()).collect();
@@ -501,7 +500,7 @@ impl Context<'_> {
         let mut help = format!("add {}, or `_ => …` for every value not listed", arms.join(", "));
         if !listed.is_empty() {
             let when = format!(
-                "; if the rule does not pay for them, say so before the table: `when {fact} in {{ {} }}`",
+                "; if the rule does not pay for them, say so before the table: `when {scrutinee} in {{ {} }}`",
                 listed.join(", ")
             );
             help.push_str(&when);

@@ -308,7 +308,7 @@ fn rule(
         diags.error(file, CheckError::UnknownEntity { name: r.entity.node.clone(), help, span: r.entity.span.into() });
         return None;
     };
-    let narrowing = Some(narrow::Narrowing::of(scope.iter().chain(&r.conditions)));
+    let narrowing = Some(narrow::Narrowing::of(&r.entity.node, scope.iter().chain(&r.conditions)));
     let mut cx = expr::Context { schema, kind, file, diags, narrowing };
     let scope = scope.iter().map(|c| (c, true, "the policy's `scope`"));
     let own = r.conditions.iter().map(|c| (c, false, "a `when` condition"));

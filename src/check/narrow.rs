@@ -3,7 +3,9 @@
 //! III => … }` is complete although `phase` also has `preclinical`.
 //!
 //! Only what the conditions certainly say counts: `in`, `==` and `!=` against a value, joined
-//! by `and` and `or`. Anything else says nothing, so the table must cover every value.
+//! by `and` and `or`. Anything else says nothing, so the table must cover every value. A fact
+//! is known by its path, the rule's own kind left out (`drug.phase` is `phase` in a rule for
+//! `drug`).
 
 use crate::ast::{BinOp, Expr, ExprKind, UnOp};
 use std::collections::{BTreeSet, HashMap};
@@ -44,26 +46,47 @@ impl Allowed {
     }
 }
 
-/// For each enum fact (by its path as written) the values the conditions allow.
+/// The values the conditions of a rule `for` the kind `own` allow its enum facts.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Narrowing(HashMap<String, Allowed>);
+pub(super) struct Narrowing {
+    own: String,
+    facts: Facts,
+}
+
+/// For each enum fact (by [`key`]) the values allowed.
+#[derive(Clone, Debug, Default)]
+struct Facts(HashMap<String, Allowed>);
+
+/// A fact's path as a key: `drug.phase` and `phase` are one fact in a rule for `drug`.
+fn key(fact: &Expr, own: &str) -> Option<String> {
+    let ExprKind::Path(parts) = &fact.node else { return None };
+    let parts = match parts.split_first() {
+        Some((first, rest)) if first.node == own && !rest.is_empty() => rest,
+        _ => parts.as_slice(),
+    };
+    Some(parts.iter().map(|p| p.node.as_str()).collect::<Vec<_>>().join("."))
+}
 
 impl Narrowing {
-    /// What all of `conditions` together allow.
-    pub fn of<'a>(conditions: impl IntoIterator<Item = &'a Expr>) -> Narrowing {
-        conditions.into_iter().map(condition).fold(Narrowing::default(), Narrowing::and)
+    /// What all of `conditions` of a rule for the kind `own` together allow.
+    pub fn of<'a>(own: &str, conditions: impl IntoIterator<Item = &'a Expr>) -> Narrowing {
+        let facts = conditions.into_iter().map(|c| condition(c, own)).fold(Facts::default(), Facts::and);
+        Narrowing { own: own.to_string(), facts }
     }
 
-    /// Whether `fact` (a path as written) may have the value `variant`.
-    pub fn allows(&self, fact: &str, variant: &str) -> bool {
-        match self.0.get(fact) {
+    /// Whether `fact` (a path) may have the value `variant`.
+    pub fn allows(&self, fact: &Expr, variant: &str) -> bool {
+        let Some(fact) = key(fact, &self.own) else { return true };
+        match self.facts.0.get(&fact) {
             None => true,
             Some(Allowed::Only(set)) => set.contains(variant),
             Some(Allowed::AllBut(set)) => !set.contains(variant),
         }
     }
+}
 
-    fn and(mut self, other: Narrowing) -> Narrowing {
+impl Facts {
+    fn and(mut self, other: Facts) -> Facts {
         for (fact, allowed) in other.0 {
             let joined = match self.0.remove(&fact) {
                 Some(mine) => mine.and(allowed),
@@ -75,17 +98,17 @@ impl Narrowing {
     }
 
     /// A fact one side leaves free is free after `or`.
-    fn or(mut self, mut other: Narrowing) -> Narrowing {
+    fn or(mut self, mut other: Facts) -> Facts {
         let joined = self.0.drain().filter_map(|(fact, mine)| Some((fact.clone(), mine.or(other.0.remove(&fact)?))));
-        Narrowing(joined.collect())
+        Facts(joined.collect())
     }
 }
 
 /// What one condition says about the enum facts it tests.
-fn condition(e: &Expr) -> Narrowing {
-    let one = |fact: &Expr, allowed: Allowed| match fact.node {
-        ExprKind::Path(_) => Narrowing(HashMap::from([(fact.to_string(), allowed)])),
-        _ => Narrowing::default(),
+fn condition(e: &Expr, own: &str) -> Facts {
+    let one = |fact: &Expr, allowed: Allowed| match key(fact, own) {
+        Some(fact) => Facts(HashMap::from([(fact, allowed)])),
+        None => Facts::default(),
     };
     let named = |value: &Expr| match &value.node {
         ExprKind::Path(parts) => match parts.as_slice() {
@@ -97,20 +120,20 @@ fn condition(e: &Expr) -> Narrowing {
     match &e.node {
         ExprKind::In(fact, set) => one(fact, Allowed::Only(set.iter().map(|v| v.node.clone()).collect())),
         ExprKind::Binary(BinOp::Eq, fact, value) => {
-            named(value).map_or_else(Narrowing::default, |v| one(fact, Allowed::Only(v)))
+            named(value).map_or_else(Facts::default, |v| one(fact, Allowed::Only(v)))
         }
         ExprKind::Binary(BinOp::Ne, fact, value) => {
-            named(value).map_or_else(Narrowing::default, |v| one(fact, Allowed::AllBut(v)))
+            named(value).map_or_else(Facts::default, |v| one(fact, Allowed::AllBut(v)))
         }
-        ExprKind::Binary(BinOp::And, a, b) => condition(a).and(condition(b)),
-        ExprKind::Binary(BinOp::Or, a, b) => condition(a).or(condition(b)),
+        ExprKind::Binary(BinOp::And, a, b) => condition(a, own).and(condition(b, own)),
+        ExprKind::Binary(BinOp::Or, a, b) => condition(a, own).or(condition(b, own)),
         // `not` is exact only over a single test: `not (phase in { I })`.
         ExprKind::Unary(UnOp::Not, inner) => match &inner.node {
             ExprKind::In(..) | ExprKind::Binary(BinOp::Eq | BinOp::Ne, ..) => {
-                Narrowing(condition(inner).0.into_iter().map(|(fact, allowed)| (fact, allowed.not())).collect())
+                Facts(condition(inner, own).0.into_iter().map(|(fact, allowed)| (fact, allowed.not())).collect())
             }
-            _ => Narrowing::default(),
+            _ => Facts::default(),
         },
-        _ => Narrowing::default(),
+        _ => Facts::default(),
     }
 }

@@ -63,6 +63,7 @@ fn only_the_values_the_conditions_leave_must_have_an_arm() {
         "when not (phase == preclinical)",
         "when local and phase in { I, II, III }",
         "when phase == I or phase in { II, III }",
+        "when enterprise.phase in { I, II, III }",
     ] {
         assert!(load(&rule(&format!("{guard}\n  {table}"))).is_ok(), "{guard}");
     }
