@@ -13,7 +13,7 @@
 
 use policy_lang::ir::{self, IrError};
 use policy_lang::output::{self, render_diagnostics, ErrorFormat};
-use policy_lang::{load, Award, EntitlementKind, Error, Evaluation, Program};
+use policy_lang::{load, Award, Entitlement, EntitlementKind, Error, Evaluation, Program};
 use std::path::{Path, PathBuf};
 
 fn main() -> std::process::ExitCode {
@@ -95,8 +95,8 @@ fn run(rules: &str, facts_path: &str) -> Result<String, Vec<Error>> {
         out.push_str(&format!(
             "{} {} [{}] {}\n",
             award.entity,
-            award.rule,
-            award.cite.as_deref().unwrap_or("-"),
+            award.rule.id,
+            award.rule.cite.as_deref().unwrap_or("-"),
             amount(award)
         ));
         for step in &award.trace {
@@ -165,18 +165,18 @@ fn reload_from_ir(program: &Program) -> Result<Program, IrError> {
 
 /// An award's amount as its kind allows: owed, a ceiling, a range, or case by case.
 fn amount(award: &Award) -> String {
-    match award.kind {
-        EntitlementKind::Exact => format!("{}", award.amount.unwrap_or_default()),
-        EntitlementKind::UpTo => format!("up to {}", award.max.unwrap_or_default()),
-        EntitlementKind::Range => format!("{}..{}", award.min.unwrap_or_default(), award.max.unwrap_or_default()),
-        EntitlementKind::CaseByCase => "case by case".into(),
+    match award.entitlement {
+        Entitlement::Exact(x) => format!("{x}"),
+        Entitlement::UpTo(x) => format!("up to {x}"),
+        Entitlement::Range(lo, hi) => format!("{lo}..{hi}"),
+        Entitlement::CaseByCase { .. } => "case by case".into(),
     }
 }
 
 /// Everything but the traces: awards counted by kind, payers' shares, exclusions with their
 /// winners, rules that did not apply (and one reason), and the totals.
 fn summary(evaluation: &Evaluation) -> String {
-    let count = |kind: EntitlementKind| evaluation.awards.iter().filter(|a| a.kind == kind).count();
+    let count = |kind: EntitlementKind| evaluation.awards.iter().filter(|a| a.kind() == kind).count();
     let mut out = format!(
         "  {} awards ({} owed, {} up to, {} range, {} case by case), {} set aside, {} not applicable\n",
         evaluation.awards.len(),
@@ -190,15 +190,15 @@ fn summary(evaluation: &Evaluation) -> String {
     for award in evaluation.awards.iter().filter(|a| !a.shares.is_empty()) {
         for share in &award.shares {
             let part = share.amount.map_or("share not stated".to_string(), |a| a.to_string());
-            out.push_str(&format!("  {} {}: {} pays {part}\n", award.entity, award.rule, share.payer));
+            out.push_str(&format!("  {} {}: {} pays {part}\n", award.entity, award.rule.id, share.payer));
         }
     }
     for excluded in &evaluation.excluded {
         let winner = excluded.winner.as_deref().unwrap_or("a count cap");
-        out.push_str(&format!("  set aside: {} {}, {winner} wins\n", excluded.entity, excluded.rule));
+        out.push_str(&format!("  set aside: {} {}, {winner} wins\n", excluded.entity, excluded.rule.id));
     }
     if let Some(first) = evaluation.not_applicable.first() {
-        out.push_str(&format!("  not applicable, e.g. {} for {}: {}\n", first.rule, first.entity, first.reason()));
+        out.push_str(&format!("  not applicable, e.g. {} for {}: {}\n", first.rule.id, first.entity, first.reason()));
     }
     for total in &evaluation.totals {
         let ceiling = total.ceiling.map_or("unbounded".to_string(), |c| c.to_string());

@@ -13,8 +13,7 @@ pub use crate::amounts::{Interval, Numeral, Rounding, RoundingMode, RoundingUnit
 pub use crate::dates::{Duration, Period};
 pub use crate::diagnostic::Span;
 pub use crate::terms::{Choose, Earlier, Frequency, GrantTags};
-
-pub(crate) use display::Line;
+pub(crate) use display::{write_string, Line};
 
 /// A node and where it came from. Equality ignores the span.
 #[derive(Clone, Debug, Default)]

@@ -101,12 +101,10 @@ fn decision(evaluation: &Evaluation, total: &Total) -> Value {
     let awards: Vec<Value> = evaluation
         .awards
         .iter()
-        .filter(|a| a.entity == total.entity || a.entity.starts_with(&prefix))
+        .filter(|a| *a.entity == *total.entity || a.entity.starts_with(&prefix))
         .map(award)
         .collect();
-    let totals = crate::output::json(&Evaluation { totals: vec![total.clone()], ..Evaluation::default() });
-    let total_json = totals.get("totals").and_then(|t| t.get(&total.entity)).cloned();
-    json!({ "entity": total.entity, "awards": awards, "total": total_json })
+    json!({ "entity": total.entity, "awards": awards, "total": crate::output::total_json(total) })
 }
 
 fn award(award: &Award) -> Value {

@@ -183,25 +183,25 @@ fn awards_are_consistent(result: &crate::Evaluation, pools: &[(&[&str], i64)], l
     type PerYear = std::collections::HashMap<(String, i32), (Decimal, usize)>;
     let per_year = |members: &[&str]| {
         let mut booked = PerYear::new();
-        for a in result.awards.iter().filter(|a| members.contains(&a.rule.as_str())) {
+        for a in result.awards.iter().filter(|a| members.contains(&a.rule.id.as_str())) {
             let top = a.entity.split('.').take(2).collect::<Vec<_>>().join(".");
-            let entry = booked.entry((top, a.year)).or_default();
-            if a.kind != crate::EntitlementKind::CaseByCase {
-                entry.0 += a.max.unwrap_or_default();
+            let entry = booked.entry((top, a.year())).or_default();
+            if a.kind() != crate::EntitlementKind::CaseByCase {
+                entry.0 += a.max().unwrap_or_default();
             }
             entry.1 += 1;
         }
         booked
     };
     for a in &result.awards {
-        if let (Some(min), Some(max)) = (a.min, a.max) {
+        if let (Some(min), Some(max)) = (a.min(), a.max()) {
             assert!(min <= max, "min above max: {a:?}");
             assert!(!min.is_sign_negative() || min.is_zero(), "a negative award: {a:?}");
         }
-        if let Some(amount) = a.amount {
-            assert_eq!(Some(amount), a.max, "an owed amount unlike its bound: {a:?}");
+        if let Some(amount) = a.amount() {
+            assert_eq!(Some(amount), a.max(), "an owed amount unlike its bound: {a:?}");
         }
-        if let Some(max) = a.max {
+        if let Some(max) = a.max() {
             assert!(!max.is_sign_negative() || max.is_zero(), "a negative award: {a:?}");
         }
     }

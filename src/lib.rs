@@ -29,7 +29,7 @@
 //! let result = program.evaluate(&facts, as_of)?;
 //!
 //! let award = &result.awards[0];
-//! assert_eq!(award.amount.map(|a| a.to_string()).as_deref(), Some("4000000.00"));
+//! assert_eq!(award.amount().map(|a| a.to_string()).as_deref(), Some("4000000.00"));
 //! assert_eq!(award.trace.lines(), [
 //!     "20% of rd_cost: 20% × 30,000,000 = 6,000,000",
 //!     "max 4,000,000: 6,000,000 → 4,000,000 (capped)",
@@ -67,8 +67,8 @@
 //! let from_ir = loaded.evaluate(&loaded.facts("facts.json", json)?, as_of)?;
 //!
 //! assert_eq!(output::json(&from_source), output::json(&from_ir));
-//! assert_eq!(from_ir.awards[0].kind.to_string(), "up_to");
-//! assert_eq!(from_ir.awards[0].max.map(|m| m.to_string()).as_deref(), Some("2000000.00"));
+//! assert_eq!(from_ir.awards[0].kind().to_string(), "up_to");
+//! assert_eq!(from_ir.awards[0].max().map(|m| m.to_string()).as_deref(), Some("2000000.00"));
 //! # Ok(())
 //! # }
 //! ```
@@ -220,13 +220,12 @@ pub enum Error {
 }
 
 impl Error {
-    /// True for findings that do not stop the program from running.
+    /// True for findings that do not stop the program from running: a diagnostic of
+    /// severity `Warning`, or a count of left-out warnings.
     pub fn is_warning(&self) -> bool {
         match self {
-            Error::Check(c) => c.error.is_warning(),
             Error::Omitted { warnings, .. } => *warnings,
-            Error::Skipped { .. } => true,
-            _ => false,
+            _ => self.severity() == Some(miette::Severity::Warning),
         }
     }
 
@@ -306,7 +305,8 @@ pub fn cap(errors: Vec<Error>) -> Vec<Error> {
     kept
 }
 
-/// A checked program and the warnings found while checking it.
+/// A checked program and the warnings found while checking it (errors are the `Err` side of
+/// [`compile()`] and [`load`]).
 #[derive(Debug)]
 pub struct Loaded {
     /// The checked program: evaluate it as often as you like.
@@ -339,34 +339,16 @@ pub fn compile(sources: Vec<Source>) -> Result<Loaded, Errors> {
             Err(es) => errors.extend(es.into_iter().map(|e| Error::Syntax(Box::new(Sourced::new(e, &source))))),
         }
     }
-    let sourced = |(file, e): (usize, check::CheckError)| {
-        let source = parsed.get(file).map(|(s, _)| s.clone()).unwrap_or_else(|| Source::new("?", ""));
-        Error::Check(Box::new(Sourced::new(e, &source)))
-    };
-    // The checker keeps the first few of each code per file and counts the rest.
-    let notes = |omitted: check::Omitted| {
-        omitted.into_iter().map(|(file, code, more, warnings)| {
-            let file = parsed.get(file).map_or("?", |(s, _)| s.name.as_str()).to_string();
-            Error::Omitted { code, file, more, warnings }
-        })
-    };
     match check::check(&parsed) {
-        Ok(checked) if errors.is_empty() => {
-            let mut warnings = cap(checked.warnings.into_iter().map(sourced).collect());
-            warnings.extend(notes(checked.omitted));
-            let acknowledged = checked
-                .acknowledged
-                .into_iter()
-                .map(|(file, a)| Acknowledged { warning: sourced((file, a.warning)), item: a.item, reason: a.reason })
-                .collect();
-            Ok(Loaded { program: checked.program, warnings, acknowledged })
-        }
+        Ok(loaded) if errors.is_empty() => Ok(loaded),
         Ok(_) => Err(Errors(cap(errors))),
-        Err(diags) => {
-            let omitted = diags.omitted();
-            errors.extend(diags.items.into_iter().map(sourced));
+        Err(Errors(found)) => {
+            // The checker's counts of what it left out come last.
+            let (notes, found): (Vec<Error>, Vec<Error>) =
+                found.into_iter().partition(|e| matches!(e, Error::Omitted { .. }));
+            errors.extend(found);
             let mut errors = cap(errors);
-            errors.extend(notes(omitted));
+            errors.extend(notes);
             Err(Errors(errors))
         }
     }

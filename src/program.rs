@@ -37,6 +37,66 @@ pub struct Program {
     pub tests: Vec<TestCase>,
     /// The source files, for showing a rule's text (not part of the IR).
     pub sources: Vec<Source>,
+    /// Each rule's [`RuleName`], made on first use (not part of the IR).
+    pub(crate) names: std::sync::OnceLock<Vec<Arc<RuleName>>>,
+}
+
+impl Program {
+    /// How results name rule `index`: one value per rule, shared by every award, reason and
+    /// exclusion of it. Made from the rules on first use: a program is not changed once checked.
+    /// An index past the rules (an engine bug) gets a name with nothing in it.
+    pub fn rule_name(&self, index: usize) -> Arc<RuleName> {
+        let names = self.names.get_or_init(|| {
+            let policy = |r: &Rule| self.policies.get(r.policy).map(|p| p.id.clone()).unwrap_or_default();
+            self.rules
+                .iter()
+                .enumerate()
+                .map(|(index, r)| {
+                    Arc::new(RuleName {
+                        index,
+                        policy: policy(r),
+                        id: r.id.clone(),
+                        cite: r.cite.clone(),
+                        title: r.title.clone(),
+                        dept: r.dept.clone(),
+                        frequency: r.frequency,
+                    })
+                })
+                .collect()
+        });
+        names.get(index).cloned().unwrap_or_else(|| {
+            let unknown = RuleName {
+                index,
+                policy: String::new(),
+                id: String::new(),
+                cite: None,
+                title: None,
+                dept: None,
+                frequency: Frequency::EveryEvent,
+            };
+            Arc::new(unknown)
+        })
+    }
+}
+
+/// A rule as results name it. Shared (an `Arc`) rather than copied into every result, so a
+/// million awards of one rule hold one copy of its id, clause and title.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleName {
+    /// Its index in [`Program::rules`].
+    pub index: usize,
+    /// Its policy's id, e.g. `changzhou_2023`.
+    pub policy: String,
+    /// Its id, e.g. `CZ-03-2a`.
+    pub id: String,
+    /// The clause it encodes.
+    pub cite: Option<String>,
+    /// Its one-line summary.
+    pub title: Option<String>,
+    /// The responsible department (责任单位).
+    pub dept: Option<String>,
+    /// `once`, `yearly` or `every_event`.
+    pub frequency: Frequency,
 }
 
 /// Entity kinds and enums, merged from every `schema` block.
@@ -90,6 +150,32 @@ impl Schema {
     /// The top-level kind above `kind`.
     pub fn root(&self, kind: KindId) -> KindId {
         self.ancestry(kind).last().copied().unwrap_or(kind)
+    }
+
+    /// A value of type `ty` as people read it, amounts written by `money` (the REPL adds the
+    /// 万/亿 form, a reason does not): a rate as `20%`, text quoted as the language writes it,
+    /// an enum value by name. Every value shown (a fact a reason read, a REPL result) is
+    /// shown this way.
+    pub fn show(&self, value: &Value, ty: Ty, money: impl Fn(Decimal) -> String) -> String {
+        match (value, ty) {
+            (Value::Dec(d), Ty::Rate) => crate::amounts::rate(*d),
+            (Value::Dec(d), Ty::Money) => money(*d),
+            (Value::Dec(d), _) => crate::amounts::money(*d),
+            (Value::Bool(b), _) => b.to_string(),
+            (Value::Date(d), _) => d.to_string(),
+            (Value::Duration(d), _) => d.to_string(),
+            (Value::Text(t), _) => {
+                let mut out = String::new();
+                let _ = crate::ast::write_string(&mut out, t);
+                out
+            }
+            (Value::Enum(i), Ty::Enum(e)) => {
+                self.enums.get(e).and_then(|e| e.variants.get(*i)).cloned().unwrap_or_else(|| i.to_string())
+            }
+            (Value::Enum(i), _) => i.to_string(),
+            (Value::Award(a), _) => a.show(money),
+            (Value::RateRange(lo, hi), _) => format!("{}..{}", crate::amounts::rate(*lo), crate::amounts::rate(*hi)),
+        }
     }
 
     /// How a type is written in the language, e.g. `money` or `phase`.
@@ -577,6 +663,20 @@ pub enum Entitlement {
 }
 
 impl Entitlement {
+    /// What it entitles to, amounts written by `money`: `4,000,000`, `up to …`, `… – …`,
+    /// `case by case, up to …`, `case by case, uncapped`, `case by case`. The table and the
+    /// REPL both write an entitlement this way.
+    pub fn show(&self, money: impl Fn(Decimal) -> String) -> String {
+        match self {
+            Entitlement::Exact(x) => money(*x),
+            Entitlement::UpTo(x) => format!("up to {}", money(*x)),
+            Entitlement::Range(lo, hi) => format!("{} – {}", money(*lo), money(*hi)),
+            Entitlement::CaseByCase { cap: Some(cap), .. } => format!("case by case, up to {}", money(*cap)),
+            Entitlement::CaseByCase { uncapped: true, .. } => "case by case, uncapped".into(),
+            Entitlement::CaseByCase { .. } => "case by case".into(),
+        }
+    }
+
     /// The least that may be paid, when known.
     pub fn min(&self) -> Option<Decimal> {
         match self {

@@ -313,26 +313,24 @@ const MONEY_COLUMNS: [usize; 3] = [6, 7, 8];
 /// amounts as exact decimals, the date and year, and each payer's part.
 fn award_rows(evaluation: &Evaluation) -> Vec<[String; 14]> {
     let dec = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
-    let name =
-        |v: Result<Value, serde_json::Error>| v.ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
     evaluation
         .awards
         .iter()
         .map(|a| {
             let payers: Vec<String> = a.shares.iter().map(|s| format!("{}={}", s.payer, dec(s.amount))).collect();
             [
-                a.entity.clone(),
-                a.policy.clone(),
-                a.rule.clone(),
-                a.title.clone().unwrap_or_default(),
-                a.cite.clone().unwrap_or_default(),
-                name(serde_json::to_value(a.kind)),
-                dec(a.amount),
-                dec(a.min),
-                dec(a.max),
-                name(serde_json::to_value(a.frequency)),
+                a.entity.to_string(),
+                a.rule.policy.clone(),
+                a.rule.id.clone(),
+                a.rule.title.clone().unwrap_or_default(),
+                a.rule.cite.clone().unwrap_or_default(),
+                a.kind().to_string(),
+                dec(a.amount()),
+                dec(a.min()),
+                dec(a.max()),
+                a.rule.frequency.to_string(),
                 a.event_date.to_string(),
-                a.year.to_string(),
+                a.year().to_string(),
                 a.key.clone().unwrap_or_default(),
                 payers.join("; "),
             ]

@@ -8,7 +8,7 @@ use crate::ast::{Amount, AwardClause, ExpectTotal, Outcome, TestFacts};
 use crate::eval::{Award, Evaluation, Total};
 use crate::io::{read_text, MAX_FACTS_BYTES};
 use crate::output::{escape, render_diagnostics, ErrorFormat};
-use crate::program::{EntitlementKind, Program, Test, TestCase};
+use crate::program::{Entitlement, Program, RuleName, Test, TestCase};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::path::Path;
@@ -151,11 +151,10 @@ fn confined(folder: &Path, full: &Path, written: &str) -> Result<(), String> {
 /// `None` when the expectation holds; otherwise what was expected and what happened.
 fn check(program: &Program, evaluation: &Evaluation, expect: &crate::program::Expect) -> Option<String> {
     let rule = program.rules.get(expect.rule)?;
-    let policy = program.policies.get(rule.policy).map_or("", |p| p.id.as_str());
-    let matches = |p: &str, r: &str, e: &str| p == policy && r == rule.id && e == expect.entity;
-    let award = evaluation.awards.iter().find(|a| matches(&a.policy, &a.rule, &a.entity));
-    let not_applicable = evaluation.not_applicable.iter().find(|n| matches(&n.policy, &n.rule, &n.entity));
-    let excluded = evaluation.excluded.iter().find(|x| matches(&x.policy, &x.rule, &x.entity));
+    let matches = |r: &RuleName, e: &str| r.index == expect.rule && e == expect.entity;
+    let award = evaluation.awards.iter().find(|a| matches(&a.rule, &a.entity));
+    let not_applicable = evaluation.not_applicable.iter().find(|n| matches(&n.rule, &n.entity));
+    let excluded = evaluation.excluded.iter().find(|x| matches(&x.rule, &x.entity));
 
     let held = match (&expect.outcome, award) {
         (Outcome::Award(amount, _), Some(a)) => award_is(amount, a),
@@ -172,16 +171,13 @@ fn check(program: &Program, evaluation: &Evaluation, expect: &crate::program::Ex
     }
     let got = match (award, not_applicable, excluded) {
         (Some(a), _, _) => {
-            let amount = match a.kind {
-                EntitlementKind::Exact => a.amount.map_or("?".into(), money),
-                EntitlementKind::UpTo => format!("up_to {}", a.max.map_or("?".into(), money)),
-                EntitlementKind::Range => {
-                    format!("{}..{}", a.min.map_or("?".into(), money), a.max.map_or("?".into(), money))
-                }
-                EntitlementKind::CaseByCase => match a.max {
-                    Some(m) => format!("case_by_case max {}", money(m)),
-                    None => "case_by_case".into(),
-                },
+            // As an `expect` would write it.
+            let amount = match a.entitlement {
+                Entitlement::Exact(x) => money(x),
+                Entitlement::UpTo(x) => format!("up_to {}", money(x)),
+                Entitlement::Range(lo, hi) => format!("{}..{}", money(lo), money(hi)),
+                Entitlement::CaseByCase { cap: Some(m), .. } => format!("case_by_case max {}", money(m)),
+                Entitlement::CaseByCase { cap: None, .. } => "case_by_case".into(),
             };
             let trace: Vec<String> = a.trace.iter().map(|t| format!("\n        {t}")).collect();
             format!("an award of {amount}{}", trace.concat())
@@ -197,11 +193,11 @@ fn check(program: &Program, evaluation: &Evaluation, expect: &crate::program::Ex
 
 /// True when the award is of this kind and amount.
 fn award_is(amount: &Amount, a: &Award) -> bool {
-    match amount {
-        Amount::Exact(n) => a.kind == EntitlementKind::Exact && a.amount == Some(n.value),
-        Amount::UpTo(n) => a.kind == EntitlementKind::UpTo && a.max == Some(n.value),
-        Amount::Range(lo, hi) => a.kind == EntitlementKind::Range && a.min == Some(lo.value) && a.max == Some(hi.value),
-        Amount::CaseByCase(max) => a.kind == EntitlementKind::CaseByCase && a.max == max.as_ref().map(|m| m.value),
+    match (amount, &a.entitlement) {
+        (Amount::Exact(n), Entitlement::Exact(x)) | (Amount::UpTo(n), Entitlement::UpTo(x)) => n.value == *x,
+        (Amount::Range(lo, hi), Entitlement::Range(l, h)) => lo.value == *l && hi.value == *h,
+        (Amount::CaseByCase(max), Entitlement::CaseByCase { cap, .. }) => max.as_ref().map(|m| m.value) == *cap,
+        _ => false,
     }
 }
 

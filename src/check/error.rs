@@ -599,15 +599,11 @@ pub enum GroupError {
 }
 
 impl CheckError {
-    /// True for tier overlaps and gaps: findings about the text that do not stop evaluation.
+    /// True for findings about the text that do not stop evaluation (tier overlaps and gaps,
+    /// an ownership cycle, an acknowledgement of nothing): those whose diagnostic says
+    /// `severity(Warning)`, the one place that decides it.
     pub fn is_warning(&self) -> bool {
-        matches!(
-            self,
-            CheckError::TierOverlap { .. }
-                | CheckError::TierGap { .. }
-                | CheckError::EntityCycle { .. }
-                | CheckError::AcknowledgedAbsent { .. }
-        )
+        miette::Diagnostic::severity(self) == Some(miette::Severity::Warning)
     }
 
     /// The warnings a rule, pool or stack can `acknowledge`, by name.

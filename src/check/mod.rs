@@ -19,8 +19,9 @@ pub(crate) use acknowledge::Acknowledged;
 pub use error::{CheckError, GroupError, TimingError};
 
 use crate::ast::{self, Effective, ExprKind, Spanned};
-use crate::diagnostic::Source;
+use crate::diagnostic::{Source, Sourced};
 use crate::program::{self, Condition, Program, Schema, Ty};
+use crate::{Error, Errors, Loaded};
 use std::collections::HashMap;
 
 /// Errors and warnings, each with the index of the file it is about.
@@ -37,9 +38,6 @@ pub(crate) struct Diagnostics {
     pub acknowledged: Vec<(usize, Acknowledged)>,
 }
 
-/// Diagnostics counted but not kept: file, code, how many, whether they are warnings.
-pub(crate) type Omitted = Vec<(usize, String, usize, bool)>;
-
 impl Diagnostics {
     fn error(&mut self, file: usize, error: CheckError) {
         let Some(error) = self.set_aside(file, error) else { return };
@@ -52,16 +50,30 @@ impl Diagnostics {
         }
     }
 
-    /// The codes that had more than [`crate::MAX_PER_CODE`] in a file, in file and code order.
-    pub fn omitted(&self) -> Omitted {
-        let mut out: Omitted = self
+    /// Each diagnostic with the file it points into, in the order found; then, per code that
+    /// had more than [`crate::MAX_PER_CODE`] in a file, one note counting the rest (in file
+    /// and code order). Beside them, the warnings set aside by an `acknowledge`.
+    fn sourced(self, files: &[(Source, ast::File)]) -> (Vec<Error>, Vec<crate::Acknowledged>) {
+        let source = |file: usize| files.get(file).map(|(s, _)| s);
+        let unknown = Source::new("?", "");
+        let mut omitted: Vec<(usize, String, usize, bool)> = self
             .counts
-            .iter()
+            .into_iter()
             .filter(|(_, (n, _))| *n > crate::MAX_PER_CODE)
-            .map(|((file, code), (n, warning))| (*file, code.clone(), n - crate::MAX_PER_CODE, *warning))
+            .map(|((file, code), (n, warnings))| (file, code, n - crate::MAX_PER_CODE, warnings))
             .collect();
-        out.sort();
-        out
+        omitted.sort();
+        let notes = omitted.into_iter().map(|(file, code, more, warnings)| {
+            let file = source(file).map_or("?", |s| s.name.as_str()).to_string();
+            Error::Omitted { code, file, more, warnings }
+        });
+        let sourced = |file: usize, e| Error::Check(Box::new(Sourced::new(e, source(file).unwrap_or(&unknown))));
+        let acknowledged = self
+            .acknowledged
+            .into_iter()
+            .map(|(file, a)| crate::Acknowledged { warning: sourced(file, a.warning), item: a.item, reason: a.reason })
+            .collect();
+        (self.items.into_iter().map(|(file, e)| sourced(file, e)).chain(notes).collect(), acknowledged)
     }
 
     fn has_errors(&self) -> bool {
@@ -69,21 +81,9 @@ impl Diagnostics {
     }
 }
 
-/// A checked program with the warnings found on the way.
-#[derive(Debug)]
-pub(crate) struct Checked {
-    /// The program, ready to evaluate.
-    pub program: Program,
-    /// Tier overlaps and gaps, each with the index of its file.
-    pub warnings: Vec<(usize, CheckError)>,
-    /// Warnings counted past the first few of their code in a file.
-    pub omitted: Omitted,
-    /// Warnings the source acknowledges, each with the index of its file.
-    pub acknowledged: Vec<(usize, Acknowledged)>,
-}
-
-/// Checks parsed files together: they share one schema.
-pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostics> {
+/// Checks parsed files together: they share one schema. The program comes with the warnings
+/// found on the way; errors (and the warnings beside them) are the `Err` side.
+pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
     let mut diags = Diagnostics::default();
     let blocks: Vec<(usize, &Spanned<ast::Schema>)> = files
         .iter()
@@ -211,12 +211,12 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Checked, Diagnostic
     }
 
     if diags.has_errors() {
-        return Err(diags);
+        return Err(Errors(diags.sourced(files).0));
     }
     let sources = files.iter().map(|(s, _)| s.clone()).collect();
-    let omitted = diags.omitted();
-    let program = Program { schema, policies, rules, pools, stacks, tests, sources };
-    Ok(Checked { program, warnings: diags.items, omitted, acknowledged: diags.acknowledged })
+    let program = Program { schema, policies, rules, pools, stacks, tests, sources, names: Default::default() };
+    let (warnings, acknowledged) = diags.sourced(files);
+    Ok(Loaded { program, warnings, acknowledged })
 }
 
 /// Every `payer` a test expects a share from is one its rule's `split` names, so a typo is

@@ -143,10 +143,10 @@ fn once_per_owner(
         if winner == i {
             return true;
         }
-        if let (true, Some(rule)) = (explain, program.rules.get(c.rule)) {
+        if explain {
             let (owner, key) = (&id.1, &id.2);
             let reason = Reason::PaidToAnother { owner: owner.clone(), key: key.clone() };
-            not_applicable.push(NotApplicable::new(program, rule, c.entity().to_string(), vec![reason]));
+            not_applicable.push(NotApplicable::new(program, c.rule, c.entity_path(), vec![reason]));
         }
         false
     });
@@ -257,7 +257,8 @@ impl<'a> Run<'a> {
             }
             Err(Stop::NotApplicable(reasons)) => {
                 if self.explain {
-                    self.not_applicable.push(NotApplicable::new(self.program, rule, entity.to_string(), reasons));
+                    let path = chain.last().map_or_else(|| Arc::from(""), |e| e.path.clone());
+                    self.not_applicable.push(NotApplicable::new(self.program, index, path, reasons));
                 }
                 Ok(())
             }
@@ -454,27 +455,12 @@ fn reads(interp: &Interp, condition: &crate::program::Expr) -> Vec<Read> {
             let entity = interp.chain.len().checked_sub(up + 1).and_then(|i| interp.chain.get(i))?;
             let ty = interp.schema.kinds.get(entity.kind)?.fields.get(slot)?.ty;
             let value = match entity.slots.get(slot)? {
-                Slot::Value(v) => Some(show(interp, ty, v)),
+                Slot::Value(v) => Some(interp.schema.show(v, ty, money)),
                 _ => None,
             };
             Some(Read { fact: name, value })
         })
         .collect()
-}
-
-fn show(interp: &Interp, ty: crate::program::Ty, value: &Value) -> String {
-    match (value, ty) {
-        (Value::Dec(d), crate::program::Ty::Rate) => amounts::rate(*d),
-        (Value::Dec(d), _) => money(*d),
-        (Value::Bool(b), _) => b.to_string(),
-        (Value::Date(d), _) => d.to_string(),
-        (Value::Duration(d), _) => d.to_string(),
-        (Value::Text(t), _) => format!("\"{t}\""),
-        (Value::Enum(i), crate::program::Ty::Enum(e)) => {
-            interp.schema.enums.get(e).and_then(|e| e.variants.get(*i)).cloned().unwrap_or_else(|| i.to_string())
-        }
-        (other, _) => format!("{other:?}"),
-    }
 }
 
 fn collect_fields(e: &crate::program::Expr, out: &mut Vec<(usize, usize, std::sync::Arc<str>)>) {

@@ -4,24 +4,24 @@
 use super::explain::{Exclusion, Reason, SplitShare, Step, Trace, Why, WhyExcluded};
 use super::Candidate;
 use crate::facts::Facts;
-use crate::program::{Entitlement, EntitlementKind, Program, Rule};
-use crate::terms::Frequency;
+use crate::program::{Entitlement, EntitlementKind, Program, Rule, RuleName};
 use chrono::{Datelike, NaiveDate};
 use miette::Diagnostic;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 use thiserror::Error;
 
-/// The result of evaluating a program against a fact set.
-#[derive(Clone, Debug, Default, Serialize)]
+/// The result of evaluating a program against a fact set. `output` gives it its one public
+/// form (JSON, table).
+#[derive(Clone, Debug, Default)]
 pub struct Evaluation {
     /// The date evaluated on: what "already happened" and "still in force" are judged against.
-    #[serde(serialize_with = "date_str")]
     pub as_of: NaiveDate,
     /// What is paid (or may be granted), entity by entity in file order, rules in source order.
     pub awards: Vec<Award>,
-    /// Every rule that did not pay an entity of its kind, with the first reason.
+    /// Every rule that did not pay an entity of its kind, with every reason.
     pub not_applicable: Vec<NotApplicable>,
     /// Awards set aside by 就高不重复, each naming the award that won.
     pub excluded: Vec<Excluded>,
@@ -31,52 +31,77 @@ pub struct Evaluation {
     pub warnings: Vec<String>,
 }
 
-fn date_str<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(d)
-}
-
 /// One rule paying one entity.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Award {
-    /// The policy's id.
-    pub policy: String,
-    /// The rule's id.
-    pub rule: String,
-    /// The clause it encodes, so a reader can check the award against the text.
-    pub cite: Option<String>,
-    /// The rule's one-line summary.
-    pub title: Option<String>,
-    /// `enterprise.E1.drugs.D1`
-    pub entity: String,
-    /// Owed, a ceiling, a range, or case by case; `amount`, `min` and `max` follow from it.
-    pub kind: EntitlementKind,
-    /// What is owed, when the formula decides it (`exact` awards only).
-    #[serde(with = "rust_decimal::serde::str_option")]
-    pub amount: Option<Decimal>,
-    /// The least that may be paid (0 for `up_to`; unknown for case by case).
-    #[serde(with = "rust_decimal::serde::str_option")]
-    pub min: Option<Decimal>,
-    /// The most that may be paid; `null` for an uncapped case by case.
-    #[serde(with = "rust_decimal::serde::str_option")]
-    pub max: Option<Decimal>,
-    /// `once`, `yearly` or `every_event`, as the rule says.
-    pub frequency: Frequency,
+    /// The rule, as results name it (shared with its other results).
+    pub rule: Arc<RuleName>,
+    /// `enterprise.E1.drugs.D1` (shared with the facts' entity).
+    pub entity: Arc<str>,
+    /// What it entitles to: owed, a ceiling, a range, or case by case.
+    pub entitlement: Entitlement,
     /// The date of the rewarded event (the rule's `on`).
-    #[serde(serialize_with = "date_str")]
     pub event_date: NaiveDate,
-    /// The year the award is for (its event's year): what a ledger row for it must say in
-    /// `year`, whenever it is paid.
-    pub year: i32,
     /// For `once per` rules, the key the award is for: what its ledger row must say in `key`.
     pub key: Option<String>,
-    /// How the amount came about, step by step (`trace`: sentences, `steps`: values, in JSON).
-    #[serde(flatten)]
+    /// How the amount came about, step by step.
     pub trace: Trace,
     /// Who pays which part (两级财政按比例); empty when one payer pays all.
     pub shares: Vec<PayerShare>,
-    /// The same award as one value (not in JSON, where `kind`, `amount`, `min` and `max` say it).
-    #[serde(skip)]
-    pub entitlement: Entitlement,
+}
+
+impl Award {
+    /// What a candidate becomes once stacks and pools are done: named by its rule's shared
+    /// name, its payers' shares worked out (and shown as the last step).
+    pub(super) fn new(program: &Program, candidate: Candidate) -> Self {
+        let rule = program.rules.get(candidate.rule);
+        let policy = rule.and_then(|r| program.policies.get(r.policy));
+        let entity = candidate.entity_path();
+        let entitlement = candidate.award;
+        let mut trace = candidate.trace;
+        let shares =
+            rule.map_or_else(Vec::new, |r| shares(r, &entitlement, policy.map(|p| p.rounding).unwrap_or_default()));
+        if !shares.is_empty() {
+            let shares =
+                shares.iter().map(|s| SplitShare { payer: s.payer.clone(), rate: s.rate, amount: s.amount }).collect();
+            trace.push(Step::Split { shares });
+        }
+        Award {
+            rule: program.rule_name(candidate.rule),
+            entity,
+            entitlement,
+            event_date: candidate.date,
+            key: candidate.key,
+            trace: Trace(trace),
+            shares,
+        }
+    }
+
+    /// Owed, a ceiling, a range, or case by case.
+    pub fn kind(&self) -> EntitlementKind {
+        self.entitlement.kind()
+    }
+
+    /// What is owed, when the formula decides it (`exact` awards only).
+    pub fn amount(&self) -> Option<Decimal> {
+        self.entitlement.amount()
+    }
+
+    /// The least that may be paid (0 for `up_to`; unknown for case by case).
+    pub fn min(&self) -> Option<Decimal> {
+        self.entitlement.min()
+    }
+
+    /// The most that may be paid; `None` for an uncapped case by case.
+    pub fn max(&self) -> Option<Decimal> {
+        self.entitlement.max()
+    }
+
+    /// The year the award is for (its event's year): what a ledger row for it must say in
+    /// `year`, whenever it is paid.
+    pub fn year(&self) -> i32 {
+        self.event_date.year()
+    }
 }
 
 /// One payer's part of an award.
@@ -93,40 +118,28 @@ pub struct PayerShare {
     pub amount: Option<Decimal>,
 }
 
-/// An award set aside because a higher one pays for the same item (就高不重复).
-#[derive(Clone, Debug, Serialize)]
+/// An award set aside because a higher one pays for the same item (就高不重复), or a count
+/// cap's room was taken.
+#[derive(Clone, Debug)]
 pub struct Excluded {
-    /// The policy of the rule set aside.
-    pub policy: String,
     /// The rule set aside.
-    pub rule: String,
-    /// Its clause.
-    pub cite: Option<String>,
+    pub rule: Arc<RuleName>,
     /// The entity it would have paid.
-    pub entity: String,
-    /// The kind of award set aside.
-    pub kind: EntitlementKind,
-    /// The most it would have paid.
-    #[serde(with = "rust_decimal::serde::str_option")]
-    pub max: Option<Decimal>,
-    /// Why (`reason`: a sentence naming the stack or pool, `why`: the value, in JSON).
-    #[serde(flatten)]
+    pub entity: Arc<str>,
+    /// What it would have paid.
+    pub award: Entitlement,
+    /// Why: the stack or pool, as a value.
     pub why: WhyExcluded,
-    /// The award (or earlier grant) paid instead; `null` when a count cap set it aside.
+    /// The award (or earlier grant) paid instead; `None` when a count cap set it aside.
     pub winner: Option<String>,
 }
 
 impl Excluded {
     pub(super) fn new(program: &Program, loser: &Candidate, reason: Exclusion, winner: Option<String>) -> Self {
-        let rule = program.rules.get(loser.rule);
-        let policy_of = |r: Option<&Rule>| r.map_or(String::new(), |r| policy_id(program, r));
         Excluded {
-            policy: policy_of(rule),
-            rule: rule.map_or(String::new(), |r| r.id.clone()),
-            cite: rule.and_then(|r| r.cite.clone()),
-            entity: loser.entity().to_string(),
-            kind: loser.award.kind(),
-            max: loser.award.max(),
+            rule: program.rule_name(loser.rule),
+            entity: loser.entity_path(),
+            award: loser.award.clone(),
             why: WhyExcluded(reason),
             winner,
         }
@@ -155,37 +168,10 @@ impl Evaluation {
     }
 }
 
-impl Award {
-    pub(super) fn new(program: &Program, candidate: Candidate) -> Self {
-        let rule = program.rules.get(candidate.rule);
-        let policy = rule.and_then(|r| program.policies.get(r.policy));
-        let entitlement = candidate.award;
-        let mut trace = candidate.trace;
-        let shares =
-            rule.map_or_else(Vec::new, |r| shares(r, &entitlement, policy.map(|p| p.rounding).unwrap_or_default()));
-        if !shares.is_empty() {
-            let shares =
-                shares.iter().map(|s| SplitShare { payer: s.payer.clone(), rate: s.rate, amount: s.amount }).collect();
-            trace.push(Step::Split { shares });
-        }
-        Award {
-            policy: policy.map_or(String::new(), |p| p.id.clone()),
-            rule: rule.map_or(String::new(), |r| r.id.clone()),
-            cite: rule.and_then(|r| r.cite.clone()),
-            title: rule.and_then(|r| r.title.clone()),
-            entity: candidate.scopes.last().map_or(String::new(), |s| s.to_string()),
-            kind: entitlement.kind(),
-            amount: entitlement.amount(),
-            min: entitlement.min(),
-            max: entitlement.max(),
-            frequency: rule.map_or(Frequency::EveryEvent, |r| r.frequency),
-            event_date: candidate.date,
-            year: candidate.date.year(),
-            key: candidate.key,
-            trace: Trace(trace),
-            shares,
-            entitlement,
-        }
+impl Candidate {
+    /// The entity's path, shared with the facts.
+    pub(super) fn entity_path(&self) -> Arc<str> {
+        self.scopes.last().cloned().unwrap_or_else(|| Arc::from(""))
     }
 }
 
@@ -214,51 +200,34 @@ fn shares(rule: &Rule, award: &Entitlement, rounding: crate::amounts::Rounding) 
         .collect()
 }
 
-fn policy_id(program: &Program, rule: &Rule) -> String {
-    program.policies.get(rule.policy).map(|p| p.id.clone()).unwrap_or_default()
-}
-
-/// A rule that did not pay an entity, and the first reason why.
-#[derive(Clone, Debug, Serialize)]
+/// A rule that did not pay an entity, and why.
+#[derive(Clone, Debug)]
 pub struct NotApplicable {
-    /// The policy's id.
-    pub policy: String,
-    /// The rule's id.
-    pub rule: String,
-    /// The clause it encodes.
-    pub cite: Option<String>,
-    /// The entity not paid, e.g. `enterprise.E1.drugs.D1`.
-    pub entity: String,
+    /// The rule.
+    pub rule: Arc<RuleName>,
+    /// The entity not paid, e.g. `enterprise.E1.drugs.D1` (shared with the facts' entity).
+    pub entity: Arc<str>,
     /// Every reason, most informative first, with the facts they read: a false condition, a
-    /// missing fact, an event outside the policy's window, an earlier grant (`reason`: one
-    /// sentence, `why`: the values, in JSON).
-    #[serde(flatten)]
+    /// missing fact, an event outside the policy's window, an earlier grant.
     pub why: Why,
 }
 
 impl NotApplicable {
-    pub(super) fn new(program: &Program, rule: &Rule, entity: String, reasons: Vec<Reason>) -> Self {
-        NotApplicable {
-            policy: policy_id(program, rule),
-            rule: rule.id.clone(),
-            cite: rule.cite.clone(),
-            entity,
-            why: Why(reasons),
-        }
+    /// Rule `rule` (an index into the program's rules) does not pay `entity`, for `reasons`.
+    pub(super) fn new(program: &Program, rule: usize, entity: Arc<str>, reasons: Vec<Reason>) -> Self {
+        NotApplicable { rule: program.rule_name(rule), entity, why: Why(reasons) }
     }
 }
 
 /// What one top-level entity (an enterprise) may receive in all.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Total {
     /// The top-level entity, e.g. `enterprise.E1`; its children's awards count here.
     pub entity: String,
     /// The sum of `exact` awards: what is owed.
-    #[serde(with = "rust_decimal::serde::str")]
     pub owed: Decimal,
-    /// The sum of every award's ceiling; `null` when an uncapped case-by-case award makes
+    /// The sum of every award's ceiling; `None` when an uncapped case-by-case award makes
     /// the total unbounded.
-    #[serde(with = "rust_decimal::serde::str_option")]
     pub ceiling: Option<Decimal>,
     /// How many awards are decided case by case.
     pub case_by_case: usize,
@@ -273,17 +242,17 @@ impl Total {
     /// Counts one more award in: what it owes, its ceiling, whether it is case by case.
     pub fn add(&mut self, award: &Award) -> Result<(), EvalError> {
         let overflow = || EvalError {
-            rule: award.rule.clone(),
+            rule: award.rule.id.clone(),
             entity: self.entity.clone(),
             kind: Failure::Overflow,
             message: "the total of the awards overflows the exact decimal range".into(),
         };
-        self.owed = self.owed.checked_add(award.amount.unwrap_or_default()).ok_or_else(overflow)?;
-        self.ceiling = match (self.ceiling, award.max) {
+        self.owed = self.owed.checked_add(award.amount().unwrap_or_default()).ok_or_else(overflow)?;
+        self.ceiling = match (self.ceiling, award.max()) {
             (Some(sum), Some(max)) => Some(sum.checked_add(max).ok_or_else(overflow)?),
             _ => None,
         };
-        self.case_by_case += usize::from(award.kind == EntitlementKind::CaseByCase);
+        self.case_by_case += usize::from(award.kind() == EntitlementKind::CaseByCase);
         Ok(())
     }
 }

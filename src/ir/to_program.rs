@@ -100,7 +100,16 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
             },
         });
     }
-    Ok(Program { schema, policies, rules, pools, stacks, tests: Vec::new(), sources: Vec::new() })
+    Ok(Program {
+        schema,
+        policies,
+        rules,
+        pools,
+        stacks,
+        tests: Vec::new(),
+        sources: Vec::new(),
+        names: Default::default(),
+    })
 }
 
 fn schema(ir: &ir::Schema) -> Result<Schema> {

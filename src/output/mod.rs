@@ -2,6 +2,7 @@
 
 mod diagnostics;
 mod escape;
+mod json;
 mod table;
 mod words;
 
@@ -10,7 +11,8 @@ pub use escape::{escape, escape_lines};
 pub use table::{table, write_table};
 
 use crate::eval::{Evaluation, Total};
-use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+use json::{Report, WithProvenance};
+use serde::Serialize;
 use serde_json::Value;
 use std::io::Write as _;
 
@@ -43,78 +45,12 @@ pub fn write_json_with(
     out.flush()
 }
 
-/// A report and, after its fields, `provenance`.
-struct WithProvenance<'a, P> {
-    report: Report<'a>,
-    provenance: &'a P,
-}
-
-impl<P: Serialize> Serialize for WithProvenance<'_, P> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.report.fields(s, Some(self.provenance))
-    }
+/// One entity's total as JSON: `{"owed", "ceiling", "case_by_case"}`, as in [`json`]'s `totals`.
+pub fn total_json(total: &Total) -> Value {
+    serde_json::to_value(json::TotalFields(total)).unwrap_or(Value::Null)
 }
 
 /// One line of batch output: [`json`]'s object with the input `line` number, as compact text.
 pub fn json_line(evaluation: &Evaluation, line: u64) -> String {
     serde_json::to_string(&Report { evaluation, line: Some(line) }).unwrap_or_default()
-}
-
-/// The shape of a JSON result, serialized straight from the evaluation (no tree in between).
-struct Report<'a> {
-    evaluation: &'a Evaluation,
-    line: Option<u64>,
-}
-
-impl Serialize for Report<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.fields(s, None::<&()>)
-    }
-}
-
-impl Report<'_> {
-    /// The report's fields, and `provenance` last when given.
-    fn fields<S: Serializer, P: Serialize>(&self, s: S, provenance: Option<&P>) -> Result<S::Ok, S::Error> {
-        let e = self.evaluation;
-        let mut out = s.serialize_struct("Report", 8)?;
-        out.serialize_field("as_of", &e.as_of.to_string())?;
-        out.serialize_field("awards", &e.awards)?;
-        out.serialize_field("not_applicable", &e.not_applicable)?;
-        out.serialize_field("excluded", &e.excluded)?;
-        out.serialize_field("totals", &Totals(&e.totals))?;
-        out.serialize_field("warnings", &e.warnings)?;
-        if let Some(line) = self.line {
-            out.serialize_field("line", &line)?;
-        }
-        if let Some(p) = provenance {
-            out.serialize_field("provenance", p)?;
-        }
-        out.end()
-    }
-}
-
-/// Totals keyed by entity: `{"enterprise.E1": {"owed", "ceiling", "case_by_case"}}`.
-struct Totals<'a>(&'a [Total]);
-
-impl Serialize for Totals<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for t in self.0 {
-            map.serialize_entry(&t.entity, &TotalFields(t))?;
-        }
-        map.end()
-    }
-}
-
-struct TotalFields<'a>(&'a Total);
-
-impl Serialize for TotalFields<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let t = self.0;
-        let mut out = s.serialize_struct("Total", 3)?;
-        out.serialize_field("owed", &t.owed.to_string())?;
-        out.serialize_field("ceiling", &t.ceiling.map(|c| c.to_string()))?;
-        out.serialize_field("case_by_case", &t.case_by_case)?;
-        out.end()
-    }
 }

@@ -3,8 +3,7 @@
 
 use super::escape;
 use crate::amounts::money;
-use crate::eval::{Award, Evaluation, Reason};
-use crate::program::EntitlementKind;
+use crate::eval::{Evaluation, Reason};
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
@@ -51,11 +50,11 @@ fn write_to(out: &mut impl Write, evaluation: &Evaluation) -> std::fmt::Result {
         let mut traces = Vec::new();
         for award in &evaluation.awards {
             rows.push(vec![
-                award.entity.clone(),
-                award.rule.clone(),
-                award.cite.clone().unwrap_or_default(),
-                award.kind.to_string(),
-                amount(award),
+                award.entity.to_string(),
+                award.rule.id.clone(),
+                award.rule.cite.clone().unwrap_or_default(),
+                award.kind().to_string(),
+                award.entitlement.show(money),
             ]);
             traces.push(&award.trace);
         }
@@ -76,7 +75,7 @@ fn write_to(out: &mut impl Write, evaluation: &Evaluation) -> std::fmt::Result {
         let mut rows = vec![header(&["entity", "rule", "reason"])];
         // Rules of another city's policy say one thing about an enterprise, once per policy:
         // grouped by (enterprise, reason), in first-seen order, in one pass.
-        let mut out_of_scope: Vec<(String, String, Vec<&str>)> = Vec::new();
+        let mut out_of_scope: Vec<(String, String, Vec<usize>)> = Vec::new();
         let mut group_of: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
         for n in &evaluation.not_applicable {
             let reason = n.reason();
@@ -85,12 +84,12 @@ fn write_to(out: &mut impl Write, evaluation: &Evaluation) -> std::fmt::Result {
                 let next = out_of_scope.len();
                 let group = *group_of.entry((top.clone(), reason.clone())).or_insert(next);
                 match out_of_scope.get_mut(group) {
-                    Some((_, _, rules)) if !rules.contains(&n.rule.as_str()) => rules.push(&n.rule),
+                    Some((_, _, rules)) if !rules.contains(&n.rule.index) => rules.push(n.rule.index),
                     Some(_) => {}
-                    None => out_of_scope.push((top, reason, vec![&n.rule])),
+                    None => out_of_scope.push((top, reason, vec![n.rule.index])),
                 }
             } else {
-                rows.push(vec![n.entity.clone(), n.rule.clone(), reason]);
+                rows.push(vec![n.entity.to_string(), n.rule.id.clone(), reason]);
             }
         }
         rows.extend(out_of_scope.into_iter().map(|(top, reason, rules)| {
@@ -105,7 +104,7 @@ fn write_to(out: &mut impl Write, evaluation: &Evaluation) -> std::fmt::Result {
     if !evaluation.excluded.is_empty() {
         out.write_str("\nexcluded (就高不重复, count caps)\n")?;
         let mut rows = vec![header(&["entity", "rule", "reason"])];
-        rows.extend(evaluation.excluded.iter().map(|x| vec![x.entity.clone(), x.rule.clone(), x.reason()]));
+        rows.extend(evaluation.excluded.iter().map(|x| vec![x.entity.to_string(), x.rule.id.clone(), x.reason()]));
         let widths = widths(&rows);
         for r in &rows {
             writeln!(out, "{}", line(r, &widths))?;
@@ -124,20 +123,6 @@ fn write_to(out: &mut impl Write, evaluation: &Evaluation) -> std::fmt::Result {
         writeln!(out, "{}", line(r, &widths))?;
     }
     Ok(())
-}
-
-/// The amount column: what is owed, or the bounds of what may be granted.
-fn amount(award: &Award) -> String {
-    let bound = |d: Option<rust_decimal::Decimal>| d.map_or("?".to_string(), money);
-    match award.kind {
-        EntitlementKind::Exact => bound(award.amount),
-        EntitlementKind::UpTo => format!("up to {}", bound(award.max)),
-        EntitlementKind::Range => format!("{} – {}", bound(award.min), bound(award.max)),
-        EntitlementKind::CaseByCase => match award.max {
-            Some(max) => format!("case by case, up to {}", money(max)),
-            None => "case by case".into(),
-        },
-    }
 }
 
 fn header(names: &[&str]) -> Vec<String> {

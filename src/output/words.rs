@@ -4,10 +4,9 @@
 
 use crate::amounts::{money, rate};
 use crate::dates::Period;
-use crate::eval::{Excluded, Exclusion, NoValue, NotApplicable, PoolStep, Read, Reason, Step, Trace, Why, WhyExcluded};
+use crate::eval::{Excluded, Exclusion, NoValue, NotApplicable, PoolStep, Read, Reason, Step, Trace, Why};
 use crate::program::Entitlement;
 use crate::terms::{Choose, Earlier};
-use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt::{self, Display, Formatter};
 
 impl Display for Step {
@@ -150,7 +149,7 @@ impl Display for Reason {
     }
 }
 
-/// `12,000,000`, `up to 12,000,000`, `case by case, unbounded`.
+/// The ceiling a stack compares: `12,000,000`, `up to 12,000,000`, `case by case, unbounded`.
 fn bound(award: &Entitlement) -> String {
     match award.max() {
         Some(max) if award.amount().is_some() => money(max),
@@ -226,39 +225,5 @@ impl Why {
     /// Every reason as one sentence, most informative first.
     pub fn sentence(&self) -> String {
         self.0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
-    }
-}
-
-/// An explanation as two entries flattened into its result: the words under one key, the
-/// values under another.
-fn words_and_values<S: Serializer>(
-    s: S,
-    words: (&str, &impl Serialize),
-    values: (&str, &impl Serialize),
-) -> Result<S::Ok, S::Error> {
-    let mut map = s.serialize_map(Some(2))?;
-    map.serialize_entry(words.0, words.1)?;
-    map.serialize_entry(values.0, values.1)?;
-    map.end()
-}
-
-/// `"trace": [sentences], "steps": [values]`, flattened into an award.
-impl Serialize for Trace {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        words_and_values(s, ("trace", &self.lines()), ("steps", &self.0))
-    }
-}
-
-/// `"reason": sentence, "why": [values]`, flattened into a not-applicable entry.
-impl Serialize for Why {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        words_and_values(s, ("reason", &self.sentence()), ("why", &self.0))
-    }
-}
-
-/// `"reason": sentence, "why": value`, flattened into an exclusion.
-impl Serialize for WhyExcluded {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        words_and_values(s, ("reason", &self.0.to_string()), ("why", &self.0))
     }
 }

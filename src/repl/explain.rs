@@ -2,7 +2,7 @@
 //! evaluates afresh, so the answer always reflects the current rules, facts and date.
 
 use super::{show, Output, Session};
-use crate::program::Rule;
+use crate::program::{Rule, RuleName};
 use crate::Evaluation;
 
 impl Session {
@@ -16,26 +16,25 @@ impl Session {
 
     /// `:why <rule> [entity]`: each award of the rule with its trace.
     pub(super) fn why(&self, args: &[&str]) -> Output {
-        let (rule, evaluation) = match self.rule_and_evaluation(args) {
+        let (index, rule, evaluation) = match self.rule_and_evaluation(args) {
             Ok(found) => found,
             Err(failed) => return failed,
         };
-        let policy = self.policy_id(rule);
-        let mine = |p: &str, r: &str| p == policy && r == rule.id;
+        let mine = |name: &RuleName| name.index == index;
         let mut out = self.heading(rule);
         let mut paid = 0;
-        for award in evaluation.awards.iter().filter(|a| mine(&a.policy, &a.rule)) {
+        for award in evaluation.awards.iter().filter(|a| mine(&a.rule)) {
             paid += 1;
-            out.push_str(&format!("{}: {}\n", award.entity, show::award(&award.entitlement)));
+            out.push_str(&format!("{}: {}\n", award.entity, award.entitlement.show(show::money)));
             for step in &award.trace {
                 out.push_str(&format!("    {step}\n"));
             }
         }
-        for excluded in evaluation.excluded.iter().filter(|x| mine(&x.policy, &x.rule)) {
+        for excluded in evaluation.excluded.iter().filter(|x| mine(&x.rule)) {
             paid += 1;
             out.push_str(&format!("{}: excluded: {}\n", excluded.entity, excluded.reason()));
         }
-        let others = evaluation.not_applicable.iter().filter(|n| mine(&n.policy, &n.rule)).count();
+        let others = evaluation.not_applicable.iter().filter(|n| mine(&n.rule)).count();
         let scope = args.get(1).map_or(String::new(), |e| format!(" {e}"));
         if paid == 0 && others == 0 {
             out.push_str(&self.none_of_kind(rule, args.get(1).copied()));
@@ -49,22 +48,21 @@ impl Session {
 
     /// `:why-not <rule> [entity]`: the reason for each entity the rule did not pay.
     pub(super) fn why_not(&self, args: &[&str]) -> Output {
-        let (rule, evaluation) = match self.rule_and_evaluation(args) {
+        let (index, rule, evaluation) = match self.rule_and_evaluation(args) {
             Ok(found) => found,
             Err(failed) => return failed,
         };
-        let policy = self.policy_id(rule);
-        let mine = |p: &str, r: &str| p == policy && r == rule.id;
+        let mine = |name: &RuleName| name.index == index;
         let mut out = self.heading(rule);
         let before = out.len();
-        for na in evaluation.not_applicable.iter().filter(|n| mine(&n.policy, &n.rule)) {
+        for na in evaluation.not_applicable.iter().filter(|n| mine(&n.rule)) {
             out.push_str(&format!("{}: {}\n", na.entity, na.reason()));
         }
-        for excluded in evaluation.excluded.iter().filter(|x| mine(&x.policy, &x.rule)) {
+        for excluded in evaluation.excluded.iter().filter(|x| mine(&x.rule)) {
             out.push_str(&format!("{}: excluded: {}\n", excluded.entity, excluded.reason()));
         }
-        for award in evaluation.awards.iter().filter(|a| mine(&a.policy, &a.rule)) {
-            let award_text = show::award(&award.entitlement);
+        for award in evaluation.awards.iter().filter(|a| mine(&a.rule)) {
+            let award_text = award.entitlement.show(show::money);
             out.push_str(&format!("{}: it applies: {award_text} (:why {} {})\n", award.entity, rule.id, award.entity));
         }
         if out.len() == before {
@@ -87,15 +85,12 @@ impl Session {
         })
     }
 
-    fn rule_and_evaluation(&self, args: &[&str]) -> Result<(&Rule, Evaluation), Output> {
+    /// The rule `args` names (its index and itself) and the evaluation for its entity.
+    fn rule_and_evaluation(&self, args: &[&str]) -> Result<(usize, &Rule, Evaluation), Output> {
         let name = args.first().copied().unwrap_or_default();
         let index = self.find_rule(name)?;
         let rule = self.program.rules.get(index).ok_or_else(|| Output::failed(format!("no rule `{name}`")))?;
-        Ok((rule, self.evaluation(args.get(1).copied())?))
-    }
-
-    fn policy_id(&self, rule: &Rule) -> &str {
-        self.program.policies.get(rule.policy).map_or("", |p| p.id.as_str())
+        Ok((index, rule, self.evaluation(args.get(1).copied())?))
     }
 
     /// `CZ-03-1b （三）第1段(b) title`: the first line of `:why` and `:why-not`.

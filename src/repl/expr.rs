@@ -34,7 +34,9 @@ impl Session {
         };
         match result {
             Ok((value, trace)) => {
-                let mut out = format!("{} : {}\n", show::value(&self.program.schema, &value, ty), self.type_name(ty));
+                // Text may hold control characters: shown escaped, as every human output shows it.
+                let shown = self.program.schema.show(&value, ty, show::money);
+                let mut out = format!("{} : {}\n", crate::output::escape(&shown), self.type_name(ty));
                 for step in &trace {
                     out.push_str(&format!("    {step}\n"));
                 }

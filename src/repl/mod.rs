@@ -354,5 +354,6 @@ fn empty_program() -> Program {
         stacks: Vec::new(),
         tests: Vec::new(),
         sources: Vec::new(),
+        names: Default::default(),
     }
 }

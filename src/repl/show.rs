@@ -1,42 +1,12 @@
-//! How the REPL shows things: values with their 万/亿 short form, awards, and the
+//! How the REPL shows things: money with its 万/亿 short form (values and awards are shown
+//! by [`crate::program::Schema::show`] with it), and the
 //! `:rules`, `:schema` and `:show` listings.
 
 use super::{Output, Session};
-use crate::amounts::{self, group_digits};
-use crate::program::{Entitlement, Schema, Ty, Value};
+use crate::amounts::group_digits;
+use crate::program::Ty;
 use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
-
-/// A value as the language writes it; money as `600万 (6,000,000.00)`.
-pub fn value(schema: &Schema, value: &Value, ty: Ty) -> String {
-    match (value, ty) {
-        (Value::Dec(d), Ty::Money) => money(*d),
-        (Value::Dec(d), Ty::Rate) => amounts::rate(*d),
-        (Value::Dec(d), _) => amounts::money(*d),
-        (Value::Bool(b), _) => b.to_string(),
-        (Value::Date(d), _) => d.to_string(),
-        (Value::Duration(d), _) => d.to_string(),
-        (Value::Text(t), _) => format!("{t:?}"),
-        (Value::Enum(i), Ty::Enum(e)) => {
-            schema.enums.get(e).and_then(|e| e.variants.get(*i)).cloned().unwrap_or_else(|| i.to_string())
-        }
-        (Value::Enum(i), _) => i.to_string(),
-        (Value::Award(a), _) => award(a),
-        (Value::RateRange(lo, hi), _) => format!("{}..{}", amounts::rate(*lo), amounts::rate(*hi)),
-    }
-}
-
-/// What an award entitles to: `400万 (4,000,000.00)`, `up to …`, `… – …`, `case by case`.
-pub fn award(award: &Entitlement) -> String {
-    match award {
-        Entitlement::Exact(x) => money(*x),
-        Entitlement::UpTo(x) => format!("up to {}", money(*x)),
-        Entitlement::Range(lo, hi) => format!("{} – {}", money(*lo), money(*hi)),
-        Entitlement::CaseByCase { cap: Some(cap), .. } => format!("case by case, up to {}", money(*cap)),
-        Entitlement::CaseByCase { uncapped: true, .. } => "case by case, uncapped".into(),
-        Entitlement::CaseByCase { .. } => "case by case".into(),
-    }
-}
 
 /// Money in full to the fen, after its exact 万/亿 form when there is one:
 /// `600万 (6,000,000.00)`, `1.5亿 (150,000,000.00)`, `1,234.56`.

@@ -243,30 +243,31 @@ async fn explain_rule(
 ) -> Result<Json<Value>, Problem> {
     let Query(query) = query.map_err(bad_query)?;
     let evaluated = evaluate_body(app, body, query.as_of.as_deref(), query.entity.clone()).await?;
-    let (policy, rule) = find_rule(&evaluated.rules, &query.rule)?;
+    let (index, policy, rule) = find_rule(&evaluated.rules, &query.rule)?;
     let e = &evaluated.evaluation;
-    let mine = |p: &str, r: &str| p == policy && r == rule;
-    let excluded: Vec<_> = e.excluded.iter().filter(|x| mine(&x.policy, &x.rule)).collect();
+    let mine = |name: &crate::program::RuleName| name.index == index;
+    let excluded: Vec<_> = e.excluded.iter().filter(|x| mine(&x.rule)).collect();
     let mut json = if not {
-        let reasons: Vec<_> = e.not_applicable.iter().filter(|n| mine(&n.policy, &n.rule)).collect();
+        let reasons: Vec<_> = e.not_applicable.iter().filter(|n| mine(&n.rule)).collect();
         serde_json::json!({ "policy": policy, "rule": rule, "not_applicable": reasons, "excluded": excluded })
     } else {
-        let awards: Vec<_> = e.awards.iter().filter(|a| mine(&a.policy, &a.rule)).collect();
+        let awards: Vec<_> = e.awards.iter().filter(|a| mine(&a.rule)).collect();
         serde_json::json!({ "policy": policy, "rule": rule, "awards": awards, "excluded": excluded })
     };
     Provenance::new(&evaluated.rules.hash, Some(evaluated.as_of)).attach(&mut json);
     Ok(Json(json))
 }
 
-/// The rule `CZ-03-2a` or `changzhou_2023.CZ-03-2a` names: its policy and id.
-fn find_rule(rules: &Rules, name: &str) -> Result<(String, String), Problem> {
+/// The rule `CZ-03-2a` or `changzhou_2023.CZ-03-2a` names: its index, policy and id.
+fn find_rule(rules: &Rules, name: &str) -> Result<(usize, String, String), Problem> {
     let program = &rules.program;
     let policy_of = |r: &crate::program::Rule| program.policies.get(r.policy).map(|p| p.id.clone()).unwrap_or_default();
-    let found: Vec<(String, String)> = program
+    let found: Vec<(usize, String, String)> = program
         .rules
         .iter()
-        .map(|r| (policy_of(r), r.id.clone()))
-        .filter(|(p, r)| r == name || format!("{p}.{r}") == name)
+        .enumerate()
+        .map(|(i, r)| (i, policy_of(r), r.id.clone()))
+        .filter(|(_, p, r)| r == name || format!("{p}.{r}") == name)
         .collect();
     match found.as_slice() {
         [one] => Ok(one.clone()),
@@ -275,7 +276,7 @@ fn find_rule(rules: &Rules, name: &str) -> Result<(String, String), Problem> {
             format!("no rule `{name}` in the loaded rules; GET /v1/rules lists them"),
         )),
         many => {
-            let names: Vec<String> = many.iter().map(|(p, r)| format!("`{p}.{r}`")).collect();
+            let names: Vec<String> = many.iter().map(|(_, p, r)| format!("`{p}.{r}`")).collect();
             Err(Problem::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 format!("`{name}` names several rules: {}; write one of those", names.join(", ")),

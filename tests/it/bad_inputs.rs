@@ -26,7 +26,7 @@ fn outcome(path: &Path) -> (String, Vec<Error>) {
                 let awards: Vec<String> = result
                     .awards
                     .iter()
-                    .map(|a| format!("{} {} {:?} {:?}", a.rule, a.entity, a.kind, a.max.map(|m| m.to_string())))
+                    .map(|a| format!("{} {} {:?} {:?}", a.rule.id, a.entity, a.kind(), a.max().map(|m| m.to_string())))
                     .collect();
                 return (format!("accepted: {}\n", awards.join("; ")), Vec::new());
             }

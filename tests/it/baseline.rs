@@ -28,18 +28,18 @@ fn the_hand_written_baseline_agrees_with_the_interpreter() {
         let mut interpreted: Vec<hand::Outcome> = result
             .awards
             .iter()
-            .filter(|a| a.policy == "changzhou_2023" && hand::RULES.contains(&a.rule.as_str()))
+            .filter(|a| a.rule.policy == "changzhou_2023" && hand::RULES.contains(&a.rule.id.as_str()))
             .map(|a| hand::Outcome {
-                rule: a.rule.clone(),
-                entity: a.entity.clone(),
-                kind: match a.kind {
+                rule: a.rule.id.clone(),
+                entity: a.entity.to_string(),
+                kind: match a.kind() {
                     policy_lang::EntitlementKind::Exact => "exact",
                     policy_lang::EntitlementKind::UpTo => "up_to",
                     policy_lang::EntitlementKind::Range => "range",
                     policy_lang::EntitlementKind::CaseByCase => "case_by_case",
                 },
-                min: a.min,
-                max: a.max,
+                min: a.min(),
+                max: a.max(),
             })
             .collect();
         let mut written = baseline.evaluate(&facts, as_of);

@@ -77,7 +77,7 @@ fn awards_only_gives_the_same_awards_and_totals_without_explanations() {
         let strip = |e: &policy_lang::Evaluation| {
             e.awards
                 .iter()
-                .map(|a| (a.rule.clone(), a.entity.clone(), a.kind, a.amount, a.min, a.max))
+                .map(|a| (a.rule.clone(), a.entity.clone(), a.kind(), a.amount(), a.min(), a.max()))
                 .collect::<Vec<_>>()
         };
         assert_eq!(strip(&full), strip(&lean));

@@ -91,7 +91,7 @@ fn tiers_over_a_count_leave_no_gap_between_whole_numbers() {
     // No whole number lies strictly between 1 and 2.
     assert_eq!(codes(&errors(&rule("reward tiers items { (1, 2) => 10万 }"))), ["check::empty_tier"]);
     let four = run(&rule(count), &enterprise(r#""items": 4"#));
-    assert_eq!(four.awards[0].amount, Some(crate::common::dec("300000")));
+    assert_eq!(four.awards[0].amount(), Some(crate::common::dec("300000")));
 }
 
 // ------------------------------------------------------------------ 7. acknowledge
@@ -113,7 +113,7 @@ fn an_acknowledged_overlap_is_counted_with_its_reason_not_printed() {
     assert_eq!(a.warning.to_string(), "tiers overlap at exactly 5亿");
     // At exactly 5亿 the tier listed first, 一事一议, is the one paid.
     let at = run(&rule(WUXI_11A), &enterprise(r#""investment": "5亿""#));
-    assert_eq!(at.awards[0].kind, policy_lang::program::EntitlementKind::CaseByCase);
+    assert_eq!(at.awards[0].kind(), policy_lang::program::EntitlementKind::CaseByCase);
 }
 
 #[test]

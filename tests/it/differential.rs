@@ -122,7 +122,7 @@ proptest! {
         let result = result.unwrap_or_else(|_| unreachable!());
         for (i, x) in xs.iter().enumerate() {
             let entity = format!("e.E{i}");
-            let got = result.awards.iter().find(|a| a.entity == entity).and_then(|a| a.amount);
+            let got = result.awards.iter().find(|a| *a.entity == *entity).and_then(|a| a.amount());
             let fen = |d: Decimal| d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
             prop_assert_eq!(got, f.reference(*x).map(fen), "{} at x = {}", f.source(), x);
         }

@@ -6,20 +6,20 @@ use pretty_assertions::assert_eq;
 
 fn exact(amount: &str, fields: &str) -> String {
     let a = award(amount, fields);
-    assert_eq!(a.kind, Exact, "trace: {:#?}", a.trace);
-    a.amount.map(|d| d.normalize().to_string()).unwrap_or_default()
+    assert_eq!(a.kind(), Exact, "trace: {:#?}", a.trace);
+    a.amount().map(|d| d.normalize().to_string()).unwrap_or_default()
 }
 
 /// `[min, max]` of a non-exact award, normalised.
 fn bounds(a: &policy_lang::Award) -> (Option<String>, Option<String>) {
-    (a.min.map(|d| d.normalize().to_string()), a.max.map(|d| d.normalize().to_string()))
+    (a.min().map(|d| d.normalize().to_string()), a.max().map(|d| d.normalize().to_string()))
 }
 
 #[test]
 fn the_design_card_line_means_what_it_says() {
     let rule = "reward 20% of rd_cost max 4_000_000 per_year_cap 10_000_000";
     let a = outcome(rule, r#""rd_cost": "3000万""#).unwrap_or_else(|na| panic!("{}", na.reason()));
-    assert_eq!(a.amount, Some(dec("4000000.00")));
+    assert_eq!(a.amount(), Some(dec("4000000.00")));
     assert_eq!(a.trace.lines()[0], "20% of rd_cost: 20% × 30,000,000 = 6,000,000");
     assert_eq!(a.trace.lines()[1], "max 4,000,000: 6,000,000 → 4,000,000 (capped)");
     assert_eq!(
@@ -69,11 +69,11 @@ fn whole_amount_tiers_follow_inclusive_and_exclusive_bounds() {
     // CZ-06-2: 1亿以上、5亿以下 → up to 12% of equipment (≤1000万); 超过5亿 → case by case.
     let rule = "tiers investment { [1亿, 5亿] => up_to 12% of equipment max 1000万, (5亿, ..) => case_by_case }";
     let at = |investment: &str| award(rule, &format!(r#""investment": {investment}, "equipment": 50000000"#));
-    assert_eq!(at("300000000").kind, UpTo);
+    assert_eq!(at("300000000").kind(), UpTo);
     assert_eq!(bounds(&at("300000000")), (Some("0".into()), Some("6000000".into())));
-    assert_eq!(at("100000000").kind, UpTo);
-    assert_eq!(at("500000000").kind, UpTo);
-    assert_eq!(at("500000001").kind, CaseByCase);
+    assert_eq!(at("100000000").kind(), UpTo);
+    assert_eq!(at("500000000").kind(), UpTo);
+    assert_eq!(at("500000001").kind(), CaseByCase);
     let why = reason(&format!("reward {rule}"), r#""investment": 99999999, "equipment": 1"#);
     assert_eq!(why, "`investment` = 99,999,999 falls in no tier");
 }
@@ -106,23 +106,23 @@ fn per_unit_multiplies_money_by_a_count() {
 #[test]
 fn ranges_and_rate_ranges_keep_both_bounds() {
     let a = award("10万..50万", "");
-    assert_eq!((a.kind, bounds(&a)), (Range, (Some("100000".into()), Some("500000".into()))));
-    assert_eq!(a.amount, None);
+    assert_eq!((a.kind(), bounds(&a)), (Range, (Some("100000".into()), Some("500000".into()))));
+    assert_eq!(a.amount(), None);
     // WX-23: 5%–20% of salary, ≤ 200万: salary 1200万 → [60万, 200万].
     let a = award("5%..20% of salary max 200万", r#""salary": "1200万""#);
-    assert_eq!((a.kind, bounds(&a)), (Range, (Some("600000".into()), Some("2000000".into()))));
+    assert_eq!((a.kind(), bounds(&a)), (Range, (Some("600000".into()), Some("2000000".into()))));
 }
 
 #[test]
 fn up_to_is_a_ceiling_with_a_floor_of_zero() {
     let a = award("up_to 25% of rd_cost max 3500万", r#""rd_cost": 100000000"#);
-    assert_eq!((a.kind, bounds(&a), a.amount), (UpTo, (Some("0".into()), Some("25000000".into())), None));
+    assert_eq!((a.kind(), bounds(&a), a.amount()), (UpTo, (Some("0".into()), Some("25000000".into())), None));
 }
 
 #[test]
 fn case_by_case_bounded_unbounded_and_explicitly_uncapped() {
     let plain = award("case_by_case", "");
-    assert_eq!((plain.kind, bounds(&plain)), (CaseByCase, (None, None)));
+    assert_eq!((plain.kind(), bounds(&plain)), (CaseByCase, (None, None)));
     let capped = award("case_by_case max 1亿", "");
     assert_eq!(bounds(&capped), (None, Some("100000000".into())));
     let uncapped = award("case_by_case uncapped", "");
@@ -198,7 +198,7 @@ fn rounding_happens_once_to_the_fen_half_away_from_zero() {
     // 3% × 10,000,001 = 300,000.03 exactly; 0.5% × 1 = 0.005 → 0.01.
     assert_eq!(exact("3% of rd_cost", r#""rd_cost": 10000001"#), "300000.03");
     let a = award("0.5% of rd_cost", r#""rd_cost": 1"#);
-    assert_eq!(a.amount, Some(dec("0.01")));
+    assert_eq!(a.amount(), Some(dec("0.01")));
     assert_eq!(a.trace.lines().last().map(String::as_str), Some("round to fen, half away from zero: 0.005 → 0.01"));
 }
 
@@ -212,7 +212,7 @@ fn a_policy_may_round_otherwise() {
         policy_lang::compile(vec![policy_lang::Source::new("t.policy", source)]).unwrap_or_else(|e| panic!("{e:?}"));
     let facts = loaded.program.facts("f", &enterprise(r#""rd_cost": 1234567"#)).unwrap_or_else(|e| panic!("{e:?}"));
     let result = loaded.program.evaluate(&facts, date("2024-01-01")).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(result.awards[0].amount, Some(dec("148148")));
+    assert_eq!(result.awards[0].amount(), Some(dec("148148")));
     assert_eq!(
         result.awards[0].trace.lines().last().map(String::as_str),
         Some("round to yuan, down: 148,148.04 → 148,148")
@@ -234,7 +234,7 @@ fn per_year_cap_cuts_the_award_that_crosses_it() {
     );
     let result = run_on(rules, &facts, "2025-06-30");
     let amounts: Vec<String> =
-        result.awards.iter().map(|a| a.amount.unwrap_or_default().normalize().to_string()).collect();
+        result.awards.iter().map(|a| a.amount().unwrap_or_default().normalize().to_string()).collect();
     // 400万 + 500万 fit; the third is cut to the 100万 left; the next year starts afresh.
     assert_eq!(amounts, ["4000000", "5000000", "1000000", "4000000"]);
     assert_eq!(result.awards[2].trace.lines().last().map(String::as_str), Some("per_year_cap 10,000,000 for enterprise.E1 in 2024: 9,000,000 already awarded, room 1,000,000 → cut to 1,000,000"));
@@ -248,7 +248,7 @@ fn child_rules_read_their_owner_and_the_evaluation_date() {
         {"id": "D2", "phase": "III", "rd_cost": 1, "approved": "2023-07-01"}]}]}"#;
     let result = run(rules, facts);
     assert_eq!(result.awards.len(), 1);
-    assert_eq!(result.awards[0].entity, "enterprise.E1.drugs.D1");
+    assert_eq!(&*result.awards[0].entity, "enterprise.E1.drugs.D1");
     assert_eq!(
         result.not_applicable[0].reason(),
         "condition `approved + 1 year <= as_of` is false (approved = 2023-07-01)"
@@ -353,4 +353,69 @@ fn structured_explanations_and_their_sentences_agree() {
             }
         }
     }
+}
+
+#[test]
+fn results_share_their_rule_name_and_entity_path_and_json_names_them_in_full() {
+    let rules =
+        "rule R for enterprise {\n  cite \"第一条\"\n  on as_of\n  when local\n  reward 100\n  every_event\n}\n";
+    let facts = r#"{"enterprise": [{"id": "E1", "drugs": [], "local": true}, {"id": "E2", "drugs": [], "local": true},
+        {"id": "E3", "drugs": [], "local": false}]}"#;
+    let result = run(rules, facts);
+    let ([first, second], [refused]) = (result.awards.as_slice(), result.not_applicable.as_slice()) else {
+        panic!("expected two awards and one refusal: {result:#?}")
+    };
+    // One name for the rule, however many results it has: counted, not copied.
+    assert!(std::sync::Arc::ptr_eq(&first.rule, &second.rule));
+    assert!(std::sync::Arc::ptr_eq(&first.rule, &refused.rule));
+    assert_eq!((first.rule.policy.as_str(), first.rule.id.as_str()), ("test", "R"));
+    assert_eq!((&*first.entity, &*refused.entity), ("enterprise.E1", "enterprise.E3"));
+    // The JSON still spells out each award's rule and entitlement.
+    let json = policy_lang::output::json(&result);
+    let award = &json["awards"][1];
+    let fields: Vec<&str> = award.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
+    assert_eq!(
+        fields,
+        [
+            "policy",
+            "rule",
+            "cite",
+            "title",
+            "entity",
+            "kind",
+            "amount",
+            "min",
+            "max",
+            "frequency",
+            "event_date",
+            "year",
+            "key",
+            "trace",
+            "steps",
+            "shares"
+        ]
+    );
+    assert_eq!(
+        (&award["rule"], &award["cite"], &award["entity"]),
+        (&"R".into(), &"第一条".into(), &"enterprise.E2".into())
+    );
+    assert_eq!(
+        (&award["kind"], &award["amount"], &award["max"]),
+        (&"exact".into(), &"100.00".into(), &"100.00".into())
+    );
+    assert_eq!(
+        (&json["not_applicable"][0]["rule"], &json["totals"]["enterprise.E3"]["owed"]),
+        (&"R".into(), &"0".into())
+    );
+}
+
+#[test]
+fn the_table_says_an_uncapped_case_by_case_award_is_uncapped() {
+    let result =
+        run(&format!("rule R for enterprise {{\n  {}\n}}\n", stated("reward case_by_case uncapped")), &enterprise(""));
+    assert!(
+        policy_lang::output::table(&result).contains("case by case, uncapped"),
+        "{}",
+        policy_lang::output::table(&result)
+    );
 }

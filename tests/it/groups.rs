@@ -13,7 +13,7 @@ fn eval(files: &[(&str, &str)], facts: &str, as_of: &str) -> Evaluation {
 }
 
 fn amounts(result: &Evaluation) -> Vec<String> {
-    result.awards.iter().map(|a| a.max.unwrap_or_default().normalize().to_string()).collect()
+    result.awards.iter().map(|a| a.max().unwrap_or_default().normalize().to_string()).collect()
 }
 
 /// Changzhou （三）第1段: phase rewards, capped at 1000万 per enterprise per year.
@@ -107,9 +107,9 @@ fn an_event_a_day_after_expiry_is_refused() {
     );
     let result = eval(&[("cz.policy", CLINICAL)], &facts, "2028-06-30");
     assert_eq!(result.awards.len(), 1);
-    assert_eq!(result.awards[0].entity, "enterprise.E1.drugs.D1");
+    assert_eq!(&*result.awards[0].entity, "enterprise.E1.drugs.D1");
     let refused =
-        result.not_applicable.iter().find(|n| n.rule == "CZ-03-1b" && n.entity.ends_with("D2")).map(|n| n.reason());
+        result.not_applicable.iter().find(|n| n.rule.id == "CZ-03-1b" && n.entity.ends_with("D2")).map(|n| n.reason());
     assert_eq!(
         refused.as_deref(),
         Some("the event on 2028-01-01 is after policy `changzhou_2023` expired on 2027-12-31")
@@ -229,9 +229,9 @@ fn a_stacked_pair_pays_only_the_higher_and_names_the_winner() {
         r#"{"enterprise": [{"id": "E1", "drugs": [{"id": "D1", "approved_on": "2023-05-01", "innovative": true}]}]}"#;
     let result = eval(&[("cq.policy", STACK_A), ("district.policy", STACK_B)], facts, "2023-12-31");
     assert_eq!(result.awards.len(), 1);
-    assert_eq!(result.awards[0].rule, "D-1");
+    assert_eq!(result.awards[0].rule.id, "D-1");
     let loser = &result.excluded[0];
-    assert_eq!(loser.rule, "CQ-09");
+    assert_eq!(loser.rule.id, "CQ-09");
     assert_eq!(loser.winner.as_deref(), Some("district.D-1 on enterprise.E1.drugs.D1"));
     assert_eq!(loser.reason(), "就高不重复 (stack CQ-P2): district.D-1 pays more for enterprise.E1.drugs.D1 (up to 12,000,000 against 10,000,000)");
     // Excluded awards count in no total.
@@ -274,7 +274,7 @@ pool P { members A, B  cap 100万 per enterprise per year }
 "#;
     let result = eval(&[("p.policy", rules)], r#"{"enterprise": [{"id": "E1", "x": "60万"}]}"#, "2024-06-30");
     assert_eq!(amounts(&result), ["1000000", "600000"]);
-    assert_eq!(result.awards[0].kind, policy_lang::EntitlementKind::CaseByCase);
+    assert_eq!(result.awards[0].kind(), policy_lang::EntitlementKind::CaseByCase);
 }
 
 #[test]

@@ -27,12 +27,12 @@ fn facts_errors(text: &str, facts: &str) -> String {
 }
 
 fn paid(result: &Evaluation) -> Vec<(String, String)> {
-    result.awards.iter().map(|a| (a.entity.clone(), a.max.unwrap_or_default().normalize().to_string())).collect()
+    result.awards.iter().map(|a| (a.entity.to_string(), a.max().unwrap_or_default().normalize().to_string())).collect()
 }
 
 fn reason(result: &Evaluation, entity: &str) -> String {
-    let na = result.not_applicable.iter().find(|n| n.entity == entity).map(|n| n.reason().clone());
-    let ex = result.excluded.iter().find(|x| x.entity == entity).map(|x| x.reason().clone());
+    let na = result.not_applicable.iter().find(|n| &*n.entity == entity).map(|n| n.reason().clone());
+    let ex = result.excluded.iter().find(|x| &*x.entity == entity).map(|x| x.reason().clone());
     na.or(ex).unwrap_or_else(|| panic!("{entity} has no reason: {result:#?}"))
 }
 
@@ -70,7 +70,7 @@ fn a_2023_grant_paid_in_2024_blocks_2023_and_not_2024() {
     assert_eq!(paid(&result), [("enterprise.E1.years.Y2024".to_string(), "4500000".to_string())]);
     assert!(result.awards[0].trace.lines().iter().any(|t| t.contains("in 2024: 0 already awarded, room 5,000,000")));
     // The award says what its ledger row must say.
-    assert_eq!((result.awards[0].year, result.awards[0].key.as_deref()), (2024, None));
+    assert_eq!((result.awards[0].year(), result.awards[0].key.as_deref()), (2024, None));
 }
 
 #[test]
@@ -254,7 +254,7 @@ fn a_stack_tops_up_an_earlier_grant_to_the_higher_award() {
     let facts = format!("{DRUG}{EARLIER}").replace("1200万", "500万");
     let result = eval(&stack("top_up"), &facts, "2024-06-30");
     assert_eq!(paid(&result), [("enterprise.E1.drugs.D1".to_string(), "2000000".to_string())]);
-    assert_eq!(result.awards[0].rule, "CQ-09");
+    assert_eq!(result.awards[0].rule.id, "CQ-09");
     assert!(result.awards[0].trace.lines().iter().any(|t| t.starts_with(
         "补差 (stack CQ-P2, earlier top_up): already granted 8,000,000 for this item (chongqing_2022.D-1 on enterprise.E1.drugs.D1, paid 2023-06-01 ($.ledger[0]))"
     )));
@@ -272,7 +272,7 @@ fn a_stack_that_refuses_pays_nothing_after_an_earlier_grant() {
     assert!(result.awards.is_empty());
     // D-1 itself was paid once already; CQ-09 would pay more, but the stack refuses a second grant.
     assert!(reason(&result, "enterprise.E1.drugs.D1").starts_with("paid once only (一次性)"));
-    let refused: Vec<&str> = result.excluded.iter().map(|x| x.rule.as_str()).collect();
+    let refused: Vec<&str> = result.excluded.iter().map(|x| x.rule.id.as_str()).collect();
     assert_eq!(refused, ["CQ-09"]);
     assert!(result.excluded.iter().any(
         |x| x.reason().contains("earlier refuse") && x.winner.as_deref().is_some_and(|w| w.contains("$.ledger[0]"))
@@ -283,7 +283,7 @@ fn a_stack_that_refuses_pays_nothing_after_an_earlier_grant() {
 fn a_tie_goes_to_the_member_listed_first_and_says_so() {
     let facts = format!("{DRUG}}}").replace("1200万", "1000万");
     let result = eval(&stack("top_up"), &facts, "2024-06-30");
-    assert_eq!(result.awards[0].rule, "CQ-09");
+    assert_eq!(result.awards[0].rule.id, "CQ-09");
     assert_eq!(
         result.excluded[0].reason(),
         "就高不重复 (stack CQ-P2): chongqing_2022.CQ-09 pays more for enterprise.E1.drugs.D1 (10,000,000 against up to 10,000,000); equal, so the member listed first in the stack wins"
@@ -421,12 +421,12 @@ proptest::proptest! {
             let facts = program.facts("y.json", &events_json(&this_year, &ledger)).unwrap_or_else(|e| panic!("{e:?}"));
             let result = program.evaluate(&facts, date(&format!("{year}-12-31"))).unwrap_or_else(|e| panic!("{e}"));
             for a in &result.awards {
-                let amount = a.amount.unwrap_or_default();
-                by_years.push((a.rule.clone(), a.entity.clone(), amount));
+                let amount = a.amount().unwrap_or_default();
+                by_years.push((a.rule.id.clone(), a.entity.to_string(), amount));
                 let key = a.key.as_ref().map_or(String::new(), |k| format!(r#", "key": "{k}""#));
                 ledger.push(format!(
                     r#"{{"policy": "p", "rule": "{}", "entity": "{}", "year": {}, "date": "{}-03-01", "amount": "{amount}"{key}}}"#,
-                    a.rule, a.entity, a.year, a.year + 1
+                    a.rule.id, a.entity, a.year(), a.year() + 1
                 ));
             }
         }
@@ -457,7 +457,7 @@ proptest::proptest! {
         let facts = program.facts("all.json", &events_json(&indexed, &[])).unwrap_or_else(|e| panic!("{e:?}"));
         let all = program.evaluate(&facts, date("2024-12-31")).unwrap_or_else(|e| panic!("{e}"));
         let mut one_run: Vec<(String, String, rust_decimal::Decimal)> =
-            all.awards.iter().map(|a| (a.rule.clone(), a.entity.clone(), a.amount.unwrap_or_default())).collect();
+            all.awards.iter().map(|a| (a.rule.id.clone(), a.entity.to_string(), a.amount().unwrap_or_default())).collect();
         let (mut by_years, mut one_run) = (by_years.clone(), std::mem::take(&mut one_run));
         by_years.sort();
         one_run.sort();
