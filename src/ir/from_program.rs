@@ -4,6 +4,7 @@
 use super::types as ir;
 use crate::amounts::Interval;
 use crate::program::{Arith, Compare, Entitlement, Expr, KindId, Program, Ty, Value};
+use crate::terms::AggOp;
 use crate::{amounts, dates, terms};
 use rust_decimal::Decimal;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -93,7 +94,12 @@ fn schema(program: &Program) -> ir::Schema {
             fields: k
                 .fields
                 .iter()
-                .map(|f| ir::Field { name: f.name.clone(), ty: field_type(program, f.ty), optional: f.optional })
+                .map(|f| ir::Field {
+                    name: f.name.clone(),
+                    ty: field_type(program, f.ty),
+                    optional: f.optional,
+                    default: f.default.as_ref().map(|v| Writer { program, chain: Vec::new() }.value(v, f.ty)),
+                })
                 .collect(),
         })
         .collect();
@@ -339,7 +345,48 @@ impl Writer<'_> {
                 _ => Ty::Money,
             },
             Expr::EnumName { .. } => Ty::Text,
+            Expr::Default { fact, .. } => self.ty(fact),
+            Expr::Aggregate(a) => match (a.op, &a.field) {
+                (AggOp::Count, _) => Ty::Count,
+                (AggOp::Any | AggOp::All, _) => Ty::Bool,
+                (_, Some(field)) => self.records(a).ty(field),
+                (_, None) => Ty::Number,
+            },
         }
+    }
+
+    /// The writer for an aggregate's record: its kind, then the list's holder and owners.
+    fn records(&self, a: &crate::program::Aggregate) -> Writer<'_> {
+        let mut chain = vec![a.kind];
+        chain.extend(self.chain.get(a.up..).unwrap_or_default());
+        Writer { program: self.program, chain }
+    }
+
+    fn fact(&self, e: &Expr) -> ir::Fact {
+        match self.expr(e, Ty::Error) {
+            ir::Expr::Fact(f) => f,
+            _ => ir::Fact { fact: String::new(), of: None },
+        }
+    }
+
+    fn aggregate(&self, a: &crate::program::Aggregate) -> ir::Expr {
+        let holder = self.chain.get(a.up).and_then(|&k| self.program.schema.kinds.get(k));
+        let list = ir::Fact {
+            fact: holder.and_then(|k| k.fields.get(a.list)).map_or_else(String::new, |f| f.name.clone()),
+            of: (a.up > 0).then(|| holder.map_or_else(String::new, |k| k.name.clone())),
+        };
+        let records = self.records(a);
+        let field = a.field.as_ref().map(|f| records.boxed(f, records.ty(f)));
+        let take = match a.op {
+            AggOp::Sum => ir::Aggregation::Sum,
+            AggOp::Count => ir::Aggregation::Count,
+            AggOp::Min => ir::Aggregation::Min,
+            AggOp::Max => ir::Aggregation::Max,
+            AggOp::Any => ir::Aggregation::Any,
+            AggOp::All => ir::Aggregation::All,
+        };
+        let filter = a.filter.as_ref().map(|f| records.boxed(f, Ty::Bool));
+        ir::Expr::Op(ir::Op::Aggregate { take, list, field, filter, text: a.text.to_string() })
     }
 
     fn arms_ty<'e>(&self, mut arms: impl Iterator<Item = &'e Expr>) -> Ty {
@@ -472,6 +519,11 @@ impl Writer<'_> {
                 text: text.to_string(),
             }),
             Expr::CaseByCase { uncapped } => ir::Expr::Op(ir::Op::CaseByCase { uncapped: *uncapped }),
+            Expr::Aggregate(a) => self.aggregate(a),
+            Expr::Default { fact, value, .. } => ir::Expr::Op(ir::Op::Default {
+                fact: self.fact(fact),
+                value: Box::new(self.value(value, self.ty(fact))),
+            }),
             Expr::EnumName { value, enum_id } => ir::Expr::Op(ir::Op::EnumName {
                 value: self.boxed(value, Ty::Enum(*enum_id)),
                 name: enum_name(self.program, *enum_id),

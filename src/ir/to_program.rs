@@ -6,9 +6,10 @@ use super::IrError;
 use crate::amounts::{self, Interval, Numeral, Scale};
 use crate::diagnostic::Span;
 use crate::program::{
-    Arith, Compare, Condition, EnumDef, Expr, FieldDef, KindDef, KindId, Measure, Policy, Pool, Program, Rule, Schema,
+    Aggregate, Arith, Compare, Condition, EnumDef, Expr, FieldDef, KindDef, KindId, Measure, Policy, Pool, Program, Rule, Schema,
     Share, Stack, Ty, Value,
 };
+use crate::terms::AggOp;
 use crate::{dates, terms};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -115,7 +116,8 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
 fn schema(ir: &ir::Schema) -> Result<Schema> {
     let enum_id = |name: &str| ir.enums.iter().position(|e| e.name == name);
     let kind_id = |name: &str| ir.entities.iter().position(|k| k.name == name);
-    let enums = ir.enums.iter().map(|e| EnumDef { name: e.name.clone(), variants: e.values.clone() }).collect();
+    let enums: Vec<EnumDef> =
+        ir.enums.iter().map(|e| EnumDef { name: e.name.clone(), variants: e.values.clone() }).collect();
     let mut kinds = Vec::with_capacity(ir.entities.len());
     for (i, k) in ir.entities.iter().enumerate() {
         if kind_id(&k.name) != Some(i) {
@@ -151,13 +153,36 @@ fn schema(ir: &ir::Schema) -> Result<Schema> {
                     None => return unknown("entity", name),
                 },
             };
-            fields.push(FieldDef { name: f.name.clone(), ty, optional: f.optional });
+            let default = match &f.default {
+                None => None,
+                Some(value) => match literal(value, &enums) {
+                    Some(v) => Some(v),
+                    None => return bad(format!("field `{}.{}` has a default that is not a literal", k.name, f.name)),
+                },
+            };
+            fields.push(FieldDef { name: f.name.clone(), ty, optional: f.optional, default });
         }
         kinds.push(KindDef { name: k.name.clone(), fields, parent });
     }
     let schema = Schema { enums, kinds };
     owners(&schema)?;
     Ok(schema)
+}
+
+/// A literal's value (a default's), or `None` for anything else.
+fn literal(e: &ir::Expr, enums: &[EnumDef]) -> Option<Value> {
+    Some(match e {
+        ir::Expr::Amount(a) => Value::Dec(dec(a)),
+        ir::Expr::Bool(b) => Value::Bool(b.bool),
+        ir::Expr::Date(d) => Value::Date(d.date),
+        ir::Expr::Duration(d) => Value::Duration(dates::Duration { months: d.duration.months, days: d.duration.days }),
+        ir::Expr::Text(t) => Value::Text(t.text.as_str().into()),
+        ir::Expr::Enum(v) => {
+            let def = enums.iter().find(|e| e.name == v.name)?;
+            Value::Enum(def.variants.iter().position(|x| *x == v.value)?)
+        }
+        ir::Expr::Fact(_) | ir::Expr::Op(_) => return None,
+    })
 }
 
 /// Each kind's owner is the kind whose list holds it. (Kinds that own each other in a cycle
@@ -431,7 +456,67 @@ impl Reader<'_> {
             }
             Op::CaseByCase { uncapped } => Expr::CaseByCase { uncapped: *uncapped },
             Op::EnumName { value, name } => Expr::EnumName { value: self.boxed(value)?, enum_id: self.enum_id(name)? },
+            Op::Aggregate { take, list, field, filter, text: written } => self.aggregate(*take, list, field, filter, written)?,
+            Op::Default { fact, value } => {
+                let fact = self.fact(fact)?;
+                let Some(value) = literal(value, &self.schema.enums) else {
+                    return bad(format!("rule `{}` has a default that is not a literal", self.rule));
+                };
+                let ty = match &fact {
+                    Expr::Field { up, slot, .. } => self.field_type(*up, *slot),
+                    _ => None,
+                };
+                let text = ty.map_or_else(|| format!("{value:?}"), |ty| self.schema.show(&value, ty, crate::amounts::money)).into();
+                Expr::Default { fact: Box::new(fact), value, text }
+            }
         })
+    }
+
+    fn field_type(&self, up: usize, slot: usize) -> Option<Ty> {
+        let kind = self.chain.get(up).and_then(|&k| self.schema.kinds.get(k))?;
+        kind.fields.get(slot).map(|f| f.ty)
+    }
+
+    /// An aggregate: the list resolved like any fact, its field and filter read with the
+    /// record as the current entity.
+    fn aggregate(
+        &self,
+        take: ir::Aggregation,
+        list: &ir::Fact,
+        field: &Option<Box<ir::Expr>>,
+        filter: &Option<Box<ir::Expr>>,
+        text: &str,
+    ) -> Result<Expr> {
+        let Expr::Field { up, slot, name } = self.fact(list)? else {
+            return bad(format!("rule `{}` aggregates over something that is not a list", self.rule));
+        };
+        let Some(Ty::List(kind)) = self.field_type(up, slot) else {
+            return bad(format!("rule `{}` aggregates over `{name}`, which is not a list", self.rule));
+        };
+        let mut chain = vec![kind];
+        chain.extend(self.chain.get(up..).unwrap_or_default());
+        let records = Reader { schema: self.schema, chain, rule: self.rule };
+        let op = match take {
+            ir::Aggregation::Sum => AggOp::Sum,
+            ir::Aggregation::Count => AggOp::Count,
+            ir::Aggregation::Min => AggOp::Min,
+            ir::Aggregation::Max => AggOp::Max,
+            ir::Aggregation::Any => AggOp::Any,
+            ir::Aggregation::All => AggOp::All,
+        };
+        if op.takes_field() != field.is_some() {
+            return bad(format!("rule `{}`: `{text}` takes a field only for sum, min and max", self.rule));
+        }
+        Ok(Expr::Aggregate(Box::new(Aggregate {
+            op,
+            up,
+            list: slot,
+            kind,
+            field: field.as_deref().map(|f| records.expr(f)).transpose()?,
+            filter: filter.as_deref().map(|f| records.expr(f)).transpose()?,
+            text: text.into(),
+            list_text: name,
+        })))
     }
 
     fn tiers(&self, arms: &[ir::Tier]) -> Result<Vec<(Interval, Expr)>> {

@@ -87,6 +87,9 @@ pub struct Field {
     pub ty: Type,
     /// The fact may be absent; a rule that needs it then does not apply.
     pub optional: bool,
+    /// What an absent fact counts as (`deemed_passed?: bool default false`): a literal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Expr>,
 }
 
 /// A fact's type.
@@ -507,6 +510,24 @@ pub struct Fact {
     pub of: Option<String>,
 }
 
+/// What an aggregate takes of the records that pass its filter.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// The sum of a field; 0 over no records.
+    Sum,
+    /// How many records.
+    Count,
+    /// The least value of a field; none over no records (the rule does not apply).
+    Min,
+    /// The greatest value of a field; none over no records.
+    Max,
+    /// Some record passes; false over no records.
+    Any,
+    /// Every record passes; true over no records.
+    All,
+}
+
 /// An operation, tagged by `op`. Texts (`text`, `rate_text`) are the operands as written,
 /// for the trace of an award.
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
@@ -742,6 +763,29 @@ pub enum Op {
         /// Its enum.
         #[serde(rename = "enum")]
         name: String,
+    },
+    /// `sum(trials.rd_cost where phase in { I, II })`: over the records of a list. `field`
+    /// and `filter` read a record as a rule for its kind would (its owners by `of`).
+    Aggregate {
+        /// What is taken of the records.
+        take: Aggregation,
+        /// The list: a fact of the entity or of an owner.
+        list: Fact,
+        /// The record's field taken, for `sum`, `min` and `max`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        field: Option<Box<Expr>>,
+        /// Which records count, for `where`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        filter: Option<Box<Expr>>,
+        /// The aggregate in words (`sum of trials.rd_cost where …`), for the trace.
+        text: String,
+    },
+    /// `employees default 0`: the fact, or `value` when it is absent.
+    Default {
+        /// The fact.
+        fact: Fact,
+        /// What an absent fact counts as: a literal.
+        value: Box<Expr>,
     },
 }
 
