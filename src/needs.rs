@@ -136,8 +136,9 @@ fn fields(expr: &Expr, chain: &[KindId], read: &mut dyn FnMut(KindId, usize)) {
         Expr::Aggregate(aggregate) => {
             let Some(holder) = chain.get(aggregate.up) else { return };
             read(*holder, aggregate.list);
-            let records: Vec<KindId> =
-                std::iter::once(aggregate.kind).chain(chain.get(aggregate.up..).unwrap_or_default().iter().copied()).collect();
+            let records: Vec<KindId> = std::iter::once(aggregate.kind)
+                .chain(chain.get(aggregate.up..).unwrap_or_default().iter().copied())
+                .collect();
             for part in aggregate.field.iter().chain(&aggregate.filter) {
                 fields(part, &records, read);
             }

@@ -20,7 +20,8 @@ impl Context<'_> {
         // `count(trials.rd_cost)`: a field where the records are counted.
         if let (false, [first, _, ..]) = (op.takes_field(), list_parts) {
             if self.ancestor_named(&first.node).is_none() {
-                let help = format!("`{}({})` takes the records; to add up a field write `sum(…)`", op.name(), first.node);
+                let help =
+                    format!("`{}({})` takes the records; to add up a field write `sum(…)`", op.name(), first.node);
                 self.form(aggregate, "takes records, not a field of them", help);
                 return error;
             }
@@ -33,12 +34,19 @@ impl Context<'_> {
             fields.iter().find(|f| ty(f.ty)).map_or(or.to_string(), |f| f.name.clone())
         };
         if op.takes_field() && field.is_none() {
-            let help = format!("name the field taken of each record: `{}({list_text}.{})`", op.name(), example(is_quantity, "amount"));
+            let help = format!(
+                "name the field taken of each record: `{}({list_text}.{})`",
+                op.name(),
+                example(is_quantity, "amount")
+            );
             self.form(aggregate, "needs a field of the records", help);
             return error;
         }
         if op == AggOp::All && aggregate.filter.is_none() {
-            let help = format!("say what every record must meet: `all({list_text} where {})`", example(|t| t == Ty::Bool, "completed"));
+            let help = format!(
+                "say what every record must meet: `all({list_text} where {})`",
+                example(|t| t == Ty::Bool, "completed")
+            );
             self.form(aggregate, "needs a condition", help);
             return error;
         }
@@ -103,7 +111,10 @@ impl Context<'_> {
         let e = ast::Spanned::new(ast::ExprKind::Path(vec![field.clone()]), field.span);
         let (ir, ty) = self.infer(&e);
         if !(is_quantity(ty) || ty == Ty::Error) {
-            let help = format!("`{}` takes money, a number or a count of each record; to count records write `count(…)`", op.name());
+            let help = format!(
+                "`{}` takes money, a number or a count of each record; to count records write `count(…)`",
+                op.name()
+            );
             self.expected(&e, &format!("the field of `{}`", op.name()), "money, a number or a count", ty, &help);
             return (ir, Ty::Error);
         }

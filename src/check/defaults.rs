@@ -43,7 +43,9 @@ impl Context<'_> {
                 let (ir, found) = literal(lit);
                 let fits = found == ty || (found == Ty::Literal && is_quantity(ty));
                 match ir {
-                    Expr::Const(Value::Dec(d)) if fits && ty == Ty::Count && (d.fract() != 0.into() || d < 0.into()) => {
+                    Expr::Const(Value::Dec(d))
+                        if fits && ty == Ty::Count && (d.fract() != 0.into() || d < 0.into()) =>
+                    {
                         "a number that is not a whole count".to_string()
                     }
                     Expr::Const(v) if fits => return Some(v),

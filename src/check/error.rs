@@ -399,7 +399,10 @@ pub enum CheckError {
 
     /// `(a + b) default 0`: only a fact can be absent
     #[error("`default` follows a fact, not a computed value")]
-    #[diagnostic(code(check::default_not_fact), help("give the default where the fact is read: `(employees default 0) + 1`"))]
+    #[diagnostic(
+        code(check::default_not_fact),
+        help("give the default where the fact is read: `(employees default 0) + 1`")
+    )]
     DefaultNotFact {
         /// What precedes `default`.
         #[label("not a fact")]

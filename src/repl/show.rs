@@ -78,7 +78,10 @@ impl Session {
             out.push_str(&format!("\nentity {} {{{}\n", def.name, owner.unwrap_or_default()));
             for field in &def.fields {
                 let optional = if field.optional { "?" } else { "" };
-                let default = field.default.as_ref().map_or(String::new(), |d| format!(" default {}", schema.show(d, field.ty, money)));
+                let default = field
+                    .default
+                    .as_ref()
+                    .map_or(String::new(), |d| format!(" default {}", schema.show(d, field.ty, money)));
                 out.push_str(&format!("  {}{optional}: {}{default}\n", field.name, schema.type_name(&field.ty)));
             }
             out.push_str("}\n");

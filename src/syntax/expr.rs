@@ -127,7 +127,8 @@ fn lower_deep(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> (Expr, usize) 
             let span = lhs.span.to(span_of(&op));
             if op.as_rule() == Rule::op_default {
                 let errors = &mut errors.borrow_mut();
-                let value = default_value(op, errors).unwrap_or_else(|| Spanned::new(ExprKind::Lit(Literal::Bool(false)), span));
+                let value = default_value(op, errors)
+                    .unwrap_or_else(|| Spanned::new(ExprKind::Lit(Literal::Bool(false)), span));
                 return node(ExprKind::Default(Box::new(lhs), Box::new(value)), span, depth + 1, errors);
             }
             let set = op.into_inner().filter(|p| p.as_rule() == Rule::ident).map(ident).collect();

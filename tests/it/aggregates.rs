@@ -82,7 +82,8 @@ fn thirty_percent_of_phase_one_and_two_trial_costs() {
 #[test]
 fn three_approvals_in_the_year_reach_the_threshold() {
     // 企业当年获批品种数达到3个: only approvals dated in 2025 count.
-    let rules = "when count(approvals where approved_on >= 2025-01-01 and approved_on <= 2025-12-31) >= 3\n  reward 100万";
+    let rules =
+        "when count(approvals where approved_on >= 2025-01-01 and approved_on <= 2025-12-31) >= 3\n  reward 100万";
     let approvals = |dates: &[&str]| {
         let list: Vec<String> =
             dates.iter().enumerate().map(|(i, d)| format!(r#"{{"id": "A{i}", "approved_on": "{d}"}}"#)).collect();
@@ -110,7 +111,10 @@ fn overseas_trials_any_and_their_costs() {
     let (amount, trace) = outcome(rules, TRIALS).unwrap_or_else(|r| panic!("{r}"));
     assert_eq!(amount, "1600000");
     assert_eq!(trace[0], "any of trials where overseas and completed: 1 of 4 records (T2) → true");
-    assert_eq!(trace[1], "sum of trials.rd_cost where overseas: 2 of 4 records (T2 5,000,000, T3 3,000,000) = 8,000,000");
+    assert_eq!(
+        trace[1],
+        "sum of trials.rd_cost where overseas: 2 of 4 records (T2 5,000,000, T3 3,000,000) = 8,000,000"
+    );
     let none = r#""trials": [{"id": "T1", "phase": "I", "rd_cost": 1, "overseas": true, "completed": false}]"#;
     assert!(outcome(rules, none).is_err_and(|r| r.contains("any of trials where overseas and completed = false")));
 }
@@ -133,7 +137,10 @@ fn min_and_max_over_no_records_are_not_applicable() {
     let (amount, _) = outcome("reward min(trials.rd_cost where phase == II)", TRIALS).unwrap_or_else(|r| panic!("{r}"));
     assert_eq!(amount, "3000000");
     let why = outcome("reward min(trials.rd_cost where phase == preclinical)", TRIALS);
-    assert_eq!(why, Err("`min of trials.rd_cost where phase == preclinical` has no value: there are no records".into()));
+    assert_eq!(
+        why,
+        Err("`min of trials.rd_cost where phase == preclinical` has no value: there are no records".into())
+    );
 }
 
 #[test]
@@ -173,7 +180,8 @@ fn passed_or_deemed_passed() {
         Err("condition `consistency_passed or deemed_passed` is false (consistency_passed = false, deemed_passed = false by default)".into())
     );
     // An award that rests on a default says so.
-    let (_, trace) = outcome("when not deemed_passed\n  reward 100万", r#""employees": 1"#).unwrap_or_else(|r| panic!("{r}"));
+    let (_, trace) =
+        outcome("when not deemed_passed\n  reward 100万", r#""employees": 1"#).unwrap_or_else(|r| panic!("{r}"));
     assert_eq!(trace, vec!["deemed_passed absent: false by default".to_string()]);
     // Without a default, absent still means not applicable, whatever else holds.
     assert_eq!(outcome(rules, r#""deemed_passed": true"#), Err("fact `consistency_passed` is not given".into()));
@@ -182,12 +190,12 @@ fn passed_or_deemed_passed() {
 #[test]
 fn a_default_where_the_fact_is_read() {
     // 未提供的视为0: `employees default 0`, traced when used.
-    let (amount, trace) = outcome("reward 10万 + 1万 per (employees default 0)", r#""trials": []"#)
-        .unwrap_or_else(|r| panic!("{r}"));
+    let (amount, trace) =
+        outcome("reward 10万 + 1万 per (employees default 0)", r#""trials": []"#).unwrap_or_else(|r| panic!("{r}"));
     assert_eq!(amount, "100000");
     assert_eq!(trace[0], "employees absent: 0 by default");
-    let (amount, trace) = outcome("reward 10万 + 1万 per (employees default 0)", r#""employees": 5"#)
-        .unwrap_or_else(|r| panic!("{r}"));
+    let (amount, trace) =
+        outcome("reward 10万 + 1万 per (employees default 0)", r#""employees": 5"#).unwrap_or_else(|r| panic!("{r}"));
     assert_eq!(amount, "150000");
     assert!(!trace.iter().any(|l| l.contains("by default")), "{trace:?}");
 }
@@ -218,7 +226,8 @@ fn aggregates_nest_over_grandchildren() {
 
 #[test]
 fn sums_are_exact_decimals() {
-    let trials = r#""trials": [{"id": "a", "phase": "I", "rd_cost": "0.1"}, {"id": "b", "phase": "I", "rd_cost": "0.2"}]"#;
+    let trials =
+        r#""trials": [{"id": "a", "phase": "I", "rd_cost": "0.1"}, {"id": "b", "phase": "I", "rd_cost": "0.2"}]"#;
     let result = run(&rule("reward sum(trials.rd_cost)"), &facts(trials));
     assert_eq!(result.awards[0].amount(), Some(dec("0.30")));
 }
@@ -227,7 +236,10 @@ fn sums_are_exact_decimals() {
 fn needs_name_the_records_an_aggregate_reads() {
     let source = Source::new(
         "sixth.policy",
-        format!("{SCHEMA}{}", rule("when any(trials where overseas)\n  reward 30% of sum(trials.rd_cost where phase in { I, II })")),
+        format!(
+            "{SCHEMA}{}",
+            rule("when any(trials where overseas)\n  reward 30% of sum(trials.rd_cost where phase in { I, II })")
+        ),
     );
     let loaded = compile(vec![source]).unwrap_or_else(|e| panic!("{e:#?}"));
     let needs = policy_lang::needs::facts_needed(&loaded.program);
@@ -267,7 +279,10 @@ fn the_ir_carries_aggregates_and_defaults() {
     let schema = policy_lang::ir::facts_schema(&loaded.program);
     let enterprise = &schema["$defs"]["entity.enterprise"]["properties"];
     assert_eq!(enterprise["deemed_passed"]["default"], serde_json::json!(false));
-    assert_eq!(schema["$defs"]["entity.clinical_trial"]["properties"]["overseas_cost"]["default"], serde_json::json!(0));
+    assert_eq!(
+        schema["$defs"]["entity.clinical_trial"]["properties"]["overseas_cost"]["default"],
+        serde_json::json!(0)
+    );
     assert!(enterprise["employees"].get("default").is_none());
 }
 

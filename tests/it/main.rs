@@ -28,6 +28,7 @@ mod io;
 mod needs;
 mod properties;
 mod provenance;
+mod reference;
 mod repl;
 #[cfg(feature = "serve")]
 mod serve;

@@ -89,7 +89,8 @@ fn expr() -> impl Strategy<Value = Expr> {
             (aggregate_op(), prop::collection::vec(ident(), 1..4), prop::option::of(inner.clone())).prop_map(
                 |(op, path, filter)| sp(ExprKind::Aggregate(Box::new(Aggregate { op: sp(op), path, filter })))
             ),
-            (inner.clone(), default_value()).prop_map(|(fact, value)| sp(ExprKind::Default(Box::new(fact), Box::new(value)))),
+            (inner.clone(), default_value())
+                .prop_map(|(fact, value)| sp(ExprKind::Default(Box::new(fact), Box::new(value)))),
             (inner.clone(), prop::collection::vec((numeral(), inner), 1..4)).prop_map(|(s, arms)| {
                 let arms = arms.into_iter().map(|(t, value)| StepArm { threshold: sp(t), value }).collect();
                 sp(ExprKind::Steps(Box::new(s), arms))
@@ -105,10 +106,7 @@ fn aggregate_op() -> impl Strategy<Value = AggOp> {
 
 /// What `default` may be followed by: a literal, or an enum value's name.
 fn default_value() -> impl Strategy<Value = Expr> {
-    prop_oneof![
-        literal().prop_map(|l| sp(ExprKind::Lit(l))),
-        ident().prop_map(|name| sp(ExprKind::Path(vec![name]))),
-    ]
+    prop_oneof![literal().prop_map(|l| sp(ExprKind::Lit(l))), ident().prop_map(|name| sp(ExprKind::Path(vec![name]))),]
 }
 
 /// A schema whose fields may be optional and carry defaults.

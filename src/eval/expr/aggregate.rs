@@ -6,10 +6,10 @@
 
 use super::{mistyped, overflow, Interp, Result, Stop};
 use crate::amounts::money;
-use crate::terms::AggOp;
 use crate::eval::explain::{Counted, Reason, Step};
 use crate::facts::{Entity, Slot};
 use crate::program::{Aggregate, Expr, Value};
+use crate::terms::AggOp;
 use rust_decimal::Decimal;
 
 impl<'a> Interp<'a> {
@@ -51,13 +51,20 @@ impl<'a> Interp<'a> {
                 return Err(self.not_applicable(|| Reason::NoRecords { aggregate: aggregate.text.clone() }));
             }
         };
-        self.note_reading(|| Step::Aggregate { aggregate: aggregate.text.clone(), records: records.len(), counted, total, holds });
+        self.note_reading(|| Step::Aggregate {
+            aggregate: aggregate.text.clone(),
+            records: records.len(),
+            counted,
+            total,
+            holds,
+        });
         Ok(value)
     }
 
     /// The list's records; an absent list is a missing fact like any other.
     fn records(&self, aggregate: &Aggregate, owners: usize) -> Result<&'a [Entity]> {
-        let holder = owners.checked_sub(1).and_then(|i| self.chain.get(i)).ok_or_else(|| mistyped("the list's holder"))?;
+        let holder =
+            owners.checked_sub(1).and_then(|i| self.chain.get(i)).ok_or_else(|| mistyped("the list's holder"))?;
         match holder.slots.get(aggregate.list) {
             Some(Slot::Children(records)) => Ok(records),
             Some(Slot::Missing) => {
@@ -69,8 +76,14 @@ impl<'a> Interp<'a> {
 
     /// The record at the end of `chain`, if it passes the filter, with the value taken of it.
     fn record(&self, aggregate: &Aggregate, chain: &[&Entity]) -> Result<Option<Counted>> {
-        let mut record =
-            Interp { schema: self.schema, chain, as_of: self.as_of, trace: Vec::new(), tracing: false, explain: self.explain };
+        let mut record = Interp {
+            schema: self.schema,
+            chain,
+            as_of: self.as_of,
+            trace: Vec::new(),
+            tracing: false,
+            explain: self.explain,
+        };
         if let Some(filter) = &aggregate.filter {
             if !record.bool(filter)? {
                 return Ok(None);
@@ -94,9 +107,9 @@ fn named(stop: Stop, aggregate: &Aggregate, record: &Entity) -> Stop {
             reasons
                 .into_iter()
                 .map(|reason| match reason {
-                    Reason::FactMissing { fact } if !fact.contains('.') => Reason::FactMissing {
-                        fact: format!("{}[{}].{fact}", aggregate.list_text, record.id).into(),
-                    },
+                    Reason::FactMissing { fact } if !fact.contains('.') => {
+                        Reason::FactMissing { fact: format!("{}[{}].{fact}", aggregate.list_text, record.id).into() }
+                    }
                     other => other,
                 })
                 .collect(),
