@@ -33,6 +33,7 @@ mod provenance;
 mod reference;
 mod repl;
 mod schedules;
+mod sixth;
 #[cfg(feature = "serve")]
 mod serve;
 mod syntax;
