@@ -372,7 +372,8 @@ impl Amend<'_> {
         }
         let scope = self.scopes.get(w.policy).copied().unwrap_or_default();
         diags.answering(w.file, format!("rule `{}`", r.id.node), &r.acknowledged);
-        let at = super::Defined { names: self.names, policy: self.file_policies.get(w.file).and_then(|p| p.as_deref()) };
+        let at =
+            super::Defined { names: self.names, policy: self.file_policies.get(w.file).and_then(|p| p.as_deref()) };
         let rule = super::rule(r, w.policy, scope, w.file, self.schema, at, diags);
         diags.answered();
         let mut rule = rule?;

@@ -110,7 +110,10 @@ fn schema(program: &Program) -> ir::Schema {
                     name: f.name.clone(),
                     ty: field_type(program, f.ty),
                     optional: f.optional,
-                    default: f.default.as_ref().map(|v| Writer { program, chain: Vec::new(), params: &[] }.value(v, f.ty)),
+                    default: f
+                        .default
+                        .as_ref()
+                        .map(|v| Writer { program, chain: Vec::new(), params: &[] }.value(v, f.ty)),
                 })
                 .collect(),
         })

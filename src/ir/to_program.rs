@@ -6,8 +6,8 @@ use super::IrError;
 use crate::amounts;
 use crate::diagnostic::Span;
 use crate::program::{
-    Amended, Amendment, Condition, Schedule, EnumDef, FieldDef, How, KindDef, Measure, Policy, Pool, Program, Rule, Schema, Share, Since,
-    Stack, Text, Ty, Version,
+    Amended, Amendment, Condition, EnumDef, FieldDef, How, KindDef, Measure, Policy, Pool, Program, Rule, Schedule,
+    Schema, Share, Since, Stack, Text, Ty, Version,
 };
 use crate::{dates, terms};
 use expr::{literal, Reader};
@@ -262,7 +262,13 @@ fn since(amendments: &[Amendment], id: &str, r: &ir::Rule, policy: usize) -> Res
     }
 }
 
-fn rule(schema: &Schema, schedules: &[Schedule], r: &ir::Rule, policy: usize, amendments: &[Amendment]) -> Result<Rule> {
+fn rule(
+    schema: &Schema,
+    schedules: &[Schedule],
+    r: &ir::Rule,
+    policy: usize,
+    amendments: &[Amendment],
+) -> Result<Rule> {
     let Some(kind) = schema.kind_named(&r.entity) else {
         return bad(format!("rule `{}` pays `{}`, an entity the IR does not declare", r.id, r.entity));
     };
@@ -343,8 +349,13 @@ fn schedules(schema: &Schema, ir: &[ir::Schedule]) -> Result<Vec<Schedule>> {
             ),
         };
         let what = format!("schedule `{}`", s.name);
-        let reader =
-            Reader { schema, chain: Vec::new(), rule: &what, schedules: &out, params: params.as_deref().unwrap_or_default() };
+        let reader = Reader {
+            schema,
+            chain: Vec::new(),
+            rule: &what,
+            schedules: &out,
+            params: params.as_deref().unwrap_or_default(),
+        };
         let body = reader.expr(&s.body)?;
         nesting.push(body.nesting(&nesting) + 1);
         if nesting.last().is_some_and(|&n| n > crate::program::MAX_NESTING) {

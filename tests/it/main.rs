@@ -33,9 +33,9 @@ mod provenance;
 mod reference;
 mod repl;
 mod schedules;
-mod sixth;
 #[cfg(feature = "serve")]
 mod serve;
+mod sixth;
 mod syntax;
 mod tabular;
 mod testing;

@@ -325,27 +325,25 @@ fn file() -> impl Strategy<Value = File> {
     let rule = rule().prop_map(|r| Item::Rule(Box::new(sp(r))));
     let schedules = prop::collection::vec(schedule_item(), 0..3);
     let parts = (schema_item(), prop::collection::vec(rule, 1..4), prop::option::of(amendment_item()), test_item());
-    (parts, schedules).prop_map(
-        |((schema, rules, amendment, test), schedules)| {
-            let policy = Policy {
-                id: sp("p".to_string()),
-                title: Some(sp("示例".to_string())),
-                issuer: None,
-                document: None,
-                issued: chrono::NaiveDate::from_ymd_opt(2023, 11, 8).map(sp),
-                effective: Some(sp(Effective::AfterIssue(Duration { months: 0, days: 30 }))),
-                expires: None,
-                rounding: None,
-                scope: Vec::new(),
-            };
-            let mut items = vec![schema, Item::Policy(sp(policy))];
-            items.extend(schedules);
-            items.extend(rules);
-            items.extend(amendment);
-            items.push(test);
-            File { items }
-        },
-    )
+    (parts, schedules).prop_map(|((schema, rules, amendment, test), schedules)| {
+        let policy = Policy {
+            id: sp("p".to_string()),
+            title: Some(sp("示例".to_string())),
+            issuer: None,
+            document: None,
+            issued: chrono::NaiveDate::from_ymd_opt(2023, 11, 8).map(sp),
+            effective: Some(sp(Effective::AfterIssue(Duration { months: 0, days: 30 }))),
+            expires: None,
+            rounding: None,
+            scope: Vec::new(),
+        };
+        let mut items = vec![schema, Item::Policy(sp(policy))];
+        items.extend(schedules);
+        items.extend(rules);
+        items.extend(amendment);
+        items.push(test);
+        File { items }
+    })
 }
 
 /// The IR's committed JSON Schema, which every generated program's IR must satisfy.
