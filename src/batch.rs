@@ -2,6 +2,7 @@
 //! result a line, in input order), on every core, in memory bounded by the chunk size
 //! whatever the number of lines.
 
+use crate::facts::Facts;
 use crate::io::not_utf8;
 use crate::output;
 use crate::program::Program;
@@ -53,6 +54,10 @@ pub enum BatchError {
         /// The operating system's reason.
         source: std::io::Error,
     },
+    /// A CSV population's header does not fit the schema.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Table(crate::tabular::TableError),
     /// The output could not be written (a full disk, a reader that went away).
     #[error("cannot write the results: {0}")]
     #[diagnostic(code(batch::write))]
@@ -90,6 +95,85 @@ pub fn run(
 pub fn run_until(
     program: &Program,
     mut input: impl BufRead,
+    out: impl Write,
+    options: &Options,
+    progress: impl FnMut(u64),
+    stop: &AtomicBool,
+) -> Result<Summary, BatchError> {
+    let mut number = 0;
+    let next = || loop {
+        let Some(line) = read_line(&mut input).map_err(|source| BatchError::Read { line: number, source })? else {
+            return Ok(None);
+        };
+        number += 1;
+        // Blank lines are skipped but counted.
+        if line.as_ref().map_or(true, |l| !l.trim().is_empty()) {
+            return Ok(Some((number, line)));
+        }
+    };
+    let facts = |line: &Result<String, String>, number: u64| {
+        line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| read_facts(program, line, number))
+    };
+    run_sets(program, next, facts, out, options, progress, stop)
+}
+
+/// A population as one CSV file (`tabular::Population`: one top-level entity a row, the
+/// header naming the facts), evaluated like JSON Lines: one result line a row, numbered by
+/// the row's line in the file. Rows are read straight into entities, never as JSON.
+pub fn run_csv(
+    program: &Program,
+    input: impl BufRead,
+    file: &str,
+    out: impl Write,
+    options: &Options,
+    progress: impl FnMut(u64),
+    stop: &AtomicBool,
+) -> Result<Summary, BatchError> {
+    let mut reader = csv::Reader::from_reader(input);
+    let header = reader.headers().map_err(|e| csv_failed(e, 0))?.clone();
+    let population = crate::tabular::Population::new(program, file, &header).map_err(BatchError::Table)?;
+    let mut line = 1;
+    let next = || {
+        let mut row = csv::StringRecord::new();
+        match reader.read_record(&mut row) {
+            Ok(false) => Ok(None),
+            Ok(true) => {
+                line = row.position().map_or(line + 1, csv::Position::line);
+                Ok(Some((line, Ok(row))))
+            }
+            // A row that is not CSV (a cell too many, not UTF-8) is that row's error.
+            Err(e) if !matches!(e.kind(), csv::ErrorKind::Io(_)) => {
+                line = e.position().map_or(line + 1, csv::Position::line);
+                Ok(Some((line, Err(e.to_string()))))
+            }
+            Err(e) => Err(csv_failed(e, line)),
+        }
+    };
+    let facts = |row: &Result<csv::StringRecord, String>, _| match row {
+        Ok(row) => population.facts(program, row).map_err(|errors| errors.iter().map(ToString::to_string).collect()),
+        Err(why) => Err(vec![why.clone()]),
+    };
+    run_sets(program, next, facts, out, options, progress, stop)
+}
+
+fn csv_failed(e: csv::Error, line: u64) -> BatchError {
+    let source = match e.kind() {
+        csv::ErrorKind::Io(_) => match e.into_kind() {
+            csv::ErrorKind::Io(source) => source,
+            other => std::io::Error::other(format!("{other:?}")),
+        },
+        _ => std::io::Error::other(e.to_string()),
+    };
+    BatchError::Read { line, source }
+}
+
+/// The batch runner whatever the input: `next` gives each fact set's source with its line
+/// number (or why the input cannot be read on), `facts` reads one; a chunk of them at a time
+/// is read, evaluated on the pool and written in order.
+fn run_sets<T: Send + Sync>(
+    program: &Program,
+    mut next: impl FnMut() -> Result<Option<(u64, T)>, BatchError>,
+    facts: impl Fn(&T, u64) -> Result<Facts, Vec<String>> + Sync,
     mut out: impl Write,
     options: &Options,
     mut progress: impl FnMut(u64),
@@ -103,22 +187,26 @@ pub fn run_until(
         .build()
         .map_err(|_| BatchError::Threads(options.threads))?;
     let mut summary = Summary::default();
-    let mut number = 0;
     let mut at_end = false;
     while !at_end {
         let mut chunk = Vec::with_capacity(chunk_size);
         while chunk.len() < chunk_size {
-            let Some(line) = read_line(&mut input).map_err(|source| BatchError::Read { line: number, source })? else {
-                at_end = true;
-                break;
-            };
-            number += 1;
-            if line.as_ref().map_or(true, |l| !l.trim().is_empty()) {
-                chunk.push((number, line));
+            match next()? {
+                Some(item) => chunk.push(item),
+                None => {
+                    at_end = true;
+                    break;
+                }
             }
         }
         let results: Vec<(bool, String)> = pool.install(|| {
-            chunk.par_iter().map(|(number, line)| evaluate_line(program, line, *number, options)).collect()
+            chunk
+                .par_iter()
+                .map(|(number, source)| {
+                    let result = facts(source, *number).and_then(|facts| evaluate(program, &facts, options));
+                    (result.is_ok(), result_line(&result, *number))
+                })
+                .collect()
         });
         for (ok, mut text) in results {
             if stop.load(Ordering::Relaxed) {
@@ -162,12 +250,6 @@ pub(crate) fn read_line(input: &mut impl BufRead) -> std::io::Result<Option<Resu
     Ok(Some(String::from_utf8(bytes).map_err(|e| not_utf8(e.utf8_error()))))
 }
 
-/// One line's result as compact JSON, and whether it succeeded.
-fn evaluate_line(program: &Program, line: &Result<String, String>, number: u64, options: &Options) -> (bool, String) {
-    let result = evaluate_facts(program, line, number, options);
-    (result.is_ok(), result_line(&result, number))
-}
-
 /// One line's evaluation, or why there is none (the line, its facts or the arithmetic).
 pub(crate) fn evaluate_facts(
     program: &Program,
@@ -175,12 +257,20 @@ pub(crate) fn evaluate_facts(
     number: u64,
     options: &Options,
 ) -> Result<crate::Evaluation, Vec<String>> {
+    let facts = line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| read_facts(program, line, number))?;
+    evaluate(program, &facts, options)
+}
+
+/// A line's facts, or every error in them.
+fn read_facts(program: &Program, line: &str, number: u64) -> Result<Facts, Vec<String>> {
     let name = format!("line {number}");
-    let facts = line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| {
-        program.facts(&name, line).map_err(|errors| errors.0.iter().map(|e| e.to_string()).collect::<Vec<_>>())
-    })?;
+    program.facts(&name, line).map_err(|errors| errors.0.iter().map(|e| e.to_string()).collect())
+}
+
+/// One fact set's evaluation, on its date.
+fn evaluate(program: &Program, facts: &Facts, options: &Options) -> Result<crate::Evaluation, Vec<String>> {
     let day = crate::dates::evaluation_date(options.as_of, facts.as_of);
-    let result = if options.explain { program.evaluate(&facts, day) } else { program.evaluate_awards(&facts, day) };
+    let result = if options.explain { program.evaluate(facts, day) } else { program.evaluate_awards(facts, day) };
     result.map_err(|e| vec![e.to_string()])
 }
 

@@ -25,11 +25,15 @@
 
 use crate::diagnostic::quote;
 use crate::diagnostic::suggest::help as suggest_help;
-use crate::program::{KindId, Program, Schema, Ty, Value};
+use crate::program::{FieldDef, KindId, Program, Schema, Ty, Value};
 use chrono::NaiveDate;
 use miette::{Diagnostic, SourceSpan};
 use rust_decimal::Decimal;
+use serde::de::{self, DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
 use serde_json::Value as Json;
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
 use std::sync::Arc;
 use thiserror::Error;
 
@@ -147,12 +151,19 @@ pub enum FactsError {
 }
 
 /// Reads and checks a fact set. Returns every error found.
+///
+/// The text is read once, straight into the entities' slots: a serde seed per entity kind
+/// takes each value as the schema types it, so no JSON tree is built for entities, and a
+/// JSON path (`$.enterprise[0].rd_cost`) is written out only for an error.
 pub fn parse(text: &str, program: &Program) -> Result<Facts, Vec<FactsError>> {
     // A byte-order mark is how some editors start UTF-8; it is not part of the JSON.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let json = strict_json(text).map_err(|e| vec![json_error(&e, text)])?;
-    let mut reader = Reader { schema: &program.schema, program, errors: Vec::new(), entities: 0 };
-    let facts = reader.document(&json);
+    let mut reader = Reader::new(program, "$");
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let facts = Expect(Document(&mut reader))
+        .deserialize(&mut deserializer)
+        .and_then(|facts| deserializer.end().map(|()| facts))
+        .map_err(|e| vec![json_error(&e, text)])?;
     if reader.errors.is_empty() {
         Ok(facts)
     } else {
@@ -160,74 +171,287 @@ pub fn parse(text: &str, program: &Program) -> Result<Facts, Vec<FactsError>> {
     }
 }
 
-/// Parses JSON like `serde_json::from_str`, but a key given twice in one object is an error
-/// (serde_json would silently keep the last), since a fact stated twice is a fact in doubt.
-fn strict_json(text: &str) -> Result<Json, serde_json::Error> {
-    use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
-    use std::fmt;
+/// One top-level entity from a row of text cells (a CSV population, one fact set a row),
+/// without JSON: each cell is read as its fact's type says (a number from its text, never a
+/// float), an empty cell (or a column left out) is a fact not given, as a key left out of
+/// JSON is, and a list fact's cell holds the children as JSON (`[{"id": "D1", "rd_cost":
+/// "3000万"}]`, `[]` for none). `cells` pairs each cell with
+/// its fact's slot; errors name the column (`rd_cost: expected money, found "x"`).
+pub fn row<'c>(
+    program: &Program,
+    kind: KindId,
+    id: &str,
+    cells: impl IntoIterator<Item = (usize, &'c str)>,
+) -> Result<Facts, Vec<FactsError>> {
+    let schema = &program.schema;
+    let Some(def) = schema.kinds.get(kind) else { return Ok(Facts::default()) };
+    let mut reader = Reader::new(program, "");
+    reader.entities = 1;
+    let mut slots: Vec<Option<Slot>> = std::iter::repeat_with(|| None).take(def.fields.len()).collect();
+    for (i, cell) in cells {
+        let (Some(slot), Some(field)) = (slots.get_mut(i), def.fields.get(i)) else { continue };
+        let cell = cell.trim();
+        reader.at.push(Seg::Field(&field.name));
+        *slot = Some(match field.ty {
+            _ if cell.is_empty() => reader.absent(field),
+            Ty::List(child) => reader.children(child, cell),
+            ty => match typed(schema, &cell_value(ty, cell), ty) {
+                Ok(value) => Slot::Value(value),
+                Err((message, help)) => {
+                    reader.invalid_here(message, help);
+                    Slot::Missing
+                }
+            },
+        });
+        reader.at.pop();
+    }
+    for (slot, field) in slots.iter_mut().zip(&def.fields).filter(|(slot, _)| slot.is_none()) {
+        reader.at.push(Seg::Field(&field.name));
+        *slot = Some(reader.absent(field));
+        reader.at.pop();
+    }
+    let id = entity_id(Some(Raw::Text(Cow::Borrowed(id.trim())))).map_err(|(message, help)| {
+        reader.invalid("id", message, help);
+    });
+    match id {
+        Ok(id) if reader.errors.is_empty() => {
+            let slots = slots.into_iter().map(|slot| slot.unwrap_or(Slot::Missing)).collect();
+            let mut entity = Entity { kind, id, path: reader.unplaced.clone(), slots };
+            let path = format!("{}.{}", def.name, entity.id);
+            place(schema, &mut entity, path.into());
+            Ok(Facts { roots: vec![entity], ..Facts::default() })
+        }
+        _ => Err(reader.errors),
+    }
+}
 
-    struct Strict;
+/// A cell as the value its type reads: a number or a boolean where one is expected and
+/// written (`是`/`否` too), text otherwise, so the error says what the cell holds.
+fn cell_value(ty: Ty, text: &str) -> Raw<'_> {
+    match (ty, text) {
+        (Ty::Number | Ty::Count, _) if serde_json::Number::from_str(text).is_ok() => Raw::Number(text.to_string()),
+        (Ty::Bool, "true" | "TRUE" | "是") => Raw::Bool(true),
+        (Ty::Bool, "false" | "FALSE" | "否") => Raw::Bool(false),
+        _ => Raw::Text(Cow::Borrowed(text)),
+    }
+}
 
-    impl<'de> DeserializeSeed<'de> for Strict {
-        type Value = Json;
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
-            d.deserialize_any(self)
+/// With `arbitrary_precision`, serde_json hands a number over as a one-entry map under this
+/// private key, holding the number's exact text.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// A key given twice in one object is an error (serde_json would silently keep the last),
+/// since a fact stated twice is a fact in doubt.
+fn duplicate<E: de::Error>(key: &str) -> E {
+    E::custom(format!("duplicate key `{}`", quote(key)))
+}
+
+/// Reads any JSON value as a tree, a key given twice in one object being an error: for the
+/// small parts of a fact set (`as_of`, the ledger) and for values skipped after an error.
+struct Strict;
+
+impl<'de> DeserializeSeed<'de> for Strict {
+    type Value = Json;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Strict {
+    type Value = Json;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
+        Ok(Json::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Json, E> {
+        Ok(Json::from(n))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Json, E> {
+        Ok(Json::from(n))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Json, E> {
+        Ok(Json::String(s.to_string()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Json, E> {
+        Ok(Json::String(s))
+    }
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(Strict)? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if key == NUMBER_TOKEN {
+                let digits: String = map.next_value()?;
+                return serde_json::from_str(&digits).map_err(A::Error::custom);
+            }
+            if object.contains_key(&key) {
+                return Err(duplicate(&key));
+            }
+            let value = map.next_value_seed(Strict)?;
+            object.insert(key, value);
+        }
+        Ok(Json::Object(object))
+    }
+}
+
+/// An object's key, borrowed from the text unless it holds escapes.
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(s))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(s.to_string()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(s))
+    }
+}
+
+/// A JSON value where a fact is expected: a scalar as written (a number as its text), a list
+/// or an object only as what it is, its content checked as JSON and dropped.
+enum Raw<'de> {
+    Null,
+    Bool(bool),
+    Number(String),
+    Text(Cow<'de, str>),
+    List,
+    Object,
+}
+
+impl Raw<'_> {
+    /// The value in words, for error messages.
+    fn describe(&self) -> String {
+        match self {
+            Raw::Null => "null".into(),
+            Raw::Bool(b) => format!("`{b}`"),
+            Raw::Number(n) => format!("`{n}`"),
+            Raw::Text(s) => format!("\"{}\"", quote(s)),
+            Raw::List => "a list".into(),
+            Raw::Object => "an object".into(),
         }
     }
+}
 
-    impl<'de> Visitor<'de> for Strict {
-        type Value = Json;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a JSON value")
-        }
-        fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
-            Ok(Json::Bool(b))
-        }
-        fn visit_i64<E>(self, n: i64) -> Result<Json, E> {
-            Ok(Json::from(n))
-        }
-        fn visit_u64<E>(self, n: u64) -> Result<Json, E> {
-            Ok(Json::from(n))
-        }
-        fn visit_str<E>(self, s: &str) -> Result<Json, E> {
-            Ok(Json::String(s.to_string()))
-        }
-        fn visit_string<E>(self, s: String) -> Result<Json, E> {
-            Ok(Json::String(s))
-        }
-        fn visit_unit<E>(self) -> Result<Json, E> {
-            Ok(Json::Null)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-            let mut items = Vec::new();
-            while let Some(item) = seq.next_element_seed(Strict)? {
-                items.push(item);
-            }
-            Ok(Json::Array(items))
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-            let mut object = serde_json::Map::new();
-            while let Some(key) = map.next_key::<String>()? {
-                // With `arbitrary_precision`, serde_json hands a number over as a one-entry
-                // map under this private key, holding the number's exact text.
-                if key == "$serde_json::private::Number" {
-                    let digits: String = map.next_value()?;
-                    return serde_json::from_str(&digits).map_err(A::Error::custom);
-                }
-                if object.contains_key(&key) {
-                    return Err(A::Error::custom(format!("duplicate key `{}`", quote(&key))));
-                }
-                let value = map.next_value_seed(Strict)?;
-                object.insert(key, value);
-            }
-            Ok(Json::Object(object))
+impl<'j> From<&'j Json> for Raw<'j> {
+    fn from(json: &'j Json) -> Self {
+        match json {
+            Json::Null => Raw::Null,
+            Json::Bool(b) => Raw::Bool(*b),
+            Json::Number(n) => Raw::Number(n.to_string()),
+            Json::String(s) => Raw::Text(Cow::Borrowed(s)),
+            Json::Array(_) => Raw::List,
+            Json::Object(_) => Raw::Object,
         }
     }
+}
 
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = Strict.deserialize(&mut deserializer)?;
-    deserializer.end()?;
-    Ok(value)
+/// What a reader does with each shape of JSON value it may meet. By default an object or a
+/// list is checked as JSON and then given to [`Shape::other`] as what it is.
+trait Shape<'de>: Sized {
+    type Value;
+    /// A value of a shape the reader does not read further.
+    fn other(self, raw: Raw<'de>) -> Self::Value;
+    /// An object, its first key already read (`None` for `{}`).
+    fn object<A: MapAccess<'de>>(self, first: Option<Cow<'de, str>>, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut keys: Vec<Cow<'de, str>> = Vec::new();
+        let mut key = first;
+        while let Some(k) = key {
+            if keys.contains(&k) {
+                return Err(duplicate(&k));
+            }
+            map.next_value_seed(Strict)?;
+            keys.push(k);
+            key = map.next_key_seed(Key)?;
+        }
+        Ok(self.other(Raw::Object))
+    }
+    /// A list.
+    fn list<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element_seed(Strict)?.is_some() {}
+        Ok(self.other(Raw::List))
+    }
+}
+
+/// Reads one JSON value as its [`Shape`] says.
+struct Expect<S>(S);
+
+impl<'de, S: Shape<'de>> DeserializeSeed<'de> for Expect<S> {
+    type Value = S::Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, S: Shape<'de>> Visitor<'de> for Expect<S> {
+    type Value = S::Value;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<S::Value, E> {
+        Ok(self.0.other(Raw::Bool(b)))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<S::Value, E> {
+        Ok(self.0.other(Raw::Number(n.to_string())))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<S::Value, E> {
+        Ok(self.0.other(Raw::Number(n.to_string())))
+    }
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<S::Value, E> {
+        Ok(self.0.other(Raw::Text(Cow::Borrowed(s))))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<S::Value, E> {
+        Ok(self.0.other(Raw::Text(Cow::Owned(s.to_string()))))
+    }
+    fn visit_string<E>(self, s: String) -> Result<S::Value, E> {
+        Ok(self.0.other(Raw::Text(Cow::Owned(s))))
+    }
+    fn visit_unit<E>(self) -> Result<S::Value, E> {
+        Ok(self.0.other(Raw::Null))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<S::Value, A::Error> {
+        self.0.list(seq)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<S::Value, A::Error> {
+        let first = map.next_key_seed(Key)?;
+        if first.as_deref() == Some(NUMBER_TOKEN) {
+            let digits: String = map.next_value()?;
+            return Ok(self.0.other(Raw::Number(digits)));
+        }
+        self.0.object(first, map)
+    }
+}
+
+/// Any value, as [`Raw`].
+struct AnyValue;
+
+impl<'de> Shape<'de> for AnyValue {
+    type Value = Raw<'de>;
+    fn other(self, raw: Raw<'de>) -> Raw<'de> {
+        raw
+    }
 }
 
 fn json_error(e: &serde_json::Error, text: &str) -> FactsError {
@@ -243,198 +467,474 @@ fn json_error(e: &serde_json::Error, text: &str) -> FactsError {
 /// (`policy eval --jsonl`), one enterprise a line, in bounded memory.
 pub const MAX_ENTITIES: usize = 1_000_000;
 
+/// One step of the JSON path to the value being read.
+enum Seg<'a> {
+    /// A top-level key (an entity kind).
+    Root(&'a str),
+    /// A fact of an entity.
+    Field(&'a str),
+    /// An item of a list.
+    Index(usize),
+}
+
 struct Reader<'a> {
     schema: &'a Schema,
     program: &'a Program,
     errors: Vec<FactsError>,
     /// Entities read so far, against [`MAX_ENTITIES`].
     entities: usize,
+    /// Where the value being read is; written out as `$.enterprise[0].rd_cost` for an error.
+    at: Vec<Seg<'a>>,
+    /// The path of an entity whose top-level owner is not yet read ([`place`] names it).
+    unplaced: Arc<str>,
+    /// How a path starts: `$` for a JSON document; nothing for a row, whose paths start
+    /// with the column (`rd_cost`, `drugs[0].rd_cost`).
+    top: &'static str,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// A reader whose paths start with `top`: `$` for a JSON document, nothing for a row.
+    fn new(program: &'a Program, top: &'static str) -> Self {
+        let schema = &program.schema;
+        Reader { schema, program, errors: Vec::new(), entities: 0, at: Vec::new(), unplaced: Arc::from(""), top }
+    }
+
     fn invalid(&mut self, path: &str, message: impl Into<String>, help: impl Into<String>) {
         self.errors.push(FactsError::Invalid { path: path.to_string(), message: message.into(), help: help.into() });
     }
 
-    fn document(&mut self, json: &Json) -> Facts {
-        let mut facts = Facts::default();
-        let Json::Object(map) = json else {
-            let roots: Vec<String> = self.schema.roots().map(|(_, k)| format!("\"{}\"", k.name)).collect();
-            self.invalid(
-                "$",
-                format!("expected an object, found {}", describe(json)),
-                format!("write {{ {}: [ … ] }}", roots.join(", ")),
-            );
-            return facts;
-        };
-        for (key, value) in map {
-            let path = format!("$.{}", quote(key));
-            if key == "as_of" {
-                facts.as_of = self.date(value, &path);
-                continue;
-            }
-            if key == "ledger" {
-                facts.ledger = self.ledger(value, &path, &mut facts.warnings);
-                continue;
-            }
-            let Some((kind, _)) = self.schema.roots().find(|(_, k)| k.name == *key) else {
-                let names: Vec<&str> =
-                    self.schema.roots().map(|(_, k)| k.name.as_str()).chain(["as_of", "ledger"]).collect();
-                self.invalid(&path, format!("unknown key `{}`", quote(key)), suggest_help(key, names, "top-level key"));
-                continue;
-            };
-            facts.roots.extend(self.list(value, kind, &path, key));
-        }
-        facts
+    /// An error about the value being read.
+    fn invalid_here(&mut self, message: impl Into<String>, help: impl Into<String>) {
+        let path = self.path();
+        self.invalid(&path, message, help);
     }
 
-    fn list(&mut self, json: &Json, kind: KindId, path: &str, parent_path: &str) -> Vec<Entity> {
-        let Json::Array(items) = json else {
-            self.invalid(
-                path,
-                format!("expected a list of entities, found {}", describe(json)),
-                "write [ { \"id\": \"…\", … } ]",
-            );
-            return Vec::new();
-        };
-        let entities: Vec<Entity> = items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| self.entity(item, kind, &format!("{path}[{i}]"), parent_path))
-            .collect();
+    /// The JSON path of the value being read.
+    fn path(&self) -> String {
+        use std::fmt::Write;
+        let mut path = String::from(self.top);
+        for seg in &self.at {
+            let _ = match seg {
+                Seg::Root(key) => write!(path, ".{}", quote(key)),
+                Seg::Field(name) if path.is_empty() => write!(path, "{name}"),
+                Seg::Field(name) => write!(path, ".{name}"),
+                Seg::Index(i) => write!(path, "[{i}]"),
+            };
+        }
+        path
+    }
+
+    /// A fact not given (or `null`): missing if optional, an error if not.
+    fn absent(&mut self, field: &FieldDef) -> Slot {
+        if !field.optional {
+            let help =
+                format!("give `{}` a value, or declare it optional (`{}?: …`) in the schema", field.name, field.name);
+            let message = format!("missing fact `{}` ({})", field.name, self.schema.type_name(&field.ty));
+            self.invalid_here(message, help);
+        }
+        Slot::Missing
+    }
+
+    /// A list fact's children written as JSON in one cell.
+    fn children(&mut self, kind: KindId, cell: &str) -> Slot {
+        let mut deserializer = serde_json::Deserializer::from_str(cell);
+        let list = Entities { reader: &mut *self, kind, root: None };
+        match Expect(list).deserialize(&mut deserializer).and_then(|list| deserializer.end().map(|()| list)) {
+            Ok(children) => Slot::Children(children.unwrap_or_default()),
+            Err(e) => {
+                let message = e.to_string();
+                let message = message.split(" at line").next().unwrap_or(&message).to_string();
+                let help = format!(
+                    "write the children as a JSON list, [ {{ \"id\": \"…\", … }} ]; fix column {} of the cell",
+                    e.column()
+                );
+                self.invalid_here(format!("the list is not valid JSON: {message}"), help);
+                Slot::Missing
+            }
+        }
+    }
+
+    /// Puts the errors an entity's keys gave (`parts`: where each key's errors start, and its
+    /// rank) in the order they are reported whatever the order of the keys: unknown keys
+    /// first, then the facts in the schema's order.
+    fn in_order(&mut self, start: usize, mut parts: Vec<(usize, usize)>) {
+        if parts.is_sorted_by_key(|&(_, rank)| rank) {
+            return;
+        }
+        let mut tail = self.errors.split_off(start.min(self.errors.len()));
+        let mut pieces = Vec::with_capacity(parts.len());
+        while let Some((from, rank)) = parts.pop() {
+            pieces.push((rank, tail.split_off(from.saturating_sub(start).min(tail.len()))));
+        }
+        pieces.reverse();
+        pieces.sort_by_key(|&(rank, _)| rank);
+        self.errors.extend(tail);
+        self.errors.extend(pieces.into_iter().flat_map(|(_, piece)| piece));
+    }
+
+    /// `"2024-06-30"`, for `as_of` and the ledger.
+    fn date(&mut self, json: &Json, path: &str) -> Option<NaiveDate> {
+        date(&Raw::from(json)).map_err(|(message, help)| self.invalid(path, message, help)).ok()
+    }
+
+    /// A fact of type `ty` in the ledger.
+    fn value(&mut self, json: &Json, ty: Ty, path: &str) -> Option<Value> {
+        typed(self.schema, &Raw::from(json), ty).map_err(|(message, help)| self.invalid(path, message, help)).ok()
+    }
+}
+
+/// The whole fact set: an object keyed by the top-level kinds, `as_of` and `ledger`.
+struct Document<'r, 'a>(&'r mut Reader<'a>);
+
+impl<'de> Shape<'de> for Document<'_, '_> {
+    type Value = Facts;
+
+    fn other(self, raw: Raw<'de>) -> Facts {
+        let roots: Vec<String> = self.0.schema.roots().map(|(_, k)| format!("\"{}\"", k.name)).collect();
+        self.0.invalid(
+            "$",
+            format!("expected an object, found {}", raw.describe()),
+            format!("write {{ {}: [ … ] }}", roots.join(", ")),
+        );
+        Facts::default()
+    }
+
+    fn object<A: MapAccess<'de>>(self, first: Option<Cow<'de, str>>, mut map: A) -> Result<Facts, A::Error> {
+        let reader = self.0;
+        let schema = reader.schema;
+        let mut facts = Facts::default();
+        let mut keys: Vec<Cow<'de, str>> = Vec::new();
+        let mut key = first;
+        while let Some(k) = key {
+            if keys.contains(&k) {
+                return Err(duplicate(&k));
+            }
+            let path = || format!("$.{}", quote(&k));
+            if k == "as_of" {
+                let json = map.next_value_seed(Strict)?;
+                facts.as_of = reader.date(&json, &path());
+            } else if k == "ledger" {
+                let json = map.next_value_seed(Strict)?;
+                facts.ledger = reader.ledger(&json, &path(), &mut facts.warnings);
+            } else if let Some((kind, def)) = schema.roots().find(|(_, def)| def.name == k) {
+                reader.at.push(Seg::Root(&def.name));
+                let list = Entities { reader: &mut *reader, kind, root: Some(&def.name) };
+                let entities = map.next_value_seed(Expect(list))?;
+                reader.at.pop();
+                facts.roots.extend(entities.unwrap_or_default());
+            } else {
+                let names: Vec<&str> =
+                    schema.roots().map(|(_, k)| k.name.as_str()).chain(["as_of", "ledger"]).collect();
+                reader.invalid(
+                    &path(),
+                    format!("unknown key `{}`", quote(&k)),
+                    suggest_help(&k, names, "top-level key"),
+                );
+                map.next_value_seed(Strict)?;
+            }
+            keys.push(k);
+            key = map.next_key_seed(Key)?;
+        }
+        Ok(facts)
+    }
+}
+
+/// A list of entities of one kind: `None` for `null` where a fact may be absent.
+struct Entities<'r, 'a> {
+    reader: &'r mut Reader<'a>,
+    kind: KindId,
+    /// For a top-level list, its key: its entities are named from it once read.
+    root: Option<&'a str>,
+}
+
+impl<'de> Shape<'de> for Entities<'_, '_> {
+    type Value = Option<Vec<Entity>>;
+
+    fn other(self, raw: Raw<'de>) -> Option<Vec<Entity>> {
+        if matches!(raw, Raw::Null) && self.root.is_none() {
+            return None;
+        }
+        self.reader.invalid_here(
+            format!("expected a list of entities, found {}", raw.describe()),
+            "write [ { \"id\": \"…\", … } ]",
+        );
+        Some(Vec::new())
+    }
+
+    fn list<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let Self { reader, kind, root } = self;
+        let mut entities = Vec::new();
+        for index in 0.. {
+            reader.at.push(Seg::Index(index));
+            let item = seq.next_element_seed(EntitySeed { reader: &mut *reader, kind })?;
+            reader.at.pop();
+            match item {
+                None => break,
+                Some(None) => {}
+                Some(Some(mut entity)) => {
+                    if let Some(root) = root {
+                        let path = format!("{root}.{}", entity.id);
+                        place(reader.schema, &mut entity, path.into());
+                    }
+                    entities.push(entity);
+                }
+            }
+        }
         // Ids name entities in every result, so two alike in one list would be ambiguous.
         let mut seen = std::collections::HashSet::new();
-        for entity in &entities {
-            if !seen.insert(&entity.id) {
+        for (i, entity) in entities.iter().enumerate() {
+            // Most lists are short: comparing with the ones before costs less than hashing.
+            let again = match entities.get(..i) {
+                Some(before) if entities.len() <= 16 => before.iter().any(|e| e.id == entity.id),
+                _ => !seen.insert(&entity.id),
+            };
+            if again {
                 let message = format!("two entities in this list have the id `{}`", quote(&entity.id));
-                self.invalid(path, message, "give every entity in a list its own id");
+                reader.invalid_here(message, "give every entity in a list its own id");
             }
         }
-        entities
+        Ok(Some(entities))
     }
+}
 
-    fn entity(&mut self, json: &Json, kind: KindId, path: &str, parent_path: &str) -> Option<Entity> {
-        self.entities += 1;
-        if self.entities == MAX_ENTITIES + 1 {
+/// Names an entity and its children by path (`enterprise.E1.drugs.D1`) once its owners are
+/// read: in JSON an entity's `id` may come after its children.
+fn place(schema: &Schema, entity: &mut Entity, path: Arc<str>) {
+    if let Some(def) = schema.kinds.get(entity.kind) {
+        for (slot, field) in entity.slots.iter_mut().zip(&def.fields) {
+            if let Slot::Children(children) = slot {
+                for child in children {
+                    let inner = format!("{path}.{}.{}", field.name, child.id);
+                    place(schema, child, inner.into());
+                }
+            }
+        }
+    }
+    entity.path = path;
+}
+
+/// One entity, counted against [`MAX_ENTITIES`].
+struct EntitySeed<'r, 'a> {
+    reader: &'r mut Reader<'a>,
+    kind: KindId,
+}
+
+impl<'de> DeserializeSeed<'de> for EntitySeed<'_, '_> {
+    type Value = Option<Entity>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<Entity>, D::Error> {
+        self.reader.entities += 1;
+        if self.reader.entities == MAX_ENTITIES + 1 {
             let message = format!("more than {MAX_ENTITIES} entities in one fact set");
-            self.invalid(
-                path,
+            self.reader.invalid_here(
                 message,
                 "give a large population as JSON Lines, one fact set a line (`policy eval --jsonl`)",
             );
         }
-        if self.entities > MAX_ENTITIES {
-            return None;
+        if self.reader.entities > MAX_ENTITIES {
+            Strict.deserialize(d)?;
+            return Ok(None);
         }
-        let def = self.schema.kinds.get(kind)?;
-        let Json::Object(map) = json else {
-            self.invalid(
-                path,
-                format!("expected an object, found {}", describe(json)),
-                format!("write one `{}` as {{ \"id\": \"…\", … }}", def.name),
-            );
-            return None;
-        };
-        let id_path = format!("{path}.id");
-        let id: Arc<str> = match map.get("id") {
-            Some(Json::String(s)) if !s.is_empty() && !s.contains('.') => s.as_str().into(),
-            Some(Json::Number(n)) if whole(n) => n.to_string().into(),
-            Some(Json::String(s)) if s.contains('.') => {
-                let message = format!("the id \"{}\" contains `.`, which separates the parts of a path", quote(s));
-                self.invalid(&id_path, message, "write the id without `.`, e.g. \"E1_5\" for \"E1.5\"");
-                return None;
-            }
-            Some(Json::Number(n)) => {
-                self.invalid(
-                    &id_path,
-                    format!("the id `{}` is not written as a whole number", quote(&n.to_string())),
-                    "write a numeric id as a whole number, or as a string without `.` (e.g. \"1_5\")",
-                );
-                return None;
-            }
-            other => {
-                let found = other.map_or("nothing".to_string(), describe);
-                self.invalid(
-                    &id_path,
-                    format!("expected an id (a non-empty string without `.`), found {found}"),
-                    "give every entity an `id`, e.g. \"E1\"",
-                );
-                return None;
-            }
-        };
-        let entity_path: Arc<str> = format!("{parent_path}.{id}").into();
-        for key in map.keys().filter(|k| *k != "id" && def.field(k).is_none()) {
-            let help = suggest_help(key, def.fields.iter().map(|f| f.name.as_str()), "field");
-            let message = format!("`{}` has no field `{}`", def.name, quote(key));
-            self.invalid(&format!("{path}.{}", quote(key)), message, help);
-        }
-        let mut slots = Vec::with_capacity(def.fields.len());
-        for field in &def.fields {
-            let field_path = format!("{path}.{}", field.name);
-            let slot = match map.get(&field.name) {
-                None | Some(Json::Null) if field.optional => Slot::Missing,
-                None | Some(Json::Null) => {
-                    let help = format!(
-                        "give `{}` a value, or declare it optional (`{}?: …`) in the schema",
-                        field.name, field.name
-                    );
-                    self.invalid(
-                        &field_path,
-                        format!("missing fact `{}` ({})", field.name, self.schema.type_name(&field.ty)),
-                        help,
-                    );
-                    Slot::Missing
+        Expect(self).deserialize(d)
+    }
+}
+
+impl<'de> Shape<'de> for EntitySeed<'_, '_> {
+    type Value = Option<Entity>;
+
+    fn other(self, raw: Raw<'de>) -> Option<Entity> {
+        let name = self.reader.schema.kinds.get(self.kind).map_or("", |def| def.name.as_str());
+        self.reader.invalid_here(
+            format!("expected an object, found {}", raw.describe()),
+            format!("write one `{name}` as {{ \"id\": \"…\", … }}"),
+        );
+        None
+    }
+
+    fn object<A: MapAccess<'de>>(self, first: Option<Cow<'de, str>>, mut map: A) -> Result<Option<Entity>, A::Error> {
+        let Self { reader, kind } = self;
+        let schema = reader.schema;
+        let Some(def) = schema.kinds.get(kind) else { return Ok(None) };
+        let (errors_before, counted) = (reader.errors.len(), reader.entities);
+        let mut id = None;
+        let mut slots: Vec<Option<Slot>> = std::iter::repeat_with(|| None).take(def.fields.len()).collect();
+        let mut unknown: Vec<Cow<'de, str>> = Vec::new();
+        // Where each key's errors start, and its rank in the order errors are reported.
+        let mut parts = Vec::new();
+        // Facts mostly come in the schema's order, so the one after the last is tried first.
+        let mut next_field = 0;
+        let mut key = first;
+        while let Some(k) = key {
+            let before = reader.errors.len();
+            let mut rank = 0;
+            if k == "id" {
+                if id.is_some() {
+                    return Err(duplicate(&k));
                 }
-                Some(value) => match field.ty {
+                id = Some(map.next_value_seed(Expect(AnyValue))?);
+            } else if let Some((i, (slot, field))) =
+                field_named(def, &k, next_field).and_then(|i| Some((i, (slots.get_mut(i)?, def.fields.get(i)?))))
+            {
+                next_field = i + 1;
+                if slot.is_some() {
+                    return Err(duplicate(&k));
+                }
+                reader.at.push(Seg::Field(&field.name));
+                *slot = Some(match field.ty {
                     Ty::List(child) => {
-                        Slot::Children(self.list(value, child, &field_path, &format!("{entity_path}.{}", field.name)))
+                        let list = Entities { reader: &mut *reader, kind: child, root: None };
+                        match map.next_value_seed(Expect(list))? {
+                            Some(children) => Slot::Children(children),
+                            None => reader.absent(field),
+                        }
                     }
-                    ty => self.value(value, ty, &field_path).map_or(Slot::Missing, Slot::Value),
-                },
-            };
-            slots.push(slot);
-        }
-        Some(Entity { kind, id, path: entity_path, slots })
-    }
-
-    fn value(&mut self, json: &Json, ty: Ty, path: &str) -> Option<Value> {
-        let value = match (ty, json) {
-            (Ty::Money, _) => money(json).map(Value::Dec),
-            (Ty::Rate, _) => rate(json).map(Value::Dec),
-            (Ty::Number, Json::Number(n)) => number(n).map(Value::Dec),
-            (Ty::Count, Json::Number(n)) => {
-                number(n).filter(|d| d.fract().is_zero() && !d.is_sign_negative()).map(Value::Dec)
+                    ty => match map.next_value_seed(Expect(AnyValue))? {
+                        Raw::Null => reader.absent(field),
+                        raw => match typed(schema, &raw, ty) {
+                            Ok(value) => Slot::Value(value),
+                            Err((message, help)) => {
+                                reader.invalid_here(message, help);
+                                Slot::Missing
+                            }
+                        },
+                    },
+                });
+                reader.at.pop();
+                rank = i + 1;
+            } else {
+                if unknown.contains(&k) {
+                    return Err(duplicate(&k));
+                }
+                let help = suggest_help(&k, def.fields.iter().map(|f| f.name.as_str()), "field");
+                let message = format!("`{}` has no field `{}`", def.name, quote(&k));
+                reader.invalid(&format!("{}.{}", reader.path(), quote(&k)), message, help);
+                map.next_value_seed(Strict)?;
+                unknown.push(k);
             }
-            (Ty::Date, _) => return self.date(json, path).map(Value::Date),
-            (Ty::Bool, Json::Bool(b)) => Some(Value::Bool(*b)),
-            (Ty::Text, Json::String(s)) => Some(Value::Text(s.as_str().into())),
-            (Ty::Duration, Json::String(s)) => crate::dates::parse_duration(s).map(Value::Duration),
-            (Ty::Enum(e), Json::String(s)) => {
-                let def = self.schema.enums.get(e)?;
-                match def.variants.iter().position(|v| v == s) {
-                    Some(i) => Some(Value::Enum(i)),
-                    None => {
-                        let help = suggest_help(s, def.variants.iter().map(String::as_str), "value");
-                        self.invalid(path, format!("`{}` is not a value of enum `{}`", quote(s), def.name), help);
-                        return None;
-                    }
+            if reader.errors.len() > before {
+                parts.push((before, rank));
+            }
+            key = map.next_key_seed(Key)?;
+        }
+        let id = match entity_id(id) {
+            Ok(id) => id,
+            Err((message, help)) => {
+                // An entity without a usable id is reported for that alone, as if unread.
+                reader.errors.truncate(errors_before);
+                reader.entities = counted;
+                reader.invalid(&format!("{}.id", reader.path()), message, help);
+                return Ok(None);
+            }
+        };
+        for (i, (slot, field)) in slots.iter_mut().zip(&def.fields).enumerate() {
+            if slot.is_none() {
+                let before = reader.errors.len();
+                reader.at.push(Seg::Field(&field.name));
+                *slot = Some(reader.absent(field));
+                reader.at.pop();
+                if reader.errors.len() > before {
+                    parts.push((before, i + 1));
                 }
             }
-            _ => None,
-        };
-        if value.is_none() {
-            let (expected, help) = expectation(ty, self.schema);
-            self.invalid(path, format!("expected {expected}, found {}", describe(json)), help);
         }
-        if let (Some(Value::Dec(d)), Ty::Money) = (&value, ty) {
-            if d.is_sign_negative() {
-                self.invalid(path, format!("money cannot be negative, found {d}"), "amounts in facts are zero or more");
-                return None;
-            }
-        }
-        value
+        reader.in_order(errors_before, parts);
+        let slots = slots.into_iter().map(|slot| slot.unwrap_or(Slot::Missing)).collect();
+        Ok(Some(Entity { kind, id, path: reader.unplaced.clone(), slots }))
     }
+}
 
+/// The slot of the fact called `name`, looking from `guess` on first (facts mostly come in
+/// the schema's order, some left out).
+fn field_named(def: &crate::program::KindDef, name: &str, guess: usize) -> Option<usize> {
+    let after = def.fields.get(guess..).and_then(|rest| rest.iter().position(|f| f.name == name));
+    after.map(|i| guess + i).or_else(|| def.fields.get(..guess)?.iter().position(|f| f.name == name))
+}
+
+/// An entity's `id`: a non-empty string without `.`, or a whole number.
+fn entity_id(raw: Option<Raw>) -> Result<Arc<str>, (String, String)> {
+    match raw {
+        Some(Raw::Text(s)) if !s.is_empty() && !s.contains('.') => Ok(Arc::from(&*s)),
+        Some(Raw::Number(n)) if whole(&n) => Ok(Arc::from(n.as_str())),
+        Some(Raw::Text(s)) if s.contains('.') => Err((
+            format!("the id \"{}\" contains `.`, which separates the parts of a path", quote(&s)),
+            "write the id without `.`, e.g. \"E1_5\" for \"E1.5\"".into(),
+        )),
+        Some(Raw::Number(n)) => Err((
+            format!("the id `{}` is not written as a whole number", quote(&n)),
+            "write a numeric id as a whole number, or as a string without `.` (e.g. \"1_5\")".into(),
+        )),
+        other => Err((
+            format!(
+                "expected an id (a non-empty string without `.`), found {}",
+                other.map_or("nothing".to_string(), |raw| raw.describe())
+            ),
+            "give every entity an `id`, e.g. \"E1\"".into(),
+        )),
+    }
+}
+
+/// A fact of type `ty`, or what is wrong with it (the message and the help).
+fn typed(schema: &Schema, raw: &Raw, ty: Ty) -> Result<Value, (String, String)> {
+    let value = match (ty, raw) {
+        (Ty::Money, _) => money(raw).map(Value::Dec),
+        (Ty::Rate, _) => rate(raw).map(Value::Dec),
+        (Ty::Number, Raw::Number(n)) => number(n).map(Value::Dec),
+        (Ty::Count, Raw::Number(n)) => {
+            number(n).filter(|d| d.fract().is_zero() && !d.is_sign_negative()).map(Value::Dec)
+        }
+        (Ty::Date, _) => return date(raw).map(Value::Date),
+        (Ty::Bool, Raw::Bool(b)) => Some(Value::Bool(*b)),
+        (Ty::Text, Raw::Text(s)) => Some(Value::Text(Arc::from(&**s))),
+        (Ty::Duration, Raw::Text(s)) => crate::dates::parse_duration(s).map(Value::Duration),
+        (Ty::Enum(e), Raw::Text(s)) => match schema.enums.get(e) {
+            Some(def) => match def.variants.iter().position(|v| v == s) {
+                Some(i) => Some(Value::Enum(i)),
+                None => {
+                    let help = suggest_help(s, def.variants.iter().map(String::as_str), "value");
+                    return Err((format!("`{}` is not a value of enum `{}`", quote(s), def.name), help));
+                }
+            },
+            None => None,
+        },
+        _ => None,
+    };
+    match value {
+        None => {
+            let (expected, help) = expectation(ty, schema);
+            Err((format!("expected {expected}, found {}", raw.describe()), help))
+        }
+        Some(Value::Dec(d)) if ty == Ty::Money && d.is_sign_negative() => {
+            Err((format!("money cannot be negative, found {d}"), "amounts in facts are zero or more".into()))
+        }
+        Some(value) => Ok(value),
+    }
+}
+
+/// `YYYY-MM-DD` as chrono's `%Y-%m-%d` reads it; the usual ten-figure form without
+/// chrono's format machinery, which was a tenth of reading a fact set.
+fn calendar_date(text: &str) -> Option<NaiveDate> {
+    let figures = |range: std::ops::Range<usize>| {
+        let part = text.get(range)?;
+        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse::<u32>().ok()).flatten()
+    };
+    let plain = text.len() == 10 && text.get(4..5) == Some("-") && text.get(7..8) == Some("-");
+    match (plain, figures(0..4), figures(5..7), figures(8..10)) {
+        (true, Some(year), Some(month), Some(day)) => NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day),
+        _ => NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+    }
+}
+
+/// A calendar date, `"YYYY-MM-DD"`.
+fn date(raw: &Raw) -> Result<NaiveDate, (String, String)> {
+    match raw {
+        Raw::Text(s) => calendar_date(s),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        (format!("expected a date, found {}", raw.describe()), "write a calendar date as \"YYYY-MM-DD\"".into())
+    })
+}
+
+impl Reader<'_> {
     fn ledger(&mut self, json: &Json, path: &str, warnings: &mut Vec<String>) -> Vec<Grant> {
         let Json::Array(items) = json else {
             self.invalid(
@@ -636,39 +1136,25 @@ impl Reader<'_> {
             })
             .collect()
     }
-
-    fn date(&mut self, json: &Json, path: &str) -> Option<NaiveDate> {
-        let parsed = json.as_str().and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
-        if parsed.is_none() {
-            self.invalid(
-                path,
-                format!("expected a date, found {}", describe(json)),
-                "write a calendar date as \"YYYY-MM-DD\"",
-            );
-        }
-        parsed
-    }
 }
 
-/// A JSON number, exactly: serde_json keeps its text (arbitrary_precision), never an f64.
-fn number(n: &serde_json::Number) -> Option<Decimal> {
-    let text = n.to_string();
-    Decimal::from_str_exact(&text).ok().or_else(|| Decimal::from_scientific(&text).ok())
+/// A JSON number, exactly, from its text (serde_json's `arbitrary_precision`), never an f64.
+fn number(text: &str) -> Option<Decimal> {
+    Decimal::from_str_exact(text).ok().or_else(|| Decimal::from_scientific(text).ok())
 }
 
 /// True for a JSON number written as a whole number (`12`, `-3`), the only numbers that
 /// serve as ids: `1.5` would read as the path `enterprise.1.5`, and `1e3` is not `1000`'s text.
-fn whole(n: &serde_json::Number) -> bool {
-    let text = n.to_string();
-    let digits = text.strip_prefix('-').unwrap_or(&text);
+fn whole(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Money from a number or a string such as `"1200万"`, `"1.5亿"`, `"400万元"`, `"4,000,000"`.
-pub(crate) fn money(json: &Json) -> Option<Decimal> {
-    match json {
-        Json::Number(n) => number(n),
-        Json::String(s) => parse_money(s),
+fn money(raw: &Raw) -> Option<Decimal> {
+    match raw {
+        Raw::Number(n) => number(n),
+        Raw::Text(s) => parse_money(s),
         _ => None,
     }
 }
@@ -685,7 +1171,12 @@ pub fn parse_money(text: &str) -> Option<Decimal> {
     } else {
         (s, Decimal::ONE)
     };
-    let digits: String = digits.trim().chars().filter(|c| !matches!(c, '_' | ',')).collect();
+    let digits = digits.trim();
+    let digits: Cow<str> = if digits.contains(['_', ',']) {
+        digits.chars().filter(|c| !matches!(c, '_' | ',')).collect()
+    } else {
+        Cow::Borrowed(digits)
+    };
     if digits.is_empty() || digits.starts_with('+') {
         return None;
     }
@@ -694,15 +1185,18 @@ pub fn parse_money(text: &str) -> Option<Decimal> {
 
 /// Full-width figures and punctuation (`１２００万`, `２５％`, `，`) as their ASCII forms: what
 /// they mean is not in doubt, so facts typed on a Chinese keyboard are read as written.
-fn ascii_figures(text: &str) -> String {
+fn ascii_figures(text: &str) -> Cow<'_, str> {
+    if text.chars().all(|c| crate::amounts::full_width(c).is_none()) {
+        return Cow::Borrowed(text);
+    }
     text.chars().map(|c| crate::amounts::full_width(c).unwrap_or(c)).collect()
 }
 
 /// A rate from a fraction (`0.25`) or a string (`"25%"`, `"5‰"`).
-fn rate(json: &Json) -> Option<Decimal> {
-    match json {
-        Json::Number(n) => number(n),
-        Json::String(s) => {
+fn rate(raw: &Raw) -> Option<Decimal> {
+    match raw {
+        Raw::Number(n) => number(n),
+        Raw::Text(s) => {
             let ascii = ascii_figures(s);
             let s = ascii.trim();
             if let Some(p) = s.strip_suffix('%') {
@@ -738,12 +1232,38 @@ fn expectation(ty: Ty, schema: &Schema) -> (String, String) {
 
 /// A JSON value in words, for error messages.
 fn describe(json: &Json) -> String {
-    match json {
-        Json::Null => "null".into(),
-        Json::Bool(b) => format!("`{b}`"),
-        Json::Number(n) => format!("`{n}`"),
-        Json::String(s) => format!("\"{}\"", quote(s)),
-        Json::Array(_) => "a list".into(),
-        Json::Object(_) => "an object".into(),
+    Raw::from(json).describe()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::calendar_date;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn dates_read_as_chrono_reads_them() {
+        for text in [
+            "2024-06-30",
+            "2024-02-29",
+            "2023-02-29",
+            "2023-02-30",
+            "2024-13-01",
+            "2024-00-10",
+            "0000-01-01",
+            "9999-12-31",
+            "2024-6-30",
+            "2024-06-3",
+            "+2024-06-30",
+            "2024/06/30",
+            "2024-06-30 ",
+            " 2024-06-30",
+            "２０２４-06-30",
+            "20240630",
+            "2024-06-3x",
+            "",
+            "-024-06-30",
+        ] {
+            assert_eq!(calendar_date(text), NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(), "{text:?}");
+        }
     }
 }

@@ -38,8 +38,9 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// The facts: a JSON file, `-` for standard input, a folder of CSV files (one per
-        /// entity kind, `<kind>.csv`, the owners' ids as columns; `ledger.csv`), or an `.xlsx`
-        /// workbook with a sheet per kind.
+        /// entity kind, `<kind>.csv`, the owners' ids as columns; `ledger.csv`), an `.xlsx`
+        /// workbook with a sheet per kind, or a population as one `.csv` file (one top-level
+        /// entity a row, evaluated like --jsonl).
         #[arg(long)]
         facts: String,
         /// The evaluation date (YYYY-MM-DD); it wins over the facts' `as_of` (also on every line
@@ -288,7 +289,7 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
         Command::Replay { log, paths } => replay(&log, &paths),
         Command::FactsNeeded { paths, rule, format } => facts_needed(&paths, rule.as_deref(), format),
         Command::Eval { paths, facts, as_of, format, explain, jsonl, threads, awards_only, decision_log } => {
-            if jsonl || facts.ends_with(".jsonl") || facts.ends_with(".ndjson") {
+            if jsonl || facts.ends_with(".jsonl") || facts.ends_with(".ndjson") || facts.ends_with(".csv") {
                 return batch(&paths, &facts, as_of, threads, !awards_only, decision_log);
             }
             let Loaded { program, warnings, .. } = policy_lang::load(&paths).map_err(|e| e.0)?;
@@ -447,11 +448,18 @@ fn batch(
         }
     };
     let result = match decision_log {
+        Some(_) if facts.ends_with(".csv") => {
+            return Err(io("--decision-log logs JSON Lines; give the population as JSON Lines".into()))
+        }
         // Logged: one thread, so the log and the output agree line for line.
         Some(path) => {
             let log = DecisionLog::open(&path).map_err(|e| vec![e])?;
             let hash = RulesHash::of(&program);
             policy_lang::decision_log::batch(&program, &hash, &log, input, out, &options)
+        }
+        // A population as one CSV file, one enterprise a row.
+        None if facts.ends_with(".csv") => {
+            policy_lang::batch::run_csv(&program, input, facts, out, &options, progress, &STOP)
         }
         None => policy_lang::batch::run_until(&program, input, out, &options, progress, &STOP),
     };

@@ -4,6 +4,7 @@
 //! Decimals stay exact both ways.
 
 use crate::eval::Evaluation;
+use crate::facts::FactsError;
 use crate::program::{KindId, Program, Ty};
 use miette::Diagnostic;
 use serde_json::{Map, Number, Value};
@@ -100,6 +101,68 @@ pub fn facts_from_xlsx(program: &Program, file: &Path) -> Result<String, Vec<Tab
         tables.insert(sheet, Table { file, headers, rows: rows.collect() });
     }
     facts_from_tables(program, &tables)
+}
+
+/// A population as one CSV file, one top-level entity a row, each row its own fact set
+/// (what `policy eval --facts population.csv` streams, like JSON Lines): the header names
+/// `id` and the kind's facts; a list fact's cell holds its children as JSON
+/// (`[{"id": "D1", "rd_cost": "3000万"}]`, `[]` for none); an empty cell, or a column left
+/// out, is a fact not given. Rows are read straight into entities (no JSON text in between).
+pub struct Population {
+    kind: KindId,
+    /// The column of `id`.
+    id: usize,
+    /// The slot of each column's fact (`None` for `id`).
+    slots: Vec<Option<usize>>,
+}
+
+impl Population {
+    /// The columns of `file` (for messages) from its header: the kind is the top-level kind
+    /// the file is named after (`enterprise.csv`), else the schema's only one.
+    pub fn new(program: &Program, file: &str, header: &csv::StringRecord) -> Result<Self, TableError> {
+        let schema = &program.schema;
+        let stem = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let roots: Vec<(KindId, &crate::program::KindDef)> = schema.roots().collect();
+        let found = roots.iter().find(|(_, def)| def.name == stem).or(match roots.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        });
+        let names = || roots.iter().map(|(_, def)| format!("`{}`", def.name)).collect::<Vec<_>>().join(", ");
+        let Some(&(kind, def)) = found else {
+            let message = format!("a population file is named after its kind: one of {}", names());
+            return Err(TableError::Csv { file: file.to_string(), message });
+        };
+        let mut slots = Vec::with_capacity(header.len());
+        let mut id = None;
+        for (i, column) in header.iter().enumerate() {
+            let column = column.trim_start_matches('\u{FEFF}').trim();
+            let slot = def.field(column);
+            if column == "id" {
+                id = Some(i);
+            } else if slot.is_none() {
+                let facts: Vec<String> = def.fields.iter().map(|f| format!("`{}`", f.name)).collect();
+                return Err(TableError::Column {
+                    file: file.to_string(),
+                    column: column.to_string(),
+                    kind: def.name.clone(),
+                    owners: String::new(),
+                    facts: facts.join(", "),
+                });
+            }
+            slots.push(slot);
+        }
+        let Some(id) = id else {
+            let message = format!("the header has no `id` column: one row is one `{}`, named by its id", def.name);
+            return Err(TableError::Csv { file: file.to_string(), message });
+        };
+        Ok(Population { kind, id, slots })
+    }
+
+    /// One row's fact set.
+    pub fn facts(&self, program: &Program, row: &csv::StringRecord) -> Result<crate::facts::Facts, Vec<FactsError>> {
+        let cells = self.slots.iter().zip(row).filter_map(|(slot, cell)| slot.map(|slot| (slot, cell)));
+        crate::facts::row(program, self.kind, row.get(self.id).unwrap_or_default(), cells)
+    }
 }
 
 /// A worksheet cell as the text a CSV file would hold.

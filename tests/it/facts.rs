@@ -127,3 +127,48 @@ fn a_fact_set_of_more_than_a_million_entities_is_refused_with_advice() {
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].to_string(), "$.e[1000000]: more than 1000000 entities in one fact set");
 }
+
+#[test]
+fn errors_come_in_the_schemas_order_whatever_the_order_of_the_keys() {
+    let drug = r#"{"id": "D1", "phase": "I", "rd_cost": true, "approved": "2024-01-01"}"#;
+    let in_order =
+        format!(r#"{{"enterprise": [{{"id": "E1", "bogus": 1, "rd_cost": true, "items": "x", "drugs": [{drug}]}}]}}"#);
+    let shuffled =
+        format!(r#"{{"enterprise": [{{"drugs": [{drug}], "items": "x", "bogus": 1, "rd_cost": true, "id": "E1"}}]}}"#);
+    let errors = rejected(&in_order);
+    let paths: Vec<&str> = errors.iter().map(|e| e.split(':').next().unwrap_or_default()).collect();
+    assert_eq!(
+        paths,
+        [
+            "$.enterprise[0].bogus",
+            "$.enterprise[0].rd_cost",
+            "$.enterprise[0].items",
+            "$.enterprise[0].drugs[0].rd_cost"
+        ]
+    );
+    assert_eq!(rejected(&shuffled), errors);
+}
+
+#[test]
+fn an_entity_without_a_usable_id_is_reported_for_that_alone() {
+    let json = r#"{"enterprise": [{"drugs": [{"id": "D1"}], "rd_cost": true, "id": "E.1"}]}"#;
+    assert_eq!(
+        rejected(json),
+        [
+            r#"$.enterprise[0].id: the id "E.1" contains `.`, which separates the parts of a path — write the id without `.`, e.g. "E1_5" for "E1.5""#
+        ]
+    );
+}
+
+#[test]
+fn an_id_written_after_the_children_still_names_them() {
+    let loaded = compile(vec![Source::new("t.policy", PRELUDE)]).unwrap_or_else(|e| panic!("{e:?}"));
+    let json = r#"{"enterprise": [{"drugs": [{"phase": "I", "rd_cost": 1, "approved": "2024-01-01", "id": "D1"}], "id": "E1"}]}"#;
+    let facts = loaded.program.facts("f", json).unwrap_or_else(|e| panic!("{e:?}"));
+    let drugs = facts.roots[0].slots.iter().find_map(|slot| match slot {
+        policy_lang::facts::Slot::Children(children) => Some(children),
+        _ => None,
+    });
+    assert_eq!(&*facts.roots[0].path, "enterprise.E1");
+    assert_eq!(drugs.map(|d| d[0].path.to_string()), Some("enterprise.E1.drugs.D1".to_string()));
+}
