@@ -80,7 +80,7 @@ impl Baseline {
                     "local_output_value",
                     "paid_in_capital",
                     "glp_gcp_first_on",
-                    "glp_gcp_items_first",
+                    "glp_gcp_items",
                     "cnas_first_on",
                 ],
             ),
@@ -140,6 +140,7 @@ impl Baseline {
             ),
             ("annual_report", &["innovative_trial_service_amount", "period_end"]),
             ("certification", &["product_kind", "device_class", "obtained_on", "product_name"]),
+            ("glp_gcp_item", &["obtained_on"]),
         ];
         for (kind, names) in fields {
             let k = schema.kind_named(kind).expect("kind");
@@ -304,7 +305,10 @@ impl Baseline {
             if !self.in_window(date, as_of) || once("CZ-11a", &e.path, None) {
                 return None;
             }
-            let n = self.dec(e, "enterprise", "glp_gcp_items_first")?;
+            // The items certified or filed on the first date, counted from the records.
+            let Slot::Children(items) = e.slots.get(self.slots[&("enterprise", "glp_gcp_items")])? else { return None };
+            let first = items.iter().filter(|i| self.date(i, "glp_gcp_item", "obtained_on") == Some(date)).count();
+            let n = Decimal::from(first);
             let amount = if n >= Decimal::from(5) {
                 wan(50)
             } else if n >= Decimal::from(3) {

@@ -12,7 +12,7 @@ mod display;
 pub use crate::amounts::{Interval, Numeral, Rounding, RoundingMode, RoundingUnit, Scale};
 pub use crate::dates::{Duration, Period};
 pub use crate::diagnostic::Span;
-pub use crate::terms::{Choose, Earlier, Frequency, GrantTags};
+pub use crate::terms::{AggOp, Choose, Earlier, Frequency, GrantTags};
 pub(crate) use display::{write_string, Line};
 
 /// A node and where it came from. Equality ignores the span.
@@ -192,6 +192,9 @@ pub struct FieldDecl {
     pub optional: bool,
     /// Its type as written.
     pub ty: Spanned<TypeRef>,
+    /// `default false`: what an absent fact counts as (含视同通过, 未提供的视为否); a literal
+    /// or, for an enum, a value's name.
+    pub default: Option<Expr>,
 }
 
 /// A field's type as written: a name (`money`, `phase`) or a collection (`[drug]`).
@@ -411,6 +414,22 @@ pub enum ExprKind {
         /// `case_by_case uncapped`: the text sets no bound (上不封顶).
         uncapped: bool,
     },
+    /// `sum(trials.rd_cost where phase in { I, II })`: over a list of child records.
+    Aggregate(Box<Aggregate>),
+    /// `employees default 0`: the fact, or the value when it is absent.
+    Default(Box<Expr>, Box<Expr>),
+}
+
+/// `sum(trials.rd_cost where …)`, `count(approvals)`, `any(trials where overseas)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Aggregate {
+    /// What is taken of the records.
+    pub op: Spanned<AggOp>,
+    /// The list (`trials`, `enterprise.trials`), then for `sum`, `min` and `max` the child's
+    /// field summed (`trials.rd_cost`).
+    pub path: Vec<Ident>,
+    /// `where …`: a condition on each child record; bare names are the child's fields.
+    pub filter: Option<Expr>,
 }
 
 /// A prefix operator.

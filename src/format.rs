@@ -146,7 +146,7 @@ fn broken_table(reward: &ast::Expr) -> Option<Vec<Line>> {
 
 fn scrutinee(e: &ast::Expr) -> String {
     match e.node {
-        ExprKind::Path(_) => e.to_string(),
+        ExprKind::Path(_) | ExprKind::Aggregate(_) => e.to_string(),
         _ => format!("({e})"),
     }
 }

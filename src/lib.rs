@@ -85,7 +85,7 @@
 //! | [`eval`] | program + facts → [`Evaluation`]: awards, traces, reasons, totals | [`EvalError`](eval::EvalError) |
 //! | [`output`] | evaluations → tables and JSON; errors → rendered diagnostics | – |
 //!
-//! Beside them: [`compile`](mod@compile) (the JSON IR and a JSON Schema of the facts),
+//! Beside them: [`ir`] (the versioned JSON IR, its JSON Schema, and a JSON Schema of the facts),
 //! [`format`](mod@format) (the canonical layout, comments kept), [`testing`] (the `test`
 //! items written next to rules), [`diagnostic`] (attaching source files to errors),
 //! [`amounts`] (showing and rounding money), [`repl`], [`batch`] (JSON Lines at scale),

@@ -2,7 +2,7 @@
 //! event date, its amount and its once-key — and which ledger rows it and its pools and
 //! stacks count. A data team pulling facts for 免申即享 pulls exactly these.
 
-use crate::program::{Expr, Program, Rule};
+use crate::program::{Expr, KindId, Program, Rule};
 use crate::terms::Frequency;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -55,10 +55,13 @@ pub fn facts_needed(program: &Program) -> Vec<RuleNeeds> {
 }
 
 fn rule_needs(program: &Program, index: usize, rule: &Rule) -> RuleNeeds {
-    let mut reads: BTreeSet<(usize, usize, &'static str)> = BTreeSet::new();
+    let schema = &program.schema;
+    let chain = schema.ancestry(rule.kind);
+    let mut reads: BTreeSet<(usize, KindId, usize, &'static str)> = BTreeSet::new();
     let mut part = |expr: &Expr, via: &'static str| {
-        fields(expr, &mut |up, slot| {
-            reads.insert((up, slot, via));
+        fields(expr, &chain, &mut |kind, slot| {
+            // Owners first, then the rule's own kind, then the records its aggregates read.
+            reads.insert((schema.depth(kind), kind, slot, via));
         })
     };
     for condition in &rule.conditions {
@@ -71,21 +74,18 @@ fn rule_needs(program: &Program, index: usize, rule: &Rule) -> RuleNeeds {
     if let Some(key) = &rule.once_per {
         part(key, "once_per");
     }
-    let chain = program.schema.ancestry(rule.kind);
     let mut facts: Vec<FactRead> = Vec::new();
-    // Owners first (the highest `up`), then by slot, as the schema lists them.
-    let mut ordered: Vec<_> = reads.into_iter().collect();
-    ordered.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    for (up, slot, via) in ordered {
-        let kind = chain.get(up).and_then(|k| program.schema.kinds.get(*k));
-        let Some((kind, field)) = kind.and_then(|k| k.fields.get(slot).map(|f| (k, f))) else { continue };
+    for (_, kind, slot, via) in reads {
+        let Some((kind, field)) = schema.kinds.get(kind).and_then(|k| k.fields.get(slot).map(|f| (k, f))) else {
+            continue;
+        };
         match facts.iter_mut().find(|f| f.entity == kind.name && f.field == field.name) {
             Some(read) if !read.via.contains(&via) => read.via.push(via),
             Some(_) => {}
             None => facts.push(FactRead {
                 entity: kind.name.clone(),
                 field: field.name.clone(),
-                ty: program.schema.type_name(&field.ty),
+                ty: schema.type_name(&field.ty),
                 optional: field.optional,
                 via: vec![via],
             }),
@@ -124,13 +124,29 @@ fn ledger(program: &Program, index: usize, rule: &Rule, kind: &dyn Fn(usize) -> 
     rows
 }
 
-/// Calls `read(up, slot)` for every field `expr` reads.
-fn fields(expr: &Expr, read: &mut dyn FnMut(usize, usize)) {
+/// Calls `read(kind, slot)` for every field `expr` reads; `chain` is the current entity's
+/// kind and its owners' (an aggregate's records are the current entity inside it).
+fn fields(expr: &Expr, chain: &[KindId], read: &mut dyn FnMut(KindId, usize)) {
     match expr {
-        Expr::Field { up, slot, .. } => read(*up, *slot),
+        Expr::Field { up, slot, .. } => {
+            if let Some(kind) = chain.get(*up) {
+                read(*kind, *slot);
+            }
+        }
+        Expr::Aggregate(aggregate) => {
+            let Some(holder) = chain.get(aggregate.up) else { return };
+            read(*holder, aggregate.list);
+            let records: Vec<KindId> = std::iter::once(aggregate.kind)
+                .chain(chain.get(aggregate.up..).unwrap_or_default().iter().copied())
+                .collect();
+            for part in aggregate.field.iter().chain(&aggregate.filter) {
+                fields(part, &records, read);
+            }
+        }
+        Expr::Default { fact, .. } => fields(fact, chain, read),
         Expr::Const(_) | Expr::AsOf | Expr::CaseByCase { .. } => {}
         Expr::Neg(e) | Expr::Not(e) | Expr::UpTo(e) | Expr::In(e, _) | Expr::EnumName { value: e, .. } => {
-            fields(e, read)
+            fields(e, chain, read)
         }
         Expr::Arith(_, a, b)
         | Expr::Compare(_, a, b)
@@ -142,25 +158,25 @@ fn fields(expr: &Expr, read: &mut dyn FnMut(usize, usize)) {
         | Expr::Of { rate: a, base: b, .. }
         | Expr::Per { amount: a, count: b, .. }
         | Expr::Max { amount: a, cap: b, .. } => {
-            fields(a, read);
-            fields(b, read);
+            fields(a, chain, read);
+            fields(b, chain, read);
         }
         Expr::If(c, a, b) => {
-            fields(c, read);
-            fields(a, read);
-            fields(b, read);
+            fields(c, chain, read);
+            fields(a, chain, read);
+            fields(b, chain, read);
         }
         Expr::By { scrutinee, arms, .. } => {
-            fields(scrutinee, read);
-            arms.iter().for_each(|arm| fields(arm, read));
+            fields(scrutinee, chain, read);
+            arms.iter().for_each(|arm| fields(arm, chain, read));
         }
         Expr::Tiers { scrutinee, arms, .. } | Expr::Marginal { scrutinee, arms, .. } => {
-            fields(scrutinee, read);
-            arms.iter().for_each(|(_, arm)| fields(arm, read));
+            fields(scrutinee, chain, read);
+            arms.iter().for_each(|(_, arm)| fields(arm, chain, read));
         }
         Expr::Steps { scrutinee, arms, .. } => {
-            fields(scrutinee, read);
-            arms.iter().for_each(|(_, arm)| fields(arm, read));
+            fields(scrutinee, chain, read);
+            arms.iter().for_each(|(_, arm)| fields(arm, chain, read));
         }
     }
 }

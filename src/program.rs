@@ -7,7 +7,7 @@ use crate::amounts::{Interval, Rounding};
 use crate::dates::{Duration, Period};
 use crate::diagnostic::Source;
 use crate::diagnostic::Span;
-use crate::terms::{Choose, Earlier, Frequency, GrantTags};
+use crate::terms::{AggOp, Choose, Earlier, Frequency, GrantTags};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::fmt;
@@ -224,6 +224,9 @@ pub struct FieldDef {
     pub ty: Ty,
     /// The fact may be absent; a rule that needs it then does not apply.
     pub optional: bool,
+    /// What an absent fact counts as (`deemed_passed?: bool default false`); every read of the
+    /// field is checked into an [`Expr::Default`] with it.
+    pub default: Option<Value>,
 }
 
 /// The types of the language.
@@ -590,6 +593,38 @@ pub enum Expr {
         /// Its enum, to find the name.
         enum_id: EnumId,
     },
+    /// `sum`, `count`, `min`, `max`, `any` or `all` over a list of child records.
+    Aggregate(Box<Aggregate>),
+    /// A fact, or `value` when it is absent (`employees default 0`, or the schema's default).
+    Default {
+        /// The fact read: an [`Expr::Field`].
+        fact: Box<Expr>,
+        /// What an absent fact counts as.
+        value: Value,
+        /// The value as people read it, for the trace.
+        text: Arc<str>,
+    },
+}
+
+/// `sum(trials.rd_cost where phase in { I, II })`: what is taken of which child records.
+#[derive(Clone, Debug)]
+pub struct Aggregate {
+    /// What is taken of the records that pass the filter.
+    pub op: AggOp,
+    /// How many levels above the current entity the list's holder is (0: the entity itself).
+    pub up: usize,
+    /// The list field's slot in its holder.
+    pub list: usize,
+    /// The child records' kind.
+    pub kind: KindId,
+    /// For `sum`, `min`, `max`: the child's field, read with the record as the current entity.
+    pub field: Option<Expr>,
+    /// `where …`: read with the record as the current entity (its owners above it).
+    pub filter: Option<Expr>,
+    /// The aggregate in words (`sum of trials.rd_cost where phase in { I, II }`).
+    pub text: Arc<str>,
+    /// The list as written (`trials`), to name a record's missing fact (`trials[T2].rd_cost`).
+    pub list_text: Arc<str>,
 }
 
 /// An arithmetic operator.

@@ -15,7 +15,8 @@ pub(crate) mod prec {
     pub const MUL: u8 = 8;
     pub const RANGE: u8 = 9;
     pub const NEG: u8 = 10;
-    pub const ATOM: u8 = 11;
+    pub const DEFAULT: u8 = 11;
+    pub const ATOM: u8 = 12;
 }
 
 impl BinOp {
@@ -72,6 +73,7 @@ impl ExprKind {
             ExprKind::Unary(op, _) => op.precedence(),
             ExprKind::Binary(op, ..) => op.precedence(),
             ExprKind::In(..) => prec::CMP,
+            ExprKind::Default(..) => prec::DEFAULT,
             // `if … else x` swallows everything after it, so it binds loosest of all.
             ExprKind::If(..) => 0,
             // `case_by_case` followed by `uncapped` would change meaning if an operator
@@ -145,13 +147,26 @@ impl Display for ExprKind {
             }
             ExprKind::CaseByCase { uncapped: false } => f.write_str("case_by_case"),
             ExprKind::CaseByCase { uncapped: true } => f.write_str("case_by_case uncapped"),
+            ExprKind::Aggregate(aggregate) => {
+                write!(f, "{}(", aggregate.op.name())?;
+                write_joined(f, aggregate.path.iter().map(|p| &p.node), ".")?;
+                if let Some(filter) = &aggregate.filter {
+                    write!(f, " where {filter}")?;
+                }
+                f.write_str(")")
+            }
+            ExprKind::Default(fact, value) => {
+                operand(f, fact, prec::DEFAULT)?;
+                f.write_str(" default ")?;
+                operand(f, value, prec::ATOM)
+            }
         }
     }
 }
 
 fn write_scrutinee(f: &mut Formatter<'_>, scrutinee: &Expr) -> fmt::Result {
     match scrutinee.node {
-        ExprKind::Path(_) => write!(f, "{scrutinee}"),
+        ExprKind::Path(_) | ExprKind::Aggregate(_) => write!(f, "{scrutinee}"),
         _ => write!(f, "({scrutinee})"),
     }
 }
@@ -364,7 +379,8 @@ fn schema_lines(s: &Spanned<Schema>) -> Vec<Line> {
                 TypeRef::Named(n) => n.clone(),
                 TypeRef::List(n) => format!("[{n}]"),
             };
-            out.push(Line::new(format!("    {}{mark}: {ty}", field.name.node), field.span));
+            let default = field.default.as_ref().map_or(String::new(), |d| format!(" default {d}"));
+            out.push(Line::new(format!("    {}{mark}: {ty}{default}", field.name.node), field.span));
         }
         out.push(Line::new("  }", Span::new(entity.span.end, entity.span.end)));
     }

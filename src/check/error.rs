@@ -366,6 +366,59 @@ pub enum CheckError {
         #[label("a list")]
         span: SourceSpan,
     },
+
+    /// `sum(rd_cost)` where `rd_cost` is money, not a list of records
+    #[error("`{}` is not a list of records", quote(.name))]
+    #[diagnostic(code(check::not_a_list), help("{help}"))]
+    NotAList {
+        /// The field as written.
+        name: String,
+        /// What it is.
+        found: String,
+        /// The list fields there are.
+        help: String,
+        /// The field.
+        #[label("this is {found}")]
+        span: SourceSpan,
+    },
+
+    /// `sum(trials)`, `count(trials.rd_cost)`, `all(trials)`
+    #[error("`{op}(…)` {problem}")]
+    #[diagnostic(code(check::aggregate_form), help("{help}"))]
+    AggregateForm {
+        /// The aggregate's name.
+        op: String,
+        /// What is wrong with it.
+        problem: String,
+        /// How it is written.
+        help: String,
+        /// The aggregate.
+        #[label("here")]
+        span: SourceSpan,
+    },
+
+    /// `(a + b) default 0`: only a fact can be absent
+    #[error("`default` follows a fact, not a computed value")]
+    #[diagnostic(
+        code(check::default_not_fact),
+        help("give the default where the fact is read: `(employees default 0) + 1`")
+    )]
+    DefaultNotFact {
+        /// What precedes `default`.
+        #[label("not a fact")]
+        span: SourceSpan,
+    },
+
+    /// `passed: bool default false`: a required fact is never absent
+    #[error("`{}` has a default but is required, so it is never absent", quote(.name))]
+    #[diagnostic(code(check::default_required), help("mark it optional: `{}?: … default …`", quote(.name)))]
+    DefaultRequired {
+        /// The field.
+        name: String,
+        /// The default.
+        #[label("never used")]
+        span: SourceSpan,
+    },
 }
 
 /// Errors about how often a rule pays and when: the language has no silent default.

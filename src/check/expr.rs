@@ -22,7 +22,7 @@ pub(super) struct Context<'a> {
 }
 
 /// Money, numbers and counts: what a bare literal such as `400万` may become.
-fn is_quantity(ty: Ty) -> bool {
+pub(super) fn is_quantity(ty: Ty) -> bool {
     matches!(ty, Ty::Money | Ty::Number | Ty::Count | Ty::Literal)
 }
 
@@ -47,11 +47,11 @@ fn join(a: Ty, b: Ty) -> Option<Ty> {
 }
 
 impl Context<'_> {
-    fn error(&mut self, error: CheckError) {
+    pub(super) fn error(&mut self, error: CheckError) {
         self.diags.error(self.file, error);
     }
 
-    fn name(&self, ty: Ty) -> String {
+    pub(super) fn name(&self, ty: Ty) -> String {
         match ty {
             Ty::Money => "money".into(),
             Ty::Text => "text".into(),
@@ -111,7 +111,7 @@ impl Context<'_> {
         }
     }
 
-    fn infer(&mut self, e: &ast::Expr) -> (Expr, Ty) {
+    pub(super) fn infer(&mut self, e: &ast::Expr) -> (Expr, Ty) {
         match &e.node {
             ExprKind::Lit(lit) => literal(lit),
             ExprKind::Path(parts) => self.path(parts),
@@ -146,10 +146,12 @@ impl Context<'_> {
             ExprKind::Tiers { marginal, scrutinee, arms } => self.tiers(*marginal, scrutinee, arms),
             ExprKind::Steps(scrutinee, arms) => self.steps(scrutinee, arms),
             ExprKind::CaseByCase { uncapped } => (Expr::CaseByCase { uncapped: *uncapped }, Ty::Award),
+            ExprKind::Aggregate(aggregate) => self.aggregate(aggregate),
+            ExprKind::Default(fact, value) => self.default(fact, value),
         }
     }
 
-    fn expected(&mut self, e: &ast::Expr, context: &str, expected: &str, found: Ty, help: &str) {
+    pub(super) fn expected(&mut self, e: &ast::Expr, context: &str, expected: &str, found: Ty, help: &str) {
         self.error(CheckError::Expected {
             context: context.into(),
             expected: expected.into(),
@@ -170,10 +172,35 @@ impl Context<'_> {
     // -------------------------------------------------------------- names
 
     fn path(&mut self, parts: &[ast::Ident]) -> (Expr, Ty) {
+        match self.fact(parts) {
+            Some((field, ty, Some(default))) => (self.defaulted(field, ty, default), ty),
+            Some((field, ty, None)) => (field, ty),
+            None => (Expr::Const(Value::Bool(false)), Ty::Error),
+        }
+    }
+
+    /// A fact read as written (`field` or `owner.field`): the field, its type and the
+    /// schema's default for it. A list is not a fact (it has no single value).
+    pub(super) fn fact(&mut self, parts: &[ast::Ident]) -> Option<(Expr, Ty, Option<Value>)> {
+        let (kind, up, slot) = self.resolve(parts)?;
+        let def = self.schema.kinds.get(kind)?.fields.get(slot)?;
+        if let Ty::List(child) = def.ty {
+            let (name, kind) = (def.name.clone(), self.kind_name(child));
+            let span = parts.last().map(|p| p.span).unwrap_or_default();
+            self.error(CheckError::ListValue { name, kind, span: span.into() });
+            return None;
+        }
+        let text: Vec<&str> = parts.iter().map(|p| p.node.as_str()).collect();
+        Some((Expr::Field { up, slot, name: text.join(".").into() }, def.ty, def.default.clone()))
+    }
+
+    /// Resolves `field` or `owner.field` to the kind holding it, how many steps up that is,
+    /// and the field's slot, reporting names that resolve to nothing.
+    pub(super) fn resolve(&mut self, parts: &[ast::Ident]) -> Option<(KindId, usize, usize)> {
         match parts {
-            [field] => self.field(self.kind, 0, field, &field.node),
+            [field] => self.slot(self.kind, field).map(|slot| (self.kind, 0, slot)),
             [owner, field] => match self.ancestor_named(&owner.node) {
-                Some((kind, up)) => self.field(kind, up, field, &format!("{}.{}", owner.node, field.node)),
+                Some((kind, up)) => self.slot(kind, field).map(|slot| (kind, up, slot)),
                 None => {
                     let here = self.kind_name(self.kind);
                     let mut help = format!("in a rule for `{here}`, write a field of `{here}` or `<owner>.<field>` for an entity that contains it");
@@ -186,7 +213,7 @@ impl Context<'_> {
                         help,
                         span: owner.span.into(),
                     });
-                    (Expr::Const(Value::Bool(false)), Ty::Error)
+                    None
                 }
             },
             _ => {
@@ -202,18 +229,18 @@ impl Context<'_> {
                     help: "a name is `field` or `owner.field`".into(),
                     span: span.into(),
                 });
-                (Expr::Const(Value::Bool(false)), Ty::Error)
+                None
             }
         }
     }
 
-    fn kind_name(&self, kind: KindId) -> String {
+    pub(super) fn kind_name(&self, kind: KindId) -> String {
         self.schema.kinds.get(kind).map(|k| k.name.clone()).unwrap_or_default()
     }
 
     /// The entity named `name` among the rule's entity and those that contain it, with the
     /// number of steps up.
-    fn ancestor_named(&self, name: &str) -> Option<(KindId, usize)> {
+    pub(super) fn ancestor_named(&self, name: &str) -> Option<(KindId, usize)> {
         let mut kind = self.kind;
         for up in 0..=self.schema.kinds.len() {
             let def = self.schema.kinds.get(kind)?;
@@ -225,9 +252,11 @@ impl Context<'_> {
         None
     }
 
-    fn field(&mut self, kind: KindId, up: usize, ident: &ast::Ident, text: &str) -> (Expr, Ty) {
-        let Some(def) = self.schema.kinds.get(kind) else { return (Expr::Const(Value::Bool(false)), Ty::Error) };
-        let Some(slot) = def.field(&ident.node) else {
+    /// The slot of the field `ident` of `kind`, or an error with did-you-mean.
+    fn slot(&mut self, kind: KindId, ident: &ast::Ident) -> Option<usize> {
+        let def = self.schema.kinds.get(kind)?;
+        let slot = def.field(&ident.node);
+        if slot.is_none() {
             let help = suggest::help(&ident.node, def.fields.iter().map(|f| f.name.as_str()), "field");
             self.error(CheckError::UnknownField {
                 name: ident.node.clone(),
@@ -235,19 +264,12 @@ impl Context<'_> {
                 help,
                 span: ident.span.into(),
             });
-            return (Expr::Const(Value::Bool(false)), Ty::Error);
-        };
-        let ty = def.fields.get(slot).map_or(Ty::Error, |f| f.ty);
-        if let Ty::List(child) = ty {
-            let kind = self.kind_name(child);
-            self.error(CheckError::ListValue { name: ident.node.clone(), kind, span: ident.span.into() });
-            return (Expr::Const(Value::Bool(false)), Ty::Error);
         }
-        (Expr::Field { up, slot, name: text.into() }, ty)
+        slot
     }
 
     /// Resolves `ident` as a value of enum `id`.
-    fn variant(&mut self, id: usize, ident: &ast::Ident) -> Option<usize> {
+    pub(super) fn variant(&mut self, id: usize, ident: &ast::Ident) -> Option<usize> {
         let def = self.schema.enums.get(id)?;
         let found = def.variants.iter().position(|v| *v == ident.node);
         if found.is_none() {
@@ -408,6 +430,13 @@ impl Context<'_> {
                 let b =
                     self.variant(id, ident).map_or(Expr::Const(Value::Bool(false)), |v| Expr::Const(Value::Enum(v)));
                 return (Expr::Compare(cmp, Box::new(a), Box::new(b)), Ty::Bool);
+            }
+        }
+        // `phse == I` with `phse` unknown: `I` is likely a value, so it is not looked up as a
+        // field (one error, not two).
+        if let (Ty::Error, ExprKind::Path(parts)) = (ta, &r.node) {
+            if parts.len() == 1 {
+                return (Expr::Const(Value::Bool(false)), Ty::Bool);
             }
         }
         let (b, tb) = self.infer(r);
@@ -571,7 +600,7 @@ impl Context<'_> {
     }
 }
 
-fn literal(lit: &Literal) -> (Expr, Ty) {
+pub(super) fn literal(lit: &Literal) -> (Expr, Ty) {
     let (value, ty) = match lit {
         Literal::Number(n) => (Value::Dec(n.value), if n.yuan { Ty::Money } else { Ty::Literal }),
         Literal::Rate(r) => (Value::Dec(r.fraction().unwrap_or_default()), Ty::Rate),
@@ -586,7 +615,9 @@ fn literal(lit: &Literal) -> (Expr, Ty) {
 /// An operand as the trace names it: `rd_cost`, or `(operating_cost - outsourced_cost)`.
 fn operand_text(e: &ast::Expr) -> String {
     match e.node {
-        ExprKind::Lit(_) | ExprKind::Path(_) | ExprKind::AsOf => e.to_string(),
+        ExprKind::Lit(_) | ExprKind::Path(_) | ExprKind::AsOf | ExprKind::Aggregate(_) | ExprKind::Default(..) => {
+            e.to_string()
+        }
         _ => format!("({e})"),
     }
 }

@@ -6,6 +6,8 @@
 //! mistyped value. All errors are collected; warnings travel with a successful program.
 
 mod acknowledge;
+mod aggregate;
+mod defaults;
 mod error;
 mod expr;
 mod narrow;

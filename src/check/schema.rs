@@ -73,7 +73,8 @@ pub fn build(blocks: &[(usize, &Spanned<ast::Schema>)], diags: &mut Diagnostics)
             if let Ty::List(child) = ty {
                 set_parent(&mut schema, child, kind_id, &f.ty, file, diags);
             }
-            fields.push(FieldDef { name: f.name.node.clone(), ty, optional: f.optional });
+            let default = super::defaults::field_default(&schema, kind_id, f, ty, file, diags);
+            fields.push(FieldDef { name: f.name.node.clone(), ty, optional: f.optional, default });
         }
         if let Some(kind) = schema.kinds.get_mut(kind_id) {
             kind.fields = fields;

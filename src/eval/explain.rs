@@ -147,6 +147,37 @@ pub enum Step {
         /// Each payer's part.
         shares: Vec<SplitShare>,
     },
+    /// `sum(trials.rd_cost where …)`: the records counted, each with its value, and the result.
+    Aggregate {
+        /// The aggregate in words (`sum of trials.rd_cost where phase in { I, II }`).
+        aggregate: Arc<str>,
+        /// How many records the list holds.
+        records: usize,
+        /// The records that passed the filter, in list order.
+        counted: Vec<Counted>,
+        /// The sum, count, least or greatest value.
+        total: Option<Decimal>,
+        /// Whether `any` or `all` holds.
+        holds: Option<bool>,
+    },
+    /// A fact was absent and its default was used.
+    Default {
+        /// The fact as written.
+        fact: Arc<str>,
+        /// The default, as people read it.
+        value: Arc<str>,
+    },
+}
+
+/// A record an aggregate counted.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Counted {
+    /// The record's id.
+    pub record: Arc<str>,
+    /// The value taken of it (`sum`, `min`, `max`).
+    pub value: Option<Decimal>,
+    /// The value is the field's default: the record does not give it.
+    pub by_default: bool,
 }
 
 /// One slice of a marginal table.
@@ -236,6 +267,11 @@ pub enum Reason {
         table: Arc<str>,
         /// The value, by name.
         variant: String,
+    },
+    /// `min` or `max` over no records.
+    NoRecords {
+        /// The aggregate in words.
+        aggregate: Arc<str>,
     },
     /// A `tiers` table has no tier for the value.
     NoTier {

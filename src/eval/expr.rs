@@ -1,6 +1,8 @@
 //! The expression interpreter. Each step that shapes an amount writes a line of trace, so
 //! every yuan of an award can be followed back to its clause.
 
+mod aggregate;
+
 use super::explain::{Reason, Slice, Step};
 use super::Failure;
 use crate::amounts::Interval;
@@ -54,6 +56,14 @@ impl Interp<'_> {
 
     fn note(&mut self, line: impl FnOnce() -> Step) {
         if self.tracing {
+            self.trace.push(line());
+        }
+    }
+
+    /// Notes a step that says what the outcome rests on (a default used, the records counted):
+    /// kept whenever explaining, so a condition that held only by them shows in the award's trace.
+    fn note_reading(&mut self, line: impl FnOnce() -> Step) {
+        if self.tracing || self.explain {
             self.trace.push(line());
         }
     }
@@ -199,6 +209,14 @@ impl Interp<'_> {
                 }
             }
             Expr::Marginal { scrutinee, arms, text } => self.marginal(scrutinee, arms, text),
+            Expr::Aggregate(aggregate) => self.aggregate(aggregate),
+            Expr::Default { fact, value, text } => {
+                if let Some(name) = self.absent(fact) {
+                    self.note_reading(|| Step::Default { fact: name.into(), value: text.clone() });
+                    return Ok(value.clone());
+                }
+                self.eval(fact)
+            }
             Expr::EnumName { value, enum_id } => {
                 let Value::Enum(v) = self.eval(value)? else { return Err(mistyped("an enum value")) };
                 Ok(Value::Text(self.variant_name(*enum_id, v).into()))
@@ -217,6 +235,13 @@ impl Interp<'_> {
                 }
             }
         }
+    }
+
+    /// The fact's name when `fact` reads a fact that is absent.
+    fn absent<'e>(&self, fact: &'e Expr) -> Option<&'e str> {
+        let Expr::Field { up, slot, name } = fact else { return None };
+        let entity = self.chain.len().checked_sub(up + 1).and_then(|i| self.chain.get(i))?;
+        matches!(entity.slots.get(*slot), Some(Slot::Missing)).then_some(name)
     }
 
     fn field(&self, up: usize, slot: usize, name: &str) -> Result<Value> {

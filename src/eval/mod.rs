@@ -27,7 +27,7 @@ mod pools;
 mod result;
 mod stacks;
 
-pub use explain::{Exclusion, PoolStep, Read, Reason, Slice, SplitShare, Step, Trace, Why, WhyExcluded};
+pub use explain::{Counted, Exclusion, PoolStep, Read, Reason, Slice, SplitShare, Step, Trace, Why, WhyExcluded};
 pub use result::{Award, EvalError, Evaluation, Excluded, Failure, NotApplicable, PayerShare, Total};
 
 use crate::amounts::{self, money};
@@ -438,6 +438,7 @@ fn informative(reason: &Reason) -> u8 {
         Reason::OutOfScope { .. } => 0,
         Reason::ConditionFalse { .. } => 1,
         Reason::FactMissing { .. }
+        | Reason::NoRecords { .. }
         | Reason::NotInTable { .. }
         | Reason::NoTier { .. }
         | Reason::BelowFirstStep { .. } => 2,
@@ -445,58 +446,81 @@ fn informative(reason: &Reason) -> u8 {
     }
 }
 
-/// The facts a failed condition read, with their values as shown to people.
+/// The facts a failed condition read, with their values as shown to people: a field's value
+/// (or its default), an aggregate's result.
 fn reads(interp: &Interp, condition: &crate::program::Expr) -> Vec<Read> {
-    let mut fields = Vec::new();
-    collect_fields(condition, &mut fields);
-    fields
+    let mut found = Vec::new();
+    collect_reads(condition, &mut found);
+    found
         .into_iter()
-        .filter_map(|(up, slot, name)| {
-            let entity = interp.chain.len().checked_sub(up + 1).and_then(|i| interp.chain.get(i))?;
-            let ty = interp.schema.kinds.get(entity.kind)?.fields.get(slot)?.ty;
-            let value = match entity.slots.get(slot)? {
-                Slot::Value(v) => Some(interp.schema.show(v, ty, money)),
-                _ => None,
-            };
-            Some(Read { fact: name, value })
+        .filter_map(|read| match read {
+            Readable::Field { up, slot, name, default } => {
+                let entity = interp.chain.len().checked_sub(up + 1).and_then(|i| interp.chain.get(i))?;
+                let ty = interp.schema.kinds.get(entity.kind)?.fields.get(slot)?.ty;
+                let value = match entity.slots.get(slot)? {
+                    Slot::Value(v) => Some(interp.schema.show(v, ty, money)),
+                    _ => default.map(|d| format!("{d} by default")),
+                };
+                Some(Read { fact: name, value })
+            }
+            Readable::Aggregate(expr, name) => {
+                let (schema, chain, as_of) = (interp.schema, interp.chain, interp.as_of);
+                let mut again = Interp { schema, chain, as_of, trace: Vec::new(), tracing: false, explain: false };
+                let value = again.eval(expr).ok().map(|v| schema.show(&v, crate::program::Ty::Number, money));
+                Some(Read { fact: name, value })
+            }
         })
         .collect()
 }
 
-fn collect_fields(e: &crate::program::Expr, out: &mut Vec<(usize, usize, std::sync::Arc<str>)>) {
+/// What a condition reads that a reason shows.
+enum Readable<'e> {
+    /// A fact of the entity `up` levels above, and its default's text.
+    Field { up: usize, slot: usize, name: Arc<str>, default: Option<Arc<str>> },
+    /// An aggregate over child records, and its words.
+    Aggregate(&'e crate::program::Expr, Arc<str>),
+}
+
+fn collect_reads<'e>(e: &'e crate::program::Expr, out: &mut Vec<Readable<'e>>) {
     use crate::program::Expr::*;
-    match e {
-        Field { up, slot, name } => {
-            if !out.iter().any(|(u, s, _)| u == up && s == slot) {
-                out.push((*up, *slot, name.clone()));
-            }
+    let mut field = |up: usize, slot: usize, name: &Arc<str>, default: Option<&Arc<str>>| {
+        if !out.iter().any(|r| matches!(r, Readable::Field { up: u, slot: s, .. } if *u == up && *s == slot)) {
+            out.push(Readable::Field { up, slot, name: name.clone(), default: default.cloned() });
         }
-        Neg(a) | Not(a) | UpTo(a) | In(a, _) => collect_fields(a, out),
+    };
+    match e {
+        Field { up, slot, name } => field(*up, *slot, name, None),
+        Default { fact, text, .. } => match fact.as_ref() {
+            Field { up, slot, name } => field(*up, *slot, name, Some(text)),
+            other => collect_reads(other, out),
+        },
+        Aggregate(aggregate) => out.push(Readable::Aggregate(e, aggregate.text.clone())),
+        Neg(a) | Not(a) | UpTo(a) | In(a, _) => collect_reads(a, out),
         Arith(_, a, b) | Compare(_, a, b) | And(a, b) | Or(a, b) | Range(a, b) | RateRange(a, b) => {
-            collect_fields(a, out);
-            collect_fields(b, out);
+            collect_reads(a, out);
+            collect_reads(b, out);
         }
         Shift { date, by, .. } => {
-            collect_fields(date, out);
-            collect_fields(by, out);
+            collect_reads(date, out);
+            collect_reads(by, out);
         }
         If(c, t, f) => {
-            collect_fields(c, out);
-            collect_fields(t, out);
-            collect_fields(f, out);
+            collect_reads(c, out);
+            collect_reads(t, out);
+            collect_reads(f, out);
         }
         Of { rate, base, .. } => {
-            collect_fields(rate, out);
-            collect_fields(base, out);
+            collect_reads(rate, out);
+            collect_reads(base, out);
         }
         Per { amount, count, .. } | Max { amount, cap: count, .. } => {
-            collect_fields(amount, out);
-            collect_fields(count, out);
+            collect_reads(amount, out);
+            collect_reads(count, out);
         }
         By { scrutinee, .. } | Tiers { scrutinee, .. } | Marginal { scrutinee, .. } | Steps { scrutinee, .. } => {
-            collect_fields(scrutinee, out)
+            collect_reads(scrutinee, out)
         }
-        EnumName { value, .. } => collect_fields(value, out),
+        EnumName { value, .. } => collect_reads(value, out),
         Const(_) | AsOf | CaseByCase { .. } => {}
     }
 }

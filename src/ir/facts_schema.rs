@@ -116,11 +116,29 @@ fn entity_schema(schema: &Schema, kind: &crate::program::KindDef) -> Value {
             }),
             _ => json!({}),
         };
-        let ty = if field.optional { json!({ "anyOf": [ty, { "type": "null" }] }) } else { ty };
+        let mut ty = if field.optional { json!({ "anyOf": [ty, { "type": "null" }] }) } else { ty };
+        if let (Some(default), Some(map)) = (&field.default, ty.as_object_mut()) {
+            map.insert("default".into(), default_json(schema, field.ty, default));
+        }
         if !field.optional {
             required.push(Value::from(field.name.clone()));
         }
         properties.insert(field.name.clone(), ty);
     }
     json!({ "type": "object", "properties": properties, "required": required, "additionalProperties": false })
+}
+
+/// A field's default as the facts would give it: a number, `true`/`false`, a date, an enum
+/// value's name.
+fn default_json(schema: &Schema, ty: Ty, value: &crate::program::Value) -> Value {
+    use crate::program::Value as V;
+    match value {
+        V::Dec(d) => serde_json::from_str(&d.normalize().to_string()).unwrap_or(Value::Null),
+        V::Bool(b) => Value::Bool(*b),
+        V::Date(d) => Value::String(d.to_string()),
+        V::Duration(d) => Value::String(d.to_string()),
+        V::Text(t) => Value::String(t.to_string()),
+        V::Enum(_) => Value::String(schema.show(value, ty, crate::amounts::money)),
+        _ => Value::Null,
+    }
 }

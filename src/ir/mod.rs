@@ -1,6 +1,6 @@
 //! The IR: checked rules handed to other tools.
 //!
-//! * [`write`] / [`to_json`] / [`read`]: the checked program as versioned JSON of its own
+//! * [`write`](fn@write) / [`to_json`] / [`read`]: the checked program as versioned JSON of its own
 //!   types ([`types`], described in `docs/IR.md`): names rather than indices, amounts with
 //!   their unit, no spans. A program read from its IR evaluates exactly as its source.
 //! * [`schema`]: the JSON Schema of the IR, derived from [`types`] (`docs/ir.schema.json`).
@@ -97,10 +97,73 @@ struct Header {
     version: Value,
 }
 
-/// Reads a program from its IR, resolving every name.
-pub fn read(text: &str) -> Result<Program, IrError> {
+/// How deeply the IR may nest: an expression as deep as the parser allows (200 levels) with
+/// a table at each level, and the envelope around it. serde_json's own limit (128) is too
+/// shallow for what we write, so it is lifted and this one kept instead.
+const MAX_NESTING: usize = 1024;
+
+/// The deepest nesting of arrays and objects in `text`, counted outside strings.
+fn nesting(text: &str) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0, false, false);
+    for byte in text.bytes() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Parses `text` as `T` without serde_json's recursion limit (see [`MAX_NESTING`]).
+fn parse<'a, T: serde::Deserialize<'a>>(text: &'a str) -> Result<T, IrError> {
     let unreadable = |e: serde_json::Error| IrError::Unreadable(e.to_string());
-    let header: Header = serde_json::from_str(text).map_err(unreadable)?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    deserializer.disable_recursion_limit();
+    let value = T::deserialize(&mut deserializer).map_err(unreadable)?;
+    deserializer.end().map_err(unreadable)?;
+    Ok(value)
+}
+
+/// The stack `read` runs on: enough for [`MAX_NESTING`] levels in a debug build (about 30 MB
+/// at 1000 levels), whatever stack the caller has. It is reserved, not used, until needed.
+const READ_STACK: usize = 128 << 20;
+
+/// Reads a program from its IR, resolving every name. The reading runs on a thread of its
+/// own with a deep stack, so an IR as deep as any the engine writes never overflows the
+/// caller's.
+pub fn read(text: &str) -> Result<Program, IrError> {
+    std::thread::scope(|scope| {
+        let reader = std::thread::Builder::new().name("ir-read".into()).stack_size(READ_STACK);
+        match reader.spawn_scoped(scope, || read_here(text)) {
+            Ok(thread) => thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had: read on this one, which suffices for any IR of real rules.
+            Err(_) => read_here(text),
+        }
+    })
+}
+
+fn read_here(text: &str) -> Result<Program, IrError> {
+    let deepest = nesting(text);
+    if deepest > MAX_NESTING {
+        return Err(IrError::Unreadable(format!(
+            "it nests {deepest} levels deep; the IR never nests beyond {MAX_NESTING}"
+        )));
+    }
+    let header: Header = parse(text)?;
     let format = header.format.as_str().unwrap_or("");
     if format != FORMAT {
         return Err(IrError::Format(format.to_string()));
@@ -110,7 +173,7 @@ pub fn read(text: &str) -> Result<Program, IrError> {
         found @ (1 | 2) => return Err(IrError::Old { found, expected: VERSION }),
         found => return Err(IrError::Version { found, expected: VERSION }),
     }
-    let document: types::Document = serde_json::from_str(text).map_err(unreadable)?;
+    let document: types::Document = parse(text)?;
     to_program::program(document.program)
 }
 

@@ -67,8 +67,41 @@ impl Display for Step {
                     .collect();
                 write!(f, "split: {}", parts.join("; "))
             }
+            Step::Aggregate { aggregate, records, counted, total, holds } => {
+                let s = if *records == 1 { "" } else { "s" };
+                write!(f, "{aggregate}: {} of {records} record{s}{}", counted.len(), counted_list(counted))?;
+                match (total, holds) {
+                    (Some(t), _) => write!(f, " = {}", money(*t)),
+                    (None, Some(h)) => write!(f, " → {h}"),
+                    (None, None) => Ok(()),
+                }
+            }
+            Step::Default { fact, value } => write!(f, "{fact} absent: {value} by default"),
         }
     }
+}
+
+/// How many counted records a trace line names before it says how many more.
+const RECORDS_NAMED: usize = 10;
+
+/// ` (T1 4,000,000, T3 0 by default)`, ` (A1, A2)`, or nothing when none was counted.
+fn counted_list(counted: &[crate::eval::Counted]) -> String {
+    if counted.is_empty() {
+        return String::new();
+    }
+    let mut shown: Vec<String> = counted
+        .iter()
+        .take(RECORDS_NAMED)
+        .map(|c| match (c.value, c.by_default) {
+            (Some(v), true) => format!("{} {} by default", c.record, money(v)),
+            (Some(v), false) => format!("{} {}", c.record, money(v)),
+            (None, _) => c.record.to_string(),
+        })
+        .collect();
+    if counted.len() > RECORDS_NAMED {
+        shown.push(format!("and {} more", counted.len() - RECORDS_NAMED));
+    }
+    format!(" ({})", shown.join(", "))
 }
 
 /// `in 2024`, `in 2022–2024`, `in total`.
@@ -122,6 +155,7 @@ impl Display for Reason {
             Reason::NotInTable { table, variant } => {
                 write!(f, "`{table}` is `{variant}`, which the table does not list")
             }
+            Reason::NoRecords { aggregate } => write!(f, "`{aggregate}` has no value: there are no records"),
             Reason::NoTier { table, value } => write!(f, "`{table}` = {} falls in no tier", money(*value)),
             Reason::BelowFirstStep { table, value, first } => {
                 write!(f, "`{table}` = {} is below the first step ({})", value.normalize(), first.normalize())

@@ -78,7 +78,11 @@ impl Session {
             out.push_str(&format!("\nentity {} {{{}\n", def.name, owner.unwrap_or_default()));
             for field in &def.fields {
                 let optional = if field.optional { "?" } else { "" };
-                out.push_str(&format!("  {}{optional}: {}\n", field.name, schema.type_name(&field.ty)));
+                let default = field
+                    .default
+                    .as_ref()
+                    .map_or(String::new(), |d| format!(" default {}", schema.show(d, field.ty, money)));
+                out.push_str(&format!("  {}{optional}: {}{default}\n", field.name, schema.type_name(&field.ty)));
             }
             out.push_str("}\n");
         }

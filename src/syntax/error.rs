@@ -205,7 +205,7 @@ impl SyntaxError {
                 "a rate such as `20%`",
                 "a duration such as `30 days`",
             ];
-            expected.retain(|e| !operand_starts.contains(&e.as_str()));
+            expected.retain(|e| !operand_starts.contains(&e.as_str()) && e != "an expression");
             expected.insert(0, "an expression".to_string());
         }
         let expected = match expected.as_slice() {
@@ -327,6 +327,14 @@ fn describe(r: Rule) -> &'static str {
         Rule::string | Rule::string_inner => "a quoted string",
         Rule::boolean => "`true` or `false`",
         Rule::optional => "`?`",
+        Rule::field_default | Rule::op_default | Rule::kw_default => "`default`",
+        Rule::default_value => "a value such as `0`, `false` or an enum value",
+        // Where an aggregate may start, any expression may: one word for both.
+        Rule::aggregate | Rule::aggregate_op => "an expression",
+        Rule::kw_sum | Rule::kw_count | Rule::kw_min | Rule::kw_any | Rule::kw_all => {
+            "`sum`, `count`, `min`, `max`, `any` or `all`"
+        }
+        Rule::kw_where => "`where`",
         Rule::split | Rule::kw_split => "`split`",
         Rule::share => "a payer such as `city 50%`",
         Rule::pool | Rule::kw_pool => "`pool`",

@@ -13,6 +13,7 @@
 //! | 8 | `*` `/` `of` `per` |
 //! | 9 | `..` |
 //! | 10 | `-x` (prefix) |
+//! | 11 | `x default v` (postfix) |
 
 use super::lower::{ident, string};
 use super::{Rule, SyntaxError};
@@ -68,6 +69,7 @@ fn pratt() -> &'static PrattParser<Rule> {
                 | Op::infix(Rule::op_per, Assoc::Left))
             .op(Op::infix(Rule::op_range, Assoc::Left))
             .op(Op::prefix(Rule::op_neg))
+            .op(Op::postfix(Rule::op_default))
     })
 }
 
@@ -123,6 +125,12 @@ fn lower_deep(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> (Expr, usize) 
         })
         .map_postfix(|(lhs, depth), op| {
             let span = lhs.span.to(span_of(&op));
+            if op.as_rule() == Rule::op_default {
+                let errors = &mut errors.borrow_mut();
+                let value = default_value(op, errors)
+                    .unwrap_or_else(|| Spanned::new(ExprKind::Lit(Literal::Bool(false)), span));
+                return node(ExprKind::Default(Box::new(lhs), Box::new(value)), span, depth + 1, errors);
+            }
             let set = op.into_inner().filter(|p| p.as_rule() == Rule::ident).map(ident).collect();
             node(ExprKind::In(Box::new(lhs), set), span, depth + 1, &mut errors.borrow_mut())
         })
@@ -169,6 +177,20 @@ fn primary(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> (Expr, usize) {
         Rule::case_by_case => {
             ExprKind::CaseByCase { uncapped: pair.into_inner().any(|p| p.as_rule() == Rule::uncapped) }
         }
+        Rule::aggregate => {
+            let mut op = Spanned::new(AggOp::Count, span);
+            let mut path = Vec::new();
+            let mut filter = None;
+            for part in pair.into_inner() {
+                match part.as_rule() {
+                    Rule::aggregate_op => op = Spanned::new(aggregate_op(part.as_str()), span_of(&part)),
+                    Rule::path => path = part.into_inner().map(ident).collect(),
+                    Rule::expr => filter = Some(sub(part, errors)),
+                    _ => {}
+                }
+            }
+            ExprKind::Aggregate(Box::new(Aggregate { op, path, filter }))
+        }
         Rule::if_expr => {
             let parts: Vec<Box<Expr>> =
                 pair.into_inner().filter(|p| p.as_rule() == Rule::expr).map(|p| Box::new(sub(p, errors))).collect();
@@ -212,6 +234,30 @@ fn primary(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> (Expr, usize) {
         _ => ExprKind::Lit(literal(pair, errors)),
     };
     node(kind, span, deepest + 1, errors)
+}
+
+fn aggregate_op(text: &str) -> AggOp {
+    match text {
+        "sum" => AggOp::Sum,
+        "min" => AggOp::Min,
+        "max" => AggOp::Max,
+        "any" => AggOp::Any,
+        "all" => AggOp::All,
+        _ => AggOp::Count,
+    }
+}
+
+/// The value after `default` (in a schema field or after a fact): a literal, or an enum
+/// value's name as a one-part path.
+pub(super) fn default_value(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Option<Expr> {
+    let value = pair.into_inner().find(|p| p.as_rule() == Rule::default_value)?;
+    let span = span_of(&value);
+    let inner = value.into_inner().next()?;
+    let kind = match inner.as_rule() {
+        Rule::ident => ExprKind::Path(vec![ident(inner)]),
+        _ => ExprKind::Lit(literal(inner, errors)),
+    };
+    Some(Spanned::new(kind, span))
 }
 
 /// Splits `by|tiers|steps scrutinee { key => value, … }` into its scrutinee and arms,

@@ -13,7 +13,7 @@ pub(super) fn file(pair: Pair<Rule>) -> Result<File, Errors> {
     for pair in pair.into_inner() {
         let span = span_of(&pair);
         match pair.as_rule() {
-            Rule::schema => items.push(Item::Schema(Spanned::new(schema(pair), span))),
+            Rule::schema => items.push(Item::Schema(Spanned::new(schema(pair, &mut errors), span))),
             Rule::policy => items.push(Item::Policy(Spanned::new(policy(pair, &mut errors), span))),
             Rule::rule => items.push(Item::Rule(Box::new(Spanned::new(rule(pair, &mut errors), span)))),
             Rule::pool => items.push(Item::Pool(Spanned::new(pool(pair, &mut errors), span))),
@@ -33,7 +33,7 @@ pub(super) fn ident(pair: Pair<Rule>) -> Ident {
     Spanned::new(pair.as_str().to_string(), span_of(&pair))
 }
 
-fn schema(pair: Pair<Rule>) -> Schema {
+fn schema(pair: Pair<Rule>, errors: &mut Errors) -> Schema {
     let mut schema = Schema::default();
     for item in pair.into_inner() {
         let span = span_of(&item);
@@ -47,7 +47,7 @@ fn schema(pair: Pair<Rule>) -> Schema {
             Rule::entity_decl => {
                 let mut inner = item.into_inner().filter(|p| p.as_rule() != Rule::kw_entity);
                 let Some(name) = inner.next().map(ident) else { continue };
-                let fields = inner.map(field).collect();
+                let fields = inner.map(|f| field(f, errors)).collect();
                 schema.entities.push(Spanned::new(EntityDecl { name, fields }, span));
             }
             _ => {}
@@ -56,15 +56,17 @@ fn schema(pair: Pair<Rule>) -> Schema {
     schema
 }
 
-fn field(pair: Pair<Rule>) -> Spanned<FieldDecl> {
+fn field(pair: Pair<Rule>, errors: &mut Errors) -> Spanned<FieldDecl> {
     let span = span_of(&pair);
     let mut name = Spanned::new(String::new(), span);
     let mut optional = false;
+    let mut default = None;
     let mut ty = Spanned::new(TypeRef::Named(String::new()), span);
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::ident => name = ident(part),
             Rule::optional => optional = true,
+            Rule::field_default => default = expr::default_value(part, errors),
             Rule::type_ref => {
                 let ty_span = span_of(&part);
                 ty = match part.into_inner().next() {
@@ -79,7 +81,7 @@ fn field(pair: Pair<Rule>) -> Spanned<FieldDecl> {
             _ => {}
         }
     }
-    Spanned::new(FieldDecl { name, optional, ty }, span)
+    Spanned::new(FieldDecl { name, optional, ty, default }, span)
 }
 
 /// Stores a clause once; a second occurrence is an error pointing at both.

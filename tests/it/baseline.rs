@@ -71,6 +71,13 @@ fn eligible_more_often(enterprise: &mut serde_json::Value, n: usize) {
         project["registered_locally"] = true.into();
         project["industrialized_locally"] = true.into();
     }
+    // CZ-11a counts the GLP/GCP items of the first certification: give 0 to 6 of them.
+    if let Some(first) = enterprise.get("glp_gcp_first_on").cloned() {
+        let items: Vec<serde_json::Value> = (0..n % 7)
+            .map(|i| serde_json::json!({"id": format!("I{i}"), "scheme": "GLP", "obtained_on": first}))
+            .collect();
+        enterprise["glp_gcp_items"] = items.into();
+    }
     for platform in enterprise["platforms"].as_array_mut().into_iter().flatten() {
         platform["platform_type"] = "public_service".into();
         for flag in ["new_in_city", "independent_legal_person", "in_key_zone"] {

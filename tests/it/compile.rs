@@ -96,6 +96,41 @@ fn a_malformed_expression_is_unreadable_with_its_place() {
     }
 }
 
+/// An expression as deep as the parser allows (200 levels) reads back from its IR on a
+/// test thread's small stack, and so does an IR nested 1000 levels deep; one nested deeper
+/// than any the engine writes is refused.
+#[test]
+fn the_deepest_expressions_read_back_and_deeper_is_refused() {
+    let reward = format!("x{}", " + 1".repeat(199));
+    let text = format!(
+        "schema {{ entity e {{ x: money }} }}\npolicy p {{ issued 2023-01-01 }}\n\
+         rule R for e {{ on as_of every_event reward {reward} }}\n"
+    );
+    // Checking so deep an expression needs more than a test thread's stack in a debug build.
+    let compiled = std::thread::Builder::new().stack_size(64 << 20).spawn(move || {
+        let program = policy_lang::compile(vec![policy_lang::Source::new("deep.policy", text)])
+            .unwrap_or_else(|e| panic!("{e:?}"))
+            .program;
+        ir::to_json(&program).to_string()
+    });
+    let doc = compiled.and_then(|t| t.join().map_err(|_| std::io::Error::other("panicked"))).unwrap_or_default();
+    let again = ir::read(&doc).unwrap_or_else(|e| panic!("{e}"));
+    let back = std::thread::Builder::new().stack_size(64 << 20).spawn(move || ir::to_json(&again).to_string());
+    assert_eq!(back.and_then(|t| t.join().map_err(|_| std::io::Error::other("panicked"))).unwrap_or_default(), doc);
+
+    let mut deep = ir::to_json(&bundled());
+    let mut reward = serde_json::json!({"fact": "level"});
+    for _ in 0..1000 {
+        reward = serde_json::json!({"op": "neg", "arg": reward});
+    }
+    deep["program"]["rules"][0]["reward"] = reward;
+    let text = serde_json::to_string(&deep).unwrap_or_default();
+    assert!(ir::read(&text).is_ok());
+
+    let deeper = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    assert!(matches!(ir::read(&deeper), Err(IrError::Unreadable(m)) if m.contains("5000 levels")));
+}
+
 /// A version 2 document (a serde dump of the program) is named as such, with the way out.
 #[test]
 fn an_old_ir_says_to_compile_again() {

@@ -3,6 +3,7 @@
 // In tests a panic is how an assertion fails, and indexing a known result is the clearest read.
 #![allow(clippy::panic, clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 
+mod aggregates;
 mod as_of;
 mod bad_inputs;
 mod baseline;
@@ -27,6 +28,7 @@ mod io;
 mod needs;
 mod properties;
 mod provenance;
+mod reference;
 mod repl;
 #[cfg(feature = "serve")]
 mod serve;

@@ -86,11 +86,42 @@ fn expr() -> impl Strategy<Value = Expr> {
                     sp(ExprKind::Tiers { marginal, scrutinee: Box::new(sp(ExprKind::Path(vec![s]))), arms })
                 }
             ),
+            (aggregate_op(), prop::collection::vec(ident(), 1..4), prop::option::of(inner.clone())).prop_map(
+                |(op, path, filter)| sp(ExprKind::Aggregate(Box::new(Aggregate { op: sp(op), path, filter })))
+            ),
+            (inner.clone(), default_value())
+                .prop_map(|(fact, value)| sp(ExprKind::Default(Box::new(fact), Box::new(value)))),
             (inner.clone(), prop::collection::vec((numeral(), inner), 1..4)).prop_map(|(s, arms)| {
                 let arms = arms.into_iter().map(|(t, value)| StepArm { threshold: sp(t), value }).collect();
                 sp(ExprKind::Steps(Box::new(s), arms))
             }),
         ]
+    })
+}
+
+fn aggregate_op() -> impl Strategy<Value = AggOp> {
+    use AggOp::*;
+    prop::sample::select(vec![Sum, Count, Min, Max, Any, All])
+}
+
+/// What `default` may be followed by: a literal, or an enum value's name.
+fn default_value() -> impl Strategy<Value = Expr> {
+    prop_oneof![literal().prop_map(|l| sp(ExprKind::Lit(l))), ident().prop_map(|name| sp(ExprKind::Path(vec![name]))),]
+}
+
+/// A schema whose fields may be optional and carry defaults.
+fn schema_item() -> impl Strategy<Value = Item> {
+    let ty = prop::sample::select(vec!["money", "count", "bool", "phase", "[drug]"]).prop_map(|t| {
+        sp(match t.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+            Some(kind) => TypeRef::List(kind.to_string()),
+            None => TypeRef::Named(t.to_string()),
+        })
+    });
+    let field = (ident(), any::<bool>(), ty, prop::option::of(default_value()))
+        .prop_map(|(name, optional, ty, default)| sp(FieldDecl { name, optional, ty, default }));
+    prop::collection::vec(field, 0..5).prop_map(|fields| {
+        let entity = sp(EntityDecl { name: sp("enterprise".to_string()), fields });
+        Item::Schema(sp(Schema { enums: Vec::new(), entities: vec![entity] }))
     })
 }
 
@@ -189,7 +220,7 @@ fn file() -> impl Strategy<Value = File> {
                 acknowledged,
             })))
         });
-    (prop::collection::vec(rule, 1..4), test_item()).prop_map(|(rules, test)| {
+    (schema_item(), prop::collection::vec(rule, 1..4), test_item()).prop_map(|(schema, rules, test)| {
         let policy = Policy {
             id: sp("p".to_string()),
             title: Some(sp("示例".to_string())),
@@ -201,7 +232,7 @@ fn file() -> impl Strategy<Value = File> {
             rounding: None,
             scope: Vec::new(),
         };
-        let mut items = vec![Item::Policy(sp(policy))];
+        let mut items = vec![schema, Item::Policy(sp(policy))];
         items.extend(rules);
         items.push(test);
         File { items }
@@ -232,10 +263,12 @@ proptest! {
 
     /// Well-typed programs from a template: the IR satisfies its schema, reads back to itself,
     /// and gives the results the source gives.
+    /// (`threshold` starts at 1: the tier `[0, threshold万)` is empty, an error, at 0.)
     #[test]
-    fn the_ir_evaluates_as_the_source(rate in 1u32..100, cap in 1u64..10_000, threshold in 0u64..5000, cost in 0u64..100_000) {
+    fn the_ir_evaluates_as_the_source(rate in 1u32..100, cap in 1u64..10_000, threshold in 1u64..5000, cost in 0u64..100_000) {
         let source = format!(
-            "schema {{ enum ph {{ a, b, c }} entity e {{ rd_cost: money, n: count, ph: ph, started: date, done?: bool }} }}\n\
+            "schema {{ enum ph {{ a, b, c }} entity e {{ rd_cost: money, n: count, ph: ph, started: date, done?: bool, \
+                bonus?: money default 1万, stage?: ph default b, items?: [item] }} entity item {{ cost?: money, big?: bool default false }} }}\n\
              policy p {{ issued 2023-01-01 }}\n\
              rule R for e {{ on as_of every_event when rd_cost >= {threshold}万 reward {rate}% of rd_cost max {cap}万 }}\n\
              rule S for e {{ on as_of every_event reward steps n {{ 1 => 10万, 3 => 30万 }} per_year_cap 35万 }}\n\
@@ -244,7 +277,8 @@ proptest! {
              rule B for e {{ on as_of once per ph when ph in {{ a, b }} and not (started > as_of - 30 days) reward by ph {{ a => {cap}万, _ => 1万..{cap}万 }} }}\n\
              rule D for e {{ on as_of every_event when done == true or n != 2 reward if ph == c then case_by_case max {cap}万 else (rd_cost - 1万) * 2 / 4 + 5万 per n }}\n\
              pool P {{ members R, T cap {cap}万 per e per year }}\n\
-             stack K {{ members B, D per e earlier top_up }}\n"
+             stack K {{ members B, D per e earlier top_up }}\n\
+             rule G for e {{ on as_of every_event when any(items where not big) and stage != c reward {rate}% of sum(items.cost where cost >= {threshold}) + bonus + 1万 per (n default 0) }}\n"
         );
         let program = policy_lang::compile(vec![policy_lang::Source::new("p.policy", source)]).map(|l| l.program);
         prop_assert!(program.is_ok(), "{:?}", program.err());
@@ -256,7 +290,8 @@ proptest! {
         let loaded = loaded.unwrap_or_else(|_| unreachable!());
         prop_assert_eq!(ir::to_json(&loaded), doc);
         let facts = format!(
-            r#"{{"e": [{{"id": "A", "rd_cost": {cost}, "n": 3, "ph": "a", "started": "2021-03-01", "done": true}},
+            r#"{{"e": [{{"id": "A", "rd_cost": {cost}, "n": 3, "ph": "a", "started": "2021-03-01", "done": true,
+                        "items": [{{"id": "i", "cost": {cost}}}, {{"id": "j", "cost": {threshold}, "big": true}}]}},
                       {{"id": "B", "rd_cost": "{cost}万", "n": 1, "ph": "c", "started": "2023-12-20", "done": false}}]}}"#
         );
         let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();

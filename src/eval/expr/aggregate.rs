@@ -1,0 +1,119 @@
+//! Aggregates over child records. Each record of the list is evaluated as the current entity
+//! (its owners above it, as in a rule `for` the child): the filter decides whether it counts,
+//! and the trace names every record counted with its value. A record whose summed fact is
+//! absent makes the aggregate not applicable — never a silent 0 — unless the field has a
+//! default.
+
+use super::{mistyped, overflow, Interp, Result, Stop};
+use crate::amounts::money;
+use crate::eval::explain::{Counted, Reason, Step};
+use crate::facts::{Entity, Slot};
+use crate::program::{Aggregate, Expr, Value};
+use crate::terms::AggOp;
+use rust_decimal::Decimal;
+
+impl<'a> Interp<'a> {
+    pub(super) fn aggregate(&mut self, aggregate: &Aggregate) -> Result<Value> {
+        let owners = self.chain.len().checked_sub(aggregate.up).ok_or_else(|| mistyped("the list's holder"))?;
+        let records = self.records(aggregate, owners)?;
+        let mut chain: Vec<&Entity> = self.chain.get(..owners).unwrap_or_default().to_vec();
+        // The records counted are kept only to be shown; an awards-only run keeps the figures.
+        let shown = self.tracing || self.explain;
+        let (mut counted, mut passed) = (Vec::new(), 0usize);
+        let (mut sum, mut least, mut most) = (Decimal::ZERO, None::<Decimal>, None::<Decimal>);
+        for record in records {
+            chain.push(record);
+            let taken = self.record(aggregate, &chain).map_err(|stop| named(stop, aggregate, record));
+            chain.pop();
+            let Some(c) = taken? else { continue };
+            passed += 1;
+            if let Some(v) = c.value {
+                sum = sum.checked_add(v).ok_or_else(|| overflow("sum", money(sum), money(v)))?;
+                least = Some(least.map_or(v, |l| l.min(v)));
+                most = Some(most.map_or(v, |m| m.max(v)));
+            }
+            if shown {
+                counted.push(c);
+            }
+        }
+        let (total, holds) = match aggregate.op {
+            AggOp::Sum => (Some(sum), None),
+            AggOp::Count => (Some(Decimal::from(passed)), None),
+            AggOp::Min => (least, None),
+            AggOp::Max => (most, None),
+            AggOp::Any => (None, Some(passed > 0)),
+            AggOp::All => (None, Some(passed == records.len())),
+        };
+        let value = match (total, holds) {
+            (Some(t), _) => Value::Dec(t),
+            (None, Some(h)) => Value::Bool(h),
+            (None, None) => {
+                return Err(self.not_applicable(|| Reason::NoRecords { aggregate: aggregate.text.clone() }));
+            }
+        };
+        self.note_reading(|| Step::Aggregate {
+            aggregate: aggregate.text.clone(),
+            records: records.len(),
+            counted,
+            total,
+            holds,
+        });
+        Ok(value)
+    }
+
+    /// The list's records; an absent list is a missing fact like any other.
+    fn records(&self, aggregate: &Aggregate, owners: usize) -> Result<&'a [Entity]> {
+        let holder =
+            owners.checked_sub(1).and_then(|i| self.chain.get(i)).ok_or_else(|| mistyped("the list's holder"))?;
+        match holder.slots.get(aggregate.list) {
+            Some(Slot::Children(records)) => Ok(records),
+            Some(Slot::Missing) => {
+                Err(self.not_applicable(|| Reason::FactMissing { fact: aggregate.list_text.clone() }))
+            }
+            _ => Err(mistyped(&format!("the list `{}`", aggregate.list_text))),
+        }
+    }
+
+    /// The record at the end of `chain`, if it passes the filter, with the value taken of it.
+    fn record(&self, aggregate: &Aggregate, chain: &[&Entity]) -> Result<Option<Counted>> {
+        let mut record = Interp {
+            schema: self.schema,
+            chain,
+            as_of: self.as_of,
+            trace: Vec::new(),
+            tracing: false,
+            explain: self.explain,
+        };
+        if let Some(filter) = &aggregate.filter {
+            if !record.bool(filter)? {
+                return Ok(None);
+            }
+        }
+        let (value, by_default) = match &aggregate.field {
+            None => (None, false),
+            Some(Expr::Default { fact, value: Value::Dec(d), .. }) if record.absent(fact).is_some() => (Some(*d), true),
+            Some(field) => (Some(record.dec(field)?), false),
+        };
+        let id = chain.last().map_or_else(|| "".into(), |e| e.id.clone());
+        Ok(Some(Counted { record: id, value, by_default }))
+    }
+}
+
+/// A record's missing fact named by its list and id (`trials[T2].rd_cost`): bare names in an
+/// aggregate are the record's own fields; an owner's fact keeps its path.
+fn named(stop: Stop, aggregate: &Aggregate, record: &Entity) -> Stop {
+    match stop {
+        Stop::NotApplicable(reasons) => Stop::NotApplicable(
+            reasons
+                .into_iter()
+                .map(|reason| match reason {
+                    Reason::FactMissing { fact } if !fact.contains('.') => {
+                        Reason::FactMissing { fact: format!("{}[{}].{fact}", aggregate.list_text, record.id).into() }
+                    }
+                    other => other,
+                })
+                .collect(),
+        ),
+        failed => failed,
+    }
+}
