@@ -61,6 +61,8 @@ pub enum Item {
     Schema(Spanned<Schema>),
     /// `policy <id> { … }`: the document's metadata; at most one per file.
     Policy(Spanned<Policy>),
+    /// `amendment <id> of <policy> { … }`: a later document changing a policy from a date.
+    Amendment(Spanned<Amendment>),
     /// `rule <id> for <entity> { … }`: one provision of the policy.
     Rule(Box<Spanned<Rule>>),
     /// `pool <id> { … }`: a cap over several rules' awards.
@@ -241,6 +243,66 @@ pub enum Effective {
     AfterIssue(Duration),
     /// `effective 2024-01-01`: from a stated date.
     On(NaiveDate),
+}
+
+// ------------------------------------------------------------------ amendments
+
+/// `amendment changzhou_2025 of changzhou_2023 { … }`: a later document that changes,
+/// repeals or adds rules of a policy from its effective date, without copying the policy.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Amendment {
+    /// The amendment's id, e.g. `changzhou_2025`; traces and JSON name the version by it.
+    pub id: Ident,
+    /// The policy amended.
+    pub policy: Ident,
+    /// The amending document's title (关于调整…的通知).
+    pub title: Option<Spanned<String>>,
+    /// Its document number, e.g. `常政规〔2025〕2号`.
+    pub document: Option<Spanned<String>>,
+    /// Its date of issue.
+    pub issued: Option<Spanned<NaiveDate>>,
+    /// From when the amended text applies; on issue when absent.
+    pub effective: Option<Spanned<Effective>>,
+    /// What it does, rule by rule, in source order.
+    pub changes: Vec<Spanned<Change>>,
+}
+
+/// One thing an amendment does to one rule.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// `change CZ-05 { reward … }`: the clauses given replace the rule's clauses of that
+    /// kind. The rule's `entity` is left empty and its `reward` may be absent. A pool's or
+    /// stack's clauses written there are kept apart, for the checker to refuse.
+    Change(Box<Rule>, Vec<Spanned<GroupClause>>),
+    /// `repeal CZ-07`: not applicable to events from the amendment's date.
+    Repeal(Ident),
+    /// `rule CZ-18 for enterprise { … }`: a new provision, in force from the date.
+    Add(Box<Spanned<Rule>>),
+}
+
+/// A clause of a pool or stack, which a rule cannot have.
+#[derive(Clone, Debug, PartialEq)]
+pub enum GroupClause {
+    /// `members A, B`
+    Members(Vec<Spanned<Member>>),
+    /// `cap 1000万 per enterprise per year`
+    Cap(Cap),
+    /// `limit 2 per enterprise in total choose highest`
+    Limit(Limit),
+    /// `earlier top_up`
+    Earlier(Earlier),
+}
+
+impl GroupClause {
+    /// The clause's keyword.
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            GroupClause::Members(_) => "members",
+            GroupClause::Cap(_) => "cap",
+            GroupClause::Limit(_) => "limit",
+            GroupClause::Earlier(_) => "earlier",
+        }
+    }
 }
 
 // ------------------------------------------------------------------ rules

@@ -258,6 +258,9 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                 1 => ", 1 warning acknowledged".to_string(),
                 n => format!(", {n} warnings acknowledged"),
             };
+            for amendment in &program.amendments {
+                note(&policy_lang::output::escape_lines(&policy_lang::output::amendment_note(&program, amendment)))?;
+            }
             note(&format!(
                 "checked {} file(s): {} polic{}, {} rule(s), {} warning(s){answered}\n",
                 program.sources.len(),

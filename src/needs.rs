@@ -64,13 +64,16 @@ fn rule_needs(program: &Program, index: usize, rule: &Rule) -> RuleNeeds {
             reads.insert((schema.depth(kind), kind, slot, via));
         })
     };
-    for condition in &rule.conditions {
-        part(&condition.expr, "condition");
+    // Every version's text: an event's date decides which one reads the facts.
+    for text in rule.texts() {
+        for condition in text.conditions {
+            part(&condition.expr, "condition");
+        }
+        part(text.reward, "reward");
     }
     if let Some(on) = &rule.on {
         part(on, "on");
     }
-    part(&rule.reward, "reward");
     if let Some(key) = &rule.once_per {
         part(key, "once_per");
     }

@@ -13,6 +13,10 @@ use rust_decimal::Decimal;
 use std::fmt;
 use std::sync::Arc;
 
+mod versions;
+
+pub use versions::{Amended, Amendment, AmendmentId, How, InForce, Since, Text, TextRef, Version, VersionRef};
+
 /// An entity kind, as an index into [`Schema::kinds`].
 pub type KindId = usize;
 /// An enum, as an index into [`Schema::enums`].
@@ -27,8 +31,10 @@ pub struct Program {
     pub schema: Schema,
     /// One per file that has a `policy` header, in load order.
     pub policies: Vec<Policy>,
-    /// Every rule of every policy, in source order.
+    /// Every rule of every policy, in source order, then the rules amendments add.
     pub rules: Vec<Rule>,
+    /// Documents amending the policies from a date, in effective-date order.
+    pub amendments: Vec<Amendment>,
     /// Caps over groups of rules, including each rule's own `per_year_cap`.
     pub pools: Vec<Pool>,
     /// 就高不重复 groups.
@@ -39,6 +45,8 @@ pub struct Program {
     pub sources: Vec<Source>,
     /// Each rule's [`RuleName`], made on first use (not part of the IR).
     pub(crate) names: std::sync::OnceLock<Vec<Arc<RuleName>>>,
+    /// Each amended version's [`RuleName`], made on first use (not part of the IR).
+    pub(crate) version_names: versions::VersionNames,
 }
 
 impl Program {
@@ -60,6 +68,7 @@ impl Program {
                         title: r.title.clone(),
                         dept: r.dept.clone(),
                         frequency: r.frequency,
+                        version: None,
                     })
                 })
                 .collect()
@@ -73,6 +82,7 @@ impl Program {
                 title: None,
                 dept: None,
                 frequency: Frequency::EveryEvent,
+                version: None,
             };
             Arc::new(unknown)
         })
@@ -97,6 +107,9 @@ pub struct RuleName {
     pub dept: Option<String>,
     /// `once`, `yearly` or `every_event`.
     pub frequency: Frequency,
+    /// The amended text the result was judged by (its cite and title are that text's);
+    /// `None` for the original.
+    pub version: Option<VersionRef>,
 }
 
 /// Entity kinds and enums, merged from every `schema` block.
@@ -338,6 +351,10 @@ pub struct Rule {
     pub source: usize,
     /// The rule's bytes in that file.
     pub span: Span,
+    /// Its texts from later dates, by amendment, in effective-date order.
+    pub versions: Vec<Version>,
+    /// The amendment that added it: not in force before that amendment's date.
+    pub added: Option<Since>,
 }
 
 /// A payer and its share of an award; `None` when the text does not state the share.

@@ -330,6 +330,7 @@ impl Item {
         match self {
             Item::Schema(s) => schema_lines(s),
             Item::Policy(p) => policy_lines(p),
+            Item::Amendment(a) => amendment_lines(a),
             Item::Rule(r) => rule_lines(r),
             Item::Pool(p) => pool_lines(p),
             Item::Stack(s) => stack_lines(s),
@@ -342,6 +343,7 @@ impl Item {
         match self {
             Item::Schema(s) => s.span,
             Item::Policy(p) => p.span,
+            Item::Amendment(a) => a.span,
             Item::Rule(r) => r.span,
             Item::Pool(p) => p.span,
             Item::Stack(s) => s.span,
@@ -395,12 +397,7 @@ fn policy_lines(p: &Spanned<Policy>) -> Vec<Line> {
         out.push(Line::new(format!("  issued {}", date(d)), d.span));
     }
     if let Some(e) = &p.effective {
-        let text = match &e.node {
-            Effective::OnIssue => "  effective on_issue".to_string(),
-            Effective::AfterIssue(d) => format!("  effective {d} after issue"),
-            Effective::On(d) => format!("  effective {}", date(d)),
-        };
-        out.push(Line::new(text, e.span));
+        out.push(Line::new(format!("  {}", effective_text(&e.node)), e.span));
     }
     if let Some(d) = &p.expires {
         out.push(Line::new(format!("  expires {}", date(d)), d.span));
@@ -420,7 +417,14 @@ fn rule_lines(r: &Spanned<Rule>) -> Vec<Line> {
         format!("rule {} for {} {{", r.id.node, r.entity.node),
         Span::new(r.span.start, r.entity.span.end),
     )];
-    string_lines(&mut out, [("cite", &r.cite), ("title", &r.title), ("dept", &r.dept)]);
+    clause_lines(&mut out, r);
+    out.push(Line::new("}", Span::new(r.span.end, r.span.end)));
+    out
+}
+
+/// The lines of a rule's clauses, indented one level.
+fn clause_lines(out: &mut Vec<Line>, r: &Rule) {
+    string_lines(out, [("cite", &r.cite), ("title", &r.title), ("dept", &r.dept)]);
     for c in &r.conditions {
         out.push(Line::new(format!("  when {c}"), c.span));
     }
@@ -455,9 +459,46 @@ fn rule_lines(r: &Spanned<Rule>) -> Vec<Line> {
         };
         out.push(Line::new(text, frequency.span));
     }
-    acknowledge_lines(&mut out, &r.acknowledged);
-    out.push(Line::new("}", Span::new(r.span.end, r.span.end)));
+    acknowledge_lines(out, &r.acknowledged);
+}
+
+fn amendment_lines(a: &Spanned<Amendment>) -> Vec<Line> {
+    let head = format!("amendment {} of {} {{", a.id.node, a.policy.node);
+    let mut out = vec![Line::new(head, Span::new(a.span.start, a.policy.span.end))];
+    string_lines(&mut out, [("title", &a.title), ("document", &a.document), ("", &None)]);
+    if let Some(d) = &a.issued {
+        out.push(Line::new(format!("  issued {}", date(d)), d.span));
+    }
+    if let Some(e) = &a.effective {
+        out.push(Line::new(format!("  {}", effective_text(&e.node)), e.span));
+    }
+    let nested = |lines: Vec<Line>| lines.into_iter().map(|l| Line::new(format!("  {}", l.text), l.span));
+    for change in &a.changes {
+        let span = change.span;
+        match &change.node {
+            Change::Change(rule, group) => {
+                out.push(Line::new(format!("  change {} {{", rule.id.node), Span::new(span.start, rule.id.span.end)));
+                let mut body = Vec::new();
+                clause_lines(&mut body, rule);
+                body.extend(group.iter().map(|c| Line::new(format!("  {}", c.node), c.span)));
+                out.extend(nested(body));
+                out.push(Line::new("  }", Span::new(span.end, span.end)));
+            }
+            Change::Repeal(id) => out.push(Line::new(format!("  repeal {}", id.node), span)),
+            Change::Add(rule) => out.extend(nested(rule_lines(rule))),
+        }
+    }
+    out.push(Line::new("}", Span::new(a.span.end, a.span.end)));
     out
+}
+
+/// `effective on_issue`, `effective 30 days after issue`, `effective 2024-01-01`.
+fn effective_text(e: &Effective) -> String {
+    match e {
+        Effective::OnIssue => "effective on_issue".to_string(),
+        Effective::AfterIssue(d) => format!("effective {d} after issue"),
+        Effective::On(d) => format!("effective {}", date(d)),
+    }
 }
 
 /// `cite`, `title` and `members` lines shared by pools and stacks.
@@ -469,15 +510,45 @@ fn group_lines(
 ) {
     string_lines(out, [("cite", cite), ("title", title), ("", &None)]);
     if let (Some(first), Some(last)) = (members.first(), members.last()) {
-        let names: Vec<String> = members
-            .iter()
-            .map(|m| match &m.node {
-                Member::Rule(r) => r.clone(),
-                Member::Policy(p) => format!("policy {p}"),
-                Member::Grants(tags) => format!("grants {tags}"),
-            })
-            .collect();
-        out.push(Line::new(format!("  members {}", names.join(", ")), first.span.to(last.span)));
+        out.push(Line::new(format!("  members {}", members_text(members)), first.span.to(last.span)));
+    }
+}
+
+/// `CZ-03-1a, wuxi.WX-10, policy wuxi, grants issuer "苏州市"`
+fn members_text(members: &[Spanned<Member>]) -> String {
+    let names: Vec<String> = members
+        .iter()
+        .map(|m| match &m.node {
+            Member::Rule(r) => r.clone(),
+            Member::Policy(p) => format!("policy {p}"),
+            Member::Grants(tags) => format!("grants {tags}"),
+        })
+        .collect();
+    names.join(", ")
+}
+
+/// `1000万 per enterprise per year`
+impl Display for Cap {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(f, "{} per {} {}", self.amount, self.per.node, self.period)
+    }
+}
+
+/// `2 per enterprise in total choose highest`
+impl Display for Limit {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(f, "{} per {} {} choose {}", self.count, self.per.node, self.period, self.choose)
+    }
+}
+
+impl Display for GroupClause {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            GroupClause::Members(m) => write!(f, "members {}", members_text(m)),
+            GroupClause::Cap(c) => write!(f, "cap {c}"),
+            GroupClause::Limit(l) => write!(f, "limit {l}"),
+            GroupClause::Earlier(e) => write!(f, "earlier {e}"),
+        }
     }
 }
 
@@ -485,12 +556,10 @@ fn pool_lines(p: &Spanned<Pool>) -> Vec<Line> {
     let mut out = vec![Line::new(format!("pool {} {{", p.id.node), Span::new(p.span.start, p.id.span.end))];
     group_lines(&mut out, &p.cite, &p.title, &p.members);
     if let Some(cap) = &p.cap {
-        out.push(Line::new(format!("  cap {} per {} {}", cap.amount, cap.per.node, cap.period), cap.span));
+        out.push(Line::new(format!("  cap {}", cap.node), cap.span));
     }
     if let Some(limit) = &p.limit {
-        let l = &limit.node;
-        let text = format!("  limit {} per {} {} choose {}", l.count, l.per.node, l.period, l.choose);
-        out.push(Line::new(text, limit.span));
+        out.push(Line::new(format!("  limit {}", limit.node), limit.span));
     }
     acknowledge_lines(&mut out, &p.acknowledged);
     out.push(Line::new("}", Span::new(p.span.end, p.span.end)));

@@ -318,6 +318,11 @@ pub enum CheckError {
     #[diagnostic(transparent)]
     Group(GroupError),
 
+    /// An amendment that does not fit the policy it amends.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Amendment(super::amendments::AmendmentError),
+
     /// A rule that leaves its frequency or its date unsaid.
     #[error(transparent)]
     #[diagnostic(transparent)]

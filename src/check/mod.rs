@@ -7,6 +7,7 @@
 
 mod acknowledge;
 mod aggregate;
+mod amendments;
 mod defaults;
 mod error;
 mod expr;
@@ -18,6 +19,7 @@ mod tests;
 mod tiers;
 
 pub(crate) use acknowledge::Acknowledged;
+pub use amendments::AmendmentError;
 pub use error::{CheckError, GroupError, TimingError};
 
 use crate::ast::{self, Effective, ExprKind, Spanned};
@@ -110,7 +112,11 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
         let mut rule_ids: HashMap<&str, ast::Span> = HashMap::new();
         for item in &parsed.items {
             match item {
-                ast::Item::Schema(_) | ast::Item::Pool(_) | ast::Item::Stack(_) | ast::Item::Test(_) => {}
+                ast::Item::Schema(_)
+                | ast::Item::Amendment(_)
+                | ast::Item::Pool(_)
+                | ast::Item::Stack(_)
+                | ast::Item::Test(_) => {}
                 ast::Item::Policy(p) => {
                     if policy_of_file.is_some() {
                         diags.error(file, CheckError::SecondPolicy { span: p.id.span.into() });
@@ -153,6 +159,22 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
         policy_of_files.push(policy_of_file);
     }
 
+    // Amendments, now that every policy and its rules are known.
+    let groups = files
+        .iter()
+        .zip(&policy_of_files)
+        .filter_map(|((_, parsed), policy)| Some((parsed, (*policy)?)))
+        .flat_map(|(parsed, policy)| {
+            parsed.items.iter().filter_map(move |item| match item {
+                ast::Item::Pool(p) => Some((policy, "pool", p.id.node.as_str())),
+                ast::Item::Stack(s) => Some((policy, "stack", s.id.node.as_str())),
+                _ => None,
+            })
+        })
+        .collect();
+    let amend = amendments::Amend { schema: &schema, policies: &policies, scopes: &scopes, groups };
+    let amendments = amend.all(files, &mut rules, &mut caps, &mut policy_of_files, &mut diags);
+
     // Pools and stacks, now that every policy's rules are known.
     let mut pools: Vec<program::Pool> =
         caps.into_iter().filter_map(|(i, cap)| Some(pools::implicit_pool(&schema, i, rules.get(i)?, cap))).collect();
@@ -165,9 +187,17 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
     let unchecked: std::collections::HashSet<&str> = files
         .iter()
         .flat_map(|(_, f)| &f.items)
-        .filter_map(|item| match item {
-            ast::Item::Rule(r) => Some(r.id.node.as_str()),
-            _ => None,
+        .flat_map(|item| match item {
+            ast::Item::Rule(r) => vec![r.id.node.as_str()],
+            ast::Item::Amendment(a) => a
+                .changes
+                .iter()
+                .filter_map(|c| match &c.node {
+                    ast::Change::Add(r) => Some(r.id.node.as_str()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
         })
         .filter(|id| !checked.contains(id))
         .collect();
@@ -216,7 +246,18 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
         return Err(Errors(diags.sourced(files).0));
     }
     let sources = files.iter().map(|(s, _)| s.clone()).collect();
-    let program = Program { schema, policies, rules, pools, stacks, tests, sources, names: Default::default() };
+    let program = Program {
+        schema,
+        policies,
+        rules,
+        amendments,
+        pools,
+        stacks,
+        tests,
+        sources,
+        names: Default::default(),
+        version_names: Default::default(),
+    };
     let (warnings, acknowledged) = diags.sourced(files);
     Ok(Loaded { program, warnings, acknowledged })
 }
@@ -256,7 +297,7 @@ fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> pro
             // 自印发之日起30日后施行, counted as the Civil Code counts periods (art. 201): the day of
             // issue is not counted, the 30 days end on day 30, and the text applies from the
             // day after. Issued 2022-03-01 → days end 03-31 → in force 2022-04-01.
-            Some(issued) => crate::dates::shift(issued, *by, false).and_then(|end| end.succ_opt()),
+            Some(issued) => after_issue(issued, *by),
             None => {
                 diags.error(file, CheckError::NoIssueDate { policy: p.id.node.clone(), span: span.into() });
                 None
@@ -288,6 +329,12 @@ fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> pro
         expires,
         rounding: p.rounding.as_ref().map(|r| r.node).unwrap_or_default(),
     }
+}
+
+/// The first day in force of a text that takes effect a period after issue, the day of issue
+/// not counted (Civil Code art. 201).
+fn after_issue(issued: chrono::NaiveDate, by: ast::Duration) -> Option<chrono::NaiveDate> {
+    crate::dates::shift(issued, by, false).and_then(|end| end.succ_opt())
 }
 
 /// The help when a rule names an entity kind and no schema declares any.
@@ -353,6 +400,8 @@ fn rule(
         split,
         source: file,
         span: r.span,
+        versions: Vec::new(),
+        added: None,
     })
 }
 

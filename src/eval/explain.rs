@@ -4,7 +4,7 @@
 //! (which pool cut an award, by how much) and the sentence.
 
 use crate::dates::Period;
-use crate::program::Entitlement;
+use crate::program::{Entitlement, VersionRef};
 use crate::terms::{Choose, Earlier};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -14,6 +14,8 @@ use std::sync::Arc;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum Step {
+    /// The rule's text as amended: the version that judged the event.
+    Version(VersionRef),
     /// `20% of rd_cost`: the rate (as written), the base's text and value, the product.
     Of {
         /// The rate, as written or shown.
@@ -337,6 +339,20 @@ pub enum Reason {
         amount: Decimal,
         /// Where the grant is in the facts.
         at: String,
+    },
+    /// The rule is repealed for events from an amendment's date.
+    Repealed {
+        /// The repealing amendment.
+        version: VersionRef,
+        /// The event's date.
+        date: chrono::NaiveDate,
+    },
+    /// The rule was added by an amendment that does not yet apply to the event.
+    NotYetAdded {
+        /// The amendment that adds it.
+        version: VersionRef,
+        /// The event's date.
+        date: chrono::NaiveDate,
     },
     /// Another record of the owner earns the same one-off in this evaluation.
     PaidToAnother {

@@ -27,12 +27,13 @@ mod pools;
 mod result;
 mod stacks;
 
+pub use crate::program::VersionRef;
 pub use explain::{Counted, Exclusion, PoolStep, Read, Reason, Slice, SplitShare, Step, Trace, Why, WhyExcluded};
 pub use result::{Award, EvalError, Evaluation, Excluded, Failure, NotApplicable, PayerShare, Total};
 
 use crate::amounts::{self, money};
 use crate::facts::{Entity, Facts, Grant, Slot};
-use crate::program::{Entitlement, Program, Rule, Value};
+use crate::program::{Entitlement, InForce, Program, Rule, Since, TextRef, Value};
 use crate::terms::Frequency;
 use chrono::{Datelike, NaiveDate};
 use expr::{Interp, Stop};
@@ -52,6 +53,8 @@ struct Candidate {
     key: Option<String>,
     award: Entitlement,
     trace: Vec<Step>,
+    /// The amendment whose text judged the event; `None` for the original.
+    version: Option<Since>,
 }
 
 impl Candidate {
@@ -146,7 +149,7 @@ fn once_per_owner(
         if explain {
             let (owner, key) = (&id.1, &id.2);
             let reason = Reason::PaidToAnother { owner: owner.clone(), key: key.clone() };
-            not_applicable.push(NotApplicable::new(program, c.rule, c.entity_path(), vec![reason]));
+            not_applicable.push(NotApplicable::new(program, c.rule, c.entity_path(), vec![reason], c.version));
         }
         false
     });
@@ -235,9 +238,13 @@ impl<'a> Run<'a> {
         let entity = chain.last().map_or("", |e| &e.path);
         let (schema, as_of, explain) = (&self.program.schema, self.as_of, self.explain);
         let mut interp = Interp { schema, chain, as_of, trace: Vec::new(), tracing: false, explain };
-        match self.outcome(index, rule, &mut interp) {
+        let mut version = None;
+        match self.outcome(index, rule, &mut interp, &mut version) {
             Ok((date, key, award)) => {
                 let mut trace = interp.trace;
+                if let (Some(since), true) = (version, self.explain) {
+                    trace.insert(0, Step::Version(self.program.version_ref(since)));
+                }
                 let rounding = self.program.policies.get(rule.policy).map(|p| p.rounding).unwrap_or_default();
                 let rounded = award.map(|x| amounts::round(x, rounding));
                 if let (Some(before), Some(after), true) = (award.max(), rounded.max(), self.explain) {
@@ -252,13 +259,13 @@ impl<'a> Run<'a> {
                     message,
                 })?;
                 let scopes = chain.iter().map(|e| e.path.clone()).collect();
-                self.candidates.push(Candidate { rule: index, scopes, date, key, award: rounded, trace });
+                self.candidates.push(Candidate { rule: index, scopes, date, key, award: rounded, trace, version });
                 Ok(())
             }
             Err(Stop::NotApplicable(reasons)) => {
                 if self.explain {
                     let path = chain.last().map_or_else(|| Arc::from(""), |e| e.path.clone());
-                    self.not_applicable.push(NotApplicable::new(self.program, index, path, reasons));
+                    self.not_applicable.push(NotApplicable::new(self.program, index, path, reasons, version));
                 }
                 Ok(())
             }
@@ -269,12 +276,14 @@ impl<'a> Run<'a> {
     }
 
     /// The event date and the award before caps, or why there is none: when explaining,
-    /// every reason that holds, the most informative first.
+    /// every reason that holds, the most informative first. The event date picks the text in
+    /// force (`version`: the amendment it comes from, if any).
     fn outcome(
         &self,
         index: usize,
         rule: &Rule,
         interp: &mut Interp,
+        version: &mut Option<Since>,
     ) -> Result<(NaiveDate, Option<String>, Entitlement), Stop> {
         // Whom the policy governs comes first: another city's rules say nothing else.
         for condition in rule.conditions.iter().filter(|c| c.scope) {
@@ -288,7 +297,21 @@ impl<'a> Run<'a> {
             }
         }
         let mut reasons = Vec::new();
-        for condition in rule.conditions.iter().filter(|c| !c.scope) {
+        // The checker requires `on`; a program built otherwise is judged on the evaluation date.
+        let date = match rule.on.as_ref().map(|on| interp.eval(on)) {
+            None => Some(self.as_of),
+            Some(Ok(Value::Date(d))) => Some(d),
+            Some(Ok(_)) => {
+                return Err(Stop::Failed(Failure::Internal, "internal error: the event date is not a date".into()))
+            }
+            Some(Err(Stop::NotApplicable(why))) if self.explain => {
+                reasons.extend(why);
+                None
+            }
+            Some(Err(stop)) => return Err(stop),
+        };
+        let text = self.text(rule, date, version)?;
+        for condition in text.conditions.iter().filter(|c| !c.scope) {
             let failed = match interp.eval(&condition.expr) {
                 Ok(Value::Bool(true)) => continue,
                 Ok(_) => vec![Reason::ConditionFalse {
@@ -303,19 +326,6 @@ impl<'a> Run<'a> {
             }
             reasons.extend(failed);
         }
-        // The checker requires `on`; a program built otherwise is judged on the evaluation date.
-        let date = match rule.on.as_ref().map(|on| interp.eval(on)) {
-            None => Some(self.as_of),
-            Some(Ok(Value::Date(d))) => Some(d),
-            Some(Ok(_)) => {
-                return Err(Stop::Failed(Failure::Internal, "internal error: the event date is not a date".into()))
-            }
-            Some(Err(Stop::NotApplicable(why))) if self.explain => {
-                reasons.extend(why);
-                None
-            }
-            Some(Err(stop)) => return Err(stop),
-        };
         if let Some(outside) = date.and_then(|d| self.window(rule, d)) {
             if !self.explain {
                 return Err(Stop::NotApplicable(Vec::new()));
@@ -332,12 +342,35 @@ impl<'a> Run<'a> {
         };
         self.not_granted_before(index, rule, interp.chain, date, key.as_deref())?;
         interp.tracing = self.explain;
-        let award = match interp.eval(&rule.reward)? {
+        let award = match interp.eval(text.reward)? {
             Value::Dec(x) => Entitlement::Exact(x),
             Value::Award(a) => a,
             _ => return Err(Stop::Failed(Failure::Internal, "internal error: the reward is not an amount".into())),
         };
         Ok((date, key, award))
+    }
+
+    /// The text in force on the event's date, or why none is. Without a date (its fact is
+    /// missing) the original text is judged, so the reasons still say what else is wanting.
+    fn text<'r>(
+        &self,
+        rule: &'r Rule,
+        date: Option<NaiveDate>,
+        version: &mut Option<Since>,
+    ) -> Result<TextRef<'r>, Stop> {
+        let Some(date) = date else { return Ok(rule.original()) };
+        match rule.in_force(date) {
+            InForce::Text(since, text) => {
+                *version = since;
+                Ok(text)
+            }
+            InForce::Repealed(since) => {
+                Err(self.refuse(|| Reason::Repealed { version: self.program.version_ref(since), date }))
+            }
+            InForce::NotYet(since) => {
+                Err(self.refuse(|| Reason::NotYetAdded { version: self.program.version_ref(since), date }))
+            }
+        }
     }
 
     /// The rule does not apply; the reason is built only when explaining.

@@ -4,7 +4,7 @@
 use super::explain::{Exclusion, Reason, SplitShare, Step, Trace, Why, WhyExcluded};
 use super::Candidate;
 use crate::facts::Facts;
-use crate::program::{Entitlement, EntitlementKind, Program, Rule, RuleName};
+use crate::program::{Entitlement, EntitlementKind, Program, RuleName, Share, Since};
 use chrono::{Datelike, NaiveDate};
 use miette::Diagnostic;
 use rust_decimal::Decimal;
@@ -59,15 +59,16 @@ impl Award {
         let entity = candidate.entity_path();
         let entitlement = candidate.award;
         let mut trace = candidate.trace;
+        let rounding = policy.map(|p| p.rounding).unwrap_or_default();
         let shares =
-            rule.map_or_else(Vec::new, |r| shares(r, &entitlement, policy.map(|p| p.rounding).unwrap_or_default()));
+            rule.map_or_else(Vec::new, |r| shares(r.text_since(candidate.version).split, &entitlement, rounding));
         if !shares.is_empty() {
             let shares =
                 shares.iter().map(|s| SplitShare { payer: s.payer.clone(), rate: s.rate, amount: s.amount }).collect();
             trace.push(Step::Split { shares });
         }
         Award {
-            rule: program.rule_name(candidate.rule),
+            rule: program.rule_name_as(candidate.rule, candidate.version),
             entity,
             entitlement,
             event_date: candidate.date,
@@ -137,7 +138,7 @@ pub struct Excluded {
 impl Excluded {
     pub(super) fn new(program: &Program, loser: &Candidate, reason: Exclusion, winner: Option<String>) -> Self {
         Excluded {
-            rule: program.rule_name(loser.rule),
+            rule: program.rule_name_as(loser.rule, loser.version),
             entity: loser.entity_path(),
             award: loser.award.clone(),
             why: WhyExcluded(reason),
@@ -177,12 +178,12 @@ impl Candidate {
 
 /// Each payer's part of the amount (or ceiling); the last payer takes what rounding leaves,
 /// so the parts always add up to the whole.
-fn shares(rule: &Rule, award: &Entitlement, rounding: crate::amounts::Rounding) -> Vec<PayerShare> {
+fn shares(split: &[Share], award: &Entitlement, rounding: crate::amounts::Rounding) -> Vec<PayerShare> {
     let base = award.amount().or(award.max()).filter(|_| award.kind() != EntitlementKind::CaseByCase);
-    let all_given = rule.split.iter().all(|s| s.rate.is_some());
+    let all_given = split.iter().all(|s| s.rate.is_some());
     let mut left = base;
-    let count = rule.split.len();
-    rule.split
+    let count = split.len();
+    split
         .iter()
         .enumerate()
         .map(|(i, s)| {
@@ -214,8 +215,14 @@ pub struct NotApplicable {
 
 impl NotApplicable {
     /// Rule `rule` (an index into the program's rules) does not pay `entity`, for `reasons`.
-    pub(super) fn new(program: &Program, rule: usize, entity: Arc<str>, reasons: Vec<Reason>) -> Self {
-        NotApplicable { rule: program.rule_name(rule), entity, why: Why(reasons) }
+    pub(super) fn new(
+        program: &Program,
+        rule: usize,
+        entity: Arc<str>,
+        reasons: Vec<Reason>,
+        version: Option<Since>,
+    ) -> Self {
+        NotApplicable { rule: program.rule_name_as(rule, version), entity, why: Why(reasons) }
     }
 }
 

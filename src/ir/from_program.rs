@@ -20,6 +20,7 @@ pub(super) fn document(program: &Program) -> ir::Document {
             rules: program.rules.iter().map(|r| rule(program, r)).collect(),
             pools: program.pools.iter().map(|p| pool(program, p)).collect(),
             stacks: program.stacks.iter().map(|s| stack(program, s)).collect(),
+            amendments: program.amendments.iter().map(|a| amendment(program, a)).collect(),
         },
         facts_needed: crate::needs::facts_needed(program).iter().map(needs).collect(),
     }
@@ -58,12 +59,17 @@ struct Body<'a>(&'a Program);
 impl Serialize for Body<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let program = self.0;
-        let mut body = s.serialize_struct("Program", 5)?;
+        let mut body = s.serialize_struct("Program", 6)?;
         body.serialize_field("schema", &schema(program))?;
         body.serialize_field("policies", &Seq(|| program.policies.iter().map(policy)))?;
         body.serialize_field("rules", &Seq(|| program.rules.iter().map(|r| rule(program, r))))?;
         body.serialize_field("pools", &Seq(|| program.pools.iter().map(|p| pool(program, p))))?;
         body.serialize_field("stacks", &Seq(|| program.stacks.iter().map(|st| stack(program, st))))?;
+        if program.amendments.is_empty() {
+            body.skip_field("amendments")?;
+        } else {
+            body.serialize_field("amendments", &Seq(|| program.amendments.iter().map(|a| amendment(program, a))))?;
+        }
         body.end()
     }
 }
@@ -160,11 +166,7 @@ fn rule(program: &Program, r: &crate::program::Rule) -> ir::Rule {
         cite: r.cite.clone(),
         title: r.title.clone(),
         dept: r.dept.clone(),
-        conditions: r
-            .conditions
-            .iter()
-            .map(|c| ir::Condition { text: c.text.to_string(), scope: c.scope, expr: w.expr(&c.expr, Ty::Bool) })
-            .collect(),
+        conditions: conditions(&w, &r.conditions),
         on: r.on.as_ref().map(|e| w.expr(e, Ty::Date)),
         reward: w.expr(&r.reward, Ty::Money),
         frequency: match r.frequency {
@@ -174,7 +176,62 @@ fn rule(program: &Program, r: &crate::program::Rule) -> ir::Rule {
         },
         once_per: r.once_per.as_ref().map(|e| w.expr(e, Ty::Literal)),
         once_for: w.chain.get(r.once_up).map(|&k| kind_name(program, k)).unwrap_or_default(),
-        split: r.split.iter().map(|s| ir::Share { payer: s.payer.clone(), rate: s.rate }).collect(),
+        split: shares(&r.split),
+        versions: r
+            .versions
+            .iter()
+            .map(|v| ir::Version {
+                amendment: amendment_id(program, v.since.amendment),
+                text: v.text.as_ref().map(|t| ir::Text {
+                    cite: t.cite.clone(),
+                    title: t.title.clone(),
+                    dept: t.dept.clone(),
+                    conditions: conditions(&w, &t.conditions),
+                    reward: w.expr(&t.reward, Ty::Money),
+                    split: shares(&t.split),
+                }),
+            })
+            .collect(),
+        added_by: r.added.map(|since| amendment_id(program, since.amendment)),
+    }
+}
+
+fn conditions(w: &Writer, conditions: &[crate::program::Condition]) -> Vec<ir::Condition> {
+    conditions
+        .iter()
+        .map(|c| ir::Condition { text: c.text.to_string(), scope: c.scope, expr: w.expr(&c.expr, Ty::Bool) })
+        .collect()
+}
+
+fn shares(split: &[crate::program::Share]) -> Vec<ir::Share> {
+    split.iter().map(|s| ir::Share { payer: s.payer.clone(), rate: s.rate }).collect()
+}
+
+fn amendment_id(program: &Program, index: usize) -> String {
+    program.amendments.get(index).map(|a| a.id.clone()).unwrap_or_default()
+}
+
+fn amendment(program: &Program, a: &crate::program::Amendment) -> ir::Amendment {
+    use crate::program::How;
+    ir::Amendment {
+        policy: policy_id(program, a.policy),
+        id: a.id.clone(),
+        title: a.title.clone(),
+        document: a.document.clone(),
+        issued: a.issued,
+        effective: a.effective,
+        changes: a
+            .changes
+            .iter()
+            .map(|c| ir::Amended {
+                rule: c.rule.clone(),
+                how: match &c.how {
+                    How::Replaced(clauses) => ir::How::Replaced(clauses.clone()),
+                    How::Repealed => ir::How::Repealed,
+                    How::Added => ir::How::Added,
+                },
+            })
+            .collect(),
     }
 }
 

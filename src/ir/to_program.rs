@@ -6,7 +6,8 @@ use super::IrError;
 use crate::amounts;
 use crate::diagnostic::Span;
 use crate::program::{
-    Condition, EnumDef, FieldDef, KindDef, Measure, Policy, Pool, Program, Rule, Schema, Share, Stack, Ty,
+    Amended, Amendment, Condition, EnumDef, FieldDef, How, KindDef, Measure, Policy, Pool, Program, Rule, Schema, Share, Since,
+    Stack, Text, Ty, Version,
 };
 use crate::{dates, terms};
 use expr::{literal, Reader};
@@ -28,13 +29,18 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
         Some(i) => Ok(i),
         None => bad(format!("{of} belongs to policy `{id}`, which the IR does not declare")),
     };
+    let amendments = ir
+        .amendments
+        .iter()
+        .map(|a| amendment(a, policy_index(&a.policy, &format!("amendment `{}`", a.id))?))
+        .collect::<Result<Vec<_>>>()?;
     let mut rules = Vec::with_capacity(ir.rules.len());
     let mut rule_index: HashMap<(&str, &str), usize> = HashMap::new();
     for r in &ir.rules {
         if rule_index.insert((&r.policy, &r.id), rules.len()).is_some() {
             return bad(format!("rule `{}.{}` is declared twice", r.policy, r.id));
         }
-        rules.push(rule(&schema, r, policy_index(&r.policy, &format!("rule `{}`", r.id))?)?);
+        rules.push(rule(&schema, r, policy_index(&r.policy, &format!("rule `{}`", r.id))?, &amendments)?);
     }
     let members = |refs: &[ir::RuleRef], of: &str| {
         refs.iter()
@@ -105,11 +111,13 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
         schema,
         policies,
         rules,
+        amendments,
         pools,
         stacks,
         tests: Vec::new(),
         sources: Vec::new(),
         names: Default::default(),
+        version_names: Default::default(),
     })
 }
 
@@ -220,7 +228,39 @@ fn period(p: ir::Period) -> dates::Period {
     }
 }
 
-fn rule(schema: &Schema, r: &ir::Rule, policy: usize) -> Result<Rule> {
+fn amendment(a: &ir::Amendment, policy: usize) -> Result<Amendment> {
+    let changes = a
+        .changes
+        .iter()
+        .map(|c| Amended {
+            rule: c.rule.clone(),
+            how: match &c.how {
+                ir::How::Replaced(clauses) => How::Replaced(clauses.clone()),
+                ir::How::Repealed => How::Repealed,
+                ir::How::Added => How::Added,
+            },
+        })
+        .collect();
+    Ok(Amendment {
+        id: a.id.clone(),
+        policy,
+        title: a.title.clone(),
+        document: a.document.clone(),
+        issued: a.issued,
+        effective: a.effective,
+        changes,
+    })
+}
+
+/// The amendment named `id` of the rule's policy, and its date.
+fn since(amendments: &[Amendment], id: &str, r: &ir::Rule, policy: usize) -> Result<Since> {
+    match amendments.iter().position(|a| a.id == id && a.policy == policy) {
+        Some(i) => Ok(Since { amendment: i, effective: amendments.get(i).map(|a| a.effective).unwrap_or_default() }),
+        None => bad(format!("rule `{}` names amendment `{id}`, which the IR does not declare for its policy", r.id)),
+    }
+}
+
+fn rule(schema: &Schema, r: &ir::Rule, policy: usize, amendments: &[Amendment]) -> Result<Rule> {
     let Some(kind) = schema.kind_named(&r.entity) else {
         return bad(format!("rule `{}` pays `{}`, an entity the IR does not declare", r.id, r.entity));
     };
@@ -231,11 +271,33 @@ fn rule(schema: &Schema, r: &ir::Rule, policy: usize) -> Result<Rule> {
             r.id, r.once_for, r.entity
         ));
     };
-    let conditions = r
-        .conditions
-        .iter()
-        .map(|c| Ok(Condition { text: c.text.as_str().into(), expr: reader.expr(&c.expr)?, scope: c.scope }))
-        .collect::<Result<Vec<_>>>()?;
+    let conditions = |conditions: &[ir::Condition]| {
+        conditions
+            .iter()
+            .map(|c| Ok(Condition { text: c.text.as_str().into(), expr: reader.expr(&c.expr)?, scope: c.scope }))
+            .collect::<Result<Vec<_>>>()
+    };
+    let shares = |split: &[ir::Share]| split.iter().map(|s| Share { payer: s.payer.clone(), rate: s.rate }).collect();
+    let mut versions = Vec::with_capacity(r.versions.len());
+    for v in &r.versions {
+        let since = since(amendments, &v.amendment, r, policy)?;
+        if versions.last().is_some_and(|last: &Version| last.since.effective > since.effective) {
+            return bad(format!("rule `{}` lists its versions out of date order", r.id));
+        }
+        let text = match &v.text {
+            None => None,
+            Some(t) => Some(Text {
+                cite: t.cite.clone(),
+                title: t.title.clone(),
+                dept: t.dept.clone(),
+                conditions: conditions(&t.conditions)?,
+                reward: reader.expr(&t.reward)?,
+                split: shares(&t.split),
+            }),
+        };
+        versions.push(Version { since, text });
+    }
+    let added = r.added_by.as_ref().map(|id| since(amendments, id, r, policy)).transpose()?;
     Ok(Rule {
         id: r.id.clone(),
         policy,
@@ -243,7 +305,7 @@ fn rule(schema: &Schema, r: &ir::Rule, policy: usize) -> Result<Rule> {
         cite: r.cite.clone(),
         title: r.title.clone(),
         dept: r.dept.clone(),
-        conditions,
+        conditions: conditions(&r.conditions)?,
         on: r.on.as_ref().map(|e| reader.expr(e)).transpose()?,
         reward: reader.expr(&r.reward)?,
         frequency: match r.frequency {
@@ -253,8 +315,10 @@ fn rule(schema: &Schema, r: &ir::Rule, policy: usize) -> Result<Rule> {
         },
         once_per: r.once_per.as_ref().map(|e| reader.expr(e)).transpose()?,
         once_up,
-        split: r.split.iter().map(|s| Share { payer: s.payer.clone(), rate: s.rate }).collect(),
+        split: shares(&r.split),
         source: 0,
         span: Span::default(),
+        versions,
+        added,
     })
 }

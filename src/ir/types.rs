@@ -46,6 +46,80 @@ pub struct Program {
     pub pools: Vec<Pool>,
     /// 就高不重复 groups: only the highest member's award is paid.
     pub stacks: Vec<Stack>,
+    /// Later documents amending the policies from a date, in effective-date order; absent
+    /// when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<Amendment>,
+}
+
+/// A later document that changes a policy from a date (关于调整…的通知).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Amendment {
+    /// The policy amended, by id.
+    pub policy: String,
+    /// The amendment's id; rules' `versions` and `added_by` name it.
+    pub id: String,
+    /// The amending document's title.
+    pub title: Option<String>,
+    /// Its document number, e.g. `常政规〔2025〕2号`.
+    pub document: Option<String>,
+    /// Its date of issue.
+    pub issued: Option<NaiveDate>,
+    /// The first day its texts apply to events.
+    pub effective: NaiveDate,
+    /// What it does, rule by rule (for reading; the rules' `versions` are what evaluates).
+    pub changes: Vec<Amended>,
+}
+
+/// What an amendment does to one rule.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Amended {
+    /// The rule's id, in the amended policy.
+    pub rule: String,
+    /// Replaced clauses, a repeal, or a new rule.
+    pub how: How,
+}
+
+/// How an amendment changes a rule.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum How {
+    /// These clause kinds (`reward`, `when`, …) are replaced.
+    Replaced(Vec<String>),
+    /// Not applicable to events from the amendment's date.
+    Repealed,
+    /// A new rule, in force from the amendment's date.
+    Added,
+}
+
+/// A rule's text from an amendment's effective date on.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Version {
+    /// The amendment, by id; its `effective` date is the version's first day.
+    pub amendment: String,
+    /// The whole text in force from then, or null for a repeal.
+    pub text: Option<Text>,
+}
+
+/// The clauses of a rule an amendment may replace.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// The clause it encodes.
+    pub cite: Option<String>,
+    /// A one-line summary.
+    pub title: Option<String>,
+    /// The responsible department.
+    pub dept: Option<String>,
+    /// All must hold: the policy's scope first, then the rule's own `when`s.
+    pub conditions: Vec<Condition>,
+    /// What is paid.
+    pub reward: Expr,
+    /// Who pays which share.
+    pub split: Vec<Share>,
 }
 
 /// Enums and entity kinds.
@@ -211,6 +285,13 @@ pub struct Rule {
     pub once_for: String,
     /// Who pays which share; empty when one payer pays all.
     pub split: Vec<Share>,
+    /// Its texts from later dates, by amendment, in effective-date order: an event on or after
+    /// a version's date is judged by the last such version. Absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<Version>,
+    /// The amendment that added the rule: not in force before its date. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added_by: Option<String>,
 }
 
 /// A condition and its text, which names it when it fails.

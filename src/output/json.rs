@@ -79,11 +79,16 @@ impl Serialize for TotalFields<'_> {
     }
 }
 
-/// `policy`, `rule` and `cite`: how every result names its rule.
+/// `policy`, `rule`, `cite` and, for an amended text, `version`: how every result names its
+/// rule.
 fn rule_fields<S: SerializeStruct>(out: &mut S, rule: &RuleName) -> Result<(), S::Error> {
     out.serialize_field("policy", &rule.policy)?;
     out.serialize_field("rule", &rule.id)?;
-    out.serialize_field("cite", &rule.cite)
+    out.serialize_field("cite", &rule.cite)?;
+    match &rule.version {
+        Some(version) => out.serialize_field("version", version),
+        None => out.skip_field("version"),
+    }
 }
 
 /// `{"policy", "rule", "cite", "title", "entity", "kind", "amount", "min", "max",

@@ -9,6 +9,7 @@ mod words;
 pub use diagnostics::{render_diagnostics, ErrorFormat};
 pub use escape::{escape, escape_lines};
 pub use table::{table, write_table};
+pub use words::amendment_note;
 
 use crate::eval::{Evaluation, Total};
 use json::{Report, WithProvenance};

@@ -5,13 +5,14 @@
 use crate::amounts::{money, rate};
 use crate::dates::Period;
 use crate::eval::{Excluded, Exclusion, NoValue, NotApplicable, PoolStep, Read, Reason, Step, Trace, Why};
-use crate::program::Entitlement;
+use crate::program::{Amendment, Entitlement, How, Program, VersionRef};
 use crate::terms::{Choose, Earlier};
 use std::fmt::{self, Display, Formatter};
 
 impl Display for Step {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match self {
+            Step::Version(version) => write!(f, "version in force: {version}"),
             Step::Of { rate, base, value, result } => {
                 write!(f, "{rate} of {base}: {rate} × {} = {}", money(*value), money(*result))
             }
@@ -175,6 +176,12 @@ impl Display for Reason {
             Reason::PaidThisYear { year, date, amount, at } => {
                 write!(f, "paid once a year: already granted for {year} on {date} ({}, {at})", money(*amount))
             }
+            Reason::Repealed { version, date } => {
+                write!(f, "repealed by {version}: the event on {date} is on or after that date")
+            }
+            Reason::NotYetAdded { version, date } => {
+                write!(f, "added by {version}: the event on {date} is before that date")
+            }
             Reason::PaidToAnother { owner, key } => {
                 let what = key.as_ref().map_or(String::new(), |k| format!(" for `{k}`"));
                 write!(f, "paid once only (一次性) per `{owner}`{what}: another record of it earns this award in the same evaluation for an earlier or equal event; that one is paid")
@@ -234,10 +241,25 @@ impl Display for NoValue {
     }
 }
 
+/// `amendment `changzhou_2025` (常政规〔2025〕2号), effective 2025-04-01`.
+impl Display for VersionRef {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(f, "amendment `{}`", self.amendment)?;
+        if let Some(document) = &self.document {
+            write!(f, " ({document})")?;
+        }
+        write!(f, ", effective {}", self.effective)
+    }
+}
+
 impl NotApplicable {
-    /// Every reason in one sentence, most informative first.
+    /// Every reason in one sentence, most informative first, under the amended text that
+    /// judged it (if any).
     pub fn reason(&self) -> String {
-        self.why.sentence()
+        match &self.rule.version {
+            Some(version) => format!("under {version}: {}", self.why.sentence()),
+            None => self.why.sentence(),
+        }
     }
 }
 
@@ -260,4 +282,28 @@ impl Why {
     pub fn sentence(&self) -> String {
         self.0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
     }
+}
+/// What an amendment changes, rule by rule, for `policy check`:
+///
+/// ```text
+/// note: amendment `changzhou_2025` of `changzhou_2023` (常政规〔2025〕2号), effective 2025-04-01
+///   CZ-09: replaces cite, reward
+///   CZ-11b: repealed
+///   CZ-18: added
+/// ```
+pub fn amendment_note(program: &Program, amendment: &Amendment) -> String {
+    let policy = program.policies.get(amendment.policy).map_or("", |p| p.id.as_str());
+    let document = amendment.document.as_ref().map_or(String::new(), |d| format!(" ({d})"));
+    let mut out =
+        format!("note: amendment `{}` of `{policy}`{document}, effective {}\n", amendment.id, amendment.effective);
+    for change in &amendment.changes {
+        let how = match &change.how {
+            How::Replaced(clauses) if clauses.is_empty() => "changes nothing".to_string(),
+            How::Replaced(clauses) => format!("replaces {}", clauses.join(", ")),
+            How::Repealed => "repealed".to_string(),
+            How::Added => "added".to_string(),
+        };
+        out.push_str(&format!("  {}: {how}\n", change.rule));
+    }
+    out
 }

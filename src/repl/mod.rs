@@ -349,11 +349,13 @@ fn empty_program() -> Program {
     Program {
         schema: Schema::default(),
         policies: Vec::new(),
+        amendments: Vec::new(),
         rules: Vec::new(),
         pools: Vec::new(),
         stacks: Vec::new(),
         tests: Vec::new(),
         sources: Vec::new(),
         names: Default::default(),
+        version_names: Default::default(),
     }
 }

@@ -101,6 +101,7 @@ fn describe(item: &AstItem) -> (&'static str, String, Span) {
             ("schema", names.join(", "), s.span)
         }
         AstItem::Policy(p) => ("policy", p.id.node.clone(), p.span),
+        AstItem::Amendment(a) => ("amendment", a.id.node.clone(), a.span),
         AstItem::Rule(r) => ("rule", r.id.node.clone(), r.span),
         AstItem::Pool(p) => ("pool", p.id.node.clone(), p.span),
         AstItem::Stack(s) => ("stack", s.id.node.clone(), s.span),

@@ -35,6 +35,8 @@ pub struct AwardDoc {
     rule: String,
     cite: Option<String>,
     title: Option<String>,
+    /// The amended text that judged the event; absent for the original text.
+    version: Option<VersionDoc>,
     /// e.g. `enterprise.E1.drugs.D1`.
     entity: String,
     /// `exact`, `up_to`, `range` or `case_by_case`.
@@ -53,6 +55,18 @@ pub struct AwardDoc {
     shares: Vec<ShareDoc>,
 }
 
+/// A version of a rule: the amendment that gave it and the first day it applies.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct VersionDoc {
+    /// The amendment's id, e.g. `changzhou_2025`.
+    amendment: String,
+    /// Its document number, e.g. `常政规〔2025〕2号`.
+    document: Option<String>,
+    /// YYYY-MM-DD.
+    effective: String,
+}
+
 /// One payer's part of an award.
 #[derive(ToSchema)]
 #[allow(dead_code)]
@@ -69,6 +83,8 @@ pub struct NotApplicableDoc {
     policy: String,
     rule: String,
     cite: Option<String>,
+    /// The amended text that judged the entity; absent for the original text.
+    version: Option<VersionDoc>,
     entity: String,
     reason: String,
 }
@@ -138,6 +154,7 @@ pub struct WhyDoc {
         EvaluationDoc,
         AwardDoc,
         ShareDoc,
+        VersionDoc,
         NotApplicableDoc,
         ExcludedDoc,
         TotalDoc,

@@ -15,6 +15,7 @@ pub(super) fn file(pair: Pair<Rule>) -> Result<File, Errors> {
         match pair.as_rule() {
             Rule::schema => items.push(Item::Schema(Spanned::new(schema(pair, &mut errors), span))),
             Rule::policy => items.push(Item::Policy(Spanned::new(policy(pair, &mut errors), span))),
+            Rule::amendment => items.push(Item::Amendment(Spanned::new(amendment(pair, &mut errors), span))),
             Rule::rule => items.push(Item::Rule(Box::new(Spanned::new(rule(pair, &mut errors), span)))),
             Rule::pool => items.push(Item::Pool(Spanned::new(pool(pair, &mut errors), span))),
             Rule::stack => items.push(Item::Stack(Spanned::new(stack(pair, &mut errors), span))),
@@ -215,6 +216,16 @@ fn rule(pair: Pair<Rule>, errors: &mut Errors) -> Rule_ {
     let blank = || Spanned::new(String::new(), span);
     let id = inner.next().map(ident).unwrap_or_else(blank);
     let entity = inner.next().map(ident).unwrap_or_else(blank);
+    let rule = clauses(id, entity, inner, errors);
+    if rule.reward.is_none() {
+        errors.push(SyntaxError::MissingReward { rule: rule.id.node.clone(), span: rule.id.span.into() });
+    }
+    rule
+}
+
+/// A rule's clauses, each kind at most once (every `when` kept): a whole rule's, or those an
+/// amendment's `change` replaces.
+fn clauses<'i>(id: Ident, entity: Ident, inner: impl Iterator<Item = Pair<'i, Rule>>, errors: &mut Errors) -> Rule_ {
     let mut rule = Rule_ {
         id,
         entity,
@@ -294,9 +305,6 @@ fn rule(pair: Pair<Rule>, errors: &mut Errors) -> Rule_ {
     rule.reward = reward.map(|r| r.node);
     rule.on = on.map(|o| o.node);
     rule.per_year_cap = cap.map(|c| c.node);
-    if rule.reward.is_none() {
-        errors.push(SyntaxError::MissingReward { rule: rule.id.node.clone(), span: rule.id.span.into() });
-    }
     rule
 }
 
@@ -308,6 +316,54 @@ fn acknowledge(pair: Pair<Rule>) -> Option<Spanned<Acknowledge>> {
     let reason = parts.next()?;
     let reason = Spanned::new(string(&reason), span_of(&reason));
     Some(Spanned::new(Acknowledge { warning, reason }, span))
+}
+
+fn amendment(pair: Pair<Rule>, errors: &mut Errors) -> Amendment {
+    let span = span_of(&pair);
+    let mut inner = pair.into_inner().filter(|p| !matches!(p.as_rule(), Rule::kw_amendment | Rule::kw_of));
+    let blank = || Spanned::new(String::new(), span);
+    let id = inner.next().map(ident).unwrap_or_else(blank);
+    let policy = inner.next().map(ident).unwrap_or_else(blank);
+    let mut amendment =
+        Amendment { id, policy, title: None, document: None, issued: None, effective: None, changes: Vec::new() };
+    for entry in inner {
+        let span = span_of(&entry);
+        match entry.as_rule() {
+            Rule::title => set_once(&mut amendment.title, string_clause(entry), "title", errors),
+            Rule::document => set_once(&mut amendment.document, string_clause(entry), "document", errors),
+            Rule::issued => {
+                if let Some(d) = date_clause(entry, errors) {
+                    set_once(&mut amendment.issued, d, "issued", errors);
+                }
+            }
+            Rule::effective => {
+                if let Some(e) = effective(entry, errors) {
+                    set_once(&mut amendment.effective, Spanned::new(e, span), "effective", errors);
+                }
+            }
+            Rule::change => {
+                let mut parts = entry.into_inner().filter(|p| p.as_rule() != Rule::kw_change);
+                let Some(id) = parts.next().map(ident) else { continue };
+                let entity = Spanned::new(String::new(), id.span);
+                let (group, own): (Vec<_>, Vec<_>) =
+                    parts.partition(|p| matches!(p.as_rule(), Rule::members | Rule::cap | Rule::limit | Rule::earlier));
+                let group = group.into_iter().filter_map(|p| group_clause(p, errors)).collect();
+                let change = Change::Change(Box::new(clauses(id, entity, own.into_iter(), errors)), group);
+                amendment.changes.push(Spanned::new(change, span));
+            }
+            Rule::repeal => {
+                if let Some(id) = entry.into_inner().find(|p| p.as_rule() == Rule::rule_id).map(ident) {
+                    amendment.changes.push(Spanned::new(Change::Repeal(id), span));
+                }
+            }
+            Rule::rule => {
+                let rule = Box::new(Spanned::new(rule(entry, errors), span));
+                amendment.changes.push(Spanned::new(Change::Add(rule), span));
+            }
+            _ => {}
+        }
+    }
+    amendment
 }
 
 fn share(pair: Pair<Rule>, errors: &mut Errors) -> Share {
@@ -384,6 +440,28 @@ fn pool(pair: Pair<Rule>, errors: &mut Errors) -> Pool {
     pool
 }
 
+/// A pool's or stack's clause met where a rule's is expected.
+fn group_clause(pair: Pair<Rule>, errors: &mut Errors) -> Option<Spanned<GroupClause>> {
+    let span = span_of(&pair);
+    let clause = match pair.as_rule() {
+        Rule::members => GroupClause::Members(members(pair)),
+        Rule::cap => GroupClause::Cap(cap(pair, errors)?),
+        Rule::limit => GroupClause::Limit(limit(pair)?),
+        _ => GroupClause::Earlier(earlier(&pair)),
+    };
+    Some(Spanned::new(clause, span))
+}
+
+/// `earlier top_up` or `earlier refuse`.
+fn earlier(pair: &Pair<Rule>) -> Earlier {
+    let top_up = pair.clone().into_inner().any(|p| p.as_rule() == Rule::kw_top_up);
+    if top_up {
+        Earlier::TopUp
+    } else {
+        Earlier::Refuse
+    }
+}
+
 fn cap(pair: Pair<Rule>, errors: &mut Errors) -> Option<Cap> {
     let mut amount = None;
     let mut per = None;
@@ -458,9 +536,7 @@ fn stack(pair: Pair<Rule>, errors: &mut Errors) -> Stack {
             }
             Rule::earlier => {
                 let span = span_of(&clause);
-                let top_up = clause.into_inner().any(|p| p.as_rule() == Rule::kw_top_up);
-                let earlier = if top_up { Earlier::TopUp } else { Earlier::Refuse };
-                set_once(&mut stack.earlier, Spanned::new(earlier, span), "earlier", errors);
+                set_once(&mut stack.earlier, Spanned::new(earlier(&clause), span), "earlier", errors);
             }
             _ => {}
         }

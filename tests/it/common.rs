@@ -75,11 +75,11 @@ pub fn stated(clauses: &str) -> String {
 }
 
 /// The single outcome of `reward <amount>` (with extra clauses) for an enterprise with `fields`.
-pub fn outcome(clauses: &str, fields: &str) -> Result<Award, NotApplicable> {
+pub fn outcome(clauses: &str, fields: &str) -> Result<Award, Box<NotApplicable>> {
     let result = run(&format!("rule R for enterprise {{\n  {}\n}}\n", stated(clauses)), &enterprise(fields));
     match (result.awards.as_slice(), result.not_applicable.as_slice()) {
         ([award], []) => Ok(award.clone()),
-        ([], [na]) => Err(na.clone()),
+        ([], [na]) => Err(Box::new(na.clone())),
         _ => panic!("expected exactly one outcome, got {result:#?}"),
     }
 }

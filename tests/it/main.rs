@@ -4,6 +4,7 @@
 #![allow(clippy::panic, clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 
 mod aggregates;
+mod amendments;
 mod as_of;
 mod bad_inputs;
 mod baseline;

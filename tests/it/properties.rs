@@ -191,9 +191,9 @@ fn test_item() -> impl Strategy<Value = Item> {
     })
 }
 
-/// A file with a policy, rules built from generated expressions, and a test.
-fn file() -> impl Strategy<Value = File> {
-    let rule = (
+/// A rule built from generated expressions.
+fn rule() -> impl Strategy<Value = Rule> {
+    (
         "[A-Z]{2}-[0-9]{1,2}[a-c]?",
         ident(),
         prop::collection::vec(expr(), 0..3),
@@ -202,41 +202,133 @@ fn file() -> impl Strategy<Value = File> {
         frequency(),
         prop::collection::vec(acknowledge(), 0..3),
     )
-        .prop_map(|(id, entity, conditions, reward, on, (frequency, once_per, once_within), acknowledged)| {
-            Item::Rule(Box::new(sp(Rule {
+        .prop_map(|(id, entity, conditions, reward, on, (frequency, once_per, once_within), acknowledged)| Rule {
+            id: sp(id),
+            entity,
+            cite: Some(sp("（三）第1段".to_string())),
+            title: None,
+            dept: None,
+            conditions,
+            on,
+            reward: Some(reward),
+            frequency: Some(sp(frequency)),
+            once_within,
+            once_per,
+            per_year_cap: None,
+            split: None,
+            acknowledged,
+        })
+}
+
+/// A pool's or stack's clause, which an amendment's `change` may hold (for the checker to
+/// refuse).
+fn group_clause() -> impl Strategy<Value = Spanned<GroupClause>> {
+    let period = prop::sample::select(vec![Period::Year, Period::Years(3), Period::Total]);
+    prop_oneof![
+        prop::collection::vec("[A-Z]{2}-[0-9]{1,2}".prop_map(|r| sp(Member::Rule(r))), 1..3)
+            .prop_map(GroupClause::Members),
+        (numeral(), ident(), period.clone()).prop_map(|(amount, per, period)| GroupClause::Cap(Cap {
+            amount,
+            per,
+            period
+        })),
+        (1u32..5, ident(), period, any::<bool>()).prop_map(|(count, per, period, highest)| {
+            let choose = if highest { Choose::Highest } else { Choose::Earliest };
+            GroupClause::Limit(Limit { count, per, period, choose })
+        }),
+        prop::sample::select(vec![Earlier::TopUp, Earlier::Refuse]).prop_map(GroupClause::Earlier),
+    ]
+    .prop_map(sp)
+}
+
+/// An amendment with every kind of change: clauses replaced (any of them, perhaps none),
+/// a repeal, a new rule.
+fn amendment_item() -> impl Strategy<Value = Item> {
+    let replaced = (
+        "[A-Z]{2}-[0-9]{1,2}",
+        prop::option::of(text()),
+        prop::collection::vec(expr(), 0..2),
+        prop::option::of(expr()),
+        prop::option::of(prop::collection::vec((ident(), prop::option::of(1u32..100)), 1..3)),
+        prop::collection::vec(group_clause(), 0..2),
+        prop::collection::vec(acknowledge(), 0..2),
+    )
+        .prop_map(|(id, cite, conditions, reward, split, group, acknowledged)| {
+            let split = split.map(|shares| {
+                sp(shares
+                    .into_iter()
+                    .map(|(payer, percent)| Share { payer, percent: percent.map(|p| sp(Decimal::from(p))) })
+                    .collect())
+            });
+            let blank = sp(String::new());
+            let rule = Box::new(Rule {
                 id: sp(id),
-                entity,
-                cite: Some(sp("（三）第1段".to_string())),
+                entity: blank,
+                cite: cite.map(sp),
                 title: None,
                 dept: None,
                 conditions,
-                on,
-                reward: Some(reward),
-                frequency: Some(sp(frequency)),
-                once_within,
-                once_per,
+                on: None,
+                reward,
+                frequency: None,
+                once_within: None,
+                once_per: None,
                 per_year_cap: None,
-                split: None,
+                split,
                 acknowledged,
-            })))
+            });
+            Change::Change(rule, group)
         });
-    (schema_item(), prop::collection::vec(rule, 1..4), test_item()).prop_map(|(schema, rules, test)| {
-        let policy = Policy {
-            id: sp("p".to_string()),
-            title: Some(sp("示例".to_string())),
-            issuer: None,
-            document: None,
-            issued: chrono::NaiveDate::from_ymd_opt(2023, 11, 8).map(sp),
-            effective: Some(sp(Effective::AfterIssue(Duration { months: 0, days: 30 }))),
-            expires: None,
-            rounding: None,
-            scope: Vec::new(),
-        };
-        let mut items = vec![schema, Item::Policy(sp(policy))];
-        items.extend(rules);
-        items.push(test);
-        File { items }
-    })
+    let change = prop_oneof![
+        replaced,
+        "[A-Z]{2}-[0-9]{1,2}".prop_map(|id| Change::Repeal(sp(id))),
+        rule().prop_map(|r| Change::Add(Box::new(sp(r)))),
+    ];
+    let effective = prop_oneof![
+        Just(None),
+        Just(Some(Effective::OnIssue)),
+        (1u32..60).prop_map(|n| Some(Effective::AfterIssue(Duration { months: 0, days: n }))),
+        Just(chrono::NaiveDate::from_ymd_opt(2025, 4, 1).map(Effective::On)),
+    ];
+    (prop::option::of(text()), effective, prop::collection::vec(change, 0..4)).prop_map(
+        |(document, effective, changes)| {
+            Item::Amendment(sp(Amendment {
+                id: sp("p_2025".to_string()),
+                policy: sp("p".to_string()),
+                title: None,
+                document: document.map(sp),
+                issued: chrono::NaiveDate::from_ymd_opt(2025, 3, 1).map(sp),
+                effective: effective.map(sp),
+                changes: changes.into_iter().map(sp).collect(),
+            }))
+        },
+    )
+}
+
+/// A file with a policy, rules built from generated expressions, perhaps an amendment, and a
+/// test.
+fn file() -> impl Strategy<Value = File> {
+    let rule = rule().prop_map(|r| Item::Rule(Box::new(sp(r))));
+    (schema_item(), prop::collection::vec(rule, 1..4), prop::option::of(amendment_item()), test_item()).prop_map(
+        |(schema, rules, amendment, test)| {
+            let policy = Policy {
+                id: sp("p".to_string()),
+                title: Some(sp("示例".to_string())),
+                issuer: None,
+                document: None,
+                issued: chrono::NaiveDate::from_ymd_opt(2023, 11, 8).map(sp),
+                effective: Some(sp(Effective::AfterIssue(Duration { months: 0, days: 30 }))),
+                expires: None,
+                rounding: None,
+                scope: Vec::new(),
+            };
+            let mut items = vec![schema, Item::Policy(sp(policy))];
+            items.extend(rules);
+            items.extend(amendment);
+            items.push(test);
+            File { items }
+        },
+    )
 }
 
 /// The IR's committed JSON Schema, which every generated program's IR must satisfy.
@@ -265,7 +357,7 @@ proptest! {
     /// and gives the results the source gives.
     /// (`threshold` starts at 1: the tier `[0, threshold万)` is empty, an error, at 0.)
     #[test]
-    fn the_ir_evaluates_as_the_source(rate in 1u32..100, cap in 1u64..10_000, threshold in 1u64..5000, cost in 0u64..100_000) {
+    fn the_ir_evaluates_as_the_source(rate in 1u32..100, cap in 1u64..10_000, threshold in 1u64..5000, cost in 0u64..100_000, amended in 1u32..3) {
         let source = format!(
             "schema {{ enum ph {{ a, b, c }} entity e {{ rd_cost: money, n: count, ph: ph, started: date, done?: bool, \
                 bonus?: money default 1万, stage?: ph default b, items?: [item] }} entity item {{ cost?: money, big?: bool default false }} }}\n\
@@ -278,7 +370,8 @@ proptest! {
              rule D for e {{ on as_of every_event when done == true or n != 2 reward if ph == c then case_by_case max {cap}万 else (rd_cost - 1万) * 2 / 4 + 5万 per n }}\n\
              pool P {{ members R, T cap {cap}万 per e per year }}\n\
              stack K {{ members B, D per e earlier top_up }}\n\
-             rule G for e {{ on as_of every_event when any(items where not big) and stage != c reward {rate}% of sum(items.cost where cost >= {threshold}) + bonus + 1万 per (n default 0) }}\n"
+             rule G for e {{ on as_of every_event when any(items where not big) and stage != c reward {rate}% of sum(items.cost where cost >= {threshold}) + bonus + 1万 per (n default 0) }}\n\
+             amendment p2 of p {{ effective 2024-01-0{amended} change R {{ reward {rate}% of rd_cost max {cap}万 + 1万 }} repeal S }}\n"
         );
         let program = policy_lang::compile(vec![policy_lang::Source::new("p.policy", source)]).map(|l| l.program);
         prop_assert!(program.is_ok(), "{:?}", program.err());
