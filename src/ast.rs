@@ -71,6 +71,30 @@ pub enum Item {
     Stack(Spanned<Stack>),
     /// `test "…" { … }`: a case from the text, run by `policy test`.
     Test(Spanned<Test>),
+    /// `value NAME = …` or `schedule NAME(p: type, …) = …`: an amount or table defined once
+    /// and used by several rules (按前款标准).
+    Schedule(Spanned<Schedule>),
+}
+
+/// `value city_cap = 1000万` (no parameters) or
+/// `schedule clinical_cap(p: phase) = by p { … }`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Schedule {
+    /// The name rules use, e.g. `clinical_cap`.
+    pub name: Ident,
+    /// `None` for a `value`; the parameters, in order, for a `schedule` (perhaps none).
+    pub params: Option<Vec<Param>>,
+    /// The amount; it reads only the parameters and `as_of`.
+    pub body: Expr,
+}
+
+/// `p: phase`: a schedule's parameter and its type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Param {
+    /// The name the body reads.
+    pub name: Ident,
+    /// A base type (`money`, `count`, …) or an enum of the schema.
+    pub ty: Ident,
 }
 
 /// A case from the text: given facts (on a date), expect outcomes.
@@ -170,6 +194,8 @@ pub struct Schema {
 /// `enum phase { preclinical, I, II, III }`: a closed set of categories.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EnumDecl {
+    /// `extend enum city { … }`: values added to an enum declared elsewhere.
+    pub extend: bool,
     /// The enum's name, used as a field type.
     pub name: Ident,
     /// Its values, in declared order.
@@ -179,6 +205,8 @@ pub struct EnumDecl {
 /// `entity drug { … }`: a kind of thing rules pay (an enterprise, a drug, a project).
 #[derive(Clone, Debug, PartialEq)]
 pub struct EntityDecl {
+    /// `extend entity enterprise { … }`: fields added to a kind declared elsewhere.
+    pub extend: bool,
     /// The kind's name, as in `rule … for drug`.
     pub name: Ident,
     /// Its facts, in source order.
@@ -446,8 +474,11 @@ pub type Expr = Spanned<ExprKind>;
 pub enum ExprKind {
     /// A literal: `400万`, `20%`, `2024-01-01`, `"text"`, `true`.
     Lit(Literal),
-    /// `rd_cost`, `enterprise.paid_in_capital`
+    /// `rd_cost`, `enterprise.paid_in_capital`; also a `value`'s name (`city_cap`, `wuxi.city_cap`).
     Path(Vec<Ident>),
+    /// `clinical_cap(phase_completed)`: a schedule (by name, perhaps `policy.name`) and its
+    /// arguments.
+    Call(Vec<Ident>, Vec<Expr>),
     /// The evaluation date.
     AsOf,
     /// `-x`, `not x`, `up_to x`.

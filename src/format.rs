@@ -193,7 +193,11 @@ fn place(lines: Vec<Line>, comments: &[&Comment]) -> Vec<String> {
     }
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let indent: String = line.text.chars().take_while(|c| *c == ' ').collect();
+        let mut indent: String = line.text.chars().take_while(|c| *c == ' ').collect();
+        // A comment just before a closing brace belongs to the block it closes.
+        if line.text.trim_start().starts_with('}') {
+            indent.push_str("  ");
+        }
         for c in before.get(i).into_iter().flatten() {
             out.push(format!("{indent}{c}"));
         }

@@ -128,7 +128,8 @@ fn ledger(program: &Program, index: usize, rule: &Rule, kind: &dyn Fn(usize) -> 
 }
 
 /// Calls `read(kind, slot)` for every field `expr` reads; `chain` is the current entity's
-/// kind and its owners' (an aggregate's records are the current entity inside it).
+/// kind and its owners' (an aggregate's records are the current entity inside it). A
+/// schedule's body reads only its parameters: the facts are in the call's arguments.
 fn fields(expr: &Expr, chain: &[KindId], read: &mut dyn FnMut(KindId, usize)) {
     match expr {
         Expr::Field { up, slot, .. } => {
@@ -146,40 +147,6 @@ fn fields(expr: &Expr, chain: &[KindId], read: &mut dyn FnMut(KindId, usize)) {
                 fields(part, &records, read);
             }
         }
-        Expr::Default { fact, .. } => fields(fact, chain, read),
-        Expr::Const(_) | Expr::AsOf | Expr::CaseByCase { .. } => {}
-        Expr::Neg(e) | Expr::Not(e) | Expr::UpTo(e) | Expr::In(e, _) | Expr::EnumName { value: e, .. } => {
-            fields(e, chain, read)
-        }
-        Expr::Arith(_, a, b)
-        | Expr::Compare(_, a, b)
-        | Expr::And(a, b)
-        | Expr::Or(a, b)
-        | Expr::Range(a, b)
-        | Expr::RateRange(a, b)
-        | Expr::Shift { date: a, by: b, .. }
-        | Expr::Of { rate: a, base: b, .. }
-        | Expr::Per { amount: a, count: b, .. }
-        | Expr::Max { amount: a, cap: b, .. } => {
-            fields(a, chain, read);
-            fields(b, chain, read);
-        }
-        Expr::If(c, a, b) => {
-            fields(c, chain, read);
-            fields(a, chain, read);
-            fields(b, chain, read);
-        }
-        Expr::By { scrutinee, arms, .. } => {
-            fields(scrutinee, chain, read);
-            arms.iter().for_each(|arm| fields(arm, chain, read));
-        }
-        Expr::Tiers { scrutinee, arms, .. } | Expr::Marginal { scrutinee, arms, .. } => {
-            fields(scrutinee, chain, read);
-            arms.iter().for_each(|(_, arm)| fields(arm, chain, read));
-        }
-        Expr::Steps { scrutinee, arms, .. } => {
-            fields(scrutinee, chain, read);
-            arms.iter().for_each(|(_, arm)| fields(arm, chain, read));
-        }
+        _ => expr.children().into_iter().for_each(|e| fields(e, chain, read)),
     }
 }

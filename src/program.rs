@@ -39,6 +39,8 @@ pub struct Program {
     pub pools: Vec<Pool>,
     /// 就高不重复 groups.
     pub stacks: Vec<Stack>,
+    /// `value`s and `schedule`s, in load order; a [`Expr::Call`] indexes this list.
+    pub schedules: Vec<Schedule>,
     /// Cases from the text, run by `policy test` (not part of the IR).
     pub tests: Vec<TestCase>,
     /// The source files, for showing a rule's text (not part of the IR).
@@ -315,6 +317,22 @@ pub struct Policy {
     pub expires: Option<NaiveDate>,
     /// How its awards are rounded, once each.
     pub rounding: Rounding,
+}
+
+/// A `value` (no parameters) or a `schedule`: an amount or table defined once and used by
+/// several rules (可参照上述政策执行 / 按前款标准), so that the copies cannot drift.
+#[derive(Clone, Debug)]
+pub struct Schedule {
+    /// The name rules use, e.g. `clinical_cap`.
+    pub name: String,
+    /// The policy of the file that defines it, which qualifies the name (`wuxi.city_cap`).
+    pub policy: Option<String>,
+    /// The parameters and their types; `None` for a `value`.
+    pub params: Option<Vec<(String, Ty)>>,
+    /// The amount; reads only [`Expr::Param`]s and `as_of`.
+    pub body: Expr,
+    /// The body's type, settled once where it is defined.
+    pub ty: Ty,
 }
 
 /// A checked rule.
@@ -603,6 +621,22 @@ pub enum Expr {
         /// `uncapped`: the text sets no bound (上不封顶).
         uncapped: bool,
     },
+    /// A schedule's (or value's) amount for these arguments; the trace names the schedule.
+    Call {
+        /// Index into [`Program::schedules`].
+        schedule: usize,
+        /// The arguments, in parameter order.
+        args: Vec<Expr>,
+        /// The call as written (`clinical_cap(phase_completed)`), for the trace.
+        text: Arc<str>,
+    },
+    /// Inside a schedule's body: the argument given for its parameter at this index.
+    Param {
+        /// The parameter's position.
+        index: usize,
+        /// Its name.
+        name: Arc<str>,
+    },
     /// An enum value as its name (for ledger keys).
     EnumName {
         /// The enum value.
@@ -642,6 +676,58 @@ pub struct Aggregate {
     pub text: Arc<str>,
     /// The list as written (`trials`), to name a record's missing fact (`trials[T2].rd_cost`).
     pub list_text: Arc<str>,
+}
+
+/// How deep uses of schedules may nest (a schedule whose body uses a schedule whose body uses
+/// …). Each body is bounded in depth by the parser; this bounds their chain, so evaluation's
+/// recursion stays within a thread's stack. Policies nest one or two deep.
+pub const MAX_NESTING: usize = 8;
+
+impl Expr {
+    /// How deep the uses of schedules in this expression nest, given how deep each schedule's
+    /// own do (itself included); 0 when it uses none.
+    pub fn nesting(&self, of_schedule: &[usize]) -> usize {
+        let mut deepest = 0;
+        let mut stack = vec![self];
+        while let Some(e) = stack.pop() {
+            if let Expr::Call { schedule, .. } = e {
+                deepest = deepest.max(of_schedule.get(*schedule).copied().unwrap_or(0));
+            }
+            stack.extend(e.children());
+        }
+        deepest
+    }
+
+    /// The expressions directly inside this one.
+    pub fn children(&self) -> Vec<&Expr> {
+        match self {
+            Expr::Const(_) | Expr::Field { .. } | Expr::AsOf | Expr::CaseByCase { .. } | Expr::Param { .. } => {
+                Vec::new()
+            }
+            Expr::Neg(a) | Expr::Not(a) | Expr::UpTo(a) | Expr::In(a, _) | Expr::EnumName { value: a, .. } => vec![a],
+            Expr::Arith(_, a, b)
+            | Expr::Compare(_, a, b)
+            | Expr::And(a, b)
+            | Expr::Or(a, b)
+            | Expr::Range(a, b)
+            | Expr::RateRange(a, b)
+            | Expr::Shift { date: a, by: b, .. }
+            | Expr::Of { rate: a, base: b, .. }
+            | Expr::Per { amount: a, count: b, .. }
+            | Expr::Max { amount: a, cap: b, .. } => vec![a, b],
+            Expr::If(c, a, b) => vec![c, a, b],
+            Expr::By { scrutinee, arms, .. } => std::iter::once(&**scrutinee).chain(arms).collect(),
+            Expr::Tiers { scrutinee, arms, .. } | Expr::Marginal { scrutinee, arms, .. } => {
+                std::iter::once(&**scrutinee).chain(arms.iter().map(|(_, e)| e)).collect()
+            }
+            Expr::Steps { scrutinee, arms, .. } => {
+                std::iter::once(&**scrutinee).chain(arms.iter().map(|(_, e)| e)).collect()
+            }
+            Expr::Call { args, .. } => args.iter().collect(),
+            Expr::Aggregate(a) => a.field.iter().chain(&a.filter).collect(),
+            Expr::Default { fact, .. } => vec![fact],
+        }
+    }
 }
 
 /// An arithmetic operator.

@@ -104,6 +104,12 @@ impl Display for ExprKind {
             ExprKind::Lit(lit) => lit.fmt(f),
             ExprKind::Path(parts) => write_joined(f, parts.iter().map(|p| &p.node), "."),
             ExprKind::AsOf => f.write_str("as_of"),
+            ExprKind::Call(name, args) => {
+                write_joined(f, name.iter().map(|p| &p.node), ".")?;
+                f.write_str("(")?;
+                write_joined(f, args.iter(), ", ")?;
+                f.write_str(")")
+            }
             ExprKind::Unary(op, inner) => {
                 f.write_str(match op {
                     UnOp::Neg => "-",
@@ -335,6 +341,7 @@ impl Item {
             Item::Pool(p) => pool_lines(p),
             Item::Stack(s) => stack_lines(s),
             Item::Test(t) => test_lines(t),
+            Item::Schedule(s) => vec![Line::new(s.to_string(), s.span)],
         }
     }
 
@@ -348,6 +355,7 @@ impl Item {
             Item::Pool(p) => p.span,
             Item::Stack(s) => s.span,
             Item::Test(t) => t.span,
+            Item::Schedule(s) => s.span,
         }
     }
 }
@@ -359,13 +367,14 @@ fn schema_lines(s: &Spanned<Schema>) -> Vec<Line> {
             out.push(Line::new("", None));
         }
         let variants: Vec<&str> = e.variants.iter().map(|v| v.node.as_str()).collect();
-        let one_line = format!("  enum {} {{ {} }}", e.name.node, variants.join(", "));
+        let extend = if e.extend { "extend " } else { "" };
+        let one_line = format!("  {extend}enum {} {{ {} }}", e.name.node, variants.join(", "));
         if unicode_width::UnicodeWidthStr::width(one_line.as_str()) <= 100 {
             out.push(Line::new(one_line, e.span));
             continue;
         }
         // A long enum: one value a line, so each keeps its comment.
-        out.push(Line::new(format!("  enum {} {{", e.name.node), Span::new(e.span.start, e.name.span.end)));
+        out.push(Line::new(format!("  {extend}enum {} {{", e.name.node), Span::new(e.span.start, e.name.span.end)));
         out.extend(e.variants.iter().map(|v| Line::new(format!("    {},", v.node), v.span)));
         out.push(Line::new("  }", Span::new(e.span.end, e.span.end)));
     }
@@ -374,7 +383,8 @@ fn schema_lines(s: &Spanned<Schema>) -> Vec<Line> {
             out.push(Line::new("", None));
         }
         let open = Span::new(entity.span.start, entity.name.span.end);
-        out.push(Line::new(format!("  entity {} {{", entity.name.node), open));
+        let extend = if entity.extend { "extend " } else { "" };
+        out.push(Line::new(format!("  {extend}entity {} {{", entity.name.node), open));
         for field in &entity.fields {
             let mark = if field.optional { "?" } else { "" };
             let ty = match &field.ty.node {
@@ -388,6 +398,21 @@ fn schema_lines(s: &Spanned<Schema>) -> Vec<Line> {
     }
     out.push(Line::new("}", Span::new(s.span.end, s.span.end)));
     out
+}
+
+/// `value city_cap = 1000万`, `schedule clinical_cap(p: phase) = by p { … }`: one line.
+impl Display for Schedule {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match &self.params {
+            None => write!(f, "value {}", self.name.node)?,
+            Some(params) => {
+                write!(f, "schedule {}(", self.name.node)?;
+                write_joined(f, params.iter().map(|p| format!("{}: {}", p.name.node, p.ty.node)), ", ")?;
+                f.write_str(")")?;
+            }
+        }
+        write!(f, " = {}", self.body)
+    }
 }
 
 fn policy_lines(p: &Spanned<Policy>) -> Vec<Line> {

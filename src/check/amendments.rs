@@ -27,6 +27,10 @@ pub(super) struct Amend<'a> {
     /// The pools and stacks written for each policy (policy, `pool` or `stack`, id), so that
     /// changing one is told it is not a rule.
     pub groups: Vec<(usize, &'static str, &'a str)>,
+    /// The values and schedules rules may use.
+    pub names: &'a super::schedules::Names,
+    /// The policy each file declares, so a file's own values come first.
+    pub file_policies: &'a [Option<String>],
 }
 
 /// What amending builds as it goes: the rules (versions added, new rules appended), the new
@@ -316,7 +320,17 @@ impl Amend<'_> {
         let scope = self.scopes.get(rule.policy).copied().unwrap_or_default();
         let own = self.schema.kinds.get(rule.kind).map_or("", |k| k.name.as_str());
         let narrowing = Some(Narrowing::of(own, scope.iter().chain(whens.iter().copied())));
-        let mut cx = expr::Context { schema: self.schema, kind: rule.kind, file: w.file, diags, narrowing };
+        let policy = self.file_policies.get(w.file).and_then(|p| p.as_deref());
+        let mut cx = expr::Context {
+            schema: self.schema,
+            kind: rule.kind,
+            file: w.file,
+            diags,
+            narrowing,
+            names: self.names,
+            policy,
+            params: None,
+        };
         if !clauses.conditions.is_empty() {
             text.conditions.retain(|c| c.scope);
             text.conditions.extend(clauses.conditions.iter().map(|c| program::Condition {
@@ -358,7 +372,9 @@ impl Amend<'_> {
         }
         let scope = self.scopes.get(w.policy).copied().unwrap_or_default();
         diags.answering(w.file, format!("rule `{}`", r.id.node), &r.acknowledged);
-        let rule = super::rule(r, w.policy, scope, w.file, self.schema, diags);
+        let at =
+            super::Defined { names: self.names, policy: self.file_policies.get(w.file).and_then(|p| p.as_deref()) };
+        let rule = super::rule(r, w.policy, scope, w.file, self.schema, at, diags);
         diags.answered();
         let mut rule = rule?;
         rule.added = Some(since);

@@ -87,7 +87,8 @@ pub(super) fn field_default(
     diags: &mut Diagnostics,
 ) -> Option<Value> {
     let value = decl.default.as_ref()?;
-    let mut cx = Context { schema, kind, file, diags, narrowing: None };
+    let names = super::schedules::Names::default();
+    let mut cx = Context { schema, kind, file, diags, narrowing: None, names: &names, policy: None, params: None };
     if !decl.optional {
         cx.error(CheckError::DefaultRequired { name: decl.name.node.clone(), span: value.span.into() });
         return None;

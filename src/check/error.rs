@@ -102,22 +102,159 @@ pub enum CheckError {
         span: SourceSpan,
     },
 
-    /// Two rules named `CZ-05` in one policy; two fields `rd_cost` on one entity
+    /// Two rules named `CZ-05` in one policy; two fields `rd_cost` on one entity; `enum city`
+    /// declared in two files
     #[error("duplicate {what} `{}`", quote(.name))]
-    #[diagnostic(code(check::duplicate), help("names of {what}s must be unique{scope}; rename or remove one"))]
+    #[diagnostic(code(check::duplicate), help("{help}"))]
     Duplicate {
         /// What is duplicated: rule, field, enum, …
         what: String,
         /// The name given twice.
         name: String,
-        /// Where names must be unique, as a phrase: ` within a policy`, ` across the schema`.
-        scope: String,
+        /// How to fix it: where names must be unique, or how to extend instead.
+        help: String,
         /// The second definition.
         #[label("defined again here")]
         span: SourceSpan,
         /// The first definition, when in the same file.
-        #[label("first defined here")]
+        #[label("defined here first")]
         first: Option<SourceSpan>,
+        /// The first definition when it is in another file: that file's index and the span,
+        /// shown as a related diagnostic in that file.
+        first_elsewhere: Option<(usize, SourceSpan)>,
+    },
+
+    /// The first definition of a name defined again in another file (shown beside
+    /// [`CheckError::Duplicate`], never alone)
+    #[error("`{}` is first defined here", quote(.name))]
+    #[diagnostic(code(check::first_definition), severity(Advice))]
+    FirstDefinition {
+        /// The name given twice.
+        name: String,
+        /// The first definition.
+        #[label("defined here first")]
+        span: SourceSpan,
+    },
+
+    /// `extend enum cty { … }` where no file declares `cty`
+    #[error("cannot extend unknown {what} `{}`", quote(.name))]
+    #[diagnostic(code(check::unknown_extension), help("{help}"))]
+    UnknownExtension {
+        /// `enum` or `entity`.
+        what: String,
+        /// The name as written.
+        name: String,
+        /// Did-you-mean, or how to declare it instead.
+        help: String,
+        /// The name.
+        #[label("no {what} of this name is declared")]
+        span: SourceSpan,
+    },
+
+    /// `extend entity enterprise { trials: [clinical_trial] }`: facts written for the other
+    /// policies do not give `trials`, and would be refused
+    #[error("`{field}`, added to `{kind}`, is required of every `{kind}`")]
+    #[diagnostic(
+        code(check::required_extension),
+        severity(Warning),
+        help("fact sets written for the policies that declared `{kind}` do not give it, and would be refused; declare it optional: `{field}?: {ty}`")
+    )]
+    RequiredExtension {
+        /// The kind extended.
+        kind: String,
+        /// The field added.
+        field: String,
+        /// Its type as written.
+        ty: String,
+        /// The field.
+        #[label("required, but added by an extension")]
+        span: SourceSpan,
+    },
+
+    /// `clinical_cpa(phase)` where the schedule is `clinical_cap`
+    #[error("unknown schedule `{}`", quote(.name))]
+    #[diagnostic(code(check::unknown_schedule), help("{help}"))]
+    UnknownSchedule {
+        /// The name as written.
+        name: String,
+        /// Did-you-mean, or how to define one.
+        help: String,
+        /// The name.
+        #[label("no schedule of this name")]
+        span: SourceSpan,
+    },
+
+    /// `clinical_cap(phase, rd_cost)` where `clinical_cap` takes one argument
+    #[error("`{name}` takes {expected}, given {found}")]
+    #[diagnostic(code(check::schedule_arity), help("call it as `{signature}`"))]
+    Arity {
+        /// The schedule.
+        name: String,
+        /// "1 argument", "2 arguments".
+        expected: String,
+        /// "none", "2".
+        found: String,
+        /// The schedule as defined, e.g. `clinical_cap(p: phase)`.
+        signature: String,
+        /// The call.
+        #[label("{found} given here")]
+        span: SourceSpan,
+    },
+
+    /// `city_cap(II)` where `city_cap` is a `value`
+    #[error("`{name}` is a value, not a schedule")]
+    #[diagnostic(code(check::value_called), help("write it without arguments: `{name}`"))]
+    ValueCalled {
+        /// The value.
+        name: String,
+        /// The call.
+        #[label("a value takes no arguments")]
+        span: SourceSpan,
+    },
+
+    /// `value cap = rd_cost max 100万`: a value or schedule reads a fact
+    #[error("`{}` is not a parameter of `{schedule}`", quote(.name))]
+    #[diagnostic(code(check::schedule_reads_facts), help("{help}"))]
+    ReadsFacts {
+        /// The name read.
+        name: String,
+        /// The value or schedule.
+        schedule: String,
+        /// How to pass the fact in instead.
+        help: String,
+        /// The name.
+        #[label("a value or schedule reads only its parameters and `as_of`")]
+        span: SourceSpan,
+    },
+
+    /// `value v9 = v8 + 1` where `v8` uses `v7`, … nine deep
+    #[error("`{}` uses schedules nested more than {limit} deep", quote(.name))]
+    #[diagnostic(
+        code(check::schedule_nesting),
+        help("write the amount out, or use fewer schedules that use schedules")
+    )]
+    TooNested {
+        /// The value or schedule.
+        name: String,
+        /// The deepest nesting allowed.
+        limit: usize,
+        /// Its name.
+        #[label("uses a schedule that uses a schedule … too deep")]
+        span: SourceSpan,
+    },
+
+    /// `city_cap` where two policies define a value `city_cap`, or a name that is both a field
+    /// and a value
+    #[error("`{}` is ambiguous", quote(.name))]
+    #[diagnostic(code(check::ambiguous_name), help("{help}"))]
+    Ambiguous {
+        /// The name as written.
+        name: String,
+        /// The qualified names to choose from.
+        help: String,
+        /// The name.
+        #[label("means more than one thing here")]
+        span: SourceSpan,
     },
 
     /// `tiers x { [1亿, 5亿] => …, [5亿, ..) => … }`: both contain 5亿

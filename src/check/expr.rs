@@ -4,6 +4,7 @@
 //! mistake is reported once rather than at every enclosing operator.
 
 use super::narrow::Narrowing;
+use super::schedules::{self, Found, Names};
 use super::{suggest, tiers, CheckError, Diagnostics};
 use crate::ast::{self, BinOp, ExprKind, Literal, Span, UnOp};
 use crate::program::{Arith, Compare, Expr, KindId, Schema, Ty, Value};
@@ -15,6 +16,12 @@ pub(super) struct Context<'a> {
     pub kind: KindId,
     pub file: usize,
     pub diags: &'a mut Diagnostics,
+    /// The values and schedules a name may stand for.
+    pub names: &'a Names,
+    /// The policy of the expression's file: its own values come first.
+    pub policy: Option<&'a str>,
+    /// In a schedule's body: its name and parameters, the only names it may read.
+    pub params: Option<(&'a str, &'a [(String, Ty)])>,
     /// The values the rule's conditions leave to its enum facts: a `by` table must cover
     /// those. `None` for a lone expression (the REPL's), tried on one record at a time, where
     /// a value the table leaves out is reported by evaluation instead.
@@ -114,7 +121,8 @@ impl Context<'_> {
     pub(super) fn infer(&mut self, e: &ast::Expr) -> (Expr, Ty) {
         match &e.node {
             ExprKind::Lit(lit) => literal(lit),
-            ExprKind::Path(parts) => self.path(parts),
+            ExprKind::Path(parts) => self.named(parts),
+            ExprKind::Call(name, args) => self.call(e, name, args),
             ExprKind::AsOf => (Expr::AsOf, Ty::Date),
             ExprKind::Unary(op, inner) => self.unary(*op, inner),
             ExprKind::Binary(op, l, r) => self.binary(*op, l, r),
@@ -170,6 +178,123 @@ impl Context<'_> {
     }
 
     // -------------------------------------------------------------- names
+
+    /// A dotted name as written, and where.
+    fn dotted(parts: &[ast::Ident]) -> (String, Span) {
+        let text = parts.iter().map(|p| p.node.as_str()).collect::<Vec<_>>().join(".");
+        let span =
+            parts.first().map(|p| p.span).unwrap_or_default().to(parts.last().map(|p| p.span).unwrap_or_default());
+        (text, span)
+    }
+
+    /// A name several policies define, written without the policy.
+    fn ambiguous(&mut self, name: String, choices: &[String], span: Span) -> (Expr, Ty) {
+        let help = format!("more than one policy defines it: write {}", choices.join(" or "));
+        self.error(CheckError::Ambiguous { name, help, span: span.into() });
+        (Expr::Const(Value::Bool(false)), Ty::Error)
+    }
+
+    /// A name: a schedule's parameter, a fact, or a value (`city_cap`, `wuxi.city_cap`).
+    fn named(&mut self, parts: &[ast::Ident]) -> (Expr, Ty) {
+        if let Some((schedule, params)) = self.params {
+            if let [one] = parts {
+                if let Some((index, (name, ty))) = params.iter().enumerate().find(|(_, (n, _))| *n == one.node) {
+                    return (Expr::Param { index, name: name.as_str().into() }, *ty);
+                }
+            }
+            if let Some(value) = self.value(parts) {
+                return value;
+            }
+            let (name, span) = Self::dotted(parts);
+            let fix = match params.is_empty() {
+                true => format!("make it a schedule and pass the fact in: `schedule {schedule}(x: money) = …`, used as `{schedule}({name})`"),
+                false => format!("pass the fact in as a parameter, and give it where `{schedule}` is used, e.g. `{schedule}(…, {name})`"),
+            };
+            let help = format!("{}; {fix}", suggest::help(&name, params.iter().map(|(n, _)| n.as_str()), "parameter"));
+            self.error(CheckError::ReadsFacts { name, schedule: schedule.into(), help, span: span.into() });
+            return (Expr::Const(Value::Bool(false)), Ty::Error);
+        }
+        let is_field = match parts {
+            [one] => self.schema.kinds.get(self.kind).is_some_and(|k| k.field(&one.node).is_some()),
+            [owner, _] => self.ancestor_named(&owner.node).is_some(),
+            _ => true,
+        };
+        if is_field {
+            if let ([one], Found::One(_, s)) = (parts, self.names.find(parts, self.policy)) {
+                let help = format!(
+                    "`{}` is a field of `{}` and a value; write `{}.{}` for the field, `{}.{}` for the value",
+                    one.node,
+                    self.kind_name(self.kind),
+                    self.kind_name(self.kind),
+                    one.node,
+                    s.policy.as_deref().unwrap_or("<policy>"),
+                    one.node
+                );
+                self.error(CheckError::Ambiguous { name: one.node.clone(), help, span: one.span.into() });
+            }
+            return self.path(parts);
+        }
+        self.value(parts).unwrap_or_else(|| self.path(parts))
+    }
+
+    /// A `value` (or a schedule written without its arguments), if `parts` names one.
+    fn value(&mut self, parts: &[ast::Ident]) -> Option<(Expr, Ty)> {
+        let (text, span) = Self::dotted(parts);
+        match self.names.find(parts, self.policy) {
+            Found::None => None,
+            Found::Ambiguous(choices) => Some(self.ambiguous(text, &choices, span)),
+            Found::One(index, s) if s.params.is_none() => {
+                Some((Expr::Call { schedule: index, args: Vec::new(), text: text.into() }, s.ty))
+            }
+            Found::One(_, s) => {
+                self.error(schedules::arity(s, self.schema, 0, span));
+                Some((Expr::Const(Value::Bool(false)), Ty::Error))
+            }
+        }
+    }
+
+    /// `clinical_cap(phase_completed)`: each argument checked against its parameter's type.
+    fn call(&mut self, e: &ast::Expr, name: &[ast::Ident], args: &[ast::Expr]) -> (Expr, Ty) {
+        let (text, span) = Self::dotted(name);
+        let failed = (Expr::Const(Value::Bool(false)), Ty::Error);
+        let (index, schedule) = match self.names.find(name, self.policy) {
+            Found::One(index, s) => (index, s),
+            Found::Ambiguous(choices) => return self.ambiguous(text, &choices, span),
+            Found::None => {
+                let last = name.last().map_or("", |n| n.node.as_str());
+                let help = schedules::unknown_help(last, self.names);
+                self.error(CheckError::UnknownSchedule { name: text, help, span: span.into() });
+                return failed;
+            }
+        };
+        let Some(params) = &schedule.params else {
+            self.error(CheckError::ValueCalled { name: text, span: e.span.into() });
+            return failed;
+        };
+        if params.len() != args.len() {
+            self.error(schedules::arity(schedule, self.schema, args.len(), e.span));
+            return failed;
+        }
+        let (ty, params) = (schedule.ty, params.clone());
+        let typed = args.iter().zip(&params).map(|(arg, (param, ty))| self.argument(arg, param, *ty, &text)).collect();
+        (Expr::Call { schedule: index, args: typed, text: e.to_string().into() }, ty)
+    }
+
+    /// An argument for a parameter of type `ty`; a bare enum value (`II`) is one of its values.
+    fn argument(&mut self, arg: &ast::Expr, param: &str, ty: Ty, schedule: &str) -> Expr {
+        if ty == Ty::Error {
+            return self.infer(arg).0;
+        }
+        if let (Ty::Enum(id), ExprKind::Path(parts)) = (ty, &arg.node) {
+            let def = self.schema.enums.get(id);
+            if let [one] = parts.as_slice() {
+                if let Some(v) = def.and_then(|e| e.variants.iter().position(|v| *v == one.node)) {
+                    return Expr::Const(Value::Enum(v));
+                }
+            }
+        }
+        self.require(arg, &[ty], &format!("argument `{param}` of `{schedule}`"))
+    }
 
     fn path(&mut self, parts: &[ast::Ident]) -> (Expr, Ty) {
         match self.fact(parts) {

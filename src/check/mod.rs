@@ -13,6 +13,7 @@ mod error;
 mod expr;
 mod narrow;
 mod pools;
+mod schedules;
 mod schema;
 use crate::diagnostic::suggest;
 mod tests;
@@ -71,7 +72,17 @@ impl Diagnostics {
             let file = source(file).map_or("?", |s| s.name.as_str()).to_string();
             Error::Omitted { code, file, more, warnings }
         });
-        let sourced = |file: usize, e| Error::Check(Box::new(Sourced::new(e, source(file).unwrap_or(&unknown))));
+        let sourced = |file: usize, e: CheckError| {
+            // A name defined again here and first in another file: the first shown in its file.
+            let first = match &e {
+                CheckError::Duplicate { name, first_elsewhere: Some((at, span)), .. } => {
+                    let note = CheckError::FirstDefinition { name: name.clone(), span: *span };
+                    Some(Sourced::new(note, source(*at).unwrap_or(&unknown)))
+                }
+                _ => None,
+            };
+            Error::Check(Box::new(Sourced::new(e, source(file).unwrap_or(&unknown)).with_related(first)))
+        };
         let acknowledged = self
             .acknowledged
             .into_iter()
@@ -100,6 +111,17 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
         })
         .collect();
     let schema = schema::build(&blocks, &mut diags);
+    // Each file's policy id, which qualifies the values and schedules the file defines.
+    let policy_ids_of_files: Vec<Option<String>> = files
+        .iter()
+        .map(|(_, f)| {
+            f.items.iter().find_map(|item| match item {
+                ast::Item::Policy(p) => Some(p.id.node.clone()),
+                _ => None,
+            })
+        })
+        .collect();
+    let names = schedules::build(files, &policy_ids_of_files, &schema, &mut diags);
 
     let mut policies = Vec::new();
     let mut rules = Vec::new();
@@ -116,18 +138,16 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
                 | ast::Item::Amendment(_)
                 | ast::Item::Pool(_)
                 | ast::Item::Stack(_)
-                | ast::Item::Test(_) => {}
+                | ast::Item::Test(_)
+                | ast::Item::Schedule(_) => {}
                 ast::Item::Policy(p) => {
                     if policy_of_file.is_some() {
                         diags.error(file, CheckError::SecondPolicy { span: p.id.span.into() });
                         continue;
                     }
-                    if let Some(&(first_file, first)) = policy_ids.get(&p.id.node) {
-                        let first = (first_file == file).then_some(first);
-                        diags.error(
-                            file,
-                            schema::duplicate("policy", &p.id.node, " across all files".into(), p.id.span, first),
-                        );
+                    if let Some(&first) = policy_ids.get(&p.id.node) {
+                        let help = schema::unique("policy", " across all files");
+                        diags.error(file, schema::defined_twice("policy", &p.id.node, help, file, p.id.span, first));
                     }
                     policy_ids.insert(p.id.node.clone(), (file, p.id.span));
                     policy_of_file = Some(policies.len());
@@ -147,7 +167,9 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
                     }
                     let scope = scopes.get(policy).copied().unwrap_or_default();
                     diags.answering(file, format!("rule `{}`", r.id.node), &r.acknowledged);
-                    if let Some(rule) = rule(r, policy, scope, file, &schema, &mut diags) {
+                    let at =
+                        Defined { names: &names, policy: policy_ids_of_files.get(file).and_then(|p| p.as_deref()) };
+                    if let Some(rule) = rule(r, policy, scope, file, &schema, at, &mut diags) {
                         let cap = r.per_year_cap.as_ref().and_then(|c| pools::fixed_amount(c, file, &mut diags));
                         caps.extend(cap.map(|c| (rules.len(), c)));
                         rules.push(rule);
@@ -172,7 +194,14 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
             })
         })
         .collect();
-    let amend = amendments::Amend { schema: &schema, policies: &policies, scopes: &scopes, groups };
+    let amend = amendments::Amend {
+        schema: &schema,
+        policies: &policies,
+        scopes: &scopes,
+        groups,
+        names: &names,
+        file_policies: &policy_ids_of_files,
+    };
     let amendments = amend.all(files, &mut rules, &mut caps, &mut policy_of_files, &mut diags);
 
     // Pools and stacks, now that every policy's rules are known.
@@ -246,6 +275,7 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
         return Err(Errors(diags.sourced(files).0));
     }
     let sources = files.iter().map(|(s, _)| s.clone()).collect();
+    let schedules = names.list;
     let program = Program {
         schema,
         policies,
@@ -253,6 +283,7 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
         amendments,
         pools,
         stacks,
+        schedules,
         tests,
         sources,
         names: Default::default(),
@@ -341,12 +372,20 @@ fn after_issue(issued: chrono::NaiveDate, by: ast::Duration) -> Option<chrono::N
 const NO_SCHEMA: &str = "no schema is loaded: check this file together with the file that declares \
 `schema { entity … }` (e.g. `policy check rules/`), and fix that file's errors first";
 
+/// The values and schedules a rule may use, and its policy's id (whose own come first).
+#[derive(Clone, Copy)]
+pub(super) struct Defined<'a> {
+    names: &'a schedules::Names,
+    policy: Option<&'a str>,
+}
+
 fn rule(
     r: &Spanned<ast::Rule>,
     policy: usize,
     scope: &[ast::Expr],
     file: usize,
     schema: &Schema,
+    at: Defined,
     diags: &mut Diagnostics,
 ) -> Option<program::Rule> {
     let Some(kind) = schema.kind_named(&r.entity.node) else {
@@ -358,7 +397,8 @@ fn rule(
         return None;
     };
     let narrowing = Some(narrow::Narrowing::of(&r.entity.node, scope.iter().chain(&r.conditions)));
-    let mut cx = expr::Context { schema, kind, file, diags, narrowing };
+    let names = at.names;
+    let mut cx = expr::Context { schema, kind, file, diags, narrowing, names, policy: at.policy, params: None };
     let scope = scope.iter().map(|c| (c, true, "the policy's `scope`"));
     let own = r.conditions.iter().map(|c| (c, false, "a `when` condition"));
     let conditions = scope
@@ -438,15 +478,19 @@ fn once_scope(r: &ast::Rule, kind: program::KindId, cx: &mut expr::Context) -> (
 }
 
 /// Checks one expression as if written in a rule `for` entities of `kind` (the REPL's bare
-/// expressions and `:type`). Returns the typed expression and its type, or every error.
+/// expressions and `:type`), with the program's values and schedules. Returns the typed
+/// expression and its type, or every error.
 pub fn expression(
-    schema: &Schema,
+    program: &Program,
     kind: program::KindId,
     e: &ast::Expr,
 ) -> Result<(program::Expr, Ty), Vec<CheckError>> {
     let mut diags = Diagnostics::default();
-    let narrowing = None;
-    let mut cx = expr::Context { schema, kind, file: 0, diags: &mut diags, narrowing };
+    let names = schedules::Names::of(&program.schedules);
+    let schema = &program.schema;
+    let (names, narrowing) = (&names, None);
+    let mut cx =
+        expr::Context { schema, kind, file: 0, diags: &mut diags, narrowing, names, policy: None, params: None };
     let (ir, ty) = cx.infer_public(e);
     let errors: Vec<CheckError> = diags.items.into_iter().map(|(_, e)| e).filter(|e| !e.is_warning()).collect();
     if errors.is_empty() {

@@ -20,68 +20,159 @@ const BUILTIN: &[(&str, Ty)] = &[
     ("text", Ty::Text),
 ];
 
-/// Builds the schema from every `schema` block of every file, in order.
+/// A type name already taken, and by what.
+#[derive(Clone, Copy)]
+enum Taken {
+    Enum(usize),
+    Kind(usize),
+}
+
+/// Where each name of one namespace was first defined: file and span.
+type Seen<K> = HashMap<K, (usize, ast::Span)>;
+
+/// An enum's or entity's body to add to what is declared: its file, the enum or kind it
+/// adds to, the declaration, and whether clashes inside it go unreported (a declaration
+/// repeated by mistake, already reported once as a whole).
+type Body<'a, T> = (usize, usize, &'a Spanned<T>, bool);
+
+/// Builds the schema from every `schema` block of every file, in order: first what the
+/// blocks declare, then what they `extend`, so an extension may stand in any file.
 pub fn build(blocks: &[(usize, &Spanned<ast::Schema>)], diags: &mut Diagnostics) -> Schema {
     let mut schema = Schema::default();
-    let mut seen: HashMap<String, (usize, ast::Span)> = HashMap::new();
+    let mut seen: Seen<String> = HashMap::new();
+    let mut taken: HashMap<String, Taken> = HashMap::new();
+    let mut enum_bodies: Vec<Body<ast::EnumDecl>> = Vec::new();
+    let mut kind_bodies: Vec<Body<ast::EntityDecl>> = Vec::new();
+    let mut names: Vec<(usize, ast::Span)> = Vec::new();
 
-    // Pass 1: names of enums and kinds, so fields may refer to kinds declared later.
-    let mut declared = Vec::new();
+    // Pass 1: names of enums and kinds, so fields may refer to kinds declared later. A name
+    // declared again is one error; its body is still read as an extension, so that rules
+    // using what it adds do not fail after it (no cascade).
     for &(file, block) in blocks {
-        for e in &block.enums {
-            if declare(&mut seen, &e.name, "type", file, diags) {
-                let mut variants: Vec<String> = Vec::new();
-                for v in &e.variants {
-                    if variants.contains(&v.node) {
-                        diags.error(
-                            file,
-                            duplicate("enum value", &v.node, format!(" within `{}`", e.name.node), v.span, None),
-                        );
-                    } else {
-                        variants.push(v.node.clone());
+        for e in block.enums.iter().filter(|e| !e.extend) {
+            let other = matches!(taken.get(&e.name.node), Some(Taken::Kind(_)));
+            match declare(&mut seen, &e.name, ("enum", other), file, diags).then_some(schema.enums.len()) {
+                Some(id) => {
+                    schema.enums.push(EnumDef { name: e.name.node.clone(), variants: Vec::new() });
+                    taken.insert(e.name.node.clone(), Taken::Enum(id));
+                    enum_bodies.push((file, id, e, false));
+                }
+                None => {
+                    if let Some(&Taken::Enum(id)) = taken.get(&e.name.node) {
+                        enum_bodies.push((file, id, e, true));
                     }
                 }
-                schema.enums.push(EnumDef { name: e.name.node.clone(), variants });
             }
         }
-        for k in &block.entities {
+        for k in block.entities.iter().filter(|k| !k.extend) {
             if RESERVED.contains(&k.name.as_str()) {
                 diags.error(file, CheckError::Reserved { name: k.name.node.clone(), span: k.name.span.into() });
             }
-            if declare(&mut seen, &k.name, "type", file, diags) {
-                schema.kinds.push(KindDef { name: k.name.node.clone(), fields: Vec::new(), parent: None });
-                declared.push((file, k));
+            let other = matches!(taken.get(&k.name.node), Some(Taken::Enum(_)));
+            match declare(&mut seen, &k.name, ("entity", other), file, diags).then_some(schema.kinds.len()) {
+                Some(id) => {
+                    schema.kinds.push(KindDef { name: k.name.node.clone(), fields: Vec::new(), parent: None });
+                    taken.insert(k.name.node.clone(), Taken::Kind(id));
+                    names.push((file, k.name.span));
+                    kind_bodies.push((file, id, k, false));
+                }
+                None => {
+                    if let Some(&Taken::Kind(id)) = taken.get(&k.name.node) {
+                        kind_bodies.push((file, id, k, true));
+                    }
+                }
+            }
+        }
+    }
+    // Extensions, now that every declared name is known.
+    for &(file, block) in blocks {
+        for e in block.enums.iter().filter(|e| e.extend) {
+            match schema.enum_named(&e.name) {
+                Some(id) => enum_bodies.push((file, id, e, false)),
+                None => unknown_extension(&schema, "enum", &e.name, file, diags),
+            }
+        }
+        for k in block.entities.iter().filter(|k| k.extend) {
+            match schema.kind_named(&k.name) {
+                Some(id) => kind_bodies.push((file, id, k, false)),
+                None => unknown_extension(&schema, "entity", &k.name, file, diags),
+            }
+        }
+    }
+
+    let mut variants_seen: Seen<(usize, String)> = HashMap::new();
+    for (file, id, decl, quiet) in enum_bodies {
+        for v in &decl.variants {
+            let key = (id, v.node.clone());
+            if let Some(&first) = variants_seen.get(&key) {
+                if !quiet {
+                    let scope = format!(" within `{}`", decl.name.node);
+                    diags.error(
+                        file,
+                        defined_twice("enum value", &v.node, unique("enum value", &scope), file, v.span, first),
+                    );
+                }
+                continue;
+            }
+            variants_seen.insert(key, (file, v.span));
+            if let Some(def) = schema.enums.get_mut(id) {
+                def.variants.push(v.node.clone());
             }
         }
     }
 
     // Pass 2: fields, now that every type name is known.
-    let names: Vec<(usize, ast::Span)> = declared.iter().map(|(file, k)| (*file, k.name.span)).collect();
-    for (kind_id, (file, decl)) in declared.into_iter().enumerate() {
-        let mut fields: Vec<FieldDef> = Vec::new();
+    let mut fields_seen: Seen<(usize, String)> = HashMap::new();
+    for (file, kind_id, decl, quiet) in kind_bodies {
         for f in &decl.fields {
             if RESERVED.contains(&f.name.as_str()) {
                 diags.error(file, CheckError::Reserved { name: f.name.node.clone(), span: f.name.span.into() });
                 continue;
             }
-            if fields.iter().any(|x| x.name == f.name.node) {
-                let scope = format!(" within entity `{}`", decl.name.node);
-                diags.error(file, duplicate("field", &f.name.node, scope, f.name.span, None));
+            let key = (kind_id, f.name.node.clone());
+            if let Some(&first) = fields_seen.get(&key) {
+                if !quiet {
+                    let scope = format!(" within entity `{}`", decl.name.node);
+                    diags.error(
+                        file,
+                        defined_twice("field", &f.name.node, unique("field", &scope), file, f.name.span, first),
+                    );
+                }
                 continue;
+            }
+            fields_seen.insert(key, (file, f.name.span));
+            if decl.extend && !f.optional {
+                let ty = match &f.ty.node {
+                    TypeRef::Named(n) => n.clone(),
+                    TypeRef::List(n) => format!("[{n}]"),
+                };
+                let (kind, field) = (decl.name.node.clone(), f.name.node.clone());
+                diags.error(file, CheckError::RequiredExtension { kind, field, ty, span: f.name.span.into() });
             }
             let Some(ty) = resolve_type(&schema, &f.ty, file, diags) else { continue };
             if let Ty::List(child) = ty {
                 set_parent(&mut schema, child, kind_id, &f.ty, file, diags);
             }
             let default = super::defaults::field_default(&schema, kind_id, f, ty, file, diags);
-            fields.push(FieldDef { name: f.name.node.clone(), ty, optional: f.optional, default });
-        }
-        if let Some(kind) = schema.kinds.get_mut(kind_id) {
-            kind.fields = fields;
+            if let Some(kind) = schema.kinds.get_mut(kind_id) {
+                kind.fields.push(FieldDef { name: f.name.node.clone(), ty, optional: f.optional, default });
+            }
         }
     }
     cycles(&schema, &names, diags);
     schema
+}
+
+fn unknown_extension(schema: &Schema, what: &str, name: &ast::Ident, file: usize, diags: &mut Diagnostics) {
+    let help = match what {
+        "enum" => super::suggest::help(name, schema.enums.iter().map(|e| e.name.as_str()), "enum"),
+        _ => super::suggest::help(name, schema.kinds.iter().map(|k| k.name.as_str()), "entity kind"),
+    };
+    let help = format!("{help} (to declare a new {what}, write `{what} {} {{ … }}` without `extend`)", name.node);
+    diags.error(
+        file,
+        CheckError::UnknownExtension { what: what.into(), name: name.node.clone(), help, span: name.span.into() },
+    );
 }
 
 /// Warns of kinds that own each other (`a` lists `b`, `b` lists `a`): facts start from the
@@ -129,23 +220,31 @@ fn report_cycle(schema: &Schema, names: &[(usize, ast::Span)], cycle: &[usize], 
     }
 }
 
-/// Records a new top-level name; reports it if taken.
+/// Records a new type name (`what` is `enum` or `entity`, and whether the name is taken by
+/// the other of the two); reports it if taken.
 fn declare(
-    seen: &mut HashMap<String, (usize, ast::Span)>,
+    seen: &mut Seen<String>,
     name: &ast::Ident,
-    what: &str,
+    (what, other): (&str, bool),
     file: usize,
     diags: &mut Diagnostics,
 ) -> bool {
     let builtin = BUILTIN.iter().any(|(b, _)| *b == name.node);
     match seen.get(&name.node) {
-        Some(&(first_file, first)) => {
-            let first = (first_file == file).then_some(first);
-            diags.error(file, duplicate(what, &name.node, " across the schema".into(), name.span, first));
+        Some(&first) => {
+            let help = match other {
+                true => "enums and entities share one set of names; rename one".to_string(),
+                false => format!(
+                    "an enum or entity is declared once across all files; to add to it from another \
+                     file, write `extend {what} {} {{ … }}` there, else rename one",
+                    name.node
+                ),
+            };
+            diags.error(file, defined_twice(what, &name.node, help, file, name.span, first));
             false
         }
         None if builtin => {
-            diags.error(file, duplicate(what, &name.node, " (it is a built-in type)".into(), name.span, None));
+            diags.error(file, duplicate("type", &name.node, " (it is a built-in type)".into(), name.span, None));
             false
         }
         None => {
@@ -155,6 +254,12 @@ fn declare(
     }
 }
 
+/// The usual help for a duplicate: names of `what`s must be unique `scope`.
+pub(super) fn unique(what: &str, scope: &str) -> String {
+    format!("names of {what}s must be unique{scope}; rename or remove one")
+}
+
+/// A name defined twice in one file: the second place, and the first when known.
 pub(super) fn duplicate(
     what: &str,
     name: &str,
@@ -165,13 +270,35 @@ pub(super) fn duplicate(
     CheckError::Duplicate {
         what: what.into(),
         name: name.into(),
-        scope,
+        help: unique(what, &scope),
         span: span.into(),
         first: first.map(Into::into),
+        first_elsewhere: None,
     }
 }
 
-fn resolve_type(schema: &Schema, ty: &Spanned<TypeRef>, file: usize, diags: &mut Diagnostics) -> Option<Ty> {
+/// A name defined twice, in `file` at `span` and first at `first` (a file and span): one
+/// error pointing at both, in one file or across two.
+pub(super) fn defined_twice(
+    what: &str,
+    name: &str,
+    help: String,
+    file: usize,
+    span: ast::Span,
+    first: (usize, ast::Span),
+) -> CheckError {
+    let (first_file, first_span) = first;
+    CheckError::Duplicate {
+        what: what.into(),
+        name: name.into(),
+        help,
+        span: span.into(),
+        first: (first_file == file).then_some(first_span.into()),
+        first_elsewhere: (first_file != file).then_some((first_file, first_span.into())),
+    }
+}
+
+pub(super) fn resolve_type(schema: &Schema, ty: &Spanned<TypeRef>, file: usize, diags: &mut Diagnostics) -> Option<Ty> {
     let (name, list) = match &ty.node {
         TypeRef::Named(n) => (n, false),
         TypeRef::List(n) => (n, true),

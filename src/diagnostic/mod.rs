@@ -84,12 +84,21 @@ pub struct Sourced<E> {
     pub error: E,
     /// The file the spans point into.
     pub source: Source,
+    /// Notes in other files that belong to this error (the first definition of a name
+    /// defined again here), each shown with its own file.
+    pub related: Vec<Sourced<E>>,
 }
 
 impl<E> Sourced<E> {
     /// Attaches `source` to `error`, so it renders with the lines it points at.
     pub fn new(error: E, source: &Source) -> Self {
-        Sourced { error, source: source.clone() }
+        Sourced { error, source: source.clone(), related: Vec::new() }
+    }
+
+    /// Adds a note in another file.
+    pub fn with_related(mut self, related: impl IntoIterator<Item = Sourced<E>>) -> Self {
+        self.related.extend(related);
+        self
     }
 }
 
@@ -117,6 +126,12 @@ impl<E: Diagnostic> Diagnostic for Sourced<E> {
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         Some(&self.source)
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
     }
 }
 

@@ -122,6 +122,17 @@ pub enum Step {
         /// The step reached.
         threshold: Decimal,
     },
+    /// A `schedule` or `value` supplied an amount: which one, called how.
+    Schedule {
+        /// The call as written: `clinical_cap(phase_completed)`, `city_cap`.
+        call: Arc<str>,
+        /// A `value` rather than a `schedule`.
+        value: bool,
+        /// The amount it gave (or its ceiling), when it is one.
+        amount: Option<Decimal>,
+        /// The amount is a ceiling (`up_to`).
+        up_to: bool,
+    },
     /// The award rounded once, as its policy says.
     Round {
         /// How it is rounded.

@@ -8,7 +8,7 @@ use super::Failure;
 use crate::amounts::Interval;
 use crate::amounts::{money, rate};
 use crate::facts::{Entity, Slot};
-use crate::program::{Arith, Compare, Entitlement, Expr, Schema, Value};
+use crate::program::{Arith, Compare, Entitlement, Expr, Schedule, Schema, Value};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -33,6 +33,10 @@ impl Stop {
 
 pub(super) struct Interp<'a> {
     pub schema: &'a Schema,
+    /// The program's `value`s and `schedule`s, which [`Expr::Call`] indexes.
+    pub schedules: &'a [Schedule],
+    /// The arguments of the schedule being evaluated, which [`Expr::Param`] reads.
+    pub args: Vec<Value>,
     /// The entity the rule is for, preceded by those that contain it (outermost first).
     pub chain: &'a [&'a Entity],
     pub as_of: NaiveDate,
@@ -209,6 +213,8 @@ impl Interp<'_> {
                 }
             }
             Expr::Marginal { scrutinee, arms, text } => self.marginal(scrutinee, arms, text),
+            Expr::Call { schedule, args, text } => self.call(*schedule, args, text),
+            Expr::Param { index, .. } => self.args.get(*index).cloned().ok_or_else(|| mistyped("an argument")),
             Expr::Aggregate(aggregate) => self.aggregate(aggregate),
             Expr::Default { fact, value, text } => {
                 if let Some(name) = self.absent(fact) {
@@ -235,6 +241,26 @@ impl Interp<'_> {
                 }
             }
         }
+    }
+
+    /// A schedule's body, evaluated with these arguments; the trace names the schedule.
+    fn call(&mut self, index: usize, args: &[Expr], text: &std::sync::Arc<str>) -> Result<Value> {
+        let Some(schedule) = self.schedules.get(index) else { return Err(mistyped("a schedule")) };
+        let values = args.iter().map(|a| self.eval(a)).collect::<Result<Vec<Value>>>()?;
+        let outer = std::mem::replace(&mut self.args, values);
+        let result = self.eval(&schedule.body);
+        self.args = outer;
+        let value = result?;
+        self.note(|| Step::Schedule {
+            call: text.clone(),
+            value: schedule.params.is_none(),
+            amount: match &value {
+                Value::Dec(d) | Value::Award(Entitlement::Exact(d) | Entitlement::UpTo(d)) => Some(*d),
+                _ => None,
+            },
+            up_to: matches!(value, Value::Award(Entitlement::UpTo(_))),
+        });
+        Ok(value)
     }
 
     /// The fact's name when `fact` reads a fact that is absent.

@@ -165,8 +165,16 @@ pub fn expression(
     expr: &crate::program::Expr,
 ) -> Result<(Value, Trace), NoValue> {
     let chain = chain_to(facts, path).ok_or_else(|| NoValue::NoEntity(path.to_string()))?;
-    let mut interp =
-        Interp { schema: &program.schema, chain: &chain, as_of, trace: Vec::new(), tracing: true, explain: true };
+    let mut interp = Interp {
+        schema: &program.schema,
+        schedules: &program.schedules,
+        args: Vec::new(),
+        chain: &chain,
+        as_of,
+        trace: Vec::new(),
+        tracing: true,
+        explain: true,
+    };
     match interp.eval(expr) {
         Ok(value) => Ok((value, Trace(interp.trace))),
         Err(Stop::NotApplicable(reasons)) => Err(NoValue::NotApplicable(Why(reasons))),
@@ -237,7 +245,9 @@ impl<'a> Run<'a> {
     fn rule(&mut self, index: usize, rule: &Rule, chain: &[&Entity]) -> Result<(), EvalError> {
         let entity = chain.last().map_or("", |e| &e.path);
         let (schema, as_of, explain) = (&self.program.schema, self.as_of, self.explain);
-        let mut interp = Interp { schema, chain, as_of, trace: Vec::new(), tracing: false, explain };
+        let schedules = &self.program.schedules;
+        let mut interp =
+            Interp { schema, schedules, args: Vec::new(), chain, as_of, trace: Vec::new(), tracing: false, explain };
         let mut version = None;
         match self.outcome(index, rule, &mut interp, &mut version) {
             Ok((date, key, award)) => {
@@ -498,7 +508,9 @@ fn reads(interp: &Interp, condition: &crate::program::Expr) -> Vec<Read> {
             }
             Readable::Aggregate(expr, name) => {
                 let (schema, chain, as_of) = (interp.schema, interp.chain, interp.as_of);
-                let mut again = Interp { schema, chain, as_of, trace: Vec::new(), tracing: false, explain: false };
+                let (schedules, args) = (interp.schedules, interp.args.clone());
+                let mut again =
+                    Interp { schema, schedules, args, chain, as_of, trace: Vec::new(), tracing: false, explain: false };
                 let value = again.eval(expr).ok().map(|v| schema.show(&v, crate::program::Ty::Number, money));
                 Some(Read { fact: name, value })
             }
@@ -554,6 +566,7 @@ fn collect_reads<'e>(e: &'e crate::program::Expr, out: &mut Vec<Readable<'e>>) {
             collect_reads(scrutinee, out)
         }
         EnumName { value, .. } => collect_reads(value, out),
-        Const(_) | AsOf | CaseByCase { .. } => {}
+        Call { args, .. } => args.iter().for_each(|arg| collect_reads(arg, out)),
+        Const(_) | AsOf | CaseByCase { .. } | Param { .. } => {}
     }
 }

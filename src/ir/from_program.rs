@@ -21,6 +21,7 @@ pub(super) fn document(program: &Program) -> ir::Document {
             pools: program.pools.iter().map(|p| pool(program, p)).collect(),
             stacks: program.stacks.iter().map(|s| stack(program, s)).collect(),
             amendments: program.amendments.iter().map(|a| amendment(program, a)).collect(),
+            schedules: program.schedules.iter().map(|s| schedule(program, s)).collect(),
         },
         facts_needed: crate::needs::facts_needed(program).iter().map(needs).collect(),
     }
@@ -59,7 +60,7 @@ struct Body<'a>(&'a Program);
 impl Serialize for Body<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let program = self.0;
-        let mut body = s.serialize_struct("Program", 6)?;
+        let mut body = s.serialize_struct("Program", 7)?;
         body.serialize_field("schema", &schema(program))?;
         body.serialize_field("policies", &Seq(|| program.policies.iter().map(policy)))?;
         body.serialize_field("rules", &Seq(|| program.rules.iter().map(|r| rule(program, r))))?;
@@ -69,6 +70,11 @@ impl Serialize for Body<'_> {
             body.skip_field("amendments")?;
         } else {
             body.serialize_field("amendments", &Seq(|| program.amendments.iter().map(|a| amendment(program, a))))?;
+        }
+        if program.schedules.is_empty() {
+            body.skip_field("schedules")?;
+        } else {
+            body.serialize_field("schedules", &Seq(|| program.schedules.iter().map(|sc| schedule(program, sc))))?;
         }
         body.end()
     }
@@ -104,7 +110,10 @@ fn schema(program: &Program) -> ir::Schema {
                     name: f.name.clone(),
                     ty: field_type(program, f.ty),
                     optional: f.optional,
-                    default: f.default.as_ref().map(|v| Writer { program, chain: Vec::new() }.value(v, f.ty)),
+                    default: f
+                        .default
+                        .as_ref()
+                        .map(|v| Writer { program, chain: Vec::new(), params: &[] }.value(v, f.ty)),
                 })
                 .collect(),
         })
@@ -158,7 +167,7 @@ fn policy_id(program: &Program, index: usize) -> String {
 }
 
 fn rule(program: &Program, r: &crate::program::Rule) -> ir::Rule {
-    let w = Writer { program, chain: program.schema.ancestry(r.kind) };
+    let w = Writer { program, chain: program.schema.ancestry(r.kind), params: &[] };
     ir::Rule {
         policy: policy_id(program, r.policy),
         id: r.id.clone(),
@@ -316,5 +325,18 @@ fn needs(n: &crate::needs::RuleNeeds) -> ir::RuleNeeds {
             })
             .collect(),
         ledger: n.ledger.clone(),
+    }
+}
+
+fn schedule(program: &Program, s: &crate::program::Schedule) -> ir::Schedule {
+    let params = s.params.as_deref().unwrap_or_default();
+    let w = Writer { program, chain: Vec::new(), params };
+    ir::Schedule {
+        name: s.name.clone(),
+        policy: s.policy.clone(),
+        params: s.params.as_ref().map(|ps| {
+            ps.iter().map(|(name, ty)| ir::Param { name: name.clone(), ty: field_type(program, *ty) }).collect()
+        }),
+        body: w.expr(&s.body, w.ty(&s.body)),
     }
 }

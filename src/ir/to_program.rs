@@ -6,8 +6,8 @@ use super::IrError;
 use crate::amounts;
 use crate::diagnostic::Span;
 use crate::program::{
-    Amended, Amendment, Condition, EnumDef, FieldDef, How, KindDef, Measure, Policy, Pool, Program, Rule, Schema, Share, Since,
-    Stack, Text, Ty, Version,
+    Amended, Amendment, Condition, EnumDef, FieldDef, How, KindDef, Measure, Policy, Pool, Program, Rule, Schedule,
+    Schema, Share, Since, Stack, Text, Ty, Version,
 };
 use crate::{dates, terms};
 use expr::{literal, Reader};
@@ -24,6 +24,7 @@ fn bad<T>(what: String) -> Result<T> {
 /// The program an IR describes.
 pub(super) fn program(ir: ir::Program) -> Result<Program> {
     let schema = schema(&ir.schema)?;
+    let schedules = schedules(&schema, &ir.schedules)?;
     let policies: Vec<Policy> = ir.policies.iter().map(policy).collect();
     let policy_index = |id: &str, of: &str| match policies.iter().position(|p| p.id == id) {
         Some(i) => Ok(i),
@@ -40,7 +41,7 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
         if rule_index.insert((&r.policy, &r.id), rules.len()).is_some() {
             return bad(format!("rule `{}.{}` is declared twice", r.policy, r.id));
         }
-        rules.push(rule(&schema, r, policy_index(&r.policy, &format!("rule `{}`", r.id))?, &amendments)?);
+        rules.push(rule(&schema, &schedules, r, policy_index(&r.policy, &format!("rule `{}`", r.id))?, &amendments)?);
     }
     let members = |refs: &[ir::RuleRef], of: &str| {
         refs.iter()
@@ -114,6 +115,7 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
         amendments,
         pools,
         stacks,
+        schedules,
         tests: Vec::new(),
         sources: Vec::new(),
         names: Default::default(),
@@ -260,11 +262,17 @@ fn since(amendments: &[Amendment], id: &str, r: &ir::Rule, policy: usize) -> Res
     }
 }
 
-fn rule(schema: &Schema, r: &ir::Rule, policy: usize, amendments: &[Amendment]) -> Result<Rule> {
+fn rule(
+    schema: &Schema,
+    schedules: &[Schedule],
+    r: &ir::Rule,
+    policy: usize,
+    amendments: &[Amendment],
+) -> Result<Rule> {
     let Some(kind) = schema.kind_named(&r.entity) else {
         return bad(format!("rule `{}` pays `{}`, an entity the IR does not declare", r.id, r.entity));
     };
-    let reader = Reader { schema, chain: schema.ancestry(kind), rule: &r.id };
+    let reader = Reader { schema, chain: schema.ancestry(kind), rule: &r.id, schedules, params: &[] };
     let Some(once_up) = reader.up(&r.once_for) else {
         return bad(format!(
             "rule `{}` counts its one-offs for `{}`, which does not own `{}`",
@@ -320,5 +328,57 @@ fn rule(schema: &Schema, r: &ir::Rule, policy: usize, amendments: &[Amendment]) 
         span: Span::default(),
         versions,
         added,
+    })
+}
+
+/// The values and schedules, each reading only those before it (so no call loops), nested
+/// no deeper than the checker allows.
+fn schedules(schema: &Schema, ir: &[ir::Schedule]) -> Result<Vec<Schedule>> {
+    let mut out: Vec<Schedule> = Vec::with_capacity(ir.len());
+    let mut nesting = Vec::with_capacity(ir.len());
+    for s in ir {
+        let params = match &s.params {
+            None => None,
+            Some(ps) => Some(
+                ps.iter()
+                    .map(|p| match value_type(&schema.enums, &p.ty) {
+                        Some(ty) => Ok((p.name.clone(), ty)),
+                        None => bad(format!("parameter `{}` of `{}` has a type that is not declared", p.name, s.name)),
+                    })
+                    .collect::<Result<Vec<_>>>()?,
+            ),
+        };
+        let what = format!("schedule `{}`", s.name);
+        let reader = Reader {
+            schema,
+            chain: Vec::new(),
+            rule: &what,
+            schedules: &out,
+            params: params.as_deref().unwrap_or_default(),
+        };
+        let body = reader.expr(&s.body)?;
+        nesting.push(body.nesting(&nesting) + 1);
+        if nesting.last().is_some_and(|&n| n > crate::program::MAX_NESTING) {
+            return bad(format!("{what} uses schedules nested too deep"));
+        }
+        // The body's type matters only to the checker, which an IR program has left behind.
+        out.push(Schedule { name: s.name.clone(), policy: s.policy.clone(), params, body, ty: Ty::Error });
+    }
+    Ok(out)
+}
+
+/// A parameter's type: a base type or one of `enums`, never a list.
+fn value_type(enums: &[EnumDef], ty: &ir::Type) -> Option<Ty> {
+    Some(match ty {
+        ir::Type::Money => Ty::Money,
+        ir::Type::Rate => Ty::Rate,
+        ir::Type::Number => Ty::Number,
+        ir::Type::Count => Ty::Count,
+        ir::Type::Date => Ty::Date,
+        ir::Type::Duration => Ty::Duration,
+        ir::Type::Bool => Ty::Bool,
+        ir::Type::Text => Ty::Text,
+        ir::Type::Enum(name) => Ty::Enum(enums.iter().position(|e| e.name == *name)?),
+        ir::Type::List(_) => return None,
     })
 }

@@ -50,6 +50,37 @@ pub struct Program {
     /// when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub amendments: Vec<Amendment>,
+    /// `value`s and `schedule`s, in load order; each uses only those listed before it.
+    /// Absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schedules: Vec<Schedule>,
+}
+
+/// A `value` (no `params`) or a `schedule`: an amount defined once, used by several rules.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    /// The name rules use.
+    pub name: String,
+    /// The policy whose file defines it, which qualifies the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
+    /// The parameters, in order; absent for a `value`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<Vec<Param>>,
+    /// The amount; reads only `{"op": "param"}`s and `as_of`, never a fact.
+    pub body: Expr,
+}
+
+/// A schedule's parameter.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Param {
+    /// Its name in the body.
+    pub name: String,
+    /// Its type: a base type or an enum, never a list.
+    #[serde(rename = "type")]
+    pub ty: Type,
 }
 
 /// A later document that changes a policy from a date (关于调整…的通知).

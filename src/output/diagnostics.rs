@@ -70,6 +70,21 @@ fn to_json(error: &Error) -> Value {
         })
         .collect();
     let first = labels.first();
+    // Notes in other files (the first definition of a name defined again): file and place.
+    let related: Vec<Value> = match error {
+        Error::Check(c) => c
+            .related
+            .iter()
+            .flat_map(|r| {
+                let labels = r.error.labels().into_iter().flatten();
+                labels.map(|l| {
+                    let (line, column) = r.source.line_col(l.offset());
+                    json!({ "message": r.error.to_string(), "file": r.source.name, "line": line, "column": column, "label": l.label() })
+                })
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     json!({
         "severity": severity,
         "code": error.code().map(|c| c.to_string()),
@@ -79,5 +94,6 @@ fn to_json(error: &Error) -> Value {
         "line": first.and_then(|l| l.get("line")).cloned(),
         "column": first.and_then(|l| l.get("column")).cloned(),
         "labels": labels,
+        "related": related,
     })
 }

@@ -48,6 +48,14 @@ impl Display for Step {
             Step::Steps { table, value, threshold } => {
                 write!(f, "steps {table}: {} reaches the step at {}", value.normalize(), threshold.normalize())
             }
+            Step::Schedule { call, value, amount, up_to } => {
+                f.write_str(if *value { "value " } else { "schedule " })?;
+                let up_to = if *up_to { "up to " } else { "" };
+                match amount {
+                    Some(d) => write!(f, "{call} = {up_to}{}", money(*d)),
+                    None => write!(f, "{call}"),
+                }
+            }
             Step::Round { rounding, before, after } => {
                 write!(f, "round to {rounding}: {} → {}", money(*before), money(*after))
             }

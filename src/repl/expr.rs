@@ -72,7 +72,7 @@ impl Session {
                 errors.into_iter().map(|e| Error::Syntax(Box::new(Sourced::new(e, &source)))).collect();
             Output::failed(self.diagnostics(&errors))
         })?;
-        let (ir, ty) = crate::check::expression(&self.program.schema, kind, &ast).map_err(|errors| {
+        let (ir, ty) = crate::check::expression(&self.program, kind, &ast).map_err(|errors| {
             let errors: Vec<Error> =
                 errors.into_iter().map(|e| Error::Check(Box::new(Sourced::new(e, &source)))).collect();
             Output::failed(self.diagnostics(&errors))

@@ -353,6 +353,7 @@ fn empty_program() -> Program {
         rules: Vec::new(),
         pools: Vec::new(),
         stacks: Vec::new(),
+        schedules: Vec::new(),
         tests: Vec::new(),
         sources: Vec::new(),
         names: Default::default(),

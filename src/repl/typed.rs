@@ -106,6 +106,10 @@ fn describe(item: &AstItem) -> (&'static str, String, Span) {
         AstItem::Pool(p) => ("pool", p.id.node.clone(), p.span),
         AstItem::Stack(s) => ("stack", s.id.node.clone(), s.span),
         AstItem::Test(t) => ("test", t.name.node.clone(), t.span),
+        AstItem::Schedule(s) => match s.params {
+            None => ("value", s.name.node.clone(), s.span),
+            Some(_) => ("schedule", s.name.node.clone(), s.span),
+        },
     }
 }
 

@@ -174,6 +174,11 @@ fn primary(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> (Expr, usize) {
         Rule::expr => return lower_deep(pair, errors),
         Rule::path => ExprKind::Path(pair.into_inner().map(ident).collect()),
         Rule::as_of => ExprKind::AsOf,
+        Rule::call => {
+            let mut inner = pair.into_inner();
+            let name = inner.next().map(|p| p.into_inner().map(ident).collect()).unwrap_or_default();
+            ExprKind::Call(name, inner.map(|p| sub(p, errors)).collect())
+        }
         Rule::case_by_case => {
             ExprKind::CaseByCase { uncapped: pair.into_inner().any(|p| p.as_rule() == Rule::uncapped) }
         }

@@ -20,6 +20,13 @@ pub(super) fn file(pair: Pair<Rule>) -> Result<File, Errors> {
             Rule::pool => items.push(Item::Pool(Spanned::new(pool(pair, &mut errors), span))),
             Rule::stack => items.push(Item::Stack(Spanned::new(stack(pair, &mut errors), span))),
             Rule::test => items.push(Item::Test(Spanned::new(test(pair, &mut errors), span))),
+            Rule::value_def | Rule::schedule_def => {
+                // The pair's span runs on over the comments after the body (its expression's
+                // repetitions skip them); the item ends where its expression does.
+                let schedule = schedule(pair, &mut errors);
+                let span = Span::new(span.start, schedule.body.span.end.max(span.start));
+                items.push(Item::Schedule(Spanned::new(schedule, span)))
+            }
             _ => {}
         }
     }
@@ -38,23 +45,46 @@ fn schema(pair: Pair<Rule>, errors: &mut Errors) -> Schema {
     let mut schema = Schema::default();
     for item in pair.into_inner() {
         let span = span_of(&item);
-        match item.as_rule() {
+        let which = item.as_rule();
+        let mut inner = item.into_inner().peekable();
+        let extend = inner.next_if(|p| p.as_rule() == Rule::extend).is_some();
+        let mut inner = inner.filter(|p| !matches!(p.as_rule(), Rule::kw_enum | Rule::kw_entity));
+        let Some(name) = inner.next().map(ident) else { continue };
+        match which {
             Rule::enum_decl => {
-                let mut names = item.into_inner().filter(|p| p.as_rule() == Rule::ident).map(ident);
-                if let Some(name) = names.next() {
-                    schema.enums.push(Spanned::new(EnumDecl { name, variants: names.collect() }, span));
-                }
+                let variants = inner.map(ident).collect();
+                schema.enums.push(Spanned::new(EnumDecl { extend, name, variants }, span));
             }
             Rule::entity_decl => {
-                let mut inner = item.into_inner().filter(|p| p.as_rule() != Rule::kw_entity);
-                let Some(name) = inner.next().map(ident) else { continue };
                 let fields = inner.map(|f| field(f, errors)).collect();
-                schema.entities.push(Spanned::new(EntityDecl { name, fields }, span));
+                schema.entities.push(Spanned::new(EntityDecl { extend, name, fields }, span));
             }
             _ => {}
         }
     }
     schema
+}
+
+/// `value NAME = expr` or `schedule NAME(p: type, …) = expr`.
+fn schedule(pair: Pair<Rule>, errors: &mut Errors) -> Schedule {
+    let is_value = pair.as_rule() == Rule::value_def;
+    let mut name = Spanned::new(String::new(), span_of(&pair));
+    let mut params = Vec::new();
+    let mut body = Spanned::new(ExprKind::Lit(Literal::Bool(false)), span_of(&pair));
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::ident => name = ident(part),
+            Rule::param => {
+                let mut idents = part.into_inner().map(ident);
+                if let (Some(name), Some(ty)) = (idents.next(), idents.next()) {
+                    params.push(Param { name, ty });
+                }
+            }
+            Rule::expr => body = expr::lower(part, errors),
+            _ => {}
+        }
+    }
+    Schedule { name, params: (!is_value).then_some(params), body }
 }
 
 fn field(pair: Pair<Rule>, errors: &mut Errors) -> Spanned<FieldDecl> {

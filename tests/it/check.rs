@@ -1,6 +1,8 @@
 //! Diagnostics are a product: each case file in `tests/diagnostics/` is checked and its
 //! rendered diagnostics (plain, no colour) are compared with a reviewed snapshot kept beside
-//! it (`foo.policy` → `foo.policy.snap`), so a case and its expectation are read together.
+//! it (`foo.policy` → `foo.policy.snap`), so a case and its expectation are read together. A
+//! case whose first lines say `// with rules/schema.policy` is checked after those files, for
+//! diagnostics that span two files.
 
 use policy_lang::output::{render_diagnostics, ErrorFormat};
 use policy_lang::{compile, Source};
@@ -8,7 +10,13 @@ use policy_lang::{compile, Source};
 fn diagnostics(path: &std::path::Path) -> String {
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let name = format!("tests/diagnostics/{}", path.file_name().and_then(|n| n.to_str()).unwrap_or("?"));
-    let errors = match compile(vec![Source::new(name, text)]) {
+    let mut sources: Vec<Source> = text
+        .lines()
+        .map_while(|l| l.strip_prefix("// with "))
+        .map(|with| Source::new(with, std::fs::read_to_string(with).unwrap_or_default()))
+        .collect();
+    sources.push(Source::new(name, text));
+    let errors = match compile(sources) {
         Ok(loaded) => loaded.warnings,
         Err(errors) => errors.0,
     };

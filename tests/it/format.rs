@@ -120,3 +120,11 @@ fn fmt_check_and_diff_report_without_writing() {
     assert_eq!(run(&["fmt", "--check", &path]).status.code(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_comment_before_a_closing_brace_stays_inside_its_block() {
+    let source = "schema { entity e { a: money } }\npolicy p { }\nrule R for e {\n  on as_of\n  reward a\n  every_event\n  // closing remark\n}\n";
+    let formatted = fmt(source);
+    assert!(formatted.contains("  every_event\n  // closing remark\n}\n"), "{formatted}");
+    assert_eq!(fmt(&formatted), formatted);
+}

@@ -18,6 +18,7 @@ mod decision_log;
 mod differential;
 mod escape;
 mod eval;
+mod extend;
 mod facts;
 mod features;
 mod format;
@@ -31,8 +32,10 @@ mod properties;
 mod provenance;
 mod reference;
 mod repl;
+mod schedules;
 #[cfg(feature = "serve")]
 mod serve;
+mod sixth;
 mod syntax;
 mod tabular;
 mod testing;

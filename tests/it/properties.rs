@@ -86,6 +86,8 @@ fn expr() -> impl Strategy<Value = Expr> {
                     sp(ExprKind::Tiers { marginal, scrutinee: Box::new(sp(ExprKind::Path(vec![s]))), arms })
                 }
             ),
+            (prop::collection::vec(ident(), 1..3), prop::collection::vec(inner.clone(), 0..3))
+                .prop_map(|(name, args)| sp(ExprKind::Call(name, args))),
             (aggregate_op(), prop::collection::vec(ident(), 1..4), prop::option::of(inner.clone())).prop_map(
                 |(op, path, filter)| sp(ExprKind::Aggregate(Box::new(Aggregate { op: sp(op), path, filter })))
             ),
@@ -119,10 +121,15 @@ fn schema_item() -> impl Strategy<Value = Item> {
     });
     let field = (ident(), any::<bool>(), ty, prop::option::of(default_value()))
         .prop_map(|(name, optional, ty, default)| sp(FieldDecl { name, optional, ty, default }));
-    prop::collection::vec(field, 0..5).prop_map(|fields| {
-        let entity = sp(EntityDecl { name: sp("enterprise".to_string()), fields });
-        Item::Schema(sp(Schema { enums: Vec::new(), entities: vec![entity] }))
-    })
+    // `extend enum …` and `extend entity …` beside declarations.
+    let enum_decl = (any::<bool>(), ident(), prop::collection::vec(ident(), 1..4))
+        .prop_map(|(extend, name, variants)| sp(EnumDecl { extend, name, variants }));
+    (prop::collection::vec(field, 0..5), any::<bool>(), prop::collection::vec(enum_decl, 0..3)).prop_map(
+        |(fields, extend, enums)| {
+            let entity = sp(EntityDecl { extend, name: sp("enterprise".to_string()), fields });
+            Item::Schema(sp(Schema { enums, entities: vec![entity] }))
+        },
+    )
 }
 
 /// Every way a rule states how often it pays: `once`, `once per k`, `once per k within e`,
@@ -189,6 +196,13 @@ fn test_item() -> impl Strategy<Value = Item> {
             facts_errors,
         }))
     })
+}
+
+/// `value x = …` and `schedule x(p: phase, …) = …`.
+fn schedule_item() -> impl Strategy<Value = Item> {
+    let params = prop::collection::vec((ident(), ident()).prop_map(|(name, ty)| Param { name, ty }), 0..3);
+    (ident(), prop::option::of(params), expr())
+        .prop_map(|(name, params, body)| Item::Schedule(sp(Schedule { name, params, body })))
 }
 
 /// A rule built from generated expressions.
@@ -309,26 +323,27 @@ fn amendment_item() -> impl Strategy<Value = Item> {
 /// test.
 fn file() -> impl Strategy<Value = File> {
     let rule = rule().prop_map(|r| Item::Rule(Box::new(sp(r))));
-    (schema_item(), prop::collection::vec(rule, 1..4), prop::option::of(amendment_item()), test_item()).prop_map(
-        |(schema, rules, amendment, test)| {
-            let policy = Policy {
-                id: sp("p".to_string()),
-                title: Some(sp("示例".to_string())),
-                issuer: None,
-                document: None,
-                issued: chrono::NaiveDate::from_ymd_opt(2023, 11, 8).map(sp),
-                effective: Some(sp(Effective::AfterIssue(Duration { months: 0, days: 30 }))),
-                expires: None,
-                rounding: None,
-                scope: Vec::new(),
-            };
-            let mut items = vec![schema, Item::Policy(sp(policy))];
-            items.extend(rules);
-            items.extend(amendment);
-            items.push(test);
-            File { items }
-        },
-    )
+    let schedules = prop::collection::vec(schedule_item(), 0..3);
+    let parts = (schema_item(), prop::collection::vec(rule, 1..4), prop::option::of(amendment_item()), test_item());
+    (parts, schedules).prop_map(|((schema, rules, amendment, test), schedules)| {
+        let policy = Policy {
+            id: sp("p".to_string()),
+            title: Some(sp("示例".to_string())),
+            issuer: None,
+            document: None,
+            issued: chrono::NaiveDate::from_ymd_opt(2023, 11, 8).map(sp),
+            effective: Some(sp(Effective::AfterIssue(Duration { months: 0, days: 30 }))),
+            expires: None,
+            rounding: None,
+            scope: Vec::new(),
+        };
+        let mut items = vec![schema, Item::Policy(sp(policy))];
+        items.extend(schedules);
+        items.extend(rules);
+        items.extend(amendment);
+        items.push(test);
+        File { items }
+    })
 }
 
 /// The IR's committed JSON Schema, which every generated program's IR must satisfy.
@@ -371,7 +386,10 @@ proptest! {
              pool P {{ members R, T cap {cap}万 per e per year }}\n\
              stack K {{ members B, D per e earlier top_up }}\n\
              rule G for e {{ on as_of every_event when any(items where not big) and stage != c reward {rate}% of sum(items.cost where cost >= {threshold}) + bonus + 1万 per (n default 0) }}\n\
-             amendment p2 of p {{ effective 2024-01-0{amended} change R {{ reward {rate}% of rd_cost max {cap}万 + 1万 }} repeal S }}\n"
+             amendment p2 of p {{ effective 2024-01-0{amended} change R {{ reward {rate}% of rd_cost max {cap}万 + 1万 }} repeal S }}\n\
+             schedule rate(x: money) = tiers x {{ [0, {threshold}万) => 10%, [{threshold}万, ..) => {rate}% }}\n\
+             value cap = {cap}万\n\
+             rule V for e {{ on as_of every_event reward rate(rd_cost) of rd_cost max cap }}\n"
         );
         let program = policy_lang::compile(vec![policy_lang::Source::new("p.policy", source)]).map(|l| l.program);
         prop_assert!(program.is_ok(), "{:?}", program.err());

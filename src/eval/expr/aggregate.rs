@@ -76,14 +76,9 @@ impl<'a> Interp<'a> {
 
     /// The record at the end of `chain`, if it passes the filter, with the value taken of it.
     fn record(&self, aggregate: &Aggregate, chain: &[&Entity]) -> Result<Option<Counted>> {
-        let mut record = Interp {
-            schema: self.schema,
-            chain,
-            as_of: self.as_of,
-            trace: Vec::new(),
-            tracing: false,
-            explain: self.explain,
-        };
+        let (schema, schedules, args) = (self.schema, self.schedules, self.args.clone());
+        let (as_of, explain) = (self.as_of, self.explain);
+        let mut record = Interp { schema, schedules, args, chain, as_of, trace: Vec::new(), tracing: false, explain };
         if let Some(filter) = &aggregate.filter {
             if !record.bool(filter)? {
                 return Ok(None);

@@ -32,6 +32,8 @@ fn known(ty: Ty) -> Option<Ty> {
 pub(super) struct Writer<'a> {
     pub(super) program: &'a Program,
     pub(super) chain: Vec<KindId>,
+    /// In a schedule's body: its parameters.
+    pub(super) params: &'a [(String, Ty)],
 }
 
 impl Writer<'_> {
@@ -41,7 +43,7 @@ impl Writer<'_> {
 
     /// The type an expression gives, as far as the IR needs it: `Literal` when only its
     /// context can tell.
-    fn ty(&self, e: &Expr) -> Ty {
+    pub(super) fn ty(&self, e: &Expr) -> Ty {
         let first_known = |a: Ty, b: Ty| known(a).or(known(b)).unwrap_or(Ty::Literal);
         match e {
             Expr::Const(v) => match v {
@@ -89,6 +91,14 @@ impl Writer<'_> {
                 _ => Ty::Money,
             },
             Expr::EnumName { .. } => Ty::Text,
+            Expr::Param { index, .. } => self.params.get(*index).map_or(Ty::Error, |(_, ty)| *ty),
+            Expr::Call { schedule, .. } => match self.program.schedules.get(*schedule) {
+                Some(s) => {
+                    let params = s.params.as_deref().unwrap_or_default();
+                    Writer { program: self.program, chain: Vec::new(), params }.ty(&s.body)
+                }
+                None => Ty::Error,
+            },
             Expr::Default { fact, .. } => self.ty(fact),
             Expr::Aggregate(a) => match (a.op, &a.field) {
                 (AggOp::Count, _) => Ty::Count,
@@ -103,7 +113,7 @@ impl Writer<'_> {
     fn records(&self, a: &crate::program::Aggregate) -> Writer<'_> {
         let mut chain = vec![a.kind];
         chain.extend(self.chain.get(a.up..).unwrap_or_default());
-        Writer { program: self.program, chain }
+        Writer { program: self.program, chain, params: self.params }
     }
 
     fn fact(&self, e: &Expr) -> ir::Fact {
@@ -264,6 +274,21 @@ impl Writer<'_> {
             }),
             Expr::CaseByCase { uncapped } => ir::Expr::Op(ir::Op::CaseByCase { uncapped: *uncapped }),
             Expr::Aggregate(a) => self.aggregate(a),
+            Expr::Param { name, .. } => ir::Expr::Op(ir::Op::Param { name: name.to_string() }),
+            Expr::Call { schedule, args, text } => {
+                let s = self.program.schedules.get(*schedule);
+                let params = s.and_then(|s| s.params.as_deref()).unwrap_or_default();
+                ir::Expr::Op(ir::Op::Call {
+                    schedule: s.map(|s| s.name.clone()).unwrap_or_default(),
+                    policy: s.and_then(|s| s.policy.clone()),
+                    args: args
+                        .iter()
+                        .enumerate()
+                        .map(|(i, a)| self.expr(a, params.get(i).map_or(Ty::Literal, |(_, ty)| *ty)))
+                        .collect(),
+                    text: text.to_string(),
+                })
+            }
             Expr::Default { fact, value, .. } => ir::Expr::Op(ir::Op::Default {
                 fact: self.fact(fact),
                 value: Box::new(self.value(value, self.ty(fact))),

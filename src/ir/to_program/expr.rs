@@ -5,7 +5,7 @@ use super::super::types as ir;
 use super::{bad, Result};
 use crate::amounts::{Interval, Numeral, Scale};
 use crate::dates;
-use crate::program::{Aggregate, Arith, Compare, EnumDef, Expr, KindId, Schema, Ty, Value};
+use crate::program::{Aggregate, Arith, Compare, EnumDef, Expr, KindId, Schedule, Schema, Ty, Value};
 use crate::terms::AggOp;
 use rust_decimal::Decimal;
 
@@ -65,6 +65,10 @@ pub(super) struct Reader<'a> {
     pub(super) schema: &'a Schema,
     pub(super) chain: Vec<KindId>,
     pub(super) rule: &'a str,
+    /// The schedules a call may name.
+    pub(super) schedules: &'a [Schedule],
+    /// In a schedule's body: its parameters.
+    pub(super) params: &'a [(String, Ty)],
 }
 
 impl Reader<'_> {
@@ -206,6 +210,22 @@ impl Reader<'_> {
             }
             Op::CaseByCase { uncapped } => Expr::CaseByCase { uncapped: *uncapped },
             Op::EnumName { value, name } => Expr::EnumName { value: self.boxed(value)?, enum_id: self.enum_id(name)? },
+            Op::Param { name } => match self.params.iter().position(|(p, _)| p == name) {
+                Some(index) => Expr::Param { index, name: name.as_str().into() },
+                None => return bad(format!("{} reads `{name}`, which is not a parameter of it", self.rule)),
+            },
+            Op::Call { schedule, policy, args, text: written } => {
+                let found = self.schedules.iter().position(|s| s.name == *schedule && s.policy == *policy);
+                let Some(index) = found else {
+                    return bad(format!("{} uses `{schedule}`, which is not a schedule listed before it", self.rule));
+                };
+                let wanted = self.schedules.get(index).and_then(|s| s.params.as_ref()).map_or(0, Vec::len);
+                if args.len() != wanted {
+                    return bad(format!("{} gives `{schedule}` {} arguments for {wanted}", self.rule, args.len()));
+                }
+                let args = args.iter().map(|a| self.expr(a)).collect::<Result<Vec<_>>>()?;
+                Expr::Call { schedule: index, args, text: text(written) }
+            }
             Op::Aggregate { take, list, field, filter, text: written } => {
                 self.aggregate(*take, list, field, filter, written)?
             }
@@ -249,7 +269,8 @@ impl Reader<'_> {
         };
         let mut chain = vec![kind];
         chain.extend(self.chain.get(up..).unwrap_or_default());
-        let records = Reader { schema: self.schema, chain, rule: self.rule };
+        let records =
+            Reader { schema: self.schema, chain, rule: self.rule, schedules: self.schedules, params: self.params };
         let op = match take {
             ir::Aggregation::Sum => AggOp::Sum,
             ir::Aggregation::Count => AggOp::Count,

@@ -404,6 +404,23 @@ pub enum Op {
         #[serde(rename = "enum")]
         name: String,
     },
+    /// A schedule's (or value's) amount for these arguments.
+    Call {
+        /// The schedule's name.
+        schedule: String,
+        /// Its policy, which tells two schedules of one name apart.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        policy: Option<String>,
+        /// One per parameter, in order.
+        args: Vec<Expr>,
+        /// The call as written, for the trace.
+        text: String,
+    },
+    /// In a schedule's body: the argument given for the parameter of this name.
+    Param {
+        /// The parameter.
+        name: String,
+    },
     /// `sum(trials.rd_cost where phase in { I, II })`: over the records of a list. `field`
     /// and `filter` read a record as a rule for its kind would (its owners by `of`).
     Aggregate {
