@@ -320,15 +320,15 @@ impl Amend<'_> {
         let scope = self.scopes.get(rule.policy).copied().unwrap_or_default();
         let own = self.schema.kinds.get(rule.kind).map_or("", |k| k.name.as_str());
         let narrowing = Some(Narrowing::of(own, scope.iter().chain(whens.iter().copied())));
-        let policy = self.file_policies.get(w.file).and_then(|p| p.as_deref());
+        let at = super::Defined::in_file(self.names, self.file_policies, w.file);
         let mut cx = expr::Context {
             schema: self.schema,
             kind: rule.kind,
             file: w.file,
             diags,
             narrowing,
-            names: self.names,
-            policy,
+            names: at.names,
+            policy: at.policy,
             params: None,
         };
         if !clauses.conditions.is_empty() {
@@ -372,8 +372,7 @@ impl Amend<'_> {
         }
         let scope = self.scopes.get(w.policy).copied().unwrap_or_default();
         diags.answering(w.file, format!("rule `{}`", r.id.node), &r.acknowledged);
-        let at =
-            super::Defined { names: self.names, policy: self.file_policies.get(w.file).and_then(|p| p.as_deref()) };
+        let at = super::Defined::in_file(self.names, self.file_policies, w.file);
         let rule = super::rule(r, w.policy, scope, w.file, self.schema, at, diags);
         diags.answered();
         let mut rule = rule?;

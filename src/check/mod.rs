@@ -167,8 +167,7 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
                     }
                     let scope = scopes.get(policy).copied().unwrap_or_default();
                     diags.answering(file, format!("rule `{}`", r.id.node), &r.acknowledged);
-                    let at =
-                        Defined { names: &names, policy: policy_ids_of_files.get(file).and_then(|p| p.as_deref()) };
+                    let at = Defined::in_file(&names, &policy_ids_of_files, file);
                     if let Some(rule) = rule(r, policy, scope, file, &schema, at, &mut diags) {
                         let cap = r.per_year_cap.as_ref().and_then(|c| pools::fixed_amount(c, file, &mut diags));
                         caps.extend(cap.map(|c| (rules.len(), c)));
@@ -377,6 +376,13 @@ const NO_SCHEMA: &str = "no schema is loaded: check this file together with the 
 pub(super) struct Defined<'a> {
     names: &'a schedules::Names,
     policy: Option<&'a str>,
+}
+
+impl<'a> Defined<'a> {
+    /// What a rule written in `file` may use; `policies` holds each file's policy id.
+    fn in_file(names: &'a schedules::Names, policies: &'a [Option<String>], file: usize) -> Self {
+        Defined { names, policy: policies.get(file).and_then(|p| p.as_deref()) }
+    }
 }
 
 fn rule(

@@ -1,4 +1,4 @@
-//! The rules a `test` names. They resolve like pool members (`groups.rs`); a name that
+//! The rules a `test` names. They resolve like pool members (`pools.rs`); a name that
 //! resolves nowhere is then explained by what was loaded: the rules there are, that the rule
 //! is written but did not check, or that no rules were loaded at all.
 

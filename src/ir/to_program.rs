@@ -124,7 +124,6 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
 }
 
 fn schema(ir: &ir::Schema) -> Result<Schema> {
-    let enum_id = |name: &str| ir.enums.iter().position(|e| e.name == name);
     let kind_id = |name: &str| ir.entities.iter().position(|k| k.name == name);
     let enums: Vec<EnumDef> =
         ir.enums.iter().map(|e| EnumDef { name: e.name.clone(), variants: e.values.clone() }).collect();
@@ -145,23 +144,15 @@ fn schema(ir: &ir::Schema) -> Result<Schema> {
             let unknown = |what: &str, name: &str| {
                 bad(format!("field `{}.{}` is of {what} `{name}`, which is not declared", k.name, f.name))
             };
-            let ty = match &f.ty {
-                ir::Type::Money => Ty::Money,
-                ir::Type::Rate => Ty::Rate,
-                ir::Type::Number => Ty::Number,
-                ir::Type::Count => Ty::Count,
-                ir::Type::Date => Ty::Date,
-                ir::Type::Duration => Ty::Duration,
-                ir::Type::Bool => Ty::Bool,
-                ir::Type::Text => Ty::Text,
-                ir::Type::Enum(name) => match enum_id(name) {
-                    Some(e) => Ty::Enum(e),
-                    None => return unknown("enum", name),
-                },
-                ir::Type::List(name) => match kind_id(name) {
+            let ty = match (&f.ty, value_type(&enums, &f.ty)) {
+                (_, Some(ty)) => ty,
+                (ir::Type::List(name), None) => match kind_id(name) {
                     Some(c) => Ty::List(c),
                     None => return unknown("entity", name),
                 },
+                (ir::Type::Enum(name), None) => return unknown("enum", name),
+                // Every other type is a value type.
+                (_, None) => return unknown("type", "?"),
             };
             let default = match &f.default {
                 None => None,
