@@ -3,6 +3,7 @@
 //! Stage errors are plain data with spans; the file they point into is attached once, at the
 //! boundary, by [`Sourced`]. That keeps the checker and parser free of source-text plumbing.
 
+pub mod drafting;
 pub mod suggest;
 
 use miette::{Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};

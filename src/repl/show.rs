@@ -60,7 +60,8 @@ impl Session {
         Output::done(columns(&rows))
     }
 
-    /// `:schema`: enums, then each kind with its fields, as the language writes them.
+    /// `:schema`: enums, then each kind with its fields, as the language writes them, each
+    /// under its `///` label.
     pub(super) fn schema_listing(&self) -> Output {
         let schema = self.schema();
         if schema.kinds.is_empty() && schema.enums.is_empty() {
@@ -68,20 +69,33 @@ impl Session {
         }
         let mut out = String::new();
         for e in &schema.enums {
-            out.push_str(&format!("enum {} {{ {} }}\n", e.name, e.variants.join(", ")));
+            doc(&mut out, "", e.label.as_deref());
+            if e.variant_labels.iter().all(Option::is_none) {
+                out.push_str(&format!("enum {} {{ {} }}\n", e.name, e.variants.join(", ")));
+                continue;
+            }
+            out.push_str(&format!("enum {} {{\n", e.name));
+            for (variant, label) in e.variants.iter().zip(&e.variant_labels) {
+                doc(&mut out, "  ", label.as_deref());
+                out.push_str(&format!("  {variant},\n"));
+            }
+            out.push_str("}\n");
         }
         for (kind, def) in schema.kinds.iter().enumerate() {
             let owner = def.parent.and_then(|p| schema.kinds.get(p)).map(|parent| {
                 let list = parent.fields.iter().find(|f| f.ty == Ty::List(kind)).map_or("", |f| f.name.as_str());
                 format!("   // in {}.{list}", parent.name)
             });
-            out.push_str(&format!("\nentity {} {{{}\n", def.name, owner.unwrap_or_default()));
+            out.push('\n');
+            doc(&mut out, "", def.label.as_deref());
+            out.push_str(&format!("entity {} {{{}\n", def.name, owner.unwrap_or_default()));
             for field in &def.fields {
                 let optional = if field.optional { "?" } else { "" };
                 let default = field
                     .default
                     .as_ref()
                     .map_or(String::new(), |d| format!(" default {}", schema.show(d, field.ty, money)));
+                doc(&mut out, "  ", field.label.as_deref());
                 out.push_str(&format!("  {}{optional}: {}{default}\n", field.name, schema.type_name(&field.ty)));
             }
             out.push_str("}\n");
@@ -123,6 +137,13 @@ impl Session {
         let header = format!("// {cited}{}:{line}, policy {policy}", source.name);
         let body = text.get(from..rule.span.end).unwrap_or_default();
         Output::done(format!("{header}\n{body}"))
+    }
+}
+
+/// An item's label as the schema writes it: a `///` line for each of its lines.
+fn doc(out: &mut String, indent: &str, label: Option<&str>) {
+    for line in label.into_iter().flat_map(str::lines) {
+        out.push_str(&format!("{indent}/// {line}\n"));
     }
 }
 
