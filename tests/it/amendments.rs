@@ -29,7 +29,7 @@ fn the_notices_own_tests_pass_beside_the_seed_rules() {
     let program = amended();
     let results: Vec<_> =
         policy_lang::testing::run(&program).into_iter().filter(|r| r.at.starts_with("tests/amendments/")).collect();
-    assert_eq!(results.len(), 8);
+    assert_eq!(results.len(), 13);
     for r in &results {
         assert!(r.passed(), "{}: {:#?}", r.name, r.failures);
     }
@@ -93,6 +93,10 @@ fn check_notes_what_each_amendment_changes() {
     assert_eq!(
         notes,
         [
+            "note: amendment `lingang_pv_2023` of `lingang_pv_2022` (沪自贸临管规范〔2023〕4号), effective 2023-04-19\n  \
+             LG-6-dist-school: replaces cite, reward\n  LG-6-dist-pref: replaces cite, reward\n  \
+             LG-6-station: replaces cite, reward\n  LG-6-roof: added\n  LG-6-new: added\n  \
+             validity: in force until 2025-12-31 (no expiry stated)\n",
             "note: amendment `changzhou_2025` of `changzhou_2023` (常政规〔2025〕2号), effective 2025-04-01\n  \
              CZ-09: replaces cite, reward\n  CZ-05: replaces when, reward\n  CZ-11b: repealed\n  CZ-18: added\n",
             "note: amendment `changzhou_2026` of `changzhou_2023` (常政规〔2026〕1号), effective 2026-01-01\n  \
@@ -108,7 +112,11 @@ fn check_notes_what_each_amendment_changes() {
 fn the_ir_carries_amendments_and_evaluates_alike() {
     let program = amended();
     let doc = ir::to_json(&program);
-    assert_eq!(doc["program"]["amendments"][0]["id"], "changzhou_2025");
+    let amendment = |id: &str| {
+        let all = doc["program"]["amendments"].as_array().cloned().unwrap_or_default();
+        all.into_iter().find(|a| a["id"] == id).unwrap_or_default()
+    };
+    assert_eq!(amendment("changzhou_2025")["policy"], "changzhou_2023");
     let cz09 = doc["program"]["rules"].as_array().and_then(|r| r.iter().find(|r| r["id"] == "CZ-09")).cloned();
     let versions = cz09.unwrap_or_default()["versions"].clone();
     assert_eq!(
@@ -121,10 +129,12 @@ fn the_ir_carries_amendments_and_evaluates_alike() {
         pool.unwrap_or_default()["versions"],
         json!([{"amendment": "changzhou_2026_caps", "cap": {"money": "15000000", "unit": "yuan"}}])
     );
-    assert_eq!(doc["program"]["amendments"][2]["expires"], "2029-12-31");
+    assert_eq!(amendment("changzhou_2026_caps")["expires"], "2029-12-31");
     let loaded = ir::read(&doc.to_string()).unwrap_or_else(|e| panic!("IR does not load: {e}"));
-    assert_eq!(loaded.amendments.len(), 3);
-    assert_eq!(loaded.expires(0), program.expires(0));
+    assert_eq!(loaded.amendments.len(), 4);
+    let changzhou = program.policies.iter().position(|p| p.id == "changzhou_2023").unwrap_or(usize::MAX);
+    assert_eq!(loaded.expires(changzhou), program.expires(changzhou));
+    assert_eq!(program.expires(changzhou), Some(date("2029-12-31")));
     assert_eq!(ir::to_json(&loaded), doc);
     let render =
         |p: &Program| serde_json::to_string(&output::json(&evaluate(p, PLATFORMS, "2026-06-30"))).unwrap_or_default();
