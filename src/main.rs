@@ -121,6 +121,10 @@ enum Command {
         /// Write nothing; show what would change as a unified diff.
         #[arg(long)]
         diff: bool,
+        /// Write the keywords in English (`rule … for …`) or Chinese (`规则 … 适用于 …`);
+        /// by default a file keeps its own set (English if mixed).
+        #[arg(long, value_parser = ["en", "zh"])]
+        lang: Option<String>,
     },
     /// Draft and explore policies interactively (`:help` inside lists the commands).
     Repl {
@@ -227,7 +231,7 @@ fn repl(paths: Vec<PathBuf>, facts: Option<String>, errors: ErrorFormat) -> Resu
 fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
     match command {
         Command::Test { paths, format, coverage, facts_root } => test(&paths, format, coverage, facts_root),
-        Command::Fmt { paths, check, diff } => fmt(&paths, check, diff),
+        Command::Fmt { paths, check, diff, lang } => fmt(&paths, check, diff, lang.as_deref()),
         Command::Compile { paths, target } => {
             let Loaded { program, warnings, .. } = policy_lang::load(&paths).map_err(|e| e.0)?;
             let out = match target {
@@ -484,7 +488,8 @@ fn batch(
 
 /// Formats files; with --check or --diff only reports. Fails if a file does not parse, or
 /// (with --check) is not formatted.
-fn fmt(paths: &[PathBuf], check: bool, diff: bool) -> Result<Vec<Error>, Vec<Error>> {
+fn fmt(paths: &[PathBuf], check: bool, diff: bool, lang: Option<&str>) -> Result<Vec<Error>, Vec<Error>> {
+    let lang = lang.map(|l| if l == "zh" { policy_lang::syntax::Lang::Zh } else { policy_lang::syntax::Lang::En });
     let policy_lang::walk::Found { files, skipped } = policy_lang::walk::find(paths).map_err(|e| e.0)?;
     let mut errors = Vec::new();
     let mut unformatted = 0;
@@ -498,7 +503,7 @@ fn fmt(paths: &[PathBuf], check: bool, diff: bool) -> Result<Vec<Error>, Vec<Err
                 continue;
             }
         };
-        let formatted = match policy_lang::format::format(&text) {
+        let formatted = match policy_lang::format::format_in(&text, lang) {
             Ok(f) => f,
             Err(policy_lang::format::FormatError::Syntax(es)) => {
                 let source = policy_lang::Source::new(name, text);

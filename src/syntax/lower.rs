@@ -527,7 +527,8 @@ fn limit(pair: Pair<Rule>) -> Option<Limit> {
             Rule::ident => per = Some(ident(part)),
             Rule::period => period = period_of(part),
             Rule::choice => {
-                choose = if part.as_str() == "highest" { Choose::Highest } else { Choose::Earliest };
+                let highest = part.into_inner().next().is_some_and(|kw| kw.as_rule() == Rule::kw_highest);
+                choose = if highest { Choose::Highest } else { Choose::Earliest };
             }
             _ => {}
         }
