@@ -5,11 +5,13 @@
 //! Lowering collects every error it finds; pest itself stops at the first.
 
 mod error;
+mod convert;
 mod expr;
 mod keywords;
 mod lower;
 mod tokens;
 
+pub use convert::{expr_in, keyword_uses, translate, written_in, KeywordUse};
 pub use error::SyntaxError;
 pub use keywords::{english, is_keyword, Keyword, Lang, KEYWORDS};
 pub use tokens::{continues_word, tokens, Token, TokenKind};
@@ -107,77 +109,6 @@ fn detailed_error(start: Rule, text: &str) -> SyntaxError {
     };
     switch(-1);
     error
-}
-
-/// A keyword as the grammar read it: where it is written and its row of the table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KeywordUse {
-    /// Its bytes in the text.
-    pub range: (usize, usize),
-    /// Its two spellings.
-    pub keyword: &'static Keyword,
-    /// The set it is written in.
-    pub lang: Lang,
-}
-
-/// Every keyword of a file that parses, in order, as the grammar finds them: a word is one
-/// only where the grammar reads it as one (a field may be called `total`), and never inside a
-/// string, a comment or a test's JSON. Duration units (`days`, `日`) count as keywords here,
-/// and `in total` as the one word `累计`.
-pub fn keyword_uses(text: &str) -> Result<Vec<KeywordUse>, Vec<SyntaxError>> {
-    fn walk(pair: pest::iterators::Pair<Rule>, offset: usize, out: &mut Vec<KeywordUse>) {
-        let (text, span) = (pair.as_str(), pair.as_span());
-        // pest names a rule by its Debug form, which is the grammar's name for it.
-        let name = format!("{:?}", pair.as_rule());
-        let keyword = match pair.as_rule() {
-            Rule::in_total => keywords::by_english("in total"),
-            Rule::duration_unit => keywords::DURATION_UNITS.iter().find(|u| u.en == text || u.zh == text),
-            _ => name.strip_prefix("kw_").and_then(keywords::by_english),
-        };
-        match keyword {
-            Some(keyword) => {
-                let lang = if text == keyword.zh { Lang::Zh } else { Lang::En };
-                out.push(KeywordUse { range: (offset + span.start(), offset + span.end()), keyword, lang });
-            }
-            None => pair.into_inner().for_each(|inner| walk(inner, offset, out)),
-        }
-    }
-    let mut out = Vec::new();
-    for piece in pieces(text) {
-        let offset = piece.start;
-        let Some(Ok(pairs)) = text.get(piece).map(|t| PolicyParser::parse(Rule::file, t)) else {
-            return parse_whole(text).map(|_| Vec::new());
-        };
-        pairs.for_each(|pair| walk(pair, offset, &mut out));
-    }
-    Ok(out)
-}
-
-/// The keyword set `text` is written in: Chinese if every keyword that has a Chinese word is
-/// written in Chinese, English otherwise (a mixed file stays English).
-pub fn written_in(uses: &[KeywordUse]) -> Lang {
-    let mut chinese = uses.iter().filter(|u| !u.keyword.zh.is_empty()).map(|u| u.lang == Lang::Zh).peekable();
-    if chinese.peek().is_some() && chinese.all(|zh| zh) {
-        Lang::Zh
-    } else {
-        Lang::En
-    }
-}
-
-/// `text` with every keyword written in `lang`; the rest (names, comments, layout) as it was.
-pub fn translate(text: &str, lang: Lang) -> Result<String, Vec<SyntaxError>> {
-    let mut out = String::with_capacity(text.len() + text.len() / 4);
-    let mut at = 0;
-    for u in keyword_uses(text)? {
-        let (start, end) = u.range;
-        out.push_str(text.get(at..start).unwrap_or_default());
-        let written = text.get(start..end).unwrap_or_default();
-        // A word already in the set stays as written (`year` and `years` are both English).
-        out.push_str(if u.lang == lang { written } else { u.keyword.word(lang) });
-        at = end;
-    }
-    out.push_str(text.get(at..).unwrap_or_default());
-    Ok(out)
 }
 
 /// Parses a single expression (for the REPL and tests).

@@ -39,3 +39,4 @@ mod sixth;
 mod syntax;
 mod tabular;
 mod testing;
+mod zh;
