@@ -152,3 +152,40 @@ fn the_repl_highlights_and_completes_chinese() {
     assert!(s.handle("规则 R 适用于 年度报告 {").text.is_empty());
     assert_eq!(complete(&s, "  当 研"), ["研发费用加计扣除额"]);
 }
+
+/// The facts JSON Schema names Chinese kinds and fields as they are, and a real validator
+/// follows its `$ref`s to them: it accepts the example's facts and rejects a wrong value.
+#[test]
+fn the_facts_schema_of_chinese_names_validates() {
+    let files = policy_files("examples/zh");
+    let sources = files.iter().map(|(name, text)| Source::new(name.clone(), text.clone())).collect();
+    let program = policy_lang::compile(sources).unwrap().program;
+    let schema = ir::facts_schema(&program);
+    let validator = jsonschema::draft202012::new(&schema).unwrap_or_else(|e| panic!("not a valid JSON Schema: {e}"));
+    let facts: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("examples/zh/jiangsu_2018.json").unwrap()).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&facts).map(|e| format!("{e} at {}", e.instance_path)).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    for bad in [
+        r#"{"企业": [{"id": "甲", "名称": "某企业", "城市": "杭州", "生物医药": true}]}"#,
+        r#"{"企业": [{"id": "甲", "名称": "某企业", "城市": "南京", "生物医药": "是"}]}"#,
+        r#"{"企业": [{"id": "甲", "名称": "某企业", "城市": "南京", "生物医药": true, "年度报告": [{"id": "1", "期末": "2023年"}]}]}"#,
+    ] {
+        let instance: serde_json::Value = serde_json::from_str(bad).unwrap();
+        assert!(!validator.is_valid(&instance), "accepted: {bad}");
+    }
+}
+
+/// Every output names Chinese entities and rules as they are: JSON, CSV.
+#[test]
+fn outputs_carry_chinese_names() {
+    let args = ["eval", "examples/zh/", "--facts", "examples/zh/jiangsu_2018.json", "--as-of", "2024-06-30"];
+    let json = policy(&[&args[..], &["--format", "json"]].concat(), None);
+    assert_eq!(json.status.code(), Some(0), "{}", text(&json.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let shown = doc.to_string();
+    assert!(shown.contains("\"企业.南京药企.年度报告.2022年度\"") && shown.contains("\"苏-四-三\""), "{shown}");
+    let csv = policy(&[&args[..], &["--format", "csv"]].concat(), None);
+    assert_eq!(csv.status.code(), Some(0), "{}", text(&csv.stderr));
+    assert!(text(&csv.stdout).contains("企业.南京药企.年度报告.2022年度,江苏2018,苏-四-三,"), "{}", text(&csv.stdout));
+}
