@@ -21,7 +21,8 @@ pub struct KeywordUse {
 
 /// Every keyword of a file that parses, in order, as the grammar finds them: a word is one
 /// only where the grammar reads it as one (a field may be called `total`), and never inside a
-/// string, a comment or a test's JSON. Duration units (`days`, `日`) count as keywords here,
+/// string, a comment or a test's JSON. Base types where a type goes (`money`, `金额`) and
+/// duration units (`days`, `日`) count as keywords here,
 /// and `in total` as the one word `累计`.
 pub fn keyword_uses(text: &str) -> Result<Vec<KeywordUse>, Vec<SyntaxError>> {
     let mut out = Vec::new();
@@ -46,6 +47,20 @@ fn walk_keywords(pair: pest::iterators::Pair<Rule>, offset: usize, out: &mut Vec
             Rule::duration_unit => keywords::DURATION_UNITS.iter().find(|u| u.en == text || u.zh == text),
             _ => name.strip_prefix("kw_").and_then(keywords::by_english),
         };
+        // A base type where a type goes: a field's (`研发投入: 金额`) or a parameter's.
+        let type_name = match pair.as_rule() {
+            Rule::type_ref => pair.clone().into_inner().next().filter(|p| p.as_rule() == Rule::ident),
+            Rule::param => pair.clone().into_inner().nth(1),
+            _ => None,
+        };
+        if let Some(ty) = type_name {
+            if let Some(keyword) = keywords::TYPES.iter().find(|t| t.en == ty.as_str() || t.zh == ty.as_str()) {
+                let lang = if ty.as_str() == keyword.zh { Lang::Zh } else { Lang::En };
+                let span = ty.as_span();
+                out.push(KeywordUse { range: (offset + span.start(), offset + span.end()), keyword, lang });
+            }
+            return;
+        }
         match keyword {
             Some(keyword) => {
                 let lang = if text == keyword.zh { Lang::Zh } else { Lang::En };
@@ -58,9 +73,11 @@ fn walk_keywords(pair: pest::iterators::Pair<Rule>, offset: usize, out: &mut Vec
 }
 
 /// The keyword set `text` is written in: Chinese if every keyword that has a Chinese word is
-/// written in Chinese, English otherwise (a mixed file stays English).
+/// written in Chinese, English otherwise (a mixed file stays English). Types are left out.
 pub fn written_in(uses: &[KeywordUse]) -> Lang {
-    let mut chinese = uses.iter().filter(|u| !u.keyword.zh.is_empty()).map(|u| u.lang == Lang::Zh).peekable();
+    // Base types do not count: a Chinese file may well keep `money`.
+    let counted = uses.iter().filter(|u| !u.keyword.zh.is_empty() && !keywords::TYPES.contains(u.keyword));
+    let mut chinese = counted.map(|u| u.lang == Lang::Zh).peekable();
     if chinese.peek().is_some() && chinese.all(|zh| zh) {
         Lang::Zh
     } else {

@@ -131,6 +131,24 @@ pub const DURATION_UNITS: &[Keyword] = &[
     kw("years", "年"),
 ];
 
+/// The base types of a field or parameter (`研发投入: 金额`). They are names, not keywords
+/// (an enum value may be called `text`), read as the English name where a type goes.
+pub const TYPES: &[Keyword] = &[
+    kw("bool", "是否"),
+    kw("count", "计数"),
+    kw("date", "日期"),
+    kw("duration", "期限"),
+    kw("money", "金额"),
+    kw("number", "数值"),
+    kw("rate", "比率"),
+    kw("text", "文本"),
+];
+
+/// A type's name in English (`金额` → `money`); any other name as it is.
+pub fn type_in_english(name: &str) -> &str {
+    TYPES.iter().find(|t| t.zh == name).map_or(name, |t| t.en)
+}
+
 /// The keyword set a file is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {

@@ -76,7 +76,8 @@ fn schedule(pair: Pair<Rule>, errors: &mut Errors) -> Schedule {
             Rule::ident => name = ident(part),
             Rule::param => {
                 let mut idents = part.into_inner().map(ident);
-                if let (Some(name), Some(ty)) = (idents.next(), idents.next()) {
+                if let (Some(name), Some(mut ty)) = (idents.next(), idents.next()) {
+                    ty.node = super::keywords::type_in_english(&ty.node).to_string();
                     params.push(Param { name, ty });
                 }
             }
@@ -105,7 +106,10 @@ fn field(pair: Pair<Rule>, errors: &mut Errors) -> Spanned<FieldDecl> {
                         let inner = list.into_inner().last().map(|p| p.as_str().to_string()).unwrap_or_default();
                         Spanned::new(TypeRef::List(inner), ty_span)
                     }
-                    Some(named) => Spanned::new(TypeRef::Named(named.as_str().to_string()), ty_span),
+                    Some(named) => {
+                        let name = super::keywords::type_in_english(named.as_str());
+                        Spanned::new(TypeRef::Named(name.to_string()), ty_span)
+                    }
                     None => ty,
                 };
             }
