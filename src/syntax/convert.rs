@@ -21,8 +21,8 @@ pub struct KeywordUse {
 
 /// Every keyword of a file that parses, in order, as the grammar finds them: a word is one
 /// only where the grammar reads it as one (a field may be called `total`), and never inside a
-/// string, a comment or a test's JSON. Base types where a type goes (`money`, `金额`) and
-/// duration units (`days`, `日`) count as keywords here,
+/// string, a comment or a test's JSON. Base types where a type goes (`money`, `金额`),
+/// rounding words (`fen`, `分`) and duration units (`days`, `日`) count as keywords here,
 /// and `in total` as the one word `累计`.
 pub fn keyword_uses(text: &str) -> Result<Vec<KeywordUse>, Vec<SyntaxError>> {
     let mut out = Vec::new();
@@ -45,6 +45,7 @@ fn walk_keywords(pair: pest::iterators::Pair<Rule>, offset: usize, out: &mut Vec
         let keyword = match pair.as_rule() {
             Rule::in_total => keywords::by_english("in total"),
             Rule::duration_unit => keywords::DURATION_UNITS.iter().find(|u| u.en == text || u.zh == text),
+            Rule::rounding_unit | Rule::rounding_mode => keywords::ROUNDING.iter().find(|r| r.en == text || r.zh == text),
             _ => name.strip_prefix("kw_").and_then(keywords::by_english),
         };
         // A base type where a type goes: a field's (`研发投入: 金额`) or a parameter's.

@@ -131,6 +131,22 @@ pub const DURATION_UNITS: &[Keyword] = &[
     kw("years", "年"),
 ];
 
+/// The words of `rounding fen half_away_from_zero` (`舍入 分 四舍五入`): units, then modes.
+pub const ROUNDING: &[Keyword] = &[
+    kw("yuan", "元"),
+    kw("jiao", "角"),
+    kw("fen", "分"),
+    kw("half_away_from_zero", "四舍五入"),
+    kw("half_even", "银行家舍入"),
+    kw("down", "去尾"),
+    kw("up", "进一"),
+];
+
+/// A rounding word in English (`分` → `fen`), as the lowering reads it.
+pub fn rounding_in_english(word: &str) -> &str {
+    ROUNDING.iter().find(|r| r.zh == word).map_or(word, |r| r.en)
+}
+
 /// The base types of a field or parameter (`研发投入: 金额`). They are names, not keywords
 /// (an enum value may be called `text`), read as the English name where a type goes.
 pub const TYPES: &[Keyword] = &[

@@ -230,7 +230,7 @@ fn effective(pair: Pair<Rule>, errors: &mut Errors) -> Option<Effective> {
 fn rounding(pair: Pair<Rule>) -> Rounding {
     let mut rounding = Rounding::default();
     for part in pair.into_inner() {
-        match (part.as_rule(), part.as_str()) {
+        match (part.as_rule(), super::keywords::rounding_in_english(part.as_str())) {
             (Rule::rounding_unit, "yuan") => rounding.unit = RoundingUnit::Yuan,
             (Rule::rounding_unit, "jiao") => rounding.unit = RoundingUnit::Jiao,
             (Rule::rounding_unit, _) => rounding.unit = RoundingUnit::Fen,

@@ -189,3 +189,21 @@ fn outputs_carry_chinese_names() {
     assert_eq!(csv.status.code(), Some(0), "{}", text(&csv.stderr));
     assert!(text(&csv.stdout).contains("企业.南京药企.年度报告.2022年度,江苏2018,苏-四-三,"), "{}", text(&csv.stdout));
 }
+
+/// Rounding words, duration units and base types have Chinese names too, and convert with the
+/// keywords: every rounding unit and mode, both ways, to the same tree.
+#[test]
+fn rounding_words_units_and_types_convert() {
+    let units = ["yuan", "jiao", "fen"];
+    let modes = ["half_away_from_zero", "half_even", "down", "up"];
+    for (unit, mode) in units.iter().flat_map(|u| modes.iter().map(move |m| (u, m))) {
+        let en = format!(
+            "schema {{\n  entity e {{\n    a: money\n    b: duration\n  }}\n}}\n\npolicy p {{\n  issued 2024-01-01\n  effective 1 month after issue\n  rounding {unit} {mode}\n}}\n\nschedule s(x: rate) = x of 1万\n"
+        );
+        let zh = format_in(&en, Some(Lang::Zh)).unwrap();
+        assert!(!zh.contains(unit) && !zh.contains(mode) && zh.contains("a: 金额") && zh.contains("x: 比率"), "{zh}");
+        assert!(zh.contains("施行 1 个月 后于 发布"), "{zh}");
+        assert_eq!(parse(&zh).unwrap(), parse(&en).unwrap());
+        assert_eq!(format_in(&zh, Some(Lang::En)).unwrap(), en);
+    }
+}
