@@ -399,6 +399,7 @@ fn describe(r: Rule) -> &'static str {
         | Rule::infix
         | Rule::primary
         | Rule::literal
-        | Rule::ident_char => "text",
+        | Rule::ident_char
+        | Rule::full_width => "text",
     }
 }

@@ -42,15 +42,21 @@ impl Token {
     }
 }
 
-/// True for a character that starts a name: the grammar's `XID_START | "_"`.
+/// True for a character that starts a name: the grammar's `XID_START | "_"`, full-width
+/// forms (`ｘ`) excepted.
 pub fn starts_word(c: char) -> bool {
-    c == '_' || pest::unicode::XID_START(c)
+    c == '_' || (!is_full_width(c) && pest::unicode::XID_START(c))
 }
 
 /// True for a character that continues a name (and ends a keyword if it does not follow):
 /// the grammar's `ident_char`.
 pub fn continues_word(c: char) -> bool {
-    pest::unicode::XID_CONTINUE(c)
+    !is_full_width(c) && pest::unicode::XID_CONTINUE(c)
+}
+
+/// The grammar's `full_width`: the Halfwidth and Fullwidth Forms block.
+fn is_full_width(c: char) -> bool {
+    ('\u{FF00}'..='\u{FFEF}').contains(&c)
 }
 
 /// Characters that continue a figure after its first digit: digits, `_` separators, the
@@ -178,7 +184,8 @@ mod tests {
                 (Punct(':'), ":"),
             ]
         );
-        // Full-width punctuation is not part of a word.
+        // Full-width punctuation and figures are not part of a word.
         assert_eq!(kinds("阶段，"), vec![(Word, "阶段"), (Punct('，'), "，")]);
+        assert_eq!(kinds("最高１"), vec![(Word, "最高"), (Punct('１'), "１")]);
     }
 }

@@ -120,6 +120,9 @@ fn a_keyword_written_against_a_name_is_explained() {
     assert!(glued.contains("`奖励研发投入` reads as one name") && glued.contains("`奖励 研发投入`"), "{glued}");
     let before = help("规则 A 适用于 企业 { 当 阶段属于 { 一期 } 奖励 1万 }");
     assert!(before.contains("`阶段属于` reads as one name") && before.contains("`阶段 属于`"), "{before}");
+    // A full-width figure after a Chinese name is reported as such, not read into the name.
+    let full_width = help("规则 A 适用于 企业 { 奖励 研发投入１０００万 }");
+    assert!(full_width.contains("full-width `１`"), "{full_width}");
     // With the space, both parse.
     assert!(parse("规则 A 适用于 企业 { 当 阶段 属于 { 一期 } 奖励 研发投入 }").is_ok());
 }
