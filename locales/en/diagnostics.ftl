@@ -34,7 +34,7 @@ syntax-drafting-up-to = 不超过 before an amount is `up_to`: an award of at mo
 syntax-drafting-comparison = in a condition, 以上、以下、以内、不低于 include the figure (`>=`, `<=`) and 超过、不满、低于 do not (`>`, `<`)
 syntax-drafting-bound = a tier is an interval: `[` and `]` include the figure (以上、以下、（含）), `(` and `)` leave it out (超过、不满), `..` leaves a side open
 syntax-drafting-included = （含） means the figure belongs to the tier: a square bracket on its side, a round one where it is left out
-syntax-drafting-duration = durations are written with the unit in words: `days`, `months` or `years`
+syntax-drafting-duration = a duration is written `30 days`, `6 months`, `3 years` (or `30日`, `6个月`, `3年`)
 syntax-too-deep = this is nested too deeply (the limit is { $limit })
 syntax-too-deep-help = split the expression, or write it with fewer levels of nesting
 syntax-too-deep-label = too deep here
@@ -211,7 +211,7 @@ check-amendment-rule-span = no such rule in `{ $policy }`
 check-amendment-clause-clause = an amendment cannot change the `{ $clause }` of rule `{ $rule }`
 check-amendment-clause-clause-span = not replaceable by an amendment
 check-amendment-clause = a rule has no `{ $clause }` clause, so an amendment cannot change `{ $rule }`'s
-check-amendment-clause-help = `{ $clause }` belongs to a pool or stack, and an amendment changes rules: their `cite`, `title`, `dept`, `when`, `reward` and `split`; a rule's own yearly cap is its `per_year_cap`
+check-amendment-clause-help = `{ $clause }` belongs to a pool or stack; an amendment changes a pool's cap with `change <pool> {"{"} cap … {"}"}`, and a rule's own yearly cap with `per_year_cap`
 check-amendment-clause-span = a clause of a pool or stack
 check-amendment-rule-exists = policy `{ $policy }` already has a rule `{ $rule }`
 check-amendment-rule-exists-help = to change the existing rule write `change { $rule } {"{"} … {"}"}` with the clauses that change; a new provision needs an id of its own
@@ -260,3 +260,47 @@ context-scope = the policy's `scope`
 context-when = a `when` condition
 help-same-branch-type = every branch must give the same type of value
 help-once-per-key = key a one-off award by a fact such as `phase` or `approved_on`
+check-amendment-pool-clause = an amendment cannot change the `{ $clause }` of pool `{ $pool }`
+check-amendment-pool-clause-help = an amendment sets a pool's money cap from its date (`cap 1.2亿 per enterprise per year`); its members, period and count limit stay as first written, so a pool that covers other rules is a new pool
+check-amendment-pool-clause-span = not changeable by an amendment
+check-amendment-cap-scope = the new cap of pool `{ $pool }` is `{ $written }`, but the pool's is `{ $was }`
+check-amendment-cap-scope-help = an amendment changes the amount only: write `cap <amount> { $was }`; whom a cap is for and the period it counts stay as first written
+check-amendment-cap-scope-span = not the pool's own `per`
+check-amendment-no-cap = `{ $pool }` has no money cap for an amendment to change
+check-amendment-no-cap-help = an amendment changes a cap the policy already states: a pool's `cap …` or a rule's `per_year_cap`; a new cap is a new `pool` of the policy
+check-amendment-no-cap-span = no cap here to change
+check-amendment-expires = amendment `{ $amendment }` ends policy `{ $policy }` on { $expires }, before it takes effect ({ $policy_effective })
+check-amendment-expires-help = `expires` in an amendment is the policy's new last day in force (有效期延长至…); check the date against the amending document
+
+## Words of the parser's messages
+
+syntax-something-else = something else
+syntax-ends-early = the file ends too early: is a `{"}"}` or a value missing?
+syntax-could-not-continue = the parser could not continue at { $found }
+syntax-end-of-file = end of file
+syntax-line-break = a line break
+syntax-an-expression = an expression
+syntax-a-name = a name
+syntax-a-number = a number
+syntax-an-operator = an operator
+syntax-a-string = a quoted string
+syntax-a-date = a date (YYYY-MM-DD)
+syntax-a-clause = a clause
+
+## Kinds of things messages name
+
+noun-rule = rule
+noun-field = field
+noun-enum = enum
+noun-entity = entity
+noun-enum-value = enum value
+noun-table-entry = table entry
+noun-pool = pool
+noun-stack = stack
+noun-parameter = parameter
+noun-payer = payer
+noun-policy = policy
+noun-type = type
+noun-amendment = amendment
+noun-value = value
+noun-schedule = schedule

@@ -33,7 +33,7 @@ syntax-drafting-up-to = 金额前的“不超过”写作 `up_to`，即至多该
 syntax-drafting-comparison = 条件中，“以上、以下、以内、不低于”包括本数（`>=`、`<=`），“超过、不满、低于”不包括本数（`>`、`<`）
 syntax-drafting-bound = 分档是一个区间：`[`、`]` 包括本数（以上、以下、（含）），`(`、`)` 不包括本数（超过、不满），`..` 表示该侧不设界
 syntax-drafting-included = “（含）”表示本数属于该档：在它一侧用方括号，不含的一侧用圆括号
-syntax-drafting-duration = 期限的单位用英文单词书写：`days`、`months` 或 `years`
+syntax-drafting-duration = 期限写作 `30 days`、`6 months`、`3 years`（或 `30日`、`6个月`、`3年`）
 syntax-too-deep = 嵌套过深（上限为 { $limit } 层）
 syntax-too-deep-help = 请拆分表达式，或减少嵌套层数
 syntax-too-deep-label = 此处嵌套过深
@@ -210,7 +210,7 @@ check-amendment-rule-span = `{ $policy }` 中没有这条规则
 check-amendment-clause-clause = 修订不能更改规则 `{ $rule }` 的 `{ $clause }`
 check-amendment-clause-clause-span = 不能由修订替换
 check-amendment-clause = 规则没有 `{ $clause }` 子句，因此修订不能更改 `{ $rule }` 的这一项
-check-amendment-clause-help = `{ $clause }` 属于资金池或择优组，而修订更改的是规则：其 `cite`、`title`、`dept`、`when`、`reward` 和 `split`；规则自身的年度上限是 `per_year_cap`
+check-amendment-clause-help = `{ $clause }` 属于资金池或择优组；修订用 `change <资金池> {"{"} cap … {"}"}` 更改资金池的上限，用 `per_year_cap` 更改规则自身的年度上限
 check-amendment-clause-span = 资金池或择优组的子句
 check-amendment-rule-exists = 政策 `{ $policy }` 已有规则 `{ $rule }`
 check-amendment-rule-exists-help = 要修改现有规则，请写 `change { $rule } {"{"} … {"}"}` 并列出改动的子句；新增条款需要自己的编号
@@ -259,3 +259,47 @@ context-scope = 政策的 `scope`
 context-when = `when` 条件
 help-same-branch-type = 每个分支给出的值必须是同一类型
 help-once-per-key = 请按 `phase` 或 `approved_on` 这样的事实来区分一次性奖励
+check-amendment-pool-clause = 修订不能更改资金池 `{ $pool }` 的 `{ $clause }`
+check-amendment-pool-clause-help = 修订自其生效之日起设定资金池的金额上限（`cap 1.2亿 per enterprise per year`）；成员、期间和数量上限保持原样，覆盖其他规则的资金池应是一个新的资金池
+check-amendment-pool-clause-span = 不能由修订更改
+check-amendment-cap-scope = 资金池 `{ $pool }` 的新上限是 `{ $written }`，但该资金池原为 `{ $was }`
+check-amendment-cap-scope-help = 修订只更改金额：请写 `cap <金额> { $was }`；上限针对的对象和计算期间保持原样
+check-amendment-cap-scope-span = 与资金池原有的 `per` 不同
+check-amendment-no-cap = `{ $pool }` 没有可由修订更改的金额上限
+check-amendment-no-cap-help = 修订只能更改政策已写明的上限：资金池的 `cap …` 或规则的 `per_year_cap`；新的上限应作为该政策的新 `pool`
+check-amendment-no-cap-span = 此处没有可更改的上限
+check-amendment-expires = 修订 `{ $amendment }` 使政策 `{ $policy }` 于 { $expires } 终止，早于其生效日期（{ $policy_effective }）
+check-amendment-expires-help = 修订中的 `expires` 是政策新的有效期最后一天（有效期延长至…）；请对照修订文件核对日期
+
+## 解析器消息用语
+
+syntax-something-else = 其他内容
+syntax-ends-early = 文件过早结束：是否缺少 `{"}"}` 或某个值？
+syntax-could-not-continue = 解析器无法在 { $found } 处继续
+syntax-end-of-file = 文件末尾
+syntax-line-break = 换行
+syntax-an-expression = 表达式
+syntax-a-name = 名称
+syntax-a-number = 数字
+syntax-an-operator = 运算符
+syntax-a-string = 带引号的字符串
+syntax-a-date = 日期（YYYY-MM-DD）
+syntax-a-clause = 子句
+
+## 消息中提到的事物种类
+
+noun-rule = 规则
+noun-field = 字段
+noun-enum = 枚举
+noun-entity = 实体
+noun-enum-value = 枚举取值
+noun-table-entry = 表项
+noun-pool = 资金池
+noun-stack = 择优组
+noun-parameter = 参数
+noun-payer = 出资方
+noun-policy = 政策
+noun-type = 类型
+noun-amendment = 修订
+noun-value = 常量
+noun-schedule = 标准表

@@ -1,7 +1,7 @@
 //! The check stage's error type. Warnings are findings about the text that do not stop
 //! evaluation (overlapping or gapped tiers); everything else is an error.
 
-use crate::diagnostic::quote;
+use crate::diagnostic::{noun, quote};
 use crate::t;
 use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
@@ -105,7 +105,7 @@ pub enum CheckError {
 
     /// Two rules named `CZ-05` in one policy; two fields `rd_cost` on one entity; `enum city`
     /// declared in two files
-    #[error("{}", t!("check-duplicate", what = .what, name = quote(.name).to_string()))]
+    #[error("{}", t!("check-duplicate", what = noun(.what), name = quote(.name).to_string()))]
     #[diagnostic(code(check::duplicate), help("{help}"))]
     Duplicate {
         /// What is duplicated: rule, field, enum, …
@@ -138,7 +138,7 @@ pub enum CheckError {
     },
 
     /// `extend enum cty { … }` where no file declares `cty`
-    #[error("{}", t!("check-unknown-extension", what = .what, name = quote(.name).to_string()))]
+    #[error("{}", t!("check-unknown-extension", what = noun(.what), name = quote(.name).to_string()))]
     #[diagnostic(code(check::unknown_extension), help("{help}"))]
     UnknownExtension {
         /// `enum` or `entity`.
@@ -148,7 +148,7 @@ pub enum CheckError {
         /// Did-you-mean, or how to declare it instead.
         help: String,
         /// The name.
-        #[label("{}", t!("check-unknown-extension-span", what = .what))]
+        #[label("{}", t!("check-unknown-extension-span", what = noun(.what)))]
         span: SourceSpan,
     },
 
@@ -658,10 +658,10 @@ pub enum GroupError {
     },
 
     /// `cap 300万 per drug per year` over a rule `for enterprise`
-    #[error("{}", t!("check-group-scope", what = .what, group = .group, scope = .scope, rule = quote(.rule).to_string(), kind = .kind))]
+    #[error("{}", t!("check-group-scope", what = noun(.what), group = .group, scope = .scope, rule = quote(.rule).to_string(), kind = .kind))]
     #[diagnostic(
         code(check::group_scope),
-        help("{}", t!("check-group-scope-help", root = .root, rule = .rule, what = .what))
+        help("{}", t!("check-group-scope-help", root = .root, rule = .rule, what = noun(.what)))
     )]
     Scope {
         /// `pool` or `stack`.
@@ -697,7 +697,7 @@ pub enum GroupError {
     },
 
     /// A pool without `cap`, or a pool or stack without `members`
-    #[error("{}", t!("check-missing-clause", what = .what, group = .group, clause = .clause))]
+    #[error("{}", t!("check-missing-clause", what = noun(.what), group = .group, clause = .clause))]
     #[diagnostic(code(check::missing_clause), help("{help}"))]
     Missing {
         /// `pool` or `stack`.

@@ -20,7 +20,7 @@ pub enum Phrase {
     Bound,
     /// `（含）` → the square bracket on its side.
     Included,
-    /// `3年` → `3 years`.
+    /// `30天` → `30 days`.
     Duration,
     /// `１０００`, `，`, `、` → `1000`, `,`, `,`.
     FullWidth,
@@ -125,9 +125,9 @@ const AFTER: &[(&str, Reading)] = &[
     ("以内", Reading::AtMost),
 ];
 
-/// Durations after a figure: `3年` → `3 years`.
-const UNITS: &[(&str, &str, &str)] =
-    &[("个月", "month", "months"), ("年", "year", "years"), ("天", "day", "days"), ("日", "day", "days")];
+/// Durations after a figure that no keyword set writes so: `30天` → `30 days` (`年`, `个月`
+/// and `日` are the Chinese keywords' own units).
+const UNITS: &[(&str, &str, &str)] = &[("天", "day", "days")];
 
 /// What a word says about the figure beside it. Chinese law counts 以上、以下、以内 with the
 /// figure itself and 超过、不满、低于 without it (《民法典》第一千二百五十九条).
@@ -279,7 +279,7 @@ fn full_width_run(text: &str, at: usize, end: usize) -> Option<Hint> {
 
 /// The hint for the wording where parsing stopped at `pos`, if the text there is a drafting
 /// habit: a word before or after a figure (`最高2000万元`, `1亿以上`, `超过 5亿`), or a
-/// duration (`3年`).
+/// duration (`30天`).
 pub fn at(text: &str, pos: usize, context: Context) -> Option<Hint> {
     // Back over the figure parsing stopped in or after, then over a word before it.
     let mut start = pos.min(text.len());
@@ -349,8 +349,8 @@ mod tests {
         assert_eq!(fix("1亿以上（不含）", Tier), Some((Phrase::Bound, "(1亿, ..)".into(), "1亿以上（不含）")));
         assert_eq!(fix("不低于1亿", Condition), Some((Phrase::Comparison, ">= 1亿".into(), "不低于1亿")));
         assert_eq!(fix("不满50", Condition), Some((Phrase::Comparison, "< 50".into(), "不满50")));
-        assert_eq!(fix("3年", Condition), Some((Phrase::Duration, "3 years".into(), "3年")));
-        assert_eq!(fix("1个月", Condition), Some((Phrase::Duration, "1 month".into(), "1个月")));
+        assert_eq!(fix("30天", Condition), Some((Phrase::Duration, "30 days".into(), "30天")));
+        assert_eq!(fix("3年", Condition), None);
         assert_eq!(fix("2000万", Amount), None);
         assert_eq!(fix("最高", Amount), None);
     }

@@ -78,6 +78,30 @@ pub fn quote(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// A kind of thing a message names (`rule`, `enum value`, `pool`), in the reader's language;
+/// a word not in the list is shown as given.
+pub fn noun(word: &str) -> String {
+    let key = match word {
+        "rule" => "noun-rule",
+        "field" => "noun-field",
+        "enum" => "noun-enum",
+        "entity" => "noun-entity",
+        "enum value" => "noun-enum-value",
+        "table entry" => "noun-table-entry",
+        "pool" => "noun-pool",
+        "stack" => "noun-stack",
+        "parameter" => "noun-parameter",
+        "payer" => "noun-payer",
+        "policy" => "noun-policy",
+        "type" => "noun-type",
+        "amendment" => "noun-amendment",
+        "value" => "noun-value",
+        "schedule" => "noun-schedule",
+        _ => return word.to_string(),
+    };
+    crate::i18n::message(key, &[])
+}
+
 /// A stage error together with the file it points into.
 #[derive(Debug)]
 pub struct Sourced<E> {

@@ -260,7 +260,7 @@ impl SyntaxError {
         }
         let found = found_at(text, start);
         let len = match found.as_str() {
-            "end of file" => 0,
+            END => 0,
             _ => text.get(start..).and_then(|r| r.chars().next()).map_or(0, char::len_utf8),
         };
         expected.sort_unstable();
@@ -289,18 +289,45 @@ impl SyntaxError {
             expected.retain(|e| !operand_starts.contains(&e.as_str()) && e != "an expression");
             expected.insert(0, "an expression".to_string());
         }
+        let expected: Vec<String> = expected.iter().map(|e| in_words(e)).collect();
         let expected = match expected.as_slice() {
-            [] => "something else".to_string(),
+            [] => t!("syntax-something-else"),
             [one] => one.to_string(),
-            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+            [init @ .., last] => {
+                format!("{}{}{last}", init.join(&t!("list-separator")), t!("or-separator"))
+            }
         };
-        let help = if found == "end of file" {
-            "the file ends too early: is a `}` or a value missing?".to_string()
+        let help = if found == END {
+            t!("syntax-ends-early")
+        } else if let Some(hint) = super::keywords::separation_hint(text, start) {
+            hint
         } else {
-            format!("the parser could not continue at {found}")
+            t!("syntax-could-not-continue", found = in_words(&found))
         };
+        let found = in_words(&found);
         SyntaxError::Unexpected { expected, found, help, span: (start, len).into() }
     }
+}
+
+/// The end of the text, as [`found_at`] says it (before [`in_words`]).
+const END: &str = "end of file";
+
+/// A phrase of [`describe`] or [`found_at`] in the reader's language; a keyword or a quoted
+/// token stays as it is.
+fn in_words(phrase: &str) -> String {
+    let key = match phrase {
+        END => "syntax-end-of-file",
+        "a line break" => "syntax-line-break",
+        "an expression" => "syntax-an-expression",
+        "a name" => "syntax-a-name",
+        "a number" => "syntax-a-number",
+        "an operator" => "syntax-an-operator",
+        "a quoted string" => "syntax-a-string",
+        "a date (YYYY-MM-DD)" => "syntax-a-date",
+        "a clause" => "syntax-a-clause",
+        _ => return phrase.to_string(),
+    };
+    crate::i18n::message(key, &[])
 }
 
 /// What stands at `pos`, in words.
@@ -309,7 +336,7 @@ fn found_at(text: &str, pos: usize) -> String {
     let word: String = rest.chars().take_while(|c| !c.is_whitespace()).take(20).collect();
     if word.is_empty() {
         if rest.is_empty() {
-            "end of file".to_string()
+            END.to_string()
         } else {
             "a line break".to_string()
         }
@@ -410,7 +437,7 @@ fn describe(r: Rule) -> &'static str {
         Rule::number | Rule::signed_number | Rule::decimal | Rule::digits | Rule::integer => "a number",
         Rule::scale | Rule::yuan => "`万`, `亿` or `元`",
         Rule::string | Rule::string_inner => "a quoted string",
-        Rule::boolean => "`true` or `false`",
+        Rule::boolean | Rule::kw_true | Rule::kw_false => "`true` or `false`",
         Rule::extend | Rule::kw_extend => "`extend`",
         Rule::value_def | Rule::kw_value => "`value`",
         Rule::schedule_def | Rule::kw_schedule => "`schedule`",
@@ -432,7 +459,7 @@ fn describe(r: Rule) -> &'static str {
         Rule::members | Rule::kw_members => "`members`",
         Rule::member | Rule::whole_policy => "a rule id or `policy <id>`",
         Rule::cap | Rule::kw_cap => "`cap`",
-        Rule::period | Rule::per_year | Rule::over_years | Rule::in_total => "`per year`, `over N years` or `in total`",
+        Rule::period | Rule::per_year | Rule::over_years | Rule::in_total | Rule::kw_in_total => "`per year`, `over N years` or `in total`",
         Rule::kw_year | Rule::kw_years => "`year`",
         Rule::kw_over => "`over`",
         Rule::kw_total => "`total`",
@@ -478,6 +505,7 @@ fn describe(r: Rule) -> &'static str {
         | Rule::infix
         | Rule::primary
         | Rule::literal
-        | Rule::ident_char => "text",
+        | Rule::ident_char
+        | Rule::full_width => "text",
     }
 }

@@ -1,5 +1,6 @@
-//! `///` labels on schema items (tests/labels/labels.policy) reach the JSON IR (and come back
-//! from it), the facts JSON Schema as `title`/`description`, and the REPL's `:schema`.
+//! `///` labels on schema items reach the JSON IR (and come back from it), the facts JSON
+//! Schema as `title`/`description`, and the REPL's `:schema`. The schema is kept here, not in
+//! a file: `policy fmt` writes an enum on one line, which a value's own label does not survive.
 
 use chrono::NaiveDate;
 use policy_lang::ir::{self, facts_schema};
@@ -7,11 +8,27 @@ use policy_lang::output::ErrorFormat;
 use policy_lang::repl::{Config, Session};
 use policy_lang::{compile, Program, Source};
 
-const FILE: &str = "tests/labels/labels.policy";
+const TEXT: &str = r#"// `///` labels on schema items: carried into the IR, the facts JSON Schema and the REPL.
+schema {
+  /// 临床阶段
+  enum phase {
+    /// 临床前研究
+    preclinical,
+    I,
+  }
+
+  /// 企业（申报单位）
+  /// 以统一社会信用代码区分
+  entity enterprise {
+    /// 研发费用
+    rd_cost: money
+    phase: phase
+  }
+}
+"#;
 
 fn program() -> Program {
-    let text = std::fs::read_to_string(FILE).unwrap();
-    compile(vec![Source::new(FILE, text)]).unwrap_or_else(|e| panic!("{e:?}")).program
+    compile(vec![Source::new("labels.policy", TEXT)]).unwrap_or_else(|e| panic!("{e:?}")).program
 }
 
 #[test]
@@ -41,7 +58,9 @@ fn labels_are_titles_and_descriptions_in_the_facts_schema() {
 fn the_repl_schema_listing_shows_labels() {
     let today = NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
     let mut session = Session::new(Config { errors: ErrorFormat::Plain, color: false, today });
-    session.handle(&format!(":load {FILE}"));
+    for line in TEXT.lines() {
+        session.handle(line);
+    }
     let listing = session.handle(":schema").text;
     let expected = "/// 临床阶段\nenum phase {\n  /// 临床前研究\n  preclinical,\n  I,\n}\n\n\
                     /// 企业（申报单位）\n/// 以统一社会信用代码区分\nentity enterprise {\n  /// 研发费用\n  rd_cost: money\n  phase: phase\n}\n";

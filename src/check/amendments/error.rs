@@ -165,4 +165,60 @@ pub enum AmendmentError {
         #[label("{}", t!("check-amendment-repealed-span"))]
         span: SourceSpan,
     },
+
+    /// `change JN-01-year { members JN-01 }`: a pool clause other than its money cap
+    #[error("{}", t!("check-amendment-pool-clause", clause = .clause, pool = .pool))]
+    #[diagnostic(code(check::amendment_clause), help("{}", t!("check-amendment-pool-clause-help")))]
+    PoolClause {
+        /// The clause's keyword.
+        clause: String,
+        /// The pool changed.
+        pool: String,
+        /// The clause.
+        #[label("{}", t!("check-amendment-pool-clause-span"))]
+        span: SourceSpan,
+    },
+
+    /// `change JN-01-year { cap 1.2亿 per drug per year }` for a pool `per enterprise per year`
+    #[error("{}", t!("check-amendment-cap-scope", pool = .pool, written = .written, was = .was))]
+    #[diagnostic(code(check::amendment_cap), help("{}", t!("check-amendment-cap-scope-help", was = .was)))]
+    CapScope {
+        /// The pool changed.
+        pool: String,
+        /// The `per … …` written in the amendment.
+        written: String,
+        /// The pool's own.
+        was: String,
+        /// The cap clause.
+        #[label("{}", t!("check-amendment-cap-scope-span"))]
+        span: SourceSpan,
+    },
+
+    /// `change JN-09 { per_year_cap 600万 }` for a rule with no `per_year_cap`
+    #[error("{}", t!("check-amendment-no-cap", pool = .pool))]
+    #[diagnostic(code(check::amendment_cap), help("{}", t!("check-amendment-no-cap-help")))]
+    NoCap {
+        /// The pool (or `<rule>.per_year_cap`).
+        pool: String,
+        /// The cap clause.
+        #[label("{}", t!("check-amendment-no-cap-span"))]
+        span: SourceSpan,
+    },
+
+    /// `expires 2018-12-31` in an amendment of a policy in force from 2019-12-11
+    #[error("{}", t!("check-amendment-expires", amendment = .amendment, policy = .policy, expires = .expires.to_string(), policy_effective = .policy_effective.to_string()))]
+    #[diagnostic(code(check::amendment_expires), help("{}", t!("check-amendment-expires-help")))]
+    ExpiresBeforePolicy {
+        /// The amendment's id.
+        amendment: String,
+        /// The expiry it sets.
+        expires: NaiveDate,
+        /// The policy amended.
+        policy: String,
+        /// The policy's own effective date.
+        policy_effective: NaiveDate,
+        /// The `expires` clause.
+        #[label("{}", t!("check-amendment-before-policy-span"))]
+        span: SourceSpan,
+    },
 }
