@@ -304,3 +304,15 @@ noun-type = type
 noun-amendment = amendment
 noun-value = value
 noun-schedule = schedule
+
+## Facts
+
+facts-json = facts are not valid JSON: { $message }
+facts-json-help = fix the JSON at line { $line }, column { $column }
+facts-missing = missing fact `{ $field }` ({ $ty })
+facts-missing-help = give `{ $field }` a value, or declare it optional (`{ $field }?: …`) in the schema
+facts-unknown-field = `{ $entity }` has no field `{ $name }`
+facts-unknown-variant = `{ $name }` is not a value of enum `{ $enum_name }`
+facts-expected = expected { $expected }, found { $found }
+facts-negative = money cannot be negative, found { $found }
+facts-negative-help = amounts in facts are zero or more

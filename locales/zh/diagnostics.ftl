@@ -303,3 +303,15 @@ noun-type = 类型
 noun-amendment = 修订
 noun-value = 常量
 noun-schedule = 标准表
+
+## 事实数据
+
+facts-json = 事实数据不是有效的 JSON：{ $message }
+facts-json-help = 请修正第 { $line } 行第 { $column } 列处的 JSON
+facts-missing = 缺少事实 `{ $field }`（{ $ty }）
+facts-missing-help = 请为 `{ $field }` 提供值，或在数据结构中将其声明为可选（`{ $field }?: …`）
+facts-unknown-field = `{ $entity }` 没有字段 `{ $name }`（未知字段）
+facts-unknown-variant = `{ $name }` 不是枚举 `{ $enum_name }` 的取值
+facts-expected = 此处应为 { $expected }，实际为 { $found }
+facts-negative = 金额不能为负数，实际为 { $found }
+facts-negative-help = 事实数据中的金额须为零或正数
