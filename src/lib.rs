@@ -114,6 +114,7 @@ pub mod eval;
 pub mod facts;
 pub mod format;
 pub mod fuzzing;
+pub mod i18n;
 mod io;
 pub mod ir;
 pub mod needs;

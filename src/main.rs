@@ -5,9 +5,10 @@ use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use policy_lang::batch::BatchError;
 use policy_lang::decision_log::DecisionLog;
+use policy_lang::i18n::{self, Lang};
 use policy_lang::output::{self, ErrorFormat};
 use policy_lang::provenance::{Provenance, RulesHash};
-use policy_lang::{Error, Loaded};
+use policy_lang::{t, Error, Loaded};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,6 +22,10 @@ struct Cli {
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value = "human", global = true)]
     error_format: ErrorFormat,
+    /// The language of messages: `zh` (中文) or `en`; without it, POLICY_LANG, LC_ALL,
+    /// LC_MESSAGES or LANG decide, and English when none names a language we have.
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
 }
 
 #[derive(Subcommand)]
@@ -188,12 +193,17 @@ enum Format {
     Xlsx,
 }
 
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| format!("`{text}` is not a language we have messages in: use `zh` or `en`"))
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    i18n::set_lang(cli.lang.unwrap_or_else(Lang::from_env));
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let result = match cli.command {
         Command::Repl { paths, facts } => repl(paths, facts, cli.error_format),
@@ -254,22 +264,21 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
         }
         Command::Check { paths, show_acknowledged } => {
             let Loaded { program, warnings, acknowledged } = policy_lang::load(&paths).map_err(|e| e.0)?;
-            let answered = match acknowledged.len() {
-                0 => String::new(),
-                1 => ", 1 warning acknowledged".to_string(),
-                n => format!(", {n} warnings acknowledged"),
-            };
+            let mut summary = t!(
+                "check-summary",
+                files = program.sources.len(),
+                policies = program.policies.len(),
+                rules = program.rules.len(),
+                warnings = warnings.iter().map(Error::count).sum::<usize>(),
+            );
+            if !acknowledged.is_empty() {
+                summary += &t!("list-separator");
+                summary += &t!("check-acknowledged", count = acknowledged.len());
+            }
             for amendment in &program.amendments {
                 note(&policy_lang::output::escape_lines(&policy_lang::output::amendment_note(&program, amendment)))?;
             }
-            note(&format!(
-                "checked {} file(s): {} polic{}, {} rule(s), {} warning(s){answered}\n",
-                program.sources.len(),
-                program.policies.len(),
-                if program.policies.len() == 1 { "y" } else { "ies" },
-                program.rules.len(),
-                warnings.iter().map(Error::count).sum::<usize>()
-            ))?;
+            note(&format!("{summary}\n"))?;
             if show_acknowledged {
                 note(&acknowledged.iter().map(acknowledged_line).collect::<String>())?;
             }

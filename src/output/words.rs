@@ -125,6 +125,10 @@ pub(crate) fn period_text(period: Period, year: i32) -> String {
 impl Display for PoolStep {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         let name = if self.implicit { "per_year_cap".to_string() } else { format!("pool {}", self.pool) };
+        let name = match &self.version {
+            Some(version) => format!("{name} (cap as set by {version})"),
+            None => name,
+        };
         let from_ledger = if self.ledgered.is_zero() {
             String::new()
         } else {
@@ -291,13 +295,16 @@ impl Why {
         self.0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
     }
 }
-/// What an amendment changes, rule by rule, for `policy check`:
+/// What an amendment changes, rule by rule (and pool caps and the policy's expiry), for
+/// `policy check`:
 ///
 /// ```text
 /// note: amendment `changzhou_2025` of `changzhou_2023` (常政规〔2025〕2号), effective 2025-04-01
 ///   CZ-09: replaces cite, reward
 ///   CZ-11b: repealed
 ///   CZ-18: added
+///   CZ-03-1c: cap becomes 12,000,000
+///   validity: in force until 2029-12-31 (was 2027-12-31)
 /// ```
 pub fn amendment_note(program: &Program, amendment: &Amendment) -> String {
     let policy = program.policies.get(amendment.policy).map_or("", |p| p.id.as_str());
@@ -310,8 +317,17 @@ pub fn amendment_note(program: &Program, amendment: &Amendment) -> String {
             How::Replaced(clauses) => format!("replaces {}", clauses.join(", ")),
             How::Repealed => "repealed".to_string(),
             How::Added => "added".to_string(),
+            How::Cap(cap) => format!("cap becomes {}", money(*cap)),
         };
         out.push_str(&format!("  {}: {how}\n", change.rule));
+    }
+    if let Some(expires) = amendment.expires {
+        // What it was: as the last earlier amendment of the policy set it, else the policy's own.
+        let earlier = program.amendments.iter().take_while(|a| !std::ptr::eq(*a, amendment));
+        let was = earlier.filter(|a| a.policy == amendment.policy).filter_map(|a| a.expires).last();
+        let was = was.or_else(|| program.policies.get(amendment.policy).and_then(|p| p.expires));
+        let was = was.map_or("no expiry stated".to_string(), |d| format!("was {d}"));
+        out.push_str(&format!("  validity: in force until {expires} ({was})\n"));
     }
     out
 }

@@ -86,7 +86,7 @@ fn without_any_date_the_result_does_not_depend_on_the_time_zone() {
     let rules = rules_file("tz");
     let facts = FACTS.replace(r#""as_of": "2025-06-30", "#, "");
     let at = |tz: &str| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_policy"))
+        let out = crate::common::policy()
             .args(["eval", rules.to_str().unwrap(), "--facts", "-", "--format", "json"])
             .env("TZ", tz)
             .stdin(std::process::Stdio::piped())

@@ -2,10 +2,10 @@
 
 use pretty_assertions::assert_eq;
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 pub fn policy(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_policy"))
+    let mut child = crate::common::policy()
         .args(args)
         .env("NO_COLOR", "1")
         .stdin(Stdio::piped())

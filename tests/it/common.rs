@@ -112,3 +112,11 @@ pub fn beside(input: &std::path::Path, assert: impl FnOnce()) {
 pub fn file_name(path: &std::path::Path) -> String {
     path.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string()
 }
+
+/// The `policy` binary, with its messages in English whatever the developer's locale (a test
+/// that wants Chinese says `--lang zh` or sets `POLICY_LANG` itself).
+pub fn policy() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_policy"));
+    command.env("POLICY_LANG", "en");
+    command
+}

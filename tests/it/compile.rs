@@ -313,7 +313,7 @@ fn the_ir_written_as_it_is_made_is_the_ir() {
     ir::write(&program, &mut written).unwrap_or_else(|e| panic!("{e}"));
     let expected = format!("{}\n", serde_json::to_string_pretty(&ir::to_json(&program)).unwrap_or_default());
     assert_eq!(String::from_utf8_lossy(&written), expected);
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_policy"))
+    let out = crate::common::policy()
         .args(["compile", "--target", "json", "rules"])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));

@@ -2,10 +2,10 @@
 
 use policy_lang::provenance::sha256_hex;
 use serde_json::Value;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn policy(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_policy")).args(args).output().unwrap_or_else(|e| panic!("{e}"))
+    crate::common::policy().args(args).output().unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn stdout(out: &Output) -> String {

@@ -105,9 +105,7 @@ fn fmt_check_and_diff_report_without_writing() {
     let file = dir.join("x.policy");
     let messy = "policy p {   issued 2023-11-08 }\n";
     std::fs::write(&file, messy).unwrap_or_default();
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_policy")).args(args).output().unwrap_or_else(|e| panic!("{e}"))
-    };
+    let run = |args: &[&str]| crate::common::policy().args(args).output().unwrap_or_else(|e| panic!("{e}"));
     let path = file.display().to_string();
     let check = run(&["fmt", "--check", &path]);
     assert_eq!(check.status.code(), Some(1));

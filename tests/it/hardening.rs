@@ -2,7 +2,7 @@
 //! or unbounded cost. Each test drives the real binary or the library as a user would.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// Writes `text` to a fresh file in the temporary folder and returns its path.
 fn file(name: &str, text: &str) -> PathBuf {
@@ -14,7 +14,7 @@ fn file(name: &str, text: &str) -> PathBuf {
 }
 
 fn policy(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_policy")).args(args).env("NO_COLOR", "1").output().unwrap()
+    crate::common::policy().args(args).env("NO_COLOR", "1").output().unwrap()
 }
 
 fn stderr(out: &Output) -> String {

@@ -13,7 +13,7 @@ const RULES: &str = "tests/cli/demo.policy";
 /// Runs `policy` with standard output (or standard error) sent to `/dev/full`.
 fn to_full(args: &[&str], stdin: Option<&str>, stderr_full: bool) -> Output {
     let full = || std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_policy"));
+    let mut command = crate::common::policy();
     command.args(args).env("NO_COLOR", "1").stdin(Stdio::piped());
     if stderr_full {
         command.stdout(Stdio::null()).stderr(full());
@@ -76,7 +76,7 @@ fn a_full_disk_on_standard_error_fails_without_a_panic() {
 
 /// Reads one line of the command's output, then closes the pipe as `| head -1` does.
 fn head_one(args: &[&str]) -> (String, Output) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_policy"))
+    let mut child = crate::common::policy()
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -106,7 +106,7 @@ fn a_reader_that_goes_away_ends_the_output_quietly_and_successfully() {
 fn ctrl_c_in_a_batch_leaves_whole_lines_only() {
     let dir = tempfile::tempdir().unwrap();
     let input = demo_lines(dir.path(), 40_000);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_policy"))
+    let mut child = crate::common::policy()
         .args(["eval", RULES, "--facts", &input, "--threads", "1"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

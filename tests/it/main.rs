@@ -26,6 +26,7 @@ mod fuzz_smoke;
 mod groups;
 mod hardening;
 mod history;
+mod i18n;
 mod io;
 mod needs;
 mod properties;

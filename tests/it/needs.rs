@@ -2,7 +2,6 @@
 
 use policy_lang::needs::facts_needed;
 use policy_lang::{compile, Source};
-use std::process::Command;
 
 #[test]
 fn every_part_of_a_rule_is_read_and_attributed() {
@@ -56,9 +55,7 @@ fn the_bundled_rules_each_read_declared_facts_and_the_ir_lists_them() {
 
 #[test]
 fn the_cli_lists_one_rule_or_says_it_does_not_exist() {
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_policy")).args(args).output().unwrap_or_else(|e| panic!("{e}"))
-    };
+    let run = |args: &[&str]| crate::common::policy().args(args).output().unwrap_or_else(|e| panic!("{e}"));
     let out = run(&["facts-needed", "rules/", "--rule", "CZ-03-2a"]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);

@@ -1,10 +1,9 @@
 //! Provenance: every JSON answer names the rules (by content hash), the date and the engine.
 
 use policy_lang::provenance::{sha256_hex, RulesHash};
-use std::process::Command;
 
 fn eval_json(facts: &str) -> serde_json::Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_policy"))
+    let out = crate::common::policy()
         .args(["eval", "rules/", "--facts", facts, "--format", "json"])
         .output()
         .unwrap_or_else(|e| panic!("cannot run policy: {e}"));

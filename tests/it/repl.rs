@@ -382,10 +382,10 @@ fn strip_ansi(text: &str) -> String {
 #[test]
 fn the_binary_reads_a_script_from_a_pipe() {
     use std::io::Write;
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     let dir = tempdir("pipe");
     let history = dir.join("no such folder").join("history");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_policy"))
+    let mut child = crate::common::policy()
         .args(["--error-format", "plain", "repl", "tests/repl/demo.policy", "--facts", "tests/repl/demo.json"])
         .env("POLICY_HISTORY", &history)
         .env("NO_COLOR", "1")
@@ -426,7 +426,7 @@ struct Terminal {
 
 impl Terminal {
     fn start(history: &Path) -> Terminal {
-        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_policy"));
+        let mut command = crate::common::policy();
         command
             .args(["repl", "tests/repl/demo.policy", "--facts", "tests/repl/demo.json"])
             .env("TERM", "xterm-256color")

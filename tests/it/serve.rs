@@ -15,7 +15,7 @@ pub struct Server {
 impl Server {
     /// Starts `policy serve ARGS --addr 127.0.0.1:0` and reads the port it bound.
     pub fn start(args: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_policy"))
+        let mut child = crate::common::policy()
             .arg("serve")
             .args(args)
             .args(["--addr", "127.0.0.1:0"])
@@ -70,7 +70,7 @@ fn cli(args: &[&str]) -> String {
 }
 
 fn cli_exit(args: &[&str], code: i32) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_policy")).args(args).output().unwrap_or_else(|e| panic!("{e}"));
+    let out = crate::common::policy().args(args).output().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(code), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }

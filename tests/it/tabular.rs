@@ -5,10 +5,10 @@ use policy_lang::program::{Program, Ty};
 use pretty_assertions::assert_eq;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn policy(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_policy")).args(args).output().unwrap_or_else(|e| panic!("{e}"))
+    crate::common::policy().args(args).output().unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// One table per kind: its headers in first-seen order, and its rows.

@@ -2,11 +2,9 @@
 //! and `trace` clauses, `expect facts_error`. Each passes in one test of
 //! `tests/cli/assertions.policy` and fails, saying what was expected and what was got, in another.
 
-use std::process::Command;
-
 /// The report of `policy test` on the assertions file, which has failing tests on purpose.
 fn report() -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_policy"))
+    let out = crate::common::policy()
         .args(["test", "tests/cli/assertions.policy"])
         .env("NO_COLOR", "1")
         .output()
