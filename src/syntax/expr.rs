@@ -38,12 +38,39 @@ pub(super) fn at_offset<T>(offset: usize, lower: impl FnOnce() -> T) -> T {
     out
 }
 
-/// The pair's span without the whitespace pest lets trailing optional parts swallow.
+/// The pair's span without the whitespace and comments pest lets trailing optional parts
+/// swallow (`value x = 3` then `// note` on the next line: the comment is not part of `3`, and
+/// `fmt` must not move it into the item).
 pub(super) fn span_of(pair: &Pair<Rule>) -> Span {
     let s = pair.as_span();
-    let trimmed = pair.as_str().trim_end().len();
     let offset = OFFSET.get();
-    Span::new(offset + s.start(), offset + s.start() + trimmed)
+    Span::new(offset + s.start(), offset + s.start() + code_len(pair))
+}
+
+/// How many bytes of the pair's text are code: up to its last inner pair's code when only
+/// whitespace and comments follow that (a closing `}` does not), else the text less trailing
+/// whitespace.
+fn code_len(pair: &Pair<Rule>) -> usize {
+    let text = pair.as_str();
+    let start = pair.as_span().start();
+    if let Some(last) = pair.clone().into_inner().last() {
+        let end = last.as_span().start() - start + code_len(&last);
+        if only_trivia(&text[end..]) {
+            return end;
+        }
+    }
+    text.trim_end().len()
+}
+
+/// True for text of whitespace and `//` comments only.
+fn only_trivia(mut text: &str) -> bool {
+    loop {
+        text = text.trim_start();
+        match text.strip_prefix("//") {
+            Some(comment) => text = comment.split_once('\n').map_or("", |(_, rest)| rest),
+            None => return text.is_empty(),
+        }
+    }
 }
 
 fn pratt() -> &'static PrattParser<Rule> {
@@ -188,7 +215,10 @@ fn primary(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> (Expr, usize) {
             let mut filter = None;
             for part in pair.into_inner() {
                 match part.as_rule() {
-                    Rule::aggregate_op => op = Spanned::new(aggregate_op(part.as_str()), span_of(&part)),
+                    Rule::aggregate_op => {
+                        let word = part.clone().into_inner().next().map(|kw| kw.as_rule());
+                        op = Spanned::new(aggregate_op(word), span_of(&part));
+                    }
                     Rule::path => path = part.into_inner().map(ident).collect(),
                     Rule::expr => filter = Some(sub(part, errors)),
                     _ => {}
@@ -241,13 +271,14 @@ fn primary(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> (Expr, usize) {
     node(kind, span, deepest + 1, errors)
 }
 
-fn aggregate_op(text: &str) -> AggOp {
-    match text {
-        "sum" => AggOp::Sum,
-        "min" => AggOp::Min,
-        "max" => AggOp::Max,
-        "any" => AggOp::Any,
-        "all" => AggOp::All,
+/// The aggregate its keyword names, in either language.
+fn aggregate_op(keyword: Option<Rule>) -> AggOp {
+    match keyword {
+        Some(Rule::kw_sum) => AggOp::Sum,
+        Some(Rule::kw_min) => AggOp::Min,
+        Some(Rule::kw_max) => AggOp::Max,
+        Some(Rule::kw_any) => AggOp::Any,
+        Some(Rule::kw_all) => AggOp::All,
         _ => AggOp::Count,
     }
 }
@@ -336,7 +367,7 @@ fn literal(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Literal {
             Literal::Rate(Rate::Ratio(a, b))
         }
         Rule::string => Literal::Text(string(&pair)),
-        Rule::boolean => Literal::Bool(pair.as_str() == "true"),
+        Rule::boolean => Literal::Bool(pair.into_inner().next().is_some_and(|kw| kw.as_rule() == Rule::kw_true)),
         _ => Literal::Number(number(pair, errors)),
     }
 }
@@ -436,7 +467,7 @@ pub(super) fn duration(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Optio
                     return None;
                 }
             },
-            Rule::duration_unit => unit = part.as_str(),
+            Rule::duration_unit => unit = super::keywords::unit_in_english(part.as_str()),
             _ => {}
         }
     }

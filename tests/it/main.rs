@@ -40,3 +40,4 @@ mod sixth;
 mod syntax;
 mod tabular;
 mod testing;
+mod zh;
