@@ -316,3 +316,6 @@ facts-unknown-variant = `{ $name }` is not a value of enum `{ $enum_name }`
 facts-expected = expected { $expected }, found { $found }
 facts-negative = money cannot be negative, found { $found }
 facts-negative-help = amounts in facts are zero or more
+
+tier-exactly = exactly { $value }
+tier-every-value-in = every value in { $interval }

@@ -315,3 +315,6 @@ facts-unknown-variant = `{ $name }` 不是枚举 `{ $enum_name }` 的取值
 facts-expected = 此处应为 { $expected }，实际为 { $found }
 facts-negative = 金额不能为负数，实际为 { $found }
 facts-negative-help = 事实数据中的金额须为零或正数
+
+tier-exactly = 恰好 { $value }
+tier-every-value-in = 区间 { $interval } 内的每个值
