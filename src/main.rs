@@ -26,6 +26,16 @@ struct Cli {
     /// LC_MESSAGES or LANG decide, and English when none names a language we have.
     #[arg(long, global = true, value_parser = parse_lang)]
     lang: Option<Lang>,
+    /// How amounts are shown: `yuan` (20,000,000) or `wan` (2000万元, 1.5亿元); JSON keeps
+    /// the exact figure either way.
+    #[arg(long, value_enum, default_value = "yuan", global = true)]
+    amounts: Amounts,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Amounts {
+    Yuan,
+    Wan,
 }
 
 #[derive(Subcommand)]
@@ -204,6 +214,10 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     i18n::set_lang(cli.lang.unwrap_or_else(Lang::from_env));
+    policy_lang::amounts::set_amount_style(match cli.amounts {
+        Amounts::Yuan => policy_lang::amounts::AmountStyle::Yuan,
+        Amounts::Wan => policy_lang::amounts::AmountStyle::Wan,
+    });
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let result = match cli.command {
         Command::Repl { paths, facts } => repl(paths, facts, cli.error_format),
@@ -336,7 +350,7 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                     output::write_json_with(std::io::stdout().lock(), &evaluation, Some(&provenance))
                         .map_err(stdout_failed)?
                 }
-                Format::Table => output::write_table(std::io::stdout().lock(), &evaluation).map_err(stdout_failed)?,
+                Format::Table => output::write_table(std::io::stdout().lock(), &evaluation, output::terminal_width()).map_err(stdout_failed)?,
                 Format::Csv => emit(
                     &policy_lang::tabular::awards_csv(&evaluation)
                         .map_err(|e| vec![Error::Io { path: "standard output".into(), message: e.to_string() }])?,
@@ -364,7 +378,7 @@ fn facts_needed(paths: &[PathBuf], rule: Option<&str>, format: Format) -> Result
     if let Some(name) = rule {
         needs.retain(|n| n.is(name));
         if needs.is_empty() {
-            eprintln!("no rule `{name}` in the rules given; leave out --rule to list them all");
+            eprintln!("{}", t!("facts-needed-no-rule", rule = name));
             return Err(warnings);
         }
     }
@@ -406,12 +420,13 @@ fn replay(log: &std::path::Path, paths: &[PathBuf]) -> Result<Vec<Error>, Vec<Er
     for difference in &report.differences {
         emit(&format!("{difference}\n"))?;
     }
-    emit(&format!(
-        "replayed {} decision(s): {} different; {} made by other rules than these\n",
-        report.decisions,
-        report.differences.len(),
-        report.other_rules
-    ))?;
+    let summary = t!(
+        "replay-summary",
+        decisions = report.decisions,
+        different = report.differences.len(),
+        other = report.other_rules
+    );
+    emit(&format!("{summary}\n"))?;
     if report.differences.is_empty() {
         Ok(warnings)
     } else {
@@ -480,8 +495,13 @@ fn batch(
         Err(BatchError::Write(e)) => return Err(stdout_failed(e)),
         Err(e) => return Err(io(e.to_string())),
     };
-    let interrupted = if summary.interrupted { " (interrupted)" } else { "" };
-    note(&format!("evaluated {} fact set(s), {} failed{interrupted}\n", summary.lines, summary.failed))?;
+    let (lines, failed) = (summary.lines, summary.failed);
+    let said = if summary.interrupted {
+        t!("batch-summary-interrupted", lines = lines, failed = failed)
+    } else {
+        t!("batch-summary", lines = lines, failed = failed)
+    };
+    note(&format!("{said}\n"))?;
     if summary.interrupted {
         std::process::exit(130);
     }
@@ -528,11 +548,11 @@ fn fmt(paths: &[PathBuf], check: bool, diff: bool) -> Result<Vec<Error>, Vec<Err
             let udiff = udiff.unified_diff().header(&name, &format!("{name} (formatted)")).to_string();
             emit(&output::escape_lines(&udiff))?;
         } else if check {
-            emit(&format!("not formatted: {shown}\n"))?;
+            emit(&format!("{}\n", t!("fmt-not-formatted", file = shown.as_ref())))?;
         } else if let Err(e) = policy_lang::replace_file(&file, &formatted) {
             errors.push(e);
         } else {
-            emit(&format!("formatted {shown}\n"))?;
+            emit(&format!("{}\n", t!("fmt-formatted", file = shown.as_ref())))?;
         }
     }
     if !errors.is_empty() || (check && unformatted > 0) {
@@ -558,9 +578,10 @@ fn test(paths: &[PathBuf], format: Format, coverage: bool, root: Option<PathBuf>
         Format::Table | Format::Csv | Format::Xlsx => {
             if coverage {
                 let total = program.rules.len();
-                emit(&format!("coverage: {} of {total} rules exercised by a test\n", total - uncovered.len()))?;
+                let exercised = total - uncovered.len();
+                emit(&format!("{}\n", t!("test-coverage", exercised = exercised, total = total)))?;
                 for rule in &uncovered {
-                    emit(&format!("    not exercised: {rule}\n"))?;
+                    emit(&format!("    {}\n", t!("test-not-exercised", rule = rule)))?;
                 }
             }
             emit(&policy_lang::testing::report(&results))?;

@@ -20,25 +20,10 @@ pub fn money(amount: Decimal) -> String {
         Some(digits) => format!("-{}", group_digits(digits, ',')),
         None => group_digits(&text, ','),
     };
-    match short(amount) {
+    match crate::amounts::wan(amount) {
         Some(short) => format!("{short} ({full})"),
         None => full,
     }
-}
-
-/// `6000000` → `600万`, `150000000` → `1.5亿`: only when exact, and never for less than 1万.
-fn short(amount: Decimal) -> Option<String> {
-    let wan = Decimal::from(10_000);
-    let yi = Decimal::from(100_000_000);
-    if amount.abs() < wan {
-        return None;
-    }
-    let whole = |unit: Decimal| amount.checked_rem(unit).is_some_and(|r| r.is_zero());
-    if amount.abs() >= yi && whole(wan) {
-        // 1.5亿 reads better than 15000万, and a whole number of 万 has at most four decimals of 亿.
-        return Some(format!("{}亿", amount.checked_div(yi)?.normalize()));
-    }
-    whole(wan).then(|| amount.checked_div(wan).map(|x| format!("{}万", x.normalize()))).flatten()
 }
 
 impl Session {

@@ -2,6 +2,7 @@
 //! same runner as `policy eval --jsonl`, so a million fact sets need no more memory than a few.
 
 use super::evaluate::{bad_query, parse_date};
+use super::lang::Language;
 use super::problem::{Problem, ProblemBody};
 use super::state::App;
 use axum::body::{Body, Bytes};
@@ -41,6 +42,7 @@ pub struct BatchQuery {
     ))]
 pub async fn evaluate_batch(
     State(app): State<Arc<App>>,
+    lang: Language,
     query: Result<Query<BatchQuery>, QueryRejection>,
     body: Body,
 ) -> Result<Response, Problem> {
@@ -54,7 +56,7 @@ pub async fn evaluate_batch(
     let options = crate::batch::Options { as_of, threads: 1, chunk: 16, explain: !query.awards_only.unwrap_or(false) };
     let (tx, rx) = mpsc::channel::<Result<Bytes, std::io::Error>>(8);
     let log = app.log.clone();
-    tokio::task::spawn_blocking(move || {
+    tokio::task::spawn_blocking(move || lang.run(|| {
         let out = Sender { tx: tx.clone(), buffer: Vec::new() };
         let input = std::io::BufReader::new(input);
         let stopped = match log {
@@ -67,7 +69,7 @@ pub async fn evaluate_batch(
             let line = serde_json::json!({ "error": [format!("the batch stopped: {e}")] }).to_string() + "\n";
             let _ = tx.blocking_send(Ok(Bytes::from(line)));
         }
-    });
+    }));
     Response::builder()
         .header(CONTENT_TYPE, "application/x-ndjson")
         .header("x-policy-rules-sha256", hash)
