@@ -2,7 +2,7 @@
 //! errors (diagnostics on stderr), 2 the command line itself is wrong.
 
 use chrono::NaiveDate;
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use policy_lang::batch::BatchError;
 use policy_lang::decision_log::DecisionLog;
 use policy_lang::i18n::{self, Lang};
@@ -207,12 +207,59 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::parse(text).ok_or_else(|| format!("`{text}` is not a language we have messages in: use `zh` or `en`"))
 }
 
+/// `--lang X` or `--lang=X` among the arguments, read before clap parses them.
+fn lang_asked() -> Option<Lang> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = args.iter().position(|a| a == "--lang").and_then(|i| args.get(i + 1));
+    flag.or_else(|| args.iter().find(|a| a.starts_with("--lang="))).and_then(|a| Lang::parse(a.trim_start_matches("--lang=")))
+}
+
+/// The command line's help in the reader's language: English as the doc comments say it;
+/// another language from `locales/<lang>/help.ftl` (`cli-about`, `cli-<command>-about`,
+/// `cli-<command>-<argument>`, `cli-<global argument>`).
+fn help_in_language(mut command: clap::Command) -> clap::Command {
+    if i18n::lang() == Lang::En {
+        return command;
+    }
+    let say = |key: &str| i18n::message(key, &[]);
+    let usage = format!("{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}", say("cli-usage-heading"));
+    let args = |prefix: String| {
+        move |arg: clap::Arg| {
+            let id = arg.get_id().as_str().replace('_', "-");
+            let key = if arg.is_global_set() { format!("cli-{id}") } else { format!("{prefix}{id}") };
+            let heading = if arg.is_positional() { "cli-arguments-heading" } else { "cli-options-heading" };
+            // clap words possible values and defaults in English: the translated help says them.
+            let arg = arg.help_heading(i18n::message(heading, &[])).hide_possible_values(true).hide_default_value(true);
+            let arg = arg.long_help(None);
+            match arg.get_id().as_str() {
+                "help" => arg.help(i18n::message("cli-help", &[])),
+                "version" => arg.help(i18n::message("cli-version", &[])),
+                _ if arg.get_help().is_some() => arg.help(i18n::message(&key, &[])),
+                _ => arg,
+            }
+        }
+    };
+    command.build();
+    command
+        .about(say("cli-about"))
+        .help_template(&usage)
+        .subcommand_help_heading(say("cli-commands-heading"))
+        .mut_args(args("cli-".into()))
+        .mut_subcommands(|sub| {
+            let name = sub.get_name().to_string();
+            let about = if name == "help" { say("cli-help-command") } else { say(&format!("cli-{name}-about")) };
+            sub.about(about).long_about(None).help_template(&usage).mut_args(args(format!("cli-{name}-")))
+        })
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language is known before the arguments are parsed, so `--help` speaks it too.
+    i18n::set_lang(lang_asked().unwrap_or_else(Lang::from_env));
+    let cli = Cli::from_arg_matches(&help_in_language(Cli::command()).get_matches()).unwrap_or_else(|e| e.exit());
     i18n::set_lang(cli.lang.unwrap_or_else(Lang::from_env));
     policy_lang::amounts::set_amount_style(match cli.amounts {
         Amounts::Yuan => policy_lang::amounts::AmountStyle::Yuan,

@@ -38,7 +38,7 @@ pub fn write_table(out: impl std::io::Write, evaluation: &Evaluation, width: Opt
 /// else `None` (output piped to a file or a program is never wrapped).
 pub fn terminal_width() -> Option<u16> {
     let columns = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()).filter(|&c| c > 0);
-    columns.or_else(|| terminal_size::terminal_size().map(|(terminal_size::Width(w), _)| w))
+    columns.or_else(|| terminal_size::terminal_size().map(|(terminal_size::Width(w), _)| w).filter(|&w| w > 0))
 }
 
 /// Text to an `io::Write`, keeping the first I/O error (a `fmt::Write` can only say it failed).

@@ -13,7 +13,7 @@ impl Session {
     /// `:set <path> = <value>`: the value is written as the facts file would have it.
     pub(super) fn set_fact(&mut self, rest: &str) -> Output {
         let Some((path, text)) = rest.split_once('=') else {
-            return Output::failed("usage: :set <path> = <value>, e.g. :set enterprise.E1.rd_cost = 3000万");
+            return Output::failed(crate::t!("repl-usage", usage = ":set <path> = <value>, e.g. :set enterprise.E1.rd_cost = 3000万"));
         };
         let (path, text) = (path.trim(), text.trim());
         let value = match literal(text, field_type(self.schema(), path)) {
@@ -23,8 +23,11 @@ impl Session {
         let mut json = self.facts_json.clone().unwrap_or_else(|| Json::Object(Map::new()));
         match set(&mut json, path, value.clone()) {
             Ok(old) => {
-                let was = old.map_or(String::new(), |old| format!(" (was {})", compact(&old)));
-                self.commit(json, format!("{path} = {}{was}", compact(&value)))
+                let said = match old {
+                    Some(old) => crate::t!("repl-set-was", path = path, value = compact(&value), old = compact(&old)),
+                    None => crate::t!("repl-set", path = path, value = compact(&value)),
+                };
+                self.commit(json, said)
             }
             Err(message) => Output::failed(message),
         }
@@ -33,11 +36,11 @@ impl Session {
     /// `:unset <path>`: removes a fact, or a whole entity.
     pub(super) fn unset_fact(&mut self, path: &str) -> Output {
         if path.is_empty() {
-            return Output::failed("usage: :unset <path>");
+            return Output::failed(crate::t!("repl-usage", usage = ":unset <path>"));
         }
-        let Some(mut json) = self.facts_json.clone() else { return Output::failed("no facts to change") };
+        let Some(mut json) = self.facts_json.clone() else { return Output::failed(crate::t!("repl-no-facts-to-change")) };
         match unset(&mut json, path) {
-            Ok(old) => self.commit(json, format!("removed {path} (was {})", compact(&old))),
+            Ok(old) => self.commit(json, crate::t!("repl-removed", path = path, old = compact(&old))),
             Err(message) => Output::failed(message),
         }
     }
@@ -51,7 +54,7 @@ impl Session {
                 self.facts = Some(facts);
                 Output::done(done)
             }
-            Err(errors) => Output::failed(self.diagnostics(&errors)).and("(the facts are unchanged)"),
+            Err(errors) => Output::failed(self.diagnostics(&errors)).and(&crate::t!("repl-facts-unchanged")),
         }
     }
 }

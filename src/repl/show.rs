@@ -6,7 +6,7 @@ use super::{Output, Session};
 use crate::amounts::group_digits;
 use crate::program::Ty;
 use rust_decimal::Decimal;
-use unicode_width::UnicodeWidthStr;
+use crate::t;
 
 /// Money in full to the fen, after its exact 万/亿 form when there is one:
 /// `600万 (6,000,000.00)`, `1.5亿 (150,000,000.00)`, `1,234.56`.
@@ -30,9 +30,10 @@ impl Session {
     /// `:rules`: policy, id, kind, cite and title of every rule.
     pub(super) fn rules(&self) -> Output {
         if self.program.rules.is_empty() {
-            return Output::done("no rules yet: :load <paths>, or type a rule");
+            return Output::done(t!("repl-no-rules-yet"));
         }
-        let mut rows = vec![["POLICY", "RULE", "FOR", "CITE", "TITLE"].map(String::from).to_vec()];
+        let heading = ["repl-column-policy", "repl-column-rule", "repl-column-for", "repl-column-cite", "repl-column-title"];
+        let mut rows = vec![heading.map(|key| crate::i18n::message(key, &[])).to_vec()];
         for rule in &self.program.rules {
             rows.push(vec![
                 self.program.policies.get(rule.policy).map_or(String::new(), |p| p.id.clone()),
@@ -42,14 +43,14 @@ impl Session {
                 rule.title.clone().unwrap_or_default(),
             ]);
         }
-        Output::done(columns(&rows))
+        Output::done(columns(&rows, self.config.width))
     }
 
     /// `:schema`: enums, then each kind with its fields, as the language writes them.
     pub(super) fn schema_listing(&self) -> Output {
         let schema = self.schema();
         if schema.kinds.is_empty() && schema.enums.is_empty() {
-            return Output::done("no schema yet: :load <paths>, or type a schema { … }");
+            return Output::done(t!("repl-no-schema-yet"));
         }
         let mut out = String::new();
         for e in &schema.enums {
@@ -78,14 +79,16 @@ impl Session {
     /// written just above it (where the rules explain the reading chosen).
     pub(super) fn show_rule(&self, name: &str) -> Output {
         if name.is_empty() {
-            return Output::failed("usage: :show <rule>");
+            return Output::failed(t!("repl-usage", usage = ":show <rule>"));
         }
         let index = match self.find_rule(name) {
             Ok(index) => index,
             Err(failed) => return failed,
         };
-        let Some(rule) = self.program.rules.get(index) else { return Output::failed("no such rule") };
-        let Some(source) = self.program.sources.get(rule.source) else { return Output::failed("source not kept") };
+        let Some(rule) = self.program.rules.get(index) else { return Output::failed(t!("repl-no-such-rule")) };
+        let Some(source) = self.program.sources.get(rule.source) else {
+            return Output::failed(t!("repl-source-not-kept"));
+        };
         let text = &source.text;
         let start = text.get(..rule.span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
         let mut from = start;
@@ -111,20 +114,8 @@ impl Session {
     }
 }
 
-/// Rows as aligned columns (by display width, so Chinese lines up), header first.
-pub fn columns(rows: &[Vec<String>]) -> String {
-    let count = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> =
-        (0..count).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.width()).max().unwrap_or(0)).collect();
-    let mut out = String::new();
-    for row in rows {
-        let mut line = String::new();
-        for (cell, width) in row.iter().zip(&widths) {
-            line.push_str(cell);
-            line.push_str(&" ".repeat(width.saturating_sub(cell.width()) + 2));
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+/// Rows as aligned columns (by display width, so Chinese lines up), header first, as
+/// `policy eval`'s table lays them out.
+pub fn columns(rows: &[Vec<String>], width: Option<u16>) -> String {
+    crate::output::grid(rows, width).into_iter().flatten().map(|line| line + "\n").collect()
 }
