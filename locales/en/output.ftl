@@ -80,6 +80,8 @@ period-total = in total
 
 ## Reasons a rule did not apply
 
+value-true = true
+value-false = false
 fact-not-given = not given
 reason-out-of-scope = outside the scope of policy `{ $policy }`: `{ $condition }` is false{ $reads }
 reason-condition-false = condition `{ $condition }` is false{ $reads }

@@ -77,6 +77,8 @@ period-total = 累计
 
 ## 不适用的原因
 
+value-true = 是
+value-false = 否
 fact-not-given = 未提供
 reason-out-of-scope = 不属于政策 `{ $policy }` 的适用范围：`{ $condition }` 不成立{ $reads }
 reason-condition-false = 条件 `{ $condition }` 不成立{ $reads }

@@ -10,9 +10,9 @@ repl-help-help = 列出命令
 repl-help-load = 载入规则文件或文件夹，替换之前载入的规则
 repl-help-reload = 重新读取已载入的规则文件（修改之后）
 repl-help-facts = 从 JSON 文件读取事实；不带参数时显示当前事实
-repl-help-set = 设置一项事实：:set enterprise.E1.drugs.D1.rd_cost = 3000万
+repl-help-set = 设置一项事实，如 `:set enterprise.E1.drugs.D1.rd_cost = 3000万`
 repl-help-unset = 删除一项事实或整个主体
-repl-help-as-of = 显示或设置评估日（否则取事实的 as_of，再否则取今天）
+repl-help-as-of = 显示或设置评估日（否则取事实的 `as_of`，再否则取今天）
 repl-help-focus = 显示或设置表达式所针对的主体（否则取事实中的第一个）
 repl-help-eval = 评估全部规则；指定主体时只评估它及其所含主体
 repl-help-why = 某条规则给出的奖励，各附计算过程
@@ -32,11 +32,11 @@ repl-unknown-command = 没有命令 `{ $name }`：{ $help }
 repl-help-lists-them = :help 可列出全部命令
 repl-usage = 用法：{ $usage }
 repl-usage-see-help = 用法：见 :help 中的 `{ $name }`
-repl-no-facts-yet-set = 还没有事实：用 :facts <文件> 读取，或 :set enterprise.E1 = { "{" } … { "}" }
+repl-no-facts-yet-set = 还没有事实：用 :facts <文件> 读取，或 `:set enterprise.E1 = { "{" } … { "}" }`
 repl-not-a-date = `{ $text }` 不是日期；请写成 YYYY-MM-DD
 repl-as-of = 评估日 { $date }（{ $from }）
 repl-as-of-set = 由 :as_of 设定
-repl-as-of-facts = 取自事实的 as_of
+repl-as-of-facts = 取自事实的 `as_of`
 repl-as-of-today = 今天
 repl-focus = 表达式针对 { $path }（类别 { $kind }）
 repl-focus-no-facts = 没有事实：表达式按类别 { $kind } 检查
@@ -72,7 +72,7 @@ repl-none-of-kind-under = { $entity } 中
 ## :rules、:schema、:show
 
 repl-no-rules-yet = 还没有规则：:load <路径>，或直接输入规则
-repl-no-schema-yet = 还没有结构：:load <路径>，或输入 schema { "{" } … { "}" }
+repl-no-schema-yet = 还没有结构：:load <路径>，或输入 `schema { "{" } … { "}" }`
 repl-column-policy = 政策
 repl-column-rule = 规则
 repl-column-for = 主体类别
@@ -95,7 +95,7 @@ repl-not-added = （未添加）
 repl-no-value-for = { $path } 没有值：{ $reason }
 repl-no-value = 没有值：{ $reason }（还没有事实：:facts <文件>）
 repl-no-type = 该表达式没有类型
-repl-no-schema-names = 还没有结构，名称无从解释：:load <路径>，或输入 schema { "{" } … { "}" }
+repl-no-schema-names = 还没有结构，名称无从解释：:load <路径>，或输入 `schema { "{" } … { "}" }`
 repl-set = { $path } = { $value }
 repl-set-was = { $path } = { $value }（原为 { $old }）
 repl-removed = 已删除 { $path }（原为 { $old }）

@@ -7,7 +7,7 @@ use super::words::{entitlement, kind};
 use crate::amounts::amount;
 use crate::eval::{Evaluation, Reason};
 use crate::t;
-use comfy_table::{ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle};
+use comfy_table::{ColumnConstraint, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle};
 use std::fmt::Write;
 
 /// Renders awards (each with its trace), rules that did not apply, and totals, as wide as
@@ -167,8 +167,14 @@ pub fn grid(rows: &[Vec<String>], width: Option<u16>) -> Vec<Vec<String>> {
     for row in rows {
         table.add_row(row.iter().map(|cell| escape(cell).into_owned()));
     }
-    for column in table.column_iter_mut() {
+    // A narrow column (a rule id, a kind, an amount) is kept whole; the wide ones wrap.
+    let narrow = width.map_or(0, |w| w / 8);
+    let widths = table.column_max_content_widths();
+    for (column, content) in table.column_iter_mut().zip(widths) {
         column.set_padding((0, 1));
+        if content <= narrow {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
     }
     let mut out = vec![Vec::new()];
     for line in table.lines() {

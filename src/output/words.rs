@@ -220,9 +220,18 @@ fn reads(reads: &[Read]) -> String {
     if reads.is_empty() {
         return String::new();
     }
-    let not_given = t!("fact-not-given");
-    let shown: Vec<String> =
-        reads.iter().map(|r| format!("{} = {}", r.fact, r.value.as_deref().unwrap_or(&not_given))).collect();
+    let shown: Vec<String> = reads
+        .iter()
+        .map(|r| {
+            let value = match r.value.as_deref() {
+                None => t!("fact-not-given"),
+                Some("true") => t!("value-true"),
+                Some("false") => t!("value-false"),
+                Some(value) => value.to_string(),
+            };
+            format!("{} = {value}", r.fact)
+        })
+        .collect();
     parenthesised(&shown.join(&t!("list-separator")))
 }
 
