@@ -291,6 +291,8 @@ pub struct Amendment {
     pub issued: Option<Spanned<NaiveDate>>,
     /// From when the amended text applies; on issue when absent.
     pub effective: Option<Spanned<Effective>>,
+    /// The policy's last day in force as amended (有效期延长至…).
+    pub expires: Option<Spanned<NaiveDate>>,
     /// What it does, rule by rule, in source order.
     pub changes: Vec<Spanned<Change>>,
 }

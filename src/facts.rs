@@ -1160,6 +1160,9 @@ fn money(raw: &Raw) -> Option<Decimal> {
 }
 
 /// Parses written money: digits with optional `_` or `,` grouping, then `万`/`亿`, then `元`.
+/// Commas group thousands only (`4,000,000`): `1,5` or `1.234,56` are refused, not read as 15 or
+/// 1.23456 — a comma elsewhere is a decimal comma or a typing slip, and guessing would pay the
+/// wrong amount.
 pub fn parse_money(text: &str) -> Option<Decimal> {
     let ascii = ascii_figures(text);
     let s = ascii.trim();
@@ -1172,6 +1175,9 @@ pub fn parse_money(text: &str) -> Option<Decimal> {
         (s, Decimal::ONE)
     };
     let digits = digits.trim();
+    if digits.contains(',') && !grouped_in_thousands(digits) {
+        return None;
+    }
     let digits: Cow<str> = if digits.contains(['_', ',']) {
         digits.chars().filter(|c| !matches!(c, '_' | ',')).collect()
     } else {
@@ -1181,6 +1187,15 @@ pub fn parse_money(text: &str) -> Option<Decimal> {
         return None;
     }
     Decimal::from_str_exact(&digits).ok()?.checked_mul(factor)
+}
+
+/// True when every comma in `digits` separates groups of three in the whole part:
+/// `-1,234,567.5` yes; `1,5`, `12,34,567`, `1.234,56`, `,123` no.
+fn grouped_in_thousands(digits: &str) -> bool {
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut groups = whole.strip_prefix('-').unwrap_or(whole).split(',');
+    let first = groups.next().unwrap_or_default();
+    !fraction.contains(',') && (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
 }
 
 /// Full-width figures and punctuation (`１２００万`, `２５％`, `，`) as their ASCII forms: what
@@ -1237,8 +1252,23 @@ fn describe(json: &Json) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::calendar_date;
+    use super::{calendar_date, parse_money};
     use chrono::NaiveDate;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn commas_group_thousands_or_the_money_is_refused() {
+        let d = |s: &str| Decimal::from_str_exact(s).ok();
+        assert_eq!(parse_money("4,000,000"), d("4000000"));
+        assert_eq!(parse_money("1,234.5万"), d("12345000"));
+        assert_eq!(parse_money("-1,000"), d("-1000"));
+        assert_eq!(parse_money("４，０００，０００元"), d("4000000"));
+        assert_eq!(parse_money("4_000_000"), d("4000000"));
+        // A decimal comma or a slip: refused, never read as 15, 123456 or 1.23456.
+        for text in ["1,5", "12,34,56", "1.234,56", ",123", "1,000,00", "1,0000万"] {
+            assert_eq!(parse_money(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn dates_read_as_chrono_reads_them() {

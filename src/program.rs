@@ -15,7 +15,9 @@ use std::sync::Arc;
 
 mod versions;
 
-pub use versions::{Amended, Amendment, AmendmentId, How, InForce, Since, Text, TextRef, Version, VersionRef};
+pub use versions::{
+    Amended, Amendment, AmendmentId, CapVersion, How, InForce, Since, Text, TextRef, Version, VersionRef,
+};
 
 /// An entity kind, as an index into [`Schema::kinds`].
 pub type KindId = usize;
@@ -409,6 +411,8 @@ pub struct Pool {
     pub grants: Vec<GrantTags>,
     /// A rule's own `per_year_cap`, rather than a declared pool.
     pub implicit: bool,
+    /// The money caps amendments set, in effective-date order ([`Pool::measure_on`]).
+    pub versions: Vec<CapVersion>,
 }
 
 /// What a pool caps.

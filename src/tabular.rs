@@ -351,8 +351,9 @@ fn read_ledger(table: &Table) -> Vec<Value> {
     rows
 }
 
-/// The columns of the awards table.
-const AWARD_COLUMNS: [&str; 14] = [
+/// The columns of the awards table; the last three name the amended text that judged the
+/// award (empty for the original), as the JSON's `version` does.
+const AWARD_COLUMNS: [&str; 17] = [
     "entity",
     "policy",
     "rule",
@@ -367,20 +368,24 @@ const AWARD_COLUMNS: [&str; 14] = [
     "year",
     "key",
     "payers",
+    "version",
+    "version_document",
+    "version_effective",
 ];
 
 /// The money columns (`amount`, `min`, `max`), which a spreadsheet should see as numbers.
 const MONEY_COLUMNS: [usize; 3] = [6, 7, 8];
 
 /// One row per award, as text: who, which rule (with title and cite), the kind and the
-/// amounts as exact decimals, the date and year, and each payer's part.
-fn award_rows(evaluation: &Evaluation) -> Vec<[String; 14]> {
+/// amounts as exact decimals, the date and year, each payer's part, and the version.
+fn award_rows(evaluation: &Evaluation) -> Vec<[String; 17]> {
     let dec = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
     evaluation
         .awards
         .iter()
         .map(|a| {
             let payers: Vec<String> = a.shares.iter().map(|s| format!("{}={}", s.payer, dec(s.amount))).collect();
+            let version = a.rule.version.as_ref();
             [
                 a.entity.to_string(),
                 a.rule.policy.clone(),
@@ -396,13 +401,17 @@ fn award_rows(evaluation: &Evaluation) -> Vec<[String; 14]> {
                 a.year().to_string(),
                 a.key.clone().unwrap_or_default(),
                 payers.join("; "),
+                version.map(|v| v.amendment.clone()).unwrap_or_default(),
+                version.and_then(|v| v.document.clone()).unwrap_or_default(),
+                version.map(|v| v.effective.to_string()).unwrap_or_default(),
             ]
         })
         .collect()
 }
 
 /// The awards as CSV, one row per award: who, which rule (with title and cite), the kind
-/// and the amounts as exact decimals, the date and year, and each payer's part.
+/// and the amounts as exact decimals, the date and year, each payer's part, and the
+/// amendment whose text judged it.
 pub fn awards_csv(evaluation: &Evaluation) -> Result<String, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(AWARD_COLUMNS)?;

@@ -69,6 +69,7 @@ step-default = { $fact } absent: { $value } by default
 ## Pools
 
 pool-named = pool { $pool }
+pool-cap-as-set-by = { $name } (cap as set by { $version })
 pool-per-year-cap = per_year_cap
 pool-step = { $name } { $cap } for { $scope } { $period }: { $already } already awarded{ $ledger }, room { $room } → { $outcome }
 pool-of-which-ledger = {" "}(of which { $amount } in the ledger)
@@ -125,6 +126,10 @@ amendment-changes-nothing = changes nothing
 amendment-replaces = replaces { $clauses }
 amendment-repealed = repealed
 amendment-added = added
+amendment-cap = cap becomes { $amount }
+amendment-validity = validity: in force until { $expires } ({ $was })
+amendment-expiry-was = was { $date }
+amendment-no-expiry = no expiry stated
 
 ## The evaluation table
 

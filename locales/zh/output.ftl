@@ -66,6 +66,7 @@ step-default = { $fact } 未提供：按默认值 { $value }
 ## 资金池
 
 pool-named = 资金池 { $pool }
+pool-cap-as-set-by = { $name }（上限依{ $version }）
 pool-per-year-cap = 年度上限
 pool-step = { $name } { $cap }（{ $scope }，{ $period }）：已奖励 { $already }{ $ledger }，剩余额度 { $room } → { $outcome }
 pool-of-which-ledger = （其中台账已发 { $amount }）
@@ -119,6 +120,10 @@ amendment-changes-nothing = 未作修改
 amendment-replaces = 替换 { $clauses }
 amendment-repealed = 废止
 amendment-added = 新增
+amendment-cap = 上限改为 { $amount }
+amendment-validity = 有效期：至 { $expires }（{ $was }）
+amendment-expiry-was = 原为 { $date }
+amendment-no-expiry = 原未写明有效期
 
 ## 评估表
 

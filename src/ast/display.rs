@@ -497,6 +497,9 @@ fn amendment_lines(a: &Spanned<Amendment>) -> Vec<Line> {
     if let Some(e) = &a.effective {
         out.push(Line::new(format!("  {}", effective_text(&e.node)), e.span));
     }
+    if let Some(d) = &a.expires {
+        out.push(Line::new(format!("  expires {}", date(d)), d.span));
+    }
     let nested = |lines: Vec<Line>| lines.into_iter().map(|l| Line::new(format!("  {}", l.text), l.span));
     for change in &a.changes {
         let span = change.span;

@@ -5,8 +5,10 @@
 //! so a chain of them reads as the documents do. A version keeps its rule's index: pools,
 //! stacks and the ledger count awards under every version against the same rule.
 
+mod caps;
 mod error;
 
+pub(super) use caps::{apply as apply_caps, NewCap};
 pub use error::AmendmentError;
 
 use super::narrow::Narrowing;
@@ -45,6 +47,8 @@ struct Built<'a, 'r> {
     /// The `when`s as written of each changed rule's latest text, for the `by` tables of
     /// later changes (`narrow.rs`).
     whens: HashMap<usize, Vec<&'a ast::Expr>>,
+    /// The caps amendments set, for the pools built after them.
+    new_caps: Vec<NewCap>,
 }
 
 impl<'a> Built<'a, '_> {
@@ -80,7 +84,8 @@ struct Written<'a> {
 impl Amend<'_> {
     /// Checks every amendment of `files`, adds versions to `rules` and the rules amendments
     /// add (with their `per_year_cap`s in `caps`), and files holding only amendments take the
-    /// policy they amend (for their tests). Returns the amendments in effective-date order.
+    /// policy they amend (for their tests). Returns the amendments in effective-date order,
+    /// and the caps they set, for [`apply_caps`] once the pools are built.
     pub fn all(
         &self,
         files: &[(Source, ast::File)],
@@ -88,7 +93,7 @@ impl Amend<'_> {
         caps: &mut Vec<(usize, Decimal)>,
         policy_of_files: &mut [Option<usize>],
         diags: &mut Diagnostics,
-    ) -> Vec<program::Amendment> {
+    ) -> (Vec<program::Amendment>, Vec<NewCap>) {
         let mut written = Vec::new();
         let mut ids: HashMap<&str, (usize, ast::Span)> = HashMap::new();
         for (file, (_, parsed)) in files.iter().enumerate() {
@@ -110,12 +115,24 @@ impl Amend<'_> {
             }
         }
         written.sort_by_key(|w| w.effective);
-        let mut built = Built { files, rules, caps, firsts: HashMap::new(), done: Vec::new(), whens: HashMap::new() };
+        let mut built = Built {
+            files,
+            rules,
+            caps,
+            firsts: HashMap::new(),
+            done: Vec::new(),
+            whens: HashMap::new(),
+            new_caps: Vec::new(),
+        };
         for w in written {
             let since = Since { amendment: built.done.len(), effective: w.effective };
             let changes =
                 w.ast.changes.iter().filter_map(|change| self.change(&w, since, change, &mut built, diags)).collect();
             let a = &w.ast.node;
+            let expires = a.expires.as_ref().map(|d| d.node);
+            if expires.is_some() {
+                caps::extend(built.rules, w.policy, since);
+            }
             let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.node.clone());
             built.done.push(program::Amendment {
                 id: a.id.node.clone(),
@@ -124,10 +141,11 @@ impl Amend<'_> {
                 document: text(&a.document),
                 issued: a.issued.as_ref().map(|d| d.node),
                 effective: w.effective,
+                expires,
                 changes,
             });
         }
-        built.done
+        (built.done, built.new_caps)
     }
 
     /// The policy amended and the date, or the errors that leave it unchecked.
@@ -166,6 +184,17 @@ impl Amend<'_> {
             };
             diags.error(file, CheckError::Amendment(error));
         }
+        let ends = a.expires.as_ref().zip(self.policies.get(policy).and_then(|p| p.effective.map(|d| (p, d))));
+        if let Some((expires, (p, policy_effective))) = ends.filter(|(e, (_, d))| e.node < *d) {
+            let error = AmendmentError::ExpiresBeforePolicy {
+                amendment: a.id.node.clone(),
+                expires: expires.node,
+                policy: p.id.clone(),
+                policy_effective,
+                span: expires.span.into(),
+            };
+            diags.error(file, CheckError::Amendment(error));
+        }
         Some(Written { file, ast: a, policy, effective })
     }
 
@@ -180,6 +209,9 @@ impl Amend<'_> {
         let file = w.file;
         let (id, verb) = match &change.node {
             ast::Change::Add(r) => return self.add(w, since, r, built, diags),
+            ast::Change::Change(r, group) if self.is_pool(w.policy, &r.id.node) => {
+                return self.pool(w, since, r, group, built, diags)
+            }
             ast::Change::Change(r, _) => (&r.id, "change"),
             ast::Change::Repeal(id) => (id, "repeal"),
         };
@@ -227,8 +259,15 @@ impl Amend<'_> {
                 let whens = if clauses.conditions.is_empty() { whens } else { clauses.conditions.iter().collect() };
                 let item = format!("rule `{}` as `{}` changes it", rule.id, w.ast.id.node);
                 diags.answering(file, item, &clauses.acknowledged);
-                let (text, replaced) = self.replace(w, rule, previous, clauses, &whens, diags);
+                let (text, mut replaced) = self.replace(w, rule, previous, clauses, &whens, diags);
                 diags.answered();
+                let cap = clauses.per_year_cap.as_ref();
+                if let Some((c, amount)) = cap.and_then(|c| Some((c, pools::fixed_amount(c, file, diags)?))) {
+                    let pool = format!("{}.per_year_cap", rule.id);
+                    let policy = w.policy;
+                    built.new_caps.push(NewCap { file, since, policy, pool, scope: None, amount, span: c.span });
+                    replaced.push("per_year_cap".into());
+                }
                 built.whens.insert(index, whens);
                 (Some(text), How::Replaced(replaced))
             }
@@ -236,6 +275,62 @@ impl Amend<'_> {
         };
         rule.versions.push(program::Version { since, text });
         Some(Amended { rule: rule.id.clone(), how })
+    }
+
+    /// Whether `id` is a pool of policy `policy`.
+    fn is_pool(&self, policy: usize, id: &str) -> bool {
+        self.groups.iter().any(|&(p, what, name)| p == policy && what == "pool" && name == id)
+    }
+
+    /// `change POOL { cap 1.2亿 per enterprise per year }`: the pool's money cap from the date;
+    /// any other clause is refused.
+    fn pool(
+        &self,
+        w: &Written,
+        since: Since,
+        written: &ast::Rule,
+        group: &[Spanned<ast::GroupClause>],
+        built: &mut Built,
+        diags: &mut Diagnostics,
+    ) -> Option<Amended> {
+        let pool = &written.id.node;
+        let refuse = |clause: &str, span: ast::Span, diags: &mut Diagnostics| {
+            let error = AmendmentError::PoolClause { clause: clause.into(), pool: pool.clone(), span: span.into() };
+            diags.error(w.file, CheckError::Amendment(error));
+        };
+        let spans = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.span);
+        let own = [
+            ("cite", spans(&written.cite)),
+            ("title", spans(&written.title)),
+            ("dept", spans(&written.dept)),
+            ("when", written.conditions.first().map(|e| e.span)),
+            ("on", written.on.as_ref().map(|e| e.span)),
+            ("reward", written.reward.as_ref().map(|e| e.span)),
+            ("frequency", written.frequency.as_ref().map(|f| f.span)),
+            ("per_year_cap", written.per_year_cap.as_ref().map(|e| e.span)),
+            ("split", written.split.as_ref().map(|s| s.span)),
+        ];
+        for (clause, span) in own {
+            if let Some(span) = span {
+                refuse(clause, span, diags);
+            }
+        }
+        let mut amount = None;
+        for clause in group {
+            match &clause.node {
+                ast::GroupClause::Cap(cap) => {
+                    let scope = Some((cap.per.node.clone(), cap.period));
+                    let (file, policy, value) = (w.file, w.policy, cap.amount.value);
+                    let new =
+                        NewCap { file, since, policy, pool: pool.clone(), scope, amount: value, span: clause.span };
+                    built.new_caps.push(new);
+                    amount = Some(value);
+                }
+                other => refuse(other.keyword(), clause.span, diags),
+            }
+        }
+        let how = amount.map_or(How::Replaced(Vec::new()), How::Cap);
+        Some(Amended { rule: pool.clone(), how })
     }
 
     /// The rule `id` of the amended policy (one an earlier amendment added included).
@@ -252,8 +347,12 @@ impl Amend<'_> {
             return Some(index);
         }
         let help = match self.groups.iter().find(|(policy, _, name)| *policy == w.policy && *name == id.node) {
+            Some((_, "pool", _)) => format!(
+                "`{0}` is a pool: an amendment sets its money cap from its date (`change {0} {{ cap … }}`), and does not {verb} it otherwise",
+                id.node
+            ),
             Some((_, what, _)) => format!(
-                "`{}` is a {what}: an amendment changes rules (their cite, title, dept, when, reward and split), not a {what}'s members or caps",
+                "`{}` is a {what}: an amendment changes rules (their cite, title, dept, when, reward and split) and pool caps, not a {what}",
                 id.node
             ),
             None => suggest::help(&id.node, of_policy().map(|r| r.id.as_str()), "rule"),
@@ -270,7 +369,8 @@ impl Amend<'_> {
     }
 
     /// `change RULE { … }`: the previous text with the clauses given replaced, and their
-    /// names. `on`, the frequency and `per_year_cap` stay as first written.
+    /// names. `on` and the frequency stay as first written; a `per_year_cap` is its pool's
+    /// (see [`NewCap`]).
     fn replace(
         &self,
         w: &Written,
@@ -290,11 +390,6 @@ impl Amend<'_> {
                 "frequency",
                 clauses.frequency.as_ref().map(|f| f.span),
                 "the ledger counts grants under every version alike",
-            ),
-            (
-                "per_year_cap",
-                clauses.per_year_cap.as_ref().map(|e| e.span),
-                "the cap counts awards under every version together",
             ),
         ];
         for (clause, span, why) in fixed {

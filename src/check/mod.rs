@@ -201,7 +201,7 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
         names: &names,
         file_policies: &policy_ids_of_files,
     };
-    let amendments = amend.all(files, &mut rules, &mut caps, &mut policy_of_files, &mut diags);
+    let (amendments, new_caps) = amend.all(files, &mut rules, &mut caps, &mut policy_of_files, &mut diags);
 
     // Pools and stacks, now that every policy's rules are known.
     let mut pools: Vec<program::Pool> =
@@ -269,6 +269,8 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
             diags.answered();
         }
     }
+
+    amendments::apply_caps(new_caps, &mut pools, &schema, &mut diags);
 
     if diags.has_errors() {
         return Err(Errors(diags.sourced(files).0));

@@ -170,6 +170,7 @@ impl Index<'_> {
                 measure,
                 grants: grants.clone(),
                 implicit: false,
+                versions: Vec::new(),
             });
             Some(())
         };
@@ -316,6 +317,7 @@ pub(super) fn implicit_pool(schema: &Schema, index: usize, rule: &program::Rule,
         measure: Measure::Money(cap),
         grants: Vec::new(),
         implicit: true,
+        versions: Vec::new(),
     }
 }
 

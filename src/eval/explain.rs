@@ -225,6 +225,9 @@ pub struct PoolStep {
     pub room: Decimal,
     /// The award's ceiling after the pool, when it was cut; `None` when within the cap.
     pub cut_to: Option<Decimal>,
+    /// The amendment that set the cap in force on the event's date; `None` for the pool's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<VersionRef>,
 }
 
 /// One payer's part, in a split step.

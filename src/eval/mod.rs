@@ -398,7 +398,8 @@ impl<'a> Run<'a> {
         if let Some(effective) = policy.effective.filter(|from| date < *from) {
             return Some(Reason::BeforeEffective { date, policy: policy.id.clone(), effective });
         }
-        if let Some(expires) = policy.expires.filter(|until| date > *until) {
+        // The expiry as the latest amendment sets it (有效期延长至…), else the policy's own.
+        if let Some(expires) = self.program.expires(rule.policy).filter(|until| date > *until) {
             return Some(Reason::AfterExpiry { date, policy: policy.id.clone(), expires });
         }
         None

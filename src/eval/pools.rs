@@ -179,8 +179,13 @@ pub(super) fn pools(
         let Some(candidate) = candidates.get_mut(i) else { continue };
         let year = candidate.year();
         let mut award = candidate.award.clone();
-        for &(p, pool, cap) in of_rule.get(&candidate.rule).into_iter().flatten() {
+        for &(p, pool, own) in of_rule.get(&candidate.rule).into_iter().flatten() {
             let Some(scope) = candidate.scopes.get(pool.depth).cloned() else { continue };
+            // The cap in force on the event's date: an amendment may have raised it.
+            let (cap, since) = match pool.measure_on(candidate.date) {
+                (Measure::Money(cap), since) => (cap, since),
+                (Measure::Count { .. }, _) => (own, None),
+            };
             let (from, to) = pool.period.years(year);
             let sum = |usage: &Usage| -> Result<Decimal, EvalError> {
                 let by_year = usage.get(&(p, scope.clone()));
@@ -205,6 +210,7 @@ pub(super) fn pools(
                     ledgered,
                     room,
                     cut_to,
+                    version: since.map(|s| program.version_ref(s)),
                 }));
             }
             award = capped;

@@ -229,6 +229,7 @@ fn amendment(program: &Program, a: &crate::program::Amendment) -> ir::Amendment 
         document: a.document.clone(),
         issued: a.issued,
         effective: a.effective,
+        expires: a.expires,
         changes: a
             .changes
             .iter()
@@ -238,6 +239,7 @@ fn amendment(program: &Program, a: &crate::program::Amendment) -> ir::Amendment 
                     How::Replaced(clauses) => ir::How::Replaced(clauses.clone()),
                     How::Repealed => ir::How::Repealed,
                     How::Added => ir::How::Added,
+                    How::Cap(cap) => ir::How::Cap(money(*cap)),
                 },
             })
             .collect(),
@@ -290,6 +292,11 @@ fn pool(program: &Program, p: &crate::program::Pool) -> ir::Pool {
             .map(|g| ir::GrantTags { policy: g.policy.clone(), issuer: g.issuer.clone(), level: g.level.clone() })
             .collect(),
         implicit: p.implicit,
+        versions: p
+            .versions
+            .iter()
+            .map(|v| ir::CapVersion { amendment: amendment_id(program, v.since.amendment), cap: money(v.cap) })
+            .collect(),
     }
 }
 

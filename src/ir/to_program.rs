@@ -6,8 +6,8 @@ use super::IrError;
 use crate::amounts;
 use crate::diagnostic::Span;
 use crate::program::{
-    Amended, Amendment, Condition, EnumDef, FieldDef, How, KindDef, Measure, Policy, Pool, Program, Rule, Schedule,
-    Schema, Share, Since, Stack, Text, Ty, Version,
+    Amended, Amendment, CapVersion, Condition, EnumDef, FieldDef, How, KindDef, Measure, Policy, Pool, Program, Rule,
+    Schedule, Schema, Share, Since, Stack, Text, Ty, Version,
 };
 use crate::{dates, terms};
 use expr::{literal, Reader};
@@ -59,9 +59,10 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
     for p in &ir.pools {
         let of = format!("pool `{}`", p.id);
         let scope = scope(&p.per, &of)?;
+        let policy = policy_index(&p.policy, &of)?;
         pools.push(Pool {
             id: p.id.clone(),
-            policy: policy_index(&p.policy, &of)?,
+            policy,
             cite: p.cite.clone(),
             title: p.title.clone(),
             members: members(&p.members, &of)?,
@@ -88,6 +89,23 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
                 })
                 .collect(),
             implicit: p.implicit,
+            versions: p
+                .versions
+                .iter()
+                .map(|v| match amendments.iter().position(|a| a.id == v.amendment && a.policy == policy) {
+                    Some(i) => Ok(CapVersion {
+                        since: Since {
+                            amendment: i,
+                            effective: amendments.get(i).map(|a| a.effective).unwrap_or_default(),
+                        },
+                        cap: v.cap.money,
+                    }),
+                    None => bad(format!(
+                        "{of} names amendment `{}`, which the IR does not declare for its policy",
+                        v.amendment
+                    )),
+                })
+                .collect::<Result<Vec<_>>>()?,
         });
     }
     let mut stacks = Vec::with_capacity(ir.stacks.len());
@@ -231,6 +249,7 @@ fn amendment(a: &ir::Amendment, policy: usize) -> Result<Amendment> {
                 ir::How::Replaced(clauses) => How::Replaced(clauses.clone()),
                 ir::How::Repealed => How::Repealed,
                 ir::How::Added => How::Added,
+                ir::How::Cap(cap) => How::Cap(cap.money),
             },
         })
         .collect();
@@ -241,6 +260,7 @@ fn amendment(a: &ir::Amendment, policy: usize) -> Result<Amendment> {
         document: a.document.clone(),
         issued: a.issued,
         effective: a.effective,
+        expires: a.expires,
         changes,
     })
 }

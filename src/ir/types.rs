@@ -99,6 +99,9 @@ pub struct Amendment {
     pub issued: Option<NaiveDate>,
     /// The first day its texts apply to events.
     pub effective: NaiveDate,
+    /// The policy's last day in force as it sets it (有效期延长至…); absent when it does not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<NaiveDate>,
     /// What it does, rule by rule (for reading; the rules' `versions` are what evaluates).
     pub changes: Vec<Amended>,
 }
@@ -123,6 +126,9 @@ pub enum How {
     Repealed,
     /// A new rule, in force from the amendment's date.
     Added,
+    /// A pool's money cap (or a rule's `per_year_cap`) from the amendment's date (the pool's
+    /// `versions` are what evaluates).
+    Cap(Money),
 }
 
 /// A rule's text from an amendment's effective date on.
@@ -393,6 +399,19 @@ pub struct Pool {
     pub grants: Vec<GrantTags>,
     /// A rule's own `per_year_cap` rather than a declared pool.
     pub implicit: bool,
+    /// The money caps amendments set, in effective-date order. Absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<CapVersion>,
+}
+
+/// A pool's money cap from an amendment's effective date on.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CapVersion {
+    /// The amendment, by id; its `effective` date is the cap's first day.
+    pub amendment: String,
+    /// The cap from then.
+    pub cap: Money,
 }
 
 /// What a pool caps.

@@ -195,6 +195,10 @@ pub(crate) fn period_text(period: Period, year: i32) -> String {
 impl Display for PoolStep {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         let name = if self.implicit { t!("pool-per-year-cap") } else { t!("pool-named", pool = self.pool.to_string()) };
+        let name = match &self.version {
+            Some(version) => t!("pool-cap-as-set-by", name = name, version = version.to_string()),
+            None => name,
+        };
         let ledger = if self.ledgered.is_zero() {
             String::new()
         } else {
@@ -438,13 +442,16 @@ impl Why {
         self.0.iter().map(ToString::to_string).collect::<Vec<_>>().join(&t!("clause-separator"))
     }
 }
-/// What an amendment changes, rule by rule, for `policy check`:
+/// What an amendment changes, rule by rule (and pool caps and the policy's expiry), for
+/// `policy check`:
 ///
 /// ```text
 /// note: amendment `changzhou_2025` of `changzhou_2023` (常政规〔2025〕2号), effective 2025-04-01
 ///   CZ-09: replaces cite, reward
 ///   CZ-11b: repealed
 ///   CZ-18: added
+///   CZ-03-1c: cap becomes 12,000,000
+///   validity: in force until 2029-12-31 (was 2027-12-31)
 /// ```
 pub fn amendment_note(program: &Program, amendment: &Amendment) -> String {
     let policy = program.policies.get(amendment.policy).map_or("", |p| p.id.as_str());
@@ -466,8 +473,17 @@ pub fn amendment_note(program: &Program, amendment: &Amendment) -> String {
             How::Replaced(clauses) => t!("amendment-replaces", clauses = clauses.join(", ")),
             How::Repealed => t!("amendment-repealed"),
             How::Added => t!("amendment-added"),
+            How::Cap(cap) => t!("amendment-cap", amount = amount(*cap)),
         };
         out.push_str(&format!("  {}: {how}\n", change.rule));
+    }
+    if let Some(expires) = amendment.expires {
+        // What it was: as the last earlier amendment of the policy set it, else the policy's own.
+        let earlier = program.amendments.iter().take_while(|a| !std::ptr::eq(*a, amendment));
+        let was = earlier.filter(|a| a.policy == amendment.policy).filter_map(|a| a.expires).last();
+        let was = was.or_else(|| program.policies.get(amendment.policy).and_then(|p| p.expires));
+        let was = was.map_or_else(|| t!("amendment-no-expiry"), |d| t!("amendment-expiry-was", date = d.to_string()));
+        out.push_str(&format!("  {}\n", t!("amendment-validity", expires = expires.to_string(), was = was)));
     }
     out
 }

@@ -4,8 +4,9 @@
 //! A rule keeps one index whatever its versions, so pools, stacks and the ledger count an
 //! award under any version against the same rule.
 
-use super::{Condition, Expr, PolicyId, Program, Rule, RuleName, Share};
+use super::{Condition, Expr, Measure, PolicyId, Pool, Program, Rule, RuleName, Share};
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -27,6 +28,8 @@ pub struct Amendment {
     pub issued: Option<NaiveDate>,
     /// The first day the amended text applies to events.
     pub effective: NaiveDate,
+    /// The policy's last day in force as this amendment sets it (有效期延长至…), if it does.
+    pub expires: Option<NaiveDate>,
     /// What it does, rule by rule, in source order (for `policy check`).
     pub changes: Vec<Amended>,
 }
@@ -49,6 +52,17 @@ pub enum How {
     Repealed,
     /// A new rule, in force from the date.
     Added,
+    /// A pool's money cap (or a rule's `per_year_cap`) becomes this amount from the date.
+    Cap(Decimal),
+}
+
+/// A pool's cap from an amendment on (单个企业每年最高1亿元 调整为1.2亿元).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CapVersion {
+    /// Which amendment, from when.
+    pub since: Since,
+    /// The cap from then.
+    pub cap: Decimal,
 }
 
 /// The amendment a version comes from, and the first day it applies.
@@ -164,6 +178,18 @@ impl Rule {
     }
 }
 
+impl Pool {
+    /// The pool's measure for an event on `date`: the last cap an amendment set on or before
+    /// it (and the amendment), else the pool's own. Every version counts the same awards, so
+    /// raising a cap mid-year leaves room for what was paid before under the lower one.
+    pub fn measure_on(&self, date: NaiveDate) -> (Measure, Option<Since>) {
+        match self.versions.iter().rev().find(|v| v.since.effective <= date) {
+            Some(v) => (Measure::Money(v.cap), Some(v.since)),
+            None => (self.measure, None),
+        }
+    }
+}
+
 /// The amended text that judged an event, as results name it: the amending document and the
 /// date it applies from. Absent where the original text did.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -181,6 +207,14 @@ pub struct VersionRef {
 pub(crate) type VersionNames = OnceLock<HashMap<(usize, AmendmentId), Arc<RuleName>>>;
 
 impl Program {
+    /// The last day policy `policy` is in force: the expiry the latest amendment of it sets
+    /// (有效期延长至…), else its own. An extension covers events before its own date too, so
+    /// a notice issued after the old expiry leaves no gap.
+    pub fn expires(&self, policy: PolicyId) -> Option<NaiveDate> {
+        let amended = self.amendments.iter().rev().filter(|a| a.policy == policy).find_map(|a| a.expires);
+        amended.or_else(|| self.policies.get(policy).and_then(|p| p.expires))
+    }
+
     /// The version `since` names, as results show it.
     pub fn version_ref(&self, since: Since) -> VersionRef {
         let amendment = self.amendments.get(since.amendment);

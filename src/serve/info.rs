@@ -69,13 +69,15 @@ pub async fn rules(State(app): State<Arc<App>>) -> Json<RulesAnswer> {
     let policies = program
         .policies
         .iter()
-        .map(|p| PolicyInfo {
+        .enumerate()
+        .map(|(i, p)| PolicyInfo {
             id: p.id.clone(),
             title: p.title.clone(),
             issuer: p.issuer.clone(),
             document: p.document.clone(),
             effective: date(p.effective),
-            expires: date(p.expires),
+            // As the latest amendment extends it (有效期延长至…), if one does.
+            expires: date(program.expires(i)),
         })
         .collect();
     let list = program

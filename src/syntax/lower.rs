@@ -354,8 +354,16 @@ fn amendment(pair: Pair<Rule>, errors: &mut Errors) -> Amendment {
     let blank = || Spanned::new(String::new(), span);
     let id = inner.next().map(ident).unwrap_or_else(blank);
     let policy = inner.next().map(ident).unwrap_or_else(blank);
-    let mut amendment =
-        Amendment { id, policy, title: None, document: None, issued: None, effective: None, changes: Vec::new() };
+    let mut amendment = Amendment {
+        id,
+        policy,
+        title: None,
+        document: None,
+        issued: None,
+        effective: None,
+        expires: None,
+        changes: Vec::new(),
+    };
     for entry in inner {
         let span = span_of(&entry);
         match entry.as_rule() {
@@ -369,6 +377,11 @@ fn amendment(pair: Pair<Rule>, errors: &mut Errors) -> Amendment {
             Rule::effective => {
                 if let Some(e) = effective(entry, errors) {
                     set_once(&mut amendment.effective, Spanned::new(e, span), "effective", errors);
+                }
+            }
+            Rule::expires => {
+                if let Some(d) = date_clause(entry, errors) {
+                    set_once(&mut amendment.expires, d, "expires", errors);
                 }
             }
             Rule::change => {

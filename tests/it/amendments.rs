@@ -29,7 +29,7 @@ fn the_notices_own_tests_pass_beside_the_seed_rules() {
     let program = amended();
     let results: Vec<_> =
         policy_lang::testing::run(&program).into_iter().filter(|r| r.at.starts_with("tests/amendments/")).collect();
-    assert_eq!(results.len(), 4);
+    assert_eq!(results.len(), 13);
     for r in &results {
         assert!(r.passed(), "{}: {:#?}", r.name, r.failures);
     }
@@ -93,10 +93,17 @@ fn check_notes_what_each_amendment_changes() {
     assert_eq!(
         notes,
         [
+            "note: amendment `lingang_pv_2023` of `lingang_pv_2022` (沪自贸临管规范〔2023〕4号), effective 2023-04-19\n  \
+             LG-6-dist-school: replaces cite, reward\n  LG-6-dist-pref: replaces cite, reward\n  \
+             LG-6-station: replaces cite, reward\n  LG-6-roof: added\n  LG-6-new: added\n  \
+             validity: in force until 2025-12-31 (no expiry stated)\n",
             "note: amendment `changzhou_2025` of `changzhou_2023` (常政规〔2025〕2号), effective 2025-04-01\n  \
              CZ-09: replaces cite, reward\n  CZ-05: replaces when, reward\n  CZ-11b: repealed\n  CZ-18: added\n",
             "note: amendment `changzhou_2026` of `changzhou_2023` (常政规〔2026〕1号), effective 2026-01-01\n  \
              CZ-09: replaces reward\n",
+            "note: amendment `changzhou_2026_caps` of `changzhou_2023` (常政规〔2026〕3号), effective 2026-07-01\n  \
+             CZ-03-1c: cap becomes 15,000,000\n  CZ-03-2a: replaces per_year_cap\n  \
+             validity: in force until 2029-12-31 (was 2027-12-31)\n",
         ]
     );
 }
@@ -105,15 +112,29 @@ fn check_notes_what_each_amendment_changes() {
 fn the_ir_carries_amendments_and_evaluates_alike() {
     let program = amended();
     let doc = ir::to_json(&program);
-    assert_eq!(doc["program"]["amendments"][0]["id"], "changzhou_2025");
+    let amendment = |id: &str| {
+        let all = doc["program"]["amendments"].as_array().cloned().unwrap_or_default();
+        all.into_iter().find(|a| a["id"] == id).unwrap_or_default()
+    };
+    assert_eq!(amendment("changzhou_2025")["policy"], "changzhou_2023");
     let cz09 = doc["program"]["rules"].as_array().and_then(|r| r.iter().find(|r| r["id"] == "CZ-09")).cloned();
     let versions = cz09.unwrap_or_default()["versions"].clone();
     assert_eq!(
         (versions[0]["amendment"].as_str(), versions[1]["amendment"].as_str()),
         (Some("changzhou_2025"), Some("changzhou_2026"))
     );
+    // A raised cap is a version of its pool; an extension is the amendment's `expires`.
+    let pool = doc["program"]["pools"].as_array().and_then(|p| p.iter().find(|p| p["id"] == "CZ-03-1c")).cloned();
+    assert_eq!(
+        pool.unwrap_or_default()["versions"],
+        json!([{"amendment": "changzhou_2026_caps", "cap": {"money": "15000000", "unit": "yuan"}}])
+    );
+    assert_eq!(amendment("changzhou_2026_caps")["expires"], "2029-12-31");
     let loaded = ir::read(&doc.to_string()).unwrap_or_else(|e| panic!("IR does not load: {e}"));
-    assert_eq!(loaded.amendments.len(), 2);
+    assert_eq!(loaded.amendments.len(), 4);
+    let changzhou = program.policies.iter().position(|p| p.id == "changzhou_2023").unwrap_or(usize::MAX);
+    assert_eq!(loaded.expires(changzhou), program.expires(changzhou));
+    assert_eq!(program.expires(changzhou), Some(date("2029-12-31")));
     assert_eq!(ir::to_json(&loaded), doc);
     let render =
         |p: &Program| serde_json::to_string(&output::json(&evaluate(p, PLATFORMS, "2026-06-30"))).unwrap_or_default();
@@ -155,6 +176,63 @@ fn an_amendment_prints_and_parses_back_to_the_same_tree() {
     let again = policy_lang::syntax::parse(&file.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(again, file);
     assert!(file.to_string().contains("  change CZ-09 {\n    cite "));
+    // A cap, a rule's own cap and the validity print and parse back too.
+    let text = std::fs::read_to_string("tests/amendments/changzhou_2026_caps.policy").unwrap_or_default();
+    let file = policy_lang::syntax::parse(&text).unwrap_or_else(|e| panic!("{e:?}"));
+    let printed = file.to_string();
+    assert_eq!(policy_lang::syntax::parse(&printed).unwrap_or_else(|e| panic!("{e:?}")), file);
+    for line in ["  expires 2029-12-31\n", "    cap 1500万 per enterprise per year\n", "    per_year_cap 400万\n"] {
+        assert!(printed.contains(line), "{line:?} not in\n{printed}");
+    }
+}
+
+/// 常政规〔2026〕3号 (invented, see the file): CZ-03-1c's cap 1000万 → 1500万 from 2026-07-01.
+const CLINICAL_2026: &str = r#"{"enterprise": [{"city": "changzhou", "id": "E1", "name": "药企", "unit_type": "enterprise",
+  "local": true, "biomedical": true, "listed": false, "drugs": [
+  {"id": "D1", "name": "甲", "category": "innovative_drug", "transformed_locally": true,
+   "phase_completed": "III", "phase_completed_on": "2026-02-01", "rd_cost_verified": "3000万"},
+  {"id": "D2", "name": "乙", "category": "innovative_drug", "transformed_locally": true,
+   "phase_completed": "III", "phase_completed_on": "2026-04-01", "rd_cost_verified": "3000万"},
+  {"id": "D3", "name": "丙", "category": "innovative_drug", "transformed_locally": true,
+   "phase_completed": "III", "phase_completed_on": "2026-06-30", "rd_cost_verified": "3000万"},
+  {"id": "D4", "name": "丁", "category": "innovative_drug", "transformed_locally": true,
+   "phase_completed": "III", "phase_completed_on": "2026-07-01", "rd_cost_verified": "3000万"}]}]}"#;
+
+#[test]
+fn a_raised_cap_judges_events_from_its_date_and_the_trace_and_json_name_it() {
+    let result = evaluate(&amended(), CLINICAL_2026, "2026-12-31");
+    let json = serde_json::to_value(output::json(&result)).unwrap_or_default();
+    let awards = json["awards"].as_array().cloned().unwrap_or_default();
+    let of = |id: &str| awards.iter().find(|a| a["entity"].as_str().is_some_and(|e| e.ends_with(id))).cloned();
+    let (june, july) = (of("D3").unwrap_or_default(), of("D4").unwrap_or_default());
+    // 400万 + 400万 paid; on 06-30 the old 1000万 leaves 200万, on 07-01 the new 1500万 leaves 500万.
+    assert_eq!((june["amount"].as_str(), july["amount"].as_str()), (Some("2000000.00"), Some("4000000.00")));
+    let step = |award: &serde_json::Value| {
+        award["steps"].as_array().and_then(|s| s.iter().find(|s| s["step"] == "pool")).cloned().unwrap_or_default()
+    };
+    assert_eq!(step(&june).get("version"), None);
+    assert_eq!(
+        step(&july)["version"],
+        json!({"amendment": "changzhou_2026_caps", "document": "常政规〔2026〕3号", "effective": "2026-07-01"})
+    );
+    // The extension is a version of every rule from its date: the award names it.
+    assert_eq!(july["version"]["amendment"], "changzhou_2026_caps");
+    assert_eq!(june.get("version"), None);
+}
+
+#[test]
+fn the_awards_csv_and_workbook_name_the_version_as_the_json_does() {
+    let result = evaluate(&amended(), PLATFORMS, "2025-12-31");
+    let csv = policy_lang::tabular::awards_csv(&result).unwrap_or_else(|e| panic!("{e}"));
+    let mut lines = csv.lines();
+    assert!(lines.next().is_some_and(|h| h.ends_with(",payers,version,version_document,version_effective")));
+    let rows: Vec<&str> = lines.collect();
+    let row = |id: &str| rows.iter().find(|r| r.starts_with(&format!("enterprise.S.platforms.{id},"))).copied();
+    // The original text leaves the three columns empty; the amended one names the notice.
+    assert!(row("MAR").is_some_and(|r| r.ends_with(",,,")), "{csv}");
+    assert!(row("APR").is_some_and(|r| r.ends_with(",changzhou_2025,常政规〔2025〕2号,2025-04-01")), "{csv}");
+    let book = policy_lang::tabular::awards_xlsx(&result).unwrap_or_else(|e| panic!("{e}"));
+    assert!(book.starts_with(b"PK"), "a workbook is a zip file");
 }
 
 #[test]

@@ -304,8 +304,10 @@ fn amendment_item() -> impl Strategy<Value = Item> {
         (1u32..60).prop_map(|n| Some(Effective::AfterIssue(Duration { months: 0, days: n }))),
         Just(chrono::NaiveDate::from_ymd_opt(2025, 4, 1).map(Effective::On)),
     ];
-    (prop::option::of(text()), effective, prop::collection::vec(change, 0..4)).prop_map(
-        |(document, effective, changes)| {
+    let expires =
+        prop::option::of(Just(chrono::NaiveDate::from_ymd_opt(2027, 12, 31)).prop_filter_map("a date", |d| d));
+    (prop::option::of(text()), effective, expires, prop::collection::vec(change, 0..4)).prop_map(
+        |(document, effective, expires, changes)| {
             Item::Amendment(sp(Amendment {
                 id: sp("p_2025".to_string()),
                 policy: sp("p".to_string()),
@@ -313,6 +315,7 @@ fn amendment_item() -> impl Strategy<Value = Item> {
                 document: document.map(sp),
                 issued: chrono::NaiveDate::from_ymd_opt(2025, 3, 1).map(sp),
                 effective: effective.map(sp),
+                expires: expires.map(sp),
                 changes: changes.into_iter().map(sp).collect(),
             }))
         },

@@ -59,7 +59,7 @@ pub enum AmendmentError {
     #[error("a rule has no `{clause}` clause, so an amendment cannot change `{rule}`'s")]
     #[diagnostic(
         code(check::amendment_clause),
-        help("`{clause}` belongs to a pool or stack, and an amendment changes rules: their `cite`, `title`, `dept`, `when`, `reward` and `split`; a rule's own yearly cap is its `per_year_cap`")
+        help("`{clause}` belongs to a pool or stack; an amendment changes a pool's cap with `change <pool> {{ cap … }}`, and a rule's own yearly cap with `per_year_cap`")
     )]
     NotARuleClause {
         /// The clause's keyword.
@@ -164,6 +164,76 @@ pub enum AmendmentError {
         effective: NaiveDate,
         /// The later change.
         #[label("changes a repealed rule")]
+        span: SourceSpan,
+    },
+
+    /// `change JN-01-year { members JN-01 }`: a pool clause other than its money cap
+    #[error("an amendment cannot change the `{clause}` of pool `{pool}`")]
+    #[diagnostic(
+        code(check::amendment_clause),
+        help("an amendment sets a pool's money cap from its date (`cap 1.2亿 per enterprise per year`); its members, period and count limit stay as first written, so a pool that covers other rules is a new pool")
+    )]
+    PoolClause {
+        /// The clause's keyword.
+        clause: String,
+        /// The pool changed.
+        pool: String,
+        /// The clause.
+        #[label("not changeable by an amendment")]
+        span: SourceSpan,
+    },
+
+    /// `change JN-01-year { cap 1.2亿 per drug per year }` for a pool `per enterprise per year`
+    #[error("the new cap of pool `{pool}` is `{written}`, but the pool's is `{was}`")]
+    #[diagnostic(
+        code(check::amendment_cap),
+        help("an amendment changes the amount only: write `cap <amount> {was}`; whom a cap is for and the period it counts stay as first written")
+    )]
+    CapScope {
+        /// The pool changed.
+        pool: String,
+        /// The `per … …` written in the amendment.
+        written: String,
+        /// The pool's own.
+        was: String,
+        /// The cap clause.
+        #[label("not the pool's own `per`")]
+        span: SourceSpan,
+    },
+
+    /// `change JN-09 { per_year_cap 600万 }` for a rule with no `per_year_cap`
+    #[error("`{pool}` has no money cap for an amendment to change")]
+    #[diagnostic(
+        code(check::amendment_cap),
+        help("an amendment changes a cap the policy already states: a pool's `cap …` or a rule's `per_year_cap`; a new cap is a new `pool` of the policy")
+    )]
+    NoCap {
+        /// The pool (or `<rule>.per_year_cap`).
+        pool: String,
+        /// The cap clause.
+        #[label("no cap here to change")]
+        span: SourceSpan,
+    },
+
+    /// `expires 2018-12-31` in an amendment of a policy in force from 2019-12-11
+    #[error(
+        "amendment `{amendment}` ends policy `{policy}` on {expires}, before it takes effect ({policy_effective})"
+    )]
+    #[diagnostic(
+        code(check::amendment_expires),
+        help("`expires` in an amendment is the policy's new last day in force (有效期延长至…); check the date against the amending document")
+    )]
+    ExpiresBeforePolicy {
+        /// The amendment's id.
+        amendment: String,
+        /// The expiry it sets.
+        expires: NaiveDate,
+        /// The policy amended.
+        policy: String,
+        /// The policy's own effective date.
+        policy_effective: NaiveDate,
+        /// The `expires` clause.
+        #[label("before the policy takes effect")]
         span: SourceSpan,
     },
 }
