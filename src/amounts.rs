@@ -232,3 +232,29 @@ pub fn full_width(c: char) -> Option<char> {
     let code = u32::from(c);
     (0xFF01..=0xFF5E).contains(&code).then(|| char::from_u32(code - 0xFEE0)).flatten()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{with_lang, Lang};
+
+    fn d(text: &str) -> Decimal {
+        text.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn wan_is_exact_or_nothing() {
+        assert_eq!(wan(d("20000000")).as_deref(), Some("2000万"));
+        assert_eq!(wan(d("150000000")).as_deref(), Some("1.5亿"));
+        assert_eq!(wan(d("123450000")).as_deref(), Some("1.2345亿"));
+        assert_eq!(wan(d("-30000")).as_deref(), Some("-3万"));
+        assert_eq!(wan(d("3500")), None);
+        assert_eq!(wan(d("1234567.89")), None);
+    }
+
+    #[test]
+    fn an_amount_reads_in_the_language_and_style() {
+        assert_eq!(with_lang(Lang::En, || amount(d("20000000.00"))), "20,000,000");
+        assert_eq!(with_lang(Lang::Zh, || amount(d("20000000.00"))), "20,000,000元");
+    }
+}

@@ -68,6 +68,7 @@ repl-several-rules = `{ $name }` names several rules: { $rules }; name one
 
 ## :eval, :why, :why-not
 
+repl-entity-says = { $entity }: { $text }
 repl-excluded = { $entity }: excluded: { $reason }
 repl-paid-nothing = it paid nothing; :why-not { $rule }{ $scope } says why
 repl-not-applicable-to-others = (not applicable to { $count } other(s): :why-not { $rule }{ $scope })

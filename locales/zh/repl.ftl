@@ -62,6 +62,7 @@ repl-several-rules = `{ $name }` 对应多条规则：{ $rules }；请指明一�
 
 ## :eval、:why、:why-not
 
+repl-entity-says = { $entity }：{ $text }
 repl-excluded = { $entity }：未予发放：{ $reason }
 repl-paid-nothing = 未给出奖励；:why-not { $rule }{ $scope } 可说明原因
 repl-not-applicable-to-others = （对另外 { $count } 个主体不适用：:why-not { $rule }{ $scope }）

@@ -25,7 +25,9 @@ impl Session {
         let mut paid = 0;
         for award in evaluation.awards.iter().filter(|a| mine(&a.rule)) {
             paid += 1;
-            out.push_str(&format!("{}: {}\n", award.entity, crate::output::entitlement(&award.entitlement, show::money)));
+            let award_text = crate::output::entitlement(&award.entitlement, show::money);
+            out.push_str(&t!("repl-entity-says", entity = award.entity.to_string(), text = award_text));
+            out.push('\n');
             for step in &award.trace {
                 out.push_str(&format!("    {step}\n"));
             }
@@ -58,7 +60,8 @@ impl Session {
         let mut out = self.heading(rule);
         let before = out.len();
         for na in evaluation.not_applicable.iter().filter(|n| mine(&n.rule)) {
-            out.push_str(&format!("{}: {}\n", na.entity, na.reason()));
+            out.push_str(&t!("repl-entity-says", entity = na.entity.to_string(), text = na.reason()));
+            out.push('\n');
         }
         for excluded in evaluation.excluded.iter().filter(|x| mine(&x.rule)) {
             out.push_str(&excluded_line(excluded));

@@ -9,7 +9,8 @@ use rust_decimal::Decimal;
 use crate::t;
 
 /// Money in full to the fen, after its exact 万/亿 form when there is one:
-/// `600万 (6,000,000.00)`, `1.5亿 (150,000,000.00)`, `1,234.56`.
+/// `600万 (6,000,000.00)`, `1.5亿 (150,000,000.00)`, `1,234.56`; in Chinese with 元:
+/// `600万元（6,000,000.00元）`.
 pub fn money(amount: Decimal) -> String {
     let mut full = amount.normalize();
     if full.scale() < 2 {
@@ -20,9 +21,11 @@ pub fn money(amount: Decimal) -> String {
         Some(digits) => format!("-{}", group_digits(digits, ',')),
         None => group_digits(&text, ','),
     };
+    let yuan = if crate::i18n::lang() == crate::i18n::Lang::Zh { "元" } else { "" };
     match crate::amounts::wan(amount) {
-        Some(short) => format!("{short} ({full})"),
-        None => full,
+        Some(short) if yuan.is_empty() => format!("{short} ({full})"),
+        Some(short) => format!("{short}元（{full}元）"),
+        None => format!("{full}{yuan}"),
     }
 }
 

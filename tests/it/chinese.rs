@@ -261,3 +261,35 @@ fn the_server_answers_in_the_language_asked_for() {
         .unwrap();
     assert!(batch.contains("（封顶）"), "{batch}");
 }
+
+/// The REPL session the README shows in Chinese, as the terminal shows it (prompts and
+/// inputs, then each answer).
+fn readme_session() -> String {
+    with_lang(Lang::Zh, || {
+        let today = chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
+        let mut session = Session::new(Config { errors: ErrorFormat::Plain, color: false, today, width: None });
+        let mut out = "$ cargo run -- repl --lang zh tests/repl/demo.policy --facts tests/repl/demo.json\n".to_string();
+        out += &policy_lang::t!("repl-banner");
+        out.push('\n');
+        out += &session.load(vec!["tests/repl/demo.policy".into()]).text;
+        out += &session.load_facts("tests/repl/demo.json").text;
+        for line in ["20% of 3000万", ":why-not RD", ":set enterprise.E1.rd_cost = 2000万", ":why RD"] {
+            out += &format!("policy> {line}\n");
+            out += &session.handle(line).text;
+        }
+        out
+    })
+}
+
+#[test]
+fn the_readme_shows_a_chinese_session_and_table_from_real_runs() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let session = readme_session();
+    assert!(readme.contains(&session), "README.md should show this session:\n{session}");
+    let args = [
+        "--lang", "zh", "--amounts", "wan", "eval", "rules/", "--facts", "examples/changzhou_device_maker.json",
+        "--as-of", "2025-06-30", "--explain", "enterprise.CZMED.devices.DEV-ENDO",
+    ];
+    let table = run(&args, None).0;
+    assert!(readme.contains(&table), "README.md should show this table:\n{table}");
+}
