@@ -115,3 +115,21 @@ repl-item-test = test
 repl-item-value = value
 repl-item-schedule = schedule
 repl-item-amendment = amendment
+repl-value-after-equals = give a value after `=`
+repl-not-a-value = `{ $text }` is not a value: { $error }
+repl-not-a-path-example = `{ $path }` is not a path; write e.g. enterprise.E1.rd_cost
+repl-not-a-path = `{ $path }` is not a path
+repl-id-in-path-set = an entity's id is part of its path: :unset it and :set it anew
+repl-id-in-path-unset = an entity's id is part of its path: :unset the entity instead
+repl-no-entity-add = no entity `{ $entity }` in the facts; add one with :set { $entity } = { "{" } … { "}" }
+repl-no-entity = no entity `{ $entity }` in the facts
+repl-entity-needs-object = `{ $path }` is an entity: give its facts as a JSON object, { "{" } "field": … { "}" }
+repl-facts-have-no = the facts have no `{ $part }`
+repl-has-no = `{ $here }` has no `{ $part }`
+repl-is-which-has-no = `{ $here }` is { $kind }, which has no `{ $part }`
+repl-json-null = null
+repl-json-bool = true or false
+repl-json-number = a number
+repl-json-text = text
+repl-json-list = a list
+repl-json-object = an object

@@ -109,3 +109,21 @@ repl-item-test = 测试
 repl-item-value = 取值
 repl-item-schedule = 标准
 repl-item-amendment = 修订
+repl-value-after-equals = 请在 `=` 后给出值
+repl-not-a-value = `{ $text }` 不是一个值：{ $error }
+repl-not-a-path-example = `{ $path }` 不是路径；应写成如 `enterprise.E1.rd_cost`
+repl-not-a-path = `{ $path }` 不是路径
+repl-id-in-path-set = 主体的编号是其路径的一部分：请先 :unset 再重新 :set
+repl-id-in-path-unset = 主体的编号是其路径的一部分：请 :unset 整个主体
+repl-no-entity-add = 事实中没有主体 `{ $entity }`；可用 `:set { $entity } = { "{" } … { "}" }` 添加
+repl-no-entity = 事实中没有主体 `{ $entity }`
+repl-entity-needs-object = `{ $path }` 是主体：请以 JSON 对象给出其事实，如 `{ "{" } "field": … { "}" }`
+repl-facts-have-no = 事实中没有 `{ $part }`
+repl-has-no = `{ $here }` 中没有 `{ $part }`
+repl-is-which-has-no = `{ $here }` 是{ $kind }，其中没有 `{ $part }`
+repl-json-null = 空值
+repl-json-bool = 真假值
+repl-json-number = 数字
+repl-json-text = 文字
+repl-json-list = 列表
+repl-json-object = 对象
