@@ -659,7 +659,9 @@ fn acknowledged_line(a: &policy_lang::Acknowledged) -> String {
     let code = a.warning.code().map(|c| c.to_string()).unwrap_or_default();
     let name = code.rsplit("::").next().unwrap_or_default();
     let reason = output::escape(&a.reason);
-    format!("acknowledged {at}{} ({name}): {}\n    reason: {reason}\n", a.item, output::escape(&a.warning.to_string()))
+    let warning = output::escape(&a.warning.to_string()).into_owned();
+    let said = t!("check-acknowledged-line", at = at, item = a.item.to_string(), name = name, warning = warning);
+    format!("{said}\n    {}\n", t!("check-acknowledged-reason", reason = reason.as_ref()))
 }
 
 fn note(text: &str) -> Result<(), Vec<Error>> {

@@ -12,6 +12,9 @@ check-acknowledged = { $count ->
        *[other] { $count } warnings acknowledged
     }
 
+check-acknowledged-line = acknowledged { $at }{ $item } ({ $name }): { $warning }
+check-acknowledged-reason = reason: { $reason }
+
 ## policy test
 
 test-ok = ok{"    "}

@@ -6,6 +6,9 @@ list-separator = ，
 check-summary = 已检查 { $files } 个文件：{ $policies } 项政策，{ $rules } 条规则，{ $warnings } 个警告
 check-acknowledged = 已确认 { $count } 个警告
 
+check-acknowledged-line = 已确认 { $at }{ $item }（{ $name }）：{ $warning }
+check-acknowledged-reason = 理由：{ $reason }
+
 ## policy test
 
 test-ok = 通过
