@@ -23,7 +23,7 @@ fn step(step: &Step) -> String {
         Step::Of { rate, base, value, result } => t!(
             "step-of",
             rate = rate.to_string(),
-            base = base.to_string(),
+            base = source(base),
             value = amount(*value),
             result = amount(*result)
         ),
@@ -31,13 +31,13 @@ fn step(step: &Step) -> String {
             "step-range-of",
             low_rate = rate(*low_rate),
             high_rate = rate(*high_rate),
-            base = base.to_string(),
+            base = source(base),
             low = amount(*low),
             high = amount(*high)
         ),
         Step::Per { count, amount: each, times, result } => t!(
             "step-per",
-            count = count.to_string(),
+            count = source(count),
             amount = amount(*each),
             times = times.normalize().to_string(),
             result = amount(*result)
@@ -55,17 +55,17 @@ fn step(step: &Step) -> String {
         Step::CaseByCase { uncapped: true } => t!("step-case-by-case-uncapped"),
         Step::CaseByCase { uncapped: false } => t!("step-case-by-case"),
         Step::By { table, variant, amount: Some(d) } => {
-            t!("step-by", table = table.to_string(), variant = variant, amount = amount(*d))
+            t!("step-by", table = source(table), variant = variant, amount = amount(*d))
         }
-        Step::By { table, variant, amount: None } => t!("step-by-row", table = table.to_string(), variant = variant),
+        Step::By { table, variant, amount: None } => t!("step-by-row", table = source(table), variant = variant),
         Step::Tier { table, value, tier } => {
-            t!("step-tier", table = table.to_string(), value = amount(*value), tier = tier)
+            t!("step-tier", table = source(table), value = amount(*value), tier = tier)
         }
         Step::Marginal { table, value, slices, total } => {
             let parts: Vec<String> = slices.iter().map(|s| format!("{} × {}", rate(s.rate), amount(s.portion))).collect();
             t!(
                 "step-marginal",
-                table = table.to_string(),
+                table = source(table),
                 value = amount(*value),
                 slices = parts.join(" + "),
                 total = amount(*total)
@@ -73,12 +73,12 @@ fn step(step: &Step) -> String {
         }
         Step::Steps { table, value, threshold } => t!(
             "step-steps",
-            table = table.to_string(),
+            table = source(table),
             value = value.normalize().to_string(),
             threshold = threshold.normalize().to_string()
         ),
         Step::Schedule { call, value, amount: given, up_to } => {
-            let call = call.to_string();
+            let call = source(call);
             let given = given.map(|d| if *up_to { t!("amount-up-to", amount = amount(d)) } else { amount(d) });
             match (value, given) {
                 (true, Some(given)) => t!("step-value", call = call, amount = given),
@@ -113,7 +113,7 @@ fn step(step: &Step) -> String {
         Step::Aggregate { aggregate, records, counted, total, holds } => {
             let mut out = t!(
                 "step-aggregate",
-                aggregate = aggregate.to_string(),
+                aggregate = source(aggregate),
                 counted = counted.len(),
                 records = *records
             );
@@ -125,7 +125,18 @@ fn step(step: &Step) -> String {
             }
             out
         }
-        Step::Default { fact, value } => t!("step-default", fact = fact.to_string(), value = value.to_string()),
+        Step::Default { fact, value } => t!("step-default", fact = source(fact), value = value.to_string()),
+    }
+}
+
+/// Source text a trace quotes (a base, a table's scrutinee, a call, an aggregate): as it is
+/// when it is one name or figure; an expression is set off in backticks in Chinese, where it
+/// would otherwise run into the sentence around it.
+fn source(text: &str) -> String {
+    if crate::i18n::lang() == crate::i18n::Lang::Zh && text.contains(char::is_whitespace) {
+        format!("`{text}`")
+    } else {
+        text.to_string()
     }
 }
 
