@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 fn run(args: &[&str], columns: Option<&str>) -> (String, String) {
     let mut command = policy();
-    command.args(args).env_remove("COLUMNS");
+    command.args(args);
     if let Some(columns) = columns {
         command.env("COLUMNS", columns);
     }
