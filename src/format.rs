@@ -53,7 +53,9 @@ pub fn format(source: &str) -> Result<String, FormatError> {
             }
         }
         let mut inner = Vec::new();
-        while let Some(c) = next.next_if(|c| c.start < span.end) {
+        // Inside the item, or after its last code on the same line (`value x = 3 // note`).
+        let on_last_line = |c: &Comment| c.trailing && !source[span.end..c.start].contains('\n');
+        while let Some(c) = next.next_if(|c| c.start < span.end || on_last_line(c)) {
             inner.push(c);
         }
         for line in place(lines(item), &inner) {

@@ -38,12 +38,39 @@ pub(super) fn at_offset<T>(offset: usize, lower: impl FnOnce() -> T) -> T {
     out
 }
 
-/// The pair's span without the whitespace pest lets trailing optional parts swallow.
+/// The pair's span without the whitespace and comments pest lets trailing optional parts
+/// swallow (`value x = 3` then `// note` on the next line: the comment is not part of `3`, and
+/// `fmt` must not move it into the item).
 pub(super) fn span_of(pair: &Pair<Rule>) -> Span {
     let s = pair.as_span();
-    let trimmed = pair.as_str().trim_end().len();
     let offset = OFFSET.get();
-    Span::new(offset + s.start(), offset + s.start() + trimmed)
+    Span::new(offset + s.start(), offset + s.start() + code_len(pair))
+}
+
+/// How many bytes of the pair's text are code: up to its last inner pair's code when only
+/// whitespace and comments follow that (a closing `}` does not), else the text less trailing
+/// whitespace.
+fn code_len(pair: &Pair<Rule>) -> usize {
+    let text = pair.as_str();
+    let start = pair.as_span().start();
+    if let Some(last) = pair.clone().into_inner().last() {
+        let end = last.as_span().start() - start + code_len(&last);
+        if only_trivia(&text[end..]) {
+            return end;
+        }
+    }
+    text.trim_end().len()
+}
+
+/// True for text of whitespace and `//` comments only.
+fn only_trivia(mut text: &str) -> bool {
+    loop {
+        text = text.trim_start();
+        match text.strip_prefix("//") {
+            Some(comment) => text = comment.split_once('\n').map_or("", |(_, rest)| rest),
+            None => return text.is_empty(),
+        }
+    }
 }
 
 fn pratt() -> &'static PrattParser<Rule> {

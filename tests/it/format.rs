@@ -126,3 +126,15 @@ fn a_comment_before_a_closing_brace_stays_inside_its_block() {
     assert!(formatted.contains("  every_event\n  // closing remark\n}\n"), "{formatted}");
     assert_eq!(fmt(&formatted), formatted);
 }
+
+#[test]
+fn a_comment_after_a_value_or_schedule_stays_outside_it() {
+    // A multi-line schedule body used to swallow the doc comment of the item after it.
+    let source = "schedule a(x: number) =\n  if x > 1 then 2\n  else 3\n\n/// Doc of b.\nschedule b(x: number) = x * 3 // trailing\n// before c\nvalue c = 4\n";
+    let formatted = fmt(source);
+    assert_eq!(
+        formatted,
+        "schedule a(x: number) = if x > 1 then 2 else 3\n\n/// Doc of b.\nschedule b(x: number) = x * 3  // trailing\n\n// before c\nvalue c = 4\n"
+    );
+    assert_eq!(fmt(&formatted), formatted);
+}
