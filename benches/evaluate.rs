@@ -31,6 +31,11 @@ fn subset(sources: &[Source]) -> Vec<Source> {
         text[i..j].to_string()
     };
     let mut out = block("policy changzhou_2023 {");
+    // The file's schedules (one line each), which its rules may call.
+    for line in text.lines().filter(|l| l.starts_with("schedule ")) {
+        out.push_str(line);
+        out.push('\n');
+    }
     for id in baseline::RULES {
         out.push_str(&block(&format!("rule {id} for ")));
     }

@@ -202,24 +202,34 @@ fn run_sets<T: Send + Sync>(
                 }
             }
         }
-        let results: Vec<(bool, String)> = pool.install(|| {
+        // Each worker writes a run of lines into one buffer: no allocation per line.
+        let per_piece = chunk.len().div_ceil(threads * 4).max(1);
+        let pieces: Vec<Piece> = pool.install(|| {
             chunk
-                .par_iter()
-                .map(|(number, source)| {
-                    let result = facts(source, *number).and_then(|facts| evaluate(program, &facts, options));
-                    (result.is_ok(), result_line(&result, *number))
+                .par_chunks(per_piece)
+                .map(|sets| {
+                    let mut piece = Piece::default();
+                    for (number, source) in sets {
+                        let result = facts(source, *number).and_then(|facts| evaluate(program, &facts, options));
+                        write_result_line(&mut piece.text, &result, *number, options.explain);
+                        piece.ends.push((piece.text.len(), result.is_ok()));
+                    }
+                    piece
                 })
                 .collect()
         });
-        for (ok, mut text) in results {
-            if stop.load(Ordering::Relaxed) {
-                summary.interrupted = true;
-                break;
+        'pieces: for piece in pieces {
+            let mut start = 0;
+            for (end, ok) in piece.ends {
+                if stop.load(Ordering::Relaxed) {
+                    summary.interrupted = true;
+                    break 'pieces;
+                }
+                summary.lines += 1;
+                summary.failed += u64::from(!ok);
+                out.write_all(piece.text.get(start..end).unwrap_or_default()).map_err(BatchError::Write)?;
+                start = end;
             }
-            summary.lines += 1;
-            summary.failed += u64::from(!ok);
-            text.push('\n');
-            out.write_all(text.as_bytes()).map_err(BatchError::Write)?;
         }
         out.flush().map_err(BatchError::Write)?;
         if summary.interrupted {
@@ -277,10 +287,31 @@ fn evaluate(program: &Program, facts: &Facts, options: &Options) -> Result<crate
     result.map_err(|e| vec![e.to_string()])
 }
 
-/// A line's result as compact JSON: the evaluation, or `{"error": […], "line": n}`.
-pub(crate) fn result_line(result: &Result<crate::Evaluation, Vec<String>>, number: u64) -> String {
-    match result {
-        Ok(evaluation) => output::json_line(evaluation, number),
-        Err(errors) => json!({ "error": errors, "line": number }).to_string(),
+/// Result lines written by one worker: their text, one after the other, and where each ends
+/// and whether it is an evaluation (not an error).
+#[derive(Default)]
+struct Piece {
+    text: Vec<u8>,
+    ends: Vec<(usize, bool)>,
+}
+
+/// A line's result as compact JSON and its newline, appended to `out`: the evaluation (the
+/// awards-only line unless `explain`), or `{"error": […], "line": n}`.
+pub(crate) fn write_result_line(
+    out: &mut Vec<u8>,
+    result: &Result<crate::Evaluation, Vec<String>>,
+    number: u64,
+    explain: bool,
+) {
+    let start = out.len();
+    let written = match result {
+        Ok(evaluation) => output::write_json_line(out, evaluation, number, !explain),
+        Err(errors) => serde_json::to_writer(&mut *out, &json!({ "error": errors, "line": number })),
+    };
+    // Results are strings, numbers and lists: writing them to memory does not fail, but
+    // were it to, the line would be left empty rather than half written.
+    if written.is_err() {
+        out.truncate(start);
     }
+    out.push(b'\n');
 }

@@ -71,7 +71,7 @@ pub fn batch(
     mut out: impl Write,
     options: &crate::batch::Options,
 ) -> Result<crate::batch::Summary, crate::batch::BatchError> {
-    use crate::batch::{evaluate_facts, read_line, result_line, BatchError};
+    use crate::batch::{evaluate_facts, read_line, write_result_line, BatchError};
     let mut summary = crate::batch::Summary::default();
     let mut number = 0;
     // Read, numbered and evaluated as `batch::run` does; only the order and the log differ.
@@ -87,8 +87,9 @@ pub fn batch(
         }
         summary.lines += 1;
         summary.failed += u64::from(result.is_err());
-        let text = result_line(&result, number);
-        out.write_all(text.as_bytes()).and_then(|()| out.write_all(b"\n")).map_err(BatchError::Write)?;
+        let mut text = Vec::new();
+        write_result_line(&mut text, &result, number, options.explain);
+        out.write_all(&text).map_err(BatchError::Write)?;
     }
     out.flush().map_err(BatchError::Write)?;
     Ok(summary)

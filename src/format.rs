@@ -4,9 +4,13 @@
 //! Comments are put back by position: a comment on its own line goes before the line that
 //! follows it in the source; a comment after code stays at the end of that code's line. The
 //! result is parsed again and must give the same tree, or nothing is written.
+//!
+//! The layout is made in English and then written in the file's keyword set (or the one
+//! asked for, `policy fmt --lang zh|en`) word for word from the keyword table, so both sets
+//! share one layout and converting a file changes nothing but its keywords.
 
 use crate::ast::{self, ExprKind, Line, Span};
-use crate::syntax::{self, SyntaxError};
+use crate::syntax::{self, Lang, SyntaxError};
 use miette::Diagnostic;
 use thiserror::Error;
 use unicode_width::UnicodeWidthStr;
@@ -33,8 +37,13 @@ struct Comment<'a> {
     blank_after: bool,
 }
 
-/// Formats a whole file.
+/// Formats a whole file, in the keyword set it is written in (English if mixed).
 pub fn format(source: &str) -> Result<String, FormatError> {
+    format_in(source, None)
+}
+
+/// Formats a whole file, its keywords in `lang`, or in the set it is written in if `None`.
+pub fn format_in(source: &str, lang: Option<Lang>) -> Result<String, FormatError> {
     let file = syntax::parse(source).map_err(FormatError::Syntax)?;
     let comments = comments(source, &raw_spans(&file));
     let mut out = String::new();
@@ -70,6 +79,13 @@ pub fn format(source: &str) -> Result<String, FormatError> {
     for c in rest {
         out.push_str(c.text);
         out.push('\n');
+    }
+    let lang = match lang {
+        Some(lang) => lang,
+        None => syntax::written_in(&syntax::keyword_uses(source).map_err(FormatError::Syntax)?),
+    };
+    if lang != Lang::En {
+        out = syntax::translate(&out, lang).map_err(|_| FormatError::Changed)?;
     }
     // The safety net: the formatted file must mean exactly what the original meant.
     match syntax::parse(&out) {

@@ -127,6 +127,8 @@ enum Command {
         target: Target,
     },
     /// Lay out rule files canonically (comments kept); rewrites them unless --check or --diff.
+    /// `--lang zh|en` writes the keywords in Chinese (`规则 … 适用于 …`) or English; without
+    /// it a file keeps its own set (English if it mixes both).
     Fmt {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -268,6 +270,9 @@ fn main() -> ExitCode {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let result = match cli.command {
         Command::Repl { paths, facts } => repl(paths, facts, cli.error_format),
+        // `--lang` given to `fmt` also names the keyword set to write; without it (the
+        // environment aside) a file keeps its own.
+        Command::Fmt { paths, check, diff } => fmt(&paths, check, diff, cli.lang),
         command => run(command),
     };
     let (diagnostics, code) = match result {
@@ -298,7 +303,6 @@ fn repl(paths: Vec<PathBuf>, facts: Option<String>, errors: ErrorFormat) -> Resu
 fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
     match command {
         Command::Test { paths, format, coverage, facts_root } => test(&paths, format, coverage, facts_root),
-        Command::Fmt { paths, check, diff } => fmt(&paths, check, diff),
         Command::Compile { paths, target } => {
             let Loaded { program, warnings, .. } = policy_lang::load(&paths).map_err(|e| e.0)?;
             let out = match target {
@@ -311,7 +315,8 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
             emit(&format!("{}\n", serde_json::to_string_pretty(&out).unwrap_or_default()))?;
             Ok(warnings)
         }
-        Command::Repl { .. } => Ok(Vec::new()),
+        // Run by `main`, which has what they need besides the command.
+        Command::Repl { .. } | Command::Fmt { .. } => Ok(Vec::new()),
         #[cfg(feature = "serve")]
         Command::Serve { paths, addr, max_body_bytes, max_entities, timeout_ms, max_batch_bytes, decision_log } => {
             let limits = policy_lang::serve::Limits {
@@ -560,7 +565,11 @@ fn batch(
 
 /// Formats files; with --check or --diff only reports. Fails if a file does not parse, or
 /// (with --check) is not formatted.
-fn fmt(paths: &[PathBuf], check: bool, diff: bool) -> Result<Vec<Error>, Vec<Error>> {
+fn fmt(paths: &[PathBuf], check: bool, diff: bool, lang: Option<Lang>) -> Result<Vec<Error>, Vec<Error>> {
+    let lang = lang.map(|l| match l {
+        Lang::Zh => policy_lang::syntax::Lang::Zh,
+        Lang::En => policy_lang::syntax::Lang::En,
+    });
     let policy_lang::walk::Found { files, skipped } = policy_lang::walk::find(paths).map_err(|e| e.0)?;
     let mut errors = Vec::new();
     let mut unformatted = 0;
@@ -574,7 +583,7 @@ fn fmt(paths: &[PathBuf], check: bool, diff: bool) -> Result<Vec<Error>, Vec<Err
                 continue;
             }
         };
-        let formatted = match policy_lang::format::format(&text) {
+        let formatted = match policy_lang::format::format_in(&text, lang) {
             Ok(f) => f,
             Err(policy_lang::format::FormatError::Syntax(es)) => {
                 let source = policy_lang::Source::new(name, text);

@@ -18,7 +18,7 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import openfisca_core
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q openfisca-core
 fi
-cargo build -q --release --no-default-features --features cli --bin policy
+cargo build -q --release --bin policy
 policy=target/release/policy
 "$venv/bin/python" "$here/population.py" "$n" "$dir/population.csv"
 echo "$n enterprises, $(nproc) cores, openfisca-core $("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("openfisca-core"))')"
@@ -27,7 +27,7 @@ echo "$n enterprises, $(nproc) cores, openfisca-core $("$venv/bin/python" -c 'im
 timed() {
   local label=$1
   shift
-  /usr/bin/time -f "$label: %e s wall, %M KB peak" -o "$dir/time.txt" "$@" > /dev/null 2> "$dir/stderr.txt"
+  /usr/bin/time -f "$label: %e s wall, %U s user + %S s system, %M KB peak" -o "$dir/time.txt" "$@" > /dev/null 2> "$dir/stderr.txt"
   cat "$dir/time.txt"
   grep -v "^evaluated" "$dir/stderr.txt" || true
 }

@@ -72,10 +72,11 @@ impl Candidate {
 /// `enterprise.E1.drugs.D1` at depth 0 is `enterprise.E1`. Ids never hold a `.`.
 fn scope_of(path: &str, depth: usize) -> Option<&str> {
     let take = 2 + 2 * depth;
-    let mut dots = path.match_indices('.').map(|(i, _)| i);
+    // Bytes, not `char` patterns: this runs for every award, and `.` is ASCII.
+    let mut dots = path.bytes().enumerate().filter(|(_, b)| *b == b'.').map(|(i, _)| i);
     match dots.nth(take - 1) {
         Some(end) => path.get(..end),
-        None => (path.split('.').count() == take).then_some(path),
+        None => (path.bytes().filter(|b| *b == b'.').count() + 1 == take).then_some(path),
     }
 }
 

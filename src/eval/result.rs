@@ -268,10 +268,19 @@ impl Total {
 /// top-level entity its path starts with).
 pub(super) fn totals(awards: &[Award], facts: &Facts) -> Result<Vec<Total>, EvalError> {
     let mut totals: Vec<Total> = facts.roots.iter().map(|root| Total::empty(&root.path)).collect();
-    let index: HashMap<&str, usize> = facts.roots.iter().enumerate().map(|(i, root)| (&*root.path, i)).collect();
+    // Awards come entity by entity, so the last top-level entity is tried first; the index
+    // (hashing every root) is built only when an award belongs to another one.
+    let mut index: Option<HashMap<&str, usize>> = None;
+    let mut last = 0;
     for award in awards {
-        let top = super::scope_of(&award.entity, 0).and_then(|top| index.get(top));
-        if let Some(total) = top.and_then(|&i| totals.get_mut(i)) {
+        let Some(top) = super::scope_of(&award.entity, 0) else { continue };
+        if facts.roots.get(last).is_none_or(|root| *root.path != *top) {
+            let index =
+                index.get_or_insert_with(|| facts.roots.iter().enumerate().map(|(i, r)| (&*r.path, i)).collect());
+            let Some(&i) = index.get(top) else { continue };
+            last = i;
+        }
+        if let Some(total) = totals.get_mut(last) {
             total.add(award)?;
         }
     }

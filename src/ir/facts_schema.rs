@@ -80,7 +80,7 @@ pub fn facts_schema(program: &Program) -> Value {
     for (_, kind) in schema.roots() {
         properties.insert(
             kind.name.clone(),
-            json!({ "type": "array", "items": { "$ref": format!("#/$defs/entity.{}", kind.name) } }),
+            json!({ "type": "array", "items": { "$ref": def_ref("entity", &kind.name) } }),
         );
     }
     json!({
@@ -108,11 +108,11 @@ fn entity_schema(schema: &Schema, kind: &crate::program::KindDef) -> Value {
             Ty::Bool => json!({ "type": "boolean" }),
             Ty::Text => json!({ "type": "string" }),
             Ty::Enum(e) => {
-                json!({ "$ref": format!("#/$defs/enum.{}", schema.enums.get(e).map_or("", |e| e.name.as_str())) })
+                json!({ "$ref": def_ref("enum", schema.enums.get(e).map_or("", |e| e.name.as_str())) })
             }
             Ty::List(k) => json!({
                 "type": "array",
-                "items": { "$ref": format!("#/$defs/entity.{}", schema.kinds.get(k).map_or("", |k| k.name.as_str())) }
+                "items": { "$ref": def_ref("entity", schema.kinds.get(k).map_or("", |k| k.name.as_str())) }
             }),
             _ => json!({}),
         };
@@ -141,4 +141,19 @@ fn default_json(schema: &Schema, ty: Ty, value: &crate::program::Value) -> Value
         V::Enum(_) => Value::String(schema.show(value, ty, crate::amounts::money)),
         _ => Value::Null,
     }
+}
+
+/// `#/$defs/entity.企业` as a URI reference may hold it: a name's bytes other than ASCII
+/// letters, digits, `-`, `.` and `_` percent-encoded (`entity.%E4%BC%81%E4%B8%9A`), which a
+/// validator decodes back to the `$defs` key.
+fn def_ref(prefix: &str, name: &str) -> String {
+    let mut out = format!("#/$defs/{prefix}.");
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }

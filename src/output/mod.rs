@@ -51,7 +51,12 @@ pub fn total_json(total: &Total) -> Value {
     serde_json::to_value(json::TotalFields(total)).unwrap_or(Value::Null)
 }
 
-/// One line of batch output: [`json`]'s object with the input `line` number, as compact text.
-pub fn json_line(evaluation: &Evaluation, line: u64) -> String {
-    serde_json::to_string(&Report { evaluation, line: Some(line) }).unwrap_or_default()
+/// One line of batch output appended to `out` (without its newline): [`json`]'s object with
+/// the input `line` number, as compact text; with `lean`, the awards-only line (`json::write_lean`).
+pub fn write_json_line(out: &mut Vec<u8>, evaluation: &Evaluation, line: u64, lean: bool) -> serde_json::Result<()> {
+    if lean {
+        json::write_lean(out, evaluation, line)
+    } else {
+        serde_json::to_writer(out, &Report { evaluation, line: Some(line) })
+    }
 }

@@ -8,7 +8,7 @@ use crate::facts::{Entity, Slot};
 use crate::program::Ty;
 use serde_json::Value as Json;
 
-use crate::syntax::{tokens, TokenKind, KEYWORDS};
+use crate::syntax::{english, tokens, TokenKind, KEYWORDS};
 
 /// Where the word at the cursor starts, and what could replace it.
 pub fn complete(session: &Session, line: &str, pos: usize) -> (usize, Vec<String>) {
@@ -70,7 +70,8 @@ fn word(session: &Session, before: &str) -> (usize, Vec<String>) {
         Some(kind) => schema.ancestry(kind),
         None => (0..schema.kinds.len()).collect(),
     };
-    let mut candidates: Vec<String> = KEYWORDS.iter().map(|k| k.to_string()).collect();
+    let mut candidates: Vec<String> =
+        KEYWORDS.iter().flat_map(|k| [k.en, k.zh]).filter(|w| !w.is_empty()).map(str::to_string).collect();
     for kind in kinds.iter().filter_map(|k| schema.kinds.get(*k)) {
         candidates.extend(kind.fields.iter().map(|f| f.name.clone()));
     }
@@ -79,10 +80,10 @@ fn word(session: &Session, before: &str) -> (usize, Vec<String>) {
     (start, candidates)
 }
 
-/// The kind of the rule being typed (`rule X for drug {`), if any.
+/// The kind of the rule being typed (`rule X for drug {`, `规则 X 适用于 药品 {`), if any.
 fn rule_kind(session: &Session, text: &str) -> Option<usize> {
     let words: Vec<&str> = tokens(text).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(text)).collect();
-    let at = words.iter().rposition(|w| *w == "for")?;
+    let at = words.iter().rposition(|w| english(w) == "for")?;
     session.schema().kind_named(words.get(at + 1)?)
 }
 

@@ -4,10 +4,11 @@
 //! a mistake inside a rule is reported once the rule is closed. An expression goes on while
 //! a bracket is open.
 
-use crate::syntax::{self, SyntaxError};
+use crate::syntax::{self, continues_word, english, SyntaxError};
 
-/// Words that start an item. `rule`, `schema` and `policy` are reserved; `pool`, `stack`
-/// and `test` could also be field names, so they start an item only when a name follows.
+/// Words that start an item, in English (a Chinese keyword is read as its English word).
+/// `rule`, `schema` and `policy` are reserved; `pool`, `stack` and `test` could also be field
+/// names, so they start an item only when a name follows.
 const RESERVED: [&str; 3] = ["schema", "policy", "rule"];
 const SOFT: [&str; 3] = ["pool", "stack", "test"];
 
@@ -17,8 +18,9 @@ const OPERATORS: [&str; 9] = ["of", "per", "max", "and", "or", "in", "then", "el
 /// True if `text` starts an item rather than an expression.
 pub fn is_item(text: &str) -> bool {
     let text = skip_comments(text);
-    let end = text.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(text.len());
+    let end = text.find(|c: char| !continues_word(c)).unwrap_or(text.len());
     let (word, rest) = text.split_at(end);
+    let word = english(word);
     if RESERVED.contains(&word) {
         return true;
     }
@@ -26,10 +28,10 @@ pub fn is_item(text: &str) -> bool {
         return false;
     }
     let rest = rest.trim_start();
-    let next: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    let next: String = rest.chars().take_while(|c| continues_word(*c)).collect();
     match rest.chars().next() {
         Some('"' | '{') => true,
-        Some(c) if c.is_ascii_alphanumeric() || c == '_' => !OPERATORS.contains(&next.as_str()),
+        Some(c) if continues_word(c) => !OPERATORS.contains(&english(&next)),
         _ => false,
     }
 }

@@ -215,6 +215,8 @@ impl SyntaxError {
         };
         let help = if found == "end of file" {
             "the file ends too early: is a `}` or a value missing?".to_string()
+        } else if let Some(hint) = super::keywords::separation_hint(text, start) {
+            hint
         } else {
             format!("the parser could not continue at {found}")
         };
@@ -329,7 +331,7 @@ fn describe(r: Rule) -> &'static str {
         Rule::number | Rule::signed_number | Rule::decimal | Rule::digits | Rule::integer => "a number",
         Rule::scale | Rule::yuan => "`万`, `亿` or `元`",
         Rule::string | Rule::string_inner => "a quoted string",
-        Rule::boolean => "`true` or `false`",
+        Rule::boolean | Rule::kw_true | Rule::kw_false => "`true` or `false`",
         Rule::extend | Rule::kw_extend => "`extend`",
         Rule::value_def | Rule::kw_value => "`value`",
         Rule::schedule_def | Rule::kw_schedule => "`schedule`",
@@ -351,7 +353,7 @@ fn describe(r: Rule) -> &'static str {
         Rule::members | Rule::kw_members => "`members`",
         Rule::member | Rule::whole_policy => "a rule id or `policy <id>`",
         Rule::cap | Rule::kw_cap => "`cap`",
-        Rule::period | Rule::per_year | Rule::over_years | Rule::in_total => "`per year`, `over N years` or `in total`",
+        Rule::period | Rule::per_year | Rule::over_years | Rule::in_total | Rule::kw_in_total => "`per year`, `over N years` or `in total`",
         Rule::kw_year | Rule::kw_years => "`year`",
         Rule::kw_over => "`over`",
         Rule::kw_total => "`total`",
@@ -397,6 +399,7 @@ fn describe(r: Rule) -> &'static str {
         | Rule::infix
         | Rule::primary
         | Rule::literal
-        | Rule::ident_char => "text",
+        | Rule::ident_char
+        | Rule::full_width => "text",
     }
 }

@@ -215,7 +215,10 @@ fn primary(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> (Expr, usize) {
             let mut filter = None;
             for part in pair.into_inner() {
                 match part.as_rule() {
-                    Rule::aggregate_op => op = Spanned::new(aggregate_op(part.as_str()), span_of(&part)),
+                    Rule::aggregate_op => {
+                        let word = part.clone().into_inner().next().map(|kw| kw.as_rule());
+                        op = Spanned::new(aggregate_op(word), span_of(&part));
+                    }
                     Rule::path => path = part.into_inner().map(ident).collect(),
                     Rule::expr => filter = Some(sub(part, errors)),
                     _ => {}
@@ -268,13 +271,14 @@ fn primary(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> (Expr, usize) {
     node(kind, span, deepest + 1, errors)
 }
 
-fn aggregate_op(text: &str) -> AggOp {
-    match text {
-        "sum" => AggOp::Sum,
-        "min" => AggOp::Min,
-        "max" => AggOp::Max,
-        "any" => AggOp::Any,
-        "all" => AggOp::All,
+/// The aggregate its keyword names, in either language.
+fn aggregate_op(keyword: Option<Rule>) -> AggOp {
+    match keyword {
+        Some(Rule::kw_sum) => AggOp::Sum,
+        Some(Rule::kw_min) => AggOp::Min,
+        Some(Rule::kw_max) => AggOp::Max,
+        Some(Rule::kw_any) => AggOp::Any,
+        Some(Rule::kw_all) => AggOp::All,
         _ => AggOp::Count,
     }
 }
@@ -363,7 +367,7 @@ fn literal(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Literal {
             Literal::Rate(Rate::Ratio(a, b))
         }
         Rule::string => Literal::Text(string(&pair)),
-        Rule::boolean => Literal::Bool(pair.as_str() == "true"),
+        Rule::boolean => Literal::Bool(pair.into_inner().next().is_some_and(|kw| kw.as_rule() == Rule::kw_true)),
         _ => Literal::Number(number(pair, errors)),
     }
 }
@@ -463,7 +467,7 @@ pub(super) fn duration(pair: Pair<Rule>, errors: &mut Vec<SyntaxError>) -> Optio
                     return None;
                 }
             },
-            Rule::duration_unit => unit = part.as_str(),
+            Rule::duration_unit => unit = super::keywords::unit_in_english(part.as_str()),
             _ => {}
         }
     }

@@ -76,7 +76,8 @@ fn schedule(pair: Pair<Rule>, errors: &mut Errors) -> Schedule {
             Rule::ident => name = ident(part),
             Rule::param => {
                 let mut idents = part.into_inner().map(ident);
-                if let (Some(name), Some(ty)) = (idents.next(), idents.next()) {
+                if let (Some(name), Some(mut ty)) = (idents.next(), idents.next()) {
+                    ty.node = super::keywords::type_in_english(&ty.node).to_string();
                     params.push(Param { name, ty });
                 }
             }
@@ -105,7 +106,10 @@ fn field(pair: Pair<Rule>, errors: &mut Errors) -> Spanned<FieldDecl> {
                         let inner = list.into_inner().last().map(|p| p.as_str().to_string()).unwrap_or_default();
                         Spanned::new(TypeRef::List(inner), ty_span)
                     }
-                    Some(named) => Spanned::new(TypeRef::Named(named.as_str().to_string()), ty_span),
+                    Some(named) => {
+                        let name = super::keywords::type_in_english(named.as_str());
+                        Spanned::new(TypeRef::Named(name.to_string()), ty_span)
+                    }
                     None => ty,
                 };
             }
@@ -226,7 +230,7 @@ fn effective(pair: Pair<Rule>, errors: &mut Errors) -> Option<Effective> {
 fn rounding(pair: Pair<Rule>) -> Rounding {
     let mut rounding = Rounding::default();
     for part in pair.into_inner() {
-        match (part.as_rule(), part.as_str()) {
+        match (part.as_rule(), super::keywords::rounding_in_english(part.as_str())) {
             (Rule::rounding_unit, "yuan") => rounding.unit = RoundingUnit::Yuan,
             (Rule::rounding_unit, "jiao") => rounding.unit = RoundingUnit::Jiao,
             (Rule::rounding_unit, _) => rounding.unit = RoundingUnit::Fen,
@@ -540,7 +544,8 @@ fn limit(pair: Pair<Rule>) -> Option<Limit> {
             Rule::ident => per = Some(ident(part)),
             Rule::period => period = period_of(part),
             Rule::choice => {
-                choose = if part.as_str() == "highest" { Choose::Highest } else { Choose::Earliest };
+                let highest = part.into_inner().next().is_some_and(|kw| kw.as_rule() == Rule::kw_highest);
+                choose = if highest { Choose::Highest } else { Choose::Earliest };
             }
             _ => {}
         }

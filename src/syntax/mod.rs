@@ -5,14 +5,16 @@
 //! Lowering collects every error it finds; pest itself stops at the first.
 
 mod error;
+mod convert;
 mod expr;
 mod keywords;
 mod lower;
 mod tokens;
 
+pub use convert::{expr_in, keyword_uses, translate, written_in, KeywordUse};
 pub use error::SyntaxError;
-pub use keywords::KEYWORDS;
-pub use tokens::{is_keyword, tokens, Token, TokenKind};
+pub use keywords::{english, is_keyword, Keyword, Lang, KEYWORDS};
+pub use tokens::{continues_word, tokens, Token, TokenKind};
 
 use crate::ast;
 use pest::Parser as _;

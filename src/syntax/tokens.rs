@@ -3,7 +3,6 @@
 //! a piece may end), the formatter (where comments are), and the REPL's highlighting and
 //! completion all read it, so they agree on where strings and comments begin and end.
 
-use super::KEYWORDS;
 use std::ops::Range;
 
 /// What a token is.
@@ -20,7 +19,8 @@ pub enum TokenKind {
     },
     /// A figure as written: `4_000_000`, `400万`, `12.5%`, `5‰`, `30元`, or a date `2027-12-31`.
     Number,
-    /// A name or keyword: `rd_cost`, `reward`.
+    /// A name or keyword, in the grammar's classes (Unicode XID, and `_`): `rd_cost`, `reward`,
+    /// `研发投入`, `奖励`.
     Word,
     /// Any other single character: brackets, operators, `.`, and full-width punctuation.
     Punct(char),
@@ -42,9 +42,21 @@ impl Token {
     }
 }
 
-/// True for a word the grammar reserves.
-pub fn is_keyword(word: &str) -> bool {
-    KEYWORDS.binary_search(&word).is_ok()
+/// True for a character that starts a name: the grammar's `XID_START | "_"`, full-width
+/// forms (`ｘ`) excepted.
+pub fn starts_word(c: char) -> bool {
+    c == '_' || (!is_full_width(c) && pest::unicode::XID_START(c))
+}
+
+/// True for a character that continues a name (and ends a keyword if it does not follow):
+/// the grammar's `ident_char`.
+pub fn continues_word(c: char) -> bool {
+    !is_full_width(c) && pest::unicode::XID_CONTINUE(c)
+}
+
+/// The grammar's `full_width`: the Halfwidth and Fullwidth Forms block.
+fn is_full_width(c: char) -> bool {
+    ('\u{FF00}'..='\u{FFEF}').contains(&c)
 }
 
 /// Characters that continue a figure after its first digit: digits, `_` separators, the
@@ -99,8 +111,8 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
                 }
                 TokenKind::Number.with(at..end)
             }
-            c if c.is_ascii_alphabetic() || c == '_' => {
-                let end = end_while(&mut chars, &|n| n.is_ascii_alphanumeric() || n == '_');
+            c if starts_word(c) => {
+                let end = end_while(&mut chars, &continues_word);
                 TokenKind::Word.with(at..end)
             }
             c => TokenKind::Punct(c).with(at..at + c.len_utf8()),
@@ -157,8 +169,23 @@ mod tests {
     }
 
     #[test]
-    fn keywords_are_the_grammars() {
-        assert!(KEYWORDS.windows(2).all(|w| w.first() < w.last()), "KEYWORDS must stay sorted");
-        assert!(is_keyword("reward") && is_keyword("case_by_case") && !is_keyword("rd_cost"));
+    fn chinese_words_are_words() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("奖励 20% 的 研发投入_2 最高 400万元 药品:"),
+            vec![
+                (Word, "奖励"),
+                (Number, "20%"),
+                (Word, "的"),
+                (Word, "研发投入_2"),
+                (Word, "最高"),
+                (Number, "400万元"),
+                (Word, "药品"),
+                (Punct(':'), ":"),
+            ]
+        );
+        // Full-width punctuation and figures are not part of a word.
+        assert_eq!(kinds("阶段，"), vec![(Word, "阶段"), (Punct('，'), "，")]);
+        assert_eq!(kinds("最高１"), vec![(Word, "最高"), (Punct('１'), "１")]);
     }
 }

@@ -17,8 +17,18 @@ fn population(program: &Program, seed: u64, n: usize) -> String {
 }
 
 fn evaluate(program: &Program, input: &str, threads: usize, chunk: usize) -> (String, policy_lang::batch::Summary) {
+    evaluate_as(program, input, threads, chunk, true)
+}
+
+fn evaluate_as(
+    program: &Program,
+    input: &str,
+    threads: usize,
+    chunk: usize,
+    explain: bool,
+) -> (String, policy_lang::batch::Summary) {
     let mut out = Vec::new();
-    let options = Options { as_of: Some(date("2025-06-30")), threads, chunk, explain: true };
+    let options = Options { as_of: Some(date("2025-06-30")), threads, chunk, explain };
     let summary = run(program, input.as_bytes(), &mut out, &options, |_| {}).unwrap_or_else(|e| panic!("{e}"));
     (String::from_utf8(out).unwrap_or_default(), summary)
 }
@@ -86,6 +96,57 @@ fn awards_only_gives_the_same_awards_and_totals_without_explanations() {
             lean.not_applicable.is_empty() && lean.awards.iter().all(|a| a.trace.is_empty() || !a.shares.is_empty())
         );
     }
+}
+
+#[test]
+fn an_awards_only_line_is_the_explained_line_without_explanations_or_rule_metadata() {
+    let program = bundled();
+    let input = population(&program, 21, 300);
+    let (full, _) = evaluate_as(&program, &input, 2, 64, true);
+    let (lean, _) = evaluate_as(&program, &input, 2, 64, false);
+    let (mut shared, mut ranged, mut keyed) = (0, 0, 0);
+    for (full, lean) in full.lines().zip(lean.lines()) {
+        let full: serde_json::Value = serde_json::from_str(full).unwrap_or_default();
+        let lean: serde_json::Value = serde_json::from_str(lean).unwrap_or_default();
+        for key in ["as_of", "totals", "warnings", "line"] {
+            assert_eq!(full[key], lean[key], "{key}");
+        }
+        assert!(lean.get("not_applicable").is_none(), "{lean}");
+        let (awards, lean_awards) = (full["awards"].as_array().cloned(), lean["awards"].as_array().cloned());
+        let (awards, lean_awards) = (awards.unwrap_or_default(), lean_awards.unwrap_or_default());
+        assert_eq!(awards.len(), lean_awards.len());
+        for (a, l) in awards.iter().zip(&lean_awards) {
+            // What the lean line leaves out: the rule's metadata and the explanation.
+            let mut want = a.as_object().cloned().unwrap_or_default();
+            for dropped in ["cite", "title", "frequency", "trace", "steps"] {
+                want.remove(dropped);
+            }
+            // Defaults left out: min and max of an exact award are its amount; no key, no shares.
+            if a["kind"] == "exact" {
+                assert!(a["min"] == a["amount"] && a["max"] == a["amount"], "{a}");
+                want.remove("min");
+                want.remove("max");
+            } else {
+                ranged += 1;
+                want.remove("amount");
+            }
+            if a["key"].is_null() {
+                want.remove("key");
+            } else {
+                keyed += 1;
+            }
+            if a["shares"].as_array().is_some_and(Vec::is_empty) {
+                want.remove("shares");
+            } else {
+                shared += 1;
+            }
+            assert_eq!(serde_json::Value::Object(want), *l);
+        }
+        let who = |x: &serde_json::Value| (x["rule"].clone(), x["entity"].clone(), x["winner"].clone());
+        let excluded = |v: &serde_json::Value| v["excluded"].as_array().map(|x| x.iter().map(who).collect::<Vec<_>>());
+        assert_eq!(excluded(&full), excluded(&lean));
+    }
+    assert!(shared > 0 && ranged > 0 && keyed > 0, "every optional field is exercised: {shared} {ranged} {keyed}");
 }
 
 #[test]

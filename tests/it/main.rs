@@ -41,3 +41,4 @@ mod sixth;
 mod syntax;
 mod tabular;
 mod testing;
+mod zh;

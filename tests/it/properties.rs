@@ -12,7 +12,8 @@ fn sp<T>(node: T) -> Spanned<T> {
 }
 
 fn ident() -> impl Strategy<Value = Ident> {
-    prop::sample::select(vec!["rd_cost", "phase", "x", "local", "items", "since"]).prop_map(|s| sp(s.to_string()))
+    prop::sample::select(vec!["rd_cost", "phase", "x", "local", "items", "since", "研发投入", "阶段_2", "药品"])
+        .prop_map(|s| sp(s.to_string()))
 }
 
 fn numeral() -> impl Strategy<Value = Numeral> {
@@ -394,10 +395,16 @@ proptest! {
              value cap = {cap}万\n\
              rule V for e {{ on as_of every_event reward rate(rd_cost) of rd_cost max cap }}\n"
         );
-        let program = policy_lang::compile(vec![policy_lang::Source::new("p.policy", source)]).map(|l| l.program);
+        // The same program with Chinese keywords.
+        let chinese = policy_lang::format::format_in(&source, Some(policy_lang::syntax::Lang::Zh));
+        prop_assert!(chinese.is_ok(), "{chinese:?}");
+        let compile = |text: String| policy_lang::compile(vec![policy_lang::Source::new("p.policy", text)]).map(|l| l.program);
+        let program = compile(source);
         prop_assert!(program.is_ok(), "{:?}", program.err());
         let program = program.unwrap_or_else(|_| unreachable!());
         let doc = ir::to_json(&program);
+        let zh = compile(chinese.unwrap_or_default()).map(|p| ir::to_json(&p));
+        prop_assert!(zh.as_ref().is_ok_and(|zh| *zh == doc), "the Chinese text's IR differs");
         crate::compile::assert_valid(&IR_SCHEMA, "generated", &doc);
         let loaded = ir::read(&doc.to_string());
         prop_assert!(loaded.is_ok());
@@ -452,5 +459,36 @@ fn show_samples() {
         if let Ok(tree) = file().new_tree(&mut runner) {
             println!("{}\n-----", tree.current());
         }
+    }
+}
+
+proptest! {
+    // Each case formats a file four times over; fewer cases than the cheaper properties.
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    /// Converting a file's keywords to Chinese and back is the identity on its text, its tree
+    /// and its comments: zh → en → zh gives the Chinese text again, and en → zh → en the
+    /// formatted English.
+    #[test]
+    fn chinese_and_english_keywords_convert_both_ways(file in file(), every in 2usize..6) {
+        use policy_lang::format::format_in;
+        use policy_lang::syntax::Lang;
+        // A comment before every few lines, so that each must survive both conversions.
+        let commented: String = file
+            .to_string()
+            .lines()
+            .enumerate()
+            .map(|(i, l)| if i % every == 0 { format!("// 注释 {i}\n{l}\n") } else { format!("{l}\n") })
+            .collect();
+        let en = format_in(&commented, Some(Lang::En));
+        prop_assert!(en.is_ok(), "{en:?}");
+        let en = en.unwrap_or_default();
+        let zh = format_in(&en, Some(Lang::Zh)).unwrap_or_default();
+        prop_assert_eq!(format_in(&zh, Some(Lang::En)).unwrap_or_default(), en.clone());
+        prop_assert_eq!(format_in(&zh, Some(Lang::Zh)).unwrap_or_default(), zh.clone());
+        // Left to itself, a Chinese file stays Chinese and an English one English.
+        prop_assert_eq!(policy_lang::format::format(&zh).unwrap_or_default(), zh.clone());
+        prop_assert_eq!(parse(&zh).unwrap_or_default(), file);
+        prop_assert_eq!(zh.matches("// 注释").count(), commented.matches("// 注释").count());
     }
 }

@@ -41,7 +41,7 @@ fn blocks() -> Vec<Block> {
 /// True when the block declares a policy of its own (a header example): it is then a file
 /// of its own beside the shared one; otherwise its items join the shared policy's file.
 fn has_own_policy(text: &str) -> bool {
-    text.lines().any(|l| l.starts_with("policy "))
+    text.lines().any(|l| l.split_once(' ').is_some_and(|(w, _)| policy_lang::syntax::english(w) == "policy"))
 }
 
 /// The sources a block compiles as: the shared block and the example.
@@ -78,8 +78,12 @@ fn every_example_compiles_and_its_tests_pass() {
         for text in warned.iter().filter(|text| !rendered.contains(**text)) {
             failures.push(format!("block at line {}: no warning `{text}` in:\n{rendered}", block.line));
         }
-        let written = block.text.lines().filter(|l| l.trim_start().starts_with("test \"")).count();
-        let rules = block.text.lines().any(|l| l.starts_with("rule "));
+        // In either keyword set: `test "…"` or `测试 "…"`, `rule …` or `规则 …`.
+        let opens = |l: &str, keyword: &str, then: &str| {
+            l.split_once(' ').is_some_and(|(w, rest)| policy_lang::syntax::english(w) == keyword && rest.starts_with(then))
+        };
+        let written = block.text.lines().filter(|l| opens(l.trim_start(), "test", "\"")).count();
+        let rules = block.text.lines().any(|l| opens(l, "rule", ""));
         assert!(written > 0 || !rules, "block at line {}: a rule example proves its figures with a `test`", block.line);
         let results = testing::run(&loaded.program);
         assert_eq!(results.len(), written, "block at line {}: tests found", block.line);
@@ -148,7 +152,8 @@ fn code() -> String {
     out
 }
 
-/// A keyword added to the language is a construct the reference must explain.
+/// A keyword added to the language is a construct the reference must explain, in both
+/// keyword sets.
 #[test]
 fn every_keyword_is_documented() {
     let code = code();
@@ -160,6 +165,7 @@ fn every_keyword_is_documented() {
             !before.is_some_and(word) && !after.is_some_and(word)
         })
     };
-    let missing: Vec<&str> = policy_lang::syntax::KEYWORDS.iter().copied().filter(|k| !shown(k)).collect();
+    let words = policy_lang::syntax::KEYWORDS.iter().flat_map(|k| [k.en, k.zh]).filter(|w| !w.is_empty());
+    let missing: Vec<&str> = words.filter(|k| !shown(k)).collect();
     assert!(missing.is_empty(), "keywords with no example or mention in docs/reference.md: {missing:?}");
 }

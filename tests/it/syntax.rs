@@ -139,17 +139,31 @@ fn trailing_text_after_an_expression_is_reported() {
     assert_eq!(errors.iter().map(|e| e.to_string()).collect::<Vec<_>>(), ["unexpected text after the expression"]);
 }
 
-/// One keyword list serves highlighting and completion; it is the grammar's, word for word.
+/// One keyword table serves the grammar, highlighting, completion and the formatter: each
+/// `kw_x` rule accepts exactly the English word `x` and its Chinese word from the table.
 #[test]
-fn the_keyword_list_is_the_grammars() {
+fn the_keyword_table_is_the_grammars() {
     let grammar = std::fs::read_to_string("grammar/policy.pest").unwrap();
-    let mut words: Vec<String> = grammar
+    let mut rules: Vec<(String, Vec<String>)> = grammar
         .lines()
         .filter(|l| l.starts_with("kw_"))
-        .flat_map(|l| l.split('"').skip(1).step_by(2).map(str::to_string).collect::<Vec<_>>())
-        .chain(["true".to_string(), "false".to_string()])
+        .map(|l| {
+            let name = l.split_whitespace().next().unwrap_or_default().trim_start_matches("kw_").replace('_', " ");
+            (name, l.split('"').skip(1).step_by(2).map(str::to_string).collect())
+        })
         .collect();
-    words.sort();
-    words.dedup();
-    assert_eq!(words, policy_lang::syntax::KEYWORDS);
+    rules.sort();
+    let mut table: Vec<(String, Vec<String>)> = policy_lang::syntax::KEYWORDS
+        .iter()
+        .map(|k| {
+            // `years` also accepts `year`, as in `over 1 year`; `in total` is two keywords in
+            // English, so its own rule accepts only the Chinese word.
+            let also = if k.en == "years" { vec!["year".to_string()] } else { vec![] };
+            let en = (!k.en.contains(' ')).then(|| k.en.to_string());
+            let words = en.into_iter().chain(also).chain((!k.zh.is_empty()).then(|| k.zh.to_string()));
+            (k.en.replace('_', " "), words.collect())
+        })
+        .collect();
+    table.sort();
+    assert_eq!(rules, table);
 }
