@@ -140,6 +140,7 @@ fn the_repl_highlights_and_completes_chinese() {
         errors: policy_lang::output::ErrorFormat::Plain,
         color: false,
         today: chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap(),
+        width: None,
     });
     s.handle(":load examples/zh/jiangsu_2018.policy");
     let shown = s.highlight("奖励 5% 的 研发费用加计扣除额");
