@@ -179,7 +179,7 @@ fn run(case: &Case) -> usize {
         Ok(evaluation) => {
             // Written as the CLI writes it, line by line, and counted.
             let mut counted = Counted(0);
-            let _ = write_table(&mut counted, &evaluation);
+            let _ = write_table(&mut counted, &evaluation, None);
             warnings + counted.0
         }
         Err(e) => e.to_string().len(),

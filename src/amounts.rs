@@ -1,6 +1,7 @@
 //! Showing and rounding amounts. Rounding happens once per award, explicitly.
 
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// `6000000` → `6,000,000`; `300000.03` → `300,000.03`.
 pub fn money(value: Decimal) -> String {
@@ -9,6 +10,58 @@ pub fn money(value: Decimal) -> String {
         Some(digits) => format!("-{}", group_digits(digits, ',')),
         None => group_digits(&plain, ','),
     }
+}
+
+/// How amounts are shown to people (`--amounts`); data (JSON, the IR, `expect` lines) always
+/// keeps the exact figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum AmountStyle {
+    /// `20,000,000` (`20,000,000元` in Chinese): the default.
+    #[default]
+    Yuan,
+    /// `2000万元`, `1.5亿元`, `3,500元`: as policy text writes them.
+    Wan,
+}
+
+/// The program's amount style (set once by the CLI).
+static AMOUNT_STYLE: AtomicBool = AtomicBool::new(false);
+
+/// Sets how amounts are shown to people (the CLI, at start).
+pub fn set_amount_style(style: AmountStyle) {
+    AMOUNT_STYLE.store(style == AmountStyle::Wan, Ordering::Relaxed);
+}
+
+/// How amounts are shown to people now.
+pub fn amount_style() -> AmountStyle {
+    if AMOUNT_STYLE.load(Ordering::Relaxed) {
+        AmountStyle::Wan
+    } else {
+        AmountStyle::Yuan
+    }
+}
+
+/// An amount as a person reads it, in the program's [`AmountStyle`] and language: the one
+/// formatter every sentence and table uses. `20,000,000` (English) or `20,000,000元` (Chinese);
+/// with `--amounts wan`, `2000万元`, `1.5亿元`, `3,500元`, `1,234,567.89元`.
+pub fn amount(value: Decimal) -> String {
+    match amount_style() {
+        AmountStyle::Wan => format!("{}元", wan(value).unwrap_or_else(|| money(value))),
+        AmountStyle::Yuan if crate::i18n::lang() == crate::i18n::Lang::Zh => format!("{}元", money(value)),
+        AmountStyle::Yuan => money(value),
+    }
+}
+
+/// The 万/亿 form of a whole number of 万: `6000000` → `600万`, `150000000` → `1.5亿`
+/// (1.5亿 reads better than 15000万); `None` below 1万 or for anything else (`1,234,567.89`
+/// is clearer as it is than as 123.456789万).
+pub fn wan(value: Decimal) -> Option<String> {
+    let whole_wan = value.checked_rem(Scale::Wan.factor()).is_some_and(|r| r.is_zero());
+    if value.abs() < Scale::Wan.factor() || !whole_wan {
+        return None;
+    }
+    let scale = if value.abs() >= Scale::Yi.factor() { Scale::Yi } else { Scale::Wan };
+    let figure = value.checked_div(scale.factor())?.normalize();
+    Some(format!("{figure}{}", if scale == Scale::Yi { '亿' } else { '万' }))
 }
 
 /// Groups the whole part of an unsigned decimal in threes: `4000000.5` → `4,000,000.5`.
@@ -178,4 +231,30 @@ impl Interval {
 pub fn full_width(c: char) -> Option<char> {
     let code = u32::from(c);
     (0xFF01..=0xFF5E).contains(&code).then(|| char::from_u32(code - 0xFEE0)).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{with_lang, Lang};
+
+    fn d(text: &str) -> Decimal {
+        text.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn wan_is_exact_or_nothing() {
+        assert_eq!(wan(d("20000000")).as_deref(), Some("2000万"));
+        assert_eq!(wan(d("150000000")).as_deref(), Some("1.5亿"));
+        assert_eq!(wan(d("123450000")).as_deref(), Some("1.2345亿"));
+        assert_eq!(wan(d("-30000")).as_deref(), Some("-3万"));
+        assert_eq!(wan(d("3500")), None);
+        assert_eq!(wan(d("1234567.89")), None);
+    }
+
+    #[test]
+    fn an_amount_reads_in_the_language_and_style() {
+        assert_eq!(with_lang(Lang::En, || amount(d("20000000.00"))), "20,000,000");
+        assert_eq!(with_lang(Lang::Zh, || amount(d("20000000.00"))), "20,000,000元");
+    }
 }

@@ -182,8 +182,11 @@ fn run_sets<T: Send + Sync>(
     let chunk_size = options.chunk.max(1);
     // Never more threads than lines at a time: a huge `--threads` on a small input is idle cost.
     let threads = options.threads.clamp(1, chunk_size);
+    // The pool's threads write their sentences in the caller's language (an HTTP request's).
+    let lang = crate::i18n::lang();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
+        .start_handler(move |_| crate::i18n::set_thread_lang(lang))
         .build()
         .map_err(|_| BatchError::Threads(options.threads))?;
     let mut summary = Summary::default();

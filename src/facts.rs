@@ -23,10 +23,10 @@
 //! ```json
 //! ```
 
-use crate::t;
 use crate::diagnostic::quote;
 use crate::diagnostic::suggest::help as suggest_help;
 use crate::program::{FieldDef, KindId, Program, Schema, Ty, Value};
+use crate::t;
 use chrono::NaiveDate;
 use miette::{Diagnostic, SourceSpan};
 use rust_decimal::Decimal;
@@ -894,7 +894,10 @@ fn typed(schema: &Schema, raw: &Raw, ty: Ty) -> Result<Value, (String, String)> 
                 Some(i) => Some(Value::Enum(i)),
                 None => {
                     let help = suggest_help(s, def.variants.iter().map(String::as_str), "value");
-                    return Err((t!("facts-unknown-variant", name = quote(s).to_string(), enum_name = &def.name), help));
+                    return Err((
+                        t!("facts-unknown-variant", name = quote(s).to_string(), enum_name = &def.name),
+                        help,
+                    ));
                 }
             },
             None => None,

@@ -2,7 +2,7 @@
 //! errors (diagnostics on stderr), 2 the command line itself is wrong.
 
 use chrono::NaiveDate;
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use policy_lang::batch::BatchError;
 use policy_lang::decision_log::DecisionLog;
 use policy_lang::i18n::{self, Lang};
@@ -26,6 +26,16 @@ struct Cli {
     /// LC_MESSAGES or LANG decide, and English when none names a language we have.
     #[arg(long, global = true, value_parser = parse_lang)]
     lang: Option<Lang>,
+    /// How amounts are shown: `yuan` (20,000,000) or `wan` (2000万元, 1.5亿元); JSON keeps
+    /// the exact figure either way.
+    #[arg(long, value_enum, default_value = "yuan", global = true)]
+    amounts: Amounts,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Amounts {
+    Yuan,
+    Wan,
 }
 
 #[derive(Subcommand)]
@@ -199,13 +209,66 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::parse(text).ok_or_else(|| format!("`{text}` is not a language we have messages in: use `zh` or `en`"))
 }
 
+/// `--lang X` or `--lang=X` among the arguments, read before clap parses them.
+fn lang_asked() -> Option<Lang> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = args.iter().position(|a| a == "--lang").and_then(|i| args.get(i + 1));
+    flag.or_else(|| args.iter().find(|a| a.starts_with("--lang=")))
+        .and_then(|a| Lang::parse(a.trim_start_matches("--lang=")))
+}
+
+/// The command line's help in the reader's language: English as the doc comments say it;
+/// another language from `locales/<lang>/help.ftl` (`cli-about`, `cli-<command>-about`,
+/// `cli-<command>-<argument>`, `cli-<global argument>`).
+fn help_in_language(mut command: clap::Command) -> clap::Command {
+    if i18n::lang() == Lang::En {
+        return command;
+    }
+    let say = |key: &str| i18n::message(key, &[]);
+    let usage =
+        format!("{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}", say("cli-usage-heading"));
+    let args = |prefix: String| {
+        move |arg: clap::Arg| {
+            let id = arg.get_id().as_str().replace('_', "-");
+            let key = if arg.is_global_set() { format!("cli-{id}") } else { format!("{prefix}{id}") };
+            let heading = if arg.is_positional() { "cli-arguments-heading" } else { "cli-options-heading" };
+            // clap words possible values and defaults in English: the translated help says them.
+            let arg = arg.help_heading(i18n::message(heading, &[])).hide_possible_values(true).hide_default_value(true);
+            let arg = arg.long_help(None);
+            match arg.get_id().as_str() {
+                "help" => arg.help(i18n::message("cli-help", &[])),
+                "version" => arg.help(i18n::message("cli-version", &[])),
+                _ if arg.get_help().is_some() => arg.help(i18n::message(&key, &[])),
+                _ => arg,
+            }
+        }
+    };
+    command.build();
+    command
+        .about(say("cli-about"))
+        .help_template(&usage)
+        .subcommand_help_heading(say("cli-commands-heading"))
+        .mut_args(args("cli-".into()))
+        .mut_subcommands(|sub| {
+            let name = sub.get_name().to_string();
+            let about = if name == "help" { say("cli-help-command") } else { say(&format!("cli-{name}-about")) };
+            sub.about(about).long_about(None).help_template(&usage).mut_args(args(format!("cli-{name}-")))
+        })
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language is known before the arguments are parsed, so `--help` speaks it too.
+    i18n::set_lang(lang_asked().unwrap_or_else(Lang::from_env));
+    let cli = Cli::from_arg_matches(&help_in_language(Cli::command()).get_matches()).unwrap_or_else(|e| e.exit());
     i18n::set_lang(cli.lang.unwrap_or_else(Lang::from_env));
+    policy_lang::amounts::set_amount_style(match cli.amounts {
+        Amounts::Yuan => policy_lang::amounts::AmountStyle::Yuan,
+        Amounts::Wan => policy_lang::amounts::AmountStyle::Wan,
+    });
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let result = match cli.command {
         Command::Repl { paths, facts } => repl(paths, facts, cli.error_format),
@@ -341,7 +404,8 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                     output::write_json_with(std::io::stdout().lock(), &evaluation, Some(&provenance))
                         .map_err(stdout_failed)?
                 }
-                Format::Table => output::write_table(std::io::stdout().lock(), &evaluation).map_err(stdout_failed)?,
+                Format::Table => output::write_table(std::io::stdout().lock(), &evaluation, output::terminal_width())
+                    .map_err(stdout_failed)?,
                 Format::Csv => emit(
                     &policy_lang::tabular::awards_csv(&evaluation)
                         .map_err(|e| vec![Error::Io { path: "standard output".into(), message: e.to_string() }])?,
@@ -369,7 +433,7 @@ fn facts_needed(paths: &[PathBuf], rule: Option<&str>, format: Format) -> Result
     if let Some(name) = rule {
         needs.retain(|n| n.is(name));
         if needs.is_empty() {
-            eprintln!("no rule `{name}` in the rules given; leave out --rule to list them all");
+            eprintln!("{}", t!("facts-needed-no-rule", rule = name));
             return Err(warnings);
         }
     }
@@ -411,12 +475,13 @@ fn replay(log: &std::path::Path, paths: &[PathBuf]) -> Result<Vec<Error>, Vec<Er
     for difference in &report.differences {
         emit(&format!("{difference}\n"))?;
     }
-    emit(&format!(
-        "replayed {} decision(s): {} different; {} made by other rules than these\n",
-        report.decisions,
-        report.differences.len(),
-        report.other_rules
-    ))?;
+    let summary = t!(
+        "replay-summary",
+        decisions = report.decisions,
+        different = report.differences.len(),
+        other = report.other_rules
+    );
+    emit(&format!("{summary}\n"))?;
     if report.differences.is_empty() {
         Ok(warnings)
     } else {
@@ -485,8 +550,13 @@ fn batch(
         Err(BatchError::Write(e)) => return Err(stdout_failed(e)),
         Err(e) => return Err(io(e.to_string())),
     };
-    let interrupted = if summary.interrupted { " (interrupted)" } else { "" };
-    note(&format!("evaluated {} fact set(s), {} failed{interrupted}\n", summary.lines, summary.failed))?;
+    let (lines, failed) = (summary.lines, summary.failed);
+    let said = if summary.interrupted {
+        t!("batch-summary-interrupted", lines = lines, failed = failed)
+    } else {
+        t!("batch-summary", lines = lines, failed = failed)
+    };
+    note(&format!("{said}\n"))?;
     if summary.interrupted {
         std::process::exit(130);
     }
@@ -537,11 +607,11 @@ fn fmt(paths: &[PathBuf], check: bool, diff: bool, lang: Option<Lang>) -> Result
             let udiff = udiff.unified_diff().header(&name, &format!("{name} (formatted)")).to_string();
             emit(&output::escape_lines(&udiff))?;
         } else if check {
-            emit(&format!("not formatted: {shown}\n"))?;
+            emit(&format!("{}\n", t!("fmt-not-formatted", file = shown.as_ref())))?;
         } else if let Err(e) = policy_lang::replace_file(&file, &formatted) {
             errors.push(e);
         } else {
-            emit(&format!("formatted {shown}\n"))?;
+            emit(&format!("{}\n", t!("fmt-formatted", file = shown.as_ref())))?;
         }
     }
     if !errors.is_empty() || (check && unformatted > 0) {
@@ -567,9 +637,10 @@ fn test(paths: &[PathBuf], format: Format, coverage: bool, root: Option<PathBuf>
         Format::Table | Format::Csv | Format::Xlsx => {
             if coverage {
                 let total = program.rules.len();
-                emit(&format!("coverage: {} of {total} rules exercised by a test\n", total - uncovered.len()))?;
+                let exercised = total - uncovered.len();
+                emit(&format!("{}\n", t!("test-coverage", exercised = exercised, total = total)))?;
                 for rule in &uncovered {
-                    emit(&format!("    not exercised: {rule}\n"))?;
+                    emit(&format!("    {}\n", t!("test-not-exercised", rule = rule)))?;
                 }
             }
             emit(&policy_lang::testing::report(&results))?;
@@ -600,7 +671,9 @@ fn acknowledged_line(a: &policy_lang::Acknowledged) -> String {
     let code = a.warning.code().map(|c| c.to_string()).unwrap_or_default();
     let name = code.rsplit("::").next().unwrap_or_default();
     let reason = output::escape(&a.reason);
-    format!("acknowledged {at}{} ({name}): {}\n    reason: {reason}\n", a.item, output::escape(&a.warning.to_string()))
+    let warning = output::escape(&a.warning.to_string()).into_owned();
+    let said = t!("check-acknowledged-line", at = at, item = a.item.to_string(), name = name, warning = warning);
+    format!("{said}\n    {}\n", t!("check-acknowledged-reason", reason = reason.as_ref()))
 }
 
 fn note(text: &str) -> Result<(), Vec<Error>> {

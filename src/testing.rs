@@ -6,9 +6,11 @@
 use crate::amounts::money;
 use crate::ast::{Amount, AwardClause, ExpectTotal, Outcome, TestFacts};
 use crate::eval::{Award, Evaluation, Total};
+use crate::i18n::{with_lang, Lang};
 use crate::io::{read_text, MAX_FACTS_BYTES};
 use crate::output::{escape, render_diagnostics, ErrorFormat};
 use crate::program::{Entitlement, Program, RuleName, Test, TestCase};
+use crate::t;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::path::Path;
@@ -59,10 +61,11 @@ pub fn run_one(program: &Program, case: &TestCase, root: Option<&Path>) -> TestR
         (Ok(_), false) => case
             .facts_errors
             .iter()
-            .map(|text| format!("expect facts_error {text:?}\n    got facts that load"))
+            .map(|text| format!("expect facts_error {text:?}\n    {}", t!("test-got-facts-that-load")))
             .collect(),
-        (Err(NotRun::Facts(rendered)), false) => facts_errors(program, case, &rendered),
-        (Err(NotRun::Facts(why) | NotRun::Other(why)), _) => vec![why],
+        (Err(NotRun::Facts(errors)), false) => facts_errors(program, case, &errors),
+        (Err(NotRun::Facts(errors)), true) => vec![render_diagnostics(&errors, ErrorFormat::Plain, false)],
+        (Err(NotRun::Other(why)), _) => vec![why],
     };
     TestResult { name: test.name.clone(), at, failures }
 }
@@ -70,8 +73,8 @@ pub fn run_one(program: &Program, case: &TestCase, root: Option<&Path>) -> TestR
 /// Why a test could not be evaluated: its facts did not load (what `expect facts_error`
 /// looks for), or anything else.
 enum NotRun {
-    /// The facts were read but do not load: their diagnostics, rendered as plain text.
-    Facts(String),
+    /// The facts were read but do not load: their diagnostics.
+    Facts(Vec<crate::Error>),
     /// No facts, a file that cannot be read, no date, an arithmetic error.
     Other(String),
 }
@@ -90,26 +93,27 @@ impl From<&str> for NotRun {
 
 /// The facts did not load, as expected: each text must be in their diagnostics, and the
 /// test's other expectations cannot be checked without an evaluation.
-fn facts_errors(program: &Program, case: &TestCase, rendered: &str) -> Vec<String> {
+fn facts_errors(program: &Program, case: &TestCase, errors: &[crate::Error]) -> Vec<String> {
+    let rendered = render_diagnostics(errors, ErrorFormat::Plain, false);
     let diagnostics: String = rendered.lines().map(|l| format!("\n        {l}").trim_end().to_string()).collect();
     let missing = case
         .facts_errors
         .iter()
-        .filter(|text| !rendered.contains(text.as_str()))
-        .map(|text| format!("expect facts_error {text:?}\n    got other diagnostics:{diagnostics}"));
+        .filter(|text| !in_any_language(|| render_diagnostics(errors, ErrorFormat::Plain, false), text))
+        .map(|text| format!("expect facts_error {text:?}\n    {}{diagnostics}", t!("test-got-other-diagnostics")));
     let rules = case.test.expects.iter().map(|e| {
         let rule = program.rules.get(e.rule).map_or("", |r| r.id.as_str());
         format!("expect {rule} for {}: {}", e.entity, e.outcome)
     });
     let totals = case.totals.iter().map(|t| format!("expect total for {}: {}", t.entity.node, t.amount));
-    let unchecked = rules.chain(totals).map(|e| format!("{e}\n    got no evaluation: the facts do not load"));
+    let unchecked = rules.chain(totals).map(|e| format!("{e}\n    {}", t!("test-got-no-evaluation")));
     missing.chain(unchecked).collect()
 }
 
 /// Loads the test's facts and evaluates them on its date.
 fn evaluate(program: &Program, test: &Test, file: &str, root: Option<&Path>) -> Result<Evaluation, NotRun> {
     let (name, json) = match &test.facts {
-        None => return Err("the test gives no `facts`".into()),
+        None => return Err(t!("test-no-facts").into()),
         Some(TestFacts::Inline(json)) => (format!("{file} (test facts)"), json.clone()),
         Some(TestFacts::File(path)) => {
             let folder = Path::new(file).parent().unwrap_or(Path::new(""));
@@ -119,12 +123,10 @@ fn evaluate(program: &Program, test: &Test, file: &str, root: Option<&Path>) -> 
             (full.display().to_string(), json)
         }
     };
-    let facts = program
-        .facts(&name, &json)
-        .map_err(|errors| NotRun::Facts(render_diagnostics(&errors, ErrorFormat::Plain, false)))?;
+    let facts = program.facts(&name, &json).map_err(|errors| NotRun::Facts(errors.0))?;
     // The test's date wins over its facts' (as `dates::evaluation_date` decides), but a test
     // must not depend on the day it runs: with neither, it is an error rather than today.
-    let as_of = test.as_of.or(facts.as_of).ok_or("the test gives no `as_of`, and neither do its facts")?;
+    let as_of = test.as_of.or(facts.as_of).ok_or_else(|| t!("test-no-as-of"))?;
     program.evaluate(&facts, as_of).map_err(|e| NotRun::Other(e.to_string()))
 }
 
@@ -158,15 +160,18 @@ fn check(program: &Program, evaluation: &Evaluation, expect: &crate::program::Ex
 
     let held = match (&expect.outcome, award) {
         (Outcome::Award(amount, _), Some(a)) => award_is(amount, a),
-        (Outcome::NotApplicable(text), _) => not_applicable.is_some_and(|n| n.reason().contains(text.as_str())),
-        (Outcome::Excluded(text), _) => excluded.is_some_and(|x| x.reason().contains(text.as_str())),
+        (Outcome::NotApplicable(text), _) => not_applicable.is_some_and(|n| in_any_language(|| n.reason(), text)),
+        (Outcome::Excluded(text), _) => excluded.is_some_and(|x| in_any_language(|| x.reason(), text)),
         (Outcome::Award(..), None) => false,
     };
     let expected = format!("expect {} for {}: {}", rule.id, expect.entity, expect.outcome);
     if held {
         let (Outcome::Award(_, clauses), Some(a)) = (&expect.outcome, award) else { return None };
-        let unmet: Vec<String> =
-            clauses.iter().filter_map(|c| unmet(c, a)).map(|got| format!("\n    got {got}")).collect();
+        let unmet: Vec<String> = clauses
+            .iter()
+            .filter_map(|c| unmet(c, a))
+            .map(|got| format!("\n    {}", t!("test-got", got = got)))
+            .collect();
         return (!unmet.is_empty()).then(|| format!("{expected}{}", unmet.concat()));
     }
     let got = match (award, not_applicable, excluded) {
@@ -180,15 +185,13 @@ fn check(program: &Program, evaluation: &Evaluation, expect: &crate::program::Ex
                 Entitlement::CaseByCase { cap: None, .. } => "case_by_case".into(),
             };
             let trace: Vec<String> = a.trace.iter().map(|t| format!("\n        {t}")).collect();
-            format!("an award of {amount}{}", trace.concat())
+            format!("{}{}", t!("test-an-award-of", amount = amount), trace.concat())
         }
-        (None, Some(n), _) => format!("not applicable: {}", n.reason()),
-        (None, None, Some(x)) => format!("excluded: {}", x.reason()),
-        (None, None, None) => {
-            format!("no outcome at all (is `{}` in the facts, and is `{}` for its kind?)", expect.entity, rule.id)
-        }
+        (None, Some(n), _) => t!("test-not-applicable", reason = n.reason()),
+        (None, None, Some(x)) => t!("test-excluded", reason = x.reason()),
+        (None, None, None) => t!("test-no-outcome-for-rule", entity = expect.entity.as_str(), rule = rule.id.as_str()),
     };
-    Some(format!("{expected}\n    got {got}"))
+    Some(format!("{expected}\n    {}", t!("test-got", got = got)))
 }
 
 /// True when the award is of this kind and amount.
@@ -217,21 +220,28 @@ fn unmet(clause: &AwardClause, award: &Award) -> Option<String> {
                         format!("{} {} = {}", s.payer, crate::amounts::rate(rate), money(amount))
                     }
                     (Some(rate), None) => format!("{} {}", s.payer, crate::amounts::rate(rate)),
-                    (None, _) => format!("{} (share not stated)", s.payer),
+                    (None, _) => t!("split-share-not-stated", payer = s.payer.to_string()),
                 })
                 .collect();
             // The checker makes sure the split names the payer; an amount may still be unknown.
             Some(match found.and_then(|s| s.amount) {
-                Some(amount) => format!("a share of {} for `{}` ({})", money(amount), payer.node, shares.join("; ")),
-                None => format!("no amount for `{}` ({})", payer.node, shares.join("; ")),
+                Some(amount) => t!(
+                    "test-a-share-of",
+                    amount = money(amount),
+                    payer = payer.node.as_str(),
+                    shares = shares.join(&t!("clause-separator"))
+                ),
+                None => {
+                    t!("test-no-amount-for", payer = payer.node.as_str(), shares = shares.join(&t!("clause-separator")))
+                }
             })
         }
         AwardClause::Trace(text) => {
-            if award.trace.iter().any(|step| step.to_string().contains(text.as_str())) {
+            if award.trace.iter().any(|step| in_any_language(|| step.to_string(), text)) {
                 return None;
             }
             let lines: String = award.trace.iter().map(|l| format!("\n        {l}")).collect();
-            Some(format!("no trace line containing {:?}; the trace:{lines}", text.node))
+            Some(format!("{}{lines}", t!("test-no-trace-line", text = format!("{:?}", text.node))))
         }
     }
 }
@@ -241,7 +251,7 @@ fn check_total(evaluation: &Evaluation, expect: &ExpectTotal) -> Option<String> 
     let expected = format!("expect total for {}: {}", expect.entity.node, expect.amount);
     let total = match total_of(evaluation, &expect.entity) {
         Ok(total) => total,
-        Err(why) => return Some(format!("{expected}\n    got {why}")),
+        Err(why) => return Some(format!("{expected}\n    {}", t!("test-got", got = why))),
     };
     let ceiling_is = |n: Decimal| total.ceiling == Some(n);
     let held = match &expect.amount {
@@ -253,12 +263,9 @@ fn check_total(evaluation: &Evaluation, expect: &ExpectTotal) -> Option<String> 
     if held {
         return None;
     }
-    let ceiling = total.ceiling.map_or("unbounded".to_string(), money);
-    Some(format!(
-        "{expected}\n    got owed {}, ceiling {ceiling}, {} award(s) case by case",
-        money(total.owed),
-        total.case_by_case
-    ))
+    let ceiling = total.ceiling.map_or_else(|| t!("total-unbounded"), money);
+    let got = t!("test-total", owed = money(total.owed), ceiling = ceiling, case_by_case = total.case_by_case);
+    Some(format!("{expected}\n    {}", t!("test-got", got = got)))
 }
 
 /// An entity's total: the evaluation's own for a top-level entity; below that, its awards
@@ -270,7 +277,7 @@ fn total_of(evaluation: &Evaluation, entity: &str) -> Result<Total, String> {
     }
     let mine = evaluation.only(entity);
     if mine.awards.is_empty() && mine.not_applicable.is_empty() && mine.excluded.is_empty() {
-        return Err(format!("no outcome at all (is `{entity}` in the facts?)"));
+        return Err(t!("test-no-outcome", entity = entity));
     }
     let mut total = Total::empty(entity);
     for award in &mine.awards {
@@ -300,7 +307,7 @@ pub fn uncovered(program: &Program) -> Vec<String> {
 pub fn report(results: &[TestResult]) -> String {
     let mut out = String::new();
     for r in results {
-        let status = if r.passed() { "ok    " } else { "FAILED" };
+        let status = if r.passed() { t!("test-ok") } else { t!("test-failed") };
         out.push_str(&format!("{status}  {}  {}\n", escape(&r.at), escape(&r.name)));
         for failure in &r.failures {
             for line in failure.lines() {
@@ -309,6 +316,13 @@ pub fn report(results: &[TestResult]) -> String {
         }
     }
     let passed = results.iter().filter(|r| r.passed()).count();
-    out.push_str(&format!("{passed} passed, {} failed\n", results.len() - passed));
+    out.push_str(&t!("test-summary", passed = passed, failed = results.len() - passed));
+    out.push('\n');
     out
+}
+
+/// True when `text` is in what `words` says in any language: an `expect` written in English
+/// or in Chinese holds whichever language the report is in.
+fn in_any_language(words: impl Fn() -> String, text: &str) -> bool {
+    Lang::ALL.iter().any(|&lang| with_lang(lang, &words).contains(text))
 }

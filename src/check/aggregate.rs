@@ -6,9 +6,9 @@
 use super::expr::{is_quantity, Context};
 use super::narrow::Narrowing;
 use super::{suggest, CheckError};
-use crate::t;
 use crate::ast::{self, AggOp};
 use crate::program::{Aggregate, Expr, KindId, Ty, Value};
+use crate::t;
 
 impl Context<'_> {
     pub(super) fn aggregate(&mut self, aggregate: &ast::Aggregate) -> (Expr, Ty) {

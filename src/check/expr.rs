@@ -6,9 +6,9 @@
 use super::narrow::Narrowing;
 use super::schedules::{self, Found, Names};
 use super::{suggest, tiers, CheckError, Diagnostics};
-use crate::t;
 use crate::ast::{self, BinOp, ExprKind, Literal, Span, UnOp};
 use crate::program::{Arith, Compare, Expr, KindId, Schema, Ty, Value};
+use crate::t;
 use std::sync::Arc;
 
 pub(super) struct Context<'a> {

@@ -15,8 +15,8 @@ mod narrow;
 mod pools;
 mod schedules;
 mod schema;
-use crate::t;
 use crate::diagnostic::suggest;
+use crate::t;
 mod tests;
 mod tiers;
 

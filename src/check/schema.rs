@@ -39,7 +39,8 @@ type Body<'a, T> = (usize, usize, &'a Spanned<T>, bool);
 /// blocks declare, then what they `extend`, so an extension may stand in any file.
 pub fn build(texts: &[&str], blocks: &[(usize, &Spanned<ast::Schema>)], diags: &mut Diagnostics) -> Schema {
     // The `///` lines above a name in its file: the item's label.
-    let label = |file: usize, name: &ast::Ident| texts.get(file).and_then(|t| crate::syntax::doc_before(t, name.span.start));
+    let label =
+        |file: usize, name: &ast::Ident| texts.get(file).and_then(|t| crate::syntax::doc_before(t, name.span.start));
     let mut schema = Schema::default();
     let mut seen: Seen<String> = HashMap::new();
     let mut taken: HashMap<String, Taken> = HashMap::new();

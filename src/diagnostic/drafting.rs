@@ -166,11 +166,7 @@ impl Reading {
 /// Hints for what no grammar accepts, found before parsing: dates in 年月日, `（含）`, and
 /// runs of full-width or Chinese punctuation outside strings and comments. `code` is each
 /// stretch of text outside strings and comments, as byte ranges of `text`.
-pub fn scan(
-    text: &str,
-    code: impl IntoIterator<Item = Range<usize>>,
-    context: impl Fn(usize) -> Context,
-) -> Vec<Hint> {
+pub fn scan(text: &str, code: impl IntoIterator<Item = Range<usize>>, context: impl Fn(usize) -> Context) -> Vec<Hint> {
     let mut hints = Vec::new();
     for range in code {
         let mut at = range.start;
@@ -198,7 +194,8 @@ pub fn scan(
 /// `1亿（含）以上` starting at `at`: a figure and a word whose brackets no grammar takes.
 fn figure_then_mark(text: &str, at: usize, context: &impl Fn(usize) -> Context) -> Option<Hint> {
     let rest = text.get(at..)?;
-    let bracketed = phrase(rest, Context::Amount).and_then(|h| rest.get(h.range)).is_some_and(|w| w.contains(['（', '(']));
+    let bracketed =
+        phrase(rest, Context::Amount).and_then(|h| rest.get(h.range)).is_some_and(|w| w.contains(['（', '(']));
     // Where the wording stands is worked out only for the rare text that needs it.
     if !bracketed {
         return None;

@@ -102,6 +102,12 @@ pub fn lang() -> Lang {
     THREAD_LANG.with(Cell::get).unwrap_or_else(|| Lang::from_u8(PROGRAM_LANG.load(Ordering::Relaxed)))
 }
 
+/// Sets this thread's language for the rest of its life (a worker thread started for one
+/// caller's work, e.g. a batch's pool).
+pub fn set_thread_lang(lang: Lang) {
+    THREAD_LANG.with(|cell| cell.set(Some(lang)));
+}
+
 /// Runs `work` with messages in `lang` on this thread, then restores what was there.
 pub fn with_lang<T>(lang: Lang, work: impl FnOnce() -> T) -> T {
     let before = THREAD_LANG.with(|cell| cell.replace(Some(lang)));

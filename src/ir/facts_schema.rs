@@ -78,10 +78,8 @@ pub fn facts_schema(program: &Program) -> Value {
     properties.insert("as_of".into(), json!({ "$ref": "#/$defs/date" }));
     properties.insert("ledger".into(), json!({ "type": "array", "items": { "$ref": "#/$defs/grant" } }));
     for (_, kind) in schema.roots() {
-        properties.insert(
-            kind.name.clone(),
-            json!({ "type": "array", "items": { "$ref": def_ref("entity", &kind.name) } }),
-        );
+        properties
+            .insert(kind.name.clone(), json!({ "type": "array", "items": { "$ref": def_ref("entity", &kind.name) } }));
     }
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -1,29 +1,44 @@
-//! The evaluation as a table for a terminal. Columns are aligned by display width, so
-//! Chinese text lines up.
+//! The evaluation as a table for a terminal, laid out by comfy-table: columns aligned by
+//! display width (Chinese text lines up), long cells wrapped to the terminal's width, every
+//! cell escaped (see [`escape`]).
 
 use super::escape;
-use crate::amounts::money;
+use super::words::{entitlement, kind};
+use crate::amounts::amount;
 use crate::eval::{Evaluation, Reason};
+use crate::t;
+use comfy_table::{ColumnConstraint, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle};
 use std::fmt::Write;
-use unicode_width::UnicodeWidthStr;
 
-/// Renders awards (each with its trace), rules that did not apply, and totals.
+/// Renders awards (each with its trace), rules that did not apply, and totals, as wide as
+/// they need.
 pub fn table(evaluation: &Evaluation) -> String {
+    table_in(evaluation, None)
+}
+
+/// [`table`] fitted to a terminal `width` columns wide (`None`: as wide as it needs).
+pub fn table_in(evaluation: &Evaluation, width: Option<u16>) -> String {
     let mut out = String::new();
-    let _ = write_to(&mut out, evaluation);
+    let _ = write_to(&mut out, evaluation, width);
     out
 }
 
-/// [`table`], written to `out` line by line as it is made, so a large evaluation's table is
-/// never held whole in memory.
-pub fn write_table(out: impl std::io::Write, evaluation: &Evaluation) -> std::io::Result<()> {
+/// [`table_in`], written to `out` a section at a time.
+pub fn write_table(out: impl std::io::Write, evaluation: &Evaluation, width: Option<u16>) -> std::io::Result<()> {
     let mut out = Lines { out: std::io::BufWriter::new(out), error: None };
-    let written = write_to(&mut out, evaluation);
+    let written = write_to(&mut out, evaluation, width);
     match (out.error.take(), written) {
         (Some(e), _) => Err(e),
         (None, Err(_)) => Err(std::io::Error::other("the table could not be written")),
         (None, Ok(())) => std::io::Write::flush(&mut out.out),
     }
+}
+
+/// The width a table on standard output should fit: `COLUMNS` when set, else the terminal's,
+/// else `None` (output piped to a file or a program is never wrapped).
+pub fn terminal_width() -> Option<u16> {
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()).filter(|&c| c > 0);
+    columns.or_else(|| terminal_size::terminal_size().map(|(terminal_size::Width(w), _)| w).filter(|&w| w > 0))
 }
 
 /// Text to an `io::Write`, keeping the first I/O error (a `fmt::Write` can only say it failed).
@@ -41,38 +56,38 @@ impl<W: std::io::Write> Write for Lines<W> {
     }
 }
 
-fn write_to(out: &mut impl Write, evaluation: &Evaluation) -> std::fmt::Result {
-    writeln!(out, "as of {}\n", evaluation.as_of)?;
+fn write_to(out: &mut impl Write, evaluation: &Evaluation, width: Option<u16>) -> std::fmt::Result {
+    writeln!(out, "{}\n", t!("table-as-of", date = evaluation.as_of.to_string()))?;
     if evaluation.awards.is_empty() {
-        out.write_str("no awards\n")?;
+        writeln!(out, "{}", t!("table-no-awards"))?;
     } else {
-        let mut rows = vec![header(&["entity", "rule", "cite", "kind", "amount"])];
-        let mut traces = Vec::new();
+        let mut rows = vec![header(&["column-entity", "column-rule", "column-cite", "column-kind", "column-amount"])];
         for award in &evaluation.awards {
             rows.push(vec![
                 award.entity.to_string(),
                 award.rule.id.clone(),
                 award.rule.cite.clone().unwrap_or_default(),
-                award.kind().to_string(),
-                award.entitlement.show(money),
+                kind(award.kind()),
+                entitlement(&award.entitlement, amount),
             ]);
-            traces.push(&award.trace);
         }
-        let widths = widths(&rows);
-        let mut lines = rows.iter().map(|r| line(r, &widths));
-        if let Some(head) = lines.next() {
-            writeln!(out, "{head}")?;
+        let rows = grid(&rows, width);
+        let mut rows = rows.iter();
+        for line in rows.next().into_iter().flatten() {
+            writeln!(out, "{line}")?;
         }
-        for (row, trace) in lines.zip(traces) {
-            writeln!(out, "{row}")?;
-            for step in trace.iter() {
-                writeln!(out, "    {}", escape(&step.to_string()))?;
+        for (row, award) in rows.zip(&evaluation.awards) {
+            for line in row {
+                writeln!(out, "{line}")?;
+            }
+            for line in indented(&award.trace.lines(), width) {
+                writeln!(out, "{line}")?;
             }
         }
     }
     if !evaluation.not_applicable.is_empty() {
-        out.write_str("\nnot applicable\n")?;
-        let mut rows = vec![header(&["entity", "rule", "reason"])];
+        writeln!(out, "\n{}", t!("table-not-applicable"))?;
+        let mut rows = vec![header(&["column-entity", "column-rule", "column-reason"])];
         // Rules of another city's policy say one thing about an enterprise, once per policy:
         // grouped by (enterprise, reason), in first-seen order, in one pass.
         let mut out_of_scope: Vec<(String, String, Vec<usize>)> = Vec::new();
@@ -92,59 +107,101 @@ fn write_to(out: &mut impl Write, evaluation: &Evaluation) -> std::fmt::Result {
                 rows.push(vec![n.entity.to_string(), n.rule.id.clone(), reason]);
             }
         }
-        rows.extend(out_of_scope.into_iter().map(|(top, reason, rules)| {
-            let count = if rules.len() == 1 { "1 rule".to_string() } else { format!("{} rules", rules.len()) };
-            vec![top, count, reason]
-        }));
-        let widths = widths(&rows);
-        for r in &rows {
-            writeln!(out, "{}", line(r, &widths))?;
-        }
+        rows.extend(
+            out_of_scope
+                .into_iter()
+                .map(|(top, reason, rules)| vec![top, t!("table-rules", count = rules.len()), reason]),
+        );
+        write_lines(out, grid(&rows, width))?;
     }
     if !evaluation.excluded.is_empty() {
-        out.write_str("\nexcluded (就高不重复, count caps)\n")?;
-        let mut rows = vec![header(&["entity", "rule", "reason"])];
+        writeln!(out, "\n{}", t!("table-excluded"))?;
+        let mut rows = vec![header(&["column-entity", "column-rule", "column-reason"])];
         rows.extend(evaluation.excluded.iter().map(|x| vec![x.entity.to_string(), x.rule.id.clone(), x.reason()]));
-        let widths = widths(&rows);
-        for r in &rows {
-            writeln!(out, "{}", line(r, &widths))?;
-        }
+        write_lines(out, grid(&rows, width))?;
     }
     for warning in &evaluation.warnings {
-        writeln!(out, "\nwarning: {warning}")?;
+        writeln!(out, "\n{}", escape(&t!("table-warning", warning = warning)))?;
     }
-    out.write_str("\ntotals\n")?;
-    let mut rows = vec![header(&["entity", "owed", "ceiling", "case by case"])];
+    writeln!(out, "\n{}", t!("table-totals"))?;
+    let mut rows = vec![header(&["column-entity", "column-owed", "column-ceiling", "column-case-by-case"])];
     rows.extend(evaluation.totals.iter().map(|t| {
-        vec![t.entity.clone(), money(t.owed), t.ceiling.map_or("unbounded".into(), money), t.case_by_case.to_string()]
+        vec![
+            t.entity.clone(),
+            amount(t.owed),
+            t.ceiling.map_or_else(|| t!("total-unbounded"), amount),
+            t.case_by_case.to_string(),
+        ]
     }));
-    let widths = widths(&rows);
-    for r in &rows {
-        writeln!(out, "{}", line(r, &widths))?;
+    write_lines(out, grid(&rows, width))
+}
+
+fn write_lines(out: &mut impl Write, rows: Vec<Vec<String>>) -> std::fmt::Result {
+    for line in rows.iter().flatten() {
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
 
-fn header(names: &[&str]) -> Vec<String> {
-    names.iter().map(|n| n.to_uppercase()).collect()
+/// The column headings, in the reader's language.
+fn header(keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|key| crate::i18n::message(key, &[])).collect()
 }
 
-fn widths(rows: &[Vec<String>]) -> Vec<usize> {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    (0..columns).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| escape(s).width()).max().unwrap_or(0)).collect()
-}
+/// Marks the line between two rows, so the lines of each row can be told apart; a control
+/// character, so no escaped cell can hold it.
+const ROW_BREAK: char = '\u{1}';
 
-/// One row, each cell escaped (see [`escape`]) and padded to its column's width.
-fn line(row: &[String], widths: &[usize]) -> String {
-    let mut out = String::new();
-    for (i, (cell, width)) in row.iter().zip(widths).enumerate() {
-        let cell = escape(cell);
-        if i + 1 == row.len() {
-            out.push_str(&cell);
-        } else {
-            out.push_str(&cell);
-            out.push_str(&" ".repeat(width.saturating_sub(cell.width()) + 2));
+/// Rows of cells laid out as columns two spaces apart, each cell escaped, columns wrapped to
+/// fit `width`: the lines of each row (a wrapped row has several). The first row is a row
+/// like the others (the heading, when there is one).
+pub fn grid(rows: &[Vec<String>], width: Option<u16>) -> Vec<Vec<String>> {
+    let mut table = Table::new();
+    table.load_style(
+        TableStyle::new()
+            .content_lines(ContentLineStyle::none().junction(' '))
+            .row_separator(LineStyle::none().fill(ROW_BREAK).junction(ROW_BREAK)),
+    );
+    table.set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(width) = width {
+        table.set_width(width);
+    }
+    for row in rows {
+        table.add_row(row.iter().map(|cell| escape(cell).into_owned()));
+    }
+    // A narrow column (a rule id, a kind, an amount) is kept whole; the wide ones wrap.
+    let narrow = width.map_or(0, |w| w / 8);
+    let widths = table.column_max_content_widths();
+    for (column, content) in table.column_iter_mut().zip(widths) {
+        column.set_padding((0, 1));
+        if content <= narrow {
+            column.set_constraint(ColumnConstraint::ContentWidth);
         }
     }
-    out.trim_end().to_string()
+    let mut out = vec![Vec::new()];
+    for line in table.lines() {
+        if line.contains(ROW_BREAK) {
+            out.push(Vec::new());
+        } else if let Some(row) = out.last_mut() {
+            row.push(line.trim_end().to_string());
+        }
+    }
+    out.retain(|row| !row.is_empty());
+    out
+}
+
+/// Lines under a row (a trace), indented four spaces, each escaped and wrapped to `width`
+/// with its continuation indented the same.
+fn indented(lines: &[String], width: Option<u16>) -> Vec<String> {
+    let Some(width) = width else { return lines.iter().map(|line| format!("    {}", escape(line))).collect() };
+    let mut table = Table::new();
+    table.load_style(TableStyle::new());
+    table.set_content_arrangement(ContentArrangement::Dynamic).set_width(width);
+    for line in lines {
+        table.add_row([escape(line).into_owned()]);
+    }
+    for column in table.column_iter_mut() {
+        column.set_padding((4, 0));
+    }
+    table.lines().map(|line| line.trim_end().to_string()).collect()
 }

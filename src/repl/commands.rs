@@ -2,6 +2,7 @@
 //! that load rules and facts or move the session's date and focus.
 
 use super::{show, Output, Session, Status};
+use crate::t;
 use crate::Loaded;
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -10,6 +11,7 @@ use std::path::PathBuf;
 pub struct Command {
     pub name: &'static str,
     pub args: &'static str,
+    /// The key of its line in `:help` (`locales/<lang>/repl.ftl`).
     pub help: &'static str,
 }
 
@@ -19,22 +21,22 @@ const fn command(name: &'static str, args: &'static str, help: &'static str) -> 
 
 /// Every command, in the order `:help` lists them.
 pub const COMMANDS: &[Command] = &[
-    command(":help", "", "list the commands"),
-    command(":load", "<paths>", "load rule files or folders, replacing the rules loaded before"),
-    command(":reload", "", "read the loaded rule files again (after editing them)"),
-    command(":facts", "[file]", "read facts from a JSON file; alone, print the current facts"),
-    command(":set", "<path> = <value>", "set one fact: :set enterprise.E1.drugs.D1.rd_cost = 3000万"),
-    command(":unset", "<path>", "remove one fact, or a whole entity"),
-    command(":as_of", "[YYYY-MM-DD]", "show or set the evaluation date (else the facts' as_of, else today)"),
-    command(":focus", "[entity]", "show or set the entity expressions read (else the first in the facts)"),
-    command(":eval", "[entity]", "evaluate every rule; with an entity, only it and what it contains"),
-    command(":why", "<rule> [entity]", "the awards a rule gives, each with its trace"),
-    command(":why-not", "<rule> [entity]", "why a rule did not apply"),
-    command(":type", "<expr>", "the type of an expression, without evaluating it"),
-    command(":rules", "", "list the rules: policy, id, entity kind, cite, title"),
-    command(":schema", "", "list the enums and entity kinds, with each field's type (? = optional)"),
-    command(":show", "<rule>", "print a rule's source text with its citation"),
-    command(":quit", "", "leave the REPL (also Ctrl-D)"),
+    command(":help", "", "repl-help-help"),
+    command(":load", "<paths>", "repl-help-load"),
+    command(":reload", "", "repl-help-reload"),
+    command(":facts", "[file]", "repl-help-facts"),
+    command(":set", "<path> = <value>", "repl-help-set"),
+    command(":unset", "<path>", "repl-help-unset"),
+    command(":as_of", "[YYYY-MM-DD]", "repl-help-as-of"),
+    command(":focus", "[entity]", "repl-help-focus"),
+    command(":eval", "[entity]", "repl-help-eval"),
+    command(":why", "<rule> [entity]", "repl-help-why"),
+    command(":why-not", "<rule> [entity]", "repl-help-why-not"),
+    command(":type", "<expr>", "repl-help-type"),
+    command(":rules", "", "repl-help-rules"),
+    command(":schema", "", "repl-help-schema"),
+    command(":show", "<rule>", "repl-help-show"),
+    command(":quit", "", "repl-help-quit"),
 ];
 
 impl Session {
@@ -65,8 +67,8 @@ impl Session {
             _ if COMMANDS.iter().any(|c| c.name == name) => usage(name),
             _ => {
                 let help = crate::diagnostic::suggest::help(name, COMMANDS.iter().map(|c| c.name), "command");
-                let help = if help.starts_with("did you mean") { help } else { ":help lists them".into() };
-                Output::failed(format!("unknown command `{name}`: {help}"))
+                let help = if help.starts_with("did you mean") { help } else { t!("repl-help-lists-them") };
+                Output::failed(t!("repl-unknown-command", name = name, help = help))
             }
         }
     }
@@ -75,7 +77,7 @@ impl Session {
     fn show_facts(&self) -> Output {
         match &self.facts_json {
             Some(json) => Output::done(serde_json::to_string_pretty(json).unwrap_or_default()),
-            None => Output::done("no facts yet: :facts <file>, or :set enterprise.E1 = { … }"),
+            None => Output::done(t!("repl-no-facts-yet-set")),
         }
     }
 
@@ -84,17 +86,17 @@ impl Session {
         if !rest.is_empty() {
             match NaiveDate::parse_from_str(rest, "%Y-%m-%d") {
                 Ok(date) => self.as_of = Some(date),
-                Err(_) => return Output::failed(format!("`{rest}` is not a date; write YYYY-MM-DD")),
+                Err(_) => return Output::failed(t!("repl-not-a-date", text = rest)),
             }
         }
         let from = if self.as_of.is_some() {
-            "set with :as_of"
+            t!("repl-as-of-set")
         } else if self.facts.as_ref().and_then(|f| f.as_of).is_some() {
-            "the facts' as_of"
+            t!("repl-as-of-facts")
         } else {
-            "today"
+            t!("repl-as-of-today")
         };
-        Output::done(format!("as of {} ({from})", self.as_of()))
+        Output::done(t!("repl-as-of", date = self.as_of().to_string(), from = from))
     }
 
     /// `:focus [entity]`.
@@ -113,8 +115,8 @@ impl Session {
             Ok((kind, path)) => {
                 let kind = self.schema().kinds.get(kind).map_or("nothing", |k| k.name.as_str());
                 match path {
-                    Some(path) => Output::done(format!("expressions read {path} (kind {kind})")),
-                    None => Output::done(format!("no facts: expressions are checked for kind {kind}")),
+                    Some(path) => Output::done(t!("repl-focus", path = path, kind = kind)),
+                    None => Output::done(t!("repl-focus-no-facts", kind = kind)),
                 }
             }
             Err(failed) => failed,
@@ -123,34 +125,32 @@ impl Session {
 
     /// One line on the facts just read: the top-level entities and the date.
     fn facts_summary(&self) -> String {
-        let Some(facts) = &self.facts else { return "no facts".into() };
+        let Some(facts) = &self.facts else { return t!("repl-no-facts") };
         let mut roots: Vec<String> = facts.roots.iter().take(5).map(|r| r.path.to_string()).collect();
         if facts.roots.len() > 5 {
-            roots.push(format!("and {} more", facts.roots.len() - 5));
+            roots.push(t!("repl-and-more", count = facts.roots.len() - 5));
         }
-        let roots = if roots.is_empty() { "no entities".to_string() } else { roots.join(", ") };
-        let as_of = facts.as_of.map_or(String::new(), |d| format!("; as of {d}"));
-        format!("facts from {}: {roots}{as_of}", self.facts_name)
+        let roots = if roots.is_empty() { t!("repl-no-entities") } else { roots.join(&t!("list-separator")) };
+        let name = self.facts_name.as_str();
+        match facts.as_of {
+            Some(d) => t!("repl-facts-summary-as-of", name = name, roots = roots, date = d.to_string()),
+            None => t!("repl-facts-summary", name = name, roots = roots),
+        }
     }
 }
 
 fn help() -> Output {
     let rows: Vec<Vec<String>> = COMMANDS
         .iter()
-        .map(|c| vec![format!("{} {}", c.name, c.args).trim_end().to_string(), c.help.to_string()])
+        .map(|c| vec![format!("{} {}", c.name, c.args).trim_end().to_string(), crate::i18n::message(c.help, &[])])
         .collect();
-    Output::done(format!(
-        "{}\nAnything else is an expression, evaluated for the focused entity (`20% of rd_cost`),\n\
-         or an item (rule, schema, policy, pool, stack, test) added to the session; an item may\n\
-         span lines and ends when it is complete. Ctrl-C cancels the input, Ctrl-D leaves.",
-        show::columns(&rows)
-    ))
+    Output::done(format!("{}\n{}", show::columns(&rows, None), t!("repl-help-tail")))
 }
 
 fn usage(name: &str) -> Output {
     match COMMANDS.iter().find(|c| c.name == name) {
-        Some(c) => Output::failed(format!("usage: {} {}", c.name, c.args).trim_end().to_string()),
-        None => Output::failed(format!("usage: see :help for `{name}`")),
+        Some(c) => Output::failed(t!("repl-usage", usage = format!("{} {}", c.name, c.args).trim_end())),
+        None => Output::failed(t!("repl-usage-see-help", name = name)),
     }
 }
 
@@ -160,33 +160,25 @@ pub(super) fn load(session: &mut Session, paths: Vec<PathBuf>) -> Output {
         return usage(":load");
     }
     if let Some(json) = paths.iter().find(|p| is_facts_file(p)) {
-        let json = json.display();
-        return Output::failed(format!(
-            "`{json}` holds facts, not rules: read it with :facts {json} (nothing changed)"
-        ));
+        return Output::failed(t!("repl-holds-facts", file = json.display().to_string()));
     }
     let Loaded { program, warnings, .. } = match crate::load(&paths) {
         Ok(loaded) => loaded,
-        Err(errors) => return Output::failed(session.diagnostics(&errors)).and("(nothing changed)"),
+        Err(errors) => return Output::failed(session.diagnostics(&errors)).and(&t!("repl-nothing-changed")),
     };
     let files = program.sources.clone();
     let policies = program.policies.len();
-    let summary = format!(
-        "loaded {} file(s): {policies} polic{}, {} rule(s){}",
-        files.len(),
-        if policies == 1 { "y" } else { "ies" },
-        program.rules.len(),
-        if warnings.is_empty() { String::new() } else { format!(", {} warning(s)", warnings.len()) }
-    );
+    let (rules, count) = (program.rules.len(), files.len());
+    let summary = match warnings.len() {
+        0 => t!("repl-loaded", files = count, policies = policies, rules = rules),
+        n => t!("repl-loaded-warnings", files = count, policies = policies, rules = rules, warnings = n),
+    };
     let program = if session.typed.is_empty() {
         program
     } else {
         match session.compile(&files, &session.typed) {
             Ok(loaded) => loaded.program,
-            Err(errors) => {
-                return Output::failed(session.diagnostics(&errors))
-                    .and("the items typed in this session do not fit these files (nothing changed)")
-            }
+            Err(errors) => return Output::failed(session.diagnostics(&errors)).and(&t!("repl-typed-do-not-fit")),
         }
     };
     let shown = session.diagnostics(&warnings);
@@ -211,7 +203,7 @@ fn is_facts_file(path: &std::path::Path) -> bool {
 /// `:reload`: the same paths, read again.
 fn reload(session: &mut Session) -> Output {
     if session.paths.is_empty() {
-        return Output::failed("nothing loaded yet: :load <paths>");
+        return Output::failed(t!("repl-nothing-loaded"));
     }
     load(session, session.paths.clone())
 }
@@ -224,7 +216,7 @@ pub(super) fn read_facts(session: &mut Session, path: &str) -> Output {
     };
     let facts = match session.program.facts(path, &text) {
         Ok(facts) => facts,
-        Err(errors) => return Output::failed(session.diagnostics(&errors)).and("(the facts are unchanged)"),
+        Err(errors) => return Output::failed(session.diagnostics(&errors)).and(&t!("repl-facts-unchanged")),
     };
     match serde_json::from_str(&text) {
         Ok(json) => {
@@ -235,5 +227,20 @@ pub(super) fn read_facts(session: &mut Session, path: &str) -> Output {
             Output::done(session.facts_summary())
         }
         Err(e) => Output::failed(format!("{path}: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::COMMANDS;
+    use crate::i18n::{message_in, Lang};
+
+    #[test]
+    fn every_command_has_its_help_line_in_every_language() {
+        for lang in Lang::ALL {
+            for command in COMMANDS {
+                assert_ne!(message_in(lang, command.help, &[]), command.help, "{} in {lang:?}", command.name);
+            }
+        }
     }
 }

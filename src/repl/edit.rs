@@ -7,13 +7,17 @@
 
 use super::{Output, Session};
 use crate::program::{Schema, Ty};
+use crate::t;
 use serde_json::{Map, Value as Json};
 
 impl Session {
     /// `:set <path> = <value>`: the value is written as the facts file would have it.
     pub(super) fn set_fact(&mut self, rest: &str) -> Output {
         let Some((path, text)) = rest.split_once('=') else {
-            return Output::failed("usage: :set <path> = <value>, e.g. :set enterprise.E1.rd_cost = 3000万");
+            return Output::failed(crate::t!(
+                "repl-usage",
+                usage = ":set <path> = <value>, e.g. :set enterprise.E1.rd_cost = 3000万"
+            ));
         };
         let (path, text) = (path.trim(), text.trim());
         let value = match literal(text, field_type(self.schema(), path)) {
@@ -23,8 +27,11 @@ impl Session {
         let mut json = self.facts_json.clone().unwrap_or_else(|| Json::Object(Map::new()));
         match set(&mut json, path, value.clone()) {
             Ok(old) => {
-                let was = old.map_or(String::new(), |old| format!(" (was {})", compact(&old)));
-                self.commit(json, format!("{path} = {}{was}", compact(&value)))
+                let said = match old {
+                    Some(old) => crate::t!("repl-set-was", path = path, value = compact(&value), old = compact(&old)),
+                    None => crate::t!("repl-set", path = path, value = compact(&value)),
+                };
+                self.commit(json, said)
             }
             Err(message) => Output::failed(message),
         }
@@ -33,11 +40,13 @@ impl Session {
     /// `:unset <path>`: removes a fact, or a whole entity.
     pub(super) fn unset_fact(&mut self, path: &str) -> Output {
         if path.is_empty() {
-            return Output::failed("usage: :unset <path>");
+            return Output::failed(crate::t!("repl-usage", usage = ":unset <path>"));
         }
-        let Some(mut json) = self.facts_json.clone() else { return Output::failed("no facts to change") };
+        let Some(mut json) = self.facts_json.clone() else {
+            return Output::failed(crate::t!("repl-no-facts-to-change"));
+        };
         match unset(&mut json, path) {
-            Ok(old) => self.commit(json, format!("removed {path} (was {})", compact(&old))),
+            Ok(old) => self.commit(json, crate::t!("repl-removed", path = path, old = compact(&old))),
             Err(message) => Output::failed(message),
         }
     }
@@ -51,7 +60,7 @@ impl Session {
                 self.facts = Some(facts);
                 Output::done(done)
             }
-            Err(errors) => Output::failed(self.diagnostics(&errors)).and("(the facts are unchanged)"),
+            Err(errors) => Output::failed(self.diagnostics(&errors)).and(&crate::t!("repl-facts-unchanged")),
         }
     }
 }
@@ -61,10 +70,10 @@ impl Session {
 /// otherwise the text as written (`3000万`, `20%`, `2024-01-01`, `III`, `3 years`).
 fn literal(text: &str, ty: Option<Ty>) -> Result<Json, String> {
     if text.is_empty() {
-        return Err("give a value after `=`".into());
+        return Err(t!("repl-value-after-equals"));
     }
     if text.starts_with(['{', '[', '"']) || matches!(text, "true" | "false" | "null") {
-        return serde_json::from_str(text).map_err(|e| format!("`{text}` is not a value: {e}"));
+        return serde_json::from_str(text).map_err(|e| t!("repl-not-a-value", text = text, error = e.to_string()));
     }
     let number = |text: &str| serde_json::from_str::<serde_json::Number>(text).ok().map(Json::Number);
     if matches!(ty, Some(Ty::Count | Ty::Number)) {
@@ -100,7 +109,7 @@ pub(super) fn field_type(schema: &Schema, path: &str) -> Option<Ty> {
 fn set(json: &mut Json, path: &str, value: Json) -> Result<Option<Json>, String> {
     let parts: Vec<&str> = path.split('.').collect();
     if parts.iter().any(|p| p.is_empty()) {
-        return Err(format!("`{path}` is not a path; write e.g. enterprise.E1.rd_cost"));
+        return Err(t!("repl-not-a-path-example", path = path));
     }
     let mut at = json;
     for (i, part) in parts.iter().enumerate() {
@@ -110,7 +119,7 @@ fn set(json: &mut Json, path: &str, value: Json) -> Result<Option<Json>, String>
             Json::Object(map) => {
                 if last {
                     if *part == "id" {
-                        return Err("an entity's id is part of its path: :unset it and :set it anew".into());
+                        return Err(t!("repl-id-in-path-set"));
                     }
                     return Ok(map.insert(part.to_string(), value));
                 }
@@ -127,19 +136,19 @@ fn set(json: &mut Json, path: &str, value: Json) -> Result<Option<Json>, String>
                 let found = items.iter_mut().find(|item| has_id(item, part));
                 at = found.ok_or_else(|| {
                     let entity = if here.is_empty() { part.to_string() } else { format!("{here}.{part}") };
-                    format!("no entity `{entity}` in the facts; add one with :set {entity} = {{ … }}")
+                    t!("repl-no-entity-add", entity = entity)
                 })?;
             }
-            other => return Err(format!("`{here}` is {}, which has no `{part}`", kind_of(other))),
+            other => return Err(has_no(&here, other, part)),
         }
     }
-    Err(format!("`{path}` is not a path"))
+    Err(t!("repl-not-a-path", path = path))
 }
 
 /// Adds or replaces the entity `id` in a list; its `id` comes from the path.
 fn set_entity(items: &mut Vec<Json>, id: &str, value: Json, path: &str) -> Result<Option<Json>, String> {
     let Json::Object(fields) = value else {
-        return Err(format!("`{path}` is an entity: give its facts as a JSON object, {{ \"field\": … }}"));
+        return Err(t!("repl-entity-needs-object", path = path));
     };
     let mut entity = Map::new();
     entity.insert("id".into(), Json::String(id.into()));
@@ -167,19 +176,19 @@ fn unset(json: &mut Json, path: &str) -> Result<Json, String> {
             Json::Array(items) => items
                 .iter_mut()
                 .find(|item| has_id(item, part))
-                .ok_or_else(|| format!("no entity `{}` in the facts", walked.join(".")))?,
-            other => return Err(format!("`{here}` is {}, which has no `{part}`", kind_of(other))),
+                .ok_or_else(|| t!("repl-no-entity", entity = walked.join(".")))?,
+            other => return Err(has_no(&here, other, part)),
         };
     }
     match at {
-        Json::Object(_) if last == "id" => Err("an entity's id is part of its path: :unset the entity instead".into()),
+        Json::Object(_) if last == "id" => Err(t!("repl-id-in-path-unset")),
         Json::Object(map) => map.shift_remove(last).ok_or_else(|| missing(parent, last)),
         Json::Array(items) => {
             let old = items.iter().find(|item| has_id(item, last)).cloned();
             items.retain(|item| !has_id(item, last));
-            old.ok_or_else(|| format!("no entity `{path}` in the facts"))
+            old.ok_or_else(|| t!("repl-no-entity", entity = path))
         }
-        other => Err(format!("`{parent}` is {}, which has no `{last}`", kind_of(other))),
+        other => Err(has_no(parent, other, last)),
     }
 }
 
@@ -193,21 +202,23 @@ fn has_id(item: &Json, id: &str) -> bool {
 
 fn missing(here: &str, part: &str) -> String {
     if here.is_empty() {
-        format!("the facts have no `{part}`")
+        t!("repl-facts-have-no", part = part)
     } else {
-        format!("`{here}` has no `{part}`")
+        t!("repl-has-no", here = here, part = part)
     }
 }
 
-fn kind_of(json: &Json) -> &'static str {
-    match json {
-        Json::Null => "null",
-        Json::Bool(_) => "true or false",
-        Json::Number(_) => "a number",
-        Json::String(_) => "text",
-        Json::Array(_) => "a list",
-        Json::Object(_) => "an object",
-    }
+/// `` `here` is a number, which has no `part` ``.
+fn has_no(here: &str, json: &Json, part: &str) -> String {
+    let kind = match json {
+        Json::Null => t!("repl-json-null"),
+        Json::Bool(_) => t!("repl-json-bool"),
+        Json::Number(_) => t!("repl-json-number"),
+        Json::String(_) => t!("repl-json-text"),
+        Json::Array(_) => t!("repl-json-list"),
+        Json::Object(_) => t!("repl-json-object"),
+    };
+    t!("repl-is-which-has-no", here = here, kind = kind, part = part)
 }
 
 /// JSON on one line, for messages.

@@ -3,13 +3,13 @@
 
 use super::{show, Output, Session};
 use crate::program::{Rule, RuleName};
-use crate::Evaluation;
+use crate::{t, Evaluation};
 
 impl Session {
     /// `:eval [entity]`: the table `policy eval` prints.
     pub(super) fn eval(&self, entity: Option<&str>) -> Output {
         match self.evaluation(entity) {
-            Ok(evaluation) => Output::done(crate::output::table(&evaluation)),
+            Ok(evaluation) => Output::done(crate::output::table_in(&evaluation, self.config.width)),
             Err(failed) => failed,
         }
     }
@@ -25,23 +25,27 @@ impl Session {
         let mut paid = 0;
         for award in evaluation.awards.iter().filter(|a| mine(&a.rule)) {
             paid += 1;
-            out.push_str(&format!("{}: {}\n", award.entity, award.entitlement.show(show::money)));
+            let award_text = crate::output::entitlement(&award.entitlement, show::money);
+            out.push_str(&t!("repl-entity-says", entity = award.entity.to_string(), text = award_text));
+            out.push('\n');
             for step in &award.trace {
                 out.push_str(&format!("    {step}\n"));
             }
         }
         for excluded in evaluation.excluded.iter().filter(|x| mine(&x.rule)) {
             paid += 1;
-            out.push_str(&format!("{}: excluded: {}\n", excluded.entity, excluded.reason()));
+            out.push_str(&excluded_line(excluded));
         }
         let others = evaluation.not_applicable.iter().filter(|n| mine(&n.rule)).count();
         let scope = args.get(1).map_or(String::new(), |e| format!(" {e}"));
         if paid == 0 && others == 0 {
             out.push_str(&self.none_of_kind(rule, args.get(1).copied()));
         } else if paid == 0 {
-            out.push_str(&format!("it paid nothing; :why-not {}{scope} says why\n", rule.id));
+            out.push_str(&t!("repl-paid-nothing", rule = rule.id.as_str(), scope = scope));
+            out.push('\n');
         } else if others > 0 {
-            out.push_str(&format!("(not applicable to {others} other(s): :why-not {}{scope})\n", rule.id));
+            out.push_str(&t!("repl-not-applicable-to-others", count = others, rule = rule.id.as_str(), scope = scope));
+            out.push('\n');
         }
         Output::done(out)
     }
@@ -56,14 +60,17 @@ impl Session {
         let mut out = self.heading(rule);
         let before = out.len();
         for na in evaluation.not_applicable.iter().filter(|n| mine(&n.rule)) {
-            out.push_str(&format!("{}: {}\n", na.entity, na.reason()));
+            out.push_str(&t!("repl-entity-says", entity = na.entity.to_string(), text = na.reason()));
+            out.push('\n');
         }
         for excluded in evaluation.excluded.iter().filter(|x| mine(&x.rule)) {
-            out.push_str(&format!("{}: excluded: {}\n", excluded.entity, excluded.reason()));
+            out.push_str(&excluded_line(excluded));
         }
         for award in evaluation.awards.iter().filter(|a| mine(&a.rule)) {
-            let award_text = award.entitlement.show(show::money);
-            out.push_str(&format!("{}: it applies: {award_text} (:why {} {})\n", award.entity, rule.id, award.entity));
+            let award_text = crate::output::entitlement(&award.entitlement, show::money);
+            let entity = award.entity.to_string();
+            out.push_str(&t!("repl-it-applies", entity = entity, award = award_text, rule = rule.id.as_str()));
+            out.push('\n');
         }
         if out.len() == before {
             out.push_str(&self.none_of_kind(rule, args.get(1).copied()));
@@ -89,7 +96,7 @@ impl Session {
     fn rule_and_evaluation(&self, args: &[&str]) -> Result<(usize, &Rule, Evaluation), Output> {
         let name = args.first().copied().unwrap_or_default();
         let index = self.find_rule(name)?;
-        let rule = self.program.rules.get(index).ok_or_else(|| Output::failed(format!("no rule `{name}`")))?;
+        let rule = self.program.rules.get(index).ok_or_else(|| Output::failed(t!("repl-no-rule-bare", name = name)))?;
         Ok((index, rule, self.evaluation(args.get(1).copied())?))
     }
 
@@ -103,7 +110,12 @@ impl Session {
     /// Why a rule has no outcome at all: nothing of its kind to apply to.
     fn none_of_kind(&self, rule: &Rule, entity: Option<&str>) -> String {
         let kind = self.schema().kinds.get(rule.kind).map_or("?", |k| k.name.as_str());
-        let under = entity.map_or(String::new(), |e| format!(" in {e}"));
-        format!("no {kind}{under} in the facts, so {} was not evaluated\n", rule.id)
+        let under = entity.map_or(String::new(), |e| t!("repl-none-of-kind-under", entity = e));
+        format!("{}\n", t!("repl-none-of-kind", kind = kind, under = under, rule = rule.id.as_str()))
     }
+}
+
+/// `enterprise.E1: excluded: 就高不重复 …`
+fn excluded_line(excluded: &crate::eval::Excluded) -> String {
+    format!("{}\n", t!("repl-excluded", entity = excluded.entity.to_string(), reason = excluded.reason()))
 }

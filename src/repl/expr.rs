@@ -43,8 +43,8 @@ impl Session {
                 Output::done(out)
             }
             Err(reason) => match path {
-                Some(path) => Output::failed(format!("no value for {path}: {reason}")),
-                None => Output::failed(format!("no value: {reason} (there are no facts yet: :facts <file>)")),
+                Some(path) => Output::failed(crate::t!("repl-no-value-for", path = path, reason = reason.to_string())),
+                None => Output::failed(crate::t!("repl-no-value", reason = reason.to_string())),
             },
         }
     }
@@ -52,7 +52,7 @@ impl Session {
     /// `:type <expr>`: the type, without evaluating.
     pub(super) fn type_of(&self, text: &str) -> Output {
         if text.trim().is_empty() {
-            return Output::failed("usage: :type <expression>");
+            return Output::failed(crate::t!("repl-usage", usage = ":type <expression>"));
         }
         let kind = match self.target() {
             Ok((kind, _)) => kind,
@@ -80,8 +80,8 @@ impl Session {
         if ty == Ty::Error {
             // The checker names unknown fields of a kind; with no schema there is no kind.
             return Err(Output::failed(match self.program.schema.kinds.get(kind) {
-                Some(_) => "this expression has no type".to_string(),
-                None => "no schema yet, so names mean nothing: :load <paths>, or type a schema { … }".to_string(),
+                Some(_) => crate::t!("repl-no-type"),
+                None => crate::t!("repl-no-schema-names"),
             }));
         }
         Ok((ir, ty))

@@ -32,9 +32,10 @@ pub struct Options {
 /// Runs the REPL until `:quit` or Ctrl-D. Fails only if the terminal cannot be used.
 pub fn run(options: Options) -> Result<(), String> {
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let config = Config { errors: options.errors, color, today: crate::dates::today() };
+    let width = crate::output::terminal_width();
+    let config = Config { errors: options.errors, color, today: crate::dates::today(), width };
     let mut session = Session::new(config);
-    say("policy-lang REPL: :help lists the commands, Ctrl-D leaves\n")?;
+    say(&format!("{}\n", crate::t!("repl-banner")))?;
     if !options.paths.is_empty() {
         print(&session.load(options.paths))?;
     }
@@ -59,7 +60,7 @@ pub fn run(options: Options) -> Result<(), String> {
             Err(ReadlineError::Interrupted) => {
                 entry.clear();
                 if editor.helper_mut().is_some_and(|shell| shell.session.cancel()) {
-                    say("(input cancelled)\n")?;
+                    say(&format!("{}\n", crate::t!("repl-cancelled")))?;
                 }
                 continue;
             }
@@ -87,7 +88,8 @@ pub fn run(options: Options) -> Result<(), String> {
             let _ = editor.add_history_entry(text);
             if let Err(e) = editor.append_history(path) {
                 if !history_failed {
-                    let text = format!("note: the history cannot be saved to {}: {e}", path.display());
+                    let text =
+                        crate::t!("repl-history-not-saved", path = path.display().to_string(), error = e.to_string());
                     print(&Output { text: escape_lines(&text).into_owned() + "\n", status: Status::Failed })?;
                 }
                 history_failed = true;

@@ -44,6 +44,8 @@ pub struct Config {
     pub color: bool,
     /// The evaluation date when neither `:as_of` nor the facts give one; fixed in tests.
     pub today: NaiveDate,
+    /// The width tables are fitted to (the terminal's); `None`: as wide as they need.
+    pub width: Option<u16>,
 }
 
 /// What became of a line.
@@ -247,10 +249,7 @@ impl Session {
                 self.facts = Some(facts);
                 String::new()
             }
-            Err(errors) => format!(
-                "{}the facts do not fit these rules; fix them with :set / :unset, or read others with :facts <file>\n",
-                self.diagnostics(&errors)
-            ),
+            Err(errors) => format!("{}{}\n", self.diagnostics(&errors), crate::t!("repl-facts-do-not-fit-rules")),
         }
     }
 
@@ -265,9 +264,8 @@ impl Session {
     /// first entity in the facts; with no facts, the first top-level kind and no entity.
     fn target(&self) -> Result<(KindId, Option<String>), Output> {
         if let Some(path) = &self.focus {
-            let kind = self.entity_kind(path).ok_or_else(|| {
-                Output::failed(format!("the focused entity `{path}` is not in the facts; choose another with :focus"))
-            })?;
+            let kind =
+                self.entity_kind(path).ok_or_else(|| Output::failed(crate::t!("repl-focus-gone", path = path)))?;
             return Ok((kind, Some(path.clone())));
         }
         if let Some(root) = self.facts.as_ref().and_then(|f| f.roots.first()) {
@@ -285,10 +283,8 @@ impl Session {
     /// The facts, or a failure saying how to get some.
     fn need_facts(&self) -> Result<&Facts, Output> {
         self.facts.as_ref().ok_or_else(|| match self.facts_json {
-            Some(_) => {
-                Output::failed("the facts do not fit the rules loaded; fix them with :set / :unset or :facts <file>")
-            }
-            None => Output::failed("no facts yet: read some with :facts <file>, or add an entity with :set"),
+            Some(_) => Output::failed(crate::t!("repl-facts-do-not-fit")),
+            None => Output::failed(crate::t!("repl-no-facts-yet")),
         })
     }
 
@@ -317,7 +313,7 @@ impl Session {
             [] => {
                 let ids = self.program.rules.iter().map(|r| r.id.as_str());
                 let help = crate::diagnostic::suggest::help(name, ids, "rule");
-                Err(Output::failed(format!("no rule `{name}`: {help}")))
+                Err(Output::failed(crate::t!("repl-no-rule", name = name, help = help)))
             }
             many => {
                 let names: Vec<String> = many
@@ -325,7 +321,7 @@ impl Session {
                     .filter_map(|i| self.program.rules.get(*i))
                     .map(|r| format!("{}.{}", policy_of(r), r.id))
                     .collect();
-                Err(Output::failed(format!("`{name}` names several rules: {}; name one", names.join(", "))))
+                Err(Output::failed(crate::t!("repl-several-rules", name = name, rules = names.join(", "))))
             }
         }
     }
@@ -337,7 +333,7 @@ impl Session {
         }
         let mut roots: Vec<String> = facts.roots.iter().take(10).map(|r| format!("`{}`", r.path)).collect();
         if facts.roots.len() > 10 {
-            roots.push(format!("and {} more", facts.roots.len() - 10));
+            roots.push(crate::t!("repl-and-more", count = facts.roots.len() - 10));
         }
         let error = Error::NoSuchEntity { entity: entity.to_string(), roots: roots.join(", ") };
         Err(Output::failed(self.diagnostics(&[error])))

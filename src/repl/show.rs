@@ -5,11 +5,12 @@
 use super::{Output, Session};
 use crate::amounts::group_digits;
 use crate::program::Ty;
+use crate::t;
 use rust_decimal::Decimal;
-use unicode_width::UnicodeWidthStr;
 
 /// Money in full to the fen, after its exact 万/亿 form when there is one:
-/// `600万 (6,000,000.00)`, `1.5亿 (150,000,000.00)`, `1,234.56`.
+/// `600万 (6,000,000.00)`, `1.5亿 (150,000,000.00)`, `1,234.56`; in Chinese with 元:
+/// `600万元（6,000,000.00元）`.
 pub fn money(amount: Decimal) -> String {
     let mut full = amount.normalize();
     if full.scale() < 2 {
@@ -20,34 +21,23 @@ pub fn money(amount: Decimal) -> String {
         Some(digits) => format!("-{}", group_digits(digits, ',')),
         None => group_digits(&text, ','),
     };
-    match short(amount) {
-        Some(short) => format!("{short} ({full})"),
-        None => full,
+    let yuan = if crate::i18n::lang() == crate::i18n::Lang::Zh { "元" } else { "" };
+    match crate::amounts::wan(amount) {
+        Some(short) if yuan.is_empty() => format!("{short} ({full})"),
+        Some(short) => format!("{short}元（{full}元）"),
+        None => format!("{full}{yuan}"),
     }
-}
-
-/// `6000000` → `600万`, `150000000` → `1.5亿`: only when exact, and never for less than 1万.
-fn short(amount: Decimal) -> Option<String> {
-    let wan = Decimal::from(10_000);
-    let yi = Decimal::from(100_000_000);
-    if amount.abs() < wan {
-        return None;
-    }
-    let whole = |unit: Decimal| amount.checked_rem(unit).is_some_and(|r| r.is_zero());
-    if amount.abs() >= yi && whole(wan) {
-        // 1.5亿 reads better than 15000万, and a whole number of 万 has at most four decimals of 亿.
-        return Some(format!("{}亿", amount.checked_div(yi)?.normalize()));
-    }
-    whole(wan).then(|| amount.checked_div(wan).map(|x| format!("{}万", x.normalize()))).flatten()
 }
 
 impl Session {
     /// `:rules`: policy, id, kind, cite and title of every rule.
     pub(super) fn rules(&self) -> Output {
         if self.program.rules.is_empty() {
-            return Output::done("no rules yet: :load <paths>, or type a rule");
+            return Output::done(t!("repl-no-rules-yet"));
         }
-        let mut rows = vec![["POLICY", "RULE", "FOR", "CITE", "TITLE"].map(String::from).to_vec()];
+        let heading =
+            ["repl-column-policy", "repl-column-rule", "repl-column-for", "repl-column-cite", "repl-column-title"];
+        let mut rows = vec![heading.map(|key| crate::i18n::message(key, &[])).to_vec()];
         for rule in &self.program.rules {
             rows.push(vec![
                 self.program.policies.get(rule.policy).map_or(String::new(), |p| p.id.clone()),
@@ -57,7 +47,7 @@ impl Session {
                 rule.title.clone().unwrap_or_default(),
             ]);
         }
-        Output::done(columns(&rows))
+        Output::done(columns(&rows, self.config.width))
     }
 
     /// `:schema`: enums, then each kind with its fields, as the language writes them, each
@@ -65,7 +55,7 @@ impl Session {
     pub(super) fn schema_listing(&self) -> Output {
         let schema = self.schema();
         if schema.kinds.is_empty() && schema.enums.is_empty() {
-            return Output::done("no schema yet: :load <paths>, or type a schema { … }");
+            return Output::done(t!("repl-no-schema-yet"));
         }
         let mut out = String::new();
         for e in &schema.enums {
@@ -107,14 +97,16 @@ impl Session {
     /// written just above it (where the rules explain the reading chosen).
     pub(super) fn show_rule(&self, name: &str) -> Output {
         if name.is_empty() {
-            return Output::failed("usage: :show <rule>");
+            return Output::failed(t!("repl-usage", usage = ":show <rule>"));
         }
         let index = match self.find_rule(name) {
             Ok(index) => index,
             Err(failed) => return failed,
         };
-        let Some(rule) = self.program.rules.get(index) else { return Output::failed("no such rule") };
-        let Some(source) = self.program.sources.get(rule.source) else { return Output::failed("source not kept") };
+        let Some(rule) = self.program.rules.get(index) else { return Output::failed(t!("repl-no-such-rule")) };
+        let Some(source) = self.program.sources.get(rule.source) else {
+            return Output::failed(t!("repl-source-not-kept"));
+        };
         let text = &source.text;
         let start = text.get(..rule.span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
         let mut from = start;
@@ -147,20 +139,8 @@ fn doc(out: &mut String, indent: &str, label: Option<&str>) {
     }
 }
 
-/// Rows as aligned columns (by display width, so Chinese lines up), header first.
-pub fn columns(rows: &[Vec<String>]) -> String {
-    let count = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> =
-        (0..count).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.width()).max().unwrap_or(0)).collect();
-    let mut out = String::new();
-    for row in rows {
-        let mut line = String::new();
-        for (cell, width) in row.iter().zip(&widths) {
-            line.push_str(cell);
-            line.push_str(&" ".repeat(width.saturating_sub(cell.width()) + 2));
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+/// Rows as aligned columns (by display width, so Chinese lines up), header first, as
+/// `policy eval`'s table lays them out.
+pub fn columns(rows: &[Vec<String>], width: Option<u16>) -> String {
+    crate::output::grid(rows, width).into_iter().flatten().map(|line| line + "\n").collect()
 }

@@ -134,7 +134,7 @@ impl super::Session {
         };
         let loaded = match self.compile(&self.files, &typed) {
             Ok(loaded) => loaded,
-            Err(errors) => return Output::failed(self.diagnostics(&errors)).and("(not added)"),
+            Err(errors) => return Output::failed(self.diagnostics(&errors)).and(&crate::t!("repl-not-added")),
         };
         // Warnings about earlier text were shown when it was typed or loaded.
         let new_items = added.iter().filter(|a| a.what != "policy").count();
@@ -143,19 +143,26 @@ impl super::Session {
         let repl_file = self.files.len();
         let mut lines = Vec::new();
         for item in &added {
-            let verb = if item.replaced { "replaced" } else { "added" };
             let rule = loaded.program.rules.iter().find(|r| r.source == repl_file && r.id == item.name);
-            let detail = rule.map_or(String::new(), |r| {
-                let kind = loaded.program.schema.kinds.get(r.kind).map_or("?", |k| k.name.as_str());
-                let policy = loaded.program.policies.get(r.policy).map_or("?", |p| p.id.as_str());
-                format!(" for {kind} (policy {policy})")
-            });
             let name = if item.what == "test" { format!("\"{}\"", item.name) } else { format!("`{}`", item.name) };
             if item.what == "policy" {
-                lines.push(format!("policy {name} now heads the rules typed here"));
+                lines.push(crate::t!("repl-policy-heads", name = name));
                 continue;
             }
-            lines.push(format!("{verb} {} {name}{detail}", item.what));
+            let what = item_word(item.what);
+            lines.push(match (rule, item.replaced) {
+                (Some(r), replaced) => {
+                    let kind = loaded.program.schema.kinds.get(r.kind).map_or("?", |k| k.name.as_str());
+                    let policy = loaded.program.policies.get(r.policy).map_or("?", |p| p.id.as_str());
+                    if replaced {
+                        crate::t!("repl-replaced-rule", what = what, name = name, kind = kind, policy = policy)
+                    } else {
+                        crate::t!("repl-added-rule", what = what, name = name, kind = kind, policy = policy)
+                    }
+                }
+                (None, true) => crate::t!("repl-replaced", what = what, name = name),
+                (None, false) => crate::t!("repl-added", what = what, name = name),
+            });
         }
         // A test typed is run at once, on the session's facts and date unless it gives its own.
         let tests =
@@ -178,6 +185,21 @@ impl super::Session {
         self.typed = typed;
         let note = self.install(loaded.program);
         Output::done(lines.join("\n")).and(&report).and(&shown).and(&note)
+    }
+}
+
+/// What an item is, in the reader's language (`rule`, 规则).
+fn item_word(what: &str) -> String {
+    match what {
+        "rule" => crate::t!("repl-item-rule"),
+        "schema" => crate::t!("repl-item-schema"),
+        "pool" => crate::t!("repl-item-pool"),
+        "stack" => crate::t!("repl-item-stack"),
+        "test" => crate::t!("repl-item-test"),
+        "value" => crate::t!("repl-item-value"),
+        "schedule" => crate::t!("repl-item-schedule"),
+        "amendment" => crate::t!("repl-item-amendment"),
+        other => other.to_string(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! same runner as `policy eval --jsonl`, so a million fact sets need no more memory than a few.
 
 use super::evaluate::{bad_query, parse_date};
+use super::lang::Language;
 use super::problem::{Problem, ProblemBody};
 use super::state::App;
 use axum::body::{Body, Bytes};
@@ -41,6 +42,7 @@ pub struct BatchQuery {
     ))]
 pub async fn evaluate_batch(
     State(app): State<Arc<App>>,
+    lang: Language,
     query: Result<Query<BatchQuery>, QueryRejection>,
     body: Body,
 ) -> Result<Response, Problem> {
@@ -55,18 +57,20 @@ pub async fn evaluate_batch(
     let (tx, rx) = mpsc::channel::<Result<Bytes, std::io::Error>>(8);
     let log = app.log.clone();
     tokio::task::spawn_blocking(move || {
-        let out = Sender { tx: tx.clone(), buffer: Vec::new() };
-        let input = std::io::BufReader::new(input);
-        let stopped = match log {
-            Some(log) => crate::decision_log::batch(&rules.program, &rules.hash, &log, input, out, &options)
-                .err()
-                .map(|e| e.to_string()),
-            None => crate::batch::run(&rules.program, input, out, &options, |_| {}).err().map(|e| e.to_string()),
-        };
-        if let Some(e) = stopped {
-            let line = serde_json::json!({ "error": [format!("the batch stopped: {e}")] }).to_string() + "\n";
-            let _ = tx.blocking_send(Ok(Bytes::from(line)));
-        }
+        lang.run(|| {
+            let out = Sender { tx: tx.clone(), buffer: Vec::new() };
+            let input = std::io::BufReader::new(input);
+            let stopped = match log {
+                Some(log) => crate::decision_log::batch(&rules.program, &rules.hash, &log, input, out, &options)
+                    .err()
+                    .map(|e| e.to_string()),
+                None => crate::batch::run(&rules.program, input, out, &options, |_| {}).err().map(|e| e.to_string()),
+            };
+            if let Some(e) = stopped {
+                let line = serde_json::json!({ "error": [format!("the batch stopped: {e}")] }).to_string() + "\n";
+                let _ = tx.blocking_send(Ok(Bytes::from(line)));
+            }
+        })
     });
     Response::builder()
         .header(CONTENT_TYPE, "application/x-ndjson")

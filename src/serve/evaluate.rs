@@ -1,6 +1,7 @@
 //! `POST /v1/evaluate`, `/v1/why` and `/v1/why-not`: a fact set in the body, the answer
 //! `policy eval --format json` gives, with provenance.
 
+use super::lang::Language;
 use super::openapi::{EvaluationDoc, WhyDoc};
 use super::problem::{FactsProblems, Problem};
 use super::state::{App, Rules};
@@ -72,6 +73,7 @@ pub async fn evaluate_body(
     body: Result<Bytes, BytesRejection>,
     as_of: Option<&str>,
     explain: Option<String>,
+    lang: Language,
 ) -> Result<Evaluated, Problem> {
     let body = body.map_err(|e| Problem::new(e.status(), format!("cannot read the body: {}", e.body_text())))?;
     let text = String::from_utf8(body.to_vec()).map_err(|e| {
@@ -117,7 +119,7 @@ pub async fn evaluate_body(
         };
         Ok(Evaluated { rules, text, as_of, evaluation })
     };
-    within(app, work).await
+    within(app, move || lang.run(work)).await
 }
 
 /// Runs CPU work off the async threads, at most `workers` at once, answering 503 if waiting
@@ -192,12 +194,13 @@ pub fn known_entity(facts: &Facts, entity: &str) -> Result<(), Error> {
 )]
 pub async fn evaluate(
     State(app): State<Arc<App>>,
+    lang: Language,
     query: Result<Query<EvaluateQuery>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, Problem> {
     let Query(query) = query.map_err(bad_query)?;
-    let evaluated = evaluate_body(&app, body, query.as_of.as_deref(), query.explain).await?;
-    Ok(Json(evaluated.json()))
+    let evaluated = evaluate_body(&app, body, query.as_of.as_deref(), query.explain, lang).await?;
+    Ok(Json(lang.run(|| evaluated.json())))
 }
 
 /// The awards a rule gives (with traces) and those set aside, for one entity.
@@ -211,10 +214,11 @@ pub async fn evaluate(
 )]
 pub async fn why(
     State(app): State<Arc<App>>,
+    lang: Language,
     query: Result<Query<WhyQuery>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, Problem> {
-    explain_rule(&app, query, body, false).await
+    explain_rule(&app, query, body, false, lang).await
 }
 
 /// Why a rule did not pay: the reason for each entity, and the exclusions.
@@ -228,10 +232,11 @@ pub async fn why(
 )]
 pub async fn why_not(
     State(app): State<Arc<App>>,
+    lang: Language,
     query: Result<Query<WhyQuery>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, Problem> {
-    explain_rule(&app, query, body, true).await
+    explain_rule(&app, query, body, true, lang).await
 }
 
 /// `why` and `why-not`: one rule's part in the evaluation, for one entity.
@@ -240,20 +245,23 @@ async fn explain_rule(
     query: Result<Query<WhyQuery>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
     not: bool,
+    lang: Language,
 ) -> Result<Json<Value>, Problem> {
     let Query(query) = query.map_err(bad_query)?;
-    let evaluated = evaluate_body(app, body, query.as_of.as_deref(), query.entity.clone()).await?;
+    let evaluated = evaluate_body(app, body, query.as_of.as_deref(), query.entity.clone(), lang).await?;
     let (index, policy, rule) = find_rule(&evaluated.rules, &query.rule)?;
     let e = &evaluated.evaluation;
     let mine = |name: &crate::program::RuleName| name.index == index;
     let excluded: Vec<_> = e.excluded.iter().filter(|x| mine(&x.rule)).collect();
-    let mut json = if not {
-        let reasons: Vec<_> = e.not_applicable.iter().filter(|n| mine(&n.rule)).collect();
-        serde_json::json!({ "policy": policy, "rule": rule, "not_applicable": reasons, "excluded": excluded })
-    } else {
-        let awards: Vec<_> = e.awards.iter().filter(|a| mine(&a.rule)).collect();
-        serde_json::json!({ "policy": policy, "rule": rule, "awards": awards, "excluded": excluded })
-    };
+    let mut json = lang.run(|| {
+        if not {
+            let reasons: Vec<_> = e.not_applicable.iter().filter(|n| mine(&n.rule)).collect();
+            serde_json::json!({ "policy": policy, "rule": rule, "not_applicable": reasons, "excluded": excluded })
+        } else {
+            let awards: Vec<_> = e.awards.iter().filter(|a| mine(&a.rule)).collect();
+            serde_json::json!({ "policy": policy, "rule": rule, "awards": awards, "excluded": excluded })
+        }
+    });
     Provenance::new(&evaluated.rules.hash, Some(evaluated.as_of)).attach(&mut json);
     Ok(Json(json))
 }

@@ -7,6 +7,7 @@
 pub mod batch;
 pub mod evaluate;
 pub mod info;
+pub mod lang;
 pub mod openapi;
 pub mod problem;
 pub mod state;

@@ -459,7 +459,9 @@ fn describe(r: Rule) -> &'static str {
         Rule::members | Rule::kw_members => "`members`",
         Rule::member | Rule::whole_policy => "a rule id or `policy <id>`",
         Rule::cap | Rule::kw_cap => "`cap`",
-        Rule::period | Rule::per_year | Rule::over_years | Rule::in_total | Rule::kw_in_total => "`per year`, `over N years` or `in total`",
+        Rule::period | Rule::per_year | Rule::over_years | Rule::in_total | Rule::kw_in_total => {
+            "`per year`, `over N years` or `in total`"
+        }
         Rule::kw_year | Rule::kw_years => "`year`",
         Rule::kw_over => "`over`",
         Rule::kw_total => "`total`",

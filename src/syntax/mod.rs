@@ -4,8 +4,8 @@
 //! the grammar cannot say (a date that exists, a number that fits, a clause given twice).
 //! Lowering collects every error it finds; pest itself stops at the first.
 
-mod error;
 mod convert;
+mod error;
 mod expr;
 mod keywords;
 mod lower;

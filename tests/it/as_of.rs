@@ -72,7 +72,7 @@ fn a_test_and_the_repl_put_their_own_date_first() {
     assert_eq!(policy(&["test", file.to_str().unwrap()], None).status.code(), Some(0));
 
     let today = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
-    let mut session = Session::new(Config { errors: ErrorFormat::Plain, color: false, today });
+    let mut session = Session::new(Config { errors: ErrorFormat::Plain, color: false, today, width: None });
     std::fs::write(dir.join("f.json"), FACTS).unwrap();
     session.handle(&format!(":load {}", rules.display()));
     session.handle(&format!(":facts {}", dir.join("f.json").display()));

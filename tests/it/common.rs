@@ -114,9 +114,10 @@ pub fn file_name(path: &std::path::Path) -> String {
 }
 
 /// The `policy` binary, with its messages in English whatever the developer's locale (a test
-/// that wants Chinese says `--lang zh` or sets `POLICY_LANG` itself).
+/// that wants Chinese says `--lang zh` or sets `POLICY_LANG` itself), and its tables as wide
+/// as they need whatever `COLUMNS` the shell exports.
 pub fn policy() -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_policy"));
-    command.env("POLICY_LANG", "en");
+    command.env("POLICY_LANG", "en").env_remove("COLUMNS");
     command
 }

@@ -85,7 +85,7 @@ fn test_reports_and_the_repl_escape_what_they_echo() {
     let json = dir.path().join("facts.json");
     std::fs::write(&json, facts()).unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
-    let mut session = Session::new(Config { errors: ErrorFormat::Human, color: true, today });
+    let mut session = Session::new(Config { errors: ErrorFormat::Human, color: true, today, width: None });
     session.load(vec!["tests/cli/demo.policy".into()]);
     for line in [format!(":facts {}", json.display()), ":facts".into(), ":eval".into(), ":focus".into()] {
         let answer = session.handle(&line);

@@ -57,7 +57,7 @@ fn labels_are_titles_and_descriptions_in_the_facts_schema() {
 #[test]
 fn the_repl_schema_listing_shows_labels() {
     let today = NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
-    let mut session = Session::new(Config { errors: ErrorFormat::Plain, color: false, today });
+    let mut session = Session::new(Config { errors: ErrorFormat::Plain, color: false, today, width: None });
     for line in TEXT.lines() {
         session.handle(line);
     }

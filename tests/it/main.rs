@@ -11,6 +11,7 @@ mod baseline;
 mod batch;
 mod check;
 mod checks;
+mod chinese;
 mod cli;
 mod common;
 mod compile;

@@ -17,7 +17,7 @@ const MORE: &str = "   ...> ";
 
 fn session() -> Session {
     let today = NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
-    Session::new(Config { errors: ErrorFormat::Plain, color: false, today })
+    Session::new(Config { errors: ErrorFormat::Plain, color: false, today, width: None })
 }
 
 /// A session with the demo rules and facts loaded.

@@ -1,0 +1,347 @@
+//! Output in Chinese (`--lang zh`): no English word is left but the ids the drafter chose;
+//! tables fit the terminal with Chinese ids; amounts in 万/亿; the English help is the doc
+//! comments' own words.
+
+use crate::common::{beside, policy};
+use policy_lang::i18n::{with_lang, Lang};
+use policy_lang::output::ErrorFormat;
+use policy_lang::repl::{Config, Session};
+use policy_lang::syntax::{is_keyword, tokens, TokenKind};
+use std::collections::BTreeSet;
+use std::path::Path;
+use unicode_width::UnicodeWidthStr;
+
+fn run(args: &[&str], columns: Option<&str>) -> (String, String) {
+    let mut command = policy();
+    command.args(args);
+    if let Some(columns) = columns {
+        command.env("COLUMNS", columns);
+    }
+    let out = command.output().unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    assert!(out.status.success(), "policy {args:?}: {}{}", text(&out.stdout), text(&out.stderr));
+    (text(&out.stdout), text(&out.stderr))
+}
+
+/// ASCII words: runs of letters, digits and `_`, starting with a letter.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+}
+
+/// The words the drafter chose: the names in the rules (every word that is not a keyword),
+/// the words of their text literals (cites, titles, test names), of the facts (ids, enum
+/// values, keys) and of the file names.
+fn drafters_words(files: &[&Path]) -> BTreeSet<String> {
+    let mut chosen = BTreeSet::new();
+    for file in files {
+        let text = std::fs::read_to_string(file).unwrap();
+        chosen.extend(words(&file.display().to_string()).map(String::from));
+        if file.extension().is_some_and(|e| e == "json") {
+            chosen.extend(words(&text).map(String::from));
+            continue;
+        }
+        for token in tokens(&text) {
+            let said = token.text(&text);
+            match token.kind {
+                TokenKind::Word if !is_keyword(said) => chosen.extend(words(said).map(String::from)),
+                TokenKind::Text { .. } => chosen.extend(words(said).map(String::from)),
+                _ => {}
+            }
+        }
+    }
+    chosen
+}
+
+/// Files below `dir` ending in `ext`.
+fn files(dir: &str, ext: &str) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> =
+        walk(Path::new(dir)).into_iter().filter(|p| p.extension().is_some_and(|e| e == ext)).collect();
+    found.sort();
+    found
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// The English words in `output` that the drafter did not choose. Quoted source (`` `…` ``),
+/// REPL commands and flags (`:why`, `--rule`), placeholders (`<file>`) and the few names
+/// every language writes the same (JSON, Ctrl-C, YYYY-MM-DD, policy-lang) are not words.
+fn english_words(output: &str, chosen: &BTreeSet<String>) -> BTreeSet<String> {
+    const NAMES: &[&str] = &[
+        "JSON", "Lines", "Schema", "CSV", "HTTP", "Ctrl", "C", "D", "YYYY", "MM", "DD", "policy", "lang", "ASCII",
+        "UTC", // The commands, as typed.
+        "check", "eval", "facts", "needed", "replay", "gen", "compile", "fmt", "repl", "serve", "test", "help",
+    ];
+    let mut found = BTreeSet::new();
+    for line in output.lines() {
+        // Outside backticks only: the even pieces.
+        for piece in line.split('`').step_by(2) {
+            let mut rest = piece;
+            while let Some(at) = rest.find(|c: char| c.is_ascii_alphabetic()) {
+                let before = rest[..at].chars().next_back();
+                let tail = &rest[at..];
+                let len = tail.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(tail.len());
+                let word = &tail[..len];
+                let command = matches!(before, Some(':' | '-' | '<' | '[' | '\\'));
+                let in_word = before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+                if !command && !in_word && !chosen.contains(word) && !NAMES.contains(&word) {
+                    found.insert(format!("{word}  (in: {line})"));
+                }
+                rest = &tail[len..];
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn chinese_output_has_no_english_word_but_the_drafters_ids() {
+    let mut inputs = files("rules", "policy");
+    inputs.extend(files("examples", "json"));
+    inputs.extend(files("examples", "policy"));
+    let refs: Vec<&Path> = inputs.iter().map(|p| p.as_path()).collect();
+    let chosen = drafters_words(&refs);
+    let mut outputs = Vec::new();
+    // The seed rules on the bundled fact sets, and each Chinese-keyword example on its own.
+    for facts in files("examples", "json") {
+        let rules = facts.with_extension("policy");
+        let rules = if rules.exists() { rules.display().to_string() } else { "rules/".to_string() };
+        let facts = facts.display().to_string();
+        for amounts in ["yuan", "wan"] {
+            let args =
+                ["--lang", "zh", "--amounts", amounts, "eval", &rules, "--facts", &facts, "--as-of", "2025-06-30"];
+            outputs.push(run(&args, None).0);
+        }
+    }
+    outputs.push(run(&["--lang", "zh", "test", "--facts-root", ".", "--coverage", "rules/"], None).0);
+    // `check`: the summary and the amendment notes (the warnings are diagnostics, worded apart).
+    let (_, check) = run(&["--lang", "zh", "check", "rules/"], None);
+    outputs.extend(
+        check
+            .lines()
+            .filter(|l| l.starts_with("已检查") || l.starts_with("注") || l.starts_with("  "))
+            .map(String::from),
+    );
+    outputs.push(run(&["--lang", "zh", "--help"], None).0);
+    outputs.push(run(&["--lang", "zh", "eval", "--help"], None).0);
+    outputs.push(with_lang(Lang::Zh, repl_session));
+    let found: BTreeSet<String> = outputs.iter().flat_map(|o| english_words(o, &chosen)).collect();
+    assert!(
+        found.is_empty(),
+        "English words in --lang zh output:\n{}",
+        found.into_iter().collect::<Vec<_>>().join("\n")
+    );
+}
+
+/// A REPL session on the bundled rules and an example, in the current language.
+fn repl_session() -> String {
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    let mut session = Session::new(Config { errors: ErrorFormat::Plain, color: false, today, width: None });
+    let mut out = session.load(vec!["rules/".into()]).text;
+    for line in [
+        ":help",
+        ":facts examples/wuxi_innovative_drug.json",
+        ":as_of 2025-06-30",
+        ":focus",
+        ":rules",
+        ":eval enterprise.WXINNO",
+        ":why WX-03-1",
+        ":why-not WX-10",
+        ":why-not CZ-03-2a",
+        ":type",
+    ] {
+        out.push_str(&session.handle(line).text);
+    }
+    out
+}
+
+#[test]
+fn the_repl_answers_in_chinese() {
+    let out = with_lang(Lang::Zh, repl_session);
+    assert!(out.contains("已载入 11 个文件：5 项政策"), "{out}");
+    assert!(out.contains("列出命令"), "{out}");
+    assert!(out.contains("评估日 2025-06-30（由 :as_of 设定）"), "{out}");
+    assert!(out.contains("政策  "), "the :rules heading: {out}");
+    assert!(out.contains("（封顶）"), "{out}");
+}
+
+#[test]
+fn tables_fit_80_and_40_columns_with_chinese_ids() {
+    let facts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/chinese_ids.json");
+    for columns in ["80", "40"] {
+        let args = [
+            "--lang",
+            "zh",
+            "--amounts",
+            "wan",
+            "eval",
+            "tests/cli/demo.policy",
+            "--facts",
+            "tests/cli/chinese_ids.json",
+        ];
+        let (table, _) = run(&args, Some(columns));
+        let width: usize = columns.parse().unwrap();
+        for line in table.lines() {
+            assert!(line.width() <= width, "wider than {width}: {line:?}");
+            assert!(!line.contains(['\u{1b}', '\r']), "a raw control character: {line:?}");
+        }
+        assert!(table.contains("江苏恒瑞"), "{table}");
+        beside(&facts, || insta::assert_snapshot!(format!("chinese_ids.json.{columns}"), table));
+    }
+    // Piped without COLUMNS, nothing is wrapped: one line per row, as before.
+    let (wide, _) = run(&["eval", "tests/cli/demo.policy", "--facts", "tests/cli/chinese_ids.json"], None);
+    let row = wide.lines().find(|l| l.starts_with("enterprise.江苏恒瑞医药股份有限公司.drugs.注射用卡瑞利珠单抗"));
+    assert!(row.is_some_and(|row| row.ends_with("CZ-03-1b  （三）第1段(b)  exact         4,000,000")), "{wide}");
+}
+
+#[test]
+fn amounts_in_wan_and_yuan() {
+    let args = |lang: &'static str, amounts: &'static str| {
+        ["--lang", lang, "--amounts", amounts, "eval", "tests/cli/demo.policy", "--facts", "tests/cli/chinese_ids.json"]
+    };
+    let (zh_wan, _) = run(&args("zh", "wan"), None);
+    assert!(zh_wan.contains("最高 400万元：600万元 → 400万元（封顶）"), "{zh_wan}");
+    assert!(zh_wan.contains("960万元"), "{zh_wan}");
+    let (zh_yuan, _) = run(&args("zh", "yuan"), None);
+    assert!(zh_yuan.contains("最高 4,000,000元：6,000,000元 → 4,000,000元（封顶）"), "{zh_yuan}");
+    let (en_wan, _) = run(&args("en", "wan"), None);
+    assert!(en_wan.contains("max 400万元: 600万元 → 400万元 (capped)"), "{en_wan}");
+    let (en, _) = run(&args("en", "yuan"), None);
+    assert!(en.contains("max 4,000,000: 6,000,000 → 4,000,000 (capped)"), "{en}");
+    // JSON keeps the exact figure whatever the display.
+    let json = |amounts| {
+        run(
+            &[
+                "--amounts",
+                amounts,
+                "eval",
+                "tests/cli/demo.policy",
+                "--facts",
+                "tests/cli/chinese_ids.json",
+                "--format",
+                "json",
+            ],
+            None,
+        )
+        .0
+    };
+    let (yuan, wan) = (json("yuan"), json("wan"));
+    assert!(wan.contains("\"owed\": \"9600000.00\""), "{wan}");
+    let owed = |j: &str| j.lines().find(|l| l.contains("\"owed\"")).map(String::from);
+    assert_eq!(owed(&yuan), owed(&wan));
+}
+
+#[test]
+fn the_english_help_says_what_the_doc_comments_say() {
+    let mut help = run(&["--help"], None).0;
+    for sub in ["check", "eval", "facts-needed", "replay", "gen", "compile", "fmt", "repl", "serve", "test"] {
+        help += &run(&[sub, "--help"], None).0;
+    }
+    let catalogue = std::fs::read_to_string("locales/en/help.ftl").unwrap();
+    for line in catalogue.lines().filter(|l| l.starts_with("cli-") && !l.contains("-heading")) {
+        let (key, text) = line.split_once(" = ").unwrap();
+        if ["cli-help", "cli-version", "cli-help-command"].contains(&key) {
+            continue;
+        }
+        assert!(help.contains(text), "`{key}` is not what `policy --help` says: {text}");
+    }
+    let zh = run(&["--lang", "zh", "eval", "--help"], None).0;
+    assert!(zh.contains("用法: policy eval") && zh.contains("按一组 JSON 事实评估规则"), "{zh}");
+}
+
+/// `Accept-Language: zh` over the real loopback socket: the reasons and traces a response
+/// carries are in Chinese, what `policy --lang zh eval --format json` writes; without it,
+/// English; amounts stay exact.
+#[cfg(feature = "serve")]
+#[test]
+fn the_server_answers_in_the_language_asked_for() {
+    use crate::serve::Server;
+    let server = Server::start(&["rules/"]);
+    let facts = std::fs::read_to_string("examples/changzhou_device_maker.json").unwrap();
+    let ask = |path: &str, lang: Option<&str>| {
+        let mut request = ureq::post(&format!("{}{path}", server.url));
+        if let Some(lang) = lang {
+            request = request.set("Accept-Language", lang);
+        }
+        let text = request.send_string(&facts).unwrap().into_string().unwrap();
+        serde_json::from_str::<serde_json::Value>(&text).unwrap()
+    };
+    let zh = ask("/v1/evaluate", Some("zh-CN,zh;q=0.9,en;q=0.8"));
+    let cli = run(
+        &["--lang", "zh", "eval", "rules/", "--facts", "examples/changzhou_device_maker.json", "--format", "json"],
+        None,
+    )
+    .0;
+    let cli: serde_json::Value = serde_json::from_str(&cli).unwrap();
+    assert_eq!(zh["awards"], cli["awards"]);
+    assert_eq!(zh["not_applicable"], cli["not_applicable"]);
+    let trace = zh["awards"][1]["trace"].to_string();
+    assert!(trace.contains("（封顶）") && trace.contains("2,000,000元"), "{trace}");
+    let en = ask("/v1/evaluate", None);
+    assert!(en["awards"][1]["trace"].to_string().contains("(capped)"), "{en}");
+    assert_eq!(zh["totals"], en["totals"], "amounts are data, the same in every language");
+    let why_not = ask("/v1/why-not?rule=CZ-03-2a", Some("zh"));
+    assert!(why_not["not_applicable"].to_string().contains("不成立"), "{why_not}");
+    // A batch's lines too, though they are evaluated on the batch's own threads.
+    let line = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&facts).unwrap()).unwrap();
+    let batch = ureq::post(&format!("{}/v1/evaluate/batch", server.url))
+        .set("Accept-Language", "zh")
+        .send_string(&format!("{line}\n"))
+        .unwrap()
+        .into_string()
+        .unwrap();
+    assert!(batch.contains("（封顶）"), "{batch}");
+}
+
+/// The REPL session the README shows in Chinese, as the terminal shows it (prompts and
+/// inputs, then each answer).
+fn readme_session() -> String {
+    with_lang(Lang::Zh, || {
+        let today = chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
+        let mut session = Session::new(Config { errors: ErrorFormat::Plain, color: false, today, width: None });
+        let mut out = "$ cargo run -- repl --lang zh tests/repl/demo.policy --facts tests/repl/demo.json\n".to_string();
+        out += &policy_lang::t!("repl-banner");
+        out.push('\n');
+        out += &session.load(vec!["tests/repl/demo.policy".into()]).text;
+        out += &session.load_facts("tests/repl/demo.json").text;
+        for line in ["20% of 3000万", ":why-not RD", ":set enterprise.E1.rd_cost = 2000万", ":why RD"] {
+            out += &format!("policy> {line}\n");
+            out += &session.handle(line).text;
+        }
+        out
+    })
+}
+
+#[test]
+fn the_readme_shows_a_chinese_session_and_table_from_real_runs() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let session = readme_session();
+    assert!(readme.contains(&session), "README.md should show this session:\n{session}");
+    let args = [
+        "--lang",
+        "zh",
+        "--amounts",
+        "wan",
+        "eval",
+        "rules/",
+        "--facts",
+        "examples/changzhou_device_maker.json",
+        "--as-of",
+        "2025-06-30",
+        "--explain",
+        "enterprise.CZMED.devices.DEV-ENDO",
+    ];
+    let table = run(&args, None).0;
+    assert!(readme.contains(&table), "README.md should show this table:\n{table}");
+}
