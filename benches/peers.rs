@@ -125,7 +125,8 @@ fn main() {
     });
 
     let engine = rhai::Engine::new();
-    let ast = engine.compile("let x = rd_cost * 0.2; if x < 4000000.0 { x } else { 4000000.0 }").expect("rhai compiles");
+    let ast =
+        engine.compile("let x = rd_cost * 0.2; if x < 4000000.0 { x } else { 4000000.0 }").expect("rhai compiles");
     let mut scope = rhai::Scope::new();
     let rhai = time(&costs, |c| {
         scope.clear();

@@ -26,6 +26,7 @@
 use crate::diagnostic::quote;
 use crate::diagnostic::suggest::help as suggest_help;
 use crate::program::{FieldDef, KindId, Program, Schema, Ty, Value};
+use crate::t;
 use chrono::NaiveDate;
 use miette::{Diagnostic, SourceSpan};
 use rust_decimal::Decimal;
@@ -123,8 +124,8 @@ pub enum Slot {
 #[derive(Debug, Error, Diagnostic, Clone, PartialEq)]
 pub enum FactsError {
     /// `{"enterprise": [` (cut off)
-    #[error("facts are not valid JSON: {message}")]
-    #[diagnostic(code(facts::json), help("fix the JSON at line {line}, column {column}"))]
+    #[error("{}", t!("facts-json", message = .message))]
+    #[diagnostic(code(facts::json), help("{}", t!("facts-json-help", line = .line.to_string(), column = .column.to_string())))]
     Json {
         /// serde_json's message.
         message: String,
@@ -133,7 +134,7 @@ pub enum FactsError {
         /// 1-based column of the error.
         column: usize,
         /// Where the JSON stops making sense.
-        #[label("here")]
+        #[label("{}", t!("syntax-unexpected-label"))]
         span: SourceSpan,
     },
 
@@ -531,9 +532,8 @@ impl<'a> Reader<'a> {
     /// A fact not given (or `null`): missing if optional, an error if not.
     fn absent(&mut self, field: &FieldDef) -> Slot {
         if !field.optional {
-            let help =
-                format!("give `{}` a value, or declare it optional (`{}?: …`) in the schema", field.name, field.name);
-            let message = format!("missing fact `{}` ({})", field.name, self.schema.type_name(&field.ty));
+            let help = t!("facts-missing-help", field = &field.name);
+            let message = t!("facts-missing", field = &field.name, ty = self.schema.type_name(&field.ty));
             self.invalid_here(message, help);
         }
         Slot::Missing
@@ -809,7 +809,7 @@ impl<'de> Shape<'de> for EntitySeed<'_, '_> {
                     return Err(duplicate(&k));
                 }
                 let help = suggest_help(&k, def.fields.iter().map(|f| f.name.as_str()), "field");
-                let message = format!("`{}` has no field `{}`", def.name, quote(&k));
+                let message = t!("facts-unknown-field", entity = &def.name, name = quote(&k).to_string());
                 reader.invalid(&format!("{}.{}", reader.path(), quote(&k)), message, help);
                 map.next_value_seed(Strict)?;
                 unknown.push(k);
@@ -894,7 +894,10 @@ fn typed(schema: &Schema, raw: &Raw, ty: Ty) -> Result<Value, (String, String)> 
                 Some(i) => Some(Value::Enum(i)),
                 None => {
                     let help = suggest_help(s, def.variants.iter().map(String::as_str), "value");
-                    return Err((format!("`{}` is not a value of enum `{}`", quote(s), def.name), help));
+                    return Err((
+                        t!("facts-unknown-variant", name = quote(s).to_string(), enum_name = &def.name),
+                        help,
+                    ));
                 }
             },
             None => None,
@@ -904,10 +907,10 @@ fn typed(schema: &Schema, raw: &Raw, ty: Ty) -> Result<Value, (String, String)> 
     match value {
         None => {
             let (expected, help) = expectation(ty, schema);
-            Err((format!("expected {expected}, found {}", raw.describe()), help))
+            Err((t!("facts-expected", expected = expected, found = raw.describe()), help))
         }
         Some(Value::Dec(d)) if ty == Ty::Money && d.is_sign_negative() => {
-            Err((format!("money cannot be negative, found {d}"), "amounts in facts are zero or more".into()))
+            Err((t!("facts-negative", found = d.to_string()), t!("facts-negative-help")))
         }
         Some(value) => Ok(value),
     }

@@ -213,7 +213,8 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 fn lang_asked() -> Option<Lang> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = args.iter().position(|a| a == "--lang").and_then(|i| args.get(i + 1));
-    flag.or_else(|| args.iter().find(|a| a.starts_with("--lang="))).and_then(|a| Lang::parse(a.trim_start_matches("--lang=")))
+    flag.or_else(|| args.iter().find(|a| a.starts_with("--lang=")))
+        .and_then(|a| Lang::parse(a.trim_start_matches("--lang=")))
 }
 
 /// The command line's help in the reader's language: English as the doc comments say it;
@@ -224,7 +225,8 @@ fn help_in_language(mut command: clap::Command) -> clap::Command {
         return command;
     }
     let say = |key: &str| i18n::message(key, &[]);
-    let usage = format!("{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}", say("cli-usage-heading"));
+    let usage =
+        format!("{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}", say("cli-usage-heading"));
     let args = |prefix: String| {
         move |arg: clap::Arg| {
             let id = arg.get_id().as_str().replace('_', "-");
@@ -402,7 +404,8 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                     output::write_json_with(std::io::stdout().lock(), &evaluation, Some(&provenance))
                         .map_err(stdout_failed)?
                 }
-                Format::Table => output::write_table(std::io::stdout().lock(), &evaluation, output::terminal_width()).map_err(stdout_failed)?,
+                Format::Table => output::write_table(std::io::stdout().lock(), &evaluation, output::terminal_width())
+                    .map_err(stdout_failed)?,
                 Format::Csv => emit(
                     &policy_lang::tabular::awards_csv(&evaluation)
                         .map_err(|e| vec![Error::Io { path: "standard output".into(), message: e.to_string() }])?,

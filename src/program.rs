@@ -212,6 +212,10 @@ pub struct EnumDef {
     pub name: String,
     /// Its values; a [`Value::Enum`] is an index into this list.
     pub variants: Vec<String>,
+    /// Its `///` label, if the schema gives one.
+    pub label: Option<String>,
+    /// Each value's `///` label, in the order of `variants`.
+    pub variant_labels: Vec<Option<String>>,
 }
 
 /// A kind of entity rules pay: an enterprise, a drug, a project.
@@ -223,6 +227,8 @@ pub struct KindDef {
     pub fields: Vec<FieldDef>,
     /// The kind whose list field holds entities of this kind.
     pub parent: Option<KindId>,
+    /// Its `///` label, if the schema gives one.
+    pub label: Option<String>,
 }
 
 impl KindDef {
@@ -244,6 +250,8 @@ pub struct FieldDef {
     /// What an absent fact counts as (`deemed_passed?: bool default false`); every read of the
     /// field is checked into an [`Expr::Default`] with it.
     pub default: Option<Value>,
+    /// Its `///` label, if the schema gives one.
+    pub label: Option<String>,
 }
 
 /// The types of the language.

@@ -4,13 +4,13 @@
 //! against the diagnostics of facts that must not load.
 
 use crate::amounts::money;
-use crate::i18n::{with_lang, Lang};
-use crate::t;
 use crate::ast::{Amount, AwardClause, ExpectTotal, Outcome, TestFacts};
 use crate::eval::{Award, Evaluation, Total};
+use crate::i18n::{with_lang, Lang};
 use crate::io::{read_text, MAX_FACTS_BYTES};
 use crate::output::{escape, render_diagnostics, ErrorFormat};
 use crate::program::{Entitlement, Program, RuleName, Test, TestCase};
+use crate::t;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::path::Path;
@@ -123,9 +123,7 @@ fn evaluate(program: &Program, test: &Test, file: &str, root: Option<&Path>) -> 
             (full.display().to_string(), json)
         }
     };
-    let facts = program
-        .facts(&name, &json)
-        .map_err(|errors| NotRun::Facts(errors.0))?;
+    let facts = program.facts(&name, &json).map_err(|errors| NotRun::Facts(errors.0))?;
     // The test's date wins over its facts' (as `dates::evaluation_date` decides), but a test
     // must not depend on the day it runs: with neither, it is an error rather than today.
     let as_of = test.as_of.or(facts.as_of).ok_or_else(|| t!("test-no-as-of"))?;
@@ -169,8 +167,11 @@ fn check(program: &Program, evaluation: &Evaluation, expect: &crate::program::Ex
     let expected = format!("expect {} for {}: {}", rule.id, expect.entity, expect.outcome);
     if held {
         let (Outcome::Award(_, clauses), Some(a)) = (&expect.outcome, award) else { return None };
-        let unmet: Vec<String> =
-            clauses.iter().filter_map(|c| unmet(c, a)).map(|got| format!("\n    {}", t!("test-got", got = got))).collect();
+        let unmet: Vec<String> = clauses
+            .iter()
+            .filter_map(|c| unmet(c, a))
+            .map(|got| format!("\n    {}", t!("test-got", got = got)))
+            .collect();
         return (!unmet.is_empty()).then(|| format!("{expected}{}", unmet.concat()));
     }
     let got = match (award, not_applicable, excluded) {
@@ -230,7 +231,9 @@ fn unmet(clause: &AwardClause, award: &Award) -> Option<String> {
                     payer = payer.node.as_str(),
                     shares = shares.join(&t!("clause-separator"))
                 ),
-                None => t!("test-no-amount-for", payer = payer.node.as_str(), shares = shares.join(&t!("clause-separator"))),
+                None => {
+                    t!("test-no-amount-for", payer = payer.node.as_str(), shares = shares.join(&t!("clause-separator")))
+                }
             })
         }
         AwardClause::Trace(text) => {

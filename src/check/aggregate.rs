@@ -8,6 +8,7 @@ use super::narrow::Narrowing;
 use super::{suggest, CheckError};
 use crate::ast::{self, AggOp};
 use crate::program::{Aggregate, Expr, KindId, Ty, Value};
+use crate::t;
 
 impl Context<'_> {
     pub(super) fn aggregate(&mut self, aggregate: &ast::Aggregate) -> (Expr, Ty) {
@@ -56,7 +57,7 @@ impl Context<'_> {
         let narrowing = self.narrowing.take();
         self.narrowing = narrowing.as_ref().map(|_| Narrowing::of(&self.kind_name(child), []));
         let field = field.map(|f| self.taken(op, f));
-        let filter = aggregate.filter.as_ref().map(|f| self.require(f, &[Ty::Bool], "the `where` filter"));
+        let filter = aggregate.filter.as_ref().map(|f| self.require(f, &[Ty::Bool], &t!("context-where-filter")));
         self.kind = outer;
         self.narrowing = narrowing;
         let ty = match (&field, op) {

@@ -1,7 +1,8 @@
 //! The check stage's error type. Warnings are findings about the text that do not stop
 //! evaluation (overlapping or gapped tiers); everything else is an error.
 
-use crate::diagnostic::quote;
+use crate::diagnostic::{noun, quote};
+use crate::t;
 use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
@@ -10,7 +11,7 @@ use thiserror::Error;
 #[derive(Debug, Error, Diagnostic, Clone, PartialEq)]
 pub enum CheckError {
     /// `reward 20% of rd_cots` where the entity has `rd_cost`
-    #[error("unknown field `{}` on `{entity}`", quote(.name))]
+    #[error("{}", t!("check-unknown-field", name = quote(.name).to_string(), entity = .entity))]
     #[diagnostic(code(check::unknown_field), help("{help}"))]
     UnknownField {
         /// The field as written.
@@ -20,12 +21,12 @@ pub enum CheckError {
         /// Did-you-mean, or the kind's fields.
         help: String,
         /// The field name.
-        #[label("not a field of `{entity}`")]
+        #[label("{}", t!("check-unknown-field-span", entity = .entity))]
         span: SourceSpan,
     },
 
     /// `rule A for drgu { … }`
-    #[error("unknown entity kind `{}`", quote(.name))]
+    #[error("{}", t!("check-unknown-entity", name = quote(.name).to_string()))]
     #[diagnostic(code(check::unknown_entity), help("{help}"))]
     UnknownEntity {
         /// The kind as written.
@@ -33,12 +34,12 @@ pub enum CheckError {
         /// Did-you-mean, or the declared kinds.
         help: String,
         /// The kind name.
-        #[label("no such entity in the schema")]
+        #[label("{}", t!("check-unknown-entity-span"))]
         span: SourceSpan,
     },
 
     /// `rd_cost: monye`
-    #[error("unknown type `{}`", quote(.name))]
+    #[error("{}", t!("check-unknown-type", name = quote(.name).to_string()))]
     #[diagnostic(code(check::unknown_type), help("{help}"))]
     UnknownType {
         /// The type as written.
@@ -46,12 +47,12 @@ pub enum CheckError {
         /// Did-you-mean, or the types there are.
         help: String,
         /// The type name.
-        #[label("not a type")]
+        #[label("{}", t!("check-unknown-type-span"))]
         span: SourceSpan,
     },
 
     /// `when phase == IV` where `phase` has no `IV`
-    #[error("`{}` is not a value of enum `{enum_name}`", quote(.name))]
+    #[error("{}", t!("check-unknown-variant", name = quote(.name).to_string(), enum_name = .enum_name))]
     #[diagnostic(code(check::unknown_variant), help("{help}"))]
     UnknownVariant {
         /// The value as written.
@@ -61,12 +62,12 @@ pub enum CheckError {
         /// Did-you-mean, or the enum's values.
         help: String,
         /// The value.
-        #[label("no such value")]
+        #[label("{}", t!("check-unknown-variant-span"))]
         span: SourceSpan,
     },
 
     /// `reward rd_cost + items` where `items` is a count
-    #[error("cannot apply `{op}` to {left} and {right}")]
+    #[error("{}", t!("check-operand-types", op = .op, left = .left, right = .right))]
     #[diagnostic(code(check::operand_types), help("{help}"))]
     Operands {
         /// The operator, as written.
@@ -78,15 +79,15 @@ pub enum CheckError {
         /// What the operator accepts.
         help: String,
         /// The left operand.
-        #[label("{left}")]
+        #[label("{}", t!("check-operand-types-left-span", left = .left))]
         left_span: SourceSpan,
         /// The right operand.
-        #[label("{right}")]
+        #[label("{}", t!("check-operand-types-right-span", right = .right))]
         right_span: SourceSpan,
     },
 
     /// `when rd_cost` (money where a condition needs bool)
-    #[error("{context} must be {expected}, found {found}")]
+    #[error("{}", t!("check-type-mismatch", context = .context, expected = .expected, found = .found))]
     #[diagnostic(code(check::type_mismatch), help("{help}"))]
     Expected {
         /// Where the value stands, e.g. "a `when` condition".
@@ -98,13 +99,13 @@ pub enum CheckError {
         /// How to write what is expected.
         help: String,
         /// The expression.
-        #[label("this is {found}")]
+        #[label("{}", t!("check-type-mismatch-span", found = .found))]
         span: SourceSpan,
     },
 
     /// Two rules named `CZ-05` in one policy; two fields `rd_cost` on one entity; `enum city`
     /// declared in two files
-    #[error("duplicate {what} `{}`", quote(.name))]
+    #[error("{}", t!("check-duplicate", what = noun(.what), name = quote(.name).to_string()))]
     #[diagnostic(code(check::duplicate), help("{help}"))]
     Duplicate {
         /// What is duplicated: rule, field, enum, …
@@ -114,10 +115,10 @@ pub enum CheckError {
         /// How to fix it: where names must be unique, or how to extend instead.
         help: String,
         /// The second definition.
-        #[label("defined again here")]
+        #[label("{}", t!("check-duplicate-span"))]
         span: SourceSpan,
         /// The first definition, when in the same file.
-        #[label("defined here first")]
+        #[label("{}", t!("check-duplicate-first"))]
         first: Option<SourceSpan>,
         /// The first definition when it is in another file: that file's index and the span,
         /// shown as a related diagnostic in that file.
@@ -126,18 +127,18 @@ pub enum CheckError {
 
     /// The first definition of a name defined again in another file (shown beside
     /// [`CheckError::Duplicate`], never alone)
-    #[error("`{}` is first defined here", quote(.name))]
+    #[error("{}", t!("check-first-definition", name = quote(.name).to_string()))]
     #[diagnostic(code(check::first_definition), severity(Advice))]
     FirstDefinition {
         /// The name given twice.
         name: String,
         /// The first definition.
-        #[label("defined here first")]
+        #[label("{}", t!("check-first-definition-span"))]
         span: SourceSpan,
     },
 
     /// `extend enum cty { … }` where no file declares `cty`
-    #[error("cannot extend unknown {what} `{}`", quote(.name))]
+    #[error("{}", t!("check-unknown-extension", what = noun(.what), name = quote(.name).to_string()))]
     #[diagnostic(code(check::unknown_extension), help("{help}"))]
     UnknownExtension {
         /// `enum` or `entity`.
@@ -147,17 +148,17 @@ pub enum CheckError {
         /// Did-you-mean, or how to declare it instead.
         help: String,
         /// The name.
-        #[label("no {what} of this name is declared")]
+        #[label("{}", t!("check-unknown-extension-span", what = noun(.what)))]
         span: SourceSpan,
     },
 
     /// `extend entity enterprise { trials: [clinical_trial] }`: facts written for the other
     /// policies do not give `trials`, and would be refused
-    #[error("`{field}`, added to `{kind}`, is required of every `{kind}`")]
+    #[error("{}", t!("check-required-extension", field = .field, kind = .kind))]
     #[diagnostic(
         code(check::required_extension),
         severity(Warning),
-        help("fact sets written for the policies that declared `{kind}` do not give it, and would be refused; declare it optional: `{field}?: {ty}`")
+        help("{}", t!("check-required-extension-help", kind = .kind, field = .field, ty = .ty))
     )]
     RequiredExtension {
         /// The kind extended.
@@ -167,12 +168,12 @@ pub enum CheckError {
         /// Its type as written.
         ty: String,
         /// The field.
-        #[label("required, but added by an extension")]
+        #[label("{}", t!("check-required-extension-span"))]
         span: SourceSpan,
     },
 
     /// `clinical_cpa(phase)` where the schedule is `clinical_cap`
-    #[error("unknown schedule `{}`", quote(.name))]
+    #[error("{}", t!("check-unknown-schedule", name = quote(.name).to_string()))]
     #[diagnostic(code(check::unknown_schedule), help("{help}"))]
     UnknownSchedule {
         /// The name as written.
@@ -180,13 +181,13 @@ pub enum CheckError {
         /// Did-you-mean, or how to define one.
         help: String,
         /// The name.
-        #[label("no schedule of this name")]
+        #[label("{}", t!("check-unknown-schedule-span"))]
         span: SourceSpan,
     },
 
     /// `clinical_cap(phase, rd_cost)` where `clinical_cap` takes one argument
-    #[error("`{name}` takes {expected}, given {found}")]
-    #[diagnostic(code(check::schedule_arity), help("call it as `{signature}`"))]
+    #[error("{}", t!("check-schedule-arity", name = .name, expected = .expected, found = .found))]
+    #[diagnostic(code(check::schedule_arity), help("{}", t!("check-schedule-arity-help", signature = .signature)))]
     Arity {
         /// The schedule.
         name: String,
@@ -197,23 +198,23 @@ pub enum CheckError {
         /// The schedule as defined, e.g. `clinical_cap(p: phase)`.
         signature: String,
         /// The call.
-        #[label("{found} given here")]
+        #[label("{}", t!("check-schedule-arity-span", found = .found))]
         span: SourceSpan,
     },
 
     /// `city_cap(II)` where `city_cap` is a `value`
-    #[error("`{name}` is a value, not a schedule")]
-    #[diagnostic(code(check::value_called), help("write it without arguments: `{name}`"))]
+    #[error("{}", t!("check-value-called", name = .name))]
+    #[diagnostic(code(check::value_called), help("{}", t!("check-value-called-help", name = .name)))]
     ValueCalled {
         /// The value.
         name: String,
         /// The call.
-        #[label("a value takes no arguments")]
+        #[label("{}", t!("check-value-called-span"))]
         span: SourceSpan,
     },
 
     /// `value cap = rd_cost max 100万`: a value or schedule reads a fact
-    #[error("`{}` is not a parameter of `{schedule}`", quote(.name))]
+    #[error("{}", t!("check-schedule-reads-facts", name = quote(.name).to_string(), schedule = .schedule))]
     #[diagnostic(code(check::schedule_reads_facts), help("{help}"))]
     ReadsFacts {
         /// The name read.
@@ -223,15 +224,15 @@ pub enum CheckError {
         /// How to pass the fact in instead.
         help: String,
         /// The name.
-        #[label("a value or schedule reads only its parameters and `as_of`")]
+        #[label("{}", t!("check-schedule-reads-facts-span"))]
         span: SourceSpan,
     },
 
     /// `value v9 = v8 + 1` where `v8` uses `v7`, … nine deep
-    #[error("`{}` uses schedules nested more than {limit} deep", quote(.name))]
+    #[error("{}", t!("check-schedule-nesting", name = quote(.name).to_string(), limit = *.limit))]
     #[diagnostic(
         code(check::schedule_nesting),
-        help("write the amount out, or use fewer schedules that use schedules")
+        help("{}", t!("check-schedule-nesting-help"))
     )]
     TooNested {
         /// The value or schedule.
@@ -239,13 +240,13 @@ pub enum CheckError {
         /// The deepest nesting allowed.
         limit: usize,
         /// Its name.
-        #[label("uses a schedule that uses a schedule … too deep")]
+        #[label("{}", t!("check-schedule-nesting-span"))]
         span: SourceSpan,
     },
 
     /// `city_cap` where two policies define a value `city_cap`, or a name that is both a field
     /// and a value
-    #[error("`{}` is ambiguous", quote(.name))]
+    #[error("{}", t!("check-ambiguous-name", name = quote(.name).to_string()))]
     #[diagnostic(code(check::ambiguous_name), help("{help}"))]
     Ambiguous {
         /// The name as written.
@@ -253,60 +254,60 @@ pub enum CheckError {
         /// The qualified names to choose from.
         help: String,
         /// The name.
-        #[label("means more than one thing here")]
+        #[label("{}", t!("check-ambiguous-name-span"))]
         span: SourceSpan,
     },
 
     /// `tiers x { [1亿, 5亿] => …, [5亿, ..) => … }`: both contain 5亿
-    #[error("tiers overlap at {at}")]
+    #[error("{}", t!("check-tier-overlap", at = .at))]
     #[diagnostic(
         code(check::tier_overlap),
         severity(Warning),
-        help("{at} matches both tiers, and the first listed wins; if the text itself overlaps, keep its wording, order the tiers so the reading you chose comes first, and answer this with `acknowledge tier_overlap \"<the reading and why>\"` in the rule")
+        help("{}", t!("check-tier-overlap-help", at = .at))
     )]
     TierOverlap {
         /// The value both tiers contain.
         at: String,
         /// The later tier.
-        #[label("this tier")]
+        #[label("{}", t!("check-tier-overlap-span"))]
         span: SourceSpan,
         /// The earlier tier it overlaps.
-        #[label("overlaps this one")]
+        #[label("{}", t!("check-tier-overlap-other"))]
         other: SourceSpan,
     },
 
     /// `tiers x { [0, 1亿) => …, (1亿, ..) => … }`: nothing covers 1亿
-    #[error("no tier covers {gap}")]
+    #[error("{}", t!("check-tier-gap", gap = .gap))]
     #[diagnostic(
         code(check::tier_gap),
         severity(Warning),
-        help("{gap} earns nothing under this table; close the gap if the text means to cover it, or answer this with `acknowledge tier_gap \"<why>\"` in the rule")
+        help("{}", t!("check-tier-gap-help", gap = .gap))
     )]
     TierGap {
         /// The values no tier covers.
         gap: String,
         /// The tier before the gap.
-        #[label("this tier ends")]
+        #[label("{}", t!("check-tier-gap-span"))]
         span: SourceSpan,
         /// The tier after it.
-        #[label("the next begins")]
+        #[label("{}", t!("check-tier-gap-next"))]
         next: SourceSpan,
     },
 
     /// `[5亿, 1亿]`
-    #[error("tier {interval} contains no value")]
-    #[diagnostic(code(check::empty_tier), help("write the lower bound first, e.g. `[1亿, 5亿]`"))]
+    #[error("{}", t!("check-empty-tier", interval = .interval))]
+    #[diagnostic(code(check::empty_tier), help("{}", t!("check-empty-tier-help")))]
     EmptyTier {
         /// The tier as written.
         interval: String,
         /// The tier.
-        #[label("empty")]
+        #[label("{}", t!("check-empty-tier-span"))]
         span: SourceSpan,
     },
 
     /// `by phase { I => 100万, II => 200万 }` where `phase` also has `III`: a drug in phase III
     /// would find no amount, and the rule would silently not apply.
-    #[error("this `by` table has no amount for {missing} of enum `{enum_name}`")]
+    #[error("{}", t!("check-missing-variants", missing = .missing, enum_name = .enum_name))]
     #[diagnostic(code(check::missing_variants), help("{help}"))]
     MissingVariants {
         /// The values no arm names, as a phrase: "`III`" or "`II` and `III`".
@@ -316,12 +317,12 @@ pub enum CheckError {
         /// The arms to add, or `_ => …`.
         help: String,
         /// The table.
-        #[label("no arm for {missing}")]
+        #[label("{}", t!("check-missing-variants-span", missing = .missing))]
         span: SourceSpan,
     },
 
     /// `acknowledge tier_overlpa "…"`
-    #[error("no warning is called `{}`", quote(.name))]
+    #[error("{}", t!("check-unknown-warning", name = quote(.name).to_string()))]
     #[diagnostic(code(check::unknown_warning), help("{help}"))]
     UnknownWarning {
         /// The name as written.
@@ -329,12 +330,12 @@ pub enum CheckError {
         /// Did-you-mean, or the warnings a rule, pool or stack can have.
         help: String,
         /// The name.
-        #[label("not a warning")]
+        #[label("{}", t!("check-unknown-warning-span"))]
         span: SourceSpan,
     },
 
     /// `acknowledge tier_gap "…"` in a rule whose tiers leave no gap (any more).
-    #[error("{item} has no `{warning}` warning to acknowledge")]
+    #[error("{}", t!("check-acknowledged-absent", item = .item, warning = .warning))]
     #[diagnostic(code(check::acknowledged_absent), severity(Warning), help("{help}"))]
     AcknowledgedAbsent {
         /// The warning named.
@@ -344,45 +345,45 @@ pub enum CheckError {
         /// Remove the line, or the warnings the item does have.
         help: String,
         /// The `acknowledge` clause.
-        #[label("nothing to acknowledge")]
+        #[label("{}", t!("check-acknowledged-absent-span"))]
         span: SourceSpan,
     },
 
     /// `steps n { 5 => 50万, 3 => 30万 }`
-    #[error("step thresholds must increase")]
-    #[diagnostic(code(check::steps_order), help("list steps from the lowest threshold to the highest"))]
+    #[error("{}", t!("check-steps-order"))]
+    #[diagnostic(code(check::steps_order), help("{}", t!("check-steps-order-help")))]
     StepsOrder {
         /// The threshold out of order.
-        #[label("not above the step before")]
+        #[label("{}", t!("check-steps-order-span"))]
         span: SourceSpan,
     },
 
     /// A rule in a file with no `policy { … }` header
-    #[error("rule `{}` belongs to no policy", quote(.rule))]
+    #[error("{}", t!("check-no-policy", rule = quote(.rule).to_string()))]
     #[diagnostic(
         code(check::no_policy),
-        help("add a `policy <id> {{ … }}` header to this file; every rule belongs to the policy of its file")
+        help("{}", t!("check-no-policy-help"))
     )]
     NoPolicy {
         /// The rule's id.
         rule: String,
         /// The rule.
-        #[label("outside any policy")]
+        #[label("{}", t!("check-no-policy-span"))]
         span: SourceSpan,
     },
 
     /// Two `policy` headers in one file
-    #[error("a file holds one policy; this is the second")]
-    #[diagnostic(code(check::second_policy), help("move this policy and its rules to a file of their own"))]
+    #[error("{}", t!("check-second-policy"))]
+    #[diagnostic(code(check::second_policy), help("{}", t!("check-second-policy-help")))]
     SecondPolicy {
         /// The second header.
-        #[label("second policy")]
+        #[label("{}", t!("check-second-policy-span"))]
         span: SourceSpan,
     },
 
     /// `expires 2020-01-01` before `effective 2021-01-01`
-    #[error("policy `{policy}` expires ({expires}) before it takes effect ({effective})")]
-    #[diagnostic(code(check::policy_dates), help("check the dates against the document"))]
+    #[error("{}", t!("check-policy-dates", policy = .policy, expires = .expires, effective = .effective))]
+    #[diagnostic(code(check::policy_dates), help("{}", t!("check-policy-dates-help")))]
     PolicyDates {
         /// The policy's id.
         policy: String,
@@ -391,23 +392,23 @@ pub enum CheckError {
         /// Its last day in force.
         expires: String,
         /// The `expires` date.
-        #[label("expiry")]
+        #[label("{}", t!("check-policy-dates-span"))]
         span: SourceSpan,
     },
 
     /// `effective 30 days after issue` with no `issued` date
-    #[error("policy `{policy}` takes effect after issue but gives no issue date")]
-    #[diagnostic(code(check::no_issue_date), help("add `issued YYYY-MM-DD`"))]
+    #[error("{}", t!("check-no-issue-date", policy = .policy))]
+    #[diagnostic(code(check::no_issue_date), help("{}", t!("check-no-issue-date-help")))]
     NoIssueDate {
         /// The policy's id.
         policy: String,
         /// The `effective` clause.
-        #[label("relative to what?")]
+        #[label("{}", t!("check-no-issue-date-span"))]
         span: SourceSpan,
     },
 
     /// `enterprise.x` used in a rule for an entity that `enterprise` does not contain
-    #[error("`{}` is not `{entity}` or an entity that contains it", quote(.name))]
+    #[error("{}", t!("check-bad-path", name = quote(.name).to_string(), entity = .entity))]
     #[diagnostic(code(check::bad_path), help("{help}"))]
     BadPath {
         /// The owner named in the path.
@@ -417,15 +418,15 @@ pub enum CheckError {
         /// The kinds that do contain it.
         help: String,
         /// The owner's name in the path.
-        #[label("not an enclosing entity")]
+        #[label("{}", t!("check-bad-path-span"))]
         span: SourceSpan,
     },
 
     /// Entity `drug` listed in both `enterprise.drugs` and `fund.drugs`
-    #[error("entity `{kind}` is listed by two entities, `{first}` and `{second}`")]
+    #[error("{}", t!("check-two-parents", kind = .kind, first = .first, second = .second))]
     #[diagnostic(
         code(check::two_parents),
-        help("an entity belongs to one owner; declare a second entity kind for the other list")
+        help("{}", t!("check-two-parents-help"))
     )]
     TwoParents {
         /// The child kind.
@@ -435,18 +436,18 @@ pub enum CheckError {
         /// The second owner.
         second: String,
         /// The second owner's list type, `[drug]`.
-        #[label("second owner")]
+        #[label("{}", t!("check-two-parents-span"))]
         span: SourceSpan,
     },
 
     /// `entity as_of { … }`
-    #[error("`{}` is reserved", quote(.name))]
-    #[diagnostic(code(check::reserved), help("facts use `{name}` for themselves; choose another name"))]
+    #[error("{}", t!("check-reserved", name = quote(.name).to_string()))]
+    #[diagnostic(code(check::reserved), help("{}", t!("check-reserved-help", name = .name)))]
     Reserved {
         /// The reserved name.
         name: String,
         /// The name.
-        #[label("reserved name")]
+        #[label("{}", t!("check-reserved-span"))]
         span: SourceSpan,
     },
 
@@ -466,23 +467,23 @@ pub enum CheckError {
     Timing(TimingError),
 
     /// `entity a { bs: [b] }` and `entity b { as: [a] }`: no top-level list reaches either.
-    #[error("{kinds} own each other in a cycle, so no fact set can hold them")]
+    #[error("{}", t!("check-entity-cycle", kinds = .kinds))]
     #[diagnostic(
         code(check::entity_cycle),
         severity(Warning),
-        help("rules for them can never apply: make one of them top-level by removing its `[…]` field from the other")
+        help("{}", t!("check-entity-cycle-help"))
     )]
     EntityCycle {
         /// The kinds in the cycle, as a phrase: "`a` and `b`".
         kinds: String,
         /// The first of them declared.
-        #[label("in a cycle")]
+        #[label("{}", t!("check-entity-cycle-span"))]
         span: SourceSpan,
     },
 
     /// `expect WX-16b for …` in a file of tests (no policy of its own) when no rule loaded has
     /// that id, or rules of two policies have it.
-    #[error("`{}` {found}", quote(.name))]
+    #[error("{}", t!("check-unknown-rule-test-rule", name = quote(.name).to_string(), found = .found))]
     #[diagnostic(code(check::unknown_rule), help("{help}"))]
     TestRule {
         /// The rule id as written.
@@ -492,25 +493,25 @@ pub enum CheckError {
         /// Did-you-mean, how to qualify the id, or how to load the rules.
         help: String,
         /// The rule id.
-        #[label("no such rule")]
+        #[label("{}", t!("check-unknown-rule-test-rule-span"))]
         span: SourceSpan,
     },
 
     /// `drugs` (a list) used as a value
-    #[error("`{}` is a list of `{kind}` and has no single value", quote(.name))]
-    #[diagnostic(code(check::list_value), help("write a rule `for {kind}` to reward each one"))]
+    #[error("{}", t!("check-list-value", name = quote(.name).to_string(), kind = .kind))]
+    #[diagnostic(code(check::list_value), help("{}", t!("check-list-value-help", kind = .kind)))]
     ListValue {
         /// The list field.
         name: String,
         /// The kind it lists.
         kind: String,
         /// The field.
-        #[label("a list")]
+        #[label("{}", t!("check-list-value-span"))]
         span: SourceSpan,
     },
 
     /// `sum(rd_cost)` where `rd_cost` is money, not a list of records
-    #[error("`{}` is not a list of records", quote(.name))]
+    #[error("{}", t!("check-not-a-list", name = quote(.name).to_string()))]
     #[diagnostic(code(check::not_a_list), help("{help}"))]
     NotAList {
         /// The field as written.
@@ -520,12 +521,12 @@ pub enum CheckError {
         /// The list fields there are.
         help: String,
         /// The field.
-        #[label("this is {found}")]
+        #[label("{}", t!("check-not-a-list-span", found = .found))]
         span: SourceSpan,
     },
 
     /// `sum(trials)`, `count(trials.rd_cost)`, `all(trials)`
-    #[error("`{op}(…)` {problem}")]
+    #[error("{}", t!("check-aggregate-form", op = .op, problem = .problem))]
     #[diagnostic(code(check::aggregate_form), help("{help}"))]
     AggregateForm {
         /// The aggregate's name.
@@ -535,30 +536,30 @@ pub enum CheckError {
         /// How it is written.
         help: String,
         /// The aggregate.
-        #[label("here")]
+        #[label("{}", t!("check-aggregate-form-span"))]
         span: SourceSpan,
     },
 
     /// `(a + b) default 0`: only a fact can be absent
-    #[error("`default` follows a fact, not a computed value")]
+    #[error("{}", t!("check-default-not-fact"))]
     #[diagnostic(
         code(check::default_not_fact),
-        help("give the default where the fact is read: `(employees default 0) + 1`")
+        help("{}", t!("check-default-not-fact-help"))
     )]
     DefaultNotFact {
         /// What precedes `default`.
-        #[label("not a fact")]
+        #[label("{}", t!("check-default-not-fact-span"))]
         span: SourceSpan,
     },
 
     /// `passed: bool default false`: a required fact is never absent
-    #[error("`{}` has a default but is required, so it is never absent", quote(.name))]
-    #[diagnostic(code(check::default_required), help("mark it optional: `{}?: … default …`", quote(.name)))]
+    #[error("{}", t!("check-default-required", name = quote(.name).to_string()))]
+    #[diagnostic(code(check::default_required), help("{}", t!("check-default-required-help", name = quote(.name).to_string())))]
     DefaultRequired {
         /// The field.
         name: String,
         /// The default.
-        #[label("never used")]
+        #[label("{}", t!("check-default-required-span"))]
         span: SourceSpan,
     },
 }
@@ -567,43 +568,36 @@ pub enum CheckError {
 #[derive(Debug, Error, Diagnostic, Clone, PartialEq)]
 pub enum TimingError {
     /// `rule R for e { reward 1万 }` with no `once`, `yearly` or `every_event`
-    #[error("rule `{rule}` does not say how often it pays")]
+    #[error("{}", t!("check-no-frequency", rule = .rule))]
     #[diagnostic(
         code(check::no_frequency),
-        help(
-            "add one of: `once` (一次性), `once per <fact>` (每个品种/阶段一次), `once per enterprise` \
-             (每家企业只奖励一次), `yearly` (每年), or `every_event` (每次); nothing is assumed, so that a \
-             forgotten word cannot pay every year forever"
-        )
+        help("{}", t!("check-no-frequency-help"))
     )]
     NoFrequency {
         /// The rule.
         rule: String,
         /// The rule's id.
-        #[label("how often?")]
+        #[label("{}", t!("check-no-frequency-span"))]
         span: SourceSpan,
     },
 
     /// `rule R for e { once reward 1万 }` with no `on`
-    #[error("rule `{rule}` does not say which date it is judged on")]
+    #[error("{}", t!("check-no-event-date", rule = .rule))]
     #[diagnostic(
         code(check::no_event_date),
-        help(
-            "add `on <date fact>` (the date of the rewarded event: 获批/认定/签订之日), or `on as_of` to \
-             judge it on the evaluation date; the date decides the policy window and the year it is for"
-        )
+        help("{}", t!("check-no-event-date-help"))
     )]
     NoEventDate {
         /// The rule.
         rule: String,
         /// The rule's id.
-        #[label("on which date?")]
+        #[label("{}", t!("check-no-event-date-span"))]
         span: SourceSpan,
     },
 
     /// `once per variety within device` in a rule for drugs
-    #[error("`{name}` does not own `{kind}`")]
-    #[diagnostic(code(check::not_an_owner), help("name `{kind}` itself or an entity that contains it: {owners}"))]
+    #[error("{}", t!("check-not-an-owner", name = .name, kind = .kind))]
+    #[diagnostic(code(check::not_an_owner), help("{}", t!("check-not-an-owner-help", kind = .kind, owners = .owners)))]
     NotAnOwner {
         /// The kind as written.
         name: String,
@@ -612,7 +606,7 @@ pub enum TimingError {
         /// The kinds that would do.
         owners: String,
         /// The name.
-        #[label("not above `{kind}`")]
+        #[label("{}", t!("check-not-an-owner-span", kind = .kind))]
         span: SourceSpan,
     },
 }
@@ -621,7 +615,7 @@ pub enum TimingError {
 #[derive(Debug, Error, Diagnostic, Clone, PartialEq)]
 pub enum GroupError {
     /// `members CZ-03-1x` where no such rule exists
-    #[error("`{}` names no rule of policy `{policy}`", quote(.name))]
+    #[error("{}", t!("check-unknown-rule", name = quote(.name).to_string(), policy = .policy))]
     #[diagnostic(code(check::unknown_rule), help("{help}"))]
     UnknownRule {
         /// The rule id as written.
@@ -631,12 +625,12 @@ pub enum GroupError {
         /// Did-you-mean, or the policy's rules.
         help: String,
         /// The member.
-        #[label("no such rule")]
+        #[label("{}", t!("check-unknown-rule-span"))]
         span: SourceSpan,
     },
 
     /// `expect A for e.E1: 10万 payer ctiy 6万` where rule `A` splits between `city` and `district`
-    #[error("rule `{rule}` has no payer `{payer}`")]
+    #[error("{}", t!("check-unknown-payer", rule = .rule, payer = .payer))]
     #[diagnostic(code(check::unknown_payer), help("{help}"))]
     UnknownPayer {
         /// The payer as written.
@@ -646,12 +640,12 @@ pub enum GroupError {
         /// Did-you-mean, the rule's payers, or that it has no `split`.
         help: String,
         /// The payer.
-        #[label("not in the rule's `split`")]
+        #[label("{}", t!("check-unknown-payer-span"))]
         span: SourceSpan,
     },
 
     /// `members policy wuxii`
-    #[error("unknown policy `{}`", quote(.name))]
+    #[error("{}", t!("check-unknown-policy", name = quote(.name).to_string()))]
     #[diagnostic(code(check::unknown_policy), help("{help}"))]
     UnknownPolicy {
         /// The policy id as written.
@@ -659,17 +653,15 @@ pub enum GroupError {
         /// Did-you-mean, or the policies loaded.
         help: String,
         /// The member.
-        #[label("no such policy among the files loaded")]
+        #[label("{}", t!("check-unknown-policy-span"))]
         span: SourceSpan,
     },
 
     /// `cap 300万 per drug per year` over a rule `for enterprise`
-    #[error("{what} `{group}` is kept per `{scope}`, but rule `{}` pays `{kind}`, which no `{scope}` contains", quote(.rule))]
+    #[error("{}", t!("check-group-scope", what = noun(.what), group = .group, scope = .scope, rule = quote(.rule).to_string(), kind = .kind))]
     #[diagnostic(
         code(check::group_scope),
-        help(
-            "name an entity that contains every member's entity (e.g. `{root}`), or drop rule `{rule}` from the {what}"
-        )
+        help("{}", t!("check-group-scope-help", root = .root, rule = .rule, what = noun(.what)))
     )]
     Scope {
         /// `pool` or `stack`.
@@ -685,13 +677,13 @@ pub enum GroupError {
         /// A kind that would contain every member's.
         root: String,
         /// The `per` kind.
-        #[label("per `{scope}`")]
+        #[label("{}", t!("check-group-scope-span", scope = .scope))]
         span: SourceSpan,
     },
 
     /// `stack S { members A, B }` where A is for `drug` and B for `device`
-    #[error("stack `{group}` mixes rules for `{first}` and `{second}`")]
-    #[diagnostic(code(check::stack_kinds), help("awards compete only for the same item: add `per <entity>` naming an entity that contains both, or split the stack"))]
+    #[error("{}", t!("check-stack-kinds", group = .group, first = .first, second = .second))]
+    #[diagnostic(code(check::stack_kinds), help("{}", t!("check-stack-kinds-help")))]
     StackKinds {
         /// The stack's id.
         group: String,
@@ -700,12 +692,12 @@ pub enum GroupError {
         /// Another member's, different.
         second: String,
         /// The members.
-        #[label("members")]
+        #[label("{}", t!("check-stack-kinds-span"))]
         span: SourceSpan,
     },
 
     /// A pool without `cap`, or a pool or stack without `members`
-    #[error("{what} `{group}` has no `{clause}`")]
+    #[error("{}", t!("check-missing-clause", what = noun(.what), group = .group, clause = .clause))]
     #[diagnostic(code(check::missing_clause), help("{help}"))]
     Missing {
         /// `pool` or `stack`.
@@ -717,78 +709,78 @@ pub enum GroupError {
         /// How to write it.
         help: String,
         /// The pool or stack.
-        #[label("incomplete")]
+        #[label("{}", t!("check-missing-clause-span"))]
         span: SourceSpan,
     },
 
     /// `per drug over 3 years` in a stack
-    #[error("a stack compares awards per year or in total")]
+    #[error("{}", t!("check-stack-period"))]
     #[diagnostic(
         code(check::stack_period),
-        help("write `per <entity> per year` for awards that compete within a year, or no period for all time")
+        help("{}", t!("check-stack-period-help"))
     )]
     StackPeriod {
         /// The period.
-        #[label("here")]
+        #[label("{}", t!("check-stack-period-span"))]
         span: SourceSpan,
     },
 
     /// `members grants issuer "苏州市"` in a stack
-    #[error("a stack cannot take `grants` members")]
+    #[error("{}", t!("check-grants-in-stack"))]
     #[diagnostic(
         code(check::grants_in_stack),
-        help("a stack compares rules' awards for one item; count grants of other policies in a pool instead")
+        help("{}", t!("check-grants-in-stack-help"))
     )]
     GrantsInStack {
         /// The member.
-        #[label("here")]
+        #[label("{}", t!("check-grants-in-stack-span"))]
         span: SourceSpan,
     },
 
     /// `limit 0 per enterprise in total …`
-    #[error("a count cap of 0 pays nothing")]
+    #[error("{}", t!("check-zero-limit"))]
     #[diagnostic(
         code(check::zero_limit),
-        help("a rule that never pays should be removed; write a limit of 1 or more")
+        help("{}", t!("check-zero-limit-help"))
     )]
     ZeroLimit {
         /// The limit.
-        #[label("here")]
+        #[label("{}", t!("check-zero-limit-span"))]
         span: SourceSpan,
     },
 
     /// `over 0 years`
-    #[error("a pool cannot sum over 0 years")]
+    #[error("{}", t!("check-empty-period"))]
     #[diagnostic(
         code(check::empty_period),
-        help("write `over N years` with N of 1 or more, `per year`, or `in total`")
+        help("{}", t!("check-empty-period-help"))
     )]
     EmptyPeriod {
         /// The period.
-        #[label("here")]
+        #[label("{}", t!("check-empty-period-span"))]
         span: SourceSpan,
     },
 
     /// `split city 60%, district 30%`
-    #[error("shares add up to {total}%, not 100%")]
+    #[error("{}", t!("check-split-shares", total = .total))]
     #[diagnostic(
         code(check::split_shares),
-        help("give every payer a share and make them add up to 100%, or give none when the text states none")
+        help("{}", t!("check-split-shares-help"))
     )]
     Shares {
         /// The shares' sum.
         total: String,
         /// The `split` clause.
-        #[label("these shares")]
+        #[label("{}", t!("check-split-shares-span"))]
         span: SourceSpan,
     },
 
     /// `per_year_cap rd_cost`
-    #[error("a cap must be a fixed amount")]
-    #[diagnostic(code(check::cap_not_fixed), help("write the amount the text states, e.g. `per_year_cap 1000万`"))]
+    #[error("{}", t!("check-cap-not-fixed"))]
+    #[diagnostic(code(check::cap_not_fixed), help("{}", t!("check-cap-not-fixed-help")))]
     NotFixed {
         /// The cap.
-        #[label("depends on the facts")]
+        #[label("{}", t!("check-cap-not-fixed-span"))]
         span: SourceSpan,
     },
 }

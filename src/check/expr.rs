@@ -8,6 +8,7 @@ use super::schedules::{self, Found, Names};
 use super::{suggest, tiers, CheckError, Diagnostics};
 use crate::ast::{self, BinOp, ExprKind, Literal, Span, UnOp};
 use crate::program::{Arith, Compare, Expr, KindId, Schema, Ty, Value};
+use crate::t;
 use std::sync::Arc;
 
 pub(super) struct Context<'a> {
@@ -60,13 +61,17 @@ impl Context<'_> {
 
     pub(super) fn name(&self, ty: Ty) -> String {
         match ty {
-            Ty::Money => "money".into(),
-            Ty::Text => "text".into(),
-            Ty::Bool => "true or false (bool)".into(),
-            Ty::Literal => "a number".into(),
-            Ty::Enum(_) => format!("enum `{}`", self.schema.type_name(&ty)),
-            Ty::Award => "an award".into(),
-            other => format!("a {}", self.schema.type_name(&other)),
+            Ty::Money => t!("type-money"),
+            Ty::Text => t!("type-text"),
+            Ty::Bool => t!("type-bool"),
+            Ty::Literal | Ty::Number => t!("type-number"),
+            Ty::Rate => t!("type-rate"),
+            Ty::Count => t!("type-count"),
+            Ty::Date => t!("type-date"),
+            Ty::Duration => t!("type-duration"),
+            Ty::Enum(_) => t!("type-enum", name = self.schema.type_name(&ty)),
+            Ty::Award => t!("type-award"),
+            other => t!("type-other", name = self.schema.type_name(&other)),
         }
     }
 
@@ -91,7 +96,7 @@ impl Context<'_> {
             };
             self.error(CheckError::Expected {
                 context: context.into(),
-                expected: expected.join(" or "),
+                expected: expected.join(&t!("or-separator")),
                 found: self.name(ty),
                 help,
                 span: e.span.into(),
@@ -109,8 +114,8 @@ impl Context<'_> {
     pub fn key(&mut self, e: &ast::Expr) -> Expr {
         let (ir, ty) = self.infer(e);
         if matches!(ty, Ty::Award | Ty::RateRange | Ty::List(_)) {
-            let help = "key a one-off award by a fact such as `phase` or `approved_on`";
-            self.expected(e, "the key after `once per`", "a single value", ty, help);
+            let help = t!("help-once-per-key");
+            self.expected(e, &t!("context-once-per-key"), &t!("type-single-value"), ty, &help);
         }
         match ty {
             Ty::Enum(enum_id) => Expr::EnumName { value: Box::new(ir), enum_id },
@@ -132,7 +137,7 @@ impl Context<'_> {
                     if ty != Ty::Error {
                         self.expected(
                             inner,
-                            "the left side of `in`",
+                            &t!("context-in-left"),
                             "an enum",
                             ty,
                             "`in { … }` tests an enum field, e.g. `phase in { II, III }`",
@@ -144,10 +149,10 @@ impl Context<'_> {
                 (Expr::In(Box::new(ir), variants), Ty::Bool)
             }
             ExprKind::If(c, t, f) => {
-                let c = self.require(c, &[Ty::Bool], "the condition of `if`");
+                let c = self.require(c, &[Ty::Bool], &t!("context-if-condition"));
                 let (t_ir, t_ty) = self.infer(t);
                 let (f_ir, f_ty) = self.infer(f);
-                let ty = self.join_or_report(t_ty, f_ty, f, "the `else` branch");
+                let ty = self.join_or_report(t_ty, f_ty, f, &t!("context-else-branch"));
                 (Expr::If(Box::new(c), Box::new(t_ir), Box::new(f_ir)), ty)
             }
             ExprKind::By(scrutinee, arms) => self.by(e, scrutinee, arms),
@@ -172,7 +177,7 @@ impl Context<'_> {
     fn join_or_report(&mut self, first: Ty, next: Ty, at: &ast::Expr, what: &str) -> Ty {
         join(first, next).unwrap_or_else(|| {
             let expected = self.name(first);
-            self.expected(at, what, &expected, next, "every branch must give the same type of value");
+            self.expected(at, what, &expected, next, &t!("help-same-branch-type"));
             Ty::Error
         })
     }
@@ -413,9 +418,9 @@ impl Context<'_> {
 
     fn unary(&mut self, op: UnOp, inner: &ast::Expr) -> (Expr, Ty) {
         match op {
-            UnOp::Not => (Expr::Not(Box::new(self.require(inner, &[Ty::Bool], "the operand of `not`"))), Ty::Bool),
+            UnOp::Not => (Expr::Not(Box::new(self.require(inner, &[Ty::Bool], &t!("context-not-operand")))), Ty::Bool),
             UnOp::UpTo => {
-                let ir = self.require(inner, &[Ty::Money, Ty::Award], "the amount after `up_to`");
+                let ir = self.require(inner, &[Ty::Money, Ty::Award], &t!("context-up-to-amount"));
                 (Expr::UpTo(Box::new(ir)), Ty::Award)
             }
             UnOp::Neg => {
@@ -690,7 +695,7 @@ impl Context<'_> {
             if marginal {
                 irs.push((
                     arm.interval.node.clone(),
-                    self.require(&arm.value, &[Ty::Rate], "a `marginal` tier's rate"),
+                    self.require(&arm.value, &[Ty::Rate], &t!("context-marginal-rate")),
                 ));
                 continue;
             }

@@ -16,6 +16,7 @@ mod pools;
 mod schedules;
 mod schema;
 use crate::diagnostic::suggest;
+use crate::t;
 mod tests;
 mod tiers;
 
@@ -110,7 +111,8 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
             })
         })
         .collect();
-    let schema = schema::build(&blocks, &mut diags);
+    let texts: Vec<&str> = files.iter().map(|(source, _)| &*source.text).collect();
+    let schema = schema::build(&texts, &blocks, &mut diags);
     // Each file's policy id, which qualifies the values and schedules the file defines.
     let policy_ids_of_files: Vec<Option<String>> = files
         .iter()
@@ -407,14 +409,15 @@ fn rule(
     let narrowing = Some(narrow::Narrowing::of(&r.entity.node, scope.iter().chain(&r.conditions)));
     let names = at.names;
     let mut cx = expr::Context { schema, kind, file, diags, narrowing, names, policy: at.policy, params: None };
-    let scope = scope.iter().map(|c| (c, true, "the policy's `scope`"));
-    let own = r.conditions.iter().map(|c| (c, false, "a `when` condition"));
+    let (in_scope, when) = (t!("context-scope"), t!("context-when"));
+    let scope = scope.iter().map(|c| (c, true, in_scope.as_str()));
+    let own = r.conditions.iter().map(|c| (c, false, when.as_str()));
     let conditions = scope
         .chain(own)
         .map(|(c, scope, what)| Condition { text: c.to_string().into(), expr: cx.require(c, &[Ty::Bool], what), scope })
         .collect();
-    let on = r.on.as_ref().map(|e| cx.require(e, &[Ty::Date], "the event date after `on`"));
-    let reward = r.reward.as_ref().map(|e| cx.require(e, &[Ty::Money, Ty::Award], "a reward"))?;
+    let on = r.on.as_ref().map(|e| cx.require(e, &[Ty::Date], &t!("context-on-date")));
+    let reward = r.reward.as_ref().map(|e| cx.require(e, &[Ty::Money, Ty::Award], &t!("context-reward")))?;
     let (once_per, once_up) = once_scope(r, kind, &mut cx);
     let frequency = match &r.frequency {
         Some(f) => Some(f.node),

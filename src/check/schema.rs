@@ -37,7 +37,10 @@ type Body<'a, T> = (usize, usize, &'a Spanned<T>, bool);
 
 /// Builds the schema from every `schema` block of every file, in order: first what the
 /// blocks declare, then what they `extend`, so an extension may stand in any file.
-pub fn build(blocks: &[(usize, &Spanned<ast::Schema>)], diags: &mut Diagnostics) -> Schema {
+pub fn build(texts: &[&str], blocks: &[(usize, &Spanned<ast::Schema>)], diags: &mut Diagnostics) -> Schema {
+    // The `///` lines above a name in its file: the item's label.
+    let label =
+        |file: usize, name: &ast::Ident| texts.get(file).and_then(|t| crate::syntax::doc_before(t, name.span.start));
     let mut schema = Schema::default();
     let mut seen: Seen<String> = HashMap::new();
     let mut taken: HashMap<String, Taken> = HashMap::new();
@@ -53,7 +56,12 @@ pub fn build(blocks: &[(usize, &Spanned<ast::Schema>)], diags: &mut Diagnostics)
             let other = matches!(taken.get(&e.name.node), Some(Taken::Kind(_)));
             match declare(&mut seen, &e.name, ("enum", other), file, diags).then_some(schema.enums.len()) {
                 Some(id) => {
-                    schema.enums.push(EnumDef { name: e.name.node.clone(), variants: Vec::new() });
+                    schema.enums.push(EnumDef {
+                        name: e.name.node.clone(),
+                        variants: Vec::new(),
+                        label: label(file, &e.name),
+                        variant_labels: Vec::new(),
+                    });
                     taken.insert(e.name.node.clone(), Taken::Enum(id));
                     enum_bodies.push((file, id, e, false));
                 }
@@ -71,7 +79,12 @@ pub fn build(blocks: &[(usize, &Spanned<ast::Schema>)], diags: &mut Diagnostics)
             let other = matches!(taken.get(&k.name.node), Some(Taken::Enum(_)));
             match declare(&mut seen, &k.name, ("entity", other), file, diags).then_some(schema.kinds.len()) {
                 Some(id) => {
-                    schema.kinds.push(KindDef { name: k.name.node.clone(), fields: Vec::new(), parent: None });
+                    schema.kinds.push(KindDef {
+                        name: k.name.node.clone(),
+                        fields: Vec::new(),
+                        parent: None,
+                        label: label(file, &k.name),
+                    });
                     taken.insert(k.name.node.clone(), Taken::Kind(id));
                     names.push((file, k.name.span));
                     kind_bodies.push((file, id, k, false));
@@ -117,6 +130,7 @@ pub fn build(blocks: &[(usize, &Spanned<ast::Schema>)], diags: &mut Diagnostics)
             variants_seen.insert(key, (file, v.span));
             if let Some(def) = schema.enums.get_mut(id) {
                 def.variants.push(v.node.clone());
+                def.variant_labels.push(label(file, v));
             }
         }
     }
@@ -155,7 +169,8 @@ pub fn build(blocks: &[(usize, &Spanned<ast::Schema>)], diags: &mut Diagnostics)
             }
             let default = super::defaults::field_default(&schema, kind_id, f, ty, file, diags);
             if let Some(kind) = schema.kinds.get_mut(kind_id) {
-                kind.fields.push(FieldDef { name: f.name.node.clone(), ty, optional: f.optional, default });
+                let label = label(file, &f.name);
+                kind.fields.push(FieldDef { name: f.name.node.clone(), ty, optional: f.optional, default, label });
             }
         }
     }

@@ -58,7 +58,7 @@ fn non_empty(lo: Bound, hi: Bound) -> bool {
 
 fn show(lo: Bound, hi: Bound) -> String {
     match (lo.at, hi.at) {
-        (Some(l), Some(h)) if l.value == h.value => format!("exactly {l}"),
+        (Some(l), Some(h)) if l.value == h.value => crate::t!("tier-exactly", value = l.to_string()),
         _ => {
             let i = Interval {
                 lower: lo.at.cloned(),
@@ -66,7 +66,7 @@ fn show(lo: Bound, hi: Bound) -> String {
                 upper: hi.at.cloned(),
                 upper_closed: hi.closed,
             };
-            format!("every value in {i}")
+            crate::t!("tier-every-value-in", interval = i.to_string())
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Stage errors are plain data with spans; the file they point into is attached once, at the
 //! boundary, by [`Sourced`]. That keeps the checker and parser free of source-text plumbing.
 
+pub mod drafting;
 pub mod suggest;
 
 use miette::{Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
@@ -75,6 +76,30 @@ pub fn quote(text: &str) -> Cow<'_, str> {
             Cow::Owned(format!("{shown}… ({} more characters)", rest.chars().count()))
         }
     }
+}
+
+/// A kind of thing a message names (`rule`, `enum value`, `pool`), in the reader's language;
+/// a word not in the list is shown as given.
+pub fn noun(word: &str) -> String {
+    let key = match word {
+        "rule" => "noun-rule",
+        "field" => "noun-field",
+        "enum" => "noun-enum",
+        "entity" => "noun-entity",
+        "enum value" => "noun-enum-value",
+        "table entry" => "noun-table-entry",
+        "pool" => "noun-pool",
+        "stack" => "noun-stack",
+        "parameter" => "noun-parameter",
+        "payer" => "noun-payer",
+        "policy" => "noun-policy",
+        "type" => "noun-type",
+        "amendment" => "noun-amendment",
+        "value" => "noun-value",
+        "schedule" => "noun-schedule",
+        _ => return word.to_string(),
+    };
+    crate::i18n::message(key, &[])
 }
 
 /// A stage error together with the file it points into.

@@ -69,19 +69,17 @@ pub fn facts_schema(program: &Program) -> Value {
         }),
     );
     for e in &schema.enums {
-        defs.insert(format!("enum.{}", e.name), json!({ "enum": e.variants }));
+        defs.insert(format!("enum.{}", e.name), labelled(json!({ "enum": e.variants }), e.label.as_deref()));
     }
     for kind in &schema.kinds {
-        defs.insert(format!("entity.{}", kind.name), entity_schema(schema, kind));
+        defs.insert(format!("entity.{}", kind.name), labelled(entity_schema(schema, kind), kind.label.as_deref()));
     }
     let mut properties = Map::new();
     properties.insert("as_of".into(), json!({ "$ref": "#/$defs/date" }));
     properties.insert("ledger".into(), json!({ "type": "array", "items": { "$ref": "#/$defs/grant" } }));
     for (_, kind) in schema.roots() {
-        properties.insert(
-            kind.name.clone(),
-            json!({ "type": "array", "items": { "$ref": def_ref("entity", &kind.name) } }),
-        );
+        properties
+            .insert(kind.name.clone(), json!({ "type": "array", "items": { "$ref": def_ref("entity", &kind.name) } }));
     }
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -123,9 +121,19 @@ fn entity_schema(schema: &Schema, kind: &crate::program::KindDef) -> Value {
         if !field.optional {
             required.push(Value::from(field.name.clone()));
         }
-        properties.insert(field.name.clone(), ty);
+        properties.insert(field.name.clone(), labelled(ty, field.label.as_deref()));
     }
     json!({ "type": "object", "properties": properties, "required": required, "additionalProperties": false })
+}
+
+/// `schema` with an item's `///` label: its first line as the `title`, the whole as the
+/// `description`, as editors that read JSON Schema show them.
+fn labelled(mut schema: Value, label: Option<&str>) -> Value {
+    if let (Some(label), Some(map)) = (label, schema.as_object_mut()) {
+        map.insert("title".into(), Value::from(label.lines().next().unwrap_or_default()));
+        map.insert("description".into(), Value::from(label));
+    }
+    schema
 }
 
 /// A field's default as the facts would give it: a number, `true`/`false`, a date, an enum

@@ -96,7 +96,21 @@ fn variant(program: &Program, id: usize, index: usize) -> String {
 
 fn schema(program: &Program) -> ir::Schema {
     let s = &program.schema;
-    let enums = s.enums.iter().map(|e| ir::Enum { name: e.name.clone(), values: e.variants.clone() }).collect();
+    let enums = s
+        .enums
+        .iter()
+        .map(|e| ir::Enum {
+            name: e.name.clone(),
+            values: e.variants.clone(),
+            label: e.label.clone(),
+            value_labels: e
+                .variants
+                .iter()
+                .zip(&e.variant_labels)
+                .filter_map(|(v, label)| Some((v.clone(), label.clone()?)))
+                .collect(),
+        })
+        .collect();
     let entities = s
         .kinds
         .iter()
@@ -114,8 +128,10 @@ fn schema(program: &Program) -> ir::Schema {
                         .default
                         .as_ref()
                         .map(|v| Writer { program, chain: Vec::new(), params: &[] }.value(v, f.ty)),
+                    label: f.label.clone(),
                 })
                 .collect(),
+            label: k.label.clone(),
         })
         .collect();
     ir::Schema { enums, entities }

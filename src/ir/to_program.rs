@@ -143,8 +143,16 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
 
 fn schema(ir: &ir::Schema) -> Result<Schema> {
     let kind_id = |name: &str| ir.entities.iter().position(|k| k.name == name);
-    let enums: Vec<EnumDef> =
-        ir.enums.iter().map(|e| EnumDef { name: e.name.clone(), variants: e.values.clone() }).collect();
+    let enums: Vec<EnumDef> = ir
+        .enums
+        .iter()
+        .map(|e| EnumDef {
+            name: e.name.clone(),
+            variants: e.values.clone(),
+            label: e.label.clone(),
+            variant_labels: e.values.iter().map(|v| e.value_labels.get(v).cloned()).collect(),
+        })
+        .collect();
     let mut kinds = Vec::with_capacity(ir.entities.len());
     for (i, k) in ir.entities.iter().enumerate() {
         if kind_id(&k.name) != Some(i) {
@@ -179,9 +187,9 @@ fn schema(ir: &ir::Schema) -> Result<Schema> {
                     None => return bad(format!("field `{}.{}` has a default that is not a literal", k.name, f.name)),
                 },
             };
-            fields.push(FieldDef { name: f.name.clone(), ty, optional: f.optional, default });
+            fields.push(FieldDef { name: f.name.clone(), ty, optional: f.optional, default, label: f.label.clone() });
         }
-        kinds.push(KindDef { name: k.name.clone(), fields, parent });
+        kinds.push(KindDef { name: k.name.clone(), fields, parent, label: k.label.clone() });
     }
     let schema = Schema { enums, kinds };
     owners(&schema)?;

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 mod expr;
 
@@ -177,6 +178,12 @@ pub struct Enum {
     pub name: String,
     /// Its values, in declared order.
     pub values: Vec<String>,
+    /// Its `///` label in the schema.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The `///` labels of the values that have one, by value.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub value_labels: BTreeMap<String, String>,
 }
 
 /// A kind of entity: an enterprise, a drug.
@@ -189,6 +196,9 @@ pub struct Entity {
     pub owner: Option<String>,
     /// Its facts.
     pub fields: Vec<Field>,
+    /// Its `///` label in the schema.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 /// One fact of an entity kind.
@@ -205,6 +215,9 @@ pub struct Field {
     /// What an absent fact counts as (`deemed_passed?: bool default false`): a literal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<Expr>,
+    /// Its `///` label in the schema.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 /// A fact's type.

@@ -108,7 +108,9 @@ fn write_to(out: &mut impl Write, evaluation: &Evaluation, width: Option<u16>) -
             }
         }
         rows.extend(
-            out_of_scope.into_iter().map(|(top, reason, rules)| vec![top, t!("table-rules", count = rules.len()), reason]),
+            out_of_scope
+                .into_iter()
+                .map(|(top, reason, rules)| vec![top, t!("table-rules", count = rules.len()), reason]),
         );
         write_lines(out, grid(&rows, width))?;
     }

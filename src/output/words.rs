@@ -52,12 +52,9 @@ impl Display for Reason {
 fn reason(reason: &Reason) -> String {
     let date = |d: &chrono::NaiveDate| d.to_string();
     match reason {
-        Reason::OutOfScope { policy, condition, reads: r } => t!(
-            "reason-out-of-scope",
-            policy = policy.to_string(),
-            condition = condition.to_string(),
-            reads = reads(r)
-        ),
+        Reason::OutOfScope { policy, condition, reads: r } => {
+            t!("reason-out-of-scope", policy = policy.to_string(), condition = condition.to_string(), reads = reads(r))
+        }
         Reason::ConditionFalse { condition, reads: r } => {
             t!("reason-condition-false", condition = condition.to_string(), reads = reads(r))
         }
@@ -74,12 +71,9 @@ fn reason(reason: &Reason) -> String {
             first = first.normalize().to_string()
         ),
         Reason::NotYet { date: d, as_of } => t!("reason-not-yet", date = date(d), as_of = date(as_of)),
-        Reason::BeforeEffective { date: d, policy, effective } => t!(
-            "reason-before-effective",
-            date = date(d),
-            policy = policy.to_string(),
-            effective = date(effective)
-        ),
+        Reason::BeforeEffective { date: d, policy, effective } => {
+            t!("reason-before-effective", date = date(d), policy = policy.to_string(), effective = date(effective))
+        }
         Reason::AfterExpiry { date: d, policy, expires } => {
             t!("reason-after-expiry", date = date(d), policy = policy.to_string(), expires = date(expires))
         }
@@ -91,13 +85,9 @@ fn reason(reason: &Reason) -> String {
             amount = amount(*paid),
             at = at
         ),
-        Reason::PaidThisYear { year, date: d, amount: paid, at } => t!(
-            "reason-paid-this-year",
-            year = year.to_string(),
-            date = date(d),
-            amount = amount(*paid),
-            at = at
-        ),
+        Reason::PaidThisYear { year, date: d, amount: paid, at } => {
+            t!("reason-paid-this-year", year = year.to_string(), date = date(d), amount = amount(*paid), at = at)
+        }
         Reason::Repealed { version, date: d } => t!("reason-repealed", version = version.to_string(), date = date(d)),
         Reason::NotYetAdded { version, date: d } => {
             t!("reason-not-yet-added", version = version.to_string(), date = date(d))
@@ -208,7 +198,12 @@ impl Display for VersionRef {
         let effective = self.effective.to_string();
         f.write_str(&match &self.document {
             Some(document) => {
-                t!("version-ref-document", amendment = amendment, document = document.to_string(), effective = effective)
+                t!(
+                    "version-ref-document",
+                    amendment = amendment,
+                    document = document.to_string(),
+                    effective = effective
+                )
             }
             None => t!("version-ref", amendment = amendment, effective = effective),
         })

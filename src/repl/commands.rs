@@ -178,10 +178,7 @@ pub(super) fn load(session: &mut Session, paths: Vec<PathBuf>) -> Output {
     } else {
         match session.compile(&files, &session.typed) {
             Ok(loaded) => loaded.program,
-            Err(errors) => {
-                return Output::failed(session.diagnostics(&errors))
-                    .and(&t!("repl-typed-do-not-fit"))
-            }
+            Err(errors) => return Output::failed(session.diagnostics(&errors)).and(&t!("repl-typed-do-not-fit")),
         }
     };
     let shown = session.diagnostics(&warnings);

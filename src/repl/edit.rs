@@ -6,15 +6,18 @@
 //! replace a whole one with a JSON object, or be `as_of`.
 
 use super::{Output, Session};
-use crate::t;
 use crate::program::{Schema, Ty};
+use crate::t;
 use serde_json::{Map, Value as Json};
 
 impl Session {
     /// `:set <path> = <value>`: the value is written as the facts file would have it.
     pub(super) fn set_fact(&mut self, rest: &str) -> Output {
         let Some((path, text)) = rest.split_once('=') else {
-            return Output::failed(crate::t!("repl-usage", usage = ":set <path> = <value>, e.g. :set enterprise.E1.rd_cost = 3000万"));
+            return Output::failed(crate::t!(
+                "repl-usage",
+                usage = ":set <path> = <value>, e.g. :set enterprise.E1.rd_cost = 3000万"
+            ));
         };
         let (path, text) = (path.trim(), text.trim());
         let value = match literal(text, field_type(self.schema(), path)) {
@@ -39,7 +42,9 @@ impl Session {
         if path.is_empty() {
             return Output::failed(crate::t!("repl-usage", usage = ":unset <path>"));
         }
-        let Some(mut json) = self.facts_json.clone() else { return Output::failed(crate::t!("repl-no-facts-to-change")) };
+        let Some(mut json) = self.facts_json.clone() else {
+            return Output::failed(crate::t!("repl-no-facts-to-change"));
+        };
         match unset(&mut json, path) {
             Ok(old) => self.commit(json, crate::t!("repl-removed", path = path, old = compact(&old))),
             Err(message) => Output::failed(message),

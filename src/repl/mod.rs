@@ -264,9 +264,8 @@ impl Session {
     /// first entity in the facts; with no facts, the first top-level kind and no entity.
     fn target(&self) -> Result<(KindId, Option<String>), Output> {
         if let Some(path) = &self.focus {
-            let kind = self.entity_kind(path).ok_or_else(|| {
-                Output::failed(crate::t!("repl-focus-gone", path = path))
-            })?;
+            let kind =
+                self.entity_kind(path).ok_or_else(|| Output::failed(crate::t!("repl-focus-gone", path = path)))?;
             return Ok((kind, Some(path.clone())));
         }
         if let Some(root) = self.facts.as_ref().and_then(|f| f.roots.first()) {

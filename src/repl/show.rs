@@ -5,8 +5,8 @@
 use super::{Output, Session};
 use crate::amounts::group_digits;
 use crate::program::Ty;
-use rust_decimal::Decimal;
 use crate::t;
+use rust_decimal::Decimal;
 
 /// Money in full to the fen, after its exact 万/亿 form when there is one:
 /// `600万 (6,000,000.00)`, `1.5亿 (150,000,000.00)`, `1,234.56`; in Chinese with 元:
@@ -35,7 +35,8 @@ impl Session {
         if self.program.rules.is_empty() {
             return Output::done(t!("repl-no-rules-yet"));
         }
-        let heading = ["repl-column-policy", "repl-column-rule", "repl-column-for", "repl-column-cite", "repl-column-title"];
+        let heading =
+            ["repl-column-policy", "repl-column-rule", "repl-column-for", "repl-column-cite", "repl-column-title"];
         let mut rows = vec![heading.map(|key| crate::i18n::message(key, &[])).to_vec()];
         for rule in &self.program.rules {
             rows.push(vec![
@@ -49,7 +50,8 @@ impl Session {
         Output::done(columns(&rows, self.config.width))
     }
 
-    /// `:schema`: enums, then each kind with its fields, as the language writes them.
+    /// `:schema`: enums, then each kind with its fields, as the language writes them, each
+    /// under its `///` label.
     pub(super) fn schema_listing(&self) -> Output {
         let schema = self.schema();
         if schema.kinds.is_empty() && schema.enums.is_empty() {
@@ -57,20 +59,33 @@ impl Session {
         }
         let mut out = String::new();
         for e in &schema.enums {
-            out.push_str(&format!("enum {} {{ {} }}\n", e.name, e.variants.join(", ")));
+            doc(&mut out, "", e.label.as_deref());
+            if e.variant_labels.iter().all(Option::is_none) {
+                out.push_str(&format!("enum {} {{ {} }}\n", e.name, e.variants.join(", ")));
+                continue;
+            }
+            out.push_str(&format!("enum {} {{\n", e.name));
+            for (variant, label) in e.variants.iter().zip(&e.variant_labels) {
+                doc(&mut out, "  ", label.as_deref());
+                out.push_str(&format!("  {variant},\n"));
+            }
+            out.push_str("}\n");
         }
         for (kind, def) in schema.kinds.iter().enumerate() {
             let owner = def.parent.and_then(|p| schema.kinds.get(p)).map(|parent| {
                 let list = parent.fields.iter().find(|f| f.ty == Ty::List(kind)).map_or("", |f| f.name.as_str());
                 format!("   // in {}.{list}", parent.name)
             });
-            out.push_str(&format!("\nentity {} {{{}\n", def.name, owner.unwrap_or_default()));
+            out.push('\n');
+            doc(&mut out, "", def.label.as_deref());
+            out.push_str(&format!("entity {} {{{}\n", def.name, owner.unwrap_or_default()));
             for field in &def.fields {
                 let optional = if field.optional { "?" } else { "" };
                 let default = field
                     .default
                     .as_ref()
                     .map_or(String::new(), |d| format!(" default {}", schema.show(d, field.ty, money)));
+                doc(&mut out, "  ", field.label.as_deref());
                 out.push_str(&format!("  {}{optional}: {}{default}\n", field.name, schema.type_name(&field.ty)));
             }
             out.push_str("}\n");
@@ -114,6 +129,13 @@ impl Session {
         let header = format!("// {cited}{}:{line}, policy {policy}", source.name);
         let body = text.get(from..rule.span.end).unwrap_or_default();
         Output::done(format!("{header}\n{body}"))
+    }
+}
+
+/// An item's label as the schema writes it: a `///` line for each of its lines.
+fn doc(out: &mut String, indent: &str, label: Option<&str>) {
+    for line in label.into_iter().flat_map(str::lines) {
+        out.push_str(&format!("{indent}/// {line}\n"));
     }
 }
 

@@ -56,20 +56,22 @@ pub async fn evaluate_batch(
     let options = crate::batch::Options { as_of, threads: 1, chunk: 16, explain: !query.awards_only.unwrap_or(false) };
     let (tx, rx) = mpsc::channel::<Result<Bytes, std::io::Error>>(8);
     let log = app.log.clone();
-    tokio::task::spawn_blocking(move || lang.run(|| {
-        let out = Sender { tx: tx.clone(), buffer: Vec::new() };
-        let input = std::io::BufReader::new(input);
-        let stopped = match log {
-            Some(log) => crate::decision_log::batch(&rules.program, &rules.hash, &log, input, out, &options)
-                .err()
-                .map(|e| e.to_string()),
-            None => crate::batch::run(&rules.program, input, out, &options, |_| {}).err().map(|e| e.to_string()),
-        };
-        if let Some(e) = stopped {
-            let line = serde_json::json!({ "error": [format!("the batch stopped: {e}")] }).to_string() + "\n";
-            let _ = tx.blocking_send(Ok(Bytes::from(line)));
-        }
-    }));
+    tokio::task::spawn_blocking(move || {
+        lang.run(|| {
+            let out = Sender { tx: tx.clone(), buffer: Vec::new() };
+            let input = std::io::BufReader::new(input);
+            let stopped = match log {
+                Some(log) => crate::decision_log::batch(&rules.program, &rules.hash, &log, input, out, &options)
+                    .err()
+                    .map(|e| e.to_string()),
+                None => crate::batch::run(&rules.program, input, out, &options, |_| {}).err().map(|e| e.to_string()),
+            };
+            if let Some(e) = stopped {
+                let line = serde_json::json!({ "error": [format!("the batch stopped: {e}")] }).to_string() + "\n";
+                let _ = tx.blocking_send(Ok(Bytes::from(line)));
+            }
+        })
+    });
     Response::builder()
         .header(CONTENT_TYPE, "application/x-ndjson")
         .header("x-policy-rules-sha256", hash)

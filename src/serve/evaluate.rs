@@ -253,12 +253,14 @@ async fn explain_rule(
     let e = &evaluated.evaluation;
     let mine = |name: &crate::program::RuleName| name.index == index;
     let excluded: Vec<_> = e.excluded.iter().filter(|x| mine(&x.rule)).collect();
-    let mut json = lang.run(|| if not {
-        let reasons: Vec<_> = e.not_applicable.iter().filter(|n| mine(&n.rule)).collect();
-        serde_json::json!({ "policy": policy, "rule": rule, "not_applicable": reasons, "excluded": excluded })
-    } else {
-        let awards: Vec<_> = e.awards.iter().filter(|a| mine(&a.rule)).collect();
-        serde_json::json!({ "policy": policy, "rule": rule, "awards": awards, "excluded": excluded })
+    let mut json = lang.run(|| {
+        if not {
+            let reasons: Vec<_> = e.not_applicable.iter().filter(|n| mine(&n.rule)).collect();
+            serde_json::json!({ "policy": policy, "rule": rule, "not_applicable": reasons, "excluded": excluded })
+        } else {
+            let awards: Vec<_> = e.awards.iter().filter(|a| mine(&a.rule)).collect();
+            serde_json::json!({ "policy": policy, "rule": rule, "awards": awards, "excluded": excluded })
+        }
     });
     Provenance::new(&evaluated.rules.hash, Some(evaluated.as_of)).attach(&mut json);
     Ok(Json(json))

@@ -45,7 +45,9 @@ fn walk_keywords(pair: pest::iterators::Pair<Rule>, offset: usize, out: &mut Vec
         let keyword = match pair.as_rule() {
             Rule::in_total => keywords::by_english("in total"),
             Rule::duration_unit => keywords::DURATION_UNITS.iter().find(|u| u.en == text || u.zh == text),
-            Rule::rounding_unit | Rule::rounding_mode => keywords::ROUNDING.iter().find(|r| r.en == text || r.zh == text),
+            Rule::rounding_unit | Rule::rounding_mode => {
+                keywords::ROUNDING.iter().find(|r| r.en == text || r.zh == text)
+            }
             _ => name.strip_prefix("kw_").and_then(keywords::by_english),
         };
         // A base type where a type goes: a field's (`研发投入: 金额`) or a parameter's.

@@ -1,15 +1,18 @@
 //! The parse stage's error type.
 
-use super::Rule;
+use super::{is_keyword, tokens, Rule, TokenKind};
+use crate::diagnostic::drafting::{self, Context, Phrase};
 use crate::diagnostic::quote;
+use crate::t;
 use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
-/// Something in the text that is not a well-formed policy file.
+/// Something in the text that is not a well-formed policy file. Messages, labels and help are
+/// looked up in `locales/<lang>/diagnostics.ftl` when shown, in the reader's language.
 #[derive(Debug, Error, Diagnostic, Clone, PartialEq)]
 pub enum SyntaxError {
     /// `rule X for drug { reward 20% of }`: the text stops making sense at one point.
-    #[error("expected {expected}, found {found}")]
+    #[error("{}", t!("syntax-unexpected", expected = .expected, found = .found))]
     #[diagnostic(code(syntax::unexpected), help("{help}"))]
     Unexpected {
         /// What could come here, in words.
@@ -19,133 +22,208 @@ pub enum SyntaxError {
         /// A hint for the likely fix.
         help: String,
         /// Where parsing stopped.
-        #[label("here")]
+        #[label("{}", t!("syntax-unexpected-label"))]
         span: SourceSpan,
     },
 
     /// `issued 2023-02-30`
-    #[error("`{}` is not a calendar date", quote(.text))]
-    #[diagnostic(code(syntax::invalid_date), help("write a date that exists, as YYYY-MM-DD"))]
+    #[error("{}", t!("syntax-invalid-date", text = quote(.text).to_string()))]
+    #[diagnostic(code(syntax::invalid_date), help("{}", t!("syntax-invalid-date-help")))]
     InvalidDate {
         /// The date as written.
         text: String,
         /// The date.
-        #[label("no such date")]
+        #[label("{}", t!("syntax-invalid-date-label"))]
         span: SourceSpan,
     },
 
     /// `reward 99999999999999999999999999999亿`
-    #[error("number `{}` is too large", quote(.text))]
-    #[diagnostic(
-        code(syntax::number_too_large),
-        help("amounts must stay below 79,228,162,514,264,337,593,543,950,335 with 28 significant digits")
-    )]
+    #[error("{}", t!("syntax-number-too-large", text = quote(.text).to_string()))]
+    #[diagnostic(code(syntax::number_too_large), help("{}", t!("syntax-number-too-large-help")))]
     NumberTooLarge {
         /// The number as written.
         text: String,
         /// The number.
-        #[label("does not fit an exact decimal")]
+        #[label("{}", t!("syntax-number-too-large-label"))]
         span: SourceSpan,
     },
 
     /// `expect R for enterprise.E1: 3,00,000`
-    #[error("`{}` is not grouped in threes", crate::diagnostic::quote(.text))]
-    #[diagnostic(
-        code(syntax::digit_grouping),
-        help("write the amount as `policy eval` prints it, commas between groups of three digits (`300,000`), or without commas (`300000`, `30万`)")
-    )]
+    #[error("{}", t!("syntax-digit-grouping", text = quote(.text).to_string()))]
+    #[diagnostic(code(syntax::digit_grouping), help("{}", t!("syntax-digit-grouping-help")))]
     Grouping {
         /// The amount as written.
         text: String,
         /// The amount.
-        #[label("commas here must stand every three digits")]
+        #[label("{}", t!("syntax-digit-grouping-label"))]
         span: SourceSpan,
     },
 
     /// `rule A for x { cite "a" cite "b" }`
-    #[error("`{what}` is given twice")]
-    #[diagnostic(code(syntax::duplicate_clause), help("keep one `{what}` and delete the other"))]
+    #[error("{}", t!("syntax-duplicate-clause", what = .what))]
+    #[diagnostic(code(syntax::duplicate_clause), help("{}", t!("syntax-duplicate-clause-help", what = .what)))]
     Duplicate {
         /// The clause keyword, e.g. `cite`.
         what: String,
         /// The second clause.
-        #[label("second `{what}`")]
+        #[label("{}", t!("syntax-duplicate-clause-label", what = .what))]
         span: SourceSpan,
         /// The first.
-        #[label("first given here")]
+        #[label("{}", t!("syntax-duplicate-clause-first"))]
         first: SourceSpan,
     },
 
     /// `rule A for x { cite "a" }` with no `reward`
-    #[error("rule `{}` has no `reward` clause", quote(.rule))]
-    #[diagnostic(
-        code(syntax::missing_reward),
-        help("add a `reward` line, e.g. `reward 20% of rd_cost max 400万`, or `reward case_by_case`")
-    )]
+    #[error("{}", t!("syntax-missing-reward", rule = quote(.rule).to_string()))]
+    #[diagnostic(code(syntax::missing_reward), help("{}", t!("syntax-missing-reward-help")))]
     MissingReward {
         /// The rule's id.
         rule: String,
         /// The rule.
-        #[label("this rule pays nothing")]
+        #[label("{}", t!("syntax-missing-reward-label"))]
         span: SourceSpan,
     },
 
     /// `1:0`
-    #[error("ratio `{}` divides by zero", quote(.text))]
-    #[diagnostic(code(syntax::zero_ratio), help("the second figure of a ratio must not be 0"))]
+    #[error("{}", t!("syntax-zero-ratio", text = quote(.text).to_string()))]
+    #[diagnostic(code(syntax::zero_ratio), help("{}", t!("syntax-zero-ratio-help")))]
     ZeroRatio {
         /// The ratio as written.
         text: String,
         /// The ratio.
-        #[label("here")]
+        #[label("{}", t!("syntax-unexpected-label"))]
         span: SourceSpan,
     },
 
     /// `reward 20％ of x max １０００万元`: full-width figures or punctuation outside strings
-    #[error("full-width `{found}` in the rules")]
-    #[diagnostic(
-        code(syntax::full_width),
-        help("write `{ascii}` instead: figures, operators and brackets are written in ASCII (１０００万 → 1000万); Chinese text belongs in strings and comments")
-    )]
+    #[error("{}", t!("syntax-full-width", found = .found))]
+    #[diagnostic(code(syntax::full_width), help("{}", t!("syntax-full-width-help", ascii = .ascii)))]
     FullWidth {
-        /// The character found.
-        found: char,
-        /// The ASCII character it stands for.
-        ascii: char,
-        /// Where it is.
-        #[label("write `{ascii}`")]
+        /// The characters found (a run of them).
+        found: String,
+        /// The ASCII they stand for.
+        ascii: String,
+        /// Where they are.
+        #[label("{}", t!("syntax-write", fix = .ascii))]
+        span: SourceSpan,
+    },
+
+    /// `on 2025年3月1日`, `最高2000万元`, `1亿元以上 => …`, `[1亿（含）, 5亿)`: the policy text's
+    /// own wording where the rules write something else.
+    #[error("{}", t!("syntax-drafting", found = quote(.found).to_string(), fix = .fix))]
+    #[diagnostic(code(syntax::drafting), help("{}", drafting_help(*.phrase, .fix)))]
+    Drafting {
+        /// Which habit it is.
+        phrase: Phrase,
+        /// The wording as written.
+        found: String,
+        /// What to write instead.
+        fix: String,
+        /// The wording.
+        #[label("{}", t!("syntax-write", fix = .fix))]
         span: SourceSpan,
     },
 
     /// `((((((…))))))` nested hundreds deep, or thousands of operators in a row
-    #[error("this is nested too deeply (the limit is {limit})")]
-    #[diagnostic(code(syntax::too_deep), help("split the expression, or write it with fewer levels of nesting"))]
+    #[error("{}", t!("syntax-too-deep", limit = *.limit))]
+    #[diagnostic(code(syntax::too_deep), help("{}", t!("syntax-too-deep-help")))]
     TooDeep {
         /// The deepest nesting (or longest run of operators) allowed.
         limit: usize,
         /// Where the limit is passed.
-        #[label("too deep here")]
+        #[label("{}", t!("syntax-too-deep-label"))]
         span: SourceSpan,
     },
 
     /// An expression followed by text that is not part of it (REPL input).
-    #[error("unexpected text after the expression")]
-    #[diagnostic(code(syntax::trailing), help("remove it, or join the parts with an operator"))]
+    #[error("{}", t!("syntax-trailing"))]
+    #[diagnostic(code(syntax::trailing), help("{}", t!("syntax-trailing-help")))]
     Trailing {
         /// The trailing text.
-        #[label("not part of the expression")]
+        #[label("{}", t!("syntax-trailing-label"))]
         span: SourceSpan,
     },
 
     /// Never expected: pest accepted the text but produced no tree.
-    #[error("internal error: the parser produced no tree")]
+    #[error("{}", t!("syntax-internal"))]
     #[diagnostic(code(syntax::internal))]
     Internal,
+}
+
+/// The help for a drafting habit: what the language writes, and why.
+fn drafting_help(phrase: Phrase, fix: &str) -> String {
+    match phrase {
+        Phrase::Date => t!("syntax-drafting-date"),
+        Phrase::Max => t!("syntax-drafting-max"),
+        Phrase::UpTo => t!("syntax-drafting-up-to"),
+        Phrase::Comparison => t!("syntax-drafting-comparison"),
+        Phrase::Bound => t!("syntax-drafting-bound"),
+        Phrase::Included => t!("syntax-drafting-included"),
+        Phrase::Duration => t!("syntax-drafting-duration"),
+        Phrase::FullWidth => t!("syntax-full-width-help", ascii = fix),
+    }
+}
+
+/// Where in the text `pos` stands: inside a `tiers` or `marginal` table, in a condition, or
+/// elsewhere (an amount). Worked out from the tokens before it, only when a hint needs it.
+fn context_at(text: &str, pos: usize) -> Context {
+    // Each open `{`, `[` or `(` and whether it belongs to a table of tiers.
+    let mut open: Vec<bool> = Vec::new();
+    let (mut table_named, mut condition) = (false, false);
+    for token in tokens(text).take_while(|t| t.range.start < pos) {
+        match token.kind {
+            TokenKind::Punct('{' | '[' | '(') => open.push(table_named || open.last() == Some(&true)),
+            TokenKind::Punct('}' | ']' | ')') => {
+                open.pop();
+            }
+            TokenKind::Word => {
+                let word = token.text(text);
+                table_named = matches!(word, "tiers" | "marginal") || (table_named && !is_keyword(word));
+                if is_keyword(word) {
+                    condition = matches!(word, "when" | "if" | "and" | "or" | "not" | "where");
+                }
+            }
+            _ => {}
+        }
+    }
+    match (open.last(), condition) {
+        (Some(true), _) => Context::Tier,
+        (_, true) => Context::Condition,
+        _ => Context::Amount,
+    }
 }
 
 impl SyntaxError {
     pub(super) fn empty_parse() -> Self {
         SyntaxError::Internal
+    }
+
+    /// The diagnostic for a drafting habit found in `text`.
+    fn drafting(text: &str, hint: drafting::Hint) -> Self {
+        let found = text.get(hint.range.clone()).unwrap_or_default().to_string();
+        let span = (hint.range.start, hint.range.len()).into();
+        match hint.phrase {
+            Phrase::FullWidth => SyntaxError::FullWidth { found, ascii: hint.fix, span },
+            phrase => SyntaxError::Drafting { phrase, found, fix: hint.fix, span },
+        }
+    }
+
+    /// What no grammar accepts, found before parsing: dates in 年月日, `（含）`, full-width
+    /// figures and punctuation outside strings and comments (the first 20).
+    pub(super) fn before_parsing(text: &str) -> Vec<Self> {
+        // Runs of tokens that are neither strings nor comments.
+        let mut code: Vec<std::ops::Range<usize>> = Vec::new();
+        for token in tokens(text) {
+            if matches!(token.kind, TokenKind::Comment | TokenKind::Text { .. }) {
+                continue;
+            }
+            match code.last_mut() {
+                Some(last) if last.end == token.range.start => last.end = token.range.end,
+                _ => code.push(token.range),
+            }
+        }
+        let hints = drafting::scan(text, code, |pos| context_at(text, pos));
+        hints.into_iter().take(20).map(|hint| SyntaxError::drafting(text, hint)).collect()
     }
 
     /// Converts pest's error into ours, naming the expected tokens in words.
@@ -177,9 +255,12 @@ impl SyntaxError {
                 expected = further;
             }
         }
+        if let Some(hint) = drafting::at(text, start, context_at(text, start)) {
+            return SyntaxError::drafting(text, hint);
+        }
         let found = found_at(text, start);
         let len = match found.as_str() {
-            "end of file" => 0,
+            END => 0,
             _ => text.get(start..).and_then(|r| r.chars().next()).map_or(0, char::len_utf8),
         };
         expected.sort_unstable();
@@ -208,20 +289,45 @@ impl SyntaxError {
             expected.retain(|e| !operand_starts.contains(&e.as_str()) && e != "an expression");
             expected.insert(0, "an expression".to_string());
         }
+        let expected: Vec<String> = expected.iter().map(|e| in_words(e)).collect();
         let expected = match expected.as_slice() {
-            [] => "something else".to_string(),
+            [] => t!("syntax-something-else"),
             [one] => one.to_string(),
-            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+            [init @ .., last] => {
+                format!("{}{}{last}", init.join(&t!("list-separator")), t!("or-separator"))
+            }
         };
-        let help = if found == "end of file" {
-            "the file ends too early: is a `}` or a value missing?".to_string()
+        let help = if found == END {
+            t!("syntax-ends-early")
         } else if let Some(hint) = super::keywords::separation_hint(text, start) {
             hint
         } else {
-            format!("the parser could not continue at {found}")
+            t!("syntax-could-not-continue", found = in_words(&found))
         };
+        let found = in_words(&found);
         SyntaxError::Unexpected { expected, found, help, span: (start, len).into() }
     }
+}
+
+/// The end of the text, as [`found_at`] says it (before [`in_words`]).
+const END: &str = "end of file";
+
+/// A phrase of [`describe`] or [`found_at`] in the reader's language; a keyword or a quoted
+/// token stays as it is.
+fn in_words(phrase: &str) -> String {
+    let key = match phrase {
+        END => "syntax-end-of-file",
+        "a line break" => "syntax-line-break",
+        "an expression" => "syntax-an-expression",
+        "a name" => "syntax-a-name",
+        "a number" => "syntax-a-number",
+        "an operator" => "syntax-an-operator",
+        "a quoted string" => "syntax-a-string",
+        "a date (YYYY-MM-DD)" => "syntax-a-date",
+        "a clause" => "syntax-a-clause",
+        _ => return phrase.to_string(),
+    };
+    crate::i18n::message(key, &[])
 }
 
 /// What stands at `pos`, in words.
@@ -230,7 +336,7 @@ fn found_at(text: &str, pos: usize) -> String {
     let word: String = rest.chars().take_while(|c| !c.is_whitespace()).take(20).collect();
     if word.is_empty() {
         if rest.is_empty() {
-            "end of file".to_string()
+            END.to_string()
         } else {
             "a line break".to_string()
         }
@@ -353,7 +459,9 @@ fn describe(r: Rule) -> &'static str {
         Rule::members | Rule::kw_members => "`members`",
         Rule::member | Rule::whole_policy => "a rule id or `policy <id>`",
         Rule::cap | Rule::kw_cap => "`cap`",
-        Rule::period | Rule::per_year | Rule::over_years | Rule::in_total | Rule::kw_in_total => "`per year`, `over N years` or `in total`",
+        Rule::period | Rule::per_year | Rule::over_years | Rule::in_total | Rule::kw_in_total => {
+            "`per year`, `over N years` or `in total`"
+        }
         Rule::kw_year | Rule::kw_years => "`year`",
         Rule::kw_over => "`over`",
         Rule::kw_total => "`total`",

@@ -4,8 +4,8 @@
 //! the grammar cannot say (a date that exists, a number that fits, a clause given twice).
 //! Lowering collects every error it finds; pest itself stops at the first.
 
-mod error;
 mod convert;
+mod error;
 mod expr;
 mod keywords;
 mod lower;
@@ -14,7 +14,7 @@ mod tokens;
 pub use convert::{expr_in, keyword_uses, translate, written_in, KeywordUse};
 pub use error::SyntaxError;
 pub use keywords::{english, is_keyword, Keyword, Lang, KEYWORDS};
-pub use tokens::{continues_word, tokens, Token, TokenKind};
+pub use tokens::{continues_word, doc_before, tokens, Token, TokenKind};
 
 use crate::ast;
 use pest::Parser as _;
@@ -129,15 +129,15 @@ pub fn parse_expr(text: &str) -> Result<ast::Expr, Vec<SyntaxError>> {
     }
 }
 
-/// Rejects, before pest sees them, brackets nested deeper than [`MAX_BRACKETS`] and
-/// full-width figures or punctuation (`１０００万`, `％`) outside strings and comments.
+/// Rejects, before pest sees them, brackets nested deeper than [`MAX_BRACKETS`] and what no
+/// grammar accepts: full-width figures or punctuation (`１０００万`, `％`), dates in 年月日.
 fn check_nesting(text: &str) -> Result<(), Vec<SyntaxError>> {
     let mut depth = 0usize;
-    let mut code = tokens(text).filter_map(|t| match t.kind {
+    let code = tokens(text).filter_map(|t| match t.kind {
         TokenKind::Punct(c) => Some((t.range.start, c)),
         _ => None,
     });
-    while let Some((at, c)) = code.next() {
+    for (at, c) in code {
         match c {
             '(' | '[' | '{' => {
                 depth += 1;
@@ -146,20 +146,13 @@ fn check_nesting(text: &str) -> Result<(), Vec<SyntaxError>> {
                 }
             }
             ')' | ']' | '}' => depth = depth.saturating_sub(1),
-            c if crate::amounts::full_width(c).is_some() => {
-                let errors: Vec<SyntaxError> = std::iter::once((at, c))
-                    .chain(code.filter(|(_, c)| crate::amounts::full_width(*c).is_some()))
-                    .take(20)
-                    .map(|(at, c)| SyntaxError::FullWidth {
-                        found: c,
-                        ascii: crate::amounts::full_width(c).unwrap_or(c),
-                        span: (at, c.len_utf8()).into(),
-                    })
-                    .collect();
-                return Err(errors);
-            }
             _ => {}
         }
     }
-    Ok(())
+    let drafting = SyntaxError::before_parsing(text);
+    if drafting.is_empty() {
+        Ok(())
+    } else {
+        Err(drafting)
+    }
 }

@@ -59,6 +59,29 @@ fn is_full_width(c: char) -> bool {
     ('\u{FF00}'..='\u{FFEF}').contains(&c)
 }
 
+/// The `///` lines just above the declaration whose name starts at `offset` (`/// 研发费用` over
+/// `rd_cost: money`, or over `entity drug {`), joined by line breaks: the label a schema item
+/// carries into the IR, the facts JSON Schema and the REPL. The name must open its line, after
+/// at most `extend`, `enum` or `entity`, so a value listed after others on one line has none.
+pub fn doc_before(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let prefix = before.get(line_start..)?;
+    if !prefix.split_whitespace().all(|w| matches!(super::english(w), "extend" | "enum" | "entity")) {
+        return None;
+    }
+    let above = before.get(..line_start)?;
+    let doc: Vec<&str> = above
+        .lines()
+        .rev()
+        .map(str::trim)
+        .take_while(|l| l.starts_with("///"))
+        .map(|l| l.trim_start_matches('/').trim())
+        .collect();
+    let label = doc.into_iter().rev().collect::<Vec<_>>().join("\n");
+    (!label.trim().is_empty()).then_some(label)
+}
+
 /// Characters that continue a figure after its first digit: digits, `_` separators, the
 /// decimal point, the Chinese scales and `元`, and the rate signs.
 fn continues_number(c: char) -> bool {
@@ -166,6 +189,16 @@ mod tests {
             ]
         );
         assert_eq!(kinds("\"open \\\" still"), vec![(Text { closed: false }, "\"open \\\" still")]);
+    }
+
+    #[test]
+    fn doc_comments_above_a_name_are_its_label() {
+        let text = "/// 药品\n/// 研发中\nentity drug {\n  /// 研发费用\n  rd_cost: money\n  // plain\n  x: money\n}\nenum p { a, b }";
+        let at = |name: &str| text.find(name).unwrap_or_default();
+        assert_eq!(doc_before(text, at("drug")).as_deref(), Some("药品\n研发中"));
+        assert_eq!(doc_before(text, at("rd_cost")).as_deref(), Some("研发费用"));
+        assert_eq!(doc_before(text, at("x:")), None);
+        assert_eq!(doc_before(text, at("b }")), None);
     }
 
     #[test]

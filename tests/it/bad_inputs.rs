@@ -2,8 +2,10 @@
 //! diagnostic with a location, or, where the meaning is not in doubt (a BOM, CRLF,
 //! full-width figures in facts), acceptance. Nothing panics. Rules (`.policy`) are checked;
 //! facts (`.json`) are read against tests/cli/demo.policy. Each file's expected outcome is
-//! the snapshot beside it (`truncated.json` → `truncated.json.snap`).
+//! the snapshot beside it (`truncated.json` → `truncated.json.snap`), and again in Chinese
+//! (`truncated.json.zh.snap`).
 
+use policy_lang::i18n::{with_lang, Lang};
 use policy_lang::output::{render_diagnostics, ErrorFormat};
 use policy_lang::{load, read_text, Error, MAX_FACTS_BYTES};
 use std::path::Path;
@@ -41,8 +43,13 @@ fn every_bad_input_gets_its_expected_outcome() {
     insta::glob!("../bad_inputs", "*.{json,policy}", |path| {
         // Named from the crate root, so snapshots do not depend on where the checkout is.
         let relative = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(path);
-        let (text, _) = outcome(relative);
-        crate::common::beside(path, || insta::assert_snapshot!(crate::common::file_name(path), text));
+        let (en, _) = with_lang(Lang::En, || outcome(relative));
+        let (zh, _) = with_lang(Lang::Zh, || outcome(relative));
+        let name = crate::common::file_name(path);
+        crate::common::beside(path, || {
+            insta::assert_snapshot!(name.clone(), en);
+            insta::assert_snapshot!(format!("{name}.zh"), zh);
+        });
     });
 }
 

@@ -1,9 +1,11 @@
 //! Diagnostics are a product: each case file in `tests/diagnostics/` is checked and its
 //! rendered diagnostics (plain, no colour) are compared with a reviewed snapshot kept beside
 //! it (`foo.policy` → `foo.policy.snap`), so a case and its expectation are read together. A
+//! case is rendered again in Chinese beside it (`foo.policy.zh.snap`). A
 //! case whose first lines say `// with rules/schema.policy` is checked after those files, for
 //! diagnostics that span two files.
 
+use policy_lang::i18n::{with_lang, Lang};
 use policy_lang::output::{render_diagnostics, ErrorFormat};
 use policy_lang::{compile, Source};
 
@@ -24,10 +26,17 @@ fn diagnostics(path: &std::path::Path) -> String {
     render_diagnostics(&errors, ErrorFormat::Plain, false)
 }
 
+/// Each case in English (`foo.policy.snap`) and in Chinese (`foo.policy.zh.snap`).
 #[test]
 fn every_diagnostic_case_matches_its_snapshot() {
     insta::glob!("../diagnostics", "*.policy", |path| {
-        crate::common::beside(path, || insta::assert_snapshot!(crate::common::file_name(path), diagnostics(path)));
+        let name = crate::common::file_name(path);
+        let en = with_lang(Lang::En, || diagnostics(path));
+        let zh = with_lang(Lang::Zh, || diagnostics(path));
+        crate::common::beside(path, || {
+            insta::assert_snapshot!(name.clone(), en);
+            insta::assert_snapshot!(format!("{name}.zh"), zh);
+        });
     });
 }
 

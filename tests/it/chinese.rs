@@ -25,7 +25,8 @@ fn run(args: &[&str], columns: Option<&str>) -> (String, String) {
 
 /// ASCII words: runs of letters, digits and `_`, starting with a letter.
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
 }
 
 /// The words the drafter chose: the names in the rules (every word that is not a keyword),
@@ -54,7 +55,8 @@ fn drafters_words(files: &[&Path]) -> BTreeSet<String> {
 
 /// Files below `dir` ending in `ext`.
 fn files(dir: &str, ext: &str) -> Vec<std::path::PathBuf> {
-    let mut found: Vec<_> = walk(Path::new(dir)).into_iter().filter(|p| p.extension().is_some_and(|e| e == ext)).collect();
+    let mut found: Vec<_> =
+        walk(Path::new(dir)).into_iter().filter(|p| p.extension().is_some_and(|e| e == ext)).collect();
     found.sort();
     found
 }
@@ -77,8 +79,8 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 /// every language writes the same (JSON, Ctrl-C, YYYY-MM-DD, policy-lang) are not words.
 fn english_words(output: &str, chosen: &BTreeSet<String>) -> BTreeSet<String> {
     const NAMES: &[&str] = &[
-        "JSON", "Lines", "Schema", "CSV", "HTTP", "Ctrl", "C", "D", "YYYY", "MM", "DD", "policy", "lang", "ASCII", "UTC",
-        // The commands, as typed.
+        "JSON", "Lines", "Schema", "CSV", "HTTP", "Ctrl", "C", "D", "YYYY", "MM", "DD", "policy", "lang", "ASCII",
+        "UTC", // The commands, as typed.
         "check", "eval", "facts", "needed", "replay", "gen", "compile", "fmt", "repl", "serve", "test", "help",
     ];
     let mut found = BTreeSet::new();
@@ -117,19 +119,29 @@ fn chinese_output_has_no_english_word_but_the_drafters_ids() {
         let rules = if rules.exists() { rules.display().to_string() } else { "rules/".to_string() };
         let facts = facts.display().to_string();
         for amounts in ["yuan", "wan"] {
-            let args = ["--lang", "zh", "--amounts", amounts, "eval", &rules, "--facts", &facts, "--as-of", "2025-06-30"];
+            let args =
+                ["--lang", "zh", "--amounts", amounts, "eval", &rules, "--facts", &facts, "--as-of", "2025-06-30"];
             outputs.push(run(&args, None).0);
         }
     }
     outputs.push(run(&["--lang", "zh", "test", "--facts-root", ".", "--coverage", "rules/"], None).0);
     // `check`: the summary and the amendment notes (the warnings are diagnostics, worded apart).
     let (_, check) = run(&["--lang", "zh", "check", "rules/"], None);
-    outputs.extend(check.lines().filter(|l| l.starts_with("已检查") || l.starts_with("注") || l.starts_with("  ")).map(String::from));
+    outputs.extend(
+        check
+            .lines()
+            .filter(|l| l.starts_with("已检查") || l.starts_with("注") || l.starts_with("  "))
+            .map(String::from),
+    );
     outputs.push(run(&["--lang", "zh", "--help"], None).0);
     outputs.push(run(&["--lang", "zh", "eval", "--help"], None).0);
     outputs.push(with_lang(Lang::Zh, repl_session));
     let found: BTreeSet<String> = outputs.iter().flat_map(|o| english_words(o, &chosen)).collect();
-    assert!(found.is_empty(), "English words in --lang zh output:\n{}", found.into_iter().collect::<Vec<_>>().join("\n"));
+    assert!(
+        found.is_empty(),
+        "English words in --lang zh output:\n{}",
+        found.into_iter().collect::<Vec<_>>().join("\n")
+    );
 }
 
 /// A REPL session on the bundled rules and an example, in the current language.
@@ -168,7 +180,16 @@ fn the_repl_answers_in_chinese() {
 fn tables_fit_80_and_40_columns_with_chinese_ids() {
     let facts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/chinese_ids.json");
     for columns in ["80", "40"] {
-        let args = ["--lang", "zh", "--amounts", "wan", "eval", "tests/cli/demo.policy", "--facts", "tests/cli/chinese_ids.json"];
+        let args = [
+            "--lang",
+            "zh",
+            "--amounts",
+            "wan",
+            "eval",
+            "tests/cli/demo.policy",
+            "--facts",
+            "tests/cli/chinese_ids.json",
+        ];
         let (table, _) = run(&args, Some(columns));
         let width: usize = columns.parse().unwrap();
         for line in table.lines() {
@@ -200,7 +221,20 @@ fn amounts_in_wan_and_yuan() {
     assert!(en.contains("max 4,000,000: 6,000,000 → 4,000,000 (capped)"), "{en}");
     // JSON keeps the exact figure whatever the display.
     let json = |amounts| {
-        run(&["--amounts", amounts, "eval", "tests/cli/demo.policy", "--facts", "tests/cli/chinese_ids.json", "--format", "json"], None).0
+        run(
+            &[
+                "--amounts",
+                amounts,
+                "eval",
+                "tests/cli/demo.policy",
+                "--facts",
+                "tests/cli/chinese_ids.json",
+                "--format",
+                "json",
+            ],
+            None,
+        )
+        .0
     };
     let (yuan, wan) = (json("yuan"), json("wan"));
     assert!(wan.contains("\"owed\": \"9600000.00\""), "{wan}");
@@ -244,7 +278,11 @@ fn the_server_answers_in_the_language_asked_for() {
         serde_json::from_str::<serde_json::Value>(&text).unwrap()
     };
     let zh = ask("/v1/evaluate", Some("zh-CN,zh;q=0.9,en;q=0.8"));
-    let cli = run(&["--lang", "zh", "eval", "rules/", "--facts", "examples/changzhou_device_maker.json", "--format", "json"], None).0;
+    let cli = run(
+        &["--lang", "zh", "eval", "rules/", "--facts", "examples/changzhou_device_maker.json", "--format", "json"],
+        None,
+    )
+    .0;
     let cli: serde_json::Value = serde_json::from_str(&cli).unwrap();
     assert_eq!(zh["awards"], cli["awards"]);
     assert_eq!(zh["not_applicable"], cli["not_applicable"]);
@@ -291,8 +329,18 @@ fn the_readme_shows_a_chinese_session_and_table_from_real_runs() {
     let session = readme_session();
     assert!(readme.contains(&session), "README.md should show this session:\n{session}");
     let args = [
-        "--lang", "zh", "--amounts", "wan", "eval", "rules/", "--facts", "examples/changzhou_device_maker.json",
-        "--as-of", "2025-06-30", "--explain", "enterprise.CZMED.devices.DEV-ENDO",
+        "--lang",
+        "zh",
+        "--amounts",
+        "wan",
+        "eval",
+        "rules/",
+        "--facts",
+        "examples/changzhou_device_maker.json",
+        "--as-of",
+        "2025-06-30",
+        "--explain",
+        "enterprise.CZMED.devices.DEV-ENDO",
     ];
     let table = run(&args, None).0;
     assert!(readme.contains(&table), "README.md should show this table:\n{table}");

@@ -29,6 +29,7 @@ mod hardening;
 mod history;
 mod i18n;
 mod io;
+mod labels;
 mod needs;
 mod properties;
 mod provenance;

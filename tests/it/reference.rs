@@ -80,7 +80,8 @@ fn every_example_compiles_and_its_tests_pass() {
         }
         // In either keyword set: `test "…"` or `测试 "…"`, `rule …` or `规则 …`.
         let opens = |l: &str, keyword: &str, then: &str| {
-            l.split_once(' ').is_some_and(|(w, rest)| policy_lang::syntax::english(w) == keyword && rest.starts_with(then))
+            l.split_once(' ')
+                .is_some_and(|(w, rest)| policy_lang::syntax::english(w) == keyword && rest.starts_with(then))
         };
         let written = block.text.lines().filter(|l| opens(l.trim_start(), "test", "\"")).count();
         let rules = block.text.lines().any(|l| opens(l, "rule", ""));

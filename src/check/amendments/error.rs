@@ -1,6 +1,7 @@
 //! What the checker says when an amendment does not fit the policy it amends.
 
 use crate::diagnostic::quote;
+use crate::t;
 use chrono::NaiveDate;
 use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
@@ -9,7 +10,7 @@ use thiserror::Error;
 #[derive(Debug, Error, Diagnostic, Clone, PartialEq)]
 pub enum AmendmentError {
     /// `amendment a of changzou_2023` where the policy is `changzhou_2023`
-    #[error("amendment `{amendment}` amends unknown policy `{}`", quote(.policy))]
+    #[error("{}", t!("check-amendment-policy", amendment = .amendment, policy = quote(.policy).to_string()))]
     #[diagnostic(code(check::amendment_policy), help("{help}"))]
     UnknownPolicy {
         /// The amendment's id.
@@ -19,12 +20,12 @@ pub enum AmendmentError {
         /// Did-you-mean, or the policies loaded.
         help: String,
         /// The policy's name.
-        #[label("no policy of this id is loaded")]
+        #[label("{}", t!("check-amendment-policy-span"))]
         span: SourceSpan,
     },
 
     /// `change CZ-5 { … }` where the policy has `CZ-05`
-    #[error("policy `{policy}` has no rule `{}` to {verb}", quote(.rule))]
+    #[error("{}", t!("check-amendment-rule", policy = .policy, rule = quote(.rule).to_string(), verb = .verb))]
     #[diagnostic(code(check::amendment_rule), help("{help}"))]
     UnknownRule {
         /// The rule as written.
@@ -36,12 +37,12 @@ pub enum AmendmentError {
         /// Did-you-mean, or the policy's rules.
         help: String,
         /// The rule id.
-        #[label("no such rule in `{policy}`")]
+        #[label("{}", t!("check-amendment-rule-span", policy = .policy))]
         span: SourceSpan,
     },
 
     /// `change CZ-05 { yearly }`: a clause no version may replace
-    #[error("an amendment cannot change the `{clause}` of rule `{rule}`")]
+    #[error("{}", t!("check-amendment-clause-clause", clause = .clause, rule = .rule))]
     #[diagnostic(code(check::amendment_clause), help("{help}"))]
     Clause {
         /// The clause kind.
@@ -51,15 +52,15 @@ pub enum AmendmentError {
         /// Why, and what to write instead.
         help: String,
         /// The clause.
-        #[label("not replaceable by an amendment")]
+        #[label("{}", t!("check-amendment-clause-clause-span"))]
         span: SourceSpan,
     },
 
     /// `change CZ-05 { cap 1000万 per enterprise per year }`: a pool's clause
-    #[error("a rule has no `{clause}` clause, so an amendment cannot change `{rule}`'s")]
+    #[error("{}", t!("check-amendment-clause", clause = .clause, rule = .rule))]
     #[diagnostic(
         code(check::amendment_clause),
-        help("`{clause}` belongs to a pool or stack; an amendment changes a pool's cap with `change <pool> {{ cap … }}`, and a rule's own yearly cap with `per_year_cap`")
+        help("{}", t!("check-amendment-clause-help", clause = .clause))
     )]
     NotARuleClause {
         /// The clause's keyword.
@@ -67,17 +68,15 @@ pub enum AmendmentError {
         /// The rule changed.
         rule: String,
         /// The clause.
-        #[label("a clause of a pool or stack")]
+        #[label("{}", t!("check-amendment-clause-span"))]
         span: SourceSpan,
     },
 
     /// `effective 2022-01-01` for a policy in force from 2023-12-01
-    #[error(
-        "amendment `{amendment}` takes effect on {effective}, before policy `{policy}` itself ({policy_effective})"
-    )]
+    #[error("{}", t!("check-amendment-before-policy", amendment = .amendment, effective = .effective.to_string(), policy = .policy, policy_effective = .policy_effective.to_string()))]
     #[diagnostic(
         code(check::amendment_before_policy),
-        help("an amendment changes the text from its date on, which is the policy's date ({policy_effective}) or later; check the date against the amending document")
+        help("{}", t!("check-amendment-before-policy-help", policy_effective = .policy_effective.to_string()))
     )]
     BeforePolicy {
         /// The amendment's id.
@@ -89,15 +88,15 @@ pub enum AmendmentError {
         /// The policy's own effective date.
         policy_effective: NaiveDate,
         /// The amendment's date.
-        #[label("before the policy takes effect")]
+        #[label("{}", t!("check-amendment-before-policy-span"))]
         span: SourceSpan,
     },
 
     /// `rule CZ-05 for enterprise { … }` in an amendment of a policy that has `CZ-05`
-    #[error("policy `{policy}` already has a rule `{}`", quote(.rule))]
+    #[error("{}", t!("check-amendment-rule-exists", policy = .policy, rule = quote(.rule).to_string()))]
     #[diagnostic(
         code(check::amendment_rule_exists),
-        help("to change the existing rule write `change {rule} {{ … }}` with the clauses that change; a new provision needs an id of its own")
+        help("{}", t!("check-amendment-rule-exists-help", rule = .rule))
     )]
     RuleExists {
         /// The id given twice.
@@ -105,18 +104,18 @@ pub enum AmendmentError {
         /// The policy amended.
         policy: String,
         /// The new rule.
-        #[label("a new rule with an id already taken")]
+        #[label("{}", t!("check-amendment-rule-exists-span"))]
         span: SourceSpan,
         /// The rule already there, when in the same file.
-        #[label("first defined here")]
+        #[label("{}", t!("check-amendment-rule-exists-first"))]
         first: Option<SourceSpan>,
     },
 
     /// Two amendments effective the same day both changing `CZ-05`
-    #[error("amendments `{first_amendment}` and `{amendment}` both change rule `{rule}` from {effective}")]
+    #[error("{}", t!("check-amendment-same-date", first_amendment = .first_amendment, amendment = .amendment, rule = .rule, effective = .effective.to_string()))]
     #[diagnostic(
         code(check::amendment_same_date),
-        help("two versions of one rule cannot start on the same day: merge the changes into one amendment, or correct one effective date")
+        help("{}", t!("check-amendment-same-date-help"))
     )]
     SameDate {
         /// The rule changed twice.
@@ -128,32 +127,32 @@ pub enum AmendmentError {
         /// The shared date.
         effective: NaiveDate,
         /// The second change.
-        #[label("changed again here")]
+        #[label("{}", t!("check-amendment-same-date-span"))]
         span: SourceSpan,
         /// The first change, when in the same file.
-        #[label("first changed here")]
+        #[label("{}", t!("check-amendment-same-date-first"))]
         first: Option<SourceSpan>,
     },
 
     /// An amendment with neither `effective` nor `issued`
-    #[error("amendment `{amendment}` gives no date")]
+    #[error("{}", t!("check-amendment-date", amendment = .amendment))]
     #[diagnostic(
         code(check::amendment_date),
-        help("add `effective YYYY-MM-DD`, or `issued YYYY-MM-DD` when it takes effect on issue")
+        help("{}", t!("check-amendment-date-help"))
     )]
     NoDate {
         /// The amendment's id.
         amendment: String,
         /// The amendment's name.
-        #[label("from when?")]
+        #[label("{}", t!("check-amendment-date-span"))]
         span: SourceSpan,
     },
 
     /// `change CZ-07 { … }` after an amendment repealed `CZ-07`
-    #[error("rule `{rule}` is repealed by `{repealed_by}` from {effective}")]
+    #[error("{}", t!("check-amendment-repealed", rule = .rule, repealed_by = .repealed_by, effective = .effective.to_string()))]
     #[diagnostic(
         code(check::amendment_repealed),
-        help("a repealed rule has no text left to change: add the new provision as a `rule` with an id of its own")
+        help("{}", t!("check-amendment-repealed-help"))
     )]
     Repealed {
         /// The rule.
@@ -163,32 +162,26 @@ pub enum AmendmentError {
         /// From when.
         effective: NaiveDate,
         /// The later change.
-        #[label("changes a repealed rule")]
+        #[label("{}", t!("check-amendment-repealed-span"))]
         span: SourceSpan,
     },
 
     /// `change JN-01-year { members JN-01 }`: a pool clause other than its money cap
-    #[error("an amendment cannot change the `{clause}` of pool `{pool}`")]
-    #[diagnostic(
-        code(check::amendment_clause),
-        help("an amendment sets a pool's money cap from its date (`cap 1.2亿 per enterprise per year`); its members, period and count limit stay as first written, so a pool that covers other rules is a new pool")
-    )]
+    #[error("{}", t!("check-amendment-pool-clause", clause = .clause, pool = .pool))]
+    #[diagnostic(code(check::amendment_clause), help("{}", t!("check-amendment-pool-clause-help")))]
     PoolClause {
         /// The clause's keyword.
         clause: String,
         /// The pool changed.
         pool: String,
         /// The clause.
-        #[label("not changeable by an amendment")]
+        #[label("{}", t!("check-amendment-pool-clause-span"))]
         span: SourceSpan,
     },
 
     /// `change JN-01-year { cap 1.2亿 per drug per year }` for a pool `per enterprise per year`
-    #[error("the new cap of pool `{pool}` is `{written}`, but the pool's is `{was}`")]
-    #[diagnostic(
-        code(check::amendment_cap),
-        help("an amendment changes the amount only: write `cap <amount> {was}`; whom a cap is for and the period it counts stay as first written")
-    )]
+    #[error("{}", t!("check-amendment-cap-scope", pool = .pool, written = .written, was = .was))]
+    #[diagnostic(code(check::amendment_cap), help("{}", t!("check-amendment-cap-scope-help", was = .was)))]
     CapScope {
         /// The pool changed.
         pool: String,
@@ -197,32 +190,24 @@ pub enum AmendmentError {
         /// The pool's own.
         was: String,
         /// The cap clause.
-        #[label("not the pool's own `per`")]
+        #[label("{}", t!("check-amendment-cap-scope-span"))]
         span: SourceSpan,
     },
 
     /// `change JN-09 { per_year_cap 600万 }` for a rule with no `per_year_cap`
-    #[error("`{pool}` has no money cap for an amendment to change")]
-    #[diagnostic(
-        code(check::amendment_cap),
-        help("an amendment changes a cap the policy already states: a pool's `cap …` or a rule's `per_year_cap`; a new cap is a new `pool` of the policy")
-    )]
+    #[error("{}", t!("check-amendment-no-cap", pool = .pool))]
+    #[diagnostic(code(check::amendment_cap), help("{}", t!("check-amendment-no-cap-help")))]
     NoCap {
         /// The pool (or `<rule>.per_year_cap`).
         pool: String,
         /// The cap clause.
-        #[label("no cap here to change")]
+        #[label("{}", t!("check-amendment-no-cap-span"))]
         span: SourceSpan,
     },
 
     /// `expires 2018-12-31` in an amendment of a policy in force from 2019-12-11
-    #[error(
-        "amendment `{amendment}` ends policy `{policy}` on {expires}, before it takes effect ({policy_effective})"
-    )]
-    #[diagnostic(
-        code(check::amendment_expires),
-        help("`expires` in an amendment is the policy's new last day in force (有效期延长至…); check the date against the amending document")
-    )]
+    #[error("{}", t!("check-amendment-expires", amendment = .amendment, policy = .policy, expires = .expires.to_string(), policy_effective = .policy_effective.to_string()))]
+    #[diagnostic(code(check::amendment_expires), help("{}", t!("check-amendment-expires-help")))]
     ExpiresBeforePolicy {
         /// The amendment's id.
         amendment: String,
@@ -233,7 +218,7 @@ pub enum AmendmentError {
         /// The policy's own effective date.
         policy_effective: NaiveDate,
         /// The `expires` clause.
-        #[label("before the policy takes effect")]
+        #[label("{}", t!("check-amendment-before-policy-span"))]
         span: SourceSpan,
     },
 }

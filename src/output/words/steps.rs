@@ -58,7 +58,8 @@ fn step(step: &Step) -> String {
             t!("step-tier", table = source(table), value = amount(*value), tier = tier)
         }
         Step::Marginal { table, value, slices, total } => {
-            let parts: Vec<String> = slices.iter().map(|s| format!("{} × {}", rate(s.rate), amount(s.portion))).collect();
+            let parts: Vec<String> =
+                slices.iter().map(|s| format!("{} × {}", rate(s.rate), amount(s.portion))).collect();
             t!(
                 "step-marginal",
                 table = source(table),
@@ -107,12 +108,8 @@ fn step(step: &Step) -> String {
             t!("step-split", shares = parts.join(&t!("clause-separator")))
         }
         Step::Aggregate { aggregate, records, counted, total, holds } => {
-            let mut out = t!(
-                "step-aggregate",
-                aggregate = source(aggregate),
-                counted = counted.len(),
-                records = *records
-            );
+            let mut out =
+                t!("step-aggregate", aggregate = source(aggregate), counted = counted.len(), records = *records);
             out += &counted_list(counted);
             match (total, holds) {
                 (Some(t), _) => out += &format!(" = {}", amount(*t)),
