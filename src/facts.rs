@@ -952,9 +952,7 @@ fn date(raw: &Raw) -> Result<NaiveDate, (String, String)> {
         Raw::Text(s) => calendar_date(s),
         _ => None,
     }
-    .ok_or_else(|| {
-        (t!("facts-expected", expected = t!("facts-a-date"), found = raw.describe()), t!("facts-date-help"))
-    })
+    .ok_or_else(|| (t!("facts-expected", expected = t!("facts-a-date"), found = raw.describe()), t!("facts-date-help")))
 }
 
 impl Reader<'_> {

@@ -16,8 +16,8 @@ use super::schema::Scope;
 use super::{expr, pools, CheckError, Diagnostics};
 use crate::ast::{self, Effective, Spanned};
 use crate::diagnostic::{noun, suggest, Source};
-use crate::t;
 use crate::program::{self, Amended, How, Schema, Since, Text, Ty};
+use crate::t;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -103,8 +103,7 @@ impl Amend<'_> {
                 let ast::Item::Amendment(a) = item else { continue };
                 if let Some((first_file, first)) = ids.insert(&a.id.node, (file, a.id.span)) {
                     let first = (first_file == file).then_some(first);
-                    let error =
-                        super::schema::duplicate("amendment", &a.id.node, Scope::Files, a.id.span, first);
+                    let error = super::schema::duplicate("amendment", &a.id.node, Scope::Files, a.id.span, first);
                     diags.error(file, error);
                     continue;
                 }
@@ -377,16 +376,8 @@ impl Amend<'_> {
         diags: &mut Diagnostics,
     ) -> (Text, Vec<String>) {
         let fixed = [
-            (
-                "on",
-                clauses.on.as_ref().map(|e| e.span),
-                t!("check-amendment-on-why"),
-            ),
-            (
-                "frequency",
-                clauses.frequency.as_ref().map(|f| f.span),
-                t!("check-amendment-frequency-why"),
-            ),
+            ("on", clauses.on.as_ref().map(|e| e.span), t!("check-amendment-on-why")),
+            ("frequency", clauses.frequency.as_ref().map(|f| f.span), t!("check-amendment-frequency-why")),
         ];
         for (clause, span, why) in fixed {
             let Some(span) = span else { continue };

@@ -7,8 +7,8 @@ use super::narrow::Narrowing;
 use super::schedules::{self, Found, Names};
 use super::{suggest, tiers, CheckError, Diagnostics};
 use crate::ast::{self, BinOp, ExprKind, Literal, Span, UnOp};
-use crate::program::{Arith, Compare, Expr, KindId, Schema, Ty, Value};
 use crate::diagnostic::and_list;
+use crate::program::{Arith, Compare, Expr, KindId, Schema, Ty, Value};
 use crate::t;
 use std::sync::Arc;
 
@@ -222,8 +222,12 @@ impl Context<'_> {
         if is_field {
             if let ([one], Found::One(_, s)) = (parts, self.names.find(parts, self.policy)) {
                 let policy = s.policy.clone().unwrap_or_else(|| t!("check-placeholder-policy"));
-                let help =
-                    t!("check-field-and-value-help", name = &one.node, kind = self.kind_name(self.kind), policy = policy);
+                let help = t!(
+                    "check-field-and-value-help",
+                    name = &one.node,
+                    kind = self.kind_name(self.kind),
+                    policy = policy
+                );
                 self.error(CheckError::Ambiguous { name: one.node.clone(), help, span: one.span.into() });
             }
             return self.path(parts);
@@ -575,7 +579,8 @@ impl Context<'_> {
         let mut result = Ty::Error;
         for (i, arm) in arms.iter().enumerate() {
             let (ir, t) = self.infer(&arm.value);
-            result = if i == 0 { t } else { self.join_or_report(result, t, &arm.value, &t!("context-this-table-entry")) };
+            result =
+                if i == 0 { t } else { self.join_or_report(result, t, &arm.value, &t!("context-this-table-entry")) };
             irs.push(ir);
             match &arm.pattern {
                 None => table.iter_mut().filter(|slot| slot.is_none()).for_each(|slot| *slot = Some(i)),

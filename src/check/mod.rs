@@ -26,9 +26,9 @@ pub use error::{CheckError, GroupError, TimingError};
 
 use crate::ast::{self, Effective, ExprKind, Spanned};
 use crate::diagnostic::{Source, Sourced};
-use schema::Scope;
 use crate::program::{self, Condition, Program, Schema, Ty};
 use crate::{Error, Errors, Loaded};
+use schema::Scope;
 use std::collections::HashMap;
 
 /// Errors and warnings, each with the index of the file it is about.
@@ -163,10 +163,7 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
                         continue;
                     };
                     if let Some(first) = rule_ids.insert(&r.id.node, r.id.span) {
-                        diags.error(
-                            file,
-                            schema::duplicate("rule", &r.id.node, Scope::Policy, r.id.span, Some(first)),
-                        );
+                        diags.error(file, schema::duplicate("rule", &r.id.node, Scope::Policy, r.id.span, Some(first)));
                     }
                     let scope = scopes.get(policy).copied().unwrap_or_default();
                     diags.answering(file, t!("check-item-rule", id = &r.id.node), &r.acknowledged);

@@ -4,9 +4,9 @@
 use super::error::GroupError;
 use super::schema::Scope;
 use super::{suggest, CheckError, Diagnostics};
-use crate::t;
 use crate::ast::{self, ExprKind, Literal, Member, Period, Spanned};
 use crate::program::{self, KindId, Measure, Schema, Share};
+use crate::t;
 use rust_decimal::Decimal;
 
 /// The rules and policies checked so far, for resolving members.
@@ -337,8 +337,7 @@ pub(super) fn split(shares: &Spanned<Vec<ast::Share>>, file: usize, diags: &mut 
     let mut seen: Vec<&str> = Vec::new();
     for s in shares.iter() {
         if seen.contains(&s.payer.as_str()) {
-            diags
-                .error(file, super::schema::duplicate("payer", &s.payer, Scope::Split, s.payer.span, None));
+            diags.error(file, super::schema::duplicate("payer", &s.payer, Scope::Split, s.payer.span, None));
         }
         seen.push(&s.payer);
     }

@@ -8,8 +8,8 @@
 use super::{expr, suggest, CheckError, Diagnostics};
 use crate::ast::{self, Spanned};
 use crate::program::{Schedule, Schema, Ty};
-use std::collections::HashMap;
 use crate::t;
+use std::collections::HashMap;
 
 use crate::program::MAX_NESTING;
 

@@ -4,8 +4,8 @@
 use super::{CheckError, Diagnostics};
 use crate::ast::{self, Spanned, TypeRef};
 use crate::diagnostic::{and_list, noun};
-use crate::t;
 use crate::program::{EnumDef, FieldDef, KindDef, Schema, Ty};
+use crate::t;
 use std::collections::HashMap;
 
 /// Names the facts JSON uses for itself.
@@ -122,10 +122,7 @@ pub fn build(texts: &[&str], blocks: &[(usize, &Spanned<ast::Schema>)], diags: &
             if let Some(&first) = variants_seen.get(&key) {
                 if !quiet {
                     let help = unique("enum value", Scope::Within(&decl.name.node));
-                    diags.error(
-                        file,
-                        defined_twice("enum value", &v.node, help, file, v.span, first),
-                    );
+                    diags.error(file, defined_twice("enum value", &v.node, help, file, v.span, first));
                 }
                 continue;
             }
@@ -149,10 +146,7 @@ pub fn build(texts: &[&str], blocks: &[(usize, &Spanned<ast::Schema>)], diags: &
             if let Some(&first) = fields_seen.get(&key) {
                 if !quiet {
                     let help = unique("field", Scope::Entity(&decl.name.node));
-                    diags.error(
-                        file,
-                        defined_twice("field", &f.name.node, help, file, f.name.span, first),
-                    );
+                    diags.error(file, defined_twice("field", &f.name.node, help, file, f.name.span, first));
                 }
                 continue;
             }
@@ -185,7 +179,8 @@ fn unknown_extension(schema: &Schema, what: &str, name: &ast::Ident, file: usize
         "enum" => super::suggest::help(name, schema.enums.iter().map(|e| e.name.as_str()), "enum"),
         _ => super::suggest::help(name, schema.kinds.iter().map(|k| k.name.as_str()), "entity kind"),
     };
-    let help = t!("check-unknown-extension-help", suggestion = help, noun = noun(what), keyword = what, name = &name.node);
+    let help =
+        t!("check-unknown-extension-help", suggestion = help, noun = noun(what), keyword = what, name = &name.node);
     diags.error(
         file,
         CheckError::UnknownExtension { what: what.into(), name: name.node.clone(), help, span: name.span.into() },
@@ -301,13 +296,7 @@ pub(super) fn unique(what: &str, scope: Scope) -> String {
 }
 
 /// A name defined twice in one file: the second place, and the first when known.
-pub(super) fn duplicate(
-    what: &str,
-    name: &str,
-    scope: Scope,
-    span: ast::Span,
-    first: Option<ast::Span>,
-) -> CheckError {
+pub(super) fn duplicate(what: &str, name: &str, scope: Scope, span: ast::Span, first: Option<ast::Span>) -> CheckError {
     CheckError::Duplicate {
         what: what.into(),
         name: name.into(),

@@ -177,7 +177,11 @@ fn chinese_diagnostics_have_no_english_word_but_the_drafters_ids() {
         }
     }
     assert!(scanned > 90, "only {scanned} Chinese snapshots found");
-    assert!(found.is_empty(), "English words in Chinese diagnostics:\n{}", found.into_iter().collect::<Vec<_>>().join("\n"));
+    assert!(
+        found.is_empty(),
+        "English words in Chinese diagnostics:\n{}",
+        found.into_iter().collect::<Vec<_>>().join("\n")
+    );
 }
 
 /// What a rendered diagnostic says in words: each message, help and label, a wrapped one
@@ -193,7 +197,9 @@ fn said_lines(snapshot: &str) -> Vec<String> {
         if let Some(text) = message {
             said.push(text.to_string());
             joining = true;
-        } else if let (true, Some(more)) = (joining, line.strip_prefix("  | ").or_else(|| line.strip_prefix("        "))) {
+        } else if let (true, Some(more)) =
+            (joining, line.strip_prefix("  | ").or_else(|| line.strip_prefix("        ")))
+        {
             if let Some(last) = said.last_mut() {
                 last.push(' ');
                 last.push_str(more.trim());
