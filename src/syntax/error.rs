@@ -313,7 +313,7 @@ impl SyntaxError {
 const END: &str = "end of file";
 
 /// A phrase of [`describe`] or [`found_at`] in the reader's language; a keyword or a quoted
-/// token stays as it is.
+/// token stays as it is, and a choice of keywords (`` `a`, `b` or `c` ``) is joined in words.
 fn in_words(phrase: &str) -> String {
     let key = match phrase {
         END => "syntax-end-of-file",
@@ -325,9 +325,40 @@ fn in_words(phrase: &str) -> String {
         "a quoted string" => "syntax-a-string",
         "a date (YYYY-MM-DD)" => "syntax-a-date",
         "a clause" => "syntax-a-clause",
+        "`change`, `repeal`, `rule` or the amendment's `document` or `effective`" => "syntax-amendment-entry",
+        "a field such as `rd_cost: money`" => "syntax-a-field",
+        "a type such as `money` or `[drug]`" => "syntax-a-type",
+        "a rule id such as `CZ-03-1b`" => "syntax-a-rule-id",
+        "a rounding mode" => "syntax-a-rounding-mode",
+        "a tag such as `issuer \"苏州市\"` or `level district`" => "syntax-a-tag",
+        "a table entry such as `I => 100万`" => "syntax-a-table-entry",
+        "a tier such as `[1亿, 5亿] => …`" => "syntax-a-tier",
+        "a bound (a number or `..`)" => "syntax-a-bound",
+        "a step such as `3 => 30万`" => "syntax-a-step",
+        "a duration such as `30 days`" => "syntax-a-duration",
+        "a rate such as `20%`" => "syntax-a-rate",
+        "a parameter such as `p: phase`" => "syntax-a-parameter",
+        "a schedule such as `clinical_cap(phase)`" => "syntax-a-schedule",
+        "a value such as `0`, `false` or an enum value" => "syntax-a-default-value",
+        "a payer such as `city 50%`" => "syntax-a-payer",
+        "a rule id or `policy <id>`" => "syntax-a-member",
+        "a JSON object" => "syntax-a-json-object",
+        "an entity such as `enterprise.E1`" => "syntax-an-entity",
+        "an amount such as `400万`, `up_to 200万`, `10万..50万` or `case_by_case`" => "syntax-an-amount",
+        "an amount such as `300万` or `3,000,000`" => "syntax-a-figure",
+        "an outcome such as `400万`, `up_to 200万` or `not_applicable \"…\"`" => "syntax-an-outcome",
+        _ if phrase.starts_with('`') && phrase.contains("` or `") => return choice(phrase),
         _ => return phrase.to_string(),
     };
     crate::i18n::message(key, &[])
+}
+
+/// `` `once`, `yearly` or `every_event` `` with the reader's separators.
+fn choice(phrase: &str) -> String {
+    let inner = phrase.trim_start_matches('`').trim_end_matches('`');
+    let (init, last) = inner.rsplit_once("` or `").unwrap_or((inner, ""));
+    let init: Vec<String> = init.split("`, `").map(|k| format!("`{k}`")).collect();
+    format!("{}{}`{last}`", init.join(&t!("syntax-choice-separator")), t!("syntax-choice-or"))
 }
 
 /// What stands at `pos`, in words.
