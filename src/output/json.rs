@@ -158,46 +158,61 @@ pub(super) fn write_lean(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_
     date(out, e.as_of);
     out.extend_from_slice(b",\"awards\":[");
     for (i, a) in e.awards.iter().enumerate() {
-        out.extend_from_slice(if i == 0 { b"{\"policy\":" } else { b",{\"policy\":" });
-        string(out, &a.rule.policy)?;
-        out.extend_from_slice(b",\"rule\":");
-        string(out, &a.rule.id)?;
-        if let Some(version) = &a.rule.version {
-            out.extend_from_slice(b",\"version\":");
-            serde_json::to_writer(&mut *out, version)?;
+        if i > 0 {
+            out.push(b',');
         }
-        out.extend_from_slice(b",\"entity\":");
-        string(out, &a.entity)?;
-        out.extend_from_slice(b",\"kind\":");
-        serde_json::to_writer(&mut *out, &a.kind())?;
-        match a.amount() {
-            Some(owed) => {
-                out.extend_from_slice(b",\"amount\":");
-                decimal(out, Some(owed));
-            }
-            None => {
-                out.extend_from_slice(b",\"min\":");
-                decimal(out, a.min());
-                out.extend_from_slice(b",\"max\":");
-                decimal(out, a.max());
-            }
-        }
-        out.extend_from_slice(b",\"event_date\":");
-        date(out, a.event_date);
-        out.extend_from_slice(b",\"year\":");
-        serde_json::to_writer(&mut *out, &a.year())?;
-        if let Some(key) = &a.key {
-            out.extend_from_slice(b",\"key\":");
-            string(out, key)?;
-        }
-        if !a.shares.is_empty() {
-            out.extend_from_slice(b",\"shares\":");
-            serde_json::to_writer(&mut *out, &a.shares)?;
-        }
+        lean_award(out, a)?;
         out.push(b'}');
     }
     out.extend_from_slice(b"],\"excluded\":");
     serde_json::to_writer(&mut *out, &e.excluded)?;
+    lean_tail(out, e, line)
+}
+
+/// An award's lean fields, its object left open: `{"policy", "rule", "version"?, "entity",
+/// "kind", "amount" (or "min", "max"), "event_date", "year", "key"?, "shares"?`.
+pub(super) fn lean_award(out: &mut Vec<u8>, a: &Award) -> serde_json::Result<()> {
+    out.extend_from_slice(b"{\"policy\":");
+    string(out, &a.rule.policy)?;
+    out.extend_from_slice(b",\"rule\":");
+    string(out, &a.rule.id)?;
+    if let Some(version) = &a.rule.version {
+        out.extend_from_slice(b",\"version\":");
+        serde_json::to_writer(&mut *out, version)?;
+    }
+    out.extend_from_slice(b",\"entity\":");
+    string(out, &a.entity)?;
+    out.extend_from_slice(b",\"kind\":");
+    serde_json::to_writer(&mut *out, &a.kind())?;
+    match a.amount() {
+        Some(owed) => {
+            out.extend_from_slice(b",\"amount\":");
+            decimal(out, Some(owed));
+        }
+        None => {
+            out.extend_from_slice(b",\"min\":");
+            decimal(out, a.min());
+            out.extend_from_slice(b",\"max\":");
+            decimal(out, a.max());
+        }
+    }
+    out.extend_from_slice(b",\"event_date\":");
+    date(out, a.event_date);
+    out.extend_from_slice(b",\"year\":");
+    serde_json::to_writer(&mut *out, &a.year())?;
+    if let Some(key) = &a.key {
+        out.extend_from_slice(b",\"key\":");
+        string(out, key)?;
+    }
+    if !a.shares.is_empty() {
+        out.extend_from_slice(b",\"shares\":");
+        serde_json::to_writer(&mut *out, &a.shares)?;
+    }
+    Ok(())
+}
+
+/// `,"totals": {…}, "warnings": […], "line": n}`: how a lean (or compact) line ends.
+pub(super) fn lean_tail(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_json::Result<()> {
     out.extend_from_slice(b",\"totals\":{");
     for (i, t) in e.totals.iter().enumerate() {
         if i > 0 {
@@ -221,7 +236,7 @@ pub(super) fn write_lean(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_
 }
 
 /// A JSON string: copied as it is when nothing in it needs escaping, else through serde_json.
-fn string(out: &mut Vec<u8>, text: &str) -> serde_json::Result<()> {
+pub(super) fn string(out: &mut Vec<u8>, text: &str) -> serde_json::Result<()> {
     if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
         out.push(b'"');
         out.extend_from_slice(text.as_bytes());
@@ -233,7 +248,7 @@ fn string(out: &mut Vec<u8>, text: &str) -> serde_json::Result<()> {
 }
 
 /// An amount as a JSON string, or `null`.
-fn decimal(out: &mut Vec<u8>, d: Option<Decimal>) {
+pub(super) fn decimal(out: &mut Vec<u8>, d: Option<Decimal>) {
     match d {
         Some(d) => {
             let mut buffer = [0; DECIMAL_TEXT];
@@ -246,7 +261,7 @@ fn decimal(out: &mut Vec<u8>, d: Option<Decimal>) {
 }
 
 /// A date as a JSON string.
-fn date(out: &mut Vec<u8>, d: NaiveDate) {
+pub(super) fn date(out: &mut Vec<u8>, d: NaiveDate) {
     let mut buffer = [0; 10];
     out.push(b'"');
     match date_text(d, &mut buffer) {
