@@ -6,7 +6,7 @@ use crate::eval::{Award, Evaluation, Excluded, NotApplicable, Total};
 use crate::program::RuleName;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 
 /// An evaluation: `{"as_of", "awards", "not_applicable", "excluded", "totals": {entity:
 /// {...}}, "warnings"}`, then `line` (batch) and `provenance` when given.
@@ -28,7 +28,7 @@ impl Report<'_> {
         let mut out = s.serialize_struct("Report", 8)?;
         out.serialize_field("as_of", &Text(e.as_of))?;
         out.serialize_field("awards", &e.awards)?;
-        out.serialize_field("not_applicable", &e.not_applicable)?;
+        out.serialize_field("not_applicable", &Entries(&e.not_applicable))?;
         out.serialize_field("excluded", &e.excluded)?;
         out.serialize_field("totals", &Totals(&e.totals))?;
         out.serialize_field("warnings", &e.warnings)?;
@@ -119,12 +119,58 @@ impl Serialize for Award {
 /// `{"policy", "rule", "cite", "entity", "reason": sentence, "why": [values]}`.
 impl Serialize for NotApplicable {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Entry(self, &self.reason()).serialize(s)
+    }
+}
+
+/// A not-applicable entry and its sentence.
+struct Entry<'a>(&'a NotApplicable, &'a str);
+
+impl Serialize for Entry<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Entry(na, reason) = self;
         let mut out = s.serialize_struct("NotApplicable", 6)?;
-        rule_fields(&mut out, &self.rule)?;
-        out.serialize_field("entity", &self.entity)?;
-        out.serialize_field("reason", &self.reason())?;
-        out.serialize_field("why", &self.why.0)?;
+        rule_fields(&mut out, &na.rule)?;
+        out.serialize_field("entity", &na.entity)?;
+        out.serialize_field("reason", reason)?;
+        out.serialize_field("why", &na.why.0)?;
         out.end()
+    }
+}
+
+/// The not-applicable entries, each sentence worded once: the same reasons recur across
+/// rules and entities (a policy's scope is false for each of its rules, for every entity),
+/// and wording them through the catalogue was most of the cost of an explained line.
+struct Entries<'a>(&'a [NotApplicable]);
+
+/// How many distinct sentences [`Entries`] keeps at a time (one per policy out of scope, and
+/// a few more).
+const SENTENCES: usize = 8;
+
+impl Serialize for Entries<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut list = s.serialize_seq(Some(self.0.len()))?;
+        let mut worded: Vec<(&NotApplicable, String)> = Vec::with_capacity(SENTENCES);
+        let mut next = 0;
+        for na in self.0 {
+            let same =
+                |(known, _): &&(&NotApplicable, String)| known.why == na.why && known.rule.version == na.rule.version;
+            match worded.iter().find(same) {
+                Some((_, sentence)) => list.serialize_element(&Entry(na, sentence))?,
+                None => {
+                    let sentence = na.reason();
+                    list.serialize_element(&Entry(na, &sentence))?;
+                    // Round robin: the oldest sentence makes room.
+                    if worded.len() < SENTENCES {
+                        worded.push((na, sentence));
+                    } else if let Some(slot) = worded.get_mut(next) {
+                        *slot = (na, sentence);
+                        next = (next + 1) % SENTENCES;
+                    }
+                }
+            }
+        }
+        list.end()
     }
 }
 
