@@ -148,31 +148,21 @@ fn not_applicable(out: &mut Vec<u8>, policies: &[(&str, Groups)]) -> serde_json:
         };
         if !groups.out_of_scope.is_empty() {
             open(out, b"out_of_scope");
-            for (j, ((entity, reads), rules)) in groups.out_of_scope.iter().enumerate() {
-                comma(out, j);
-                out.extend_from_slice(b"{\"entity\":");
+            by_key(out, &groups.out_of_scope, |out, (entity, reads)| {
+                out.extend_from_slice(b"\"entity\":");
                 string(out, entity)?;
                 out.extend_from_slice(b",\"reads\":");
-                values(out, reads)?;
-                out.extend_from_slice(b",\"rules\":");
-                serde_json::to_writer(&mut *out, rules)?;
-                out.push(b'}');
-            }
-            out.push(b']');
+                values(out, reads)
+            })?;
         }
         if !groups.missing.is_empty() {
             open(out, b"missing");
-            for (j, ((entity, fact), rules)) in groups.missing.iter().enumerate() {
-                comma(out, j);
-                out.extend_from_slice(b"{\"entity\":");
+            by_key(out, &groups.missing, |out, (entity, fact)| {
+                out.extend_from_slice(b"\"entity\":");
                 string(out, entity)?;
                 out.extend_from_slice(b",\"fact\":");
-                string(out, fact)?;
-                out.extend_from_slice(b",\"rules\":");
-                serde_json::to_writer(&mut *out, rules)?;
-                out.push(b'}');
-            }
-            out.push(b']');
+                string(out, fact)
+            })?;
         }
         if !groups.false_.is_empty() {
             open(out, b"false");
@@ -185,6 +175,24 @@ fn not_applicable(out: &mut Vec<u8>, policies: &[(&str, Groups)]) -> serde_json:
         out.extend_from_slice(if first { b"{}" } else { b"}" });
     }
     out.push(b'}');
+    Ok(())
+}
+
+/// `[{key's fields, "rules": [id]}]`, closing the list.
+fn by_key<K>(
+    out: &mut Vec<u8>,
+    groups: &Rules<K>,
+    key: impl Fn(&mut Vec<u8>, &K) -> serde_json::Result<()>,
+) -> serde_json::Result<()> {
+    for (j, (k, rules)) in groups.iter().enumerate() {
+        comma(out, j);
+        out.push(b'{');
+        key(out, k)?;
+        out.extend_from_slice(b",\"rules\":");
+        serde_json::to_writer(&mut *out, rules)?;
+        out.push(b'}');
+    }
+    out.push(b']');
     Ok(())
 }
 
