@@ -88,11 +88,12 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("batch: 4000 JSON lines, all 101 rules");
     group.throughput(Throughput::Elements(4000));
     group.sample_size(10);
-    for (threads, explain) in [(1, true), (2, true), (1, false), (2, false)] {
-        let what = if explain { "explained" } else { "awards only" };
+    use policy_lang::output::Detail;
+    for (threads, detail) in [(1, Detail::Full), (2, Detail::Full), (1, Detail::Awards), (2, Detail::Awards)] {
+        let what = if detail == Detail::Full { "explained" } else { "awards only" };
         group.bench_function(format!("{threads} thread(s), {what}"), |b| {
             b.iter(|| {
-                let options = policy_lang::batch::Options { as_of: Some(as_of), threads, chunk: 4096, explain };
+                let options = policy_lang::batch::Options { as_of: Some(as_of), threads, chunk: 4096, detail };
                 let mut out = Vec::with_capacity(lines.len() * 2);
                 policy_lang::batch::run(&full, lines.as_bytes(), &mut out, &options, |_| {}).expect("runs");
                 out.len()

@@ -26,9 +26,10 @@ pub struct Options {
     pub threads: usize,
     /// Lines read, evaluated and written at a time; memory grows with it, not with the input.
     pub chunk: usize,
-    /// Traces and not-applicable reasons in each result (off: awards and totals only, much
-    /// faster and smaller, the same amounts).
-    pub explain: bool,
+    /// How much each result line says: everything (traces and reasons, as sentences and
+    /// values), compact (values, not-applicable rules grouped), or awards and totals only
+    /// (much faster and smaller, the same amounts).
+    pub detail: output::Detail,
 }
 
 /// What a batch did.
@@ -211,7 +212,7 @@ fn run_sets<T: Send + Sync>(
                     let mut piece = Piece::default();
                     for (number, source) in sets {
                         let result = facts(source, *number).and_then(|facts| evaluate(program, &facts, options));
-                        write_result_line(&mut piece.text, &result, *number, options.explain);
+                        write_result_line(&mut piece.text, &result, *number, options.detail);
                         piece.ends.push((piece.text.len(), result.is_ok()));
                     }
                     piece
@@ -283,7 +284,8 @@ fn read_facts(program: &Program, line: &str, number: u64) -> Result<Facts, Vec<S
 /// One fact set's evaluation, on its date.
 fn evaluate(program: &Program, facts: &Facts, options: &Options) -> Result<crate::Evaluation, Vec<String>> {
     let day = crate::dates::evaluation_date(options.as_of, facts.as_of);
-    let result = if options.explain { program.evaluate(facts, day) } else { program.evaluate_awards(facts, day) };
+    let result =
+        if options.detail.explains() { program.evaluate(facts, day) } else { program.evaluate_awards(facts, day) };
     result.map_err(|e| vec![e.to_string()])
 }
 
@@ -295,17 +297,17 @@ struct Piece {
     ends: Vec<(usize, bool)>,
 }
 
-/// A line's result as compact JSON and its newline, appended to `out`: the evaluation (the
-/// awards-only line unless `explain`), or `{"error": […], "line": n}`.
+/// A line's result as compact JSON and its newline, appended to `out`: the evaluation (as
+/// `detail` says), or `{"error": […], "line": n}`.
 pub(crate) fn write_result_line(
     out: &mut Vec<u8>,
     result: &Result<crate::Evaluation, Vec<String>>,
     number: u64,
-    explain: bool,
+    detail: output::Detail,
 ) {
     let start = out.len();
     let written = match result {
-        Ok(evaluation) => output::write_json_line(out, evaluation, number, !explain),
+        Ok(evaluation) => output::write_json_line(out, evaluation, number, detail),
         Err(errors) => serde_json::to_writer(&mut *out, &json!({ "error": errors, "line": number })),
     };
     // Results are strings, numbers and lists: writing them to memory does not fail, but

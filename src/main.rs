@@ -82,6 +82,11 @@ enum Command {
         /// several times faster and smaller).
         #[arg(long)]
         awards_only: bool,
+        /// JSON Lines: how much each result says: `full` (traces and reasons, as sentences and as
+        /// values), `compact` (steps and grouped reasons as values, rules named by policy and id)
+        /// or `awards` (the same as --awards-only)
+        #[arg(long, value_enum, conflicts_with = "awards_only")]
+        detail: Option<Detail>,
         /// Append one JSON line per top-level entity (time, rules and facts hashes, awards,
         /// total, the facts) to FILE, flushed before the result is printed (JSON Lines: on
         /// one thread, each line logged before it is written).
@@ -193,6 +198,14 @@ enum Command {
 enum Target {
     Json,
     Schema,
+}
+
+/// `--detail`: how much a JSON Lines result says ([`output::Detail`]).
+#[derive(Clone, Copy, ValueEnum)]
+enum Detail {
+    Full,
+    Compact,
+    Awards,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -365,9 +378,22 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
         }
         Command::Replay { log, paths } => replay(&log, &paths),
         Command::FactsNeeded { paths, rule, format } => facts_needed(&paths, rule.as_deref(), format),
-        Command::Eval { paths, facts, as_of, format, explain, jsonl, threads, awards_only, decision_log } => {
+        Command::Eval { paths, facts, as_of, format, explain, jsonl, threads, awards_only, detail, decision_log } => {
+            let detail = match (detail, awards_only) {
+                (Some(Detail::Awards), _) | (None, true) => output::Detail::Awards,
+                (Some(Detail::Compact), _) => output::Detail::Compact,
+                (Some(Detail::Full) | None, _) => output::Detail::Full,
+            };
             if jsonl || facts.ends_with(".jsonl") || facts.ends_with(".ndjson") || facts.ends_with(".csv") {
-                return batch(&paths, &facts, as_of, threads, !awards_only, decision_log);
+                return batch(&paths, &facts, as_of, threads, detail, decision_log);
+            }
+            if detail != output::Detail::Full && !awards_only {
+                Cli::command()
+                    .error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        "--detail compact and awards are for JSON Lines (--jsonl)",
+                    )
+                    .exit();
             }
             let Loaded { program, warnings, .. } = policy_lang::load(&paths).map_err(|e| e.0)?;
             let path = std::path::Path::new(&facts);
@@ -495,14 +521,14 @@ fn batch(
     facts: &str,
     as_of: Option<NaiveDate>,
     threads: Option<usize>,
-    explain: bool,
+    detail: output::Detail,
     decision_log: Option<PathBuf>,
 ) -> Result<Vec<Error>, Vec<Error>> {
     let Loaded { program, warnings, .. } = policy_lang::load(paths).map_err(|e| e.0)?;
     let io = |message: String| vec![Error::Io { path: facts.to_string(), message }];
     let input = policy_lang::open_stream(facts).map_err(|e| vec![e])?;
     let options =
-        policy_lang::batch::Options { as_of, threads: policy_lang::batch::threads(threads), chunk: 4096, explain };
+        policy_lang::batch::Options { as_of, threads: policy_lang::batch::threads(threads), chunk: 4096, detail };
     // A spinner on a terminal, nothing when stderr is piped or redirected.
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new_spinner();

@@ -14,6 +14,7 @@ cli-eval-explain = Show only this entity (e.g. `enterprise.E1`) and what it cont
 cli-eval-jsonl = The facts are JSON Lines, one fact set a line; results are written one a line, in order (implied by a `.jsonl` or `.ndjson` file name). A bad line gives an error record with its line number. A reader that goes away (`| head`) ends the run quietly (exit 0); Ctrl-C finishes the line being written (exit 130)
 cli-eval-threads = Worker threads for JSON Lines (default: every core). Never more than the cores there are, nor than the lines evaluated at a time (4,096)
 cli-eval-awards-only = JSON Lines: awards and totals only, without traces or reasons (same amounts, several times faster and smaller)
+cli-eval-detail = JSON Lines: how much each result says: `full` (traces and reasons, as sentences and as values), `compact` (steps and grouped reasons as values, rules named by policy and id) or `awards` (the same as --awards-only)
 cli-eval-decision-log = Append one JSON line per top-level entity (time, rules and facts hashes, awards, total, the facts) to FILE, flushed before the result is printed (JSON Lines: on one thread, each line logged before it is written)
 cli-facts-needed-about = List the facts each rule reads (conditions, event date, amount, once-key) and the ledger rows it counts: what to pull for 免申即享
 cli-facts-needed-rule = Only this rule (`CZ-03-2a` or `changzhou_2023.CZ-03-2a`)

@@ -14,6 +14,7 @@ cli-eval-explain = 只显示此主体（如 `enterprise.E1`）及其所含主体
 cli-eval-jsonl = 事实为 JSON Lines，每行一组；结果按顺序每行写出一个（文件名为 `.jsonl` 或 `.ndjson` 时自动采用）。有误的行给出带行号的错误记录。读取方离开（`| head`）时安静结束（退出码 0）；Ctrl-C 会写完当前行（退出码 130）
 cli-eval-threads = JSON Lines 的工作线程数（默认：全部核心）。不超过现有核心数，也不超过一次评估的行数（4,096）
 cli-eval-awards-only = JSON Lines：只输出奖励和合计，不含计算过程和原因（金额相同，快数倍、小数倍）
+cli-eval-detail = JSON Lines：每条结果的详略：`full`（计算过程和原因，既有语句也有数值）、`compact`（计算步骤和分组的原因，只有数值，规则以政策和编号指称）或 `awards`（同 --awards-only）
 cli-eval-decision-log = 为每个顶层主体向所给文件追加一行 JSON（时间、规则与事实的哈希、奖励、合计、事实），在输出结果之前写入磁盘（JSON Lines：单线程，每行先记录再写出）
 cli-facts-needed-about = 列出每条规则读取的事实（条件、事项日期、金额、一次性键）及其计入的台账行：免申即享需要调取的数据
 cli-facts-needed-rule = 只看这条规则（`CZ-03-2a` 或 `changzhou_2023.CZ-03-2a`）

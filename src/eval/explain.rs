@@ -276,6 +276,10 @@ pub enum Reason {
     FactMissing {
         /// The fact as written in the rule.
         fact: Arc<str>,
+        /// How many levels above the rule's entity the fact's holder is (0: the entity
+        /// itself, or one of its records): what groups missing facts by the entity lacking them.
+        #[serde(skip)]
+        up: usize,
     },
     /// A `by` table has no row for the value.
     NotInTable {

@@ -11,6 +11,7 @@ use crate::facts::{Entity, Slot};
 use crate::program::{Arith, Compare, Entitlement, Expr, Schedule, Schema, Value};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// Why evaluation of a rule stopped short of an award.
 #[derive(Debug)]
@@ -270,11 +271,11 @@ impl Interp<'_> {
         matches!(entity.slots.get(*slot), Some(Slot::Missing)).then_some(name)
     }
 
-    fn field(&self, up: usize, slot: usize, name: &str) -> Result<Value> {
+    fn field(&self, up: usize, slot: usize, name: &Arc<str>) -> Result<Value> {
         let entity = self.chain.len().checked_sub(up + 1).and_then(|i| self.chain.get(i));
         match entity.and_then(|e| e.slots.get(slot)) {
             Some(Slot::Value(v)) => Ok(v.clone()),
-            Some(Slot::Missing) => Err(self.not_applicable(|| Reason::FactMissing { fact: name.into() })),
+            Some(Slot::Missing) => Err(self.not_applicable(|| Reason::FactMissing { fact: name.clone(), up })),
             _ => Err(mistyped(&format!("a value for `{name}`"))),
         }
     }

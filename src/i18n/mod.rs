@@ -9,7 +9,7 @@
 //! and rates are formatted by `amounts` first and passed as text ([`Arg`] has no `From<Decimal>`).
 
 use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{langid, LanguageIdentifier, Loader};
+use fluent_templates::{langid, LanguageIdentifier};
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -178,7 +178,10 @@ pub fn message_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
         })
         .collect();
     let args = (!args.is_empty()).then_some(&args);
-    LOCALES.try_lookup_complete(&lang.id(), key, args).unwrap_or_else(|| key.to_string())
+    // Straight to the language's catalogue, then English: what `try_lookup_complete` does for
+    // the two languages there are, without negotiating the language again for each message.
+    let lookup = |lang: Lang| LOCALES.lookup_single_language(&lang.id(), key, args).ok();
+    lookup(lang).or_else(|| if lang == Lang::En { None } else { lookup(Lang::En) }).unwrap_or_else(|| key.to_string())
 }
 
 /// `t!("key")` or `t!("key", name = value, …)`: the message in the current language. Values are

@@ -6,7 +6,7 @@ use crate::eval::{Award, Evaluation, Excluded, NotApplicable, Total};
 use crate::program::RuleName;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 
 /// An evaluation: `{"as_of", "awards", "not_applicable", "excluded", "totals": {entity:
 /// {...}}, "warnings"}`, then `line` (batch) and `provenance` when given.
@@ -28,7 +28,7 @@ impl Report<'_> {
         let mut out = s.serialize_struct("Report", 8)?;
         out.serialize_field("as_of", &Text(e.as_of))?;
         out.serialize_field("awards", &e.awards)?;
-        out.serialize_field("not_applicable", &e.not_applicable)?;
+        out.serialize_field("not_applicable", &Entries(&e.not_applicable))?;
         out.serialize_field("excluded", &e.excluded)?;
         out.serialize_field("totals", &Totals(&e.totals))?;
         out.serialize_field("warnings", &e.warnings)?;
@@ -119,12 +119,58 @@ impl Serialize for Award {
 /// `{"policy", "rule", "cite", "entity", "reason": sentence, "why": [values]}`.
 impl Serialize for NotApplicable {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Entry(self, &self.reason()).serialize(s)
+    }
+}
+
+/// A not-applicable entry and its sentence.
+struct Entry<'a>(&'a NotApplicable, &'a str);
+
+impl Serialize for Entry<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Entry(na, reason) = self;
         let mut out = s.serialize_struct("NotApplicable", 6)?;
-        rule_fields(&mut out, &self.rule)?;
-        out.serialize_field("entity", &self.entity)?;
-        out.serialize_field("reason", &self.reason())?;
-        out.serialize_field("why", &self.why.0)?;
+        rule_fields(&mut out, &na.rule)?;
+        out.serialize_field("entity", &na.entity)?;
+        out.serialize_field("reason", reason)?;
+        out.serialize_field("why", &na.why.0)?;
         out.end()
+    }
+}
+
+/// The not-applicable entries, each sentence worded once: the same reasons recur across
+/// rules and entities (a policy's scope is false for each of its rules, for every entity),
+/// and wording them through the catalogue was most of the cost of an explained line.
+struct Entries<'a>(&'a [NotApplicable]);
+
+/// How many distinct sentences [`Entries`] keeps at a time (one per policy out of scope, and
+/// a few more).
+const SENTENCES: usize = 8;
+
+impl Serialize for Entries<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut list = s.serialize_seq(Some(self.0.len()))?;
+        let mut worded: Vec<(&NotApplicable, String)> = Vec::with_capacity(SENTENCES);
+        let mut next = 0;
+        for na in self.0 {
+            let same =
+                |(known, _): &&(&NotApplicable, String)| known.why == na.why && known.rule.version == na.rule.version;
+            match worded.iter().find(same) {
+                Some((_, sentence)) => list.serialize_element(&Entry(na, sentence))?,
+                None => {
+                    let sentence = na.reason();
+                    list.serialize_element(&Entry(na, &sentence))?;
+                    // Round robin: the oldest sentence makes room.
+                    if worded.len() < SENTENCES {
+                        worded.push((na, sentence));
+                    } else if let Some(slot) = worded.get_mut(next) {
+                        *slot = (na, sentence);
+                        next = (next + 1) % SENTENCES;
+                    }
+                }
+            }
+        }
+        list.end()
     }
 }
 
@@ -158,46 +204,61 @@ pub(super) fn write_lean(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_
     date(out, e.as_of);
     out.extend_from_slice(b",\"awards\":[");
     for (i, a) in e.awards.iter().enumerate() {
-        out.extend_from_slice(if i == 0 { b"{\"policy\":" } else { b",{\"policy\":" });
-        string(out, &a.rule.policy)?;
-        out.extend_from_slice(b",\"rule\":");
-        string(out, &a.rule.id)?;
-        if let Some(version) = &a.rule.version {
-            out.extend_from_slice(b",\"version\":");
-            serde_json::to_writer(&mut *out, version)?;
+        if i > 0 {
+            out.push(b',');
         }
-        out.extend_from_slice(b",\"entity\":");
-        string(out, &a.entity)?;
-        out.extend_from_slice(b",\"kind\":");
-        serde_json::to_writer(&mut *out, &a.kind())?;
-        match a.amount() {
-            Some(owed) => {
-                out.extend_from_slice(b",\"amount\":");
-                decimal(out, Some(owed));
-            }
-            None => {
-                out.extend_from_slice(b",\"min\":");
-                decimal(out, a.min());
-                out.extend_from_slice(b",\"max\":");
-                decimal(out, a.max());
-            }
-        }
-        out.extend_from_slice(b",\"event_date\":");
-        date(out, a.event_date);
-        out.extend_from_slice(b",\"year\":");
-        serde_json::to_writer(&mut *out, &a.year())?;
-        if let Some(key) = &a.key {
-            out.extend_from_slice(b",\"key\":");
-            string(out, key)?;
-        }
-        if !a.shares.is_empty() {
-            out.extend_from_slice(b",\"shares\":");
-            serde_json::to_writer(&mut *out, &a.shares)?;
-        }
+        lean_award(out, a)?;
         out.push(b'}');
     }
     out.extend_from_slice(b"],\"excluded\":");
     serde_json::to_writer(&mut *out, &e.excluded)?;
+    lean_tail(out, e, line)
+}
+
+/// An award's lean fields, its object left open: `{"policy", "rule", "version"?, "entity",
+/// "kind", "amount" (or "min", "max"), "event_date", "year", "key"?, "shares"?`.
+pub(super) fn lean_award(out: &mut Vec<u8>, a: &Award) -> serde_json::Result<()> {
+    out.extend_from_slice(b"{\"policy\":");
+    string(out, &a.rule.policy)?;
+    out.extend_from_slice(b",\"rule\":");
+    string(out, &a.rule.id)?;
+    if let Some(version) = &a.rule.version {
+        out.extend_from_slice(b",\"version\":");
+        serde_json::to_writer(&mut *out, version)?;
+    }
+    out.extend_from_slice(b",\"entity\":");
+    string(out, &a.entity)?;
+    out.extend_from_slice(b",\"kind\":");
+    serde_json::to_writer(&mut *out, &a.kind())?;
+    match a.amount() {
+        Some(owed) => {
+            out.extend_from_slice(b",\"amount\":");
+            decimal(out, Some(owed));
+        }
+        None => {
+            out.extend_from_slice(b",\"min\":");
+            decimal(out, a.min());
+            out.extend_from_slice(b",\"max\":");
+            decimal(out, a.max());
+        }
+    }
+    out.extend_from_slice(b",\"event_date\":");
+    date(out, a.event_date);
+    out.extend_from_slice(b",\"year\":");
+    serde_json::to_writer(&mut *out, &a.year())?;
+    if let Some(key) = &a.key {
+        out.extend_from_slice(b",\"key\":");
+        string(out, key)?;
+    }
+    if !a.shares.is_empty() {
+        out.extend_from_slice(b",\"shares\":");
+        serde_json::to_writer(&mut *out, &a.shares)?;
+    }
+    Ok(())
+}
+
+/// `,"totals": {…}, "warnings": […], "line": n}`: how a lean (or compact) line ends.
+pub(super) fn lean_tail(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_json::Result<()> {
     out.extend_from_slice(b",\"totals\":{");
     for (i, t) in e.totals.iter().enumerate() {
         if i > 0 {
@@ -221,7 +282,7 @@ pub(super) fn write_lean(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_
 }
 
 /// A JSON string: copied as it is when nothing in it needs escaping, else through serde_json.
-fn string(out: &mut Vec<u8>, text: &str) -> serde_json::Result<()> {
+pub(super) fn string(out: &mut Vec<u8>, text: &str) -> serde_json::Result<()> {
     if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
         out.push(b'"');
         out.extend_from_slice(text.as_bytes());
@@ -233,7 +294,7 @@ fn string(out: &mut Vec<u8>, text: &str) -> serde_json::Result<()> {
 }
 
 /// An amount as a JSON string, or `null`.
-fn decimal(out: &mut Vec<u8>, d: Option<Decimal>) {
+pub(super) fn decimal(out: &mut Vec<u8>, d: Option<Decimal>) {
     match d {
         Some(d) => {
             let mut buffer = [0; DECIMAL_TEXT];
@@ -246,7 +307,7 @@ fn decimal(out: &mut Vec<u8>, d: Option<Decimal>) {
 }
 
 /// A date as a JSON string.
-fn date(out: &mut Vec<u8>, d: NaiveDate) {
+pub(super) fn date(out: &mut Vec<u8>, d: NaiveDate) {
     let mut buffer = [0; 10];
     out.push(b'"');
     match date_text(d, &mut buffer) {

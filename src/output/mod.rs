@@ -1,5 +1,6 @@
 //! Results and diagnostics for people (tables, rendered diagnostics) and machines (JSON).
 
+mod compact;
 mod diagnostics;
 mod escape;
 mod json;
@@ -51,12 +52,38 @@ pub fn total_json(total: &Total) -> Value {
     serde_json::to_value(json::TotalFields(total)).unwrap_or(Value::Null)
 }
 
-/// One line of batch output appended to `out` (without its newline): [`json`]'s object with
-/// the input `line` number, as compact text; with `lean`, the awards-only line (`json::write_lean`).
-pub fn write_json_line(out: &mut Vec<u8>, evaluation: &Evaluation, line: u64, lean: bool) -> serde_json::Result<()> {
-    if lean {
-        json::write_lean(out, evaluation, line)
-    } else {
-        serde_json::to_writer(out, &Report { evaluation, line: Some(line) })
+/// How much a batch result line says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Detail {
+    /// Every award with its trace (sentences and values) and every rule that did not pay,
+    /// each with its reason as a sentence and as values: [`json`]'s object.
+    #[default]
+    Full,
+    /// Every award with its steps as values, and the rules that did not pay grouped, named by
+    /// policy and id, values only (`output::compact`).
+    Compact,
+    /// Awards and totals only (`json::write_lean`).
+    Awards,
+}
+
+impl Detail {
+    /// Whether evaluation must say why: traces and reasons (not for awards only).
+    pub fn explains(self) -> bool {
+        self != Detail::Awards
+    }
+}
+
+/// One line of batch output appended to `out` (without its newline), with the input `line`
+/// number, as compact text: [`json`]'s object, the compact line, or the awards-only line.
+pub fn write_json_line(
+    out: &mut Vec<u8>,
+    evaluation: &Evaluation,
+    line: u64,
+    detail: Detail,
+) -> serde_json::Result<()> {
+    match detail {
+        Detail::Full => serde_json::to_writer(out, &Report { evaluation, line: Some(line) }),
+        Detail::Compact => compact::write_compact(out, evaluation, line),
+        Detail::Awards => json::write_lean(out, evaluation, line),
     }
 }

@@ -58,7 +58,7 @@ fn reason(reason: &Reason) -> String {
         Reason::ConditionFalse { condition, reads: r } => {
             t!("reason-condition-false", condition = condition.to_string(), reads = reads(r))
         }
-        Reason::FactMissing { fact } => t!("reason-fact-missing", fact = fact.to_string()),
+        Reason::FactMissing { fact, .. } => t!("reason-fact-missing", fact = fact.to_string()),
         Reason::NotInTable { table, variant } => {
             t!("reason-not-in-table", table = table.to_string(), variant = variant.to_string())
         }

@@ -19,7 +19,7 @@ use tokio_stream::wrappers::ReceiverStream;
 use tokio_util::io::{StreamReader, SyncIoBridge};
 use utoipa::IntoParams;
 
-/// `?as_of=…&awards_only=…`
+/// `?as_of=…&detail=…` (or `awards_only=true`)
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct BatchQuery {
@@ -27,8 +27,24 @@ pub struct BatchQuery {
     /// today (UTC).
     #[param(format = Date)]
     pub as_of: Option<String>,
-    /// Awards and totals only, without traces or reasons (`--awards-only`).
+    /// Awards and totals only, without traces or reasons (`--awards-only`; `detail=awards`).
     pub awards_only: Option<bool>,
+    /// How much each result line says (`--detail`); `awards_only=true` means `awards`.
+    #[param(inline)]
+    pub detail: Option<Detail>,
+}
+
+/// How much each result line says: `full` (traces and reasons, as sentences and as values),
+/// `compact` (steps and grouped reasons as values, rules named by policy and id), `awards`.
+#[derive(Clone, Copy, Debug, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Detail {
+    /// Traces and reasons, as sentences and as values.
+    Full,
+    /// Steps and grouped reasons as values.
+    Compact,
+    /// Awards and totals only.
+    Awards,
 }
 
 /// Evaluates one fact set a line; one result a line, in order, each with its `line` number. A
@@ -53,7 +69,16 @@ pub async fn evaluate_batch(
     let hash = rules.hash.rules_sha256.clone();
     let input = SyncIoBridge::new(StreamReader::new(body.into_data_stream().map_err(std::io::Error::other)));
     let input = Limited { inner: input, left: app.limits.batch_bytes };
-    let options = crate::batch::Options { as_of, threads: 1, chunk: 16, explain: !query.awards_only.unwrap_or(false) };
+    let detail = match (query.detail, query.awards_only) {
+        (Some(Detail::Full), Some(true)) | (Some(Detail::Compact), Some(true)) => {
+            let conflict = "`detail` and `awards_only=true` say different things: give one";
+            return Err(Problem::new(axum::http::StatusCode::BAD_REQUEST, conflict.to_string()));
+        }
+        (Some(Detail::Awards), _) | (None, Some(true)) => crate::output::Detail::Awards,
+        (Some(Detail::Compact), _) => crate::output::Detail::Compact,
+        (Some(Detail::Full), _) | (None, _) => crate::output::Detail::Full,
+    };
+    let options = crate::batch::Options { as_of, threads: 1, chunk: 16, detail };
     let (tx, rx) = mpsc::channel::<Result<Bytes, std::io::Error>>(8);
     let log = app.log.clone();
     tokio::task::spawn_blocking(move || {

@@ -3,6 +3,7 @@
 
 use crate::common::date;
 use policy_lang::batch::{run, Options};
+use policy_lang::output::Detail;
 use policy_lang::population::Population;
 use policy_lang::{load, Program};
 use pretty_assertions::assert_eq;
@@ -17,7 +18,7 @@ fn population(program: &Program, seed: u64, n: usize) -> String {
 }
 
 fn evaluate(program: &Program, input: &str, threads: usize, chunk: usize) -> (String, policy_lang::batch::Summary) {
-    evaluate_as(program, input, threads, chunk, true)
+    evaluate_as(program, input, threads, chunk, Detail::Full)
 }
 
 fn evaluate_as(
@@ -25,10 +26,10 @@ fn evaluate_as(
     input: &str,
     threads: usize,
     chunk: usize,
-    explain: bool,
+    detail: Detail,
 ) -> (String, policy_lang::batch::Summary) {
     let mut out = Vec::new();
-    let options = Options { as_of: Some(date("2025-06-30")), threads, chunk, explain };
+    let options = Options { as_of: Some(date("2025-06-30")), threads, chunk, detail };
     let summary = run(program, input.as_bytes(), &mut out, &options, |_| {}).unwrap_or_else(|e| panic!("{e}"));
     (String::from_utf8(out).unwrap_or_default(), summary)
 }
@@ -102,8 +103,8 @@ fn awards_only_gives_the_same_awards_and_totals_without_explanations() {
 fn an_awards_only_line_is_the_explained_line_without_explanations_or_rule_metadata() {
     let program = bundled();
     let input = population(&program, 21, 300);
-    let (full, _) = evaluate_as(&program, &input, 2, 64, true);
-    let (lean, _) = evaluate_as(&program, &input, 2, 64, false);
+    let (full, _) = evaluate_as(&program, &input, 2, 64, Detail::Full);
+    let (lean, _) = evaluate_as(&program, &input, 2, 64, Detail::Awards);
     let (mut shared, mut ranged, mut keyed) = (0, 0, 0);
     for (full, lean) in full.lines().zip(lean.lines()) {
         let full: serde_json::Value = serde_json::from_str(full).unwrap_or_default();
@@ -149,6 +150,116 @@ fn an_awards_only_line_is_the_explained_line_without_explanations_or_rule_metada
     assert!(shared > 0 && ranged > 0 && keyed > 0, "every optional field is exercised: {shared} {ranged} {keyed}");
 }
 
+/// The reads of a reason as `{fact: value}`, as the compact line writes them.
+fn reads_map(reason: &serde_json::Value) -> serde_json::Value {
+    let reads = reason["reads"].as_array().cloned().unwrap_or_default();
+    reads.iter().map(|r| (r["fact"].as_str().unwrap_or_default().to_string(), r["value"].clone())).collect()
+}
+
+#[test]
+fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award_with_its_steps() {
+    use serde_json::Value;
+    use std::collections::BTreeSet;
+    let program = bundled();
+    let input = population(&program, 23, 300);
+    let (full, _) = evaluate_as(&program, &input, 2, 64, Detail::Full);
+    let (lean, _) = evaluate_as(&program, &input, 2, 64, Detail::Awards);
+    let (compact, _) = evaluate_as(&program, &input, 2, 64, Detail::Compact);
+    let (mut groups_seen, mut entries_seen) = ([0; 4], 0);
+    for ((full, lean), compact) in full.lines().zip(lean.lines()).zip(compact.lines()) {
+        let full: Value = serde_json::from_str(full).unwrap_or_default();
+        let lean: Value = serde_json::from_str(lean).unwrap_or_default();
+        let compact: Value = serde_json::from_str(compact).unwrap_or_default();
+        for key in ["as_of", "totals", "warnings", "line"] {
+            assert_eq!(full[key], compact[key], "{key}");
+        }
+        // Awards: the lean award and its steps as values.
+        let awards = full["awards"].as_array().cloned().unwrap_or_default();
+        let lean_awards = lean["awards"].as_array().cloned().unwrap_or_default();
+        let compact_awards = compact["awards"].as_array().cloned().unwrap_or_default();
+        assert_eq!(compact_awards.len(), awards.len());
+        for ((a, l), c) in awards.iter().zip(&lean_awards).zip(&compact_awards) {
+            let mut want = l.as_object().cloned().unwrap_or_default();
+            want.insert("steps".into(), a["steps"].clone());
+            assert_eq!(c.as_object().cloned().unwrap_or_default(), want);
+        }
+        let excluded = full["excluded"].as_array().cloned().unwrap_or_default();
+        let compact_excluded = compact["excluded"].as_array().cloned().unwrap_or_default();
+        assert_eq!(compact_excluded.len(), excluded.len());
+        for (x, c) in excluded.iter().zip(&compact_excluded) {
+            for key in ["policy", "rule", "entity", "kind", "max", "why", "winner"] {
+                assert_eq!(x[key], c[key], "{key}");
+            }
+        }
+        // Every (policy, rule) of `not_applicable` is in the compact groups, and nothing else.
+        let entries = full["not_applicable"].as_array().cloned().unwrap_or_default();
+        entries_seen += entries.len();
+        let mut want = BTreeSet::new();
+        let mut got = BTreeSet::new();
+        let policies = compact["not_applicable"].as_object().cloned().unwrap_or_default();
+        let group = |policy: &str, kind: &str| policies.get(policy).and_then(|p| p[kind].as_array().cloned());
+        for entry in &entries {
+            let (policy, rule, entity) =
+                (entry["policy"].as_str().unwrap_or_default(), &entry["rule"], &entry["entity"]);
+            let entity = entity.as_str().unwrap_or_default();
+            want.insert((policy.to_string(), rule.as_str().unwrap_or_default().to_string()));
+            let first = &entry["why"][0];
+            let inside = |group: &Value| {
+                let at = group["entity"].as_str().unwrap_or_default();
+                entity == at || entity.starts_with(&format!("{at}."))
+            };
+            let has_rule = |group: &Value| group["rules"].as_array().is_some_and(|r| r.contains(rule));
+            // Its group, by its first reason; it is in no other group of its policy and entity.
+            let found: Vec<(usize, Value)> = ["out_of_scope", "missing", "false", "other"]
+                .iter()
+                .enumerate()
+                .flat_map(|(k, kind)| group(policy, kind).unwrap_or_default().into_iter().map(move |g| (k, g)))
+                .filter(|(k, g)| {
+                    inside(g)
+                        && if *k >= 2 {
+                            g["entity"] == entry["entity"]
+                                && g["rules"].get(rule.as_str().unwrap_or_default()).is_some()
+                        } else {
+                            has_rule(g)
+                        }
+                })
+                .collect();
+            let kind = match first["reason"].as_str() {
+                Some("out_of_scope") => 0,
+                Some("fact_missing") => 1,
+                Some("condition_false") => 2,
+                _ => 3,
+            };
+            let mine: Vec<&Value> = found.iter().filter(|(k, _)| *k == kind).map(|(_, g)| g).collect();
+            assert_eq!(mine.len(), 1, "{entry}\n{found:?}");
+            let mine = mine[0];
+            match kind {
+                0 => assert_eq!(mine["reads"], reads_map(first), "{entry}"),
+                1 => assert_eq!(mine["fact"], first["fact"], "{entry}"),
+                2 => assert_eq!(mine["rules"][rule.as_str().unwrap_or_default()], reads_map(first), "{entry}"),
+                _ => assert_eq!(mine["rules"][rule.as_str().unwrap_or_default()], entry["why"], "{entry}"),
+            }
+            groups_seen[kind] += 1;
+        }
+        for (policy, groups) in &policies {
+            for (kind, list) in groups.as_object().cloned().unwrap_or_default() {
+                for g in list.as_array().cloned().unwrap_or_default() {
+                    let rules: Vec<String> = match g["rules"].as_array() {
+                        Some(ids) => ids.iter().map(|r| r.as_str().unwrap_or_default().to_string()).collect(),
+                        None => g["rules"].as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default(),
+                    };
+                    let unique: BTreeSet<&String> = rules.iter().collect();
+                    assert_eq!(unique.len(), rules.len(), "a rule twice in one group: {kind} {g}");
+                    got.extend(rules.into_iter().map(|r| (policy.clone(), r)));
+                }
+            }
+        }
+        assert_eq!(got, want);
+    }
+    // The population exercises every kind of group.
+    assert!(groups_seen.iter().all(|n| *n > 50), "{groups_seen:?} of {entries_seen}");
+}
+
 #[test]
 fn a_line_that_is_not_utf8_is_an_error_for_that_line_only_and_numbers_are_physical() {
     let program = bundled();
@@ -164,7 +275,7 @@ fn a_line_that_is_not_utf8_is_an_error_for_that_line_only_and_numbers_are_physic
         input.extend_from_slice(format!("{line}\r\n").as_bytes());
     }
     let mut out = Vec::new();
-    let options = Options { as_of: Some(date("2025-06-30")), threads: 2, chunk: 3, explain: false };
+    let options = Options { as_of: Some(date("2025-06-30")), threads: 2, chunk: 3, detail: Detail::Awards };
     let summary = run(&program, &input[..], &mut out, &options, |_| {}).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((summary.lines, summary.failed), (10, 1));
     let results: Vec<serde_json::Value> = String::from_utf8(out)
@@ -241,7 +352,7 @@ fn a_csv_population_evaluates_as_its_json_lines_do() {
         .collect();
     let csv = as_csv(&program, &jsonl);
     let (expected, _) = evaluate(&program, &jsonl, 2, 16);
-    let options = Options { as_of: Some(date("2025-06-30")), threads: 2, chunk: 16, explain: true };
+    let options = Options { as_of: Some(date("2025-06-30")), threads: 2, chunk: 16, detail: Detail::Full };
     let mut out = Vec::new();
     let stop = std::sync::atomic::AtomicBool::new(false);
     let summary =
@@ -263,7 +374,7 @@ fn a_bad_cell_is_its_rows_error_naming_the_column_and_line() {
     let money = def.fields.iter().find(|f| f.ty == policy_lang::program::Ty::Money).map(|f| f.name.clone());
     let money = money.unwrap_or_else(|| panic!("no money fact in the demo"));
     let csv = format!("id,{money}\nE1,abc\n");
-    let options = Options { as_of: Some(date("2025-06-30")), threads: 1, chunk: 4, explain: false };
+    let options = Options { as_of: Some(date("2025-06-30")), threads: 1, chunk: 4, detail: Detail::Awards };
     let mut out = Vec::new();
     let stop = std::sync::atomic::AtomicBool::new(false);
     let summary = policy_lang::batch::run_csv(&program, csv.as_bytes(), "pop.csv", &mut out, &options, |_| {}, &stop)

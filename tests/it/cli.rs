@@ -138,6 +138,13 @@ fn missing_files_and_bad_flags_are_reported() {
     let out = policy(&["eval", RULES, "--facts", "x.json", "--as-of", "2023-02-30"], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("`2023-02-30` is not a date"));
+    // `--detail compact` shapes JSON Lines; on one fact set it is a usage error, not ignored.
+    let example = "examples/changzhou_device_maker.json";
+    let out = policy(&["eval", RULES, "--facts", example, "--detail", "compact"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--detail compact and awards are for JSON Lines"));
+    let out = policy(&["eval", RULES, "--facts", example, "--detail", "awards", "--awards-only"], None);
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]

@@ -347,7 +347,7 @@ fn structured_explanations_and_their_sentences_agree() {
             let sentence = na.reason();
             for reason in &na.why.0 {
                 assert!(sentence.contains(&reason.to_string()), "{sentence}");
-                if let Reason::FactMissing { fact } = reason {
+                if let Reason::FactMissing { fact, .. } = reason {
                     assert!(sentence.contains(&format!("fact `{fact}` is not given")));
                 }
             }

@@ -150,6 +150,15 @@ fn batch_streams_what_the_cli_writes_for_json_lines() {
     assert_eq!(status, 200);
     assert_eq!(http, cli);
     assert!(http.lines().nth(1).is_some_and(|l| l.contains("\"error\"")), "{http}");
+    // `detail` says what `--detail` says; `awards_only=true` is `detail=awards`.
+    for detail in ["compact", "awards"] {
+        let cli = cli_exit(&["eval", "rules/", "--facts", &path, "--as-of", "2025-01-01", "--detail", detail], 1);
+        let (status, http) = server.post(&format!("/v1/evaluate/batch?as_of=2025-01-01&detail={detail}"), &input);
+        assert_eq!((status, &http), (200, &cli), "{detail}");
+    }
+    let awards = server.post("/v1/evaluate/batch?as_of=2025-01-01&awards_only=true", &input);
+    assert_eq!(awards, server.post("/v1/evaluate/batch?as_of=2025-01-01&detail=awards", &input));
+    assert_eq!(server.post("/v1/evaluate/batch?detail=compact&awards_only=true", &input).0, 400);
 }
 
 #[test]

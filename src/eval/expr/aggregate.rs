@@ -68,7 +68,8 @@ impl<'a> Interp<'a> {
         match holder.slots.get(aggregate.list) {
             Some(Slot::Children(records)) => Ok(records),
             Some(Slot::Missing) => {
-                Err(self.not_applicable(|| Reason::FactMissing { fact: aggregate.list_text.clone() }))
+                let up = aggregate.up;
+                Err(self.not_applicable(|| Reason::FactMissing { fact: aggregate.list_text.clone(), up }))
             }
             _ => Err(mistyped(&format!("the list `{}`", aggregate.list_text))),
         }
@@ -102,8 +103,13 @@ fn named(stop: Stop, aggregate: &Aggregate, record: &Entity) -> Stop {
             reasons
                 .into_iter()
                 .map(|reason| match reason {
-                    Reason::FactMissing { fact } if !fact.contains('.') => {
-                        Reason::FactMissing { fact: format!("{}[{}].{fact}", aggregate.list_text, record.id).into() }
+                    Reason::FactMissing { fact, .. } if !fact.contains('.') => {
+                        let fact = format!("{}[{}].{fact}", aggregate.list_text, record.id).into();
+                        Reason::FactMissing { fact, up: 0 }
+                    }
+                    // An owner's fact: `up` counted from the record, made relative to the rule's entity.
+                    Reason::FactMissing { fact, up } => {
+                        Reason::FactMissing { fact, up: (up + aggregate.up).saturating_sub(1) }
                     }
                     other => other,
                 })
