@@ -569,10 +569,6 @@ fn batch(
 /// Formats files; with --check or --diff only reports. Fails if a file does not parse, or
 /// (with --check) is not formatted.
 fn fmt(paths: &[PathBuf], check: bool, diff: bool, lang: Option<Lang>) -> Result<Vec<Error>, Vec<Error>> {
-    let lang = lang.map(|l| match l {
-        Lang::Zh => policy_lang::syntax::Lang::Zh,
-        Lang::En => policy_lang::syntax::Lang::En,
-    });
     let policy_lang::walk::Found { files, skipped } = policy_lang::walk::find(paths).map_err(|e| e.0)?;
     let mut errors = Vec::new();
     let mut unformatted = 0;
