@@ -150,8 +150,8 @@ pub enum Step {
         stack: String,
         /// Granted before for the item.
         granted: Decimal,
-        /// The earlier grants, named.
-        grants: String,
+        /// The earlier grants.
+        grants: Grants,
         /// The award topped up to.
         up_to: Option<Decimal>,
     },
@@ -181,6 +181,55 @@ pub enum Step {
         value: Arc<str>,
     },
 }
+
+/// A grant in the ledger, as results name it (`wuxi.WX-10 on enterprise.E1.drugs.D1, paid
+/// 2024-03-01 ($.ledger[0])`); worded by `output`, serialized as those words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GrantRef {
+    /// `policy.rule`.
+    pub rule: String,
+    /// The entity it was granted to.
+    pub entity: String,
+    /// The date it was paid.
+    pub date: chrono::NaiveDate,
+    /// Where the row is in the facts (`$.ledger[0]`).
+    pub at: String,
+}
+
+/// The earlier grants a stack weighs: how many, and the first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grants {
+    /// The first of them.
+    pub first: GrantRef,
+    /// How many.
+    pub count: usize,
+}
+
+/// What was paid instead of an award set aside: another award, or an earlier grant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Paid {
+    /// The award that pays instead: `p.HIGH on enterprise.E1`.
+    Award {
+        /// `policy.rule`.
+        rule: String,
+        /// The entity it pays.
+        entity: String,
+    },
+    /// An earlier grant in the ledger.
+    Grant(GrantRef),
+}
+
+/// Serialized as the words `output` gives it, in the reader's language.
+macro_rules! serialize_as_words {
+    ($($t:ty),*) => {$(
+        impl Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+    )*};
+}
+serialize_as_words!(GrantRef, Grants, Paid);
 
 /// A record an aggregate counted.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -404,8 +453,8 @@ pub enum Exclusion {
         earlier: Earlier,
         /// Granted before for the item.
         granted: Decimal,
-        /// The earlier grants, named.
-        grants: String,
+        /// The earlier grants.
+        grants: Grants,
         /// This award's ceiling.
         max: Option<Decimal>,
     },

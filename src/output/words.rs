@@ -9,7 +9,7 @@ mod steps;
 pub(crate) use steps::period_text;
 
 use crate::amounts::amount;
-use crate::eval::{Excluded, Exclusion, NoValue, NotApplicable, Read, Reason, Trace, Why};
+use crate::eval::{Excluded, Exclusion, GrantRef, Grants, NoValue, NotApplicable, Paid, Read, Reason, Trace, Why};
 use crate::program::{Amendment, Entitlement, EntitlementKind, How, Program, VersionRef};
 use crate::t;
 use crate::terms::{Choose, Earlier};
@@ -130,7 +130,7 @@ fn exclusion(exclusion: &Exclusion) -> String {
             tie = if *tie { t!("exclusion-outranked-tie") } else { String::new() }
         ),
         Exclusion::EarlierGrant { stack, earlier, granted, grants, max } => {
-            let already = t!("already-granted", granted = amount(*granted), grants = grants);
+            let already = t!("already-granted", granted = amount(*granted), grants = grants.to_string());
             match earlier {
                 Earlier::Refuse => t!("exclusion-earlier-refuse", stack = stack, already = already),
                 Earlier::TopUp => t!(
@@ -187,6 +187,34 @@ impl Display for NoValue {
             NoValue::NoEntity(path) => f.write_str(&t!("reason-no-entity", path = path.to_string())),
             NoValue::NotApplicable(why) => f.write_str(&why.sentence()),
             NoValue::Failed(message) => f.write_str(message),
+        }
+    }
+}
+
+/// `wuxi.WX-10 on enterprise.E1.drugs.D1, paid 2024-03-01 ($.ledger[0])`.
+impl Display for GrantRef {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let (rule, entity, date) = (self.rule.as_str(), self.entity.as_str(), self.date.to_string());
+        f.write_str(&t!("grant-named", rule = rule, entity = entity, date = date, at = self.at.as_str()))
+    }
+}
+
+/// The one grant, or `2 grants, the first …`.
+impl Display for Grants {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self.count {
+            1 => self.first.fmt(f),
+            count => f.write_str(&t!("grants-first", count = count, first = self.first.to_string())),
+        }
+    }
+}
+
+/// `p.HIGH on enterprise.E1`, or the grant.
+impl Display for Paid {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Paid::Award { rule, entity } => f.write_str(&t!("award-named", rule = rule, entity = entity)),
+            Paid::Grant(grant) => grant.fmt(f),
         }
     }
 }

@@ -92,7 +92,7 @@ fn step(step: &Step) -> String {
             "step-top-up",
             stack = stack,
             granted = amount(*granted),
-            grants = grants,
+            grants = grants.to_string(),
             up_to = up_to.map_or_else(|| t!("step-top-up-case-by-case"), amount)
         ),
         Step::Split { shares } => {
