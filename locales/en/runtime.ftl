@@ -6,3 +6,6 @@
 grant-named = { $rule } on { $entity }, paid { $date } ({ $at })
 grants-first = { $count } grants, the first { $first }
 award-named = { $rule } on { $entity }
+
+## A value a reason shows.
+value-by-default = { $value } by default

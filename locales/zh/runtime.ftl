@@ -5,3 +5,6 @@
 grant-named = { $entity } 的 { $rule }，{ $date } 发放，{ $at }
 grants-first = 共 { $count } 笔，首笔为 { $first }
 award-named = { $entity } 的 { $rule }
+
+## 原因中显示的值。
+value-by-default = { $value }（默认值）

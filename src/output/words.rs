@@ -23,6 +23,35 @@ fn parenthesised(text: &str) -> String {
     }
 }
 
+/// Source text quoted to the reader (a condition, a base, a table's scrutinee, an aggregate)
+/// in the reader's keywords: in Chinese `20% of rd_cost` is `20% 的 rd_cost`, and an
+/// aggregate in words (`sum of trials.cost where ok`) is written as the rules write it
+/// (`总和(trials.cost 其中 ok)`); in English as it is.
+pub(crate) fn in_keywords(text: &str) -> String {
+    let lang = crate::i18n::lang();
+    if lang == crate::i18n::Lang::En {
+        return text.to_string();
+    }
+    const AGGREGATES: [&str; 6] = ["sum", "count", "min", "max", "any", "all"];
+    let aggregate = text.split_once(" of ").filter(|(op, _)| AGGREGATES.contains(op));
+    match aggregate {
+        Some((op, rest)) => crate::syntax::expr_in(&format!("{op}({rest})"), lang),
+        None => crate::syntax::expr_in(text, lang),
+    }
+}
+
+/// A value a reason shows: `true`, `false` and a default (`false by default`) in words.
+fn value_words(value: &str) -> String {
+    match value {
+        "true" => t!("value-true"),
+        "false" => t!("value-false"),
+        _ => match value.strip_suffix(" by default") {
+            Some(value) => t!("value-by-default", value = value_words(value)),
+            None => value.to_string(),
+        },
+    }
+}
+
 /// ` (rd_cost = 4,999,999, level = national)`, or nothing when no fact was read.
 fn reads(reads: &[Read]) -> String {
     if reads.is_empty() {
@@ -31,13 +60,8 @@ fn reads(reads: &[Read]) -> String {
     let shown: Vec<String> = reads
         .iter()
         .map(|r| {
-            let value = match r.value.as_deref() {
-                None => t!("fact-not-given"),
-                Some("true") => t!("value-true"),
-                Some("false") => t!("value-false"),
-                Some(value) => value.to_string(),
-            };
-            format!("{} = {value}", r.fact)
+            let value = r.value.as_deref().map_or_else(|| t!("fact-not-given"), value_words);
+            format!("{} = {value}", in_keywords(&r.fact))
         })
         .collect();
     parenthesised(&shown.join(&t!("list-separator")))
@@ -53,20 +77,20 @@ fn reason(reason: &Reason) -> String {
     let date = |d: &chrono::NaiveDate| d.to_string();
     match reason {
         Reason::OutOfScope { policy, condition, reads: r } => {
-            t!("reason-out-of-scope", policy = policy.to_string(), condition = condition.to_string(), reads = reads(r))
+            t!("reason-out-of-scope", policy = policy.to_string(), condition = in_keywords(condition), reads = reads(r))
         }
         Reason::ConditionFalse { condition, reads: r } => {
-            t!("reason-condition-false", condition = condition.to_string(), reads = reads(r))
+            t!("reason-condition-false", condition = in_keywords(condition), reads = reads(r))
         }
         Reason::FactMissing { fact } => t!("reason-fact-missing", fact = fact.to_string()),
         Reason::NotInTable { table, variant } => {
-            t!("reason-not-in-table", table = table.to_string(), variant = variant.to_string())
+            t!("reason-not-in-table", table = in_keywords(table), variant = variant.to_string())
         }
-        Reason::NoRecords { aggregate } => t!("reason-no-records", aggregate = aggregate.to_string()),
-        Reason::NoTier { table, value } => t!("reason-no-tier", table = table.to_string(), value = amount(*value)),
+        Reason::NoRecords { aggregate } => t!("reason-no-records", aggregate = in_keywords(aggregate)),
+        Reason::NoTier { table, value } => t!("reason-no-tier", table = in_keywords(table), value = amount(*value)),
         Reason::BelowFirstStep { table, value, first } => t!(
             "reason-below-first-step",
-            table = table.to_string(),
+            table = in_keywords(table),
             value = value.normalize().to_string(),
             first = first.normalize().to_string()
         ),
