@@ -441,15 +441,7 @@ fn facts_needed(paths: &[PathBuf], rule: Option<&str>, format: Format) -> Result
         Format::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&needs).unwrap_or_default()))?,
         Format::Table | Format::Csv | Format::Xlsx => {
             for n in &needs {
-                let mut text = format!("{}.{} (for each {})\n", n.policy, n.rule, n.entity);
-                for f in &n.facts {
-                    let name = format!("{}.{}{}", f.entity, f.field, if f.optional { "?" } else { "" });
-                    text.push_str(&format!("    {name:<40} {:<12} {}\n", f.ty, f.via.join(", ")));
-                }
-                for row in &n.ledger {
-                    text.push_str(&format!("    ledger: {row}\n"));
-                }
-                emit(&text)?;
+                emit(&policy_lang::output::needs_text(n))?;
             }
         }
     }

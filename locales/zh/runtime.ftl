@@ -8,3 +8,15 @@ award-named = { $entity } 的 { $rule }
 
 ## 原因中显示的值。
 value-by-default = { $value }（默认值）
+
+## policy facts-needed：每条规则、其读取的事实、其计入的台账行。
+needs-rule = { $policy }.{ $rule }（每个 { $entity }）
+needs-ledger = 台账：{ $row }
+needs-ledger-own = `{ $rule }` 的资助，每行须有 { $fields }
+needs-ledger-pool = 资金池 `{ $pool }`：其成员规则的资助，按每个 { $per } 计，须有 `year`{ $tags }
+needs-ledger-pool-tags = ；以及其他政策下按 `issuer`/`level` 计入的资助
+needs-ledger-stack = 叠加 `{ $stack }`：其成员规则此前已获的资助，按每个 { $per } 计
+needs-via-condition = 条件
+needs-via-on = 事项日期
+needs-via-reward = 奖励
+needs-via-once-per = 一次性键

@@ -4,8 +4,10 @@
 //! Amounts are formatted by [`amount`] before they reach a message. A trace's steps are in
 //! `steps`; reasons, exclusions and entitlements here.
 
+mod needs;
 mod steps;
 
+pub use needs::needs_text;
 pub(crate) use steps::period_text;
 
 use crate::amounts::amount;

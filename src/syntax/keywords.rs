@@ -160,6 +160,11 @@ pub const TYPES: &[Keyword] = &[
     kw("text", "文本"),
 ];
 
+/// A base type's name in `lang` (`money` → `金额`); any other name as it is.
+pub fn type_in<'a>(name: &'a str, lang: Lang) -> &'a str {
+    TYPES.iter().find(|t| t.en == name || t.zh == name).map_or(name, |t| t.word(lang))
+}
+
 /// A type's name in English (`金额` → `money`); any other name as it is.
 pub fn type_in_english(name: &str) -> &str {
     TYPES.iter().find(|t| t.zh == name).map_or(name, |t| t.en)
