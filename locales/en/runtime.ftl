@@ -21,3 +21,17 @@ needs-via-condition = condition
 needs-via-on = on
 needs-via-reward = reward
 needs-via-once-per = once_per
+
+## policy replay: each decision that came out differently.
+replay-line = line { $line }
+replay-not-a-decision = { $at }: not a decision: { $error }
+replay-facts-hash = { $at }: { $entity }: the facts do not match their logged hash
+replay-cannot-evaluate = { $at }: { $entity }: cannot evaluate again: { $message }
+replay-changed-decision = { $at }: { $entity } (as of { $as_of }):
+replay-as-of-not-a-date = as_of `{ $as_of }` is not a date
+replay-no-longer-awarded = no longer awarded: { $key }: logged { $award }
+replay-award-changed = changed: { $key }
+replay-logged = logged { $award }
+replay-now = now    { $again }
+replay-newly-awarded = newly awarded: { $key }: { $award }
+replay-total-changed = total: logged { $logged }, now { $now }

@@ -20,3 +20,17 @@ needs-via-condition = 条件
 needs-via-on = 事项日期
 needs-via-reward = 奖励
 needs-via-once-per = 一次性键
+
+## policy replay：每项结果不同的决定。
+replay-line = 第 { $line } 行
+replay-not-a-decision = { $at }：不是一项决定：{ $error }
+replay-facts-hash = { $at }：{ $entity }：事实与记录的哈希不符
+replay-cannot-evaluate = { $at }：{ $entity }：无法重新评估：{ $message }
+replay-changed-decision = { $at }：{ $entity }（评估日 { $as_of }）：
+replay-as-of-not-a-date = as_of `{ $as_of }` 不是日期
+replay-no-longer-awarded = 不再奖励：{ $key }：记录为 { $award }
+replay-award-changed = 有变化：{ $key }
+replay-logged = 记录为 { $award }
+replay-now = 现在为 { $again }
+replay-newly-awarded = 新增奖励：{ $key }：{ $award }
+replay-total-changed = 合计：记录为 { $logged }，现在为 { $now }

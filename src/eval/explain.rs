@@ -219,17 +219,27 @@ pub enum Paid {
     Grant(GrantRef),
 }
 
-/// Serialized as the words `output` gives it, in the reader's language.
-macro_rules! serialize_as_words {
-    ($($t:ty),*) => {$(
-        impl Serialize for $t {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_str(self)
-            }
-        }
-    )*};
+/// A grant inside a step or a reason's value is data, the same in every language (a decision
+/// log written under one language replays under another): its English words.
+impl Serialize for GrantRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&crate::i18n::with_lang(crate::i18n::Lang::En, || self.to_string()))
+    }
 }
-serialize_as_words!(GrantRef, Grants, Paid);
+
+/// As [`GrantRef`]: English words.
+impl Serialize for Grants {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&crate::i18n::with_lang(crate::i18n::Lang::En, || self.to_string()))
+    }
+}
+
+/// The award paid instead sits beside the reason: in the reader's language.
+impl Serialize for Paid {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
 
 /// A record an aggregate counted.
 #[derive(Clone, Debug, PartialEq, Serialize)]
