@@ -185,8 +185,9 @@ impl Keyword {
 }
 
 /// The keyword whose English word is `en`, written in `lang` (`max` → `最高`); `en` itself
-/// when it is not a keyword. For output that writes a keyword (a test's `expect` line).
-pub fn keyword_in(en: &'static str, lang: Lang) -> &'static str {
+/// when it is not a keyword. For output that writes a keyword (a test's `expect` line, the
+/// keywords a syntax error expected).
+pub fn keyword_in(en: &str, lang: Lang) -> &str {
     by_english(en).map_or(en, |k| k.word(lang))
 }
 
