@@ -64,3 +64,25 @@ expected-figure = an amount such as `300万` or `3,000,000`
 expected-outcome = an outcome such as `400万`, `up_to 200万` or `not_applicable "…"`
 expected-up-to = `up to`
 expected-case-by-case = `case by case`
+
+## clap's own words for a usage error, in Chinese only: English is clap's own rendering, so
+## these English messages are never shown (they keep the catalogues parallel).
+clap-error = error: { $message }
+clap-try-help = For more information, try '--help'.
+clap-unknown-argument = unexpected argument '{ $arg }' found
+clap-unknown-subcommand = unrecognized subcommand '{ $subcommand }'
+clap-missing-arguments = the following required arguments were not provided:{ $arguments }
+clap-missing-subcommand = '{ $command }' requires a subcommand but one was not provided
+clap-subcommands = [subcommands: { $subcommands }]
+clap-value-required = a value is required for '{ $arg }' but none was supplied
+clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+clap-because = : { $reason }
+clap-possible-values = [possible values: { $values }]
+clap-conflict = the argument '{ $arg }' cannot be used with '{ $prior }'
+clap-used-twice = the argument '{ $arg }' cannot be used multiple times
+clap-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+clap-did-you-mean = tip: similar: { $similar }
+clap-pass-as-value = tip: to pass '{ $arg }' as a value, use '-- { $arg }'
+cli-not-a-language = `{ $text }` is not a language we have messages in: use `zh` or `en`
+cli-not-a-date = `{ $text }` is not a date; write YYYY-MM-DD
+cli-csv-for-eval = --format csv and xlsx are for `policy eval` only

@@ -63,3 +63,24 @@ expected-figure = 金额，如 `300万` 或 `3,000,000`
 expected-outcome = 结果，如 `400万`、`不超过 200万` 或 `不适用 "…"`
 expected-up-to = `不超过`
 expected-case-by-case = `一事一议`
+
+## clap 自身的文字（用法错误）。
+clap-error = 错误：{ $message }
+clap-try-help = 更多信息请运行 '--help'。
+clap-unknown-argument = 未知参数 '{ $arg }'
+clap-unknown-subcommand = 未知子命令 '{ $subcommand }'
+clap-missing-arguments = 缺少以下必需参数：{ $arguments }
+clap-missing-subcommand = '{ $command }' 需要一个子命令
+clap-subcommands = [子命令：{ $subcommands }]
+clap-value-required = '{ $arg }' 需要一个值，但未提供
+clap-invalid-value = '{ $arg }' 的值 '{ $value }' 无效
+clap-because = ：{ $reason }
+clap-possible-values = [可选值：{ $values }]
+clap-conflict = 参数 '{ $arg }' 不能与 '{ $prior }' 同时使用
+clap-used-twice = 参数 '{ $arg }' 不能重复使用
+clap-too-many-values = '{ $arg }' 多出了值 '{ $value }'，不需要更多的值
+clap-did-you-mean = 提示：相近的写法有 { $similar }
+clap-pass-as-value = 提示：如要把 '{ $arg }' 作为值传入，请写 '-- { $arg }'
+cli-not-a-language = 没有 `{ $text }` 语言的消息：请用 `zh` 或 `en`
+cli-not-a-date = `{ $text }` 不是日期；请写成 YYYY-MM-DD
+cli-csv-for-eval = --format csv 和 xlsx 只用于 `policy eval`
