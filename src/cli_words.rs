@@ -63,7 +63,8 @@ fn message(error: &clap::Error) -> Option<String> {
         }
         ErrorKind::MissingSubcommand => {
             let command = text(ContextKind::InvalidSubcommand)?;
-            let valid = list(ContextKind::ValidSubcommand).join(&t!("list-separator"));
+            let valid: Vec<String> = list(ContextKind::ValidSubcommand).iter().map(|s| quoted(s)).collect();
+            let valid = valid.join(&t!("list-separator"));
             format!("{}\n  {}", t!("clap-missing-subcommand", command = command), t!("clap-subcommands", subcommands = valid))
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
@@ -76,7 +77,7 @@ fn message(error: &clap::Error) -> Option<String> {
             if let Some(source) = std::error::Error::source(error) {
                 out += &t!("clap-because", reason = source.to_string());
             }
-            let valid = list(ContextKind::ValidValue);
+            let valid: Vec<String> = list(ContextKind::ValidValue).iter().map(|s| quoted(s)).collect();
             if !valid.is_empty() {
                 out += &format!("\n  {}", t!("clap-possible-values", values = valid.join(&t!("list-separator"))));
             }
@@ -102,7 +103,7 @@ fn message(error: &clap::Error) -> Option<String> {
         })
         .find(|similar| !similar.is_empty());
     if let Some(similar) = suggested {
-        let similar: Vec<String> = similar.iter().map(|s| format!("'{s}'")).collect();
+        let similar: Vec<String> = similar.iter().map(|s| quoted(s)).collect();
         message += &format!("\n\n  {}", t!("clap-did-you-mean", similar = similar.join(&t!("list-separator"))));
     } else if error.get(ContextKind::Suggested).is_some() && error.kind() == ErrorKind::UnknownArgument {
         // clap's one tip for an unknown argument: how to pass it as a value.
@@ -110,4 +111,10 @@ fn message(error: &clap::Error) -> Option<String> {
         message += &format!("\n\n  {}", t!("clap-pass-as-value", arg = arg));
     }
     Some(message)
+}
+
+/// A value the reader types (`--format`, `json`), set off as the rest of the output sets off
+/// what is typed: in backticks.
+fn quoted(text: &str) -> String {
+    format!("`{text}`")
 }
