@@ -289,7 +289,7 @@ impl SyntaxError {
             expected.retain(|e| !operand_starts.contains(&e.as_str()) && e != "an expression");
             expected.insert(0, "an expression".to_string());
         }
-        let expected: Vec<String> = expected.iter().map(|e| in_words(e)).collect();
+        let expected: Vec<String> = expected.iter().map(|e| expected_in_words(e)).collect();
         let expected = match expected.as_slice() {
             [] => t!("syntax-something-else"),
             [one] => one.to_string(),
@@ -312,10 +312,19 @@ impl SyntaxError {
 /// The end of the text, as [`found_at`] says it (before [`in_words`]).
 const END: &str = "end of file";
 
-/// A phrase of [`describe`] or [`found_at`] in the reader's language; a keyword or a quoted
-/// token stays as it is.
+/// A phrase of [`found_at`] in the reader's language; the text found, quoted, stays as it is.
 fn in_words(phrase: &str) -> String {
-    let key = match phrase {
+    plain(phrase).map_or_else(|| phrase.to_string(), |key| crate::i18n::message(key, &[]))
+}
+
+/// A phrase of [`describe`] in the reader's language, keywords and examples included.
+fn expected_in_words(phrase: &str) -> String {
+    plain(phrase).map_or_else(|| described(phrase), |key| crate::i18n::message(key, &[]))
+}
+
+/// The catalogue's key for a phrase that names no keyword (`a name`, `end of file`).
+fn plain(phrase: &str) -> Option<&'static str> {
+    Some(match phrase {
         END => "syntax-end-of-file",
         "a line break" => "syntax-line-break",
         "an expression" => "syntax-an-expression",
@@ -325,9 +334,8 @@ fn in_words(phrase: &str) -> String {
         "a quoted string" => "syntax-a-string",
         "a date (YYYY-MM-DD)" => "syntax-a-date",
         "a clause" => "syntax-a-clause",
-        _ => return described(phrase),
-    };
-    crate::i18n::message(key, &[])
+        _ => return None,
+    })
 }
 
 /// A phrase of [`describe`] beyond the plain ones, in the reader's language: the examples
