@@ -21,9 +21,8 @@ pub fn exit(error: clap::Error) -> ! {
     let mut out = t!("clap-error", message = message);
     if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
         let usage = usage.to_string();
-        let usage = usage.strip_prefix("Usage:").map_or(usage.clone(), |rest| {
-            format!("{}:{rest}", t!("cli-usage-heading"))
-        });
+        let usage =
+            usage.strip_prefix("Usage:").map_or(usage.clone(), |rest| format!("{}:{rest}", t!("cli-usage-heading")));
         out += &format!("\n\n{usage}");
     }
     out += &format!("\n\n{}\n", t!("clap-try-help"));
@@ -56,7 +55,9 @@ fn message(error: &clap::Error) -> Option<String> {
     let arg = text(ContextKind::InvalidArg);
     let mut message = match error.kind() {
         ErrorKind::UnknownArgument => t!("clap-unknown-argument", arg = arg?),
-        ErrorKind::InvalidSubcommand => t!("clap-unknown-subcommand", subcommand = text(ContextKind::InvalidSubcommand)?),
+        ErrorKind::InvalidSubcommand => {
+            t!("clap-unknown-subcommand", subcommand = text(ContextKind::InvalidSubcommand)?)
+        }
         ErrorKind::MissingRequiredArgument => {
             let missing: Vec<String> = list(ContextKind::InvalidArg).iter().map(|a| format!("\n  {a}")).collect();
             t!("clap-missing-arguments", arguments = missing.concat())
@@ -65,7 +66,11 @@ fn message(error: &clap::Error) -> Option<String> {
             let command = text(ContextKind::InvalidSubcommand)?;
             let valid: Vec<String> = list(ContextKind::ValidSubcommand).iter().map(|s| quoted(s)).collect();
             let valid = valid.join(&t!("list-separator"));
-            format!("{}\n  {}", t!("clap-missing-subcommand", command = command), t!("clap-subcommands", subcommands = valid))
+            format!(
+                "{}\n  {}",
+                t!("clap-missing-subcommand", command = command),
+                t!("clap-subcommands", subcommands = valid)
+            )
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let (arg, value) = (arg?, text(ContextKind::InvalidValue)?);

@@ -164,7 +164,12 @@ pub fn replay(program: &Program, log: impl BufRead) -> Result<Replay, std::io::E
                 None => json!({ "entity": entity, "awards": [], "total": null }),
             },
             Err(message) => {
-                report.differences.push(t!("replay-cannot-evaluate", at = at, entity = entity, message = message.as_str()));
+                report.differences.push(t!(
+                    "replay-cannot-evaluate",
+                    at = at,
+                    entity = entity,
+                    message = message.as_str()
+                ));
                 continue;
             }
         };
@@ -178,8 +183,8 @@ pub fn replay(program: &Program, log: impl BufRead) -> Result<Replay, std::io::E
 }
 
 fn evaluate(program: &Program, facts: &str, as_of: &str) -> Result<Evaluation, String> {
-    let day =
-        chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d").map_err(|_| t!("replay-as-of-not-a-date", as_of = as_of))?;
+    let day = chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d")
+        .map_err(|_| t!("replay-as-of-not-a-date", as_of = as_of))?;
     let facts = program
         .facts("logged facts", facts)
         .map_err(|e| e.0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))?;
@@ -204,7 +209,9 @@ fn compare(logged: &Value, now: &Value) -> Vec<String> {
     let mut changes = Vec::new();
     for (key, award) in &before {
         match after.get(key) {
-            None => changes.push(format!("    {}", t!("replay-no-longer-awarded", key = key, award = award.to_string()))),
+            None => {
+                changes.push(format!("    {}", t!("replay-no-longer-awarded", key = key, award = award.to_string())))
+            }
             Some(again) if again != award => {
                 let (award, again) = (award.to_string(), again.to_string());
                 let (logged, now) = (t!("replay-logged", award = award), t!("replay-now", again = again));

@@ -61,7 +61,13 @@ pub fn run_one(program: &Program, case: &TestCase, root: Option<&Path>) -> TestR
         (Ok(_), false) => case
             .facts_errors
             .iter()
-            .map(|text| format!("{}\n    {}", expect_line(format!("expect facts_error {text:?}")), t!("test-got-facts-that-load")))
+            .map(|text| {
+                format!(
+                    "{}\n    {}",
+                    expect_line(format!("expect facts_error {text:?}")),
+                    t!("test-got-facts-that-load")
+                )
+            })
             .collect(),
         (Err(NotRun::Facts(errors)), false) => facts_errors(program, case, &errors),
         (Err(NotRun::Facts(errors)), true) => vec![render_diagnostics(&errors, ErrorFormat::Plain, false)],
@@ -108,8 +114,7 @@ fn facts_errors(program: &Program, case: &TestCase, errors: &[crate::Error]) -> 
         let rule = program.rules.get(e.rule).map_or("", |r| r.id.as_str());
         expect_line(format!("expect {rule} for {}: {}", e.entity, e.outcome))
     });
-    let totals =
-        case.totals.iter().map(|t| expect_line(format!("expect total for {}: {}", t.entity.node, t.amount)));
+    let totals = case.totals.iter().map(|t| expect_line(format!("expect total for {}: {}", t.entity.node, t.amount)));
     let unchecked = rules.chain(totals).map(|e| format!("{e}\n    {}", t!("test-got-no-evaluation")));
     missing.chain(unchecked).collect()
 }

@@ -161,7 +161,7 @@ pub const TYPES: &[Keyword] = &[
 ];
 
 /// A base type's name in `lang` (`money` → `金额`); any other name as it is.
-pub fn type_in<'a>(name: &'a str, lang: Lang) -> &'a str {
+pub fn type_in(name: &str, lang: Lang) -> &str {
     TYPES.iter().find(|t| t.en == name || t.zh == name).map_or(name, |t| t.word(lang))
 }
 

@@ -232,11 +232,14 @@ fn runtime_words_in_chinese_snapshots() {
     let needs = run(&["--lang", "zh", "facts-needed", "tests/cli/ledger.policy", "--rule", "FIFTH"], None).0;
     beside(&rules, || insta::assert_snapshot!("ledger.policy.needs.zh", needs));
     let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/syntax_error.policy");
-    let (_, syntax, _) = run_any(&["--lang", "zh", "--error-format", "plain", "check", "tests/cli/syntax_error.policy"], None);
+    let (_, syntax, _) =
+        run_any(&["--lang", "zh", "--error-format", "plain", "check", "tests/cli/syntax_error.policy"], None);
     beside(&bad, || insta::assert_snapshot!("syntax_error.policy.zh", syntax));
     let usage: Vec<String> = USAGE_ERRORS
         .iter()
-        .map(|args| format!("$ policy --lang zh {}\n{}", args.join(" "), run_any(&[&["--lang", "zh"], *args].concat(), None).1))
+        .map(|args| {
+            format!("$ policy --lang zh {}\n{}", args.join(" "), run_any(&[&["--lang", "zh"], *args].concat(), None).1)
+        })
         .collect();
     beside(&rules, || insta::assert_snapshot!("usage_errors.zh", usage.join("\n")));
 }
