@@ -248,7 +248,7 @@ const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 /// A key given twice in one object is an error (serde_json would silently keep the last),
 /// since a fact stated twice is a fact in doubt.
 fn duplicate<E: de::Error>(key: &str) -> E {
-    E::custom(format!("duplicate key `{}`", quote(key)))
+    E::custom(t!("facts-duplicate-key", key = quote(key).to_string()))
 }
 
 /// Reads any JSON value as a tree, a key given twice in one object being an error: for the
@@ -350,12 +350,12 @@ impl Raw<'_> {
     /// The value in words, for error messages.
     fn describe(&self) -> String {
         match self {
-            Raw::Null => "null".into(),
+            Raw::Null => t!("facts-null"),
             Raw::Bool(b) => format!("`{b}`"),
             Raw::Number(n) => format!("`{n}`"),
             Raw::Text(s) => format!("\"{}\"", quote(s)),
-            Raw::List => "a list".into(),
-            Raw::Object => "an object".into(),
+            Raw::List => t!("facts-a-list"),
+            Raw::Object => t!("facts-an-object"),
         }
     }
 }
@@ -463,9 +463,38 @@ fn json_error(e: &serde_json::Error, text: &str) -> FactsError {
     let (line, column) = (e.line(), e.column());
     let offset: usize =
         text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>() + column.saturating_sub(1);
+    FactsError::Json { message: json_words(e), line, column, span: (offset.min(text.len()), 0).into() }
+}
+
+/// serde_json's message without its place (the help gives line and column), in the reader's
+/// language: a syntax error by its kind, our own (a duplicate key) as written.
+fn json_words(e: &serde_json::Error) -> String {
     let message = e.to_string();
-    let message = message.split(" at line").next().unwrap_or(&message).to_string();
-    FactsError::Json { message, line, column, span: (offset.min(text.len()), 0).into() }
+    let message = message.split(" at line").next().unwrap_or(&message);
+    match message {
+        "EOF while parsing a list" => t!("facts-json-eof-list"),
+        "EOF while parsing an object" => t!("facts-json-eof-object"),
+        "EOF while parsing a string" => t!("facts-json-eof-string"),
+        "EOF while parsing a value" => t!("facts-json-eof-value"),
+        "expected `:`" => t!("facts-json-expected-colon"),
+        "expected `,` or `]`" => t!("facts-json-expected-list-comma"),
+        "expected `,` or `}`" => t!("facts-json-expected-object-comma"),
+        "expected ident" => t!("facts-json-expected-ident"),
+        "expected value" => t!("facts-json-expected-value"),
+        "expected `\"`" => t!("facts-json-expected-quote"),
+        "invalid escape" => t!("facts-json-invalid-escape"),
+        "invalid number" => t!("facts-json-invalid-number"),
+        "number out of range" => t!("facts-json-number-out-of-range"),
+        "invalid unicode code point" => t!("facts-json-invalid-code-point"),
+        "control character (\\u0000-\\u001F) found while parsing a string" => t!("facts-json-control-character"),
+        "key must be a string" => t!("facts-json-key-not-string"),
+        "lone leading surrogate in hex escape" => t!("facts-json-lone-surrogate"),
+        "unexpected end of hex escape" => t!("facts-json-hex-escape-end"),
+        "trailing comma" => t!("facts-json-trailing-comma"),
+        "trailing characters" => t!("facts-json-trailing-characters"),
+        "recursion limit exceeded" => t!("facts-json-too-deep"),
+        _ => message.to_string(),
+    }
 }
 
 /// The most entities one fact set may hold; a population that large streams as JSON Lines
@@ -546,13 +575,8 @@ impl<'a> Reader<'a> {
         match Expect(list).deserialize(&mut deserializer).and_then(|list| deserializer.end().map(|()| list)) {
             Ok(children) => Slot::Children(children.unwrap_or_default()),
             Err(e) => {
-                let message = e.to_string();
-                let message = message.split(" at line").next().unwrap_or(&message).to_string();
-                let help = format!(
-                    "write the children as a JSON list, [ {{ \"id\": \"…\", … }} ]; fix column {} of the cell",
-                    e.column()
-                );
-                self.invalid_here(format!("the list is not valid JSON: {message}"), help);
+                let help = t!("facts-cell-list-help", column = e.column().to_string());
+                self.invalid_here(t!("facts-cell-list", message = json_words(&e)), help);
                 Slot::Missing
             }
         }
@@ -597,8 +621,8 @@ impl<'de> Shape<'de> for Document<'_, '_> {
         let roots: Vec<String> = self.0.schema.roots().map(|(_, k)| format!("\"{}\"", k.name)).collect();
         self.0.invalid(
             "$",
-            format!("expected an object, found {}", raw.describe()),
-            format!("write {{ {}: [ … ] }}", roots.join(", ")),
+            t!("facts-expected", expected = t!("facts-an-object"), found = raw.describe()),
+            t!("facts-document-help", roots = roots.join(", ")),
         );
         Facts::default()
     }
@@ -631,7 +655,7 @@ impl<'de> Shape<'de> for Document<'_, '_> {
                     schema.roots().map(|(_, k)| k.name.as_str()).chain(["as_of", "ledger"]).collect();
                 reader.invalid(
                     &path(),
-                    format!("unknown key `{}`", quote(&k)),
+                    t!("facts-unknown-key", key = quote(&k).to_string()),
                     suggest_help(&k, names, "top-level key"),
                 );
                 map.next_value_seed(Strict)?;
@@ -659,8 +683,8 @@ impl<'de> Shape<'de> for Entities<'_, '_> {
             return None;
         }
         self.reader.invalid_here(
-            format!("expected a list of entities, found {}", raw.describe()),
-            "write [ { \"id\": \"…\", … } ]",
+            t!("facts-expected", expected = t!("facts-entity-list"), found = raw.describe()),
+            t!("facts-entity-list-help"),
         );
         Some(Vec::new())
     }
@@ -693,8 +717,8 @@ impl<'de> Shape<'de> for Entities<'_, '_> {
                 _ => !seen.insert(&entity.id),
             };
             if again {
-                let message = format!("two entities in this list have the id `{}`", quote(&entity.id));
-                reader.invalid_here(message, "give every entity in a list its own id");
+                let message = t!("facts-duplicate-id", id = quote(&entity.id).to_string());
+                reader.invalid_here(message, t!("facts-duplicate-id-help"));
             }
         }
         Ok(Some(entities))
@@ -728,11 +752,8 @@ impl<'de> DeserializeSeed<'de> for EntitySeed<'_, '_> {
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<Entity>, D::Error> {
         self.reader.entities += 1;
         if self.reader.entities == MAX_ENTITIES + 1 {
-            let message = format!("more than {MAX_ENTITIES} entities in one fact set");
-            self.reader.invalid_here(
-                message,
-                "give a large population as JSON Lines, one fact set a line (`policy eval --jsonl`)",
-            );
+            let message = t!("facts-too-many", limit = MAX_ENTITIES.to_string());
+            self.reader.invalid_here(message, t!("facts-too-many-help"));
         }
         if self.reader.entities > MAX_ENTITIES {
             Strict.deserialize(d)?;
@@ -748,8 +769,8 @@ impl<'de> Shape<'de> for EntitySeed<'_, '_> {
     fn other(self, raw: Raw<'de>) -> Option<Entity> {
         let name = self.reader.schema.kinds.get(self.kind).map_or("", |def| def.name.as_str());
         self.reader.invalid_here(
-            format!("expected an object, found {}", raw.describe()),
-            format!("write one `{name}` as {{ \"id\": \"…\", … }}"),
+            t!("facts-expected", expected = t!("facts-an-object"), found = raw.describe()),
+            t!("facts-entity-help", kind = name),
         );
         None
     }
@@ -858,21 +879,16 @@ fn entity_id(raw: Option<Raw>) -> Result<Arc<str>, (String, String)> {
     match raw {
         Some(Raw::Text(s)) if !s.is_empty() && !s.contains('.') => Ok(Arc::from(&*s)),
         Some(Raw::Number(n)) if whole(&n) => Ok(Arc::from(n.as_str())),
-        Some(Raw::Text(s)) if s.contains('.') => Err((
-            format!("the id \"{}\" contains `.`, which separates the parts of a path", quote(&s)),
-            "write the id without `.`, e.g. \"E1_5\" for \"E1.5\"".into(),
-        )),
-        Some(Raw::Number(n)) => Err((
-            format!("the id `{}` is not written as a whole number", quote(&n)),
-            "write a numeric id as a whole number, or as a string without `.` (e.g. \"1_5\")".into(),
-        )),
-        other => Err((
-            format!(
-                "expected an id (a non-empty string without `.`), found {}",
-                other.map_or("nothing".to_string(), |raw| raw.describe())
-            ),
-            "give every entity an `id`, e.g. \"E1\"".into(),
-        )),
+        Some(Raw::Text(s)) if s.contains('.') => {
+            Err((t!("facts-id-dot", id = quote(&s).to_string()), t!("facts-id-dot-help")))
+        }
+        Some(Raw::Number(n)) => {
+            Err((t!("facts-id-not-whole", id = quote(&n).to_string()), t!("facts-id-not-whole-help")))
+        }
+        other => {
+            let found = other.map_or_else(|| t!("facts-nothing"), |raw| raw.describe());
+            Err((t!("facts-id-expected", found = found), t!("facts-id-expected-help")))
+        }
     }
 }
 
@@ -936,9 +952,7 @@ fn date(raw: &Raw) -> Result<NaiveDate, (String, String)> {
         Raw::Text(s) => calendar_date(s),
         _ => None,
     }
-    .ok_or_else(|| {
-        (format!("expected a date, found {}", raw.describe()), "write a calendar date as \"YYYY-MM-DD\"".into())
-    })
+    .ok_or_else(|| (t!("facts-expected", expected = t!("facts-a-date"), found = raw.describe()), t!("facts-date-help")))
 }
 
 impl Reader<'_> {
@@ -946,8 +960,8 @@ impl Reader<'_> {
         let Json::Array(items) = json else {
             self.invalid(
                 path,
-                format!("expected a list of grants, found {}", describe(json)),
-                "write [ { \"policy\": …, \"rule\": …, \"entity\": …, \"year\": …, \"date\": …, \"amount\": … } ]",
+                t!("facts-expected", expected = t!("facts-grant-list"), found = describe(json)),
+                t!("facts-ledger-help"),
             );
             return Vec::new();
         };
@@ -968,16 +982,16 @@ impl Reader<'_> {
             let by_year = program.pools.iter().find(|p| p.period != crate::dates::Period::Total && grant.counts_in(p));
             let needs = match (rule, by_year) {
                 (Some(r), _) if r.frequency == crate::terms::Frequency::Yearly => {
-                    Some(format!("rule `{}` pays once a year", r.id))
+                    Some(t!("facts-yearly-rule", rule = &r.id))
                 }
-                (_, Some(pool)) => Some(format!("pool `{}` counts grants per year", pool.id)),
+                (_, Some(pool)) => Some(t!("facts-yearly-pool", pool = &pool.id)),
                 _ => None,
             };
             if let Some(needs) = needs {
                 self.invalid(
                     &format!("{}.year", grant.at),
-                    format!("missing the year the grant is for: {needs}"),
-                    "give `\"year\": 2023`, the year the grant is for (not the year it was paid)",
+                    t!("facts-missing-year", needs = needs),
+                    t!("facts-missing-year-help"),
                 );
             }
         }
@@ -985,17 +999,13 @@ impl Reader<'_> {
             if r.frequency == crate::terms::Frequency::Once && r.once_per.is_some() {
                 self.invalid(
                     &format!("{}.key", grant.at),
-                    format!("missing the key: rule `{}` pays once per value, so the grant must say which", r.id),
-                    "give `\"key\"`: the value the grant was for, e.g. the phase (\"III\") or the variety's name",
+                    t!("facts-missing-key", rule = &r.id),
+                    t!("facts-missing-key-help"),
                 );
             }
         }
         if rule.is_none() && !program.pools.iter().any(|p| grant.counts_in(p)) {
-            warnings.push(format!(
-                "{}: a grant under `{}`, which is not loaded, counts in no pool; it is not taken into account",
-                grant.at,
-                quote(&grant.policy)
-            ));
+            warnings.push(t!("facts-grant-not-counted", at = &grant.at, policy = quote(&grant.policy).to_string()));
         }
     }
 
@@ -1003,8 +1013,8 @@ impl Reader<'_> {
         let Json::Object(map) = json else {
             self.invalid(
                 path,
-                format!("expected a grant, found {}", describe(json)),
-                "a grant is an object with policy, rule, entity, year, date, amount",
+                t!("facts-expected", expected = t!("facts-a-grant"), found = describe(json)),
+                t!("facts-grant-help"),
             );
             return None;
         };
@@ -1013,7 +1023,7 @@ impl Reader<'_> {
         for key in map.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
             self.invalid(
                 &format!("{path}.{}", quote(key)),
-                format!("a grant has no field `{}`", quote(key)),
+                t!("facts-grant-no-field", key = quote(key).to_string()),
                 suggest_help(key, FIELDS, "field"),
             );
         }
@@ -1021,11 +1031,11 @@ impl Reader<'_> {
             Some(Json::String(s)) if !s.is_empty() => Some(s.clone()),
             None | Some(Json::Null) if !required => None,
             other => {
-                let found = other.map_or("nothing".to_string(), describe);
+                let found = other.map_or_else(|| t!("facts-nothing"), describe);
                 self.invalid(
                     &format!("{path}.{field}"),
-                    format!("expected text, found {found}"),
-                    format!("give the grant's `{field}`"),
+                    t!("facts-expected", expected = t!("facts-text"), found = found),
+                    t!("facts-grant-field-help", field = field),
                 );
                 None
             }
@@ -1035,14 +1045,14 @@ impl Reader<'_> {
         let date = match map.get("date") {
             Some(d) => self.date(d, &format!("{path}.date")),
             None => {
-                self.invalid(&format!("{path}.date"), "missing date", "give the date the grant was paid");
+                self.invalid(&format!("{path}.date"), t!("facts-missing-date"), t!("facts-missing-date-help"));
                 None
             }
         };
         let year = map.get("year").filter(|y| !y.is_null()).and_then(|y| self.year(y, &format!("{path}.year")));
         let amount = map.get("amount").and_then(|a| self.value(a, Ty::Money, &format!("{path}.amount")));
         if map.get("amount").is_none() {
-            self.invalid(&format!("{path}.amount"), "missing amount", "give the amount paid");
+            self.invalid(&format!("{path}.amount"), t!("facts-missing-amount"), t!("facts-missing-amount-help"));
         }
         let key = match map.get("key") {
             None | Some(Json::Null) => None,
@@ -1058,11 +1068,12 @@ impl Reader<'_> {
             if sum != Some(amount) {
                 self.invalid(
                     &format!("{path}.payers"),
-                    format!(
-                        "the payers' parts add up to {}, not the amount {amount}",
-                        sum.map_or("too much".into(), |s| s.to_string())
+                    t!(
+                        "facts-payers-sum",
+                        sum = sum.map_or_else(|| t!("facts-too-much"), |s| s.to_string()),
+                        amount = amount.to_string()
                     ),
-                    "give each payer's part so that they add up to `amount`",
+                    t!("facts-payers-sum-help"),
                 );
             }
         }
@@ -1072,11 +1083,8 @@ impl Reader<'_> {
                 let Some(rule) = &rule else {
                     self.invalid(
                         &format!("{path}.rule"),
-                        format!(
-                            "missing the rule: policy `{}` is loaded, so the grant must name its rule",
-                            quote(&policy)
-                        ),
-                        "give `\"rule\"`, the id of the rule the grant was made under",
+                        t!("facts-missing-rule", policy = quote(&policy).to_string()),
+                        t!("facts-missing-rule-help"),
                     );
                     return None;
                 };
@@ -1085,7 +1093,7 @@ impl Reader<'_> {
                     let ids = self.program.rules.iter().filter(|r| r.policy == p).map(|r| r.id.as_str());
                     self.invalid(
                         &format!("{path}.rule"),
-                        format!("policy `{}` has no rule `{}`", quote(&policy), quote(rule)),
+                        t!("facts-no-rule", policy = quote(&policy).to_string(), rule = quote(rule).to_string()),
                         suggest_help(rule, ids, "rule"),
                     );
                 }
@@ -1119,8 +1127,8 @@ impl Reader<'_> {
         if year.is_none() {
             self.invalid(
                 path,
-                format!("expected a year, found {}", describe(json)),
-                "write the year as a number, e.g. 2023",
+                t!("facts-expected", expected = t!("facts-a-year"), found = describe(json)),
+                t!("facts-year-help"),
             );
         }
         year
@@ -1131,8 +1139,8 @@ impl Reader<'_> {
         let Json::Object(map) = json else {
             self.invalid(
                 path,
-                format!("expected payers, found {}", describe(json)),
-                "write { \"city\": …, \"district\": … }",
+                t!("facts-expected", expected = t!("facts-payers"), found = describe(json)),
+                t!("facts-payers-help"),
             );
             return Vec::new();
         };
@@ -1234,22 +1242,17 @@ fn rate(raw: &Raw) -> Option<Decimal> {
 }
 
 fn expectation(ty: Ty, schema: &Schema) -> (String, String) {
-    let (what, help) = match ty {
-        Ty::Money => ("money", "write a number (30000000) or a string such as \"3000万\""),
-        Ty::Rate => ("a rate", "write a fraction (0.25) or a string such as \"25%\""),
-        Ty::Number => ("a number", "write a JSON number"),
-        Ty::Count => ("a count", "write a whole number, 0 or more"),
-        Ty::Bool => ("true or false", "write true or false"),
-        Ty::Text => ("text", "write a JSON string"),
-        Ty::Duration => ("a duration", "write a string such as \"3 years\" or \"30 days\""),
-        Ty::Enum(_) => ("one of the enum's values", "write the value as a string"),
-        _ => ("a value", "see the schema"),
-    };
-    let what = match ty {
-        Ty::Enum(_) => format!("a value of enum `{}`", schema.type_name(&ty)),
-        _ => what.to_string(),
-    };
-    (what, help.to_string())
+    match ty {
+        Ty::Money => (t!("facts-money"), t!("facts-money-help")),
+        Ty::Rate => (t!("facts-a-rate"), t!("facts-rate-help")),
+        Ty::Number => (t!("facts-a-number"), t!("facts-number-help")),
+        Ty::Count => (t!("facts-a-count"), t!("facts-count-help")),
+        Ty::Bool => (t!("facts-a-bool"), t!("facts-bool-help")),
+        Ty::Text => (t!("facts-text"), t!("facts-text-help")),
+        Ty::Duration => (t!("facts-a-duration"), t!("facts-duration-help")),
+        Ty::Enum(_) => (t!("facts-an-enum-value", name = schema.type_name(&ty)), t!("facts-enum-help")),
+        _ => (t!("facts-a-value"), t!("facts-value-help")),
+    }
 }
 
 /// A JSON value in words, for error messages.

@@ -3,7 +3,7 @@
 //! never ends or a FIFO that never opens), and the text must be UTF-8. Writing:
 //! [`replace_file`], which never leaves a file half written.
 
-use crate::Error;
+use crate::{t, Error};
 use std::io::{BufRead, Read, Write};
 use std::path::Path;
 
@@ -18,7 +18,7 @@ pub const MAX_FACTS_BYTES: u64 = 1024 * 1024 * 1024;
 /// Returns the name diagnostics should use (`<stdin>` for `-`) and the text.
 pub fn read_input(name: &str, limit: u64) -> Result<(String, String), Error> {
     if name == "-" {
-        let text = read_stream(std::io::stdin().lock(), limit, "standard input")?;
+        let text = read_stream(std::io::stdin().lock(), limit, &t!("io-standard-input"))?;
         return Ok(("<stdin>".into(), text));
     }
     Ok((name.to_string(), read_text(Path::new(name), limit)?))
@@ -33,7 +33,7 @@ pub fn open_stream(name: &str) -> Result<Box<dyn BufRead>, Error> {
     let io = |message: String| Error::Io { path: name.to_string(), message };
     let meta = std::fs::metadata(name).map_err(|e| io(e.to_string()))?;
     if !meta.is_file() && !is_pipe(&meta) {
-        return Err(io("it is not a regular file or a pipe; only those are read".into()));
+        return Err(io(t!("io-not-a-file-or-pipe")));
     }
     let file = std::fs::File::open(name).map_err(|e| io(e.to_string()))?;
     Ok(Box::new(std::io::BufReader::new(file)))
@@ -57,11 +57,12 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, Error> {
     // Looked at before opening: opening a FIFO would wait for a writer for ever.
     let meta = std::fs::metadata(path).map_err(|e| io(e.to_string()))?;
     if !meta.is_file() {
-        let what = if meta.is_dir() { "a folder" } else { "not a regular file (a device, FIFO or socket)" };
-        return Err(io(format!("it is {what}; only regular files are read")));
+        let message = if meta.is_dir() { t!("io-a-folder") } else { t!("io-not-a-file") };
+        return Err(io(message));
     }
     if meta.len() > limit {
-        return Err(io(format!("the file is {} MiB; the limit is {} MiB", meta.len() >> 20, limit >> 20)));
+        let (size, limit) = ((meta.len() >> 20).to_string(), (limit >> 20).to_string());
+        return Err(io(t!("io-too-big", size = size, limit = limit)));
     }
     let file = std::fs::File::open(path).map_err(|e| io(e.to_string()))?;
     read_stream(file, limit, &name)
@@ -80,13 +81,13 @@ pub fn read_stream(reader: impl Read, limit: u64, name: &str) -> Result<String, 
 }
 
 fn too_big(limit: u64) -> String {
-    format!("the input is larger than the limit of {} MiB", limit >> 20)
+    t!("io-input-too-big", limit = (limit >> 20).to_string())
 }
 
 /// Why bytes are not text, naming the first bad byte.
 pub(crate) fn not_utf8(e: std::str::Utf8Error) -> String {
     let at = e.valid_up_to();
-    format!("the file is not UTF-8 text (byte {at} is not): save it as UTF-8; GBK and other encodings are not read")
+    t!("io-not-utf8", at = at.to_string())
 }
 
 /// Replaces the contents of the file at `path` with `text`, all or nothing: the text goes to a

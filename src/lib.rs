@@ -161,8 +161,8 @@ pub enum Error {
     #[diagnostic(transparent)]
     Eval(eval::EvalError),
     /// `--explain enterprise.E9` when the facts have no such entity.
-    #[error("no entity `{}` in the facts", diagnostic::quote(.entity))]
-    #[diagnostic(code(eval::unknown_entity), help("top-level entities: {roots}"))]
+    #[error("{}", t!("eval-unknown-entity", entity = diagnostic::quote(.entity).to_string()))]
+    #[diagnostic(code(eval::unknown_entity), help("{}", t!("eval-unknown-entity-help", roots = .roots)))]
     NoSuchEntity {
         /// The path asked for.
         entity: String,
@@ -170,11 +170,11 @@ pub enum Error {
         roots: String,
     },
     /// The diagnostics past the first [`MAX_PER_CODE`] of one code in one file, counted.
-    #[error("and {more} more `{code}` in `{file}`")]
+    #[error("{}", t!("diagnostics-omitted", more = *.more, code = .code, file = .file))]
     #[diagnostic(
         code(diagnostics::omitted),
         severity(Advice),
-        help("only the first {MAX_PER_CODE} of each kind per file are shown; fix those and check again")
+        help("{}", t!("diagnostics-omitted-help", count = MAX_PER_CODE))
     )]
     Omitted {
         /// The code repeated.
@@ -192,8 +192,8 @@ pub enum Error {
     #[diagnostic(transparent)]
     Table(tabular::TableError),
     /// A file or folder that cannot be read.
-    #[error("cannot read `{path}`: {message}")]
-    #[diagnostic(code(io::read), help("check the path, its permissions, and that it is UTF-8 text"))]
+    #[error("{}", t!("io-read", path = .path, message = .message))]
+    #[diagnostic(code(io::read), help("{}", t!("io-read-help")))]
     Io {
         /// The path as given.
         path: String,
@@ -201,8 +201,8 @@ pub enum Error {
         message: String,
     },
     /// Output that cannot be written (a full disk, a closed file).
-    #[error("cannot write `{path}`: {message}")]
-    #[diagnostic(code(io::write), help("check that the disk has room and the destination is writable"))]
+    #[error("{}", t!("io-write", path = .path, message = .message))]
+    #[diagnostic(code(io::write), help("{}", t!("io-write-help")))]
     Write {
         /// Where the output was going: a path, or `standard output`.
         path: String,
@@ -210,7 +210,7 @@ pub enum Error {
         message: String,
     },
     /// A file or folder passed over while searching a folder (a symbolic link, a loop).
-    #[error("skipped `{path}`: {reason}")]
+    #[error("{}", t!("io-skipped", path = .path, reason = .reason))]
     #[diagnostic(code(io::skipped), severity(Warning))]
     Skipped {
         /// The path passed over.

@@ -58,13 +58,13 @@ impl Walk {
         if self.first_visit(path) {
             self.found.files.push(path.to_path_buf());
         } else {
-            self.skip(path, "it was already read under another name");
+            self.skip(path, &crate::t!("io-skipped-same-file"));
         }
     }
 
     fn folder(&mut self, path: &Path) {
         if !self.first_visit(path) {
-            return self.skip(path, "the folder was already searched (a loop)");
+            return self.skip(path, &crate::t!("io-skipped-loop"));
         }
         let entries = match std::fs::read_dir(path) {
             Ok(entries) => entries,
@@ -76,7 +76,7 @@ impl Walk {
             let Ok(meta) = std::fs::symlink_metadata(&child) else { continue };
             if meta.is_symlink() {
                 if child.is_dir() || child.extension().is_some_and(|e| e == "policy") {
-                    self.skip(&child, "symbolic links in a folder are not followed; name the target to read it");
+                    self.skip(&child, &crate::t!("io-skipped-link"));
                 }
             } else if meta.is_dir() {
                 self.folder(&child);

@@ -62,6 +62,7 @@ noun-rules = rules
 noun-schedules-or-values = schedule or values
 noun-values = values
 noun-warnings = warnings
+noun-top-level-keys = top-level keys
 noun-types = types
 
 ## Checking
@@ -319,3 +320,244 @@ facts-negative-help = amounts in facts are zero or more
 
 tier-exactly = exactly { $value }
 tier-every-value-in = every value in { $interval }
+
+## The checker's help, the items and places it names
+
+and-list-separator = {", "}
+and-separator = {" and "}
+check-item-rule = rule `{ $id }`
+check-item-pool = pool `{ $id }`
+check-item-stack = stack `{ $id }`
+check-item-amended-rule = rule `{ $id }` as `{ $amendment }` changes it
+check-acknowledged-absent-remove = remove this line: the rule as written no longer gives rise to the warning
+check-acknowledged-absent-others = its warnings are { $names }: acknowledge one of those, or remove this line
+check-unique-within = names of { $what }s must be unique within `{ $name }`; rename or remove one
+check-unique-entity = names of { $what }s must be unique within entity `{ $name }`; rename or remove one
+check-unique-files = names of { $what }s must be unique across all files; rename or remove one
+check-unique-policy = names of { $what }s must be unique within a policy; rename or remove one
+check-unique-table = names of { $what }s must be unique within a `by` table; rename or remove one
+check-unique-split = names of { $what }s must be unique within a split; rename or remove one
+check-unique-builtin = names of { $what }s must be unique (it is a built-in type); rename or remove one
+check-enum-entity-names-help = enums and entities share one set of names; rename one
+check-declared-once-help = an enum or entity is declared once across all files; to add to it from another file, write `extend { $what } { $name } {"{"} … {"}"}` there, else rename one
+check-unknown-extension-help = { $suggestion } (to declare a new { $noun }, write `{ $keyword } { $name } {"{"} … {"}"}` without `extend`)
+check-list-of-kind-help = `{ $name }` is an entity kind; a list of them is written `[{ $name }]`
+check-defined-once-help = a policy defines each name once; rename one, or use the first (another policy's is reached as `<policy>.{ $name }`)
+check-no-schedule-help = no schedule is defined: `schedule { $name }(x: money) = …` defines one at the top level
+check-arguments = { $count ->
+    [one] 1 argument
+   *[other] { $count } arguments
+}
+check-arguments-given = { $count }
+check-arguments-none = none
+check-aggregate-records = takes records, not a field of them
+check-aggregate-records-help = `{ $op }({ $list })` takes the records; to add up a field write `sum(…)`
+check-aggregate-field = needs a field of the records
+check-aggregate-field-help = name the field taken of each record: `{ $op }({ $list }.{ $field })`
+check-aggregate-condition = needs a condition
+check-aggregate-condition-help = say what every record must meet: `all({ $list } where { $condition })`
+check-aggregate-taken-help = `{ $op }` takes money, a number or a count of each record; to count records write `count(…)`
+check-no-lists-help = `{ $entity }` has no list of records; declare one, e.g. `trials: [clinical_trial]`
+check-default-literal-help = a default is a literal of the fact's type, e.g. { $example }
+check-compare-enum-help = compare it with a value, e.g. `phase == III` or `phase in {"{"} II, III {"}"}`
+check-comparison-help = write a comparison, e.g. `rd_cost >= 500万`
+check-rate-base-help = a rate needs a base: `20% of rd_cost`
+check-rate-range-base-help = a rate range needs a base: `5%..20% of salary`
+check-expression-of-type-help = write an expression of type { $types }
+check-in-enum-help = `in {"{"} … {"}"}` tests an enum field, e.g. `phase in {"{"} II, III {"}"}`
+check-ambiguous-policies-help = more than one policy defines it: write { $choices }
+check-reads-facts-help = { $suggestion }; { $fix }
+check-reads-facts-schedule = make it a schedule and pass the fact in: `schedule { $schedule }(x: money) = …`, used as `{ $schedule }({ $name })`
+check-reads-facts-parameter = pass the fact in as a parameter, and give it where `{ $schedule }` is used, e.g. `{ $schedule }(…, { $name })`
+check-placeholder-policy = <policy>
+check-field-and-value-help = `{ $name }` is a field of `{ $kind }` and a value; write `{ $kind }.{ $name }` for the field, `{ $policy }.{ $name }` for the value
+check-bad-path-help = in a rule for `{ $kind }`, write a field of `{ $kind }` or `<owner>.<field>` for an entity that contains it
+check-bad-path-field-help = `{ $name }` is a field of `{ $kind }`; fields have no fields of their own
+check-bad-path-form-help = a name is `field` or `owner.field`
+check-negate-help = only numbers can be negated
+check-share-help = to take a share of an amount write `20% of rd_cost`
+check-of-help = `of` takes a rate on the left and money or a number on the right: `20% of rd_cost`
+check-max-help = `max` caps money or an award by a money amount: `20% of rd_cost max 400万`
+check-per-help = `per` multiplies money by a count: `50万 per new_specialties`
+check-range-help = a range joins two amounts or two rates: `10万..50万`, `5%..20%`
+check-money-plus-count-help = money adds only to money; to pay an amount per item write `50万 per items`
+check-no-combine-help = `{ $op }` does not combine { $left } with { $right }
+check-by-enum-help = `by` picks an amount by category; for numeric brackets use `tiers`
+check-brackets-help = `{ $what }` brackets a number, money or a count; for categories use `by`
+check-missing-variants-help = add { $arms }, or `_ => …` for every value not listed
+check-missing-variants-when-help = add { $arms }, or `_ => …` for every value not listed; if the rule does not pay for them, say so before the table: `when { $scrutinee } in {"{"} { $listed } {"}"}`
+check-pool-members-help = list the rules the cap covers: `members CZ-03-1a, CZ-03-1b`
+check-pool-cap-help = state the cap: `cap 1000万 per enterprise per year`, or a count: `limit 2 per enterprise in total choose highest`
+check-stack-members-help = list the rules that reward the same thing: `members CQ-09, CQ-10`
+check-stack-earlier-help = say what an earlier grant under a member does: `earlier top_up` pays only the difference up to the higher award (补差), `earlier refuse` pays nothing more
+check-no-split-help = `{ $rule }` has no `split`: one payer pays all of it
+check-amendment-pool-help = `{ $pool }` is a pool: an amendment sets its money cap from its date (`change { $pool } {"{"} cap … {"}"}`), and does not { $verb } it otherwise
+check-amendment-group-help = `{ $name }` is a { $what }: an amendment changes rules (their cite, title, dept, when, reward and split) and pool caps, not a { $what }
+check-amendment-on-why = the event date decides which version applies, so every version reads it alike
+check-amendment-frequency-why = the ledger counts grants under every version alike
+check-amendment-fixed-help = { $why }; to change it, `repeal { $rule }` and add the provision again as a `rule` with an id of its own
+check-test-policy-no-rules-help = policy `{ $policy }` has no rules; name another policy's rule as `policy.RULE`
+check-test-rule-many = names rules of { $count } policies
+check-test-rule-many-help = say which: { $choices }
+check-test-rule-none-loaded = names no rule: no rules are loaded
+check-test-rule-none-loaded-help = give the rule files as well as the tests, e.g. `policy test rules/ tests/`
+check-test-rule-not-loaded = names no rule among the { $count } rule(s) loaded
+type-quantity = money, a number or a count
+type-an-enum = an enum
+type-signed = a number, money or rate
+found-a-name = a name
+found-an-expression = an expression
+found-not-a-count = a number that is not a whole count
+context-default-of = the default of `{ $name }`
+context-aggregate-field = the field of `{ $op }`
+context-argument = argument `{ $param }` of `{ $schedule }`
+context-neg-operand = the operand of `-`
+context-operand-of = an operand of `{ $op }`
+context-value-after = the value after `{ $what }`
+context-this-table-entry = this table entry
+context-this-tier = this tier
+context-this-step = this step
+
+## The parser's words for what it expected
+
+syntax-glued-after = `{ $word }` reads as one name: a keyword ends where a name could not go on, so write a space after it: `{ $keyword } { $rest }`
+syntax-glued-before = `{ $word }` reads as one name: a keyword ends where a name could not go on, so write a space before it: `{ $name } { $keyword }`
+syntax-choice-separator = {", "}
+syntax-choice-or = {" or "}
+syntax-amendment-entry = `change`, `repeal`, `rule` or the amendment's `document` or `effective`
+syntax-a-field = a field such as `rd_cost: money`
+syntax-a-type = a type such as `money` or `[drug]`
+syntax-a-rule-id = a rule id such as `CZ-03-1b`
+syntax-a-rounding-mode = a rounding mode
+syntax-a-tag = a tag such as `issuer "苏州市"` or `level district`
+syntax-a-table-entry = a table entry such as `I => 100万`
+syntax-a-tier = a tier such as `[1亿, 5亿] => …`
+syntax-a-bound = a bound (a number or `..`)
+syntax-a-step = a step such as `3 => 30万`
+syntax-a-duration = a duration such as `30 days`
+syntax-a-rate = a rate such as `20%`
+syntax-a-parameter = a parameter such as `p: phase`
+syntax-a-schedule = a schedule such as `clinical_cap(phase)`
+syntax-a-default-value = a value such as `0`, `false` or an enum value
+syntax-a-payer = a payer such as `city 50%`
+syntax-a-member = a rule id or `policy <id>`
+syntax-a-json-object = a JSON object
+syntax-an-entity = an entity such as `enterprise.E1`
+syntax-an-amount = an amount such as `400万`, `up_to 200万`, `10万..50万` or `case_by_case`
+syntax-a-figure = an amount such as `300万` or `3,000,000`
+syntax-an-outcome = an outcome such as `400万`, `up_to 200万` or `not_applicable "…"`
+
+## Facts: what was found, what was expected, how to write it
+
+facts-duplicate-key = duplicate key `{ $key }`
+facts-null = null
+facts-nothing = nothing
+facts-a-list = a list
+facts-an-object = an object
+facts-json-eof-list = EOF while parsing a list
+facts-json-eof-object = EOF while parsing an object
+facts-json-eof-string = EOF while parsing a string
+facts-json-eof-value = EOF while parsing a value
+facts-json-expected-colon = expected `:`
+facts-json-expected-list-comma = expected `,` or `]`
+facts-json-expected-object-comma = expected `,` or `{"}"}`
+facts-json-expected-ident = expected ident
+facts-json-expected-value = expected value
+facts-json-expected-quote = expected `"`
+facts-json-invalid-escape = invalid escape
+facts-json-invalid-number = invalid number
+facts-json-number-out-of-range = number out of range
+facts-json-invalid-code-point = invalid unicode code point
+facts-json-control-character = control character (\u0000-\u001F) found while parsing a string
+facts-json-key-not-string = key must be a string
+facts-json-lone-surrogate = lone leading surrogate in hex escape
+facts-json-hex-escape-end = unexpected end of hex escape
+facts-json-trailing-comma = trailing comma
+facts-json-trailing-characters = trailing characters
+facts-json-too-deep = recursion limit exceeded
+facts-cell-list = the list is not valid JSON: { $message }
+facts-cell-list-help = write the children as a JSON list, [ {"{"} "id": "…", … {"}"} ]; fix column { $column } of the cell
+facts-document-help = write {"{"} { $roots }: [ … ] {"}"}
+facts-unknown-key = unknown key `{ $key }`
+facts-entity-list = a list of entities
+facts-entity-list-help = write [ {"{"} "id": "…", … {"}"} ]
+facts-duplicate-id = two entities in this list have the id `{ $id }`
+facts-duplicate-id-help = give every entity in a list its own id
+facts-too-many = more than { $limit } entities in one fact set
+facts-too-many-help = give a large population as JSON Lines, one fact set a line (`policy eval --jsonl`)
+facts-entity-help = write one `{ $kind }` as {"{"} "id": "…", … {"}"}
+facts-id-dot = the id "{ $id }" contains `.`, which separates the parts of a path
+facts-id-dot-help = write the id without `.`, e.g. "E1_5" for "E1.5"
+facts-id-not-whole = the id `{ $id }` is not written as a whole number
+facts-id-not-whole-help = write a numeric id as a whole number, or as a string without `.` (e.g. "1_5")
+facts-id-expected = expected an id (a non-empty string without `.`), found { $found }
+facts-id-expected-help = give every entity an `id`, e.g. "E1"
+facts-a-date = a date
+facts-date-help = write a calendar date as "YYYY-MM-DD"
+facts-grant-list = a list of grants
+facts-ledger-help = write [ {"{"} "policy": …, "rule": …, "entity": …, "year": …, "date": …, "amount": … {"}"} ]
+facts-yearly-rule = rule `{ $rule }` pays once a year
+facts-yearly-pool = pool `{ $pool }` counts grants per year
+facts-missing-year = missing the year the grant is for: { $needs }
+facts-missing-year-help = give `"year": 2023`, the year the grant is for (not the year it was paid)
+facts-missing-key = missing the key: rule `{ $rule }` pays once per value, so the grant must say which
+facts-missing-key-help = give `"key"`: the value the grant was for, e.g. the phase ("III") or the variety's name
+facts-grant-not-counted = { $at }: a grant under `{ $policy }`, which is not loaded, counts in no pool; it is not taken into account
+facts-a-grant = a grant
+facts-grant-help = a grant is an object with policy, rule, entity, year, date, amount
+facts-grant-no-field = a grant has no field `{ $key }`
+facts-grant-field-help = give the grant's `{ $field }`
+facts-missing-date = missing date
+facts-missing-date-help = give the date the grant was paid
+facts-missing-amount = missing amount
+facts-missing-amount-help = give the amount paid
+facts-payers-sum = the payers' parts add up to { $sum }, not the amount { $amount }
+facts-too-much = too much
+facts-payers-sum-help = give each payer's part so that they add up to `amount`
+facts-missing-rule = missing the rule: policy `{ $policy }` is loaded, so the grant must name its rule
+facts-missing-rule-help = give `"rule"`, the id of the rule the grant was made under
+facts-no-rule = policy `{ $policy }` has no rule `{ $rule }`
+facts-a-year = a year
+facts-year-help = write the year as a number, e.g. 2023
+facts-payers = payers
+facts-payers-help = write {"{"} "city": …, "district": … {"}"}
+facts-money = money
+facts-money-help = write a number (30000000) or a string such as "3000万"
+facts-a-rate = a rate
+facts-rate-help = write a fraction (0.25) or a string such as "25%"
+facts-a-number = a number
+facts-number-help = write a JSON number
+facts-a-count = a count
+facts-count-help = write a whole number, 0 or more
+facts-a-bool = true or false
+facts-bool-help = write true or false
+facts-text = text
+facts-text-help = write a JSON string
+facts-a-duration = a duration
+facts-duration-help = write a string such as "3 years" or "30 days"
+facts-an-enum-value = a value of enum `{ $name }`
+facts-enum-help = write the value as a string
+facts-a-value = a value
+facts-value-help = see the schema
+
+## Files, and what is left out
+
+eval-unknown-entity = no entity `{ $entity }` in the facts
+eval-unknown-entity-help = top-level entities: { $roots }
+diagnostics-omitted = and { $more } more `{ $code }` in `{ $file }`
+diagnostics-omitted-help = only the first { $count } of each kind per file are shown; fix those and check again
+io-read = cannot read `{ $path }`: { $message }
+io-read-help = check the path, its permissions, and that it is UTF-8 text
+io-write = cannot write `{ $path }`: { $message }
+io-write-help = check that the disk has room and the destination is writable
+io-skipped = skipped `{ $path }`: { $reason }
+io-skipped-same-file = it was already read under another name
+io-skipped-loop = the folder was already searched (a loop)
+io-skipped-link = symbolic links in a folder are not followed; name the target to read it
+io-standard-input = standard input
+io-not-a-file-or-pipe = it is not a regular file or a pipe; only those are read
+io-a-folder = it is a folder; only regular files are read
+io-not-a-file = it is not a regular file (a device, FIFO or socket); only regular files are read
+io-too-big = the file is { $size } MiB; the limit is { $limit } MiB
+io-input-too-big = the input is larger than the limit of { $limit } MiB
+io-not-utf8 = the file is not UTF-8 text (byte { $at } is not): save it as UTF-8; GBK and other encodings are not read

@@ -36,32 +36,11 @@ replay-now = now    { $again }
 replay-newly-awarded = newly awarded: { $key }: { $award }
 replay-total-changed = total: logged { $logged }, now { $now }
 
-## What a syntax error expected, beyond one keyword (the English is the phrase itself).
-expected-amendment-entry = `change`, `repeal`, `rule` or the amendment's `document` or `effective`
-expected-field = a field such as `rd_cost: money`
-expected-type = a type such as `money` or `[drug]`
-expected-rule-id = a rule id such as `CZ-03-1b`
-expected-rounding-mode = a rounding mode
+## What a syntax error expected: phrases of keywords that are not one keyword each (the
+## English is the phrase itself; the other phrases are in diagnostics.ftl).
 expected-after-issue = `N days after issue`
-expected-grant-tag = a tag such as `issuer "苏州市"` or `level district`
-expected-table-entry = a table entry such as `I => 100万`
-expected-tier = a tier such as `[1亿, 5亿] => …`
-expected-bound = a bound (a number or `..`)
-expected-step = a step such as `3 => 30万`
-expected-duration = a duration such as `30 days`
-expected-rate = a rate such as `20%`
-expected-parameter = a parameter such as `p: phase`
-expected-schedule = a schedule such as `clinical_cap(phase)`
-expected-default-value = a value such as `0`, `false` or an enum value
-expected-payer = a payer such as `city 50%`
-expected-member = a rule id or `policy <id>`
 expected-period = `per year`, `over N years` or `in total`
 expected-scope = `per <entity>`
-expected-json-object = a JSON object
-expected-entity = an entity such as `enterprise.E1`
-expected-expect-amount = an amount such as `400万`, `up_to 200万`, `10万..50万` or `case_by_case`
-expected-figure = an amount such as `300万` or `3,000,000`
-expected-outcome = an outcome such as `400万`, `up_to 200万` or `not_applicable "…"`
 expected-up-to = `up to`
 expected-case-by-case = `case by case`
 

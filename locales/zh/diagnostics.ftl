@@ -61,6 +61,7 @@ noun-rules = 规则
 noun-schedules-or-values = 标准表或常量
 noun-values = 取值
 noun-warnings = 警告
+noun-top-level-keys = 顶层键
 noun-types = 类型
 
 ## 检查
@@ -194,7 +195,7 @@ check-zero-limit = 数量上限为 0 意味着不发放任何奖励
 check-zero-limit-help = 永不发放的规则应当删除；请把上限写为 1 或以上
 check-zero-limit-span = 此处
 check-empty-period = 资金池不能按 0 年合计
-check-empty-period-help = 请写 `over N years`（N 为 1 或以上）、`per year` 或 `in total`
+check-empty-period-help = 请写 `over N years`（`N` 为 1 或以上）、`per year` 或 `in total`
 check-empty-period-span = 此处
 check-split-shares = 各方分担比例合计为 { $total }%，而不是 100%
 check-split-shares-help = 请为每个出资方写明比例并使其合计为 100%；原文未写比例时则都不写
@@ -205,7 +206,10 @@ check-cap-not-fixed-span = 取决于事实数据
 
 check-amendment-policy = 修订 `{ $amendment }` 所修订的政策 `{ $policy }` 未知
 check-amendment-policy-span = 没有加载这个编号的政策
-check-amendment-rule = 政策 `{ $policy }` 中没有可{ $verb }的规则 `{ $rule }`
+check-amendment-rule = 政策 `{ $policy }` 中没有可{ $verb ->
+    [change] 修改
+   *[other] 废止
+}的规则 `{ $rule }`
 check-amendment-rule-span = `{ $policy }` 中没有这条规则
 check-amendment-clause-clause = 修订不能更改规则 `{ $rule }` 的 `{ $clause }`
 check-amendment-clause-clause-span = 不能由修订替换
@@ -234,7 +238,7 @@ check-amendment-before-policy-span = 早于政策生效
 
 type-money = 金额
 type-text = 文本
-type-bool = 是或否（bool）
+type-bool = 是或否（`bool`）
 type-number = 数字
 type-rate = 比率
 type-count = 计数
@@ -318,3 +322,244 @@ facts-negative-help = 事实数据中的金额须为零或正数
 
 tier-exactly = 恰好 { $value }
 tier-every-value-in = 区间 { $interval } 内的每个值
+
+## 检查器的帮助，以及它所称的对象与位置
+
+and-list-separator = 、
+and-separator = {" 和 "}
+check-item-rule = 规则 `{ $id }`
+check-item-pool = 资金池 `{ $id }`
+check-item-stack = 择优组 `{ $id }`
+check-item-amended-rule = 经 `{ $amendment }` 修订的规则 `{ $id }`
+check-acknowledged-absent-remove = 请删除这一行：按现在的写法，该规则已不再引起这个警告
+check-acknowledged-absent-others = 它的警告是 { $names }：请确认其中之一，或删除这一行
+check-unique-within = `{ $name }` 中的{ $what }名称不能重复；请重命名或删除其中一个
+check-unique-entity = 实体 `{ $name }` 中的{ $what }名称不能重复；请重命名或删除其中一个
+check-unique-files = { $what }名称在所有文件中不能重复；请重命名或删除其中一个
+check-unique-policy = 同一政策中的{ $what }名称不能重复；请重命名或删除其中一个
+check-unique-table = 同一张 `by` 表中的{ $what }不能重复；请合并或删除其中一个
+check-unique-split = 同一个 `split` 中的{ $what }不能重复；请合并或删除其中一个
+check-unique-builtin = { $what }名称不能与内置类型重复；请另选一个名称
+check-enum-entity-names-help = 枚举和实体共用同一套名称；请重命名其中一个
+check-declared-once-help = 枚举或实体在所有文件中只能声明一次；如要在另一个文件中补充，请在那里写 `extend { $what } { $name } {"{"} … {"}"}`，否则请重命名其中一个
+check-unknown-extension-help = { $suggestion }（如要声明新的{ $noun }，请去掉 `extend`，写作 `{ $keyword } { $name } {"{"} … {"}"}`）
+check-list-of-kind-help = `{ $name }` 是实体类型；它的列表写作 `[{ $name }]`
+check-defined-once-help = 一项政策中每个名称只能定义一次；请重命名其中一个，或使用先定义的那个（其他政策的同名定义写作 `<政策编号>.{ $name }`）
+check-no-schedule-help = 尚未定义任何标准表：在顶层写 `schedule { $name }(x: money) = …` 即可定义
+check-arguments = { $count } 个参数
+check-arguments-given = { $count } 个
+check-arguments-none = 0 个
+check-aggregate-records = 统计的是记录本身，不是记录的字段
+check-aggregate-records-help = `{ $op }({ $list })` 统计的是记录；要对某个字段求和，请写 `sum(…)`
+check-aggregate-field = 需要指明取记录的哪个字段
+check-aggregate-field-help = 请写明对每条记录取哪个字段：`{ $op }({ $list }.{ $field })`
+check-aggregate-condition = 需要一个条件
+check-aggregate-condition-help = 请写明每条记录都须满足的条件：`all({ $list } where { $condition })`
+check-aggregate-taken-help = `{ $op }` 对每条记录取金额、数字或计数；要统计记录条数，请写 `count(…)`
+check-no-lists-help = `{ $entity }` 没有记录列表；请先声明一个，例如 `trials: [clinical_trial]`
+check-default-literal-help = 默认值须是该事实类型的字面值，例如 { $example }
+check-compare-enum-help = 请与某个取值比较，例如 `phase == III` 或 `phase in {"{"} II, III {"}"}`
+check-comparison-help = 请写一个比较条件，例如 `rd_cost >= 500万`
+check-rate-base-help = 比率需要一个基数：`20% of rd_cost`
+check-rate-range-base-help = 比率区间需要一个基数：`5%..20% of salary`
+check-expression-of-type-help = 请写一个类型为 { $types } 的表达式
+check-in-enum-help = `in {"{"} … {"}"}` 用于判断枚举字段的取值，例如 `phase in {"{"} II, III {"}"}`
+check-ambiguous-policies-help = 不止一项政策定义了它：请写 { $choices }
+check-reads-facts-help = { $suggestion }；{ $fix }
+check-reads-facts-schedule = 请把它写成标准表，把事实作为参数传入：`schedule { $schedule }(x: money) = …`，使用时写 `{ $schedule }({ $name })`
+check-reads-facts-parameter = 请把该事实作为参数传入，并在使用 `{ $schedule }` 的地方给出，例如 `{ $schedule }(…, { $name })`
+check-placeholder-policy = <政策编号>
+check-field-and-value-help = `{ $name }` 既是 `{ $kind }` 的字段，又是常量；字段写作 `{ $kind }.{ $name }`，常量写作 `{ $policy }.{ $name }`
+check-bad-path-help = 在针对 `{ $kind }` 的规则中，请写 `{ $kind }` 的字段，或用 `<上级实体>.<字段>` 读取包含它的实体的字段
+check-bad-path-field-help = `{ $name }` 是 `{ $kind }` 的字段；字段本身没有下级字段
+check-bad-path-form-help = 名称写作 `字段` 或 `上级实体.字段`
+check-negate-help = 只有数值可以取负
+check-share-help = 按比例计算金额请写 `20% of rd_cost`
+check-of-help = `of` 的左边是比率，右边是金额或数字：`20% of rd_cost`
+check-max-help = `max` 以一个金额为金额或奖励封顶：`20% of rd_cost max 400万`
+check-per-help = `per` 表示金额乘以计数：`50万 per new_specialties`
+check-range-help = 区间连接两个金额或两个比率：`10万..50万`、`5%..20%`
+check-money-plus-count-help = 金额只能与金额相加；按每项发放固定金额请写 `50万 per items`
+check-no-combine-help = `{ $op }` 不能用于 { $left } 和 { $right }
+check-by-enum-help = `by` 按类别选取金额；按数值分档请用 `tiers`
+check-brackets-help = `{ $what }` 按数字、金额或计数分档；按类别选取请用 `by`
+check-missing-variants-help = 请补上 { $arms }，或用 `_ => …` 涵盖所有未列出的取值
+check-missing-variants-when-help = 请补上 { $arms }，或用 `_ => …` 涵盖所有未列出的取值；如果该规则对这些取值不予奖励，请在表前写明：`when { $scrutinee } in {"{"} { $listed } {"}"}`
+check-pool-members-help = 请列出该上限涵盖的规则：`members CZ-03-1a, CZ-03-1b`
+check-pool-cap-help = 请写明上限：金额上限如 `cap 1000万 per enterprise per year`，数量上限如 `limit 2 per enterprise in total choose highest`
+check-stack-members-help = 请列出奖励同一事项的规则：`members CQ-09, CQ-10`
+check-stack-earlier-help = 请写明成员规则下已有奖励时如何处理：`earlier top_up` 只补足与较高奖励之间的差额（补差），`earlier refuse` 不再发放
+check-no-split-help = `{ $rule }` 没有 `split`：由一个出资方全额承担
+check-amendment-pool-help = `{ $pool }` 是资金池：修订只能自其生效之日起设定它的金额上限（`change { $pool } {"{"} cap … {"}"}`），不能以其他方式{ $verb ->
+    [change] 修改
+   *[other] 废止
+}它
+check-amendment-group-help = `{ $name }` 是{ $what }：修订更改的是规则（其 `cite`、`title`、`dept`、`when`、`reward` 和 `split`）和资金池上限，不能更改{ $what }
+check-amendment-on-why = 适用哪个版本由事项日期决定，因此各版本必须以同一日期为准
+check-amendment-frequency-why = 台账对各版本下的已发放奖励一并计数
+check-amendment-fixed-help = { $why }；如需更改，请 `repeal { $rule }`，再把该条款作为有自己编号的新 `rule` 加入
+check-test-policy-no-rules-help = 政策 `{ $policy }` 没有规则；其他政策的规则请写作 `<政策编号>.<规则编号>`
+check-test-rule-many = 对应 { $count } 项政策中的规则
+check-test-rule-many-help = 请指明是哪一条：{ $choices }
+check-test-rule-none-loaded = 不对应任何规则：尚未加载任何规则
+check-test-rule-none-loaded-help = 请同时给出规则文件和测试文件，例如 `policy test rules/ tests/`
+check-test-rule-not-loaded = 不是已加载的 { $count } 条规则中的任何一条
+type-quantity = 金额、数字或计数
+type-an-enum = 枚举
+type-signed = 数字、金额或比率
+found-a-name = 名称
+found-an-expression = 表达式
+found-not-a-count = 小数或负数
+context-default-of = `{ $name }` 的默认值
+context-aggregate-field = `{ $op }` 所取的字段
+context-argument = `{ $schedule }` 的参数 `{ $param }`
+context-neg-operand = `-` 的操作数
+context-operand-of = `{ $op }` 的操作数
+context-value-after = `{ $what }` 之后的值
+context-this-table-entry = 这一表项
+context-this-tier = 这一档
+context-this-step = 这一级
+
+## 解析器所说的“此处应为……”
+
+syntax-glued-after = `{ $word }` 被读成了一个名称：关键字要到名称无法继续的地方才结束，因此请在关键字后加一个空格：`{ $keyword } { $rest }`
+syntax-glued-before = `{ $word }` 被读成了一个名称：关键字要到名称无法继续的地方才结束，因此请在关键字前加一个空格：`{ $name } { $keyword }`
+syntax-choice-separator = 、
+syntax-choice-or = {" 或 "}
+syntax-amendment-entry = `change`、`repeal`、`rule`，或修订的 `document`、`effective`
+syntax-a-field = 字段（如 `rd_cost: money`）
+syntax-a-type = 类型（如 `money` 或 `[drug]`）
+syntax-a-rule-id = 规则编号（如 `CZ-03-1b`）
+syntax-a-rounding-mode = 舍入方式
+syntax-a-tag = 标记（如 `issuer "苏州市"` 或 `level district`）
+syntax-a-table-entry = 表项（如 `I => 100万`）
+syntax-a-tier = 分档（如 `[1亿, 5亿] => …`）
+syntax-a-bound = 界限（数字或 `..`）
+syntax-a-step = 阶梯（如 `3 => 30万`）
+syntax-a-duration = 期限（如 `30 days`）
+syntax-a-rate = 比率（如 `20%`）
+syntax-a-parameter = 参数（如 `p: phase`）
+syntax-a-schedule = 标准表（如 `clinical_cap(phase)`）
+syntax-a-default-value = 值（如 `0`、`false` 或枚举取值）
+syntax-a-payer = 出资方（如 `city 50%`）
+syntax-a-member = 规则编号或 `policy <编号>`
+syntax-a-json-object = JSON 对象
+syntax-an-entity = 实体（如 `enterprise.E1`）
+syntax-an-amount = 金额（如 `400万`、`up_to 200万`、`10万..50万` 或 `case_by_case`）
+syntax-a-figure = 金额（如 `300万` 或 `3,000,000`）
+syntax-an-outcome = 结果（如 `400万`、`up_to 200万` 或 `not_applicable "…"`）
+
+## 事实数据：实际读到的、应当写的、怎样写
+
+facts-duplicate-key = 键 `{ $key }` 重复出现
+facts-null = `null`
+facts-nothing = 空缺
+facts-a-list = 列表
+facts-an-object = 对象
+facts-json-eof-list = 列表还没有结束，文件就已结束
+facts-json-eof-object = 对象还没有结束，文件就已结束
+facts-json-eof-string = 字符串还没有结束，文件就已结束
+facts-json-eof-value = 值还没有写完，文件就已结束
+facts-json-expected-colon = 此处应为 `:`
+facts-json-expected-list-comma = 此处应为 `,` 或 `]`
+facts-json-expected-object-comma = 此处应为 `,` 或 `{"}"}`
+facts-json-expected-ident = 此处应为 `true`、`false` 或 `null`
+facts-json-expected-value = 此处应为一个值
+facts-json-expected-quote = 此处应为 `"`
+facts-json-invalid-escape = 转义写法无效
+facts-json-invalid-number = 数字写法无效
+facts-json-number-out-of-range = 数字超出范围
+facts-json-invalid-code-point = Unicode 码位无效
+facts-json-control-character = 字符串中含有控制字符（`\u0000`–`\u001F`）
+facts-json-key-not-string = 键必须是字符串
+facts-json-lone-surrogate = 十六进制转义中的代理项不成对
+facts-json-hex-escape-end = 十六进制转义不完整
+facts-json-trailing-comma = 末尾多了一个逗号
+facts-json-trailing-characters = JSON 结束后还有多余的字符
+facts-json-too-deep = 嵌套层数过多
+facts-cell-list = 该列表不是有效的 JSON：{ $message }
+facts-cell-list-help = 请把下级实体写成 JSON 列表 `[ {"{"} "id": "…", … {"}"} ]`，并修正该单元格第 { $column } 列
+facts-document-help = 请写作 `{"{"} { $roots }: [ … ] {"}"}`
+facts-unknown-key = 未知的键 `{ $key }`
+facts-entity-list = 实体列表
+facts-entity-list-help = 请写作 `[ {"{"} "id": "…", … {"}"} ]`
+facts-duplicate-id = 此列表中有两个实体的 id 都是 `{ $id }`
+facts-duplicate-id-help = 同一列表中的每个实体须有各自的 id
+facts-too-many = 一组事实数据中的实体超过 { $limit } 个
+facts-too-many-help = 大批量数据请用 JSON Lines 格式，每行一组事实数据（`policy eval --jsonl`）
+facts-entity-help = 每个 `{ $kind }` 写作 `{"{"} "id": "…", … {"}"}`
+facts-id-dot = id "{ $id }" 中含有 `.`，而 `.` 用于分隔路径的各部分
+facts-id-dot-help = 请去掉 id 中的 `.`，例如把 `"E1.5"` 写作 `"E1_5"`
+facts-id-not-whole = id `{ $id }` 不是整数写法
+facts-id-not-whole-help = 数字 id 请写成整数，或写成不含 `.` 的字符串（例如 `"1_5"`）
+facts-id-expected = 此处应为 id（不含 `.` 的非空字符串），实际为 { $found }
+facts-id-expected-help = 请为每个实体提供 `id`，例如 `"E1"`
+facts-a-date = 日期
+facts-date-help = 请写成日历日期 "YYYY-MM-DD"
+facts-grant-list = 已发放奖励的列表
+facts-ledger-help = 请写作 `[ {"{"} "policy": …, "rule": …, "entity": …, "year": …, "date": …, "amount": … {"}"} ]`
+facts-yearly-rule = 规则 `{ $rule }` 每年发放一次
+facts-yearly-pool = 资金池 `{ $pool }` 按年统计已发放奖励
+facts-missing-year = 缺少该笔奖励所属的年度：{ $needs }
+facts-missing-year-help = 请写 `"year": 2023`，即该笔奖励所属的年度（不是支付的年度）
+facts-missing-key = 缺少 `key`：规则 `{ $rule }` 对每个取值只发放一次，因此须写明该笔奖励对应哪个取值
+facts-missing-key-help = 请写 `"key"`：该笔奖励所针对的取值，例如阶段（`"III"`）或品种名称
+facts-grant-not-counted = { $at }：政策 `{ $policy }` 未加载，其下的这笔奖励不计入任何资金池，不予考虑
+facts-a-grant = 一笔已发放奖励
+facts-grant-help = 已发放奖励是一个对象，含 `policy`、`rule`、`entity`、`year`、`date`、`amount`
+facts-grant-no-field = 已发放奖励没有字段 `{ $key }`
+facts-grant-field-help = 请写明该笔奖励的 `{ $field }`
+facts-missing-date = 缺少日期
+facts-missing-date-help = 请写明该笔奖励的支付日期
+facts-missing-amount = 缺少金额
+facts-missing-amount-help = 请写明支付的金额
+facts-payers-sum = 各出资方的金额合计为 { $sum }，与金额 { $amount } 不符
+facts-too-much = 超出可表示范围的数额
+facts-payers-sum-help = 请写明各出资方承担的金额，使其合计等于 `amount`
+facts-missing-rule = 缺少规则：政策 `{ $policy }` 已加载，因此须写明该笔奖励所依据的规则
+facts-missing-rule-help = 请写 `"rule"`，即该笔奖励所依据规则的编号
+facts-no-rule = 政策 `{ $policy }` 中没有规则 `{ $rule }`
+facts-a-year = 年度
+facts-year-help = 请把年度写成数字，例如 2023
+facts-payers = 各出资方金额
+facts-payers-help = 请写作 `{"{"} "city": …, "district": … {"}"}`
+facts-money = 金额
+facts-money-help = 请写数字（`30000000`）或字符串（如 `"3000万"`）
+facts-a-rate = 比率
+facts-rate-help = 请写小数（`0.25`）或字符串（如 `"25%"`）
+facts-a-number = 数字
+facts-number-help = 请写 JSON 数字
+facts-a-count = 计数
+facts-count-help = 请写 0 或正整数
+facts-a-bool = `true` 或 `false`
+facts-bool-help = 请写 `true` 或 `false`
+facts-text = 文本
+facts-text-help = 请写 JSON 字符串
+facts-a-duration = 期限
+facts-duration-help = 请写字符串（如 `"3 years"` 或 `"30 days"`）
+facts-an-enum-value = 枚举 `{ $name }` 的取值
+facts-enum-help = 请把取值写成字符串
+facts-a-value = 值
+facts-value-help = 请参阅数据结构定义
+
+## 文件，以及未显示的诊断
+
+eval-unknown-entity = 事实数据中没有实体 `{ $entity }`
+eval-unknown-entity-help = 顶层实体：{ $roots }
+diagnostics-omitted = `{ $file }` 中另有 { $more } 条 `{ $code }` 未显示
+diagnostics-omitted-help = 每个文件中同一类诊断只显示前 { $count } 条；请先修正这些，再重新检查
+io-read = 无法读取 `{ $path }`：{ $message }
+io-read-help = 请检查路径、访问权限，以及文件是否为 UTF-8 文本
+io-write = 无法写入 `{ $path }`：{ $message }
+io-write-help = 请检查磁盘空间是否充足、目标位置是否可写
+io-skipped = 已跳过 `{ $path }`：{ $reason }
+io-skipped-same-file = 该文件已以另一个名称读取过
+io-skipped-loop = 该文件夹已搜索过（路径成环）
+io-skipped-link = 不跟随文件夹中的符号链接；如需读取，请直接给出链接目标
+io-standard-input = 标准输入
+io-not-a-file-or-pipe = 它既不是普通文件也不是管道；只读取这两种
+io-a-folder = 它是文件夹；只读取普通文件
+io-not-a-file = 它不是普通文件（而是设备、FIFO 或套接字）；只读取普通文件
+io-too-big = 文件大小为 { $size } MiB，上限为 { $limit } MiB
+io-input-too-big = 输入超过了 { $limit } MiB 的上限
+io-not-utf8 = 该文件不是 UTF-8 文本（第 { $at } 字节起无法按 UTF-8 读取）：请另存为 UTF-8；不读取 GBK 等其他编码

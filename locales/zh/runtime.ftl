@@ -35,32 +35,10 @@ replay-now = 现在为 { $again }
 replay-newly-awarded = 新增奖励：{ $key }：{ $award }
 replay-total-changed = 合计：记录为 { $logged }，现在为 { $now }
 
-## 语法错误中“此处应为”的内容（单个关键字之外）。
-expected-amendment-entry = `修改`、`废止`、`规则`，或修订的 `文号`、`施行`
-expected-field = 字段，如 `研发投入: 金额`
-expected-type = 类型，如 `金额` 或 `[药品]`
-expected-rule-id = 规则编号，如 `CZ-03-1b`
-expected-rounding-mode = 舍入方式
+## 语法错误中“此处应为”的内容：不是单个关键字的关键字短语（其余短语在 diagnostics.ftl）。
 expected-after-issue = `N 日 后于 发布`
-expected-grant-tag = 标签，如 `发文机关 "苏州市"` 或 `层级 区级`
-expected-table-entry = 表项，如 `一期 => 100万`
-expected-tier = 档次，如 `[1亿, 5亿] => …`
-expected-bound = 边界（数字或 `..`）
-expected-step = 阶梯，如 `3 => 30万`
-expected-duration = 期限，如 `30 日`
-expected-rate = 比率，如 `20%`
-expected-parameter = 参数，如 `阶段: 临床阶段`
-expected-schedule = 标准表，如 `临床上限(阶段)`
-expected-default-value = 值，如 `0`、`否` 或枚举值
-expected-payer = 出资方，如 `市级 50%`
-expected-member = 规则编号或 `政策 <编号>`
 expected-period = `每 年`、`连续 N 年` 或 `累计`
 expected-scope = `每 <实体>`
-expected-json-object = JSON 对象
-expected-entity = 主体，如 `企业.E1`
-expected-expect-amount = 金额，如 `400万`、`不超过 200万`、`10万..50万` 或 `一事一议`
-expected-figure = 金额，如 `300万` 或 `3,000,000`
-expected-outcome = 结果，如 `400万`、`不超过 200万` 或 `不适用 "…"`
 expected-up-to = `不超过`
 expected-case-by-case = `一事一议`
 

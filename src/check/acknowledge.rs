@@ -5,6 +5,7 @@
 
 use super::{suggest, CheckError, Diagnostics};
 use crate::ast::{self, Span, Spanned};
+use crate::t;
 
 /// A warning set aside by an `acknowledge`, with the reason written beside it.
 #[derive(Debug, Clone)]
@@ -59,10 +60,10 @@ impl Diagnostics {
         let Some(done) = self.answering.take() else { return };
         for answer in done.answers.into_iter().filter(|a| !a.used) {
             let help = match done.unanswered.as_slice() {
-                [] => "remove this line: the rule as written no longer gives rise to the warning".to_string(),
+                [] => t!("check-acknowledged-absent-remove"),
                 found => {
                     let names: Vec<String> = found.iter().map(|n| format!("`{n}`")).collect();
-                    format!("its warnings are {}: acknowledge one of those, or remove this line", names.join(", "))
+                    t!("check-acknowledged-absent-others", names = names.join(&t!("list-separator")))
                 }
             };
             let error = CheckError::AcknowledgedAbsent {

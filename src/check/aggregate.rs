@@ -21,9 +21,8 @@ impl Context<'_> {
         // `count(trials.rd_cost)`: a field where the records are counted.
         if let (false, [first, _, ..]) = (op.takes_field(), list_parts) {
             if self.ancestor_named(&first.node).is_none() {
-                let help =
-                    format!("`{}({})` takes the records; to add up a field write `sum(…)`", op.name(), first.node);
-                self.form(aggregate, "takes records, not a field of them", help);
+                let help = t!("check-aggregate-records-help", op = op.name(), list = &first.node);
+                self.form(aggregate, t!("check-aggregate-records"), help);
                 return error;
             }
         }
@@ -35,20 +34,15 @@ impl Context<'_> {
             fields.iter().find(|f| ty(f.ty)).map_or(or.to_string(), |f| f.name.clone())
         };
         if op.takes_field() && field.is_none() {
-            let help = format!(
-                "name the field taken of each record: `{}({list_text}.{})`",
-                op.name(),
-                example(is_quantity, "amount")
-            );
-            self.form(aggregate, "needs a field of the records", help);
+            let field = example(is_quantity, "amount");
+            let help = t!("check-aggregate-field-help", op = op.name(), list = &list_text, field = field);
+            self.form(aggregate, t!("check-aggregate-field"), help);
             return error;
         }
         if op == AggOp::All && aggregate.filter.is_none() {
-            let help = format!(
-                "say what every record must meet: `all({list_text} where {})`",
-                example(|t| t == Ty::Bool, "completed")
-            );
-            self.form(aggregate, "needs a condition", help);
+            let condition = example(|t| t == Ty::Bool, "completed");
+            let help = t!("check-aggregate-condition-help", list = &list_text, condition = condition);
+            self.form(aggregate, t!("check-aggregate-condition"), help);
             return error;
         }
         // The child record is the current entity for its field and the filter; the rule's
@@ -79,9 +73,9 @@ impl Context<'_> {
     }
 
     /// Reports an aggregate that does not name what it takes.
-    fn form(&mut self, aggregate: &ast::Aggregate, problem: &str, help: String) {
+    fn form(&mut self, aggregate: &ast::Aggregate, problem: String, help: String) {
         let op = aggregate.op.node.name().into();
-        self.error(CheckError::AggregateForm { op, problem: problem.into(), help, span: aggregate.op.span.into() });
+        self.error(CheckError::AggregateForm { op, problem, help, span: aggregate.op.span.into() });
     }
 
     /// Resolves the list (`trials`, `enterprise.trials`): how many steps up its holder is,
@@ -93,13 +87,12 @@ impl Context<'_> {
         if let Ty::List(child) = field.ty {
             return Some((up, slot, child));
         }
-        let lists = def.fields.iter().filter(|f| matches!(f.ty, Ty::List(_))).map(|f| f.name.as_str());
+        let lists: Vec<&str> =
+            def.fields.iter().filter(|f| matches!(f.ty, Ty::List(_))).map(|f| f.name.as_str()).collect();
         let name = parts.last().map_or(String::new(), |p| p.node.clone());
-        let help = match suggest::help(&name, lists, "list") {
-            help if help.starts_with("there are no") => {
-                format!("`{}` has no list of records; declare one, e.g. `trials: [clinical_trial]`", def.name)
-            }
-            help => help,
+        let help = match lists.is_empty() {
+            true => t!("check-no-lists-help", entity = &def.name),
+            false => suggest::help(&name, lists, "list"),
         };
         let found = self.name(field.ty);
         let span = parts.last().map(|p| p.span).unwrap_or_default();
@@ -112,11 +105,9 @@ impl Context<'_> {
         let e = ast::Spanned::new(ast::ExprKind::Path(vec![field.clone()]), field.span);
         let (ir, ty) = self.infer(&e);
         if !(is_quantity(ty) || ty == Ty::Error) {
-            let help = format!(
-                "`{}` takes money, a number or a count of each record; to count records write `count(…)`",
-                op.name()
-            );
-            self.expected(&e, &format!("the field of `{}`", op.name()), "money, a number or a count", ty, &help);
+            let help = t!("check-aggregate-taken-help", op = op.name());
+            let context = t!("context-aggregate-field", op = op.name());
+            self.expected(&e, &context, &t!("type-quantity"), ty, &help);
             return (ir, Ty::Error);
         }
         (ir, ty)

@@ -12,10 +12,12 @@ pub(super) use caps::{apply as apply_caps, NewCap};
 pub use error::AmendmentError;
 
 use super::narrow::Narrowing;
+use super::schema::Scope;
 use super::{expr, pools, CheckError, Diagnostics};
 use crate::ast::{self, Effective, Spanned};
-use crate::diagnostic::{suggest, Source};
+use crate::diagnostic::{noun, suggest, Source};
 use crate::program::{self, Amended, How, Schema, Since, Text, Ty};
+use crate::t;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -101,8 +103,7 @@ impl Amend<'_> {
                 let ast::Item::Amendment(a) = item else { continue };
                 if let Some((first_file, first)) = ids.insert(&a.id.node, (file, a.id.span)) {
                     let first = (first_file == file).then_some(first);
-                    let error =
-                        super::schema::duplicate("amendment", &a.id.node, " across all files".into(), a.id.span, first);
+                    let error = super::schema::duplicate("amendment", &a.id.node, Scope::Files, a.id.span, first);
                     diags.error(file, error);
                     continue;
                 }
@@ -257,7 +258,7 @@ impl Amend<'_> {
                     diags.error(file, CheckError::Amendment(error));
                 }
                 let whens = if clauses.conditions.is_empty() { whens } else { clauses.conditions.iter().collect() };
-                let item = format!("rule `{}` as `{}` changes it", rule.id, w.ast.id.node);
+                let item = t!("check-item-amended-rule", id = &rule.id, amendment = &w.ast.id.node);
                 diags.answering(file, item, &clauses.acknowledged);
                 let (text, mut replaced) = self.replace(w, rule, previous, clauses, &whens, diags);
                 diags.answered();
@@ -347,14 +348,8 @@ impl Amend<'_> {
             return Some(index);
         }
         let help = match self.groups.iter().find(|(policy, _, name)| *policy == w.policy && *name == id.node) {
-            Some((_, "pool", _)) => format!(
-                "`{0}` is a pool: an amendment sets its money cap from its date (`change {0} {{ cap … }}`), and does not {verb} it otherwise",
-                id.node
-            ),
-            Some((_, what, _)) => format!(
-                "`{}` is a {what}: an amendment changes rules (their cite, title, dept, when, reward and split) and pool caps, not a {what}",
-                id.node
-            ),
+            Some((_, "pool", _)) => t!("check-amendment-pool-help", pool = &id.node, verb = verb),
+            Some((_, what, _)) => t!("check-amendment-group-help", name = &id.node, what = noun(what)),
             None => suggest::help(&id.node, of_policy().map(|r| r.id.as_str()), "rule"),
         };
         let error = AmendmentError::UnknownRule {
@@ -381,23 +376,12 @@ impl Amend<'_> {
         diags: &mut Diagnostics,
     ) -> (Text, Vec<String>) {
         let fixed = [
-            (
-                "on",
-                clauses.on.as_ref().map(|e| e.span),
-                "the event date decides which version applies, so every version reads it alike",
-            ),
-            (
-                "frequency",
-                clauses.frequency.as_ref().map(|f| f.span),
-                "the ledger counts grants under every version alike",
-            ),
+            ("on", clauses.on.as_ref().map(|e| e.span), t!("check-amendment-on-why")),
+            ("frequency", clauses.frequency.as_ref().map(|f| f.span), t!("check-amendment-frequency-why")),
         ];
         for (clause, span, why) in fixed {
             let Some(span) = span else { continue };
-            let help = format!(
-                "{why}; to change it, `repeal {}` and add the provision again as a `rule` with an id of its own",
-                rule.id
-            );
+            let help = t!("check-amendment-fixed-help", why = why, rule = &rule.id);
             let error =
                 AmendmentError::Clause { clause: clause.into(), rule: rule.id.clone(), help, span: span.into() };
             diags.error(w.file, CheckError::Amendment(error));
@@ -466,7 +450,7 @@ impl Amend<'_> {
             return None;
         }
         let scope = self.scopes.get(w.policy).copied().unwrap_or_default();
-        diags.answering(w.file, format!("rule `{}`", r.id.node), &r.acknowledged);
+        diags.answering(w.file, t!("check-item-rule", id = &r.id.node), &r.acknowledged);
         let at = super::Defined::in_file(self.names, self.file_policies, w.file);
         let rule = super::rule(r, w.policy, scope, w.file, self.schema, at, diags);
         diags.answered();

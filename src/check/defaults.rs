@@ -7,6 +7,7 @@ use super::expr::{is_quantity, literal, Context};
 use super::{CheckError, Diagnostics};
 use crate::ast::{self, ExprKind};
 use crate::program::{Expr, Schema, Ty, Value};
+use crate::t;
 
 impl Context<'_> {
     /// `fact default value`: the fact must be a field read, the value a literal of its type.
@@ -20,7 +21,7 @@ impl Context<'_> {
         };
         // A default written where the fact is read takes the place of the schema's.
         let Some((field, ty, _)) = self.fact(parts) else { return (Expr::Const(Value::Bool(false)), Ty::Error) };
-        match self.constant(value, ty, &format!("the default of `{fact}`")) {
+        match self.constant(value, ty, &t!("context-default-of", name = fact.to_string())) {
             Some(v) => (self.defaulted(field, ty, v), ty),
             None => (field, ty),
         }
@@ -37,7 +38,7 @@ impl Context<'_> {
         let found = match &value.node {
             ExprKind::Path(parts) => match (ty, parts.as_slice()) {
                 (Ty::Enum(id), [ident]) => return self.variant(id, ident).map(Value::Enum),
-                _ => "a name".to_string(),
+                _ => t!("found-a-name"),
             },
             ExprKind::Lit(lit) => {
                 let (ir, found) = literal(lit);
@@ -46,13 +47,13 @@ impl Context<'_> {
                     Expr::Const(Value::Dec(d))
                         if fits && ty == Ty::Count && (d.fract() != 0.into() || d < 0.into()) =>
                     {
-                        "a number that is not a whole count".to_string()
+                        t!("found-not-a-count")
                     }
                     Expr::Const(v) if fits => return Some(v),
                     _ => self.name(found),
                 }
             }
-            _ => "an expression".to_string(),
+            _ => t!("found-an-expression"),
         };
         let example = match ty {
             Ty::Bool => "`default false`".to_string(),
@@ -69,7 +70,7 @@ impl Context<'_> {
             context: what.into(),
             expected: self.name(ty),
             found,
-            help: format!("a default is a literal of the fact's type, e.g. {example}"),
+            help: t!("check-default-literal-help", example = example),
             span: value.span.into(),
         });
         None
@@ -93,5 +94,5 @@ pub(super) fn field_default(
         cx.error(CheckError::DefaultRequired { name: decl.name.node.clone(), span: value.span.into() });
         return None;
     }
-    cx.constant(value, ty, &format!("the default of `{}`", decl.name.node))
+    cx.constant(value, ty, &t!("context-default-of", name = &decl.name.node))
 }

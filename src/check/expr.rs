@@ -7,6 +7,7 @@ use super::narrow::Narrowing;
 use super::schedules::{self, Found, Names};
 use super::{suggest, tiers, CheckError, Diagnostics};
 use crate::ast::{self, BinOp, ExprKind, Literal, Span, UnOp};
+use crate::diagnostic::and_list;
 use crate::program::{Arith, Compare, Expr, KindId, Schema, Ty, Value};
 use crate::t;
 use std::sync::Arc;
@@ -86,13 +87,11 @@ impl Context<'_> {
         if !ok {
             let expected: Vec<String> = allowed.iter().map(|t| self.name(*t)).collect();
             let help = match (allowed.first(), ty) {
-                (Some(Ty::Bool), Ty::Enum(_)) => {
-                    "compare it with a value, e.g. `phase == III` or `phase in { II, III }`".into()
-                }
-                (Some(Ty::Bool), _) => "write a comparison, e.g. `rd_cost >= 500万`".into(),
-                (Some(Ty::Money), Ty::Rate) => "a rate needs a base: `20% of rd_cost`".into(),
-                (Some(Ty::Money), Ty::RateRange) => "a rate range needs a base: `5%..20% of salary`".into(),
-                _ => format!("write an expression of type {}", expected.join(" or ")),
+                (Some(Ty::Bool), Ty::Enum(_)) => t!("check-compare-enum-help"),
+                (Some(Ty::Bool), _) => t!("check-comparison-help"),
+                (Some(Ty::Money), Ty::Rate) => t!("check-rate-base-help"),
+                (Some(Ty::Money), Ty::RateRange) => t!("check-rate-range-base-help"),
+                _ => t!("check-expression-of-type-help", types = expected.join(&t!("or-separator"))),
             };
             self.error(CheckError::Expected {
                 context: context.into(),
@@ -135,13 +134,8 @@ impl Context<'_> {
                 let (ir, ty) = self.infer(inner);
                 let Ty::Enum(id) = ty else {
                     if ty != Ty::Error {
-                        self.expected(
-                            inner,
-                            &t!("context-in-left"),
-                            "an enum",
-                            ty,
-                            "`in { … }` tests an enum field, e.g. `phase in { II, III }`",
-                        );
+                        let help = t!("check-in-enum-help");
+                        self.expected(inner, &t!("context-in-left"), &t!("type-an-enum"), ty, &help);
                     }
                     return (Expr::Const(Value::Bool(false)), Ty::Bool);
                 };
@@ -194,7 +188,7 @@ impl Context<'_> {
 
     /// A name several policies define, written without the policy.
     fn ambiguous(&mut self, name: String, choices: &[String], span: Span) -> (Expr, Ty) {
-        let help = format!("more than one policy defines it: write {}", choices.join(" or "));
+        let help = t!("check-ambiguous-policies-help", choices = choices.join(&t!("or-separator")));
         self.error(CheckError::Ambiguous { name, help, span: span.into() });
         (Expr::Const(Value::Bool(false)), Ty::Error)
     }
@@ -212,10 +206,11 @@ impl Context<'_> {
             }
             let (name, span) = Self::dotted(parts);
             let fix = match params.is_empty() {
-                true => format!("make it a schedule and pass the fact in: `schedule {schedule}(x: money) = …`, used as `{schedule}({name})`"),
-                false => format!("pass the fact in as a parameter, and give it where `{schedule}` is used, e.g. `{schedule}(…, {name})`"),
+                true => t!("check-reads-facts-schedule", schedule = schedule, name = &name),
+                false => t!("check-reads-facts-parameter", schedule = schedule, name = &name),
             };
-            let help = format!("{}; {fix}", suggest::help(&name, params.iter().map(|(n, _)| n.as_str()), "parameter"));
+            let suggestion = suggest::help(&name, params.iter().map(|(n, _)| n.as_str()), "parameter");
+            let help = t!("check-reads-facts-help", suggestion = suggestion, fix = fix);
             self.error(CheckError::ReadsFacts { name, schedule: schedule.into(), help, span: span.into() });
             return (Expr::Const(Value::Bool(false)), Ty::Error);
         }
@@ -226,14 +221,12 @@ impl Context<'_> {
         };
         if is_field {
             if let ([one], Found::One(_, s)) = (parts, self.names.find(parts, self.policy)) {
-                let help = format!(
-                    "`{}` is a field of `{}` and a value; write `{}.{}` for the field, `{}.{}` for the value",
-                    one.node,
-                    self.kind_name(self.kind),
-                    self.kind_name(self.kind),
-                    one.node,
-                    s.policy.as_deref().unwrap_or("<policy>"),
-                    one.node
+                let policy = s.policy.clone().unwrap_or_else(|| t!("check-placeholder-policy"));
+                let help = t!(
+                    "check-field-and-value-help",
+                    name = &one.node,
+                    kind = self.kind_name(self.kind),
+                    policy = policy
                 );
                 self.error(CheckError::Ambiguous { name: one.node.clone(), help, span: one.span.into() });
             }
@@ -298,7 +291,7 @@ impl Context<'_> {
                 }
             }
         }
-        self.require(arg, &[ty], &format!("argument `{param}` of `{schedule}`"))
+        self.require(arg, &[ty], &t!("context-argument", param = param, schedule = schedule))
     }
 
     fn path(&mut self, parts: &[ast::Ident]) -> (Expr, Ty) {
@@ -333,9 +326,9 @@ impl Context<'_> {
                 Some((kind, up)) => self.slot(kind, field).map(|slot| (kind, up, slot)),
                 None => {
                     let here = self.kind_name(self.kind);
-                    let mut help = format!("in a rule for `{here}`, write a field of `{here}` or `<owner>.<field>` for an entity that contains it");
+                    let mut help = t!("check-bad-path-help", kind = &here);
                     if self.schema.kinds.get(self.kind).is_some_and(|k| k.field(&owner.node).is_some()) {
-                        help = format!("`{}` is a field of `{here}`; fields have no fields of their own", owner.node);
+                        help = t!("check-bad-path-field-help", name = &owner.node, kind = &here);
                     }
                     self.error(CheckError::BadPath {
                         name: owner.node.clone(),
@@ -356,7 +349,7 @@ impl Context<'_> {
                 self.error(CheckError::BadPath {
                     name: parts.iter().map(|p| p.node.as_str()).collect::<Vec<_>>().join("."),
                     entity: here,
-                    help: "a name is `field` or `owner.field`".into(),
+                    help: t!("check-bad-path-form-help"),
                     span: span.into(),
                 });
                 None
@@ -426,13 +419,8 @@ impl Context<'_> {
             UnOp::Neg => {
                 let (ir, ty) = self.infer(inner);
                 if !(is_quantity(ty) || matches!(ty, Ty::Rate | Ty::Error)) {
-                    self.expected(
-                        inner,
-                        "the operand of `-`",
-                        "a number, money or rate",
-                        ty,
-                        "only numbers can be negated",
-                    );
+                    let (context, expected) = (t!("context-neg-operand"), t!("type-signed"));
+                    self.expected(inner, &context, &expected, ty, &t!("check-negate-help"));
                 }
                 (Expr::Neg(Box::new(ir)), ty)
             }
@@ -442,7 +430,7 @@ impl Context<'_> {
     fn binary(&mut self, op: BinOp, l: &ast::Expr, r: &ast::Expr) -> (Expr, Ty) {
         match op {
             BinOp::And | BinOp::Or => {
-                let what = format!("an operand of `{}`", op.symbol());
+                let what = t!("context-operand-of", op = op.symbol());
                 let (a, b) = (self.require(l, &[Ty::Bool], &what), self.require(r, &[Ty::Bool], &what));
                 let ir = if op == BinOp::And {
                     Expr::And(Box::new(a), Box::new(b))
@@ -517,22 +505,14 @@ impl Context<'_> {
 
     fn operands(&mut self, op: BinOp, a: Ty, b: Ty, l: &ast::Expr, r: &ast::Expr) {
         let help = match (op, a, b) {
-            (BinOp::Mul, Ty::Rate, _) | (BinOp::Mul, _, Ty::Rate) => {
-                "to take a share of an amount write `20% of rd_cost`".to_string()
-            }
-            (BinOp::Of, _, _) => {
-                "`of` takes a rate on the left and money or a number on the right: `20% of rd_cost`".to_string()
-            }
-            (BinOp::Max, _, _) => {
-                "`max` caps money or an award by a money amount: `20% of rd_cost max 400万`".to_string()
-            }
-            (BinOp::Per, _, _) => "`per` multiplies money by a count: `50万 per new_specialties`".to_string(),
-            (BinOp::Range, _, _) => "a range joins two amounts or two rates: `10万..50万`, `5%..20%`".to_string(),
+            (BinOp::Mul, Ty::Rate, _) | (BinOp::Mul, _, Ty::Rate) => t!("check-share-help"),
+            (BinOp::Of, _, _) => t!("check-of-help"),
+            (BinOp::Max, _, _) => t!("check-max-help"),
+            (BinOp::Per, _, _) => t!("check-per-help"),
+            (BinOp::Range, _, _) => t!("check-range-help"),
             (BinOp::Add | BinOp::Sub, Ty::Money, Ty::Count | Ty::Number)
-            | (BinOp::Add | BinOp::Sub, Ty::Count | Ty::Number, Ty::Money) => {
-                "money adds only to money; to pay an amount per item write `50万 per items`".to_string()
-            }
-            _ => format!("`{}` does not combine {} with {}", op.symbol(), self.name(a), self.name(b)),
+            | (BinOp::Add | BinOp::Sub, Ty::Count | Ty::Number, Ty::Money) => t!("check-money-plus-count-help"),
+            _ => t!("check-no-combine-help", op = op.symbol(), left = self.name(a), right = self.name(b)),
         };
         self.error(CheckError::Operands {
             op: op.symbol().into(),
@@ -587,13 +567,8 @@ impl Context<'_> {
         let (s, ty) = self.infer(scrutinee);
         let Ty::Enum(id) = ty else {
             if ty != Ty::Error {
-                self.expected(
-                    scrutinee,
-                    "the value after `by`",
-                    "an enum",
-                    ty,
-                    "`by` picks an amount by category; for numeric brackets use `tiers`",
-                );
+                let context = t!("context-value-after", what = "by");
+                self.expected(scrutinee, &context, &t!("type-an-enum"), ty, &t!("check-by-enum-help"));
             }
             return (Expr::Const(Value::Bool(false)), Ty::Error);
         };
@@ -604,7 +579,8 @@ impl Context<'_> {
         let mut result = Ty::Error;
         for (i, arm) in arms.iter().enumerate() {
             let (ir, t) = self.infer(&arm.value);
-            result = if i == 0 { t } else { self.join_or_report(result, t, &arm.value, "this table entry") };
+            result =
+                if i == 0 { t } else { self.join_or_report(result, t, &arm.value, &t!("context-this-table-entry")) };
             irs.push(ir);
             match &arm.pattern {
                 None => table.iter_mut().filter(|slot| slot.is_none()).for_each(|slot| *slot = Some(i)),
@@ -621,7 +597,7 @@ impl Context<'_> {
                                 self.error(super::schema::duplicate(
                                     "table entry",
                                     &v.node,
-                                    " within a `by` table".into(),
+                                    super::schema::Scope::Table,
                                     v.span,
                                     first,
                                 ));
@@ -649,21 +625,21 @@ impl Context<'_> {
             .partition(|(_, arm)| arm.is_some());
         let listed: Vec<&str> = listed.into_iter().map(|(v, _)| v.as_str()).collect();
         let missing: Vec<&str> = missing.into_iter().map(|(v, _)| v.as_str()).collect();
-        let Some((last, rest)) = missing.split_last() else { return };
-        let quoted = |v: &&str| format!("`{v}`");
-        let missing_text = match rest {
-            [] => quoted(last),
-            _ => format!("{} and {}", rest.iter().map(quoted).collect::<Vec<_>>().join(", "), quoted(last)),
-        };
-        let arms: Vec<String> = missing.iter().map(|v| format!("`{v} => …`")).collect();
-        let mut help = format!("add {}, or `_ => …` for every value not listed", arms.join(", "));
-        if !listed.is_empty() {
-            let when = format!(
-                "; if the rule does not pay for them, say so before the table: `when {scrutinee} in {{ {} }}`",
-                listed.join(", ")
-            );
-            help.push_str(&when);
+        if missing.is_empty() {
+            return;
         }
+        let missing_text = and_list(&missing.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>());
+        let arms: Vec<String> = missing.iter().map(|v| format!("`{v} => …`")).collect();
+        let arms = arms.join(&t!("list-separator"));
+        let help = match listed.is_empty() {
+            true => t!("check-missing-variants-help", arms = arms),
+            false => t!(
+                "check-missing-variants-when-help",
+                arms = arms,
+                scrutinee = scrutinee.to_string(),
+                listed = listed.join(", ")
+            ),
+        };
         self.error(CheckError::MissingVariants {
             missing: missing_text,
             enum_name: def.name.clone(),
@@ -675,8 +651,9 @@ impl Context<'_> {
     fn numeric_scrutinee(&mut self, scrutinee: &ast::Expr, what: &str) -> (Expr, Ty) {
         let (s, ty) = self.infer(scrutinee);
         if !(is_quantity(ty) || ty == Ty::Error) {
-            let help = format!("`{what}` brackets a number, money or a count; for categories use `by`");
-            self.expected(scrutinee, &format!("the value after `{what}`"), "money, a number or a count", ty, &help);
+            let help = t!("check-brackets-help", what = what);
+            let context = t!("context-value-after", what = what);
+            self.expected(scrutinee, &context, &t!("type-quantity"), ty, &help);
         }
         (s, if ty == Ty::Literal { Ty::Money } else { ty })
     }
@@ -700,7 +677,7 @@ impl Context<'_> {
                 continue;
             }
             let (ir, t) = self.infer(&arm.value);
-            result = if i == 0 { t } else { self.join_or_report(result, t, &arm.value, "this tier") };
+            result = if i == 0 { t } else { self.join_or_report(result, t, &arm.value, &t!("context-this-tier")) };
             irs.push((arm.interval.node.clone(), ir));
         }
         let text: Arc<str> = scrutinee.to_string().into();
@@ -723,7 +700,7 @@ impl Context<'_> {
             }
             previous = Some(threshold);
             let (ir, t) = self.infer(&arm.value);
-            result = if i == 0 { t } else { self.join_or_report(result, t, &arm.value, "this step") };
+            result = if i == 0 { t } else { self.join_or_report(result, t, &arm.value, &t!("context-this-step")) };
             irs.push((threshold, ir));
         }
         (Expr::Steps { scrutinee: Box::new(s), arms: irs, text: scrutinee.to_string().into() }, result)

@@ -28,6 +28,7 @@ use crate::ast::{self, Effective, ExprKind, Spanned};
 use crate::diagnostic::{Source, Sourced};
 use crate::program::{self, Condition, Program, Schema, Ty};
 use crate::{Error, Errors, Loaded};
+use schema::Scope;
 use std::collections::HashMap;
 
 /// Errors and warnings, each with the index of the file it is about.
@@ -148,7 +149,7 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
                         continue;
                     }
                     if let Some(&first) = policy_ids.get(&p.id.node) {
-                        let help = schema::unique("policy", " across all files");
+                        let help = schema::unique("policy", Scope::Files);
                         diags.error(file, schema::defined_twice("policy", &p.id.node, help, file, p.id.span, first));
                     }
                     policy_ids.insert(p.id.node.clone(), (file, p.id.span));
@@ -162,13 +163,10 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
                         continue;
                     };
                     if let Some(first) = rule_ids.insert(&r.id.node, r.id.span) {
-                        diags.error(
-                            file,
-                            schema::duplicate("rule", &r.id.node, " within a policy".into(), r.id.span, Some(first)),
-                        );
+                        diags.error(file, schema::duplicate("rule", &r.id.node, Scope::Policy, r.id.span, Some(first)));
                     }
                     let scope = scopes.get(policy).copied().unwrap_or_default();
-                    diags.answering(file, format!("rule `{}`", r.id.node), &r.acknowledged);
+                    diags.answering(file, t!("check-item-rule", id = &r.id.node), &r.acknowledged);
                     let at = Defined::in_file(&names, &policy_ids_of_files, file);
                     if let Some(rule) = rule(r, policy, scope, file, &schema, at, &mut diags) {
                         let cap = r.per_year_cap.as_ref().and_then(|c| pools::fixed_amount(c, file, &mut diags));
@@ -255,15 +253,15 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
                 continue;
             };
             if let Some(first) = ids.insert((what, &id.node), id.span) {
-                diags.error(file, schema::duplicate(what, &id.node, " within a policy".into(), id.span, Some(first)));
+                diags.error(file, schema::duplicate(what, &id.node, Scope::Policy, id.span, Some(first)));
             }
             match item {
                 ast::Item::Pool(p) => {
-                    diags.answering(file, format!("pool `{}`", p.id.node), &p.acknowledged);
+                    diags.answering(file, t!("check-item-pool", id = &p.id.node), &p.acknowledged);
                     pools.extend(index.pool(p, policy, file, &mut diags));
                 }
                 ast::Item::Stack(s) => {
-                    diags.answering(file, format!("stack `{}`", s.id.node), &s.acknowledged);
+                    diags.answering(file, t!("check-item-stack", id = &s.id.node), &s.acknowledged);
                     stacks.extend(index.stack(s, policy, file, &mut diags));
                 }
                 _ => {}
@@ -307,7 +305,7 @@ fn payers(test: &program::Test, rules: &[program::Rule], file: usize, diags: &mu
                 continue;
             }
             let help = if rule.split.is_empty() {
-                format!("`{}` has no `split`: one payer pays all of it", rule.id)
+                t!("check-no-split-help", rule = &rule.id)
             } else {
                 suggest::help(payer, rule.split.iter().map(|s| s.payer.as_str()), "payer")
             };
@@ -478,7 +476,7 @@ fn once_scope(r: &ast::Rule, kind: program::KindId, cx: &mut expr::Context) -> (
             let error = TimingError::NotAnOwner {
                 name: within.node.clone(),
                 kind: r.entity.node.clone(),
-                owners: owners.join(", "),
+                owners: owners.join(&t!("list-separator")),
                 span: within.span.into(),
             };
             cx.diags.error(cx.file, CheckError::Timing(error));

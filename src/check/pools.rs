@@ -2,9 +2,11 @@
 //! every file's rules, because members may name rules of other policies.
 
 use super::error::GroupError;
+use super::schema::Scope;
 use super::{suggest, CheckError, Diagnostics};
 use crate::ast::{self, ExprKind, Literal, Member, Period, Spanned};
 use crate::program::{self, KindId, Measure, Schema, Share};
+use crate::t;
 use rust_decimal::Decimal;
 
 /// The rules and policies checked so far, for resolving members.
@@ -144,12 +146,10 @@ impl Index<'_> {
             span: p.id.span.into(),
         };
         if p.members.is_empty() {
-            error(diags, file, missing("members", "list the rules the cap covers: `members CZ-03-1a, CZ-03-1b`"));
+            error(diags, file, missing("members", &t!("check-pool-members-help")));
         }
         if p.cap.is_none() && p.limit.is_none() {
-            let help = "state the cap: `cap 1000万 per enterprise per year`, or a count: \
-                        `limit 2 per enterprise in total choose highest`";
-            error(diags, file, missing("cap", help));
+            error(diags, file, missing("cap", &t!("check-pool-cap-help")));
         }
         let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.node.clone());
         let mut out = Vec::new();
@@ -203,7 +203,7 @@ impl Index<'_> {
                     what: "stack".into(),
                     group: s.id.node.clone(),
                     clause: "members".into(),
-                    help: "list the rules that reward the same thing: `members CQ-09, CQ-10`".into(),
+                    help: t!("check-stack-members-help"),
                     span: s.id.span.into(),
                 },
             );
@@ -248,13 +248,12 @@ impl Index<'_> {
             None => Period::Total,
         };
         let Some(earlier) = &s.earlier else {
-            let help = "say what an earlier grant under a member does: `earlier top_up` pays only the \
-                        difference up to the higher award (补差), `earlier refuse` pays nothing more";
+            let help = t!("check-stack-earlier-help");
             let missing = GroupError::Missing {
                 what: "stack".into(),
                 group: s.id.node.clone(),
                 clause: "earlier".into(),
-                help: help.into(),
+                help,
                 span: s.id.span.into(),
             };
             error(diags, file, missing);
@@ -338,8 +337,7 @@ pub(super) fn split(shares: &Spanned<Vec<ast::Share>>, file: usize, diags: &mut 
     let mut seen: Vec<&str> = Vec::new();
     for s in shares.iter() {
         if seen.contains(&s.payer.as_str()) {
-            diags
-                .error(file, super::schema::duplicate("payer", &s.payer, " within a split".into(), s.payer.span, None));
+            diags.error(file, super::schema::duplicate("payer", &s.payer, Scope::Split, s.payer.span, None));
         }
         seen.push(&s.payer);
     }

@@ -8,6 +8,7 @@
 use super::{expr, suggest, CheckError, Diagnostics};
 use crate::ast::{self, Spanned};
 use crate::program::{Schedule, Schema, Ty};
+use crate::t;
 use std::collections::HashMap;
 
 use crate::program::MAX_NESTING;
@@ -118,11 +119,7 @@ pub(super) fn build(
             let what = if s.params.is_some() { "schedule" } else { "value" };
             let key = (policy.clone(), s.name.node.clone());
             if let Some(&first) = seen.get(&key) {
-                let help = format!(
-                    "a policy defines each name once; rename one, or use the first (another policy's \
-                     is reached as `<policy>.{}`)",
-                    s.name.node
-                );
+                let help = t!("check-defined-once-help", name = &s.name.node);
                 diags.error(file, super::schema::defined_twice(what, &s.name.node, help, file, s.name.span, first));
                 continue;
             }
@@ -153,7 +150,7 @@ fn define(
         let mut at: HashMap<&str, ast::Span> = HashMap::new();
         for p in params {
             if let Some(&first) = at.get(p.name.node.as_str()) {
-                let scope = format!(" within `{}`", s.name.node);
+                let scope = super::schema::Scope::Within(&s.name.node);
                 diags.error(file, super::schema::duplicate("parameter", &p.name.node, scope, p.name.span, Some(first)));
             }
             at.insert(&p.name.node, p.name.span);
@@ -181,19 +178,18 @@ fn define(
 /// The help for an unknown schedule: did-you-mean, or how to define one.
 pub(super) fn unknown_help(name: &str, names: &Names) -> String {
     if names.list.is_empty() {
-        return format!("no schedule is defined: `schedule {name}(x: money) = …` defines one at the top level");
+        return t!("check-no-schedule-help", name = name);
     }
     suggest::help(name, names.names(), "schedule or value")
 }
 
 /// Reports a call to a name that is not a schedule of that many arguments.
 pub(super) fn arity(s: &Schedule, schema: &Schema, found: usize, span: ast::Span) -> CheckError {
-    let plural = |n: usize| if n == 1 { "1 argument".to_string() } else { format!("{n} arguments") };
     let expected = s.params.as_ref().map_or(0, Vec::len);
     CheckError::Arity {
         name: s.name.clone(),
-        expected: plural(expected),
-        found: if found == 0 { "none".into() } else { found.to_string() },
+        expected: t!("check-arguments", count = expected),
+        found: if found == 0 { t!("check-arguments-none") } else { t!("check-arguments-given", count = found) },
         signature: signature(s, schema),
         span: span.into(),
     }

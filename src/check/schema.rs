@@ -3,7 +3,9 @@
 
 use super::{CheckError, Diagnostics};
 use crate::ast::{self, Spanned, TypeRef};
+use crate::diagnostic::{and_list, noun};
 use crate::program::{EnumDef, FieldDef, KindDef, Schema, Ty};
+use crate::t;
 use std::collections::HashMap;
 
 /// Names the facts JSON uses for itself.
@@ -119,11 +121,8 @@ pub fn build(texts: &[&str], blocks: &[(usize, &Spanned<ast::Schema>)], diags: &
             let key = (id, v.node.clone());
             if let Some(&first) = variants_seen.get(&key) {
                 if !quiet {
-                    let scope = format!(" within `{}`", decl.name.node);
-                    diags.error(
-                        file,
-                        defined_twice("enum value", &v.node, unique("enum value", &scope), file, v.span, first),
-                    );
+                    let help = unique("enum value", Scope::Within(&decl.name.node));
+                    diags.error(file, defined_twice("enum value", &v.node, help, file, v.span, first));
                 }
                 continue;
             }
@@ -146,11 +145,8 @@ pub fn build(texts: &[&str], blocks: &[(usize, &Spanned<ast::Schema>)], diags: &
             let key = (kind_id, f.name.node.clone());
             if let Some(&first) = fields_seen.get(&key) {
                 if !quiet {
-                    let scope = format!(" within entity `{}`", decl.name.node);
-                    diags.error(
-                        file,
-                        defined_twice("field", &f.name.node, unique("field", &scope), file, f.name.span, first),
-                    );
+                    let help = unique("field", Scope::Entity(&decl.name.node));
+                    diags.error(file, defined_twice("field", &f.name.node, help, file, f.name.span, first));
                 }
                 continue;
             }
@@ -183,7 +179,8 @@ fn unknown_extension(schema: &Schema, what: &str, name: &ast::Ident, file: usize
         "enum" => super::suggest::help(name, schema.enums.iter().map(|e| e.name.as_str()), "enum"),
         _ => super::suggest::help(name, schema.kinds.iter().map(|k| k.name.as_str()), "entity kind"),
     };
-    let help = format!("{help} (to declare a new {what}, write `{what} {} {{ … }}` without `extend`)", name.node);
+    let help =
+        t!("check-unknown-extension-help", suggestion = help, noun = noun(what), keyword = what, name = &name.node);
     diags.error(
         file,
         CheckError::UnknownExtension { what: what.into(), name: name.node.clone(), help, span: name.span.into() },
@@ -226,10 +223,10 @@ fn report_cycle(schema: &Schema, names: &[(usize, ast::Span)], cycle: &[usize], 
     members.sort_unstable();
     let quoted: Vec<String> =
         members.iter().filter_map(|&k| schema.kinds.get(k)).map(|k| format!("`{}`", k.name)).collect();
-    let kinds = match quoted.split_last() {
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => return,
-    };
+    if quoted.is_empty() {
+        return;
+    }
+    let kinds = and_list(&quoted);
     if let Some(&(file, span)) = members.first().and_then(|&k| names.get(k)) {
         diags.error(file, CheckError::EntityCycle { kinds, span: span.into() });
     }
@@ -248,18 +245,14 @@ fn declare(
     match seen.get(&name.node) {
         Some(&first) => {
             let help = match other {
-                true => "enums and entities share one set of names; rename one".to_string(),
-                false => format!(
-                    "an enum or entity is declared once across all files; to add to it from another \
-                     file, write `extend {what} {} {{ … }}` there, else rename one",
-                    name.node
-                ),
+                true => t!("check-enum-entity-names-help"),
+                false => t!("check-declared-once-help", what = what, name = &name.node),
             };
             diags.error(file, defined_twice(what, &name.node, help, file, name.span, first));
             false
         }
         None if builtin => {
-            diags.error(file, duplicate("type", &name.node, " (it is a built-in type)".into(), name.span, None));
+            diags.error(file, duplicate("type", &name.node, Scope::BuiltIn, name.span, None));
             false
         }
         None => {
@@ -269,23 +262,45 @@ fn declare(
     }
 }
 
-/// The usual help for a duplicate: names of `what`s must be unique `scope`.
-pub(super) fn unique(what: &str, scope: &str) -> String {
-    format!("names of {what}s must be unique{scope}; rename or remove one")
+/// Where a name must be unique, as a duplicate's help says it.
+#[derive(Clone, Copy)]
+pub(super) enum Scope<'a> {
+    /// Within a named enum or schedule: `` within `city` ``.
+    Within(&'a str),
+    /// Within an entity's fields.
+    Entity(&'a str),
+    /// Across every file loaded.
+    Files,
+    /// Within one policy.
+    Policy,
+    /// Within one `by` table.
+    Table,
+    /// Within one `split`.
+    Split,
+    /// Beside the built-in types.
+    BuiltIn,
+}
+
+/// The usual help for a duplicate: names of `what`s must be unique within `scope`.
+pub(super) fn unique(what: &str, scope: Scope) -> String {
+    let what = noun(what);
+    match scope {
+        Scope::Within(name) => t!("check-unique-within", what = what, name = name),
+        Scope::Entity(name) => t!("check-unique-entity", what = what, name = name),
+        Scope::Files => t!("check-unique-files", what = what),
+        Scope::Policy => t!("check-unique-policy", what = what),
+        Scope::Table => t!("check-unique-table", what = what),
+        Scope::Split => t!("check-unique-split", what = what),
+        Scope::BuiltIn => t!("check-unique-builtin", what = what),
+    }
 }
 
 /// A name defined twice in one file: the second place, and the first when known.
-pub(super) fn duplicate(
-    what: &str,
-    name: &str,
-    scope: String,
-    span: ast::Span,
-    first: Option<ast::Span>,
-) -> CheckError {
+pub(super) fn duplicate(what: &str, name: &str, scope: Scope, span: ast::Span, first: Option<ast::Span>) -> CheckError {
     CheckError::Duplicate {
         what: what.into(),
         name: name.into(),
-        help: unique(what, &scope),
+        help: unique(what, scope),
         span: span.into(),
         first: first.map(Into::into),
         first_elsewhere: None,
@@ -334,7 +349,7 @@ pub(super) fn resolve_type(schema: &Schema, ty: &Spanned<TypeRef>, file: usize, 
     };
     let mut help = super::suggest::help(name, candidates, if list { "entity kind" } else { "type" });
     if !list && schema.kind_named(name).is_some() {
-        help = format!("`{name}` is an entity kind; a list of them is written `[{name}]`");
+        help = t!("check-list-of-kind-help", name = name);
     }
     diags.error(file, CheckError::UnknownType { name: name.clone(), help, span: ty.span.into() });
     None

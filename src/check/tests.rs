@@ -7,6 +7,7 @@ use super::pools::Index;
 use super::{suggest, CheckError, Diagnostics};
 use crate::ast::{self, Spanned};
 use crate::program;
+use crate::t;
 use std::collections::HashSet;
 
 /// Checks test `t` of `file` (in `policy`, if the file has one). `unchecked` holds the ids
@@ -33,7 +34,7 @@ pub(super) fn test(
             {
                 let help = match index.rules.is_empty() {
                     true => help,
-                    false => format!("policy `{policy}` has no rules; name another policy's rule as `policy.RULE`"),
+                    false => t!("check-test-policy-no-rules-help", policy = &policy),
                 };
                 diags.error(f, CheckError::Group(GroupError::UnknownRule { name, policy, help, span }));
             }
@@ -70,15 +71,13 @@ fn outside_policy(index: &Index, name: String, span: miette::SourceSpan) -> Chec
         index.rules.iter().filter(|r| r.id == name).map(|r| format!("`{}.{}`", policy_of(r), r.id)).collect();
     let loaded = index.rules.len();
     let (found, help) = if owners.len() > 1 {
-        (format!("names rules of {} policies", owners.len()), format!("say which: {}", owners.join(" or ")))
+        let choices = owners.join(&t!("or-separator"));
+        (t!("check-test-rule-many", count = owners.len()), t!("check-test-rule-many-help", choices = choices))
     } else if loaded == 0 {
-        (
-            "names no rule: no rules are loaded".to_string(),
-            "give the rule files as well as the tests, e.g. `policy test rules/ tests/`".to_string(),
-        )
+        (t!("check-test-rule-none-loaded"), t!("check-test-rule-none-loaded-help"))
     } else {
         let ids = index.rules.iter().map(|r| r.id.as_str());
-        (format!("names no rule among the {loaded} rule(s) loaded"), suggest::help(&name, ids, "rule"))
+        (t!("check-test-rule-not-loaded", count = loaded), suggest::help(&name, ids, "rule"))
     };
     CheckError::TestRule { name, found, help, span }
 }

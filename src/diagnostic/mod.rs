@@ -102,6 +102,18 @@ pub fn noun(word: &str) -> String {
     crate::i18n::message(key, &[])
 }
 
+/// `` `a`, `b` and `c` `` in the reader's language (`` `a`、`b` 和 `c` ``).
+pub fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => {
+            let t = |key| crate::i18n::message(key, &[]);
+            format!("{}{}{last}", rest.join(&t("and-list-separator")), t("and-separator"))
+        }
+    }
+}
+
 /// A stage error together with the file it points into.
 #[derive(Debug)]
 pub struct Sourced<E> {

@@ -45,6 +45,7 @@ fn plural(word: &str) -> String {
         "value" => t!("noun-values"),
         "warning" => t!("noun-warnings"),
         "type" => t!("noun-types"),
+        "top-level key" => t!("noun-top-level-keys"),
         _ => String::new(),
     };
     if !translated.is_empty() {

@@ -317,11 +317,6 @@ fn in_words(phrase: &str) -> String {
     plain(phrase).map_or_else(|| phrase.to_string(), |key| crate::i18n::message(key, &[]))
 }
 
-/// A phrase of [`describe`] in the reader's language, keywords and examples included.
-fn expected_in_words(phrase: &str) -> String {
-    plain(phrase).map_or_else(|| described(phrase), |key| crate::i18n::message(key, &[]))
-}
-
 /// The catalogue's key for a phrase that names no keyword (`a name`, `end of file`).
 fn plain(phrase: &str) -> Option<&'static str> {
     Some(match phrase {
@@ -338,50 +333,50 @@ fn plain(phrase: &str) -> Option<&'static str> {
     })
 }
 
-/// A phrase of [`describe`] beyond the plain ones, in the reader's language: the examples
-/// written in the reader's keywords, a list of keywords (`` `once`, `yearly` or `every_event` ``)
-/// each in the reader's word.
-fn described(phrase: &str) -> String {
-    let lang = crate::i18n::lang();
-    if lang == crate::i18n::Lang::En {
-        return phrase.to_string();
+/// A phrase of [`describe`] in the reader's language; a keyword or a choice of keywords
+/// (`` `a`, `b` or `c` ``) in the reader's keywords, joined in words.
+fn expected_in_words(phrase: &str) -> String {
+    if let Some(key) = plain(phrase) {
+        return crate::i18n::message(key, &[]);
     }
     let key = match phrase {
-        "`change`, `repeal`, `rule` or the amendment's `document` or `effective`" => "expected-amendment-entry",
-        "a field such as `rd_cost: money`" => "expected-field",
-        "a type such as `money` or `[drug]`" => "expected-type",
-        "a rule id such as `CZ-03-1b`" => "expected-rule-id",
-        "a rounding mode" => "expected-rounding-mode",
+        "`change`, `repeal`, `rule` or the amendment's `document` or `effective`" => "syntax-amendment-entry",
+        "a field such as `rd_cost: money`" => "syntax-a-field",
+        "a type such as `money` or `[drug]`" => "syntax-a-type",
+        "a rule id such as `CZ-03-1b`" => "syntax-a-rule-id",
+        "a rounding mode" => "syntax-a-rounding-mode",
+        "a tag such as `issuer \"苏州市\"` or `level district`" => "syntax-a-tag",
+        "a table entry such as `I => 100万`" => "syntax-a-table-entry",
+        "a tier such as `[1亿, 5亿] => …`" => "syntax-a-tier",
+        "a bound (a number or `..`)" => "syntax-a-bound",
+        "a step such as `3 => 30万`" => "syntax-a-step",
+        "a duration such as `30 days`" => "syntax-a-duration",
+        "a rate such as `20%`" => "syntax-a-rate",
+        "a parameter such as `p: phase`" => "syntax-a-parameter",
+        "a schedule such as `clinical_cap(phase)`" => "syntax-a-schedule",
+        "a value such as `0`, `false` or an enum value" => "syntax-a-default-value",
+        "a payer such as `city 50%`" => "syntax-a-payer",
+        "a rule id or `policy <id>`" => "syntax-a-member",
+        "a JSON object" => "syntax-a-json-object",
+        "an entity such as `enterprise.E1`" => "syntax-an-entity",
+        "an amount such as `400万`, `up_to 200万`, `10万..50万` or `case_by_case`" => "syntax-an-amount",
+        "an amount such as `300万` or `3,000,000`" => "syntax-a-figure",
+        "an outcome such as `400万`, `up_to 200万` or `not_applicable \"…\"`" => "syntax-an-outcome",
+        // Phrases of keywords that are not one keyword each.
         "`N days after issue`" => "expected-after-issue",
-        "a tag such as `issuer \"苏州市\"` or `level district`" => "expected-grant-tag",
-        "a table entry such as `I => 100万`" => "expected-table-entry",
-        "a tier such as `[1亿, 5亿] => …`" => "expected-tier",
-        "a bound (a number or `..`)" => "expected-bound",
-        "a step such as `3 => 30万`" => "expected-step",
-        "a duration such as `30 days`" => "expected-duration",
-        "a rate such as `20%`" => "expected-rate",
-        "a parameter such as `p: phase`" => "expected-parameter",
-        "a schedule such as `clinical_cap(phase)`" => "expected-schedule",
-        "a value such as `0`, `false` or an enum value" => "expected-default-value",
-        "a payer such as `city 50%`" => "expected-payer",
-        "a rule id or `policy <id>`" => "expected-member",
         "`per year`, `over N years` or `in total`" => "expected-period",
         "`per <entity>`" => "expected-scope",
-        "a JSON object" => "expected-json-object",
-        "an entity such as `enterprise.E1`" => "expected-entity",
-        "an amount such as `400万`, `up_to 200万`, `10万..50万` or `case_by_case`" => "expected-expect-amount",
-        "an amount such as `300万` or `3,000,000`" => "expected-figure",
-        "an outcome such as `400万`, `up_to 200万` or `not_applicable \"…\"`" => "expected-outcome",
         "`up to`" => "expected-up-to",
         "`case by case`" => "expected-case-by-case",
-        _ => return keywords_in(phrase, lang),
+        _ => return keywords_in(phrase),
     };
     crate::i18n::message(key, &[])
 }
 
-/// `` `once`, `yearly` or `every_event` `` (or `` `in { … }` ``) with each keyword in `lang`
-/// and the list's words the reader's.
-fn keywords_in(phrase: &str, lang: crate::i18n::Lang) -> String {
+/// `` `once`, `yearly` or `every_event` `` (or `` `in { … }` ``) with each keyword in the
+/// reader's language and the choice's separators the reader's.
+fn keywords_in(phrase: &str) -> String {
+    let lang = crate::i18n::lang();
     let words: Vec<String> = phrase
         .split('`')
         .enumerate()
@@ -390,7 +385,7 @@ fn keywords_in(phrase: &str, lang: crate::i18n::Lang) -> String {
                 let words: Vec<&str> = piece.split(' ').map(|w| super::keywords::keyword_in(w, lang)).collect();
                 format!("`{}`", words.join(" "))
             }
-            _ => piece.replace(", ", &t!("list-separator")).replace(" or ", &t!("or-separator")),
+            _ => piece.replace(", ", &t!("syntax-choice-separator")).replace(" or ", &t!("syntax-choice-or")),
         })
         .collect();
     words.concat()

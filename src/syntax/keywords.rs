@@ -230,10 +230,7 @@ pub fn separation_hint(text: &str, at: usize) -> Option<String> {
     let word_after: &str = after.get(..after.find(|c: char| !continues_word(c)).unwrap_or(after.len()))?;
     if let Some(k) = glued(word_after) {
         let rest = word_after.get(k.zh.len()..)?;
-        return Some(format!(
-            "`{word_after}` reads as one name: a keyword ends where a name could not go on, so write a space after it: `{} {rest}`",
-            k.zh
-        ));
+        return Some(crate::t!("syntax-glued-after", word = word_after, keyword = k.zh, rest = rest));
     }
     let before = text.get(..at)?.trim_end();
     let start = before.char_indices().rev().find(|(_, c)| !continues_word(*c)).map_or(0, |(i, c)| i + c.len_utf8());
@@ -244,10 +241,7 @@ pub fn separation_hint(text: &str, at: usize) -> Option<String> {
         .filter(|k| k.zh.chars().count() > 1 && word_before.len() > k.zh.len() && word_before.ends_with(k.zh))
         .max_by_key(|k| k.zh.len())?;
     let name = word_before.get(..word_before.len() - k.zh.len())?;
-    Some(format!(
-        "`{word_before}` reads as one name: a keyword ends where a name could not go on, so write a space before it: `{name} {}`",
-        k.zh
-    ))
+    Some(crate::t!("syntax-glued-before", word = word_before, name = name, keyword = k.zh))
 }
 
 #[cfg(test)]
