@@ -194,7 +194,7 @@ fn summary(evaluation: &Evaluation) -> String {
         }
     }
     for excluded in &evaluation.excluded {
-        let winner = excluded.winner.as_deref().unwrap_or("a count cap");
+        let winner = excluded.winner.as_ref().map_or("a count cap".to_string(), ToString::to_string);
         out.push_str(&format!("  set aside: {} {}, {winner} wins\n", excluded.entity, excluded.rule.id));
     }
     if let Some(first) = evaluation.not_applicable.first() {

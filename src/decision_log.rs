@@ -6,6 +6,7 @@
 use crate::eval::{Award, Evaluation, Total};
 use crate::program::Program;
 use crate::provenance::{sha256_hex, RulesHash, ENGINE};
+use crate::t;
 use crate::Error;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, HashMap};
@@ -138,11 +139,11 @@ pub fn replay(program: &Program, log: impl BufRead) -> Result<Replay, std::io::E
             continue;
         }
         report.decisions += 1;
-        let at = format!("line {}", number + 1);
+        let at = t!("replay-line", line = (number + 1).to_string());
         let logged: Value = match serde_json::from_str(&line) {
             Ok(v) => v,
             Err(e) => {
-                report.differences.push(format!("{at}: not a decision: {e}"));
+                report.differences.push(t!("replay-not-a-decision", at = at, error = e.to_string()));
                 continue;
             }
         };
@@ -152,7 +153,7 @@ pub fn replay(program: &Program, log: impl BufRead) -> Result<Replay, std::io::E
             report.other_rules += 1;
         }
         if sha256_hex(facts.as_bytes()) != text("facts_sha256") {
-            report.differences.push(format!("{at}: {entity}: the facts do not match their logged hash"));
+            report.differences.push(t!("replay-facts-hash", at = at, entity = entity));
             continue;
         }
         let evaluation =
@@ -163,21 +164,27 @@ pub fn replay(program: &Program, log: impl BufRead) -> Result<Replay, std::io::E
                 None => json!({ "entity": entity, "awards": [], "total": null }),
             },
             Err(message) => {
-                report.differences.push(format!("{at}: {entity}: cannot evaluate again: {message}"));
+                report.differences.push(t!(
+                    "replay-cannot-evaluate",
+                    at = at,
+                    entity = entity,
+                    message = message.as_str()
+                ));
                 continue;
             }
         };
         let changes = compare(&logged, &now);
         if !changes.is_empty() {
-            report.differences.push(format!("{at}: {entity} (as of {as_of}):\n{}", changes.join("\n")));
+            let head = t!("replay-changed-decision", at = at, entity = entity, as_of = as_of);
+            report.differences.push(format!("{head}\n{}", changes.join("\n")));
         }
     }
     Ok(report)
 }
 
 fn evaluate(program: &Program, facts: &str, as_of: &str) -> Result<Evaluation, String> {
-    let day =
-        chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d").map_err(|_| format!("as_of `{as_of}` is not a date"))?;
+    let day = chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d")
+        .map_err(|_| t!("replay-as-of-not-a-date", as_of = as_of))?;
     let facts = program
         .facts("logged facts", facts)
         .map_err(|e| e.0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))?;
@@ -202,21 +209,25 @@ fn compare(logged: &Value, now: &Value) -> Vec<String> {
     let mut changes = Vec::new();
     for (key, award) in &before {
         match after.get(key) {
-            None => changes.push(format!("    no longer awarded: {key}: logged {award}")),
+            None => {
+                changes.push(format!("    {}", t!("replay-no-longer-awarded", key = key, award = award.to_string())))
+            }
             Some(again) if again != award => {
-                changes.push(format!("    changed: {key}\n      logged {award}\n      now    {again}"))
+                let (award, again) = (award.to_string(), again.to_string());
+                let (logged, now) = (t!("replay-logged", award = award), t!("replay-now", again = again));
+                changes.push(format!("    {}\n      {logged}\n      {now}", t!("replay-award-changed", key = key)))
             }
             Some(_) => {}
         }
     }
     for (key, award) in &after {
         if !before.contains_key(key) {
-            changes.push(format!("    newly awarded: {key}: {award}"));
+            changes.push(format!("    {}", t!("replay-newly-awarded", key = key, award = award.to_string())));
         }
     }
     if logged.get("total") != now.get("total") {
         let show = |v: &Value| v.get("total").map(Value::to_string).unwrap_or_default();
-        changes.push(format!("    total: logged {}, now {}", show(logged), show(now)));
+        changes.push(format!("    {}", t!("replay-total-changed", logged = show(logged), now = show(now))));
     }
     changes
 }

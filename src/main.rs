@@ -14,6 +14,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+mod cli_words;
+
 #[derive(Parser)]
 #[command(name = "policy", version, about = "Check and evaluate subsidy policies written in policy-lang")]
 struct Cli {
@@ -219,7 +221,7 @@ enum Format {
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::parse(text).ok_or_else(|| format!("`{text}` is not a language we have messages in: use `zh` or `en`"))
+    Lang::parse(text).ok_or_else(|| t!("cli-not-a-language", text = text))
 }
 
 /// `--lang X` or `--lang=X` among the arguments, read before clap parses them.
@@ -270,13 +272,14 @@ fn help_in_language(mut command: clap::Command) -> clap::Command {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| t!("cli-not-a-date", text = s))
 }
 
 fn main() -> ExitCode {
     // The language is known before the arguments are parsed, so `--help` speaks it too.
     i18n::set_lang(lang_asked().unwrap_or_else(Lang::from_env));
-    let cli = Cli::from_arg_matches(&help_in_language(Cli::command()).get_matches()).unwrap_or_else(|e| e.exit());
+    let matches = help_in_language(Cli::command()).try_get_matches().unwrap_or_else(|e| cli_words::exit(e));
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| cli_words::exit(e));
     i18n::set_lang(cli.lang.unwrap_or_else(Lang::from_env));
     policy_lang::amounts::set_amount_style(match cli.amounts {
         Amounts::Yuan => policy_lang::amounts::AmountStyle::Yuan,
@@ -467,15 +470,7 @@ fn facts_needed(paths: &[PathBuf], rule: Option<&str>, format: Format) -> Result
         Format::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&needs).unwrap_or_default()))?,
         Format::Table | Format::Csv | Format::Xlsx => {
             for n in &needs {
-                let mut text = format!("{}.{} (for each {})\n", n.policy, n.rule, n.entity);
-                for f in &n.facts {
-                    let name = format!("{}.{}{}", f.entity, f.field, if f.optional { "?" } else { "" });
-                    text.push_str(&format!("    {name:<40} {:<12} {}\n", f.ty, f.via.join(", ")));
-                }
-                for row in &n.ledger {
-                    text.push_str(&format!("    ledger: {row}\n"));
-                }
-                emit(&text)?;
+                emit(&policy_lang::output::needs_text(n))?;
             }
         }
     }
@@ -485,9 +480,7 @@ fn facts_needed(paths: &[PathBuf], rule: Option<&str>, format: Format) -> Result
 /// `--format csv` and `xlsx` are usage errors anywhere but `eval`.
 fn csv_is_for_eval(format: Format) {
     if matches!(format, Format::Csv | Format::Xlsx) {
-        Cli::command()
-            .error(clap::error::ErrorKind::InvalidValue, "--format csv and xlsx are for `policy eval` only")
-            .exit();
+        cli_words::exit(Cli::command().error(clap::error::ErrorKind::InvalidValue, t!("cli-csv-for-eval")));
     }
 }
 
@@ -595,10 +588,6 @@ fn batch(
 /// Formats files; with --check or --diff only reports. Fails if a file does not parse, or
 /// (with --check) is not formatted.
 fn fmt(paths: &[PathBuf], check: bool, diff: bool, lang: Option<Lang>) -> Result<Vec<Error>, Vec<Error>> {
-    let lang = lang.map(|l| match l {
-        Lang::Zh => policy_lang::syntax::Lang::Zh,
-        Lang::En => policy_lang::syntax::Lang::En,
-    });
     let policy_lang::walk::Found { files, skipped } = policy_lang::walk::find(paths).map_err(|e| e.0)?;
     let mut errors = Vec::new();
     let mut unformatted = 0;

@@ -38,7 +38,43 @@ pub struct RuleNeeds {
     /// The facts it reads, in schema order (owners first).
     pub facts: Vec<FactRead>,
     /// The ledger rows it counts, and the fields they must carry.
-    pub ledger: Vec<String>,
+    #[cfg_attr(feature = "serve", schema(value_type = Vec<String>))]
+    pub ledger: Vec<LedgerNeed>,
+}
+
+/// Ledger rows a rule counts; worded by `output` (serialized as those words): ``grants of
+/// `CZ-05`: `policy`, `rule`, `entity`, `date`, `amount`, `year` ``.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LedgerNeed {
+    /// The rule's own grants, each row carrying these fields.
+    Own {
+        /// The rule's id.
+        rule: String,
+        /// The fields a row carries (`policy`, `rule`, …, and `key` or `year`).
+        fields: Vec<&'static str>,
+    },
+    /// A pool's: its members' grants per scope, with the year.
+    Pool {
+        /// The pool's id.
+        pool: String,
+        /// The entity kind whose room it is.
+        per: String,
+        /// The pool counts grants under other policies by their tags.
+        tagged: bool,
+    },
+    /// A stack's: its members' earlier grants per scope.
+    Stack {
+        /// The stack's id.
+        stack: String,
+        /// The entity kind whose items it weighs.
+        per: String,
+    },
+}
+
+impl Serialize for LedgerNeed {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 impl RuleNeeds {
@@ -106,23 +142,24 @@ fn rule_needs(program: &Program, index: usize, rule: &Rule) -> RuleNeeds {
 }
 
 /// The ledger rows a rule counts: its own grants (by frequency), its pools' and stacks'.
-fn ledger(program: &Program, index: usize, rule: &Rule, kind: &dyn Fn(usize) -> String) -> Vec<String> {
+fn ledger(program: &Program, index: usize, rule: &Rule, kind: &dyn Fn(usize) -> String) -> Vec<LedgerNeed> {
     let mut rows = Vec::new();
     let own = match (rule.frequency, rule.once_per.is_some()) {
-        (Frequency::Once, true) => Some(", `key`"),
-        (Frequency::Once, false) => Some(""),
-        (Frequency::Yearly, _) => Some(", `year`"),
+        (Frequency::Once, true) => Some(Some("key")),
+        (Frequency::Once, false) => Some(None),
+        (Frequency::Yearly, _) => Some(Some("year")),
         (Frequency::EveryEvent, _) => None,
     };
     if let Some(extra) = own {
-        rows.push(format!("grants of `{}`: `policy`, `rule`, `entity`, `date`, `amount`{extra}", rule.id));
+        let fields = ["policy", "rule", "entity", "date", "amount"].into_iter().chain(extra).collect();
+        rows.push(LedgerNeed::Own { rule: rule.id.clone(), fields });
     }
     for pool in program.pools.iter().filter(|p| p.members.contains(&index)) {
-        let tags = if pool.grants.is_empty() { "" } else { ", and grants under other policies by `issuer`/`level`" };
-        rows.push(format!("pool `{}`: grants of its members per {} with `year`{tags}", pool.id, kind(pool.scope)));
+        let (pool, per, tagged) = (pool.id.to_string(), kind(pool.scope), !pool.grants.is_empty());
+        rows.push(LedgerNeed::Pool { pool, per, tagged });
     }
     for stack in program.stacks.iter().filter(|s| s.members.contains(&index)) {
-        rows.push(format!("stack `{}`: earlier grants of its members per {}", stack.id, kind(stack.scope)));
+        rows.push(LedgerNeed::Stack { stack: stack.id.to_string(), per: kind(stack.scope) });
     }
     rows
 }

@@ -353,6 +353,11 @@ fn read_ledger(table: &Table) -> Vec<Value> {
 
 /// The columns of the awards table; the last three name the amended text that judged the
 /// award (empty for the original), as the JSON's `version` does.
+///
+/// The same in every language, like JSON's keys, and so are the codes in the cells (`exact`,
+/// `yearly`): spreadsheet formulas and SQL loaders key on them, and the language may come
+/// from `LANG` rather than a flag, so a Chinese locale must not rename a pipeline's columns.
+/// The sentences a reader wants in Chinese are in `--format table` and JSON's `trace`.
 const AWARD_COLUMNS: [&str; 17] = [
     "entity",
     "policy",

@@ -61,7 +61,13 @@ pub fn run_one(program: &Program, case: &TestCase, root: Option<&Path>) -> TestR
         (Ok(_), false) => case
             .facts_errors
             .iter()
-            .map(|text| format!("expect facts_error {text:?}\n    {}", t!("test-got-facts-that-load")))
+            .map(|text| {
+                format!(
+                    "{}\n    {}",
+                    expect_line(format!("expect facts_error {text:?}")),
+                    t!("test-got-facts-that-load")
+                )
+            })
             .collect(),
         (Err(NotRun::Facts(errors)), false) => facts_errors(program, case, &errors),
         (Err(NotRun::Facts(errors)), true) => vec![render_diagnostics(&errors, ErrorFormat::Plain, false)],
@@ -100,12 +106,15 @@ fn facts_errors(program: &Program, case: &TestCase, errors: &[crate::Error]) -> 
         .facts_errors
         .iter()
         .filter(|text| !in_any_language(|| render_diagnostics(errors, ErrorFormat::Plain, false), text))
-        .map(|text| format!("expect facts_error {text:?}\n    {}{diagnostics}", t!("test-got-other-diagnostics")));
+        .map(|text| {
+            let expect = expect_line(format!("expect facts_error {text:?}"));
+            format!("{expect}\n    {}{diagnostics}", t!("test-got-other-diagnostics"))
+        });
     let rules = case.test.expects.iter().map(|e| {
         let rule = program.rules.get(e.rule).map_or("", |r| r.id.as_str());
-        format!("expect {rule} for {}: {}", e.entity, e.outcome)
+        expect_line(format!("expect {rule} for {}: {}", e.entity, e.outcome))
     });
-    let totals = case.totals.iter().map(|t| format!("expect total for {}: {}", t.entity.node, t.amount));
+    let totals = case.totals.iter().map(|t| expect_line(format!("expect total for {}: {}", t.entity.node, t.amount)));
     let unchecked = rules.chain(totals).map(|e| format!("{e}\n    {}", t!("test-got-no-evaluation")));
     missing.chain(unchecked).collect()
 }
@@ -164,7 +173,7 @@ fn check(program: &Program, evaluation: &Evaluation, expect: &crate::program::Ex
         (Outcome::Excluded(text), _) => excluded.is_some_and(|x| in_any_language(|| x.reason(), text)),
         (Outcome::Award(..), None) => false,
     };
-    let expected = format!("expect {} for {}: {}", rule.id, expect.entity, expect.outcome);
+    let expected = expect_line(format!("expect {} for {}: {}", rule.id, expect.entity, expect.outcome));
     if held {
         let (Outcome::Award(_, clauses), Some(a)) = (&expect.outcome, award) else { return None };
         let unmet: Vec<String> = clauses
@@ -176,13 +185,16 @@ fn check(program: &Program, evaluation: &Evaluation, expect: &crate::program::Ex
     }
     let got = match (award, not_applicable, excluded) {
         (Some(a), _, _) => {
-            // As an `expect` would write it.
+            // As an `expect` would write it, in the reader's keywords.
+            let word = |en| crate::syntax::keyword_in(en, crate::i18n::lang());
             let amount = match a.entitlement {
                 Entitlement::Exact(x) => money(x),
-                Entitlement::UpTo(x) => format!("up_to {}", money(x)),
+                Entitlement::UpTo(x) => format!("{} {}", word("up_to"), money(x)),
                 Entitlement::Range(lo, hi) => format!("{}..{}", money(lo), money(hi)),
-                Entitlement::CaseByCase { cap: Some(m), .. } => format!("case_by_case max {}", money(m)),
-                Entitlement::CaseByCase { cap: None, .. } => "case_by_case".into(),
+                Entitlement::CaseByCase { cap: Some(m), .. } => {
+                    format!("{} {} {}", word("case_by_case"), word("max"), money(m))
+                }
+                Entitlement::CaseByCase { cap: None, .. } => word("case_by_case").to_string(),
             };
             let trace: Vec<String> = a.trace.iter().map(|t| format!("\n        {t}")).collect();
             format!("{}{}", t!("test-an-award-of", amount = amount), trace.concat())
@@ -248,7 +260,7 @@ fn unmet(clause: &AwardClause, award: &Award) -> Option<String> {
 
 /// `None` when the entity's total is as expected; otherwise what it is.
 fn check_total(evaluation: &Evaluation, expect: &ExpectTotal) -> Option<String> {
-    let expected = format!("expect total for {}: {}", expect.entity.node, expect.amount);
+    let expected = expect_line(format!("expect total for {}: {}", expect.entity.node, expect.amount));
     let total = match total_of(evaluation, &expect.entity) {
         Ok(total) => total,
         Err(why) => return Some(format!("{expected}\n    {}", t!("test-got", got = why))),
@@ -325,4 +337,12 @@ pub fn report(results: &[TestResult]) -> String {
 /// or in Chinese holds whichever language the report is in.
 fn in_any_language(words: impl Fn() -> String, text: &str) -> bool {
     Lang::ALL.iter().any(|&lang| with_lang(lang, &words).contains(text))
+}
+
+/// An `expect` line as the report quotes it, in the reader's keywords (`期望 … 适用于 …`).
+fn expect_line(line: String) -> String {
+    match crate::i18n::lang() {
+        Lang::En => line,
+        lang => crate::syntax::expect_in(&line, lang),
+    }
 }

@@ -150,8 +150,8 @@ pub enum Step {
         stack: String,
         /// Granted before for the item.
         granted: Decimal,
-        /// The earlier grants, named.
-        grants: String,
+        /// The earlier grants.
+        grants: Grants,
         /// The award topped up to.
         up_to: Option<Decimal>,
     },
@@ -180,6 +180,65 @@ pub enum Step {
         /// The default, as people read it.
         value: Arc<str>,
     },
+}
+
+/// A grant in the ledger, as results name it (`wuxi.WX-10 on enterprise.E1.drugs.D1, paid
+/// 2024-03-01 ($.ledger[0])`); worded by `output`, serialized as those words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GrantRef {
+    /// `policy.rule`.
+    pub rule: String,
+    /// The entity it was granted to.
+    pub entity: String,
+    /// The date it was paid.
+    pub date: chrono::NaiveDate,
+    /// Where the row is in the facts (`$.ledger[0]`).
+    pub at: String,
+}
+
+/// The earlier grants a stack weighs: how many, and the first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grants {
+    /// The first of them.
+    pub first: GrantRef,
+    /// How many.
+    pub count: usize,
+}
+
+/// What was paid instead of an award set aside: another award, or an earlier grant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Paid {
+    /// The award that pays instead: `p.HIGH on enterprise.E1`.
+    Award {
+        /// `policy.rule`.
+        rule: String,
+        /// The entity it pays.
+        entity: String,
+    },
+    /// An earlier grant in the ledger.
+    Grant(GrantRef),
+}
+
+/// A grant inside a step or a reason's value is data, the same in every language (a decision
+/// log written under one language replays under another): its English words.
+impl Serialize for GrantRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&crate::i18n::with_lang(crate::i18n::Lang::En, || self.to_string()))
+    }
+}
+
+/// As [`GrantRef`]: English words.
+impl Serialize for Grants {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&crate::i18n::with_lang(crate::i18n::Lang::En, || self.to_string()))
+    }
+}
+
+/// The award paid instead sits beside the reason: in the reader's language.
+impl Serialize for Paid {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// A record an aggregate counted.
@@ -408,8 +467,8 @@ pub enum Exclusion {
         earlier: Earlier,
         /// Granted before for the item.
         granted: Decimal,
-        /// The earlier grants, named.
-        grants: String,
+        /// The earlier grants.
+        grants: Grants,
         /// This award's ceiling.
         max: Option<Decimal>,
     },

@@ -28,7 +28,10 @@ mod result;
 mod stacks;
 
 pub use crate::program::VersionRef;
-pub use explain::{Counted, Exclusion, PoolStep, Read, Reason, Slice, SplitShare, Step, Trace, Why, WhyExcluded};
+pub use explain::{
+    Counted, Exclusion, GrantRef, Grants, Paid, PoolStep, Read, Reason, Slice, SplitShare, Step, Trace, Why,
+    WhyExcluded,
+};
 pub use result::{Award, EvalError, Evaluation, Excluded, Failure, NotApplicable, PayerShare, Total};
 
 use crate::amounts::{self, money};

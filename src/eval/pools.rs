@@ -2,7 +2,7 @@
 //! (单个企业每年最高…), per entity and period. Each consults the ledger: what was granted
 //! before counts in the period it was *for*. The helpers here serve stacking too.
 
-use super::explain::{Exclusion, PoolStep, Step};
+use super::explain::{Exclusion, GrantRef, PoolStep, Step};
 use super::{Candidate, EvalError, Excluded};
 use crate::dates::Period;
 use crate::facts::Grant;
@@ -28,8 +28,9 @@ pub(super) fn rule_name(program: &Program, rule: usize) -> String {
 }
 
 /// A grant as results name it: `wuxi.WX-10 on enterprise.E1.drugs.D1, paid 2024-03-01 ($.ledger[0])`.
-pub(super) fn grant_name(g: &Grant) -> String {
-    format!("{}.{} on {}, paid {} ({})", g.policy, g.rule.as_deref().unwrap_or("?"), g.entity, g.date, g.at)
+pub(super) fn grant_name(g: &Grant) -> GrantRef {
+    let rule = format!("{}.{}", g.policy, g.rule.as_deref().unwrap_or("?"));
+    GrantRef { rule, entity: g.entity.clone(), date: g.date, at: g.at.clone() }
 }
 
 /// Sums amounts exactly, or says which rule's pass overflowed.

@@ -1,7 +1,7 @@
 //! What evaluation returns: awards with their traces, rules that did not apply and why,
 //! and totals per top-level entity.
 
-use super::explain::{Exclusion, Reason, SplitShare, Step, Trace, Why, WhyExcluded};
+use super::explain::{Exclusion, Paid, Reason, SplitShare, Step, Trace, Why, WhyExcluded};
 use super::Candidate;
 use crate::facts::Facts;
 use crate::program::{Entitlement, EntitlementKind, Program, RuleName, Share, Since};
@@ -132,11 +132,11 @@ pub struct Excluded {
     /// Why: the stack or pool, as a value.
     pub why: WhyExcluded,
     /// The award (or earlier grant) paid instead; `None` when a count cap set it aside.
-    pub winner: Option<String>,
+    pub winner: Option<Paid>,
 }
 
 impl Excluded {
-    pub(super) fn new(program: &Program, loser: &Candidate, reason: Exclusion, winner: Option<String>) -> Self {
+    pub(super) fn new(program: &Program, loser: &Candidate, reason: Exclusion, winner: Option<Paid>) -> Self {
         Excluded {
             rule: program.rule_name_as(loser.rule, loser.version),
             entity: loser.entity_path(),

@@ -1,7 +1,7 @@
 //! Stacking (就高不重复): of a stack's awards for one item and period only the highest is
 //! paid, and an earlier grant under a member is topped up or refuses the rest.
 
-use super::explain::{Exclusion, Step};
+use super::explain::{Exclusion, Grants, Paid, Step};
 use super::pools::{add, grant_name, rank, rule_name};
 use super::{Candidate, EvalError, Excluded};
 use crate::dates::Period;
@@ -61,7 +61,7 @@ pub(super) fn stack(
                     lost: loser.award.clone(),
                     tie: rank(&loser.award) == rank(&won.award),
                 };
-                let name = format!("{} on {}", rule_name(program, won.rule), won.entity());
+                let name = Paid::Award { rule: rule_name(program, won.rule), entity: won.entity().to_string() };
                 losers.insert(i, Excluded::new(program, loser, reason, Some(name)));
             }
             let earlier: Vec<&Grant> = history
@@ -75,7 +75,7 @@ pub(super) fn stack(
             let granted = earlier.iter().try_fold(Decimal::ZERO, |sum, g| add(sum, g.amount, &stack.id))?;
             match against_earlier(stack, won, granted, first, earlier.len()) {
                 Err(reason) => {
-                    let grant = grant_name(first);
+                    let grant = Paid::Grant(grant_name(first));
                     let set_aside = Excluded::new(program, won, *reason, Some(grant));
                     losers.insert(winner, set_aside);
                 }
@@ -111,8 +111,7 @@ fn against_earlier(
     first: &Grant,
     count: usize,
 ) -> Result<Step, Box<Exclusion>> {
-    let grants =
-        if count == 1 { grant_name(first) } else { format!("{count} grants, the first {}", grant_name(first)) };
+    let grants = Grants { first: grant_name(first), count };
     let max = won.award.max();
     let refused = match stack.earlier {
         Earlier::Refuse => true,

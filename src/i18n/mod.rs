@@ -25,10 +25,12 @@ fluent_templates::static_loader! {
     };
 }
 
-/// A language messages are written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A language messages are written in, and the keyword set a policy file is written in
+/// (`syntax::Lang` is this one).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// English.
+    #[default]
     En,
     /// 简体中文.
     Zh,

@@ -347,7 +347,8 @@ fn needs(n: &crate::needs::RuleNeeds) -> ir::RuleNeeds {
                 via: f.via.iter().map(|v| v.to_string()).collect(),
             })
             .collect(),
-        ledger: n.ledger.clone(),
+        // The IR is the same whatever language the messages are in.
+        ledger: n.ledger.iter().map(|row| crate::i18n::with_lang(crate::i18n::Lang::En, || row.to_string())).collect(),
     }
 }
 

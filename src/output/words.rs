@@ -4,12 +4,14 @@
 //! Amounts are formatted by [`amount`] before they reach a message. A trace's steps are in
 //! `steps`; reasons, exclusions and entitlements here.
 
+mod needs;
 mod steps;
 
+pub use needs::needs_text;
 pub(crate) use steps::period_text;
 
 use crate::amounts::amount;
-use crate::eval::{Excluded, Exclusion, NoValue, NotApplicable, Read, Reason, Trace, Why};
+use crate::eval::{Excluded, Exclusion, GrantRef, Grants, NoValue, NotApplicable, Paid, Read, Reason, Trace, Why};
 use crate::program::{Amendment, Entitlement, EntitlementKind, How, Program, VersionRef};
 use crate::t;
 use crate::terms::{Choose, Earlier};
@@ -23,6 +25,35 @@ fn parenthesised(text: &str) -> String {
     }
 }
 
+/// Source text quoted to the reader (a condition, a base, a table's scrutinee, an aggregate)
+/// in the reader's keywords: in Chinese `20% of rd_cost` is `20% 的 rd_cost`, and an
+/// aggregate in words (`sum of trials.cost where ok`) is written as the rules write it
+/// (`总和(trials.cost 其中 ok)`); in English as it is.
+pub(crate) fn in_keywords(text: &str) -> String {
+    let lang = crate::i18n::lang();
+    if lang == crate::i18n::Lang::En {
+        return text.to_string();
+    }
+    const AGGREGATES: [&str; 6] = ["sum", "count", "min", "max", "any", "all"];
+    let aggregate = text.split_once(" of ").filter(|(op, _)| AGGREGATES.contains(op));
+    match aggregate {
+        Some((op, rest)) => crate::syntax::expr_in(&format!("{op}({rest})"), lang),
+        None => crate::syntax::expr_in(text, lang),
+    }
+}
+
+/// A value a reason shows: `true`, `false` and a default (`false by default`) in words.
+fn value_words(value: &str) -> String {
+    match value {
+        "true" => t!("value-true"),
+        "false" => t!("value-false"),
+        _ => match value.strip_suffix(" by default") {
+            Some(value) => t!("value-by-default", value = value_words(value)),
+            None => value.to_string(),
+        },
+    }
+}
+
 /// ` (rd_cost = 4,999,999, level = national)`, or nothing when no fact was read.
 fn reads(reads: &[Read]) -> String {
     if reads.is_empty() {
@@ -31,13 +62,8 @@ fn reads(reads: &[Read]) -> String {
     let shown: Vec<String> = reads
         .iter()
         .map(|r| {
-            let value = match r.value.as_deref() {
-                None => t!("fact-not-given"),
-                Some("true") => t!("value-true"),
-                Some("false") => t!("value-false"),
-                Some(value) => value.to_string(),
-            };
-            format!("{} = {value}", r.fact)
+            let value = r.value.as_deref().map_or_else(|| t!("fact-not-given"), value_words);
+            format!("{} = {value}", in_keywords(&r.fact))
         })
         .collect();
     parenthesised(&shown.join(&t!("list-separator")))
@@ -53,20 +79,20 @@ fn reason(reason: &Reason) -> String {
     let date = |d: &chrono::NaiveDate| d.to_string();
     match reason {
         Reason::OutOfScope { policy, condition, reads: r } => {
-            t!("reason-out-of-scope", policy = policy.to_string(), condition = condition.to_string(), reads = reads(r))
+            t!("reason-out-of-scope", policy = policy.to_string(), condition = in_keywords(condition), reads = reads(r))
         }
         Reason::ConditionFalse { condition, reads: r } => {
-            t!("reason-condition-false", condition = condition.to_string(), reads = reads(r))
+            t!("reason-condition-false", condition = in_keywords(condition), reads = reads(r))
         }
         Reason::FactMissing { fact, .. } => t!("reason-fact-missing", fact = fact.to_string()),
         Reason::NotInTable { table, variant } => {
-            t!("reason-not-in-table", table = table.to_string(), variant = variant.to_string())
+            t!("reason-not-in-table", table = in_keywords(table), variant = variant.to_string())
         }
-        Reason::NoRecords { aggregate } => t!("reason-no-records", aggregate = aggregate.to_string()),
-        Reason::NoTier { table, value } => t!("reason-no-tier", table = table.to_string(), value = amount(*value)),
+        Reason::NoRecords { aggregate } => t!("reason-no-records", aggregate = in_keywords(aggregate)),
+        Reason::NoTier { table, value } => t!("reason-no-tier", table = in_keywords(table), value = amount(*value)),
         Reason::BelowFirstStep { table, value, first } => t!(
             "reason-below-first-step",
-            table = table.to_string(),
+            table = in_keywords(table),
             value = value.normalize().to_string(),
             first = first.normalize().to_string()
         ),
@@ -130,7 +156,7 @@ fn exclusion(exclusion: &Exclusion) -> String {
             tie = if *tie { t!("exclusion-outranked-tie") } else { String::new() }
         ),
         Exclusion::EarlierGrant { stack, earlier, granted, grants, max } => {
-            let already = t!("already-granted", granted = amount(*granted), grants = grants);
+            let already = t!("already-granted", granted = amount(*granted), grants = grants.to_string());
             match earlier {
                 Earlier::Refuse => t!("exclusion-earlier-refuse", stack = stack, already = already),
                 Earlier::TopUp => t!(
@@ -187,6 +213,34 @@ impl Display for NoValue {
             NoValue::NoEntity(path) => f.write_str(&t!("reason-no-entity", path = path.to_string())),
             NoValue::NotApplicable(why) => f.write_str(&why.sentence()),
             NoValue::Failed(message) => f.write_str(message),
+        }
+    }
+}
+
+/// `wuxi.WX-10 on enterprise.E1.drugs.D1, paid 2024-03-01 ($.ledger[0])`.
+impl Display for GrantRef {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let (rule, entity, date) = (self.rule.as_str(), self.entity.as_str(), self.date.to_string());
+        f.write_str(&t!("grant-named", rule = rule, entity = entity, date = date, at = self.at.as_str()))
+    }
+}
+
+/// The one grant, or `2 grants, the first …`.
+impl Display for Grants {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self.count {
+            1 => self.first.fmt(f),
+            count => f.write_str(&t!("grants-first", count = count, first = self.first.to_string())),
+        }
+    }
+}
+
+/// `p.HIGH on enterprise.E1`, or the grant.
+impl Display for Paid {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Paid::Award { rule, entity } => f.write_str(&t!("award-named", rule = rule, entity = entity)),
+            Paid::Grant(grant) => grant.fmt(f),
         }
     }
 }

@@ -97,14 +97,25 @@ pub fn translate(text: &str, lang: Lang) -> Result<String, Vec<SyntaxError>> {
 /// (`20% 的 rd_cost 最高 100万`), for output that quotes the rules to a reader of that
 /// language; text that is not an expression is returned as it is.
 pub fn expr_in(text: &str, lang: Lang) -> String {
-    let mut uses = Vec::new();
-    match PolicyParser::parse(Rule::expr, text) {
-        Ok(pairs) if pairs.as_str().len() == text.len() => {
-            pairs.for_each(|pair| walk_keywords(pair, 0, &mut uses));
-            rewrite(text, &uses, lang)
-        }
-        _ => text.to_string(),
-    }
+    parsed_in(&[Rule::expr], text, lang).unwrap_or_else(|| text.to_string())
+}
+
+/// A test's `expect` line as printed (`expect CZ-05 for enterprise.E1: up_to 25万`) with its
+/// keywords in `lang` (`期望 CZ-05 适用于 enterprise.E1: 不超过 25万`), for `policy test`'s
+/// report; text that is not one is returned as it is.
+pub fn expect_in(text: &str, lang: Lang) -> String {
+    let rules = [Rule::expect_total, Rule::expect, Rule::expect_facts_error];
+    parsed_in(&rules, text, lang).unwrap_or_else(|| text.to_string())
+}
+
+/// `text` with its keywords in `lang`, if the first of `rules` to read it reads all of it.
+fn parsed_in(rules: &[Rule], text: &str, lang: Lang) -> Option<String> {
+    rules.iter().find_map(|&start| {
+        let pairs = PolicyParser::parse(start, text).ok().filter(|p| p.as_str().len() == text.len())?;
+        let mut uses = Vec::new();
+        pairs.for_each(|pair| walk_keywords(pair, 0, &mut uses));
+        Some(rewrite(text, &uses, lang))
+    })
 }
 
 /// `text` with the keywords at `uses` written in `lang`.

@@ -289,7 +289,7 @@ impl SyntaxError {
             expected.retain(|e| !operand_starts.contains(&e.as_str()) && e != "an expression");
             expected.insert(0, "an expression".to_string());
         }
-        let expected: Vec<String> = expected.iter().map(|e| in_words(e)).collect();
+        let expected: Vec<String> = expected.iter().map(|e| expected_in_words(e)).collect();
         let expected = match expected.as_slice() {
             [] => t!("syntax-something-else"),
             [one] => one.to_string(),
@@ -312,10 +312,14 @@ impl SyntaxError {
 /// The end of the text, as [`found_at`] says it (before [`in_words`]).
 const END: &str = "end of file";
 
-/// A phrase of [`describe`] or [`found_at`] in the reader's language; a keyword or a quoted
-/// token stays as it is, and a choice of keywords (`` `a`, `b` or `c` ``) is joined in words.
+/// A phrase of [`found_at`] in the reader's language; the text found, quoted, stays as it is.
 fn in_words(phrase: &str) -> String {
-    let key = match phrase {
+    plain(phrase).map_or_else(|| phrase.to_string(), |key| crate::i18n::message(key, &[]))
+}
+
+/// The catalogue's key for a phrase that names no keyword (`a name`, `end of file`).
+fn plain(phrase: &str) -> Option<&'static str> {
+    Some(match phrase {
         END => "syntax-end-of-file",
         "a line break" => "syntax-line-break",
         "an expression" => "syntax-an-expression",
@@ -325,6 +329,17 @@ fn in_words(phrase: &str) -> String {
         "a quoted string" => "syntax-a-string",
         "a date (YYYY-MM-DD)" => "syntax-a-date",
         "a clause" => "syntax-a-clause",
+        _ => return None,
+    })
+}
+
+/// A phrase of [`describe`] in the reader's language; a keyword or a choice of keywords
+/// (`` `a`, `b` or `c` ``) in the reader's keywords, joined in words.
+fn expected_in_words(phrase: &str) -> String {
+    if let Some(key) = plain(phrase) {
+        return crate::i18n::message(key, &[]);
+    }
+    let key = match phrase {
         "`change`, `repeal`, `rule` or the amendment's `document` or `effective`" => "syntax-amendment-entry",
         "a field such as `rd_cost: money`" => "syntax-a-field",
         "a type such as `money` or `[drug]`" => "syntax-a-type",
@@ -347,18 +362,33 @@ fn in_words(phrase: &str) -> String {
         "an amount such as `400万`, `up_to 200万`, `10万..50万` or `case_by_case`" => "syntax-an-amount",
         "an amount such as `300万` or `3,000,000`" => "syntax-a-figure",
         "an outcome such as `400万`, `up_to 200万` or `not_applicable \"…\"`" => "syntax-an-outcome",
-        _ if phrase.starts_with('`') && phrase.contains("` or `") => return choice(phrase),
-        _ => return phrase.to_string(),
+        // Phrases of keywords that are not one keyword each.
+        "`N days after issue`" => "expected-after-issue",
+        "`per year`, `over N years` or `in total`" => "expected-period",
+        "`per <entity>`" => "expected-scope",
+        "`up to`" => "expected-up-to",
+        "`case by case`" => "expected-case-by-case",
+        _ => return keywords_in(phrase),
     };
     crate::i18n::message(key, &[])
 }
 
-/// `` `once`, `yearly` or `every_event` `` with the reader's separators.
-fn choice(phrase: &str) -> String {
-    let inner = phrase.trim_start_matches('`').trim_end_matches('`');
-    let (init, last) = inner.rsplit_once("` or `").unwrap_or((inner, ""));
-    let init: Vec<String> = init.split("`, `").map(|k| format!("`{k}`")).collect();
-    format!("{}{}`{last}`", init.join(&t!("syntax-choice-separator")), t!("syntax-choice-or"))
+/// `` `once`, `yearly` or `every_event` `` (or `` `in { … }` ``) with each keyword in the
+/// reader's language and the choice's separators the reader's.
+fn keywords_in(phrase: &str) -> String {
+    let lang = crate::i18n::lang();
+    let words: Vec<String> = phrase
+        .split('`')
+        .enumerate()
+        .map(|(i, piece)| match i % 2 {
+            1 => {
+                let words: Vec<&str> = piece.split(' ').map(|w| super::keywords::keyword_in(w, lang)).collect();
+                format!("`{}`", words.join(" "))
+            }
+            _ => piece.replace(", ", &t!("syntax-choice-separator")).replace(" or ", &t!("syntax-choice-or")),
+        })
+        .collect();
+    words.concat()
 }
 
 /// What stands at `pos`, in words.

@@ -160,20 +160,19 @@ pub const TYPES: &[Keyword] = &[
     kw("text", "文本"),
 ];
 
+/// A base type's name in `lang` (`money` → `金额`); any other name as it is.
+pub fn type_in(name: &str, lang: Lang) -> &str {
+    TYPES.iter().find(|t| t.en == name || t.zh == name).map_or(name, |t| t.word(lang))
+}
+
 /// A type's name in English (`金额` → `money`); any other name as it is.
 pub fn type_in_english(name: &str) -> &str {
     TYPES.iter().find(|t| t.zh == name).map_or(name, |t| t.en)
 }
 
-/// The keyword set a file is written in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Lang {
-    /// `rule … for … { when … reward … }`
-    #[default]
-    En,
-    /// `规则 … 适用于 … { 当 … 奖励 … }`
-    Zh,
-}
+/// The keyword set a file is written in is a language of the messages too: English
+/// (`rule … for … { when … reward … }`) or Chinese (`规则 … 适用于 … { 当 … 奖励 … }`).
+pub use crate::i18n::Lang;
 
 impl Keyword {
     /// The word in `lang`; the English one where there is no Chinese one.
@@ -183,6 +182,13 @@ impl Keyword {
             _ => self.en,
         }
     }
+}
+
+/// The keyword whose English word is `en`, written in `lang` (`max` → `最高`); `en` itself
+/// when it is not a keyword. For output that writes a keyword (a test's `expect` line, the
+/// keywords a syntax error expected).
+pub fn keyword_in(en: &str, lang: Lang) -> &str {
+    by_english(en).map_or(en, |k| k.word(lang))
 }
 
 /// The row whose English word is `en`.

@@ -12,6 +12,13 @@ use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
 fn run(args: &[&str], columns: Option<&str>) -> (String, String) {
+    let (stdout, stderr, code) = run_any(args, columns);
+    assert_eq!(code, Some(0), "policy {args:?}: {stdout}{stderr}");
+    (stdout, stderr)
+}
+
+/// `policy args…`, whatever its exit: stdout, stderr and the exit code.
+fn run_any(args: &[&str], columns: Option<&str>) -> (String, String, Option<i32>) {
     let mut command = policy();
     command.args(args);
     if let Some(columns) = columns {
@@ -19,8 +26,7 @@ fn run(args: &[&str], columns: Option<&str>) -> (String, String) {
     }
     let out = command.output().unwrap();
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    assert!(out.status.success(), "policy {args:?}: {}{}", text(&out.stdout), text(&out.stderr));
-    (text(&out.stdout), text(&out.stderr))
+    (text(&out.stdout), text(&out.stderr), out.status.code())
 }
 
 /// ASCII words: runs of letters, digits and `_`, starting with a letter.
@@ -111,6 +117,8 @@ fn chinese_output_has_no_english_word_but_the_drafters_ids() {
     let mut inputs = files("rules", "policy");
     inputs.extend(files("examples", "json"));
     inputs.extend(files("examples", "policy"));
+    inputs.extend(files("tests/cli", "policy"));
+    inputs.extend(files("tests/cli", "json"));
     let refs: Vec<&Path> = inputs.iter().map(|p| p.as_path()).collect();
     let chosen = drafters_words(&refs);
     let mut outputs = Vec::new();
@@ -137,12 +145,104 @@ fn chinese_output_has_no_english_word_but_the_drafters_ids() {
     outputs.push(run(&["--lang", "zh", "--help"], None).0);
     outputs.push(run(&["--lang", "zh", "eval", "--help"], None).0);
     outputs.push(with_lang(Lang::Zh, repl_session));
+    outputs.extend(runtime_outputs());
     let found: BTreeSet<String> = outputs.iter().flat_map(|o| english_words(o, &chosen)).collect();
     assert!(
         found.is_empty(),
         "English words in --lang zh output:\n{}",
         found.into_iter().collect::<Vec<_>>().join("\n")
     );
+}
+
+/// Stacks, pools, a count cap and earlier grants in a table and with --explain; what rules
+/// need; a failing test; a replay that differs; a syntax error; clap's usage errors.
+fn runtime_outputs() -> Vec<String> {
+    let ledger = ["tests/cli/ledger.policy", "--facts", "tests/cli/ledger.json"];
+    let mut outputs = vec![
+        run(&[&["--lang", "zh", "eval"], &ledger[..]].concat(), None).0,
+        run(&[&["--lang", "zh", "eval"], &ledger[..], &["--explain", "enterprise.E1"]].concat(), None).0,
+    ];
+    for rules in ["rules/", "examples/zh/", "tests/cli/ledger.policy"] {
+        outputs.push(run(&["--lang", "zh", "facts-needed", rules], None).0);
+    }
+    let failing = run_any(&["--lang", "zh", "test", "tests/cli/demo.policy", "tests/cli/failing_tests.policy"], None);
+    assert_eq!(failing.2, Some(1), "{}", failing.0);
+    outputs.push(failing.0);
+    outputs.push(replayed_in_chinese());
+    // A diagnostic's first line is its code (`syntax::unexpected`), an id like rustc's.
+    let (_, syntax, _) = run_any(&["--lang", "zh", "check", "tests/cli/syntax_error.policy"], None);
+    assert!(syntax.contains("`当`") && syntax.contains("`每年`"), "{syntax}");
+    outputs.extend(syntax.lines().filter(|l| !l.contains("::")).map(String::from));
+    for usage in USAGE_ERRORS {
+        let (_, stderr, code) = run_any(&[&["--lang", "zh"], *usage].concat(), None);
+        assert_eq!(code, Some(2), "{usage:?}: {stderr}");
+        outputs.push(stderr);
+    }
+    outputs
+}
+
+/// Usage errors clap finds (and one of ours).
+const USAGE_ERRORS: &[&[&str]] = &[
+    &["eval"],
+    &["eval", "--bogus"],
+    &["eval", "rules/", "--facts", "f.json", "--format", "nope"],
+    &["eval", "rules/", "--facts", "f.json", "--as-of", "2024-13-01"],
+    &["evl"],
+    &[],
+    &["facts-needed", "rules/", "--format", "csv"],
+];
+
+/// `policy --lang zh replay` of a decision log against rules that now pay differently. The
+/// logged and the new award are quoted as the log holds them (JSON: data, not words), so
+/// they are left out of the scan.
+fn replayed_in_chinese() -> String {
+    let dir = std::env::temp_dir().join(format!("policy-zh-replay-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let log = dir.join("decisions.jsonl");
+    let _ = std::fs::remove_file(&log);
+    let log = log.display().to_string();
+    let eval = ["eval", "tests/cli/ledger.policy", "--facts", "tests/cli/ledger.json", "--decision-log", &log];
+    run(&eval, None);
+    let rules = std::fs::read_to_string("tests/cli/ledger.policy").unwrap().replace("20% of rd_cost", "10% of rd_cost");
+    let changed = dir.join("ledger.policy");
+    std::fs::write(&changed, rules).unwrap();
+    let (out, _, code) = run_any(&["--lang", "zh", "replay", &log, &changed.display().to_string()], None);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("有变化") && out.contains("已重放 3 项决定"), "{out}");
+    out.lines()
+        .map(|line| match line.find(['{', '"']) {
+            Some(at) => &line[..at],
+            None => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What a Chinese reader sees of stacks, pools and earlier grants, of a syntax error and of
+/// a usage error, each kept beside its input.
+#[test]
+fn runtime_words_in_chinese_snapshots() {
+    let facts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/ledger.json");
+    let args = ["--lang", "zh", "eval", "tests/cli/ledger.policy", "--facts", "tests/cli/ledger.json"];
+    let table = run(&args, None).0;
+    assert!(table.contains("共 2 笔，首笔为 enterprise.E1 的 p.LOW，2024-01-10 发放，$.ledger[0]"), "{table}");
+    assert!(table.contains("条件 `ok 且 x > 10万` 不成立"), "{table}");
+    beside(&facts, || insta::assert_snapshot!("ledger.json.zh", table));
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/ledger.policy");
+    let needs = run(&["--lang", "zh", "facts-needed", "tests/cli/ledger.policy", "--rule", "FIFTH"], None).0;
+    beside(&rules, || insta::assert_snapshot!("ledger.policy.needs.zh", needs));
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/syntax_error.policy");
+    let (_, syntax, _) =
+        run_any(&["--lang", "zh", "--error-format", "plain", "check", "tests/cli/syntax_error.policy"], None);
+    beside(&bad, || insta::assert_snapshot!("syntax_error.policy.zh", syntax));
+    let usage: Vec<String> = USAGE_ERRORS
+        .iter()
+        .map(|args| {
+            format!("$ policy --lang zh {}\n{}", args.join(" "), run_any(&[&["--lang", "zh"], *args].concat(), None).1)
+        })
+        .collect();
+    beside(&rules, || insta::assert_snapshot!("usage_errors.zh", usage.join("\n")));
 }
 
 /// Every Chinese diagnostic snapshot (`foo.policy.zh.snap` beside each case in

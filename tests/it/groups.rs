@@ -232,7 +232,10 @@ fn a_stacked_pair_pays_only_the_higher_and_names_the_winner() {
     assert_eq!(result.awards[0].rule.id, "D-1");
     let loser = &result.excluded[0];
     assert_eq!(loser.rule.id, "CQ-09");
-    assert_eq!(loser.winner.as_deref(), Some("district.D-1 on enterprise.E1.drugs.D1"));
+    assert_eq!(
+        loser.winner.as_ref().map(ToString::to_string).as_deref(),
+        Some("district.D-1 on enterprise.E1.drugs.D1")
+    );
     assert_eq!(loser.reason(), "就高不重复 (stack CQ-P2): district.D-1 pays more for enterprise.E1.drugs.D1 (up to 12,000,000 against 10,000,000)");
     // Excluded awards count in no total.
     assert_eq!((result.totals[0].owed, result.totals[0].ceiling), (dec("0"), Some(dec("12000000"))));

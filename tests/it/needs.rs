@@ -33,7 +33,7 @@ fn every_part_of_a_rule_is_read_and_attributed() {
             "trial.cost money reward",
         ]
     );
-    assert!(needs[0].ledger.iter().any(|row| row.contains("`key`")), "{:?}", needs[0].ledger);
+    assert!(needs[0].ledger.iter().any(|row| row.to_string().contains("`key`")), "{:?}", needs[0].ledger);
 }
 
 #[test]

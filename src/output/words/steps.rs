@@ -1,6 +1,6 @@
 //! The steps of a trace in words: each `Step` and pool step, through `locales/<lang>/output.ftl`.
 
-use super::parenthesised;
+use super::{in_keywords, parenthesised};
 use crate::amounts::{amount, rate, RoundingMode, RoundingUnit};
 use crate::dates::Period;
 use crate::eval::{PoolStep, Step};
@@ -92,7 +92,7 @@ fn step(step: &Step) -> String {
             "step-top-up",
             stack = stack,
             granted = amount(*granted),
-            grants = grants,
+            grants = grants.to_string(),
             up_to = up_to.map_or_else(|| t!("step-top-up-case-by-case"), amount)
         ),
         Step::Split { shares } => {
@@ -118,18 +118,18 @@ fn step(step: &Step) -> String {
             }
             out
         }
-        Step::Default { fact, value } => t!("step-default", fact = source(fact), value = value.to_string()),
+        Step::Default { fact, value } => t!("step-default", fact = source(fact), value = super::value_words(value)),
     }
 }
 
-/// Source text a trace quotes (a base, a table's scrutinee, a call, an aggregate): as it is
-/// when it is one name or figure; an expression is set off in backticks in Chinese, where it
-/// would otherwise run into the sentence around it.
+/// Source text a trace quotes (a base, a table's scrutinee, a call, an aggregate), in the
+/// reader's keywords: as it is when it is one name or figure; an expression is set off in
+/// backticks in Chinese, where it would otherwise run into the sentence around it.
 fn source(text: &str) -> String {
     if crate::i18n::lang() == crate::i18n::Lang::Zh && text.contains(char::is_whitespace) {
-        format!("`{text}`")
+        format!("`{}`", in_keywords(text))
     } else {
-        text.to_string()
+        in_keywords(text)
     }
 }
 
