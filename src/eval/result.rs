@@ -273,7 +273,8 @@ pub(super) fn totals(awards: &[Award], facts: &Facts) -> Result<Vec<Total>, Eval
     // (hashing every root) is built only when an award belongs to another one.
     let mut index: Option<HashMap<&str, usize>> = None;
     let mut last = 0;
-    let within = |top: &str, path: &str| path.strip_prefix(top).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'));
+    let within =
+        |top: &str, path: &str| path.strip_prefix(top).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'));
     for award in awards {
         if facts.roots.get(last).is_none_or(|root| !within(&root.path, &award.entity)) {
             let Some(top) = super::scope_of(&award.entity, 0) else { continue };
