@@ -371,3 +371,44 @@ pub(crate) fn write_result_line(
     }
     out.push(b'\n');
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{compile, Source};
+
+    /// Input that fails once its lines are read, as a disk or a pipe can.
+    struct Failing(std::io::Cursor<Vec<u8>>);
+
+    impl std::io::Read for Failing {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match self.0.read(buf)? {
+                0 => Err(std::io::Error::other("the disk went away")),
+                n => Ok(n),
+            }
+        }
+    }
+
+    const RULE: &str = "schema {\n  entity enterprise {\n    rd_cost: money\n  }\n}\n\
+        policy p {\n  issued 2023-01-01\n  effective on_issue\n}\n\
+        rule R for enterprise {\n  cite \"c\"\n  on as_of\n  reward 20% of rd_cost\n  every_event\n}\n";
+
+    #[test]
+    fn a_read_error_comes_after_every_whole_chunk_read_before_it() {
+        let loaded = compile(vec![Source::new("p.policy", RULE)]);
+        let Some(program) = loaded.as_ref().ok().map(|l| &l.program) else { return assert!(loaded.is_ok()) };
+        let lines: String =
+            (1..=5).map(|i| format!("{{\"enterprise\": [{{\"id\": \"E{i}\", \"rd_cost\": {i}00}}]}}\n")).collect();
+        for threads in [1, 2] {
+            let options = Options { as_of: NaiveDate::from_ymd_opt(2025, 6, 30), threads, chunk: 2, explain: false };
+            let input = std::io::BufReader::new(Failing(std::io::Cursor::new(lines.clone().into_bytes())));
+            let mut out = Vec::new();
+            let result = run(program, input, &mut out, &options, |_| {});
+            assert!(matches!(result, Err(BatchError::Read { line: 5, .. })), "{result:?}");
+            // Lines 1–4 (two whole chunks) are written, in order; line 5's chunk never ended.
+            let written = String::from_utf8(out).unwrap_or_default();
+            let numbers: Vec<&str> = written.lines().filter_map(|l| l.rsplit("\"line\":").next()).collect();
+            assert_eq!(numbers, ["1}", "2}", "3}", "4}"], "{written}");
+        }
+    }
+}
