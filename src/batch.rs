@@ -22,9 +22,10 @@ pub struct Options {
     /// The evaluation date given for the run (`--as-of`); it wins over each line's own
     /// `as_of` ([`crate::dates::evaluation_date`]).
     pub as_of: Option<NaiveDate>,
-    /// Worker threads (1 evaluates on the calling thread).
+    /// Worker threads evaluating; the calling thread reads and writes beside them.
     pub threads: usize,
-    /// Lines read, evaluated and written at a time; memory grows with it, not with the input.
+    /// Lines read, evaluated and written at a time (one chunk is read while the one before is
+    /// evaluated); memory grows with it, not with the input.
     pub chunk: usize,
     /// How much each result line says: everything (traces and reasons, as sentences and
     /// values), compact (values, not-applicable rules grouped), or awards and totals only
@@ -170,7 +171,8 @@ fn csv_failed(e: csv::Error, line: u64) -> BatchError {
 
 /// The batch runner whatever the input: `next` gives each fact set's source with its line
 /// number (or why the input cannot be read on), `facts` reads one; a chunk of them at a time
-/// is read, evaluated on the pool and written in order.
+/// is evaluated on the pool, written in order, while the next is read (at most three chunks
+/// in memory: one read, one evaluated, one written).
 fn run_sets<T: Send + Sync>(
     program: &Program,
     mut next: impl FnMut() -> Result<Option<(u64, T)>, BatchError>,
@@ -191,54 +193,108 @@ fn run_sets<T: Send + Sync>(
         .build()
         .map_err(|_| BatchError::Threads(options.threads))?;
     let mut summary = Summary::default();
-    let mut at_end = false;
-    while !at_end {
-        let mut chunk = Vec::with_capacity(chunk_size);
-        while chunk.len() < chunk_size {
-            match next()? {
-                Some(item) => chunk.push(item),
-                None => {
-                    at_end = true;
-                    break;
-                }
+    let (mut chunk, mut at_end) = read_chunk(&mut next, chunk_size)?;
+    // The results of the chunk before, not yet written.
+    let mut done: Vec<Piece> = Vec::new();
+    loop {
+        // The pool evaluates this chunk while this thread writes the results of the one before
+        // and reads the next: with one worker, reading and evaluating still use two cores.
+        let mut pieces = Vec::new();
+        let mut written = Ok(());
+        let mut read = Ok((Vec::new(), true));
+        pool.in_place_scope(|s| {
+            if !chunk.is_empty() {
+                s.spawn(|_| pieces = evaluate_chunk(program, &chunk, &facts, options, threads));
             }
-        }
-        // Each worker writes a run of lines into one buffer: no allocation per line.
-        let per_piece = chunk.len().div_ceil(threads * 4).max(1);
-        let pieces: Vec<Piece> = pool.install(|| {
-            chunk
-                .par_chunks(per_piece)
-                .map(|sets| {
-                    let mut piece = Piece::default();
-                    for (number, source) in sets {
-                        let result = facts(source, *number).and_then(|facts| evaluate(program, &facts, options));
-                        write_result_line(&mut piece.text, &result, *number, options.detail);
-                        piece.ends.push((piece.text.len(), result.is_ok()));
-                    }
-                    piece
-                })
-                .collect()
+            written = write_pieces(&done, &mut out, &mut summary, stop);
+            if !at_end && written.is_ok() && !summary.interrupted {
+                read = read_chunk(&mut next, chunk_size);
+            }
         });
-        'pieces: for piece in pieces {
-            let mut start = 0;
-            for (end, ok) in piece.ends {
-                if stop.load(Ordering::Relaxed) {
-                    summary.interrupted = true;
-                    break 'pieces;
-                }
-                summary.lines += 1;
-                summary.failed += u64::from(!ok);
-                out.write_all(piece.text.get(start..end).unwrap_or_default()).map_err(BatchError::Write)?;
-                start = end;
-            }
-        }
-        out.flush().map_err(BatchError::Write)?;
+        written?;
         if summary.interrupted {
             break;
         }
-        progress(summary.lines);
+        if !done.is_empty() {
+            progress(summary.lines);
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        done = pieces;
+        match read {
+            Ok(next_chunk) => (chunk, at_end) = next_chunk,
+            // What was read whole before the failure is written first, as when reading and
+            // evaluating took turns.
+            Err(e) => {
+                write_pieces(&done, &mut out, &mut summary, stop)?;
+                return Err(e);
+            }
+        }
     }
     Ok(summary)
+}
+
+/// Up to `size` fact sets from `next`, and whether the input ended.
+fn read_chunk<T>(
+    next: &mut impl FnMut() -> Result<Option<(u64, T)>, BatchError>,
+    size: usize,
+) -> Result<(Vec<(u64, T)>, bool), BatchError> {
+    let mut chunk = Vec::with_capacity(size);
+    while chunk.len() < size {
+        match next()? {
+            Some(item) => chunk.push(item),
+            None => return Ok((chunk, true)),
+        }
+    }
+    Ok((chunk, false))
+}
+
+/// One chunk's result lines, in order, in a few pieces evaluated in parallel: each worker
+/// writes a run of lines into one buffer (no allocation per line).
+fn evaluate_chunk<T: Sync>(
+    program: &Program,
+    chunk: &[(u64, T)],
+    facts: &(impl Fn(&T, u64) -> Result<Facts, Vec<String>> + Sync),
+    options: &Options,
+    threads: usize,
+) -> Vec<Piece> {
+    let per_piece = chunk.len().div_ceil(threads * 4).max(1);
+    chunk
+        .par_chunks(per_piece)
+        .map(|sets| {
+            let mut piece = Piece::default();
+            for (number, source) in sets {
+                let result = facts(source, *number).and_then(|facts| evaluate(program, &facts, options));
+                write_result_line(&mut piece.text, &result, *number, options.detail);
+                piece.ends.push((piece.text.len(), result.is_ok()));
+            }
+            piece
+        })
+        .collect()
+}
+
+/// Writes result lines in order, counting them, until `stop` is set (then after a whole line).
+fn write_pieces(
+    pieces: &[Piece],
+    out: &mut impl Write,
+    summary: &mut Summary,
+    stop: &AtomicBool,
+) -> Result<(), BatchError> {
+    'pieces: for piece in pieces {
+        let mut start = 0;
+        for &(end, ok) in &piece.ends {
+            if stop.load(Ordering::Relaxed) {
+                summary.interrupted = true;
+                break 'pieces;
+            }
+            summary.lines += 1;
+            summary.failed += u64::from(!ok);
+            out.write_all(piece.text.get(start..end).unwrap_or_default()).map_err(BatchError::Write)?;
+            start = end;
+        }
+    }
+    out.flush().map_err(BatchError::Write)
 }
 
 /// The next physical line without its line ending: `None` at the end of input; the line, or
@@ -316,4 +372,45 @@ pub(crate) fn write_result_line(
         out.truncate(start);
     }
     out.push(b'\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{compile, Source};
+
+    /// Input that fails once its lines are read, as a disk or a pipe can.
+    struct Failing(std::io::Cursor<Vec<u8>>);
+
+    impl std::io::Read for Failing {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match self.0.read(buf)? {
+                0 => Err(std::io::Error::other("the disk went away")),
+                n => Ok(n),
+            }
+        }
+    }
+
+    const RULE: &str = "schema {\n  entity enterprise {\n    rd_cost: money\n  }\n}\n\
+        policy p {\n  issued 2023-01-01\n  effective on_issue\n}\n\
+        rule R for enterprise {\n  cite \"c\"\n  on as_of\n  reward 20% of rd_cost\n  every_event\n}\n";
+
+    #[test]
+    fn a_read_error_comes_after_every_whole_chunk_read_before_it() {
+        let loaded = compile(vec![Source::new("p.policy", RULE)]);
+        let Some(program) = loaded.as_ref().ok().map(|l| &l.program) else { return assert!(loaded.is_ok()) };
+        let lines: String =
+            (1..=5).map(|i| format!("{{\"enterprise\": [{{\"id\": \"E{i}\", \"rd_cost\": {i}00}}]}}\n")).collect();
+        for threads in [1, 2] {
+            let options = Options { as_of: NaiveDate::from_ymd_opt(2025, 6, 30), threads, chunk: 2, explain: false };
+            let input = std::io::BufReader::new(Failing(std::io::Cursor::new(lines.clone().into_bytes())));
+            let mut out = Vec::new();
+            let result = run(program, input, &mut out, &options, |_| {});
+            assert!(matches!(result, Err(BatchError::Read { line: 5, .. })), "{result:?}");
+            // Lines 1–4 (two whole chunks) are written, in order; line 5's chunk never ended.
+            let written = String::from_utf8(out).unwrap_or_default();
+            let numbers: Vec<&str> = written.lines().filter_map(|l| l.rsplit("\"line\":").next()).collect();
+            assert_eq!(numbers, ["1}", "2}", "3}", "4}"], "{written}");
+        }
+    }
 }

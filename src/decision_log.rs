@@ -159,7 +159,7 @@ pub fn replay(program: &Program, log: impl BufRead) -> Result<Replay, std::io::E
         let evaluation =
             cache.entry((text("facts_sha256"), as_of.clone())).or_insert_with(|| evaluate(program, &facts, &as_of));
         let now = match evaluation {
-            Ok(evaluation) => match evaluation.totals.iter().find(|t| t.entity == entity) {
+            Ok(evaluation) => match evaluation.totals.iter().find(|t| *t.entity == *entity) {
                 Some(total) => decision(evaluation, total),
                 None => json!({ "entity": entity, "awards": [], "total": null }),
             },

@@ -284,7 +284,7 @@ fn check_total(evaluation: &Evaluation, expect: &ExpectTotal) -> Option<String> 
 /// and its children's added up the way `eval` adds a top-level total (owed, ceiling, how
 /// many case by case), since `eval` keeps totals for top-level entities only.
 fn total_of(evaluation: &Evaluation, entity: &str) -> Result<Total, String> {
-    if let Some(total) = evaluation.totals.iter().find(|t| t.entity == entity) {
+    if let Some(total) = evaluation.totals.iter().find(|t| &*t.entity == entity) {
         return Ok(total.clone());
     }
     let mine = evaluation.only(entity);

@@ -25,6 +25,7 @@ mod explain;
 mod expr;
 mod pools;
 mod result;
+mod scopes;
 mod stacks;
 
 pub use crate::program::VersionRef;
@@ -50,7 +51,7 @@ struct Candidate {
     /// Index into `program.rules`.
     rule: usize,
     /// The paths of the entity and those containing it, outermost first.
-    scopes: Vec<Arc<str>>,
+    scopes: scopes::Scopes,
     date: NaiveDate,
     /// The `once per` key's value, as the ledger writes it.
     key: Option<String>,
@@ -101,8 +102,11 @@ pub(crate) fn evaluate(
         granted.entry((index, scope.unwrap_or(&grant.entity))).or_default().push(grant);
     }
     let mut run = Run { program, as_of, explain, granted, candidates: Vec::new(), not_applicable: Vec::new() };
+    let mut chain = Vec::with_capacity(4);
     for root in &facts.roots {
-        run.entity(&mut vec![root])?;
+        chain.clear();
+        chain.push(root);
+        run.entity(&mut chain)?;
     }
     let Run { mut candidates, mut not_applicable, .. } = run;
     once_per_owner(program, &mut candidates, &mut not_applicable, explain);
@@ -140,6 +144,9 @@ fn once_per_owner(
                 *earliest = i;
             }
         }
+    }
+    if first.is_empty() {
+        return;
     }
     let mut index = 0;
     candidates.retain(|c| {
@@ -272,7 +279,7 @@ impl<'a> Run<'a> {
                     kind: Failure::Amount,
                     message,
                 })?;
-                let scopes = chain.iter().map(|e| e.path.clone()).collect();
+                let scopes = scopes::Scopes::new(chain.iter().map(|e| &e.path));
                 self.candidates.push(Candidate { rule: index, scopes, date, key, award: rounded, trace, version });
                 Ok(())
             }
@@ -450,6 +457,10 @@ const MAX_AMOUNT: Decimal = Decimal::from_parts(0x6310_0000, 0x6BC7_5E2D, 0x5, f
 /// Refuses an award below zero (a formula such as `a - b` with a < b) or beyond [`MAX_AMOUNT`].
 fn check_amount(award: &Entitlement) -> Result<(), String> {
     for bound in [award.min(), award.max()].into_iter().flatten() {
+        // 0 ≤ bound ≤ its mantissa ≤ MAX_AMOUNT's: within bounds, without comparing scales.
+        if (0..=MAX_AMOUNT.mantissa()).contains(&bound.mantissa()) {
+            continue;
+        }
         if bound.is_sign_negative() && !bound.is_zero() {
             return Err(format!(
                 "the reward works out below zero ({}); a reward pays zero or more — check the formula (e.g. `a - b` where b may exceed a)",

@@ -67,6 +67,9 @@ pub(super) fn limits(
         let mut order: Vec<usize> = (0..candidates.len())
             .filter(|&i| candidates.get(i).is_some_and(|c| pool.members.contains(&c.rule)) && !dropped.contains_key(&i))
             .collect();
+        if order.is_empty() {
+            continue;
+        }
         let by_date = |i: &usize| candidates.get(*i).map(|c| c.date);
         match choose {
             Choose::Earliest => order.sort_by_key(by_date),
@@ -81,7 +84,7 @@ pub(super) fn limits(
                 granted.entry(scope).or_default().push(g.year);
             }
         }
-        let mut kept: HashMap<String, Vec<i32>> = HashMap::new();
+        let mut kept: HashMap<&str, Vec<i32>> = HashMap::new();
         for i in order {
             let Some(c) = candidates.get(i) else { continue };
             // Each entity at the pool's depth keeps its own count.
@@ -93,7 +96,7 @@ pub(super) fn limits(
                 .get(scope)
                 .map_or(0, |years| years.iter().filter(|&&y| in_period(pool.period, year, Some(y))).count());
             if from_ledger + from_run < count as usize {
-                kept.entry(scope.to_string()).or_default().push(year);
+                kept.entry(scope).or_default().push(year);
                 continue;
             }
             let reason = Exclusion::CountCap {
@@ -141,7 +144,8 @@ pub(super) fn pools(
             Measure::Count { .. } => None,
         })
         .collect();
-    if money_pools.is_empty() {
+    // Nothing to cap unless an award belongs to a money pool.
+    if !candidates.iter().any(|c| money_pools.iter().any(|(_, pool, _)| pool.members.contains(&c.rule))) {
         return Ok(());
     }
     let mut of_rule: HashMap<usize, Vec<(usize, &Pool, Decimal)>> = HashMap::new();
@@ -155,7 +159,8 @@ pub(super) fn pools(
     }
 
     // Pool names, shared by every step that names them.
-    let names: Vec<Arc<str>> = program.pools.iter().map(|p| Arc::from(p.id.as_str())).collect();
+    let names: Vec<Arc<str>> =
+        if explain { program.pools.iter().map(|p| Arc::from(p.id.as_str())).collect() } else { Vec::new() };
     let mut used: Usage = HashMap::new();
     let mut from_ledger: Usage = HashMap::new();
     for grant in ledger {

@@ -60,8 +60,8 @@ impl Award {
         let entitlement = candidate.award;
         let mut trace = candidate.trace;
         let rounding = policy.map(|p| p.rounding).unwrap_or_default();
-        let shares =
-            rule.map_or_else(Vec::new, |r| shares(r.text_since(candidate.version).split, &entitlement, rounding));
+        let split = rule.map_or(&[][..], |r| r.text_since(candidate.version).split);
+        let shares = if split.is_empty() { Vec::new() } else { shares(split, &entitlement, rounding) };
         if !shares.is_empty() {
             let shares =
                 shares.iter().map(|s| SplitShare { payer: s.payer.clone(), rate: s.rate, amount: s.amount }).collect();
@@ -229,8 +229,9 @@ impl NotApplicable {
 /// What one top-level entity (an enterprise) may receive in all.
 #[derive(Clone, Debug)]
 pub struct Total {
-    /// The top-level entity, e.g. `enterprise.E1`; its children's awards count here.
-    pub entity: String,
+    /// The top-level entity, e.g. `enterprise.E1`; its children's awards count here (shared
+    /// with the facts' entity).
+    pub entity: Arc<str>,
     /// The sum of `exact` awards: what is owed.
     pub owed: Decimal,
     /// The sum of every award's ceiling; `None` when an uncapped case-by-case award makes
@@ -242,15 +243,15 @@ pub struct Total {
 
 impl Total {
     /// Nothing yet for `entity`: owed 0, ceiling 0.
-    pub fn empty(entity: &str) -> Total {
-        Total { entity: entity.to_string(), owed: Decimal::ZERO, ceiling: Some(Decimal::ZERO), case_by_case: 0 }
+    pub fn empty(entity: impl Into<Arc<str>>) -> Total {
+        Total { entity: entity.into(), owed: Decimal::ZERO, ceiling: Some(Decimal::ZERO), case_by_case: 0 }
     }
 
     /// Counts one more award in: what it owes, its ceiling, whether it is case by case.
     pub fn add(&mut self, award: &Award) -> Result<(), EvalError> {
         let overflow = || EvalError {
             rule: award.rule.id.clone(),
-            entity: self.entity.clone(),
+            entity: self.entity.to_string(),
             kind: Failure::Overflow,
             message: "the total of the awards overflows the exact decimal range".into(),
         };
@@ -267,14 +268,16 @@ impl Total {
 /// Each top-level entity's total, in one pass over the awards (an award belongs to the
 /// top-level entity its path starts with).
 pub(super) fn totals(awards: &[Award], facts: &Facts) -> Result<Vec<Total>, EvalError> {
-    let mut totals: Vec<Total> = facts.roots.iter().map(|root| Total::empty(&root.path)).collect();
+    let mut totals: Vec<Total> = facts.roots.iter().map(|root| Total::empty(root.path.clone())).collect();
     // Awards come entity by entity, so the last top-level entity is tried first; the index
     // (hashing every root) is built only when an award belongs to another one.
     let mut index: Option<HashMap<&str, usize>> = None;
     let mut last = 0;
+    let within =
+        |top: &str, path: &str| path.strip_prefix(top).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'));
     for award in awards {
-        let Some(top) = super::scope_of(&award.entity, 0) else { continue };
-        if facts.roots.get(last).is_none_or(|root| *root.path != *top) {
+        if facts.roots.get(last).is_none_or(|root| !within(&root.path, &award.entity)) {
+            let Some(top) = super::scope_of(&award.entity, 0) else { continue };
             let index =
                 index.get_or_insert_with(|| facts.roots.iter().enumerate().map(|(i, r)| (&*r.path, i)).collect());
             let Some(&i) = index.get(top) else { continue };

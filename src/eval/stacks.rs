@@ -22,13 +22,6 @@ pub(super) fn stack(
 ) -> Result<Vec<Excluded>, EvalError> {
     let mut losers: HashMap<usize, Excluded> = HashMap::new();
     for stack in &program.stacks {
-        // The members' earlier grants, by the item they were for.
-        let mut history: HashMap<&str, Vec<&Grant>> = HashMap::new();
-        for g in ledger.iter().filter(|g| g.rule_index.is_some_and(|r| stack.members.contains(&r))) {
-            if let Some(item) = super::scope_of(&g.entity, stack.depth) {
-                history.entry(item).or_default().push(g);
-            }
-        }
         let mut items: BTreeMap<(std::sync::Arc<str>, i32), Vec<usize>> = BTreeMap::new();
         for (i, c) in candidates.iter().enumerate() {
             if stack.members.contains(&c.rule) && !losers.contains_key(&i) {
@@ -36,6 +29,16 @@ pub(super) fn stack(
                     let year = if stack.period == Period::Year { c.year() } else { 0 };
                     items.entry((scope.clone(), year)).or_default().push(i);
                 }
+            }
+        }
+        if items.is_empty() {
+            continue;
+        }
+        // The members' earlier grants, by the item they were for.
+        let mut history: HashMap<&str, Vec<&Grant>> = HashMap::new();
+        for g in ledger.iter().filter(|g| g.rule_index.is_some_and(|r| stack.members.contains(&r))) {
+            if let Some(item) = super::scope_of(&g.entity, stack.depth) {
+                history.entry(item).or_default().push(g);
             }
         }
         for ((item, year), group) in items {
@@ -90,6 +93,9 @@ pub(super) fn stack(
                 }
             }
         }
+    }
+    if losers.is_empty() {
+        return Ok(Vec::new());
     }
     let mut excluded: Vec<(usize, Excluded)> = losers.into_iter().collect();
     excluded.sort_by_key(|(i, _)| *i);

@@ -211,7 +211,7 @@ pub(super) fn write_lean(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_
         out.push(b'}');
     }
     out.extend_from_slice(b"],\"excluded\":");
-    serde_json::to_writer(&mut *out, &e.excluded)?;
+    list(out, &e.excluded)?;
     lean_tail(out, e, line)
 }
 
@@ -274,11 +274,21 @@ pub(super) fn lean_tail(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_j
         out.push(b'}');
     }
     out.extend_from_slice(b"},\"warnings\":");
-    serde_json::to_writer(&mut *out, &e.warnings)?;
+    list(out, &e.warnings)?;
     out.extend_from_slice(b",\"line\":");
     serde_json::to_writer(&mut *out, &line)?;
     out.push(b'}');
     Ok(())
+}
+
+/// A JSON list, `[]` written without serde when empty (as it is on most lines).
+fn list<T: Serialize>(out: &mut Vec<u8>, items: &[T]) -> serde_json::Result<()> {
+    if items.is_empty() {
+        out.extend_from_slice(b"[]");
+        Ok(())
+    } else {
+        serde_json::to_writer(out, items)
+    }
 }
 
 /// A JSON string: copied as it is when nothing in it needs escaping, else through serde_json.
@@ -299,7 +309,7 @@ pub(super) fn decimal(out: &mut Vec<u8>, d: Option<Decimal>) {
         Some(d) => {
             let mut buffer = [0; DECIMAL_TEXT];
             out.push(b'"');
-            out.extend_from_slice(decimal_text(d, &mut buffer).as_bytes());
+            out.extend_from_slice(decimal_bytes(d, &mut buffer));
             out.push(b'"');
         }
         None => out.extend_from_slice(b"null"),
@@ -310,8 +320,8 @@ pub(super) fn decimal(out: &mut Vec<u8>, d: Option<Decimal>) {
 pub(super) fn date(out: &mut Vec<u8>, d: NaiveDate) {
     let mut buffer = [0; 10];
     out.push(b'"');
-    match date_text(d, &mut buffer) {
-        Some(text) => out.extend_from_slice(text.as_bytes()),
+    match date_bytes(d, &mut buffer) {
+        Some(text) => out.extend_from_slice(text),
         None => out.extend_from_slice(d.to_string().as_bytes()),
     }
     out.push(b'"');
@@ -350,28 +360,15 @@ const DECIMAL_TEXT: usize = 64;
 /// `d` exactly as its `Display` writes it (every place of its scale kept: `"4.00"`, `"-0.5"`,
 /// `"0"`), into `buffer`.
 pub(super) fn decimal_text(d: Decimal, buffer: &mut [u8; DECIMAL_TEXT]) -> &str {
+    std::str::from_utf8(decimal_bytes(d, buffer)).unwrap_or("0")
+}
+
+/// [`decimal_text`] as bytes (ASCII), for writers that need no `str`.
+fn decimal_bytes(d: Decimal, buffer: &mut [u8; DECIMAL_TEXT]) -> &[u8] {
     let scale = d.scale() as usize;
-    // The mantissa's digits, written from the end of the buffer backwards.
-    let mut digits = [0u8; 40];
-    let mut at = digits.len();
-    let mut wide = d.mantissa().unsigned_abs();
-    while wide > u128::from(u64::MAX) {
-        at -= 1;
-        if let Some(slot) = digits.get_mut(at) {
-            *slot = b'0' + (wide % 10) as u8;
-        }
-        wide /= 10;
-    }
-    // Most amounts fit 64 bits, whose division is several times cheaper.
-    let mut rest = u64::try_from(wide).unwrap_or_default();
-    while rest > 0 {
-        at -= 1;
-        if let Some(slot) = digits.get_mut(at) {
-            *slot = b'0' + (rest % 10) as u8;
-        }
-        rest /= 10;
-    }
-    let mantissa = digits.get(at..).unwrap_or_default();
+    // The mantissa's digits, two at a time (`itoa`, as serde_json writes numbers).
+    let mut digits = itoa::Buffer::new();
+    let mantissa = digits.format(d.mantissa().unsigned_abs()).as_bytes();
     let whole = mantissa.len().saturating_sub(scale);
     let mut len = 0;
     let mut push = |byte: u8| {
@@ -392,11 +389,16 @@ pub(super) fn decimal_text(d: Decimal, buffer: &mut [u8; DECIMAL_TEXT]) -> &str 
         (mantissa.len()..scale).for_each(|_| push(b'0'));
         mantissa.iter().skip(whole).for_each(|&b| push(b));
     }
-    std::str::from_utf8(buffer.get(..len).unwrap_or_default()).unwrap_or("0")
+    buffer.get(..len).unwrap_or_default()
 }
 
 /// `YYYY-MM-DD` for years 0 to 9999 (what `Display` writes for them); `None` for others.
 fn date_text(date: NaiveDate, buffer: &mut [u8; 10]) -> Option<&str> {
+    std::str::from_utf8(date_bytes(date, buffer)?).ok()
+}
+
+/// [`date_text`] as bytes (ASCII).
+fn date_bytes(date: NaiveDate, buffer: &mut [u8; 10]) -> Option<&[u8]> {
     let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
     let digit = |n: u32| b'0' + (n % 10) as u8;
     *buffer = [
@@ -411,7 +413,7 @@ fn date_text(date: NaiveDate, buffer: &mut [u8; 10]) -> Option<&str> {
         digit(date.day() / 10),
         digit(date.day()),
     ];
-    std::str::from_utf8(buffer).ok()
+    Some(buffer)
 }
 
 #[cfg(test)]

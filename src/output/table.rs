@@ -127,7 +127,7 @@ fn write_to(out: &mut impl Write, evaluation: &Evaluation, width: Option<u16>) -
     let mut rows = vec![header(&["column-entity", "column-owed", "column-ceiling", "column-case-by-case"])];
     rows.extend(evaluation.totals.iter().map(|t| {
         vec![
-            t.entity.clone(),
+            t.entity.to_string(),
             amount(t.owed),
             t.ceiling.map_or_else(|| t!("total-unbounded"), amount),
             t.case_by_case.to_string(),
