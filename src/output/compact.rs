@@ -19,25 +19,17 @@
 //! values read, the same for everything it contains), a fact not given (the first one; by
 //! the entity that lacks it), a false condition (the first one's values), or another reason.
 
-use super::json::{lean_award, lean_tail, string};
+use super::json::{lean_head, lean_tail, string};
 use crate::eval::{Evaluation, Excluded, NotApplicable, Read, Reason};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// Writes the compact line for `e`, input line `line`, to `out`.
 pub(super) fn write_compact(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_json::Result<()> {
-    out.extend_from_slice(b"{\"as_of\":");
-    super::json::date(out, e.as_of);
-    out.extend_from_slice(b",\"awards\":[");
-    for (i, a) in e.awards.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        lean_award(out, a)?;
+    lean_head(out, e, |out, a| {
         out.extend_from_slice(b",\"steps\":");
-        serde_json::to_writer(&mut *out, &a.trace.0)?;
-        out.push(b'}');
-    }
-    out.extend_from_slice(b"],\"not_applicable\":");
+        serde_json::to_writer(out, &a.trace.0)
+    })?;
+    out.extend_from_slice(b",\"not_applicable\":");
     not_applicable(out, &group(&e.not_applicable))?;
     out.extend_from_slice(b",\"excluded\":[");
     for (i, x) in e.excluded.iter().enumerate() {

@@ -200,6 +200,19 @@ impl Serialize for Excluded {
 /// "max"` in place of `amount` for the other kinds, then `"event_date", "year"`, and `"key"`
 /// and `"shares"` when there are any.
 pub(super) fn write_lean(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_json::Result<()> {
+    lean_head(out, e, |_, _| Ok(()))?;
+    out.extend_from_slice(b",\"excluded\":");
+    list(out, &e.excluded)?;
+    lean_tail(out, e, line)
+}
+
+/// `{"as_of", "awards": [...]`: how a lean (or compact) line begins, each award's lean fields
+/// followed by what `more` adds to it (the compact line's steps).
+pub(super) fn lean_head(
+    out: &mut Vec<u8>,
+    e: &Evaluation,
+    more: impl Fn(&mut Vec<u8>, &Award) -> serde_json::Result<()>,
+) -> serde_json::Result<()> {
     out.extend_from_slice(b"{\"as_of\":");
     date(out, e.as_of);
     out.extend_from_slice(b",\"awards\":[");
@@ -208,11 +221,11 @@ pub(super) fn write_lean(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_
             out.push(b',');
         }
         lean_award(out, a)?;
+        more(out, a)?;
         out.push(b'}');
     }
-    out.extend_from_slice(b"],\"excluded\":");
-    list(out, &e.excluded)?;
-    lean_tail(out, e, line)
+    out.push(b']');
+    Ok(())
 }
 
 /// An award's lean fields, its object left open: `{"policy", "rule", "version"?, "entity",
