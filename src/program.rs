@@ -66,6 +66,7 @@ impl Program {
                 .map(|(index, r)| {
                     Arc::new(RuleName {
                         index,
+                        policy_index: r.policy,
                         policy: policy(r),
                         id: r.id.clone(),
                         cite: r.cite.clone(),
@@ -80,6 +81,7 @@ impl Program {
         names.get(index).cloned().unwrap_or_else(|| {
             let unknown = RuleName {
                 index,
+                policy_index: usize::MAX,
                 policy: String::new(),
                 id: String::new(),
                 cite: None,
@@ -97,8 +99,10 @@ impl Program {
 /// million awards of one rule hold one copy of its id, clause and title.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleName {
-    /// Its index in [`Program::rules`].
+    /// Its index in [`Program::rules`] (and in the IR's `program.rules`).
     pub index: usize,
+    /// Its policy's index in [`Program::policies`] (and in the IR's `program.policies`).
+    pub policy_index: PolicyId,
     /// Its policy's id, e.g. `changzhou_2023`.
     pub policy: String,
     /// Its id, e.g. `CZ-03-2a`.

@@ -1,26 +1,40 @@
 //! The compact explained line (`--detail compact`): every award with its steps as values,
 //! and the rules that did not pay grouped rather than listed, values only, no sentences.
-//! Rules are named by policy and id; their title, cite and conditions are in the IR
-//! (`policy compile --target json`), which a reader fetches once.
+//!
+//! Awards name their rule by policy and id, as the awards-only line does. The rules that did
+//! not pay are named by reference to the IR (`policy compile --target json` of the same rule
+//! paths, or `GET /v1/rules` of the server that answered, whose `x-policy-rules-sha256` names
+//! the rules): a rule by its index in `program.rules`, a policy by its index in
+//! `program.policies`. Both lists are in load order (files in name order, rules in source
+//! order), so an index means the same rule for the same rule files. Titles, cites,
+//! conditions and each rule's entity kind are there, fetched once.
 //!
 //! ```text
 //! {"as_of", "awards": [lean award + "steps"],
-//!  "not_applicable": {policy: {
-//!     "out_of_scope": [{"entity": top-level entity, "reads": {fact: value}, "rules": [id]}],
-//!     "missing": [{"entity": the entity lacking it, "fact", "rules": [id]}],
-//!     "false": [{"entity", "rules": {id: {fact: value}}}],
-//!     "other": [{"entity", "rules": {id: [why]}}]}},
+//!  "not_applicable": {top-level entity: {
+//!     "out_of_scope": [{"reads": {fact: value}, "policies": [p], "rules": [r]}],
+//!     "missing": [{"entity": below, "fact", "policies": [p], "rules": [r]}],
+//!     "false": {below: {r: {fact: value}}},
+//!     "other": {below: {r: [why]}}}},
 //!  "excluded": [{"policy", "rule", "entity", "kind", "max", "why", "winner"}],
 //!  "totals", "warnings", "line"}
 //! ```
 //!
-//! Each (rule, entity) that does not pay is in exactly one group, by its first (most
-//! informative) reason: out of the policy's scope (one group per policy, top-level entity and
-//! values read, the same for everything it contains), a fact not given (the first one; by
-//! the entity that lacks it), a false condition (the first one's values), or another reason.
+//! Each (rule, entity) that does not pay is in exactly one group of its top-level entity, by
+//! its first (most informative) reason: out of its policy's scope (by the values the scope
+//! read, the same for every entity the top-level one contains), a fact not given (the first
+//! one; by the entity that lacks it), a false condition (the first one's values), or another
+//! reason. `below` is an entity's path below the top-level one (`drugs.D0` in
+//! `enterprise.E1`; `""` for the top-level entity itself, whose `"entity"` a missing group
+//! leaves out). An out-of-scope or missing group stands for every entity of each listed
+//! rule's kind at or below its entity. `"policies"` lists the policies every rule of which is
+//! in the group, because nothing else of that policy was decided here (no award, exclusion or
+//! other reason): the whole policy, without listing its rules. `"rules"` lists the others;
+//! either is left out when empty.
 
 use super::json::{lean_head, lean_tail, string};
-use crate::eval::{Evaluation, Excluded, NotApplicable, Read, Reason};
+use crate::eval::{Evaluation, Excluded, Read, Reason};
+use crate::program::RuleName;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// Writes the compact line for `e`, input line `line`, to `out`.
@@ -30,78 +44,115 @@ pub(super) fn write_compact(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> ser
         serde_json::to_writer(out, &a.trace.0)
     })?;
     out.extend_from_slice(b",\"not_applicable\":");
-    not_applicable(out, &group(&e.not_applicable))?;
+    not_applicable(out, &group(e))?;
     out.extend_from_slice(b",\"excluded\":[");
     for (i, x) in e.excluded.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+        comma(out, i);
         serde_json::to_writer(&mut *out, &ExcludedValues(x))?;
     }
     out.push(b']');
     lean_tail(out, e, line)
 }
 
-/// Rule ids sharing a group's key, each once.
-type Rules<'a, K> = Vec<(K, Vec<&'a str>)>;
+/// Counts by policy index.
+type PerPolicy = Vec<(usize, usize)>;
 
-/// Entities, each with its rules and a value for each.
-type ByEntity<'a, T> = Vec<(&'a str, Vec<(&'a str, T)>)>;
+/// Entities (their path below the top-level one), each with its rules and a value for each.
+type ByEntity<'a, T> = Vec<(&'a str, Vec<(usize, T)>)>;
 
-/// One policy's rules that did not pay, grouped.
+/// The rules that did not pay one top-level entity or an entity it contains, grouped.
 #[derive(Default)]
-pub struct Groups<'a> {
-    /// Out of scope, by the top-level entity and the values the scope read.
-    pub out_of_scope: Rules<'a, (&'a str, &'a [Read])>,
-    /// A fact not given, by the entity lacking it and the fact.
-    pub missing: Rules<'a, (&'a str, &'a str)>,
+struct Top<'a> {
+    /// `enterprise.E1`.
+    entity: &'a str,
+    /// Each policy with its number of results here: awards, exclusions, rules not paying.
+    results: PerPolicy,
+    /// Out of scope, by the values the scope read.
+    out_of_scope: Vec<Group<'a, &'a [Read]>>,
+    /// A fact not given, by the entity lacking it (below the top-level one) and the fact.
+    missing: Vec<Group<'a, (&'a str, &'a str)>>,
     /// A false condition: each rule with the values its condition read.
-    pub false_: ByEntity<'a, &'a [Read]>,
+    false_: ByEntity<'a, &'a [Read]>,
     /// Any other reason: each rule with every reason as values.
-    pub other: ByEntity<'a, &'a [Reason]>,
+    other: ByEntity<'a, &'a [Reason]>,
 }
 
-/// The not-applicable entries grouped by policy (in order of first appearance), then by
-/// first reason.
-pub fn group(entries: &[NotApplicable]) -> Vec<(&str, Groups<'_>)> {
-    let mut policies: Vec<(&str, Groups)> = Vec::new();
-    for na in entries {
-        let policy = na.rule.policy.as_str();
-        if policies.iter().all(|(p, _)| *p != policy) {
-            policies.push((policy, Groups::default()));
-        }
-        let Some((_, groups)) = policies.iter_mut().find(|(p, _)| *p == policy) else { continue };
-        let (rule, entity) = (na.rule.id.as_str(), &*na.entity);
+/// The rules sharing one reason, each once, and each policy's number of entries in it.
+struct Group<'a, K> {
+    key: K,
+    rules: Vec<&'a RuleName>,
+    entries: PerPolicy,
+}
+
+/// The not-applicable entries grouped by top-level entity, then by first reason (each in
+/// order of first appearance).
+fn group(e: &Evaluation) -> Vec<Top<'_>> {
+    let mut tops: Vec<Top> = Vec::new();
+    for na in &e.not_applicable {
+        let (rule, entity) = (&*na.rule, &*na.entity);
+        let Some(top) = top_of(&mut tops, entity) else { continue };
+        count(&mut top.results, rule.policy_index);
         match na.why.0.first() {
-            Some(Reason::OutOfScope { reads, .. }) => {
-                add_once(&mut groups.out_of_scope, (top_level(entity), reads.as_slice()), rule);
-            }
+            Some(Reason::OutOfScope { reads, .. }) => add(&mut top.out_of_scope, reads.as_slice(), rule),
             Some(Reason::FactMissing { fact, up }) => {
-                add_once(&mut groups.missing, (above(entity, *up), &**fact), rule);
+                let lacking = below(above(entity, *up), top.entity);
+                add(&mut top.missing, (lacking, &**fact), rule);
             }
             Some(Reason::ConditionFalse { reads, .. }) => {
-                by_entity(&mut groups.false_, entity, (rule, reads.as_slice()));
+                by_entity(&mut top.false_, below(entity, top.entity), (rule.index, reads.as_slice()));
             }
-            _ => by_entity(&mut groups.other, entity, (rule, na.why.0.as_slice())),
+            _ => by_entity(&mut top.other, below(entity, top.entity), (rule.index, na.why.0.as_slice())),
         }
     }
-    policies
+    // What paid or was set aside keeps its policy from being named whole.
+    let decided = e.awards.iter().map(|a| (&a.rule, &a.entity)).chain(e.excluded.iter().map(|x| (&x.rule, &x.entity)));
+    for (rule, entity) in decided {
+        if let Some(top) = tops.iter_mut().find(|t| t.entity == top_level(entity)) {
+            count(&mut top.results, rule.policy_index);
+        }
+    }
+    tops
+}
+
+/// The group of `entity`'s top-level entity, made if it is the first.
+fn top_of<'a, 'b>(tops: &'b mut Vec<Top<'a>>, entity: &'a str) -> Option<&'b mut Top<'a>> {
+    let at = top_level(entity);
+    if tops.iter().all(|t| t.entity != at) {
+        tops.push(Top { entity: at, ..Top::default() });
+    }
+    tops.iter_mut().rev().find(|t| t.entity == at)
+}
+
+/// One more for `policy`.
+fn count(counts: &mut PerPolicy, policy: usize) {
+    match counts.iter_mut().find(|(p, _)| *p == policy) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((policy, 1)),
+    }
 }
 
 /// `rule` in the group of `key`, once however many entities it did not pay for that reason.
-fn add_once<'a, K: PartialEq>(groups: &mut Rules<'a, K>, key: K, rule: &'a str) {
-    match groups.iter_mut().find(|(k, _)| *k == key) {
-        Some((_, rules)) if rules.contains(&rule) => {}
-        Some((_, rules)) => rules.push(rule),
-        None => groups.push((key, vec![rule])),
+fn add<'a, K: PartialEq>(groups: &mut Vec<Group<'a, K>>, key: K, rule: &'a RuleName) {
+    let group = match groups.iter_mut().position(|g| g.key == key) {
+        Some(i) => groups.get_mut(i),
+        None => {
+            groups.push(Group { key, rules: Vec::new(), entries: Vec::new() });
+            groups.last_mut()
+        }
+    };
+    let Some(group) = group else { return };
+    count(&mut group.entries, rule.policy_index);
+    if group.rules.iter().all(|r| r.index != rule.index) {
+        group.rules.push(rule);
     }
 }
 
-/// The group of `entity` (entries come entity by entity, so it is the last one if any).
-fn by_entity<'a, T>(groups: &mut ByEntity<'a, T>, entity: &'a str, item: (&'a str, T)) {
-    match groups.last_mut() {
-        Some((e, items)) if *e == entity => items.push(item),
-        _ => groups.push((entity, vec![item])),
+/// `item` in the list of `entity` (entries come entity by entity, so it is the last one if
+/// any; looked for further back all the same, as an object's keys are written once).
+fn by_entity<'a, T>(groups: &mut ByEntity<'a, T>, entity: &'a str, item: (usize, T)) {
+    match groups.iter_mut().rev().find(|(e, _)| *e == entity) {
+        Some((_, items)) => items.push(item),
+        None => groups.push((entity, vec![item])),
     }
 }
 
@@ -123,46 +174,53 @@ fn above(path: &str, up: usize) -> &str {
     path.get(..end).unwrap_or(path)
 }
 
-fn not_applicable(out: &mut Vec<u8>, policies: &[(&str, Groups)]) -> serde_json::Result<()> {
+/// `drugs.D0` of `enterprise.E1.drugs.D0` below `enterprise.E1`; `""` for `top` itself.
+fn below<'a>(path: &'a str, top: &str) -> &'a str {
+    match path.strip_prefix(top) {
+        Some(rest) => rest.strip_prefix('.').unwrap_or(rest),
+        None => path,
+    }
+}
+
+fn not_applicable(out: &mut Vec<u8>, tops: &[Top]) -> serde_json::Result<()> {
     out.push(b'{');
-    for (i, (policy, groups)) in policies.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        string(out, policy)?;
+    for (i, top) in tops.iter().enumerate() {
+        comma(out, i);
+        string(out, top.entity)?;
         out.push(b':');
         let mut first = true;
-        let mut open = |out: &mut Vec<u8>, key: &[u8]| {
+        let mut open = |out: &mut Vec<u8>, key: &[u8], list: bool| {
             out.extend_from_slice(if first { b"{\"" } else { b",\"" });
             first = false;
             out.extend_from_slice(key);
-            out.extend_from_slice(b"\":[");
+            out.extend_from_slice(if list { b"\":[" } else { b"\":{" });
         };
-        if !groups.out_of_scope.is_empty() {
-            open(out, b"out_of_scope");
-            by_key(out, &groups.out_of_scope, |out, (entity, reads)| {
-                out.extend_from_slice(b"\"entity\":");
-                string(out, entity)?;
-                out.extend_from_slice(b",\"reads\":");
+        if !top.out_of_scope.is_empty() {
+            open(out, b"out_of_scope", true);
+            groups(out, top, &top.out_of_scope, |out, reads| {
+                out.extend_from_slice(b"\"reads\":");
                 values(out, reads)
             })?;
         }
-        if !groups.missing.is_empty() {
-            open(out, b"missing");
-            by_key(out, &groups.missing, |out, (entity, fact)| {
-                out.extend_from_slice(b"\"entity\":");
-                string(out, entity)?;
-                out.extend_from_slice(b",\"fact\":");
+        if !top.missing.is_empty() {
+            open(out, b"missing", true);
+            groups(out, top, &top.missing, |out, (entity, fact)| {
+                if !entity.is_empty() {
+                    out.extend_from_slice(b"\"entity\":");
+                    string(out, entity)?;
+                    out.push(b',');
+                }
+                out.extend_from_slice(b"\"fact\":");
                 string(out, fact)
             })?;
         }
-        if !groups.false_.is_empty() {
-            open(out, b"false");
-            by_rule(out, &groups.false_, |out, reads| values(out, reads))?;
+        if !top.false_.is_empty() {
+            open(out, b"false", false);
+            by_rule(out, &top.false_, |out, reads| values(out, reads))?;
         }
-        if !groups.other.is_empty() {
-            open(out, b"other");
-            by_rule(out, &groups.other, |out, why| serde_json::to_writer(&mut *out, why))?;
+        if !top.other.is_empty() {
+            open(out, b"other", false);
+            by_rule(out, &top.other, |out, why| serde_json::to_writer(&mut *out, why))?;
         }
         out.extend_from_slice(if first { b"{}" } else { b"}" });
     }
@@ -170,25 +228,53 @@ fn not_applicable(out: &mut Vec<u8>, policies: &[(&str, Groups)]) -> serde_json:
     Ok(())
 }
 
-/// `[{key's fields, "rules": [id]}]`, closing the list.
-fn by_key<K>(
+/// `[{key's fields, "policies": [p], "rules": [r]}]`, closing the list: a policy is named
+/// whole when every result it has for `top` is in the group.
+fn groups<K>(
     out: &mut Vec<u8>,
-    groups: &Rules<K>,
+    top: &Top,
+    groups: &[Group<K>],
     key: impl Fn(&mut Vec<u8>, &K) -> serde_json::Result<()>,
 ) -> serde_json::Result<()> {
-    for (j, (k, rules)) in groups.iter().enumerate() {
+    for (j, group) in groups.iter().enumerate() {
         comma(out, j);
         out.push(b'{');
-        key(out, k)?;
-        out.extend_from_slice(b",\"rules\":");
-        serde_json::to_writer(&mut *out, rules)?;
+        key(out, &group.key)?;
+        let whole = |policy: usize| group.entries.iter().any(|e| *e == (policy, top.count(policy)));
+        let mut policies = group.entries.iter().map(|(p, _)| *p).filter(|p| whole(*p)).peekable();
+        if policies.peek().is_some() {
+            out.extend_from_slice(b",\"policies\":");
+            indices(out, policies);
+        }
+        let mut rules = group.rules.iter().filter(|r| !whole(r.policy_index)).map(|r| r.index).peekable();
+        if rules.peek().is_some() {
+            out.extend_from_slice(b",\"rules\":");
+            indices(out, rules);
+        }
         out.push(b'}');
     }
     out.push(b']');
     Ok(())
 }
 
-/// `[{"entity", "rules": {id: value}}]`, closing the list.
+impl Top<'_> {
+    /// `policy`'s number of results here.
+    fn count(&self, policy: usize) -> usize {
+        self.results.iter().find(|(p, _)| *p == policy).map_or(0, |(_, n)| *n)
+    }
+}
+
+/// `[0,4]`.
+fn indices(out: &mut Vec<u8>, list: impl Iterator<Item = usize>) {
+    out.push(b'[');
+    for (i, n) in list.enumerate() {
+        comma(out, i);
+        out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
+    out.push(b']');
+}
+
+/// `{below: {r: value}}`, closing the object.
 fn by_rule<T>(
     out: &mut Vec<u8>,
     groups: &ByEntity<T>,
@@ -196,18 +282,18 @@ fn by_rule<T>(
 ) -> serde_json::Result<()> {
     for (j, (entity, rules)) in groups.iter().enumerate() {
         comma(out, j);
-        out.extend_from_slice(b"{\"entity\":");
         string(out, entity)?;
-        out.extend_from_slice(b",\"rules\":{");
+        out.extend_from_slice(b":{");
         for (k, (rule, v)) in rules.iter().enumerate() {
             comma(out, k);
-            string(out, rule)?;
-            out.push(b':');
+            out.push(b'"');
+            out.extend_from_slice(itoa::Buffer::new().format(*rule).as_bytes());
+            out.extend_from_slice(b"\":");
             value(out, v)?;
         }
-        out.extend_from_slice(b"}}");
+        out.push(b'}');
     }
-    out.push(b']');
+    out.push(b'}');
     Ok(())
 }
 
@@ -263,5 +349,11 @@ mod tests {
         assert_eq!(above(path, 2), "enterprise.E1");
         assert_eq!(above(path, 3), "enterprise.E1");
         assert_eq!(top_level("enterprise.E1"), "enterprise.E1");
+    }
+
+    #[test]
+    fn below_is_the_path_under_the_top_level_entity() {
+        assert_eq!(below("enterprise.E1.drugs.D0", "enterprise.E1"), "drugs.D0");
+        assert_eq!(below("enterprise.E1", "enterprise.E1"), "");
     }
 }
