@@ -54,34 +54,36 @@ pub(super) fn write_compact(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> ser
     lean_tail(out, e, line)
 }
 
-/// Counts by policy index.
-type PerPolicy = Vec<(usize, usize)>;
-
 /// Entities (their path below the top-level one), each with its rules and a value for each.
 type ByEntity<'a, T> = Vec<(&'a str, Vec<(usize, T)>)>;
+
+/// A result (an award, an exclusion, a rule not paying): its rule and entity.
+type Decided<'a> = (&'a RuleName, &'a str);
 
 /// The rules that did not pay one top-level entity or an entity it contains, grouped.
 #[derive(Default)]
 struct Top<'a> {
     /// `enterprise.E1`.
     entity: &'a str,
-    /// Each policy with its number of results here: awards, exclusions, rules not paying.
-    results: PerPolicy,
+    /// Every result for it or an entity it contains, by rule index.
+    results: Vec<Decided<'a>>,
     /// Out of scope, by the values the scope read.
     out_of_scope: Vec<Group<'a, &'a [Read]>>,
-    /// A fact not given, by the entity lacking it (below the top-level one) and the fact.
-    missing: Vec<Group<'a, (&'a str, &'a str)>>,
+    /// A fact not given, by the entity lacking it and the fact.
+    missing: Vec<Group<'a, &'a str>>,
     /// A false condition: each rule with the values its condition read.
     false_: ByEntity<'a, &'a [Read]>,
     /// Any other reason: each rule with every reason as values.
     other: ByEntity<'a, &'a [Reason]>,
 }
 
-/// The rules sharing one reason, each once, and each policy's number of entries in it.
+/// Rules that did not pay for one reason, `key`, every entity of their kind at or below `at`.
 struct Group<'a, K> {
+    /// `enterprise.E1`, `enterprise.E1.projects.P0`.
+    at: &'a str,
     key: K,
-    rules: Vec<&'a RuleName>,
-    entries: PerPolicy,
+    /// Each rule and entity it holds, by rule index once settled.
+    entries: Vec<Decided<'a>>,
 }
 
 /// The not-applicable entries grouped by top-level entity, then by first reason (each in
@@ -91,12 +93,13 @@ fn group(e: &Evaluation) -> Vec<Top<'_>> {
     for na in &e.not_applicable {
         let (rule, entity) = (&*na.rule, &*na.entity);
         let Some(top) = top_of(&mut tops, entity) else { continue };
-        count(&mut top.results, rule.policy_index);
+        top.results.push((rule, entity));
         match na.why.0.first() {
-            Some(Reason::OutOfScope { reads, .. }) => add(&mut top.out_of_scope, reads.as_slice(), rule),
+            Some(Reason::OutOfScope { reads, .. }) => {
+                add(&mut top.out_of_scope, top.entity, reads.as_slice(), (rule, entity));
+            }
             Some(Reason::FactMissing { fact, up }) => {
-                let lacking = below(above(entity, *up), top.entity);
-                add(&mut top.missing, (lacking, &**fact), rule);
+                add(&mut top.missing, above(entity, *up), &**fact, (rule, entity))
             }
             Some(Reason::ConditionFalse { reads, .. }) => {
                 by_entity(&mut top.false_, below(entity, top.entity), (rule.index, reads.as_slice()));
@@ -104,12 +107,16 @@ fn group(e: &Evaluation) -> Vec<Top<'_>> {
             _ => by_entity(&mut top.other, below(entity, top.entity), (rule.index, na.why.0.as_slice())),
         }
     }
-    // What paid or was set aside keeps its policy from being named whole.
     let decided = e.awards.iter().map(|a| (&a.rule, &a.entity)).chain(e.excluded.iter().map(|x| (&x.rule, &x.entity)));
     for (rule, entity) in decided {
         if let Some(top) = tops.iter_mut().find(|t| t.entity == top_level(entity)) {
-            count(&mut top.results, rule.policy_index);
+            top.results.push((rule, entity));
         }
+    }
+    for top in &mut tops {
+        top.results.sort_by_key(|(rule, _)| rule.index);
+        settle(&mut top.out_of_scope, &top.results);
+        settle(&mut top.missing, &top.results);
     }
     tops
 }
@@ -123,28 +130,52 @@ fn top_of<'a, 'b>(tops: &'b mut Vec<Top<'a>>, entity: &'a str) -> Option<&'b mut
     tops.iter_mut().rev().find(|t| t.entity == at)
 }
 
-/// One more for `policy`.
-fn count(counts: &mut PerPolicy, policy: usize) {
-    match counts.iter_mut().find(|(p, _)| *p == policy) {
-        Some((_, n)) => *n += 1,
-        None => counts.push((policy, 1)),
+/// `entry` in the group of `at` and `key`.
+fn add<'a, K: PartialEq>(groups: &mut Vec<Group<'a, K>>, at: &'a str, key: K, entry: Decided<'a>) {
+    match groups.iter_mut().find(|g| g.at == at && g.key == key) {
+        Some(group) => group.entries.push(entry),
+        None => groups.push(Group { at, key, entries: vec![entry] }),
     }
 }
 
-/// `rule` in the group of `key`, once however many entities it did not pay for that reason.
-fn add<'a, K: PartialEq>(groups: &mut Vec<Group<'a, K>>, key: K, rule: &'a RuleName) {
-    let group = match groups.iter_mut().position(|g| g.key == key) {
-        Some(i) => groups.get_mut(i),
-        None => {
-            groups.push(Group { key, rules: Vec::new(), entries: Vec::new() });
-            groups.last_mut()
+/// Leaves in each group only the rules it stands for: those whose every result at or below
+/// its entity is in it. Another rule's entries go to groups of their own entities (the
+/// enterprise's fact missing for one project, another project's condition false first).
+fn settle<'a, K: PartialEq + Copy>(groups: &mut Vec<Group<'a, K>>, results: &[Decided<'a>]) {
+    let mut moved = Vec::new();
+    for group in groups.iter_mut() {
+        group.entries.sort_by_key(|(rule, _)| rule.index);
+        let (at, key) = (group.at, group.key);
+        let partial: Vec<usize> = group
+            .entries
+            .chunk_by(|a, b| a.0.index == b.0.index)
+            .filter_map(|run| {
+                let rule = run.first()?.0.index;
+                let all = results.get(results.partition_point(|(r, _)| r.index < rule)..).unwrap_or_default();
+                let all = all.iter().take_while(|(r, _)| r.index == rule).filter(|(_, e)| within(e, at)).count();
+                (all != run.len()).then_some(rule)
+            })
+            .collect();
+        if partial.is_empty() {
+            continue;
         }
-    };
-    let Some(group) = group else { return };
-    count(&mut group.entries, rule.policy_index);
-    if group.rules.iter().all(|r| r.index != rule.index) {
-        group.rules.push(rule);
+        group.entries.retain(|&(rule, entity)| {
+            let stays = entity == at || !partial.contains(&rule.index);
+            if !stays {
+                moved.push((entity, key, (rule, entity)));
+            }
+            stays
+        });
     }
+    groups.retain(|g| !g.entries.is_empty());
+    for (at, key, entry) in moved {
+        add(groups, at, key, entry);
+    }
+}
+
+/// Whether `entity` is `at` or below it.
+fn within(entity: &str, at: &str) -> bool {
+    entity.strip_prefix(at).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
 }
 
 /// `item` in the list of `entity` (entries come entity by entity, so it is the last one if
@@ -204,12 +235,7 @@ fn not_applicable(out: &mut Vec<u8>, tops: &[Top]) -> serde_json::Result<()> {
         }
         if !top.missing.is_empty() {
             open(out, b"missing", true);
-            groups(out, top, &top.missing, |out, (entity, fact)| {
-                if !entity.is_empty() {
-                    out.extend_from_slice(b"\"entity\":");
-                    string(out, entity)?;
-                    out.push(b',');
-                }
+            groups(out, top, &top.missing, |out, fact| {
                 out.extend_from_slice(b"\"fact\":");
                 string(out, fact)
             })?;
@@ -228,40 +254,49 @@ fn not_applicable(out: &mut Vec<u8>, tops: &[Top]) -> serde_json::Result<()> {
     Ok(())
 }
 
-/// `[{key's fields, "policies": [p], "rules": [r]}]`, closing the list: a policy is named
-/// whole when every result it has for `top` is in the group.
+/// `[{"entity", key's fields, "policies": [p], "rules": [r]}]`, closing the list. A group of
+/// the top-level entity itself leaves out its `"entity"`, and names a policy whole when
+/// every result the policy has there is in the group.
 fn groups<K>(
     out: &mut Vec<u8>,
     top: &Top,
     groups: &[Group<K>],
     key: impl Fn(&mut Vec<u8>, &K) -> serde_json::Result<()>,
 ) -> serde_json::Result<()> {
+    let of = |list: &[Decided], policy: usize| list.iter().filter(|(r, _)| r.policy_index == policy).count();
     for (j, group) in groups.iter().enumerate() {
         comma(out, j);
         out.push(b'{');
-        key(out, &group.key)?;
-        let whole = |policy: usize| group.entries.iter().any(|e| *e == (policy, top.count(policy)));
-        let mut policies = group.entries.iter().map(|(p, _)| *p).filter(|p| whole(*p)).peekable();
-        if policies.peek().is_some() {
-            out.extend_from_slice(b",\"policies\":");
-            indices(out, policies);
+        if group.at != top.entity {
+            out.extend_from_slice(b"\"entity\":");
+            string(out, below(group.at, top.entity))?;
+            out.push(b',');
         }
-        let mut rules = group.rules.iter().filter(|r| !whole(r.policy_index)).map(|r| r.index).peekable();
-        if rules.peek().is_some() {
+        key(out, &group.key)?;
+        let mut whole: Vec<usize> = Vec::new();
+        if group.at == top.entity {
+            for (rule, _) in &group.entries {
+                let p = rule.policy_index;
+                if !whole.contains(&p) && of(&group.entries, p) == of(&top.results, p) {
+                    whole.push(p);
+                }
+            }
+        }
+        if !whole.is_empty() {
+            out.extend_from_slice(b",\"policies\":");
+            indices(out, whole.iter().copied());
+        }
+        let mut rules: Vec<usize> =
+            group.entries.iter().filter(|(r, _)| !whole.contains(&r.policy_index)).map(|(r, _)| r.index).collect();
+        rules.dedup();
+        if !rules.is_empty() {
             out.extend_from_slice(b",\"rules\":");
-            indices(out, rules);
+            indices(out, rules.into_iter());
         }
         out.push(b'}');
     }
     out.push(b']');
     Ok(())
-}
-
-impl Top<'_> {
-    /// `policy`'s number of results here.
-    fn count(&self, policy: usize) -> usize {
-        self.results.iter().find(|(p, _)| *p == policy).map_or(0, |(_, n)| *n)
-    }
 }
 
 /// `[0,4]`.

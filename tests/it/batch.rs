@@ -3,10 +3,12 @@
 
 use crate::common::date;
 use policy_lang::batch::{run, Options};
+use policy_lang::facts::{Entity, Facts, Slot};
 use policy_lang::output::Detail;
 use policy_lang::population::Population;
 use policy_lang::{load, Program};
 use pretty_assertions::assert_eq;
+use std::collections::BTreeMap;
 
 fn bundled() -> Program {
     load(&["rules".into()]).unwrap_or_else(|e| panic!("{e:?}")).program
@@ -159,14 +161,15 @@ fn reads_map(reason: &serde_json::Value) -> serde_json::Value {
 #[test]
 fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award_with_its_steps() {
     use serde_json::Value;
-    use std::collections::BTreeSet;
     let program = bundled();
+    let ir = policy_lang::ir::to_json(&program);
     let input = population(&program, 23, 300);
     let (full, _) = evaluate_as(&program, &input, 2, 64, Detail::Full);
     let (lean, _) = evaluate_as(&program, &input, 2, 64, Detail::Awards);
     let (compact, _) = evaluate_as(&program, &input, 2, 64, Detail::Compact);
-    let (mut groups_seen, mut entries_seen) = ([0; 4], 0);
-    for ((full, lean), compact) in full.lines().zip(lean.lines()).zip(compact.lines()) {
+    let (mut groups_seen, mut entries_seen) = ([0; 6], 0);
+    let lines = full.lines().zip(lean.lines()).zip(compact.lines()).zip(input.lines());
+    for (((full, lean), compact), fact_set) in lines {
         let full: Value = serde_json::from_str(full).unwrap_or_default();
         let lean: Value = serde_json::from_str(lean).unwrap_or_default();
         let compact: Value = serde_json::from_str(compact).unwrap_or_default();
@@ -191,73 +194,113 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
                 assert_eq!(x[key], c[key], "{key}");
             }
         }
-        // Every (policy, rule) of `not_applicable` is in the compact groups, and nothing else.
+        // Every (rule, entity) of `not_applicable` with its first reason's values, from the
+        // full line and decoded from the compact groups through the IR and the facts: the same.
         let entries = full["not_applicable"].as_array().cloned().unwrap_or_default();
         entries_seen += entries.len();
-        let mut want = BTreeSet::new();
-        let mut got = BTreeSet::new();
-        let policies = compact["not_applicable"].as_object().cloned().unwrap_or_default();
-        let group = |policy: &str, kind: &str| policies.get(policy).and_then(|p| p[kind].as_array().cloned());
+        let mut want = BTreeMap::new();
         for entry in &entries {
-            let (policy, rule, entity) =
-                (entry["policy"].as_str().unwrap_or_default(), &entry["rule"], &entry["entity"]);
-            let entity = entity.as_str().unwrap_or_default();
-            want.insert((policy.to_string(), rule.as_str().unwrap_or_default().to_string()));
             let first = &entry["why"][0];
-            let inside = |group: &Value| {
-                let at = group["entity"].as_str().unwrap_or_default();
-                entity == at || entity.starts_with(&format!("{at}."))
+            let (kind, values) = match first["reason"].as_str() {
+                Some("out_of_scope") => (0, reads_map(first)),
+                Some("fact_missing") => (1, first["fact"].clone()),
+                Some("condition_false") => (2, reads_map(first)),
+                _ => (3, entry["why"].clone()),
             };
-            let has_rule = |group: &Value| group["rules"].as_array().is_some_and(|r| r.contains(rule));
-            // Its group, by its first reason; it is in no other group of its policy and entity.
-            let found: Vec<(usize, Value)> = ["out_of_scope", "missing", "false", "other"]
-                .iter()
-                .enumerate()
-                .flat_map(|(k, kind)| group(policy, kind).unwrap_or_default().into_iter().map(move |g| (k, g)))
-                .filter(|(k, g)| {
-                    inside(g)
-                        && if *k >= 2 {
-                            g["entity"] == entry["entity"]
-                                && g["rules"].get(rule.as_str().unwrap_or_default()).is_some()
-                        } else {
-                            has_rule(g)
-                        }
-                })
-                .collect();
-            let kind = match first["reason"].as_str() {
-                Some("out_of_scope") => 0,
-                Some("fact_missing") => 1,
-                Some("condition_false") => 2,
-                _ => 3,
-            };
-            let mine: Vec<&Value> = found.iter().filter(|(k, _)| *k == kind).map(|(_, g)| g).collect();
-            assert_eq!(mine.len(), 1, "{entry}\n{found:?}");
-            let mine = mine[0];
-            match kind {
-                0 => assert_eq!(mine["reads"], reads_map(first), "{entry}"),
-                1 => assert_eq!(mine["fact"], first["fact"], "{entry}"),
-                2 => assert_eq!(mine["rules"][rule.as_str().unwrap_or_default()], reads_map(first), "{entry}"),
-                _ => assert_eq!(mine["rules"][rule.as_str().unwrap_or_default()], entry["why"], "{entry}"),
-            }
-            groups_seen[kind] += 1;
+            let key = (entry["policy"].to_string(), entry["rule"].to_string(), entry["entity"].to_string(), kind);
+            assert!(want.insert(key, values).is_none(), "twice in the full line: {entry}");
         }
-        for (policy, groups) in &policies {
-            for (kind, list) in groups.as_object().cloned().unwrap_or_default() {
-                for g in list.as_array().cloned().unwrap_or_default() {
-                    let rules: Vec<String> = match g["rules"].as_array() {
-                        Some(ids) => ids.iter().map(|r| r.as_str().unwrap_or_default().to_string()).collect(),
-                        None => g["rules"].as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default(),
-                    };
-                    let unique: BTreeSet<&String> = rules.iter().collect();
-                    assert_eq!(unique.len(), rules.len(), "a rule twice in one group: {kind} {g}");
-                    got.extend(rules.into_iter().map(|r| (policy.clone(), r)));
+        let facts = program.facts("line", fact_set).unwrap_or_else(|e| panic!("{e:?}"));
+        let got = decode(&program, &ir, &facts, &compact["not_applicable"], &mut groups_seen);
+        let added: Vec<_> = got.iter().filter(|(k, v)| want.get(*k) != Some(*v)).collect();
+        let lost: Vec<_> = want.iter().filter(|(k, v)| got.get(*k) != Some(*v)).collect();
+        assert!(added.is_empty() && lost.is_empty(), "added {added:?}\nlost {lost:?}\n{}", compact["not_applicable"]);
+    }
+    // The population exercises every kind of group, and policies named whole and by rule.
+    assert!(groups_seen.iter().all(|n| *n > 50), "{groups_seen:?} of {entries_seen}");
+}
+
+/// What the full line says of a rule not paying an entity: its policy, id and entity (as JSON
+/// text) and the kind of its first reason (0 out of scope, 1 missing, 2 false, 3 other),
+/// with that reason's values.
+type Decoded = BTreeMap<(String, String, String, usize), serde_json::Value>;
+
+/// A compact line's `not_applicable` decoded as a reader would: rules and policies looked up by
+/// index in the IR (`ir::to_json`, what `policy compile --target json` writes), the entities a
+/// group stands for in the facts. Counts in `seen` the groups of each kind, then those naming
+/// whole policies and those listing rules. A (rule, entity) decoded twice fails.
+fn decode(
+    program: &Program,
+    ir: &serde_json::Value,
+    facts: &Facts,
+    groups: &serde_json::Value,
+    seen: &mut [usize; 6],
+) -> Decoded {
+    use serde_json::Value;
+    let rules = ir["program"]["rules"].as_array().cloned().unwrap_or_default();
+    let policies = ir["program"]["policies"].as_array().cloned().unwrap_or_default();
+    let mut entities = Vec::new();
+    facts.roots.iter().for_each(|root| walk(root, &mut entities));
+    let mut got = Decoded::new();
+    // Rule `rule` for every entity of its kind at `at` (and, unless `exact`, below it).
+    let mut put = |rule: u64, at: &str, exact: bool, kind: usize, values: &Value| {
+        let rule = rules.get(rule as usize).unwrap_or_else(|| panic!("no rule {rule} in the IR"));
+        let of_kind = program.schema.kind_named(rule["entity"].as_str().unwrap_or_default());
+        for (path, k) in &entities {
+            let inside = **path == *at || (!exact && path.starts_with(&format!("{at}.")));
+            if inside && of_kind == Some(*k) {
+                let key = (rule["policy"].to_string(), rule["id"].to_string(), Value::from(&**path).to_string(), kind);
+                assert!(got.insert(key, values.clone()).is_none(), "decoded twice: {rule} {path}");
+            }
+        }
+    };
+    let indices =
+        |v: &Value| v.as_array().cloned().unwrap_or_default().iter().filter_map(Value::as_u64).collect::<Vec<_>>();
+    for (top, kinds) in groups.as_object().cloned().unwrap_or_default() {
+        let at = |below: &Value| match below.as_str().unwrap_or_default() {
+            "" => top.clone(),
+            below => format!("{top}.{below}"),
+        };
+        for (kind, name) in ["out_of_scope", "missing"].iter().enumerate() {
+            for group in kinds[name].as_array().cloned().unwrap_or_default() {
+                seen[kind] += 1;
+                let (whole, listed) = (indices(&group["policies"]), indices(&group["rules"]));
+                seen[4] += usize::from(!whole.is_empty());
+                seen[5] += usize::from(!listed.is_empty());
+                assert!(!whole.is_empty() || !listed.is_empty(), "a group of no rules: {group}");
+                let ids: Vec<&Value> =
+                    whole.iter().filter_map(|p| policies.get(*p as usize)).map(|p| &p["id"]).collect();
+                assert_eq!(ids.len(), whole.len(), "a policy not in the IR: {group}");
+                let of_whole = (0..rules.len() as u64)
+                    .filter(|r| rules.get(*r as usize).is_some_and(|rule| ids.contains(&&rule["policy"])));
+                let values = if kind == 0 { group["reads"].clone() } else { group["fact"].clone() };
+                let at = if kind == 0 { top.clone() } else { at(&group["entity"]) };
+                for rule in of_whole.chain(listed) {
+                    put(rule, &at, false, kind, &values);
                 }
             }
         }
-        assert_eq!(got, want);
+        for (kind, name) in [(2, "false"), (3, "other")] {
+            for (below, rules) in kinds[name].as_object().cloned().unwrap_or_default() {
+                seen[kind] += 1;
+                for (rule, values) in rules.as_object().cloned().unwrap_or_default() {
+                    let rule = rule.parse().unwrap_or_else(|_| panic!("a rule key that is not an index: {rule}"));
+                    put(rule, &at(&Value::from(below.as_str())), true, kind, &values);
+                }
+            }
+        }
     }
-    // The population exercises every kind of group.
-    assert!(groups_seen.iter().all(|n| *n > 50), "{groups_seen:?} of {entries_seen}");
+    got
+}
+
+/// Every entity of the facts with its kind, depth first.
+fn walk(entity: &Entity, out: &mut Vec<(std::sync::Arc<str>, usize)>) {
+    out.push((entity.path.clone(), entity.kind));
+    for slot in &entity.slots {
+        if let Slot::Children(children) = slot {
+            children.iter().for_each(|child| walk(child, out));
+        }
+    }
 }
 
 #[test]
