@@ -85,8 +85,8 @@ enum Command {
         #[arg(long)]
         awards_only: bool,
         /// JSON Lines: how much each result says: `full` (traces and reasons, as sentences and as
-        /// values), `compact` (steps and grouped reasons as values, rules named by policy and id)
-        /// or `awards` (the same as --awards-only)
+        /// values), `compact` (steps and grouped reasons as values, the rules that did not pay
+        /// named by their index in `compile --target json`) or `awards` (the same as --awards-only)
         #[arg(long, value_enum, conflicts_with = "awards_only")]
         detail: Option<Detail>,
         /// Append one JSON line per top-level entity (time, rules and facts hashes, awards,

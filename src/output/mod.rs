@@ -60,7 +60,7 @@ pub enum Detail {
     #[default]
     Full,
     /// Every award with its steps as values, and the rules that did not pay grouped, named by
-    /// policy and id, values only (`output::compact`).
+    /// their index in the IR, values only (`output::compact`).
     Compact,
     /// Awards and totals only (`json::write_lean`).
     Awards,

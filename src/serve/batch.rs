@@ -35,13 +35,14 @@ pub struct BatchQuery {
 }
 
 /// How much each result line says: `full` (traces and reasons, as sentences and as values),
-/// `compact` (steps and grouped reasons as values, rules named by policy and id), `awards`.
+/// `compact` (steps and grouped reasons as values; the rules that did not pay named by their
+/// index in `GET /v1/rules`, the IR's order), `awards`.
 #[derive(Clone, Copy, Debug, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Detail {
     /// Traces and reasons, as sentences and as values.
     Full,
-    /// Steps and grouped reasons as values.
+    /// Steps and grouped reasons as values; rules named by their index in `GET /v1/rules`.
     Compact,
     /// Awards and totals only.
     Awards,

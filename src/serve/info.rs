@@ -52,9 +52,11 @@ pub struct RuleInfo {
 /// `GET /v1/rules`.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RulesAnswer {
-    /// The policies, in load order.
+    /// The policies, in load order, as in the IR: a compact batch line (`detail=compact`)
+    /// names a policy by its index here.
     pub policies: Vec<PolicyInfo>,
-    /// Every rule, in source order.
+    /// Every rule, in load order (files by name, rules in source order), as in the IR: a
+    /// compact batch line names a rule that did not pay by its index here.
     pub rules: Vec<RuleInfo>,
     /// The rules' hashes and the engine.
     pub provenance: Provenance,
