@@ -5,14 +5,14 @@
 //! not pay are named by reference to the IR (`policy compile --target json` of the same rule
 //! paths, or `GET /v1/rules` of the server that answered, whose `x-policy-rules-sha256` names
 //! the rules): a rule by its index in `program.rules`, a policy by its index in
-//! `program.policies`. Both lists are in load order (files in name order, rules in source
-//! order), so an index means the same rule for the same rule files. Titles, cites,
-//! conditions and each rule's entity kind are there, fetched once.
+//! `program.policies`. Both lists are in load order (files in the order given, a folder's by
+//! name; rules in source order), so an index means the same rule for the same rule paths.
+//! Titles, cites, conditions and each rule's entity kind are there, fetched once.
 //!
 //! ```text
 //! {"as_of", "awards": [lean award + "steps"],
 //!  "not_applicable": {top-level entity: {
-//!     "out_of_scope": [{"reads": {fact: value}, "policies": [p], "rules": [r]}],
+//!     "out_of_scope": [{"entity": below, "reads": {fact: value}, "policies": [p], "rules": [r]}],
 //!     "missing": [{"entity": below, "fact", "policies": [p], "rules": [r]}],
 //!     "false": {below: {r: {fact: value}}},
 //!     "other": {below: {r: [why]}}}},
@@ -22,15 +22,18 @@
 //!
 //! Each (rule, entity) that does not pay is in exactly one group of its top-level entity, by
 //! its first (most informative) reason: out of its policy's scope (by the values the scope
-//! read, the same for every entity the top-level one contains), a fact not given (the first
-//! one; by the entity that lacks it), a false condition (the first one's values), or another
-//! reason. `below` is an entity's path below the top-level one (`drugs.D0` in
-//! `enterprise.E1`; `""` for the top-level entity itself, whose `"entity"` a missing group
-//! leaves out). An out-of-scope or missing group stands for every entity of each listed
-//! rule's kind at or below its entity. `"policies"` lists the policies every rule of which is
-//! in the group, because nothing else of that policy was decided here (no award, exclusion or
-//! other reason): the whole policy, without listing its rules. `"rules"` lists the others;
-//! either is left out when empty.
+//! read), a fact not given (the first one; by the entity that lacks it and the fact), a
+//! false condition (the first one's values), or another reason. `below` is an entity's path
+//! below the top-level one: `drugs.D0` in `enterprise.E1`, `""` for the top-level entity
+//! itself, whose `"entity"` a group leaves out.
+//!
+//! An out-of-scope or missing group stands for every entity of each of its rules' kind at
+//! or below its entity: a rule is in it only if all its results there are (a project whose
+//! condition was false before the enterprise's missing fact was asked for keeps its rule out
+//! of the enterprise's group; that project's entry is in a group of its own). `"rules"`
+//! lists the rules; a group of the top-level entity lists instead in `"policies"` each policy
+//! that decided nothing else there (no award, exclusion or other reason): all its rules,
+//! those without an entity of their kind standing for nothing. Either is left out when empty.
 
 use super::json::{lean_head, lean_tail, string};
 use crate::eval::{Evaluation, Excluded, Read, Reason};
