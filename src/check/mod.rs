@@ -352,7 +352,7 @@ fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> pro
     }
     let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.node.clone());
     program::Policy {
-        id: p.id.node.clone(),
+        id: p.id.node.as_str().into(),
         title: text(&p.title),
         issuer: text(&p.issuer),
         document: text(&p.document),

@@ -37,7 +37,7 @@ pub use result::{Award, EvalError, Evaluation, Excluded, Failure, NotApplicable,
 
 use crate::amounts::{self, money};
 use crate::facts::{Entity, Facts, Grant, Slot};
-use crate::program::{Entitlement, InForce, Program, Rule, Since, TextRef, Value};
+use crate::program::{Entitlement, InForce, Program, Rule, Shown, Since, TextRef, Value};
 use crate::terms::Frequency;
 use chrono::{Datelike, NaiveDate};
 use expr::{Interp, Stop};
@@ -309,9 +309,9 @@ impl<'a> Run<'a> {
         // Whom the policy governs comes first: another city's rules say nothing else.
         for condition in rule.conditions.iter().filter(|c| c.scope) {
             if interp.eval(&condition.expr)? != Value::Bool(true) {
-                let policy = self.program.policies.get(rule.policy).map_or("", |p| p.id.as_str());
+                let policy = self.program.policies.get(rule.policy).map_or_else(|| Arc::from(""), |p| p.id.clone());
                 return Err(self.refuse(|| Reason::OutOfScope {
-                    policy: policy.to_string(),
+                    policy,
                     condition: condition.text.clone(),
                     reads: reads(interp, &condition.expr),
                 }));
@@ -517,8 +517,8 @@ fn reads(interp: &Interp, condition: &crate::program::Expr) -> Vec<Read> {
                 let entity = interp.chain.len().checked_sub(up + 1).and_then(|i| interp.chain.get(i))?;
                 let ty = interp.schema.kinds.get(entity.kind)?.fields.get(slot)?.ty;
                 let value = match entity.slots.get(slot)? {
-                    Slot::Value(v) => Some(interp.schema.show(v, ty, money)),
-                    _ => default.map(|d| format!("{d} by default")),
+                    Slot::Value(v) => Some(interp.schema.shown(v, ty)),
+                    _ => default.map(Shown::ByDefault),
                 };
                 Some(Read { fact: name, value })
             }
@@ -527,7 +527,7 @@ fn reads(interp: &Interp, condition: &crate::program::Expr) -> Vec<Read> {
                 let (schedules, args) = (interp.schedules, interp.args.clone());
                 let mut again =
                     Interp { schema, schedules, args, chain, as_of, trace: Vec::new(), tracing: false, explain: false };
-                let value = again.eval(expr).ok().map(|v| schema.show(&v, crate::program::Ty::Number, money));
+                let value = again.eval(expr).ok().map(|v| schema.shown(&v, crate::program::Ty::Number));
                 Some(Read { fact: name, value })
             }
         })

@@ -21,6 +21,7 @@
 
 use super::json::{lean_head, lean_tail, string};
 use crate::eval::{Evaluation, Excluded, NotApplicable, Read, Reason};
+use crate::program::Shown;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// Writes the compact line for `e`, input line `line`, to `out`.
@@ -225,7 +226,8 @@ fn values(out: &mut Vec<u8>, reads: &[Read]) -> serde_json::Result<()> {
         string(out, &read.fact)?;
         out.push(b':');
         match &read.value {
-            Some(value) => string(out, value)?,
+            Some(Shown::Name(name)) => string(out, name)?,
+            Some(value) => serde_json::to_writer(&mut *out, value)?,
             None => out.extend_from_slice(b"null"),
         }
     }
