@@ -13,9 +13,11 @@ use rust_decimal::Decimal;
 use std::fmt;
 use std::sync::Arc;
 
+mod reads;
 mod shown;
 mod versions;
 
+pub use reads::Reading;
 pub use shown::Shown;
 pub use versions::{
     Amended, Amendment, AmendmentId, CapVersion, How, InForce, Since, Text, TextRef, Version, VersionRef,
@@ -486,6 +488,7 @@ pub struct Expect {
 }
 
 /// A `when` clause (or the policy's `scope`) and its text, which names it when it fails.
+/// Made by [`Condition::new`], which finds what it reads.
 #[derive(Clone, Debug)]
 pub struct Condition {
     /// The condition as written, for not-applicable reasons.
@@ -494,6 +497,8 @@ pub struct Condition {
     pub expr: Expr,
     /// From the policy's `scope`, not the rule's own `when`.
     pub scope: bool,
+    /// The facts it reads, each once, in the order written: what its reason shows.
+    pub reads: Vec<Reading>,
 }
 
 /// A typed expression with names resolved.

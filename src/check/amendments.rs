@@ -412,10 +412,8 @@ impl Amend<'_> {
         };
         if !clauses.conditions.is_empty() {
             text.conditions.retain(|c| c.scope);
-            text.conditions.extend(clauses.conditions.iter().map(|c| program::Condition {
-                text: c.to_string().into(),
-                expr: cx.require(c, &[Ty::Bool], "a `when` condition"),
-                scope: false,
+            text.conditions.extend(clauses.conditions.iter().map(|c| {
+                program::Condition::new(c.to_string().into(), cx.require(c, &[Ty::Bool], "a `when` condition"), false)
             }));
             replaced.push("when".into());
         }

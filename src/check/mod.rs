@@ -412,7 +412,7 @@ fn rule(
     let own = r.conditions.iter().map(|c| (c, false, when.as_str()));
     let conditions = scope
         .chain(own)
-        .map(|(c, scope, what)| Condition { text: c.to_string().into(), expr: cx.require(c, &[Ty::Bool], what), scope })
+        .map(|(c, scope, what)| Condition::new(c.to_string().into(), cx.require(c, &[Ty::Bool], what), scope))
         .collect();
     let on = r.on.as_ref().map(|e| cx.require(e, &[Ty::Date], &t!("context-on-date")));
     let reward = r.reward.as_ref().map(|e| cx.require(e, &[Ty::Money, Ty::Award], &t!("context-reward")))?;

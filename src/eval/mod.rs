@@ -37,7 +37,7 @@ pub use result::{Award, EvalError, Evaluation, Excluded, Failure, NotApplicable,
 
 use crate::amounts::{self, money};
 use crate::facts::{Entity, Facts, Grant, Slot};
-use crate::program::{Entitlement, InForce, Program, Rule, Shown, Since, TextRef, Value};
+use crate::program::{Condition, Entitlement, InForce, Program, Reading, Rule, Shown, Since, TextRef, Value};
 use crate::terms::Frequency;
 use chrono::{Datelike, NaiveDate};
 use expr::{Interp, Stop};
@@ -313,7 +313,7 @@ impl<'a> Run<'a> {
                 return Err(self.refuse(|| Reason::OutOfScope {
                     policy,
                     condition: condition.text.clone(),
-                    reads: reads(interp, &condition.expr),
+                    reads: reads(interp, condition),
                 }));
             }
         }
@@ -326,26 +326,25 @@ impl<'a> Run<'a> {
                 return Err(Stop::Failed(Failure::Internal, "internal error: the event date is not a date".into()))
             }
             Some(Err(Stop::NotApplicable(why))) if self.explain => {
-                reasons.extend(why);
+                reasons = why;
                 None
             }
             Some(Err(stop)) => return Err(stop),
         };
         let text = self.text(rule, date, version)?;
         for condition in text.conditions.iter().filter(|c| !c.scope) {
-            let failed = match interp.eval(&condition.expr) {
+            match interp.eval(&condition.expr) {
                 Ok(Value::Bool(true)) => continue,
-                Ok(_) => vec![Reason::ConditionFalse {
+                Err(Stop::Failed(kind, message)) => return Err(Stop::Failed(kind, message)),
+                _ if !self.explain => return Err(Stop::NotApplicable(Vec::new())),
+                Ok(_) => reasons.push(Reason::ConditionFalse {
                     condition: condition.text.clone(),
-                    reads: reads(interp, &condition.expr),
-                }],
-                Err(Stop::NotApplicable(why)) => why,
-                Err(failed) => return Err(failed),
-            };
-            if !self.explain {
-                return Err(Stop::NotApplicable(Vec::new()));
+                    reads: reads(interp, condition),
+                }),
+                // Taken whole when it is the first: most rules that do not apply give one reason.
+                Err(Stop::NotApplicable(why)) if reasons.is_empty() => reasons = why,
+                Err(Stop::NotApplicable(mut why)) => reasons.append(&mut why),
             }
-            reasons.extend(failed);
         }
         if let Some(outside) = date.and_then(|d| self.window(rule, d)) {
             if !self.explain {
@@ -505,84 +504,37 @@ fn informative(reason: &Reason) -> u8 {
     }
 }
 
-/// The facts a failed condition read, with their values as shown to people: a field's value
-/// (or its default), an aggregate's result.
-fn reads(interp: &Interp, condition: &crate::program::Expr) -> Vec<Read> {
-    let mut found = Vec::new();
-    collect_reads(condition, &mut found);
-    found
-        .into_iter()
-        .filter_map(|read| match read {
-            Readable::Field { up, slot, name, default } => {
-                let entity = interp.chain.len().checked_sub(up + 1).and_then(|i| interp.chain.get(i))?;
-                let ty = interp.schema.kinds.get(entity.kind)?.fields.get(slot)?.ty;
-                let value = match entity.slots.get(slot)? {
-                    Slot::Value(v) => Some(interp.schema.shown(v, ty)),
-                    _ => default.map(Shown::ByDefault),
+/// The facts a false condition read (found when the program was built), with their values:
+/// a field's value (or its default), an aggregate's result.
+fn reads(interp: &Interp, condition: &Condition) -> Vec<Read> {
+    let mut reads = Vec::with_capacity(condition.reads.len());
+    for reading in &condition.reads {
+        let read = match reading {
+            Reading::Field { up, slot, name, default } => {
+                let Some(entity) = interp.chain.len().checked_sub(up + 1).and_then(|i| interp.chain.get(i)) else {
+                    continue;
                 };
-                Some(Read { fact: name, value })
+                let Some(ty) = interp.schema.kinds.get(entity.kind).and_then(|k| k.fields.get(*slot)).map(|f| f.ty)
+                else {
+                    continue;
+                };
+                let value = match entity.slots.get(*slot) {
+                    Some(Slot::Value(v)) => Some(interp.schema.shown(v, ty)),
+                    Some(_) => default.clone().map(Shown::ByDefault),
+                    None => continue,
+                };
+                Read { fact: name.clone(), value }
             }
-            Readable::Aggregate(expr, name) => {
+            Reading::Aggregate(expr, name) => {
                 let (schema, chain, as_of) = (interp.schema, interp.chain, interp.as_of);
                 let (schedules, args) = (interp.schedules, interp.args.clone());
                 let mut again =
                     Interp { schema, schedules, args, chain, as_of, trace: Vec::new(), tracing: false, explain: false };
                 let value = again.eval(expr).ok().map(|v| schema.shown(&v, crate::program::Ty::Number));
-                Some(Read { fact: name, value })
+                Read { fact: name.clone(), value }
             }
-        })
-        .collect()
-}
-
-/// What a condition reads that a reason shows.
-enum Readable<'e> {
-    /// A fact of the entity `up` levels above, and its default's text.
-    Field { up: usize, slot: usize, name: Arc<str>, default: Option<Arc<str>> },
-    /// An aggregate over child records, and its words.
-    Aggregate(&'e crate::program::Expr, Arc<str>),
-}
-
-fn collect_reads<'e>(e: &'e crate::program::Expr, out: &mut Vec<Readable<'e>>) {
-    use crate::program::Expr::*;
-    let mut field = |up: usize, slot: usize, name: &Arc<str>, default: Option<&Arc<str>>| {
-        if !out.iter().any(|r| matches!(r, Readable::Field { up: u, slot: s, .. } if *u == up && *s == slot)) {
-            out.push(Readable::Field { up, slot, name: name.clone(), default: default.cloned() });
-        }
-    };
-    match e {
-        Field { up, slot, name } => field(*up, *slot, name, None),
-        Default { fact, text, .. } => match fact.as_ref() {
-            Field { up, slot, name } => field(*up, *slot, name, Some(text)),
-            other => collect_reads(other, out),
-        },
-        Aggregate(aggregate) => out.push(Readable::Aggregate(e, aggregate.text.clone())),
-        Neg(a) | Not(a) | UpTo(a) | In(a, _) => collect_reads(a, out),
-        Arith(_, a, b) | Compare(_, a, b) | And(a, b) | Or(a, b) | Range(a, b) | RateRange(a, b) => {
-            collect_reads(a, out);
-            collect_reads(b, out);
-        }
-        Shift { date, by, .. } => {
-            collect_reads(date, out);
-            collect_reads(by, out);
-        }
-        If(c, t, f) => {
-            collect_reads(c, out);
-            collect_reads(t, out);
-            collect_reads(f, out);
-        }
-        Of { rate, base, .. } => {
-            collect_reads(rate, out);
-            collect_reads(base, out);
-        }
-        Per { amount, count, .. } | Max { amount, cap: count, .. } => {
-            collect_reads(amount, out);
-            collect_reads(count, out);
-        }
-        By { scrutinee, .. } | Tiers { scrutinee, .. } | Marginal { scrutinee, .. } | Steps { scrutinee, .. } => {
-            collect_reads(scrutinee, out)
-        }
-        EnumName { value, .. } => collect_reads(value, out),
-        Call { args, .. } => args.iter().for_each(|arg| collect_reads(arg, out)),
-        Const(_) | AsOf | CaseByCase { .. } | Param { .. } => {}
+        };
+        reads.push(read);
     }
+    reads
 }

@@ -301,7 +301,7 @@ fn rule(
     let conditions = |conditions: &[ir::Condition]| {
         conditions
             .iter()
-            .map(|c| Ok(Condition { text: c.text.as_str().into(), expr: reader.expr(&c.expr)?, scope: c.scope }))
+            .map(|c| Ok(Condition::new(c.text.as_str().into(), reader.expr(&c.expr)?, c.scope)))
             .collect::<Result<Vec<_>>>()
     };
     let shares = |split: &[ir::Share]| split.iter().map(|s| Share { payer: s.payer.clone(), rate: s.rate }).collect();
