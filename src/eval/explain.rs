@@ -322,15 +322,15 @@ pub enum Reason {
         policy: Arc<str>,
         /// The condition as written.
         condition: Arc<str>,
-        /// The facts it read.
-        reads: Vec<Read>,
+        /// The facts it read (shared: the same values recur across rules and entities).
+        reads: Arc<[Read]>,
     },
     /// A `when` condition is false.
     ConditionFalse {
         /// The condition as written.
         condition: Arc<str>,
-        /// The facts it read.
-        reads: Vec<Read>,
+        /// The facts it read (shared: the same values recur across rules and entities).
+        reads: Arc<[Read]>,
     },
     /// A fact the rule needs is not given.
     FactMissing {

@@ -101,7 +101,8 @@ pub(crate) fn evaluate(
         let scope = if rule.frequency == Frequency::Once { scope_of(&grant.entity, depth) } else { None };
         granted.entry((index, scope.unwrap_or(&grant.entity))).or_default().push(grant);
     }
-    let mut run = Run { program, as_of, explain, granted, candidates: Vec::new(), not_applicable: Vec::new() };
+    let (candidates, not_applicable, shared) = (Vec::new(), Vec::new(), Vec::new());
+    let mut run = Run { program, as_of, explain, granted, candidates, not_applicable, shared };
     let mut chain = Vec::with_capacity(4);
     for root in &facts.roots {
         chain.clear();
@@ -230,7 +231,14 @@ struct Run<'a> {
     granted: HashMap<(usize, &'a str), Vec<&'a Grant>>,
     candidates: Vec<Candidate>,
     not_applicable: Vec<NotApplicable>,
+    /// The facts recent out-of-scope reasons read, the last [`SHARED_READS`]: a policy's scope
+    /// is false the same way for each of its rules and every entity of an enterprise, so
+    /// those reasons share one list.
+    shared: Vec<Arc<[Read]>>,
 }
+
+/// How many out-of-scope fact lists a run keeps to share (one per policy, and a few more).
+const SHARED_READS: usize = 8;
 
 impl<'a> Run<'a> {
     /// Evaluates the rules for the last entity of `chain`, then its children.
@@ -300,7 +308,7 @@ impl<'a> Run<'a> {
     /// every reason that holds, the most informative first. The event date picks the text in
     /// force (`version`: the amendment it comes from, if any).
     fn outcome(
-        &self,
+        &mut self,
         index: usize,
         rule: &Rule,
         interp: &mut Interp,
@@ -309,12 +317,12 @@ impl<'a> Run<'a> {
         // Whom the policy governs comes first: another city's rules say nothing else.
         for condition in rule.conditions.iter().filter(|c| c.scope) {
             if interp.eval(&condition.expr)? != Value::Bool(true) {
+                if !self.explain {
+                    return Err(Stop::NotApplicable(Vec::new()));
+                }
                 let policy = self.program.policies.get(rule.policy).map_or_else(|| Arc::from(""), |p| p.id.clone());
-                return Err(self.refuse(|| Reason::OutOfScope {
-                    policy,
-                    condition: condition.text.clone(),
-                    reads: reads(interp, condition),
-                }));
+                let (condition, reads) = (condition.text.clone(), self.scope_reads(interp, condition));
+                return Err(Stop::NotApplicable(vec![Reason::OutOfScope { policy, condition, reads }]));
             }
         }
         let mut reasons = Vec::new();
@@ -353,7 +361,10 @@ impl<'a> Run<'a> {
             reasons.push(outside);
         }
         let Some(date) = date.filter(|_| reasons.is_empty()) else {
-            reasons.sort_by_key(informative);
+            // Mostly in order already (the date, the conditions, the window): checked first.
+            if !reasons.is_sorted_by_key(informative) {
+                reasons.sort_by_key(informative);
+            }
             return Err(Stop::NotApplicable(reasons));
         };
         let key = match &rule.once_per {
@@ -391,6 +402,24 @@ impl<'a> Run<'a> {
                 Err(self.refuse(|| Reason::NotYetAdded { version: self.program.version_ref(since), date }))
             }
         }
+    }
+
+    /// The facts an out-of-scope `condition` read, shared with an earlier reason that read
+    /// the same values.
+    fn scope_reads(&mut self, interp: &Interp, condition: &Condition) -> Arc<[Read]> {
+        let same = |known: &&Arc<[Read]>| {
+            known.len() == condition.reads.len()
+                && known.iter().zip(&condition.reads).all(|(known, reading)| *known == read(interp, reading))
+        };
+        if let Some(known) = self.shared.iter().find(same) {
+            return known.clone();
+        }
+        let reads = reads(interp, condition);
+        if self.shared.len() == SHARED_READS {
+            self.shared.remove(0);
+        }
+        self.shared.push(reads.clone());
+        reads
     }
 
     /// The rule does not apply; the reason is built only when explaining.
@@ -504,37 +533,33 @@ fn informative(reason: &Reason) -> u8 {
     }
 }
 
-/// The facts a false condition read (found when the program was built), with their values:
-/// a field's value (or its default), an aggregate's result.
-fn reads(interp: &Interp, condition: &Condition) -> Vec<Read> {
-    let mut reads = Vec::with_capacity(condition.reads.len());
-    for reading in &condition.reads {
-        let read = match reading {
-            Reading::Field { up, slot, name, default } => {
-                let Some(entity) = interp.chain.len().checked_sub(up + 1).and_then(|i| interp.chain.get(i)) else {
-                    continue;
-                };
-                let Some(ty) = interp.schema.kinds.get(entity.kind).and_then(|k| k.fields.get(*slot)).map(|f| f.ty)
-                else {
-                    continue;
-                };
-                let value = match entity.slots.get(*slot) {
-                    Some(Slot::Value(v)) => Some(interp.schema.shown(v, ty)),
-                    Some(_) => default.clone().map(Shown::ByDefault),
-                    None => continue,
-                };
-                Read { fact: name.clone(), value }
-            }
-            Reading::Aggregate(expr, name) => {
-                let (schema, chain, as_of) = (interp.schema, interp.chain, interp.as_of);
-                let (schedules, args) = (interp.schedules, interp.args.clone());
-                let mut again =
-                    Interp { schema, schedules, args, chain, as_of, trace: Vec::new(), tracing: false, explain: false };
-                let value = again.eval(expr).ok().map(|v| schema.shown(&v, crate::program::Ty::Number));
-                Read { fact: name.clone(), value }
-            }
-        };
-        reads.push(read);
+/// The facts a false condition read (found when the program was built), with their values.
+fn reads(interp: &Interp, condition: &Condition) -> Arc<[Read]> {
+    condition.reads.iter().map(|reading| read(interp, reading)).collect()
+}
+
+/// A fact's value (or its default), an aggregate's result; `None` when not given. The
+/// checker placed every fact it reads, so each names an entity of the chain and a slot of it.
+fn read(interp: &Interp, reading: &Reading) -> Read {
+    match reading {
+        Reading::Field { up, slot, name, default } => {
+            let entity = interp.chain.len().checked_sub(up + 1).and_then(|i| interp.chain.get(i));
+            let value = entity.and_then(|entity| {
+                let ty = interp.schema.kinds.get(entity.kind)?.fields.get(*slot)?.ty;
+                match entity.slots.get(*slot)? {
+                    Slot::Value(v) => Some(interp.schema.shown(v, ty)),
+                    _ => default.clone().map(Shown::ByDefault),
+                }
+            });
+            Read { fact: name.clone(), value }
+        }
+        Reading::Aggregate(expr, name) => {
+            let (schema, chain, as_of) = (interp.schema, interp.chain, interp.as_of);
+            let (schedules, args) = (interp.schedules, interp.args.clone());
+            let mut again =
+                Interp { schema, schedules, args, chain, as_of, trace: Vec::new(), tracing: false, explain: false };
+            let value = again.eval(expr).ok().map(|v| schema.shown(&v, crate::program::Ty::Number));
+            Read { fact: name.clone(), value }
+        }
     }
-    reads
 }

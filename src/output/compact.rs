@@ -75,13 +75,13 @@ pub fn group(entries: &[NotApplicable]) -> Vec<(&str, Groups<'_>)> {
         let (rule, entity) = (na.rule.id.as_str(), &*na.entity);
         match na.why.0.first() {
             Some(Reason::OutOfScope { reads, .. }) => {
-                add_once(&mut groups.out_of_scope, (top_level(entity), reads.as_slice()), rule);
+                add_once(&mut groups.out_of_scope, (top_level(entity), &**reads), rule);
             }
             Some(Reason::FactMissing { fact, up }) => {
                 add_once(&mut groups.missing, (above(entity, *up), &**fact), rule);
             }
             Some(Reason::ConditionFalse { reads, .. }) => {
-                by_entity(&mut groups.false_, entity, (rule, reads.as_slice()));
+                by_entity(&mut groups.false_, entity, (rule, &**reads));
             }
             _ => by_entity(&mut groups.other, entity, (rule, na.why.0.as_slice())),
         }
