@@ -226,7 +226,7 @@ impl Interp<'_> {
             }
             Expr::EnumName { value, enum_id } => {
                 let Value::Enum(v) = self.eval(value)? else { return Err(mistyped("an enum value")) };
-                Ok(Value::Text(self.variant_name(*enum_id, v).into()))
+                Ok(Value::Text(self.variant_name(*enum_id, v)))
             }
             Expr::Steps { scrutinee, arms, text } => {
                 let x = self.dec(scrutinee)?;
