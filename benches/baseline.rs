@@ -154,11 +154,11 @@ impl Baseline {
         for e in &schema.enums {
             for (i, v) in e.variants.iter().enumerate() {
                 let (e, v): (&'static str, &'static str) =
-                    (Box::leak(e.name.clone().into_boxed_str()), Box::leak(v.clone().into_boxed_str()));
+                    (Box::leak(e.name.clone().into_boxed_str()), Box::leak(v.to_string().into_boxed_str()));
                 variants.insert((e, v), i);
             }
         }
-        let policy = program.policies.iter().find(|p| p.id == "changzhou_2023").expect("policy");
+        let policy = program.policies.iter().find(|p| &*p.id == "changzhou_2023").expect("policy");
         Baseline {
             slots,
             variants,

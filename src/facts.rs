@@ -906,10 +906,10 @@ fn typed(schema: &Schema, raw: &Raw, ty: Ty) -> Result<Value, (String, String)> 
         (Ty::Text, Raw::Text(s)) => Some(Value::Text(Arc::from(&**s))),
         (Ty::Duration, Raw::Text(s)) => crate::dates::parse_duration(s).map(Value::Duration),
         (Ty::Enum(e), Raw::Text(s)) => match schema.enums.get(e) {
-            Some(def) => match def.variants.iter().position(|v| v == s) {
+            Some(def) => match def.variants.iter().position(|v| **v == *s) {
                 Some(i) => Some(Value::Enum(i)),
                 None => {
-                    let help = suggest_help(s, def.variants.iter().map(String::as_str), "value");
+                    let help = suggest_help(s, def.variants.iter().map(|v| &**v), "value");
                     return Err((
                         t!("facts-unknown-variant", name = quote(s).to_string(), enum_name = &def.name),
                         help,
@@ -1077,7 +1077,7 @@ impl Reader<'_> {
                 );
             }
         }
-        let rule_index = match self.program.policies.iter().position(|p| p.id == policy) {
+        let rule_index = match self.program.policies.iter().position(|p| *p.id == *policy) {
             None => None,
             Some(p) => {
                 let Some(rule) = &rule else {

@@ -130,7 +130,7 @@ fn rule_needs(program: &Program, index: usize, rule: &Rule) -> RuleNeeds {
             }),
         }
     }
-    let policy = program.policies.get(rule.policy).map(|p| p.id.clone()).unwrap_or_default();
+    let policy = program.policies.get(rule.policy).map(|p| p.id.to_string()).unwrap_or_default();
     let kind = |k: usize| program.schema.kinds.get(k).map_or(String::new(), |k| k.name.clone());
     RuleNeeds {
         ledger: ledger(program, index, rule, &kind),

@@ -98,7 +98,7 @@ impl<'a> Population<'a> {
             Ty::Text => json!("…"),
             Ty::Enum(e) => {
                 let variants: Vec<&str> =
-                    schema.enums.get(e).map_or(Vec::new(), |e| e.variants.iter().map(String::as_str).collect());
+                    schema.enums.get(e).map_or(Vec::new(), |e| e.variants.iter().map(|v| &**v).collect());
                 // The city enum draws from the cities the policies govern.
                 let pool: Vec<&str> = if variants.contains(&"changzhou") { CITIES.to_vec() } else { variants };
                 pool.get(self.rng.usize(0..pool.len().max(1))).map_or(Value::Null, |v| json!(v))
@@ -117,7 +117,7 @@ impl<'a> Population<'a> {
             return;
         }
         let Some(rule) = rules.get(self.rng.usize(0..rules.len())) else { return };
-        let policy = self.program.policies.get(rule.policy).map_or("", |p| p.id.as_str());
+        let policy = self.program.policies.get(rule.policy).map_or("", |p| &*p.id);
         // A grant for one year is paid in that year or the next, as in life. (Drawn from the
         // amount, so that the stream of random numbers, and the populations, stay as they were.)
         let year = self.rng.i32(2022..=2024);

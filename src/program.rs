@@ -13,8 +13,12 @@ use rust_decimal::Decimal;
 use std::fmt;
 use std::sync::Arc;
 
+mod reads;
+mod shown;
 mod versions;
 
+pub use reads::Reading;
+pub use shown::Shown;
 pub use versions::{
     Amended, Amendment, AmendmentId, CapVersion, How, InForce, Since, Text, TextRef, Version, VersionRef,
 };
@@ -59,7 +63,7 @@ impl Program {
     /// An index past the rules (an engine bug) gets a name with nothing in it.
     pub fn rule_name(&self, index: usize) -> Arc<RuleName> {
         let names = self.names.get_or_init(|| {
-            let policy = |r: &Rule| self.policies.get(r.policy).map(|p| p.id.clone()).unwrap_or_default();
+            let policy = |r: &Rule| self.policies.get(r.policy).map(|p| p.id.to_string()).unwrap_or_default();
             self.rules
                 .iter()
                 .enumerate()
@@ -178,25 +182,7 @@ impl Schema {
     /// an enum value by name. Every value shown (a fact a reason read, a REPL result) is
     /// shown this way.
     pub fn show(&self, value: &Value, ty: Ty, money: impl Fn(Decimal) -> String) -> String {
-        match (value, ty) {
-            (Value::Dec(d), Ty::Rate) => crate::amounts::rate(*d),
-            (Value::Dec(d), Ty::Money) => money(*d),
-            (Value::Dec(d), _) => crate::amounts::money(*d),
-            (Value::Bool(b), _) => b.to_string(),
-            (Value::Date(d), _) => d.to_string(),
-            (Value::Duration(d), _) => d.to_string(),
-            (Value::Text(t), _) => {
-                let mut out = String::new();
-                let _ = crate::ast::write_string(&mut out, t);
-                out
-            }
-            (Value::Enum(i), Ty::Enum(e)) => {
-                self.enums.get(e).and_then(|e| e.variants.get(*i)).cloned().unwrap_or_else(|| i.to_string())
-            }
-            (Value::Enum(i), _) => i.to_string(),
-            (Value::Award(a), _) => a.show(money),
-            (Value::RateRange(lo, hi), _) => format!("{}..{}", crate::amounts::rate(*lo), crate::amounts::rate(*hi)),
-        }
+        self.shown(value, ty).show(money)
     }
 
     /// How a type is written in the language, e.g. `money` or `phase`.
@@ -214,8 +200,9 @@ impl Schema {
 pub struct EnumDef {
     /// The enum's name.
     pub name: String,
-    /// Its values; a [`Value::Enum`] is an index into this list.
-    pub variants: Vec<String>,
+    /// Its values; a [`Value::Enum`] is an index into this list. Shared, so a reason that
+    /// shows a value holds its name without copying it.
+    pub variants: Vec<Arc<str>>,
     /// Its `///` label, if the schema gives one.
     pub label: Option<String>,
     /// Each value's `///` label, in the order of `variants`.
@@ -315,8 +302,8 @@ impl fmt::Display for Ty {
 /// One policy document.
 #[derive(Clone, Debug)]
 pub struct Policy {
-    /// The policy's id, e.g. `changzhou_2023`.
-    pub id: String,
+    /// The policy's id, e.g. `changzhou_2023`; shared with the reasons that name it.
+    pub id: Arc<str>,
     /// The document's title.
     pub title: Option<String>,
     /// The issuing authority (发文机关).
@@ -505,6 +492,7 @@ pub struct Expect {
 }
 
 /// A `when` clause (or the policy's `scope`) and its text, which names it when it fails.
+/// Made by [`Condition::new`], which finds what it reads.
 #[derive(Clone, Debug)]
 pub struct Condition {
     /// The condition as written, for not-applicable reasons.
@@ -513,6 +501,8 @@ pub struct Condition {
     pub expr: Expr,
     /// From the policy's `scope`, not the rule's own `when`.
     pub scope: bool,
+    /// The facts it reads, each once, in the order written: what its reason shows.
+    pub reads: Vec<Reading>,
 }
 
 /// A typed expression with names resolved.

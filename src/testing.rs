@@ -311,7 +311,7 @@ pub fn uncovered(program: &Program) -> Vec<String> {
         .iter()
         .zip(named)
         .filter(|(_, named)| !named)
-        .map(|(r, _)| format!("{}.{}", program.policies.get(r.policy).map_or("", |p| p.id.as_str()), r.id))
+        .map(|(r, _)| format!("{}.{}", program.policies.get(r.policy).map_or("", |p| &*p.id), r.id))
         .collect()
 }
 

@@ -151,8 +151,8 @@ impl Amend<'_> {
 
     /// The policy amended and the date, or the errors that leave it unchecked.
     fn header<'a>(&self, file: usize, a: &'a Spanned<ast::Amendment>, diags: &mut Diagnostics) -> Option<Written<'a>> {
-        let Some(policy) = self.policies.iter().position(|p| p.id == a.policy.node) else {
-            let help = suggest::help(&a.policy.node, self.policies.iter().map(|p| p.id.as_str()), "policy");
+        let Some(policy) = self.policies.iter().position(|p| *p.id == *a.policy.node) else {
+            let help = suggest::help(&a.policy.node, self.policies.iter().map(|p| &*p.id), "policy");
             let error = AmendmentError::UnknownPolicy {
                 amendment: a.id.node.clone(),
                 policy: a.policy.node.clone(),
@@ -179,7 +179,7 @@ impl Amend<'_> {
             let error = AmendmentError::BeforePolicy {
                 amendment: a.id.node.clone(),
                 effective,
-                policy: p.id.clone(),
+                policy: p.id.to_string(),
                 policy_effective,
                 span: at.into(),
             };
@@ -190,7 +190,7 @@ impl Amend<'_> {
             let error = AmendmentError::ExpiresBeforePolicy {
                 amendment: a.id.node.clone(),
                 expires: expires.node,
-                policy: p.id.clone(),
+                policy: p.id.to_string(),
                 policy_effective,
                 span: expires.span.into(),
             };
@@ -412,10 +412,8 @@ impl Amend<'_> {
         };
         if !clauses.conditions.is_empty() {
             text.conditions.retain(|c| c.scope);
-            text.conditions.extend(clauses.conditions.iter().map(|c| program::Condition {
-                text: c.to_string().into(),
-                expr: cx.require(c, &[Ty::Bool], "a `when` condition"),
-                scope: false,
+            text.conditions.extend(clauses.conditions.iter().map(|c| {
+                program::Condition::new(c.to_string().into(), cx.require(c, &[Ty::Bool], "a `when` condition"), false)
             }));
             replaced.push("when".into());
         }

@@ -58,7 +58,7 @@ impl Context<'_> {
         let example = match ty {
             Ty::Bool => "`default false`".to_string(),
             Ty::Enum(id) => {
-                let first = self.schema.enums.get(id).and_then(|e| e.variants.first()).map_or("…", String::as_str);
+                let first = self.schema.enums.get(id).and_then(|e| e.variants.first()).map_or("…", |v| &**v);
                 format!("`default {first}`")
             }
             Ty::Date => "`default 2025-01-01`".to_string(),

@@ -286,7 +286,7 @@ impl Context<'_> {
         if let (Ty::Enum(id), ExprKind::Path(parts)) = (ty, &arg.node) {
             let def = self.schema.enums.get(id);
             if let [one] = parts.as_slice() {
-                if let Some(v) = def.and_then(|e| e.variants.iter().position(|v| *v == one.node)) {
+                if let Some(v) = def.and_then(|e| e.variants.iter().position(|v| **v == *one.node)) {
                     return Expr::Const(Value::Enum(v));
                 }
             }
@@ -394,9 +394,9 @@ impl Context<'_> {
     /// Resolves `ident` as a value of enum `id`.
     pub(super) fn variant(&mut self, id: usize, ident: &ast::Ident) -> Option<usize> {
         let def = self.schema.enums.get(id)?;
-        let found = def.variants.iter().position(|v| *v == ident.node);
+        let found = def.variants.iter().position(|v| **v == *ident.node);
         if found.is_none() {
-            let help = suggest::help(&ident.node, def.variants.iter().map(String::as_str), "value");
+            let help = suggest::help(&ident.node, def.variants.iter().map(|v| &**v), "value");
             self.error(CheckError::UnknownVariant {
                 name: ident.node.clone(),
                 enum_name: def.name.clone(),
@@ -623,8 +623,8 @@ impl Context<'_> {
             .zip(arms_of)
             .filter(|(v, _)| narrowing.allows(scrutinee, v))
             .partition(|(_, arm)| arm.is_some());
-        let listed: Vec<&str> = listed.into_iter().map(|(v, _)| v.as_str()).collect();
-        let missing: Vec<&str> = missing.into_iter().map(|(v, _)| v.as_str()).collect();
+        let listed: Vec<&str> = listed.into_iter().map(|(v, _)| &**v).collect();
+        let missing: Vec<&str> = missing.into_iter().map(|(v, _)| &**v).collect();
         if missing.is_empty() {
             return;
         }

@@ -352,7 +352,7 @@ fn policy(p: &Spanned<ast::Policy>, file: usize, diags: &mut Diagnostics) -> pro
     }
     let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.node.clone());
     program::Policy {
-        id: p.id.node.clone(),
+        id: p.id.node.as_str().into(),
         title: text(&p.title),
         issuer: text(&p.issuer),
         document: text(&p.document),
@@ -412,7 +412,7 @@ fn rule(
     let own = r.conditions.iter().map(|c| (c, false, when.as_str()));
     let conditions = scope
         .chain(own)
-        .map(|(c, scope, what)| Condition { text: c.to_string().into(), expr: cx.require(c, &[Ty::Bool], what), scope })
+        .map(|(c, scope, what)| Condition::new(c.to_string().into(), cx.require(c, &[Ty::Bool], what), scope))
         .collect();
     let on = r.on.as_ref().map(|e| cx.require(e, &[Ty::Date], &t!("context-on-date")));
     let reward = r.reward.as_ref().map(|e| cx.require(e, &[Ty::Money, Ty::Award], &t!("context-reward")))?;

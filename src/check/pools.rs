@@ -22,7 +22,7 @@ fn error(diags: &mut Diagnostics, file: usize, e: GroupError) {
 
 impl Index<'_> {
     fn policy_named(&self, name: &str) -> Option<usize> {
-        self.policies.iter().position(|p| p.id == name)
+        self.policies.iter().position(|p| *p.id == *name)
     }
 
     fn rule(&self, policy: usize, id: &str) -> Option<usize> {
@@ -42,7 +42,7 @@ impl Index<'_> {
                 Member::Policy(name) => match self.policy_named(name) {
                     Some(p) => out.extend(self.rules.iter().enumerate().filter(|(_, r)| r.policy == p).map(|(i, _)| i)),
                     None => {
-                        let help = suggest::help(name, self.policies.iter().map(|p| p.id.as_str()), "policy");
+                        let help = suggest::help(name, self.policies.iter().map(|p| &*p.id), "policy");
                         error(diags, file, GroupError::UnknownPolicy { name: name.clone(), help, span: m.span.into() });
                     }
                 },
@@ -64,7 +64,7 @@ impl Index<'_> {
                             let (p, r) = qualified.unwrap_or((policy, name.as_str()));
                             let ids = self.rules.iter().filter(|x| x.policy == p).map(|x| x.id.as_str());
                             let help = suggest::help(r, ids, "rule");
-                            let policy_name = self.policies.get(p).map(|x| x.id.clone()).unwrap_or_default();
+                            let policy_name = self.policies.get(p).map(|x| x.id.to_string()).unwrap_or_default();
                             error(
                                 diags,
                                 file,

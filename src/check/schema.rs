@@ -128,7 +128,7 @@ pub fn build(texts: &[&str], blocks: &[(usize, &Spanned<ast::Schema>)], diags: &
             }
             variants_seen.insert(key, (file, v.span));
             if let Some(def) = schema.enums.get_mut(id) {
-                def.variants.push(v.node.clone());
+                def.variants.push(v.node.as_str().into());
                 def.variant_labels.push(label(file, v));
             }
         }

@@ -30,7 +30,7 @@ pub(super) fn test(
                 diags.error(f, outside_policy(index, name, span));
             }
             CheckError::Group(GroupError::UnknownRule { name, policy, help, span })
-                if !index.rules.iter().any(|r| index.policies.get(r.policy).is_some_and(|p| p.id == policy)) =>
+                if !index.rules.iter().any(|r| index.policies.get(r.policy).is_some_and(|p| *p.id == *policy)) =>
             {
                 let help = match index.rules.is_empty() {
                     true => help,
@@ -66,7 +66,7 @@ fn elsewhere(index: &Index, t: &Spanned<ast::Test>, policy: Option<usize>) -> Sp
 
 /// A bare rule id in a file of tests names the one loaded rule that has it.
 fn outside_policy(index: &Index, name: String, span: miette::SourceSpan) -> CheckError {
-    let policy_of = |r: &program::Rule| index.policies.get(r.policy).map_or("?", |p| p.id.as_str());
+    let policy_of = |r: &program::Rule| index.policies.get(r.policy).map_or("?", |p| &*p.id);
     let owners: Vec<String> =
         index.rules.iter().filter(|r| r.id == name).map(|r| format!("`{}.{}`", policy_of(r), r.id)).collect();
     let loaded = index.rules.len();

@@ -4,7 +4,7 @@
 //! (which pool cut an award, by how much) and the sentence.
 
 use crate::dates::Period;
-use crate::program::{Entitlement, VersionRef};
+use crate::program::{Entitlement, Shown, VersionRef};
 use crate::terms::{Choose, Earlier};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -88,8 +88,8 @@ pub enum Step {
     By {
         /// The table's scrutinee as written.
         table: Arc<str>,
-        /// The value, by name.
-        variant: String,
+        /// The value, by name (shared with the schema).
+        variant: Arc<str>,
         /// The amount.
         amount: Option<Decimal>,
     },
@@ -300,13 +300,14 @@ pub struct SplitShare {
     pub amount: Option<Decimal>,
 }
 
-/// A fact a failed condition read, and its value as shown to people.
+/// A fact a failed condition read, and its value: kept as a value, written as people read it
+/// only by output (most reasons are never read as text).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Read {
     /// The fact as written in the rule.
     pub fact: Arc<str>,
     /// Its value, or `None` when not given.
-    pub value: Option<String>,
+    pub value: Option<Shown>,
 }
 
 /// Why a rule does not pay an entity. A rule gives every reason that holds, the most
@@ -317,19 +318,19 @@ pub struct Read {
 pub enum Reason {
     /// The policy governs other entities (another city).
     OutOfScope {
-        /// The policy's id.
-        policy: String,
+        /// The policy's id (shared with the program).
+        policy: Arc<str>,
         /// The condition as written.
         condition: Arc<str>,
-        /// The facts it read.
-        reads: Vec<Read>,
+        /// The facts it read (shared: the same values recur across rules and entities).
+        reads: Arc<[Read]>,
     },
     /// A `when` condition is false.
     ConditionFalse {
         /// The condition as written.
         condition: Arc<str>,
-        /// The facts it read.
-        reads: Vec<Read>,
+        /// The facts it read (shared: the same values recur across rules and entities).
+        reads: Arc<[Read]>,
     },
     /// A fact the rule needs is not given.
     FactMissing {
@@ -344,8 +345,8 @@ pub enum Reason {
     NotInTable {
         /// The table's scrutinee as written.
         table: Arc<str>,
-        /// The value, by name.
-        variant: String,
+        /// The value, by name (shared with the schema).
+        variant: Arc<str>,
     },
     /// `min` or `max` over no records.
     NoRecords {
@@ -379,8 +380,8 @@ pub enum Reason {
     BeforeEffective {
         /// The event's (or grant's) date.
         date: chrono::NaiveDate,
-        /// The policy's id.
-        policy: String,
+        /// The policy's id (shared with the program).
+        policy: Arc<str>,
         /// The first day in force.
         effective: chrono::NaiveDate,
     },
@@ -388,8 +389,8 @@ pub enum Reason {
     AfterExpiry {
         /// The event's (or grant's) date.
         date: chrono::NaiveDate,
-        /// The policy's id.
-        policy: String,
+        /// The policy's id (shared with the program).
+        policy: Arc<str>,
         /// The last day in force.
         expires: chrono::NaiveDate,
     },

@@ -226,7 +226,7 @@ impl Interp<'_> {
             }
             Expr::EnumName { value, enum_id } => {
                 let Value::Enum(v) = self.eval(value)? else { return Err(mistyped("an enum value")) };
-                Ok(Value::Text(self.variant_name(*enum_id, v).into()))
+                Ok(Value::Text(self.variant_name(*enum_id, v)))
             }
             Expr::Steps { scrutinee, arms, text } => {
                 let x = self.dec(scrutinee)?;
@@ -280,8 +280,8 @@ impl Interp<'_> {
         }
     }
 
-    fn variant_name(&self, enum_id: usize, v: usize) -> String {
-        self.schema.enums.get(enum_id).and_then(|e| e.variants.get(v)).cloned().unwrap_or_else(|| v.to_string())
+    fn variant_name(&self, enum_id: usize, v: usize) -> Arc<str> {
+        self.schema.enums.get(enum_id).and_then(|e| e.variants.get(v)).cloned().unwrap_or_else(|| v.to_string().into())
     }
 
     fn dec(&mut self, e: &Expr) -> Result<Decimal> {

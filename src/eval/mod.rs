@@ -37,7 +37,7 @@ pub use result::{Award, EvalError, Evaluation, Excluded, Failure, NotApplicable,
 
 use crate::amounts::{self, money};
 use crate::facts::{Entity, Facts, Grant, Slot};
-use crate::program::{Entitlement, InForce, Program, Rule, Since, TextRef, Value};
+use crate::program::{Condition, Entitlement, InForce, Program, Reading, Rule, Shown, Since, TextRef, Value};
 use crate::terms::Frequency;
 use chrono::{Datelike, NaiveDate};
 use expr::{Interp, Stop};
@@ -101,7 +101,8 @@ pub(crate) fn evaluate(
         let scope = if rule.frequency == Frequency::Once { scope_of(&grant.entity, depth) } else { None };
         granted.entry((index, scope.unwrap_or(&grant.entity))).or_default().push(grant);
     }
-    let mut run = Run { program, as_of, explain, granted, candidates: Vec::new(), not_applicable: Vec::new() };
+    let (candidates, not_applicable, shared) = (Vec::new(), Vec::new(), Vec::new());
+    let mut run = Run { program, as_of, explain, granted, candidates, not_applicable, shared };
     let mut chain = Vec::with_capacity(4);
     for root in &facts.roots {
         chain.clear();
@@ -230,7 +231,14 @@ struct Run<'a> {
     granted: HashMap<(usize, &'a str), Vec<&'a Grant>>,
     candidates: Vec<Candidate>,
     not_applicable: Vec<NotApplicable>,
+    /// The facts recent out-of-scope reasons read, the last [`SHARED_READS`]: a policy's scope
+    /// is false the same way for each of its rules and every entity of an enterprise, so
+    /// those reasons share one list.
+    shared: Vec<Arc<[Read]>>,
 }
+
+/// How many out-of-scope fact lists a run keeps to share (one per policy, and a few more).
+const SHARED_READS: usize = 8;
 
 impl<'a> Run<'a> {
     /// Evaluates the rules for the last entity of `chain`, then its children.
@@ -300,7 +308,7 @@ impl<'a> Run<'a> {
     /// every reason that holds, the most informative first. The event date picks the text in
     /// force (`version`: the amendment it comes from, if any).
     fn outcome(
-        &self,
+        &mut self,
         index: usize,
         rule: &Rule,
         interp: &mut Interp,
@@ -309,12 +317,12 @@ impl<'a> Run<'a> {
         // Whom the policy governs comes first: another city's rules say nothing else.
         for condition in rule.conditions.iter().filter(|c| c.scope) {
             if interp.eval(&condition.expr)? != Value::Bool(true) {
-                let policy = self.program.policies.get(rule.policy).map_or("", |p| p.id.as_str());
-                return Err(self.refuse(|| Reason::OutOfScope {
-                    policy: policy.to_string(),
-                    condition: condition.text.clone(),
-                    reads: reads(interp, &condition.expr),
-                }));
+                if !self.explain {
+                    return Err(Stop::NotApplicable(Vec::new()));
+                }
+                let policy = self.program.policies.get(rule.policy).map_or_else(|| Arc::from(""), |p| p.id.clone());
+                let (condition, reads) = (condition.text.clone(), self.scope_reads(interp, condition));
+                return Err(Stop::NotApplicable(vec![Reason::OutOfScope { policy, condition, reads }]));
             }
         }
         let mut reasons = Vec::new();
@@ -326,26 +334,25 @@ impl<'a> Run<'a> {
                 return Err(Stop::Failed(Failure::Internal, "internal error: the event date is not a date".into()))
             }
             Some(Err(Stop::NotApplicable(why))) if self.explain => {
-                reasons.extend(why);
+                reasons = why;
                 None
             }
             Some(Err(stop)) => return Err(stop),
         };
         let text = self.text(rule, date, version)?;
         for condition in text.conditions.iter().filter(|c| !c.scope) {
-            let failed = match interp.eval(&condition.expr) {
+            match interp.eval(&condition.expr) {
                 Ok(Value::Bool(true)) => continue,
-                Ok(_) => vec![Reason::ConditionFalse {
+                Err(Stop::Failed(kind, message)) => return Err(Stop::Failed(kind, message)),
+                _ if !self.explain => return Err(Stop::NotApplicable(Vec::new())),
+                Ok(_) => reasons.push(Reason::ConditionFalse {
                     condition: condition.text.clone(),
-                    reads: reads(interp, &condition.expr),
-                }],
-                Err(Stop::NotApplicable(why)) => why,
-                Err(failed) => return Err(failed),
-            };
-            if !self.explain {
-                return Err(Stop::NotApplicable(Vec::new()));
+                    reads: reads(interp, condition),
+                }),
+                // Taken whole when it is the first: most rules that do not apply give one reason.
+                Err(Stop::NotApplicable(why)) if reasons.is_empty() => reasons = why,
+                Err(Stop::NotApplicable(mut why)) => reasons.append(&mut why),
             }
-            reasons.extend(failed);
         }
         if let Some(outside) = date.and_then(|d| self.window(rule, d)) {
             if !self.explain {
@@ -354,7 +361,10 @@ impl<'a> Run<'a> {
             reasons.push(outside);
         }
         let Some(date) = date.filter(|_| reasons.is_empty()) else {
-            reasons.sort_by_key(informative);
+            // Mostly in order already (the date, the conditions, the window): checked first.
+            if !reasons.is_sorted_by_key(informative) {
+                reasons.sort_by_key(informative);
+            }
             return Err(Stop::NotApplicable(reasons));
         };
         let key = match &rule.once_per {
@@ -392,6 +402,24 @@ impl<'a> Run<'a> {
                 Err(self.refuse(|| Reason::NotYetAdded { version: self.program.version_ref(since), date }))
             }
         }
+    }
+
+    /// The facts an out-of-scope `condition` read, shared with an earlier reason that read
+    /// the same values.
+    fn scope_reads(&mut self, interp: &Interp, condition: &Condition) -> Arc<[Read]> {
+        let same = |known: &&Arc<[Read]>| {
+            known.len() == condition.reads.len()
+                && known.iter().zip(&condition.reads).all(|(known, reading)| *known == read(interp, reading))
+        };
+        if let Some(known) = self.shared.iter().find(same) {
+            return known.clone();
+        }
+        let reads = reads(interp, condition);
+        if self.shared.len() == SHARED_READS {
+            self.shared.remove(0);
+        }
+        self.shared.push(reads.clone());
+        reads
     }
 
     /// The rule does not apply; the reason is built only when explaining.
@@ -505,84 +533,33 @@ fn informative(reason: &Reason) -> u8 {
     }
 }
 
-/// The facts a failed condition read, with their values as shown to people: a field's value
-/// (or its default), an aggregate's result.
-fn reads(interp: &Interp, condition: &crate::program::Expr) -> Vec<Read> {
-    let mut found = Vec::new();
-    collect_reads(condition, &mut found);
-    found
-        .into_iter()
-        .filter_map(|read| match read {
-            Readable::Field { up, slot, name, default } => {
-                let entity = interp.chain.len().checked_sub(up + 1).and_then(|i| interp.chain.get(i))?;
-                let ty = interp.schema.kinds.get(entity.kind)?.fields.get(slot)?.ty;
-                let value = match entity.slots.get(slot)? {
-                    Slot::Value(v) => Some(interp.schema.show(v, ty, money)),
-                    _ => default.map(|d| format!("{d} by default")),
-                };
-                Some(Read { fact: name, value })
-            }
-            Readable::Aggregate(expr, name) => {
-                let (schema, chain, as_of) = (interp.schema, interp.chain, interp.as_of);
-                let (schedules, args) = (interp.schedules, interp.args.clone());
-                let mut again =
-                    Interp { schema, schedules, args, chain, as_of, trace: Vec::new(), tracing: false, explain: false };
-                let value = again.eval(expr).ok().map(|v| schema.show(&v, crate::program::Ty::Number, money));
-                Some(Read { fact: name, value })
-            }
-        })
-        .collect()
+/// The facts a false condition read (found when the program was built), with their values.
+fn reads(interp: &Interp, condition: &Condition) -> Arc<[Read]> {
+    condition.reads.iter().map(|reading| read(interp, reading)).collect()
 }
 
-/// What a condition reads that a reason shows.
-enum Readable<'e> {
-    /// A fact of the entity `up` levels above, and its default's text.
-    Field { up: usize, slot: usize, name: Arc<str>, default: Option<Arc<str>> },
-    /// An aggregate over child records, and its words.
-    Aggregate(&'e crate::program::Expr, Arc<str>),
-}
-
-fn collect_reads<'e>(e: &'e crate::program::Expr, out: &mut Vec<Readable<'e>>) {
-    use crate::program::Expr::*;
-    let mut field = |up: usize, slot: usize, name: &Arc<str>, default: Option<&Arc<str>>| {
-        if !out.iter().any(|r| matches!(r, Readable::Field { up: u, slot: s, .. } if *u == up && *s == slot)) {
-            out.push(Readable::Field { up, slot, name: name.clone(), default: default.cloned() });
+/// A fact's value (or its default), an aggregate's result; `None` when not given. The
+/// checker placed every fact it reads, so each names an entity of the chain and a slot of it.
+fn read(interp: &Interp, reading: &Reading) -> Read {
+    match reading {
+        Reading::Field { up, slot, name, default } => {
+            let entity = interp.chain.len().checked_sub(up + 1).and_then(|i| interp.chain.get(i));
+            let value = entity.and_then(|entity| {
+                let ty = interp.schema.kinds.get(entity.kind)?.fields.get(*slot)?.ty;
+                match entity.slots.get(*slot)? {
+                    Slot::Value(v) => Some(interp.schema.shown(v, ty)),
+                    _ => default.clone().map(Shown::ByDefault),
+                }
+            });
+            Read { fact: name.clone(), value }
         }
-    };
-    match e {
-        Field { up, slot, name } => field(*up, *slot, name, None),
-        Default { fact, text, .. } => match fact.as_ref() {
-            Field { up, slot, name } => field(*up, *slot, name, Some(text)),
-            other => collect_reads(other, out),
-        },
-        Aggregate(aggregate) => out.push(Readable::Aggregate(e, aggregate.text.clone())),
-        Neg(a) | Not(a) | UpTo(a) | In(a, _) => collect_reads(a, out),
-        Arith(_, a, b) | Compare(_, a, b) | And(a, b) | Or(a, b) | Range(a, b) | RateRange(a, b) => {
-            collect_reads(a, out);
-            collect_reads(b, out);
+        Reading::Aggregate(expr, name) => {
+            let (schema, chain, as_of) = (interp.schema, interp.chain, interp.as_of);
+            let (schedules, args) = (interp.schedules, interp.args.clone());
+            let mut again =
+                Interp { schema, schedules, args, chain, as_of, trace: Vec::new(), tracing: false, explain: false };
+            let value = again.eval(expr).ok().map(|v| schema.shown(&v, crate::program::Ty::Number));
+            Read { fact: name.clone(), value }
         }
-        Shift { date, by, .. } => {
-            collect_reads(date, out);
-            collect_reads(by, out);
-        }
-        If(c, t, f) => {
-            collect_reads(c, out);
-            collect_reads(t, out);
-            collect_reads(f, out);
-        }
-        Of { rate, base, .. } => {
-            collect_reads(rate, out);
-            collect_reads(base, out);
-        }
-        Per { amount, count, .. } | Max { amount, cap: count, .. } => {
-            collect_reads(amount, out);
-            collect_reads(count, out);
-        }
-        By { scrutinee, .. } | Tiers { scrutinee, .. } | Marginal { scrutinee, .. } | Steps { scrutinee, .. } => {
-            collect_reads(scrutinee, out)
-        }
-        EnumName { value, .. } => collect_reads(value, out),
-        Call { args, .. } => args.iter().for_each(|arg| collect_reads(arg, out)),
-        Const(_) | AsOf | CaseByCase { .. } | Param { .. } => {}
     }
 }

@@ -23,7 +23,7 @@ pub(super) fn rank(award: &Entitlement) -> (bool, Decimal) {
 /// `policy.rule`, as results name a rule.
 pub(super) fn rule_name(program: &Program, rule: usize) -> String {
     let r = program.rules.get(rule);
-    let policy = r.and_then(|r| program.policies.get(r.policy)).map_or("", |p| p.id.as_str());
+    let policy = r.and_then(|r| program.policies.get(r.policy)).map_or("", |p| &*p.id);
     format!("{policy}.{}", r.map_or("", |r| r.id.as_str()))
 }
 

@@ -91,7 +91,12 @@ fn enum_name(program: &Program, id: usize) -> String {
 /// The name of value `index` of enum `id`; the index itself if either is unknown, which the
 /// reader then refuses as inconsistent.
 fn variant(program: &Program, id: usize, index: usize) -> String {
-    program.schema.enums.get(id).and_then(|e| e.variants.get(index)).cloned().unwrap_or_else(|| index.to_string())
+    program
+        .schema
+        .enums
+        .get(id)
+        .and_then(|e| e.variants.get(index))
+        .map_or_else(|| index.to_string(), |v| v.to_string())
 }
 
 fn schema(program: &Program) -> ir::Schema {
@@ -101,13 +106,13 @@ fn schema(program: &Program) -> ir::Schema {
         .iter()
         .map(|e| ir::Enum {
             name: e.name.clone(),
-            values: e.variants.clone(),
+            values: e.variants.iter().map(|v| v.to_string()).collect(),
             label: e.label.clone(),
             value_labels: e
                 .variants
                 .iter()
                 .zip(&e.variant_labels)
-                .filter_map(|(v, label)| Some((v.clone(), label.clone()?)))
+                .filter_map(|(v, label)| Some((v.to_string(), label.clone()?)))
                 .collect(),
         })
         .collect();
@@ -155,7 +160,7 @@ fn field_type(program: &Program, ty: Ty) -> ir::Type {
 
 fn policy(p: &crate::program::Policy) -> ir::Policy {
     ir::Policy {
-        id: p.id.clone(),
+        id: p.id.to_string(),
         title: p.title.clone(),
         issuer: p.issuer.clone(),
         document: p.document.clone(),
@@ -179,7 +184,7 @@ fn policy(p: &crate::program::Policy) -> ir::Policy {
 }
 
 fn policy_id(program: &Program, index: usize) -> String {
-    program.policies.get(index).map(|p| p.id.clone()).unwrap_or_default()
+    program.policies.get(index).map(|p| p.id.to_string()).unwrap_or_default()
 }
 
 fn rule(program: &Program, r: &crate::program::Rule) -> ir::Rule {
@@ -286,7 +291,7 @@ fn period(period: dates::Period) -> ir::Period {
 fn pool(program: &Program, p: &crate::program::Pool) -> ir::Pool {
     ir::Pool {
         policy: policy_id(program, p.policy),
-        id: p.id.clone(),
+        id: p.id.to_string(),
         cite: p.cite.clone(),
         title: p.title.clone(),
         members: members(program, &p.members),

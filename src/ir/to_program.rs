@@ -26,7 +26,7 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
     let schema = schema(&ir.schema)?;
     let schedules = schedules(&schema, &ir.schedules)?;
     let policies: Vec<Policy> = ir.policies.iter().map(policy).collect();
-    let policy_index = |id: &str, of: &str| match policies.iter().position(|p| p.id == id) {
+    let policy_index = |id: &str, of: &str| match policies.iter().position(|p| *p.id == *id) {
         Some(i) => Ok(i),
         None => bad(format!("{of} belongs to policy `{id}`, which the IR does not declare")),
     };
@@ -148,7 +148,7 @@ fn schema(ir: &ir::Schema) -> Result<Schema> {
         .iter()
         .map(|e| EnumDef {
             name: e.name.clone(),
-            variants: e.values.clone(),
+            variants: e.values.iter().map(|v| v.as_str().into()).collect(),
             label: e.label.clone(),
             variant_labels: e.values.iter().map(|v| e.value_labels.get(v).cloned()).collect(),
         })
@@ -216,7 +216,7 @@ fn owners(schema: &Schema) -> Result<()> {
 
 fn policy(p: &ir::Policy) -> Policy {
     Policy {
-        id: p.id.clone(),
+        id: p.id.as_str().into(),
         title: p.title.clone(),
         issuer: p.issuer.clone(),
         document: p.document.clone(),
@@ -301,7 +301,7 @@ fn rule(
     let conditions = |conditions: &[ir::Condition]| {
         conditions
             .iter()
-            .map(|c| Ok(Condition { text: c.text.as_str().into(), expr: reader.expr(&c.expr)?, scope: c.scope }))
+            .map(|c| Ok(Condition::new(c.text.as_str().into(), reader.expr(&c.expr)?, c.scope)))
             .collect::<Result<Vec<_>>>()
     };
     let shares = |split: &[ir::Share]| split.iter().map(|s| Share { payer: s.payer.clone(), rate: s.rate }).collect();

@@ -37,7 +37,7 @@
 
 use super::json::{lean_head, lean_tail, string};
 use crate::eval::{Evaluation, Excluded, Read, Reason};
-use crate::program::RuleName;
+use crate::program::{RuleName, Shown};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// Writes the compact line for `e`, input line `line`, to `out`.
@@ -99,13 +99,13 @@ fn group(e: &Evaluation) -> Vec<Top<'_>> {
         top.results.push((rule, entity));
         match na.why.0.first() {
             Some(Reason::OutOfScope { reads, .. }) => {
-                add(&mut top.out_of_scope, top.entity, reads.as_slice(), (rule, entity));
+                add(&mut top.out_of_scope, top.entity, &**reads, (rule, entity));
             }
             Some(Reason::FactMissing { fact, up }) => {
                 add(&mut top.missing, above(entity, *up), &**fact, (rule, entity))
             }
             Some(Reason::ConditionFalse { reads, .. }) => {
-                by_entity(&mut top.false_, below(entity, top.entity), (rule.index, reads.as_slice()));
+                by_entity(&mut top.false_, below(entity, top.entity), (rule.index, &**reads));
             }
             _ => by_entity(&mut top.other, below(entity, top.entity), (rule.index, na.why.0.as_slice())),
         }
@@ -349,7 +349,8 @@ fn values(out: &mut Vec<u8>, reads: &[Read]) -> serde_json::Result<()> {
         string(out, &read.fact)?;
         out.push(b':');
         match &read.value {
-            Some(value) => string(out, value)?,
+            Some(Shown::Name(name)) => string(out, name)?,
+            Some(value) => serde_json::to_writer(&mut *out, value)?,
             None => out.extend_from_slice(b"null"),
         }
     }

@@ -12,7 +12,7 @@ pub(crate) use steps::period_text;
 
 use crate::amounts::amount;
 use crate::eval::{Excluded, Exclusion, GrantRef, Grants, NoValue, NotApplicable, Paid, Read, Reason, Trace, Why};
-use crate::program::{Amendment, Entitlement, EntitlementKind, How, Program, VersionRef};
+use crate::program::{Amendment, Entitlement, EntitlementKind, How, Program, Shown, VersionRef};
 use crate::t;
 use crate::terms::{Choose, Earlier};
 use std::fmt::{self, Display, Formatter};
@@ -43,14 +43,28 @@ pub(crate) fn in_keywords(text: &str) -> String {
 }
 
 /// A value a reason shows: `true`, `false` and a default (`false by default`) in words.
-fn value_words(value: &str) -> String {
+fn value_words(value: &Shown) -> String {
     match value {
-        "true" => t!("value-true"),
-        "false" => t!("value-false"),
-        _ => match value.strip_suffix(" by default") {
-            Some(value) => t!("value-by-default", value = value_words(value)),
-            None => value.to_string(),
-        },
+        Shown::Bool(b) => bool_words(*b),
+        Shown::ByDefault(default) => t!("value-by-default", value = default_words(default)),
+        other => other.to_string(),
+    }
+}
+
+fn bool_words(b: bool) -> String {
+    if b {
+        t!("value-true")
+    } else {
+        t!("value-false")
+    }
+}
+
+/// A default as written (`false`), in words.
+fn default_words(default: &str) -> String {
+    match default {
+        "true" => bool_words(true),
+        "false" => bool_words(false),
+        other => other.to_string(),
     }
 }
 
@@ -62,7 +76,7 @@ fn reads(reads: &[Read]) -> String {
     let shown: Vec<String> = reads
         .iter()
         .map(|r| {
-            let value = r.value.as_deref().map_or_else(|| t!("fact-not-given"), value_words);
+            let value = r.value.as_ref().map_or_else(|| t!("fact-not-given"), value_words);
             format!("{} = {value}", in_keywords(&r.fact))
         })
         .collect();
@@ -307,7 +321,7 @@ impl Why {
 ///   validity: in force until 2029-12-31 (was 2027-12-31)
 /// ```
 pub fn amendment_note(program: &Program, amendment: &Amendment) -> String {
-    let policy = program.policies.get(amendment.policy).map_or("", |p| p.id.as_str());
+    let policy = program.policies.get(amendment.policy).map_or("", |p| &*p.id);
     let (id, effective) = (amendment.id.to_string(), amendment.effective.to_string());
     let mut out = match &amendment.document {
         Some(d) => t!(

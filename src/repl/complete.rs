@@ -76,7 +76,7 @@ fn word(session: &Session, before: &str) -> (usize, Vec<String>) {
         candidates.extend(kind.fields.iter().map(|f| f.name.clone()));
     }
     candidates.extend(schema.kinds.iter().map(|k| k.name.clone()));
-    candidates.extend(schema.enums.iter().flat_map(|e| e.variants.iter().cloned()));
+    candidates.extend(schema.enums.iter().flat_map(|e| e.variants.iter().map(|v| v.to_string())));
     (start, candidates)
 }
 
@@ -146,7 +146,12 @@ fn fact_paths(session: &Session) -> Vec<String> {
 /// Values for the field a `:set` names: its enum's values, or true and false.
 fn values(session: &Session, path: &str) -> Vec<String> {
     match super::edit::field_type(session.schema(), path) {
-        Some(Ty::Enum(e)) => session.schema().enums.get(e).map(|e| e.variants.clone()).unwrap_or_default(),
+        Some(Ty::Enum(e)) => session
+            .schema()
+            .enums
+            .get(e)
+            .map(|e| e.variants.iter().map(|v| v.to_string()).collect())
+            .unwrap_or_default(),
         Some(Ty::Bool) => vec!["true".into(), "false".into()],
         _ => Vec::new(),
     }

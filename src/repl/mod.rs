@@ -291,7 +291,7 @@ impl Session {
     /// The index of a rule named `RULE`, `policy.RULE` or by its citation (`cite "…"`): as
     /// written if that finds one, else ignoring case, since ids are typed from documents.
     fn find_rule(&self, name: &str) -> Result<usize, Output> {
-        let policy_of = |r: &crate::program::Rule| self.program.policies.get(r.policy).map_or("", |p| p.id.as_str());
+        let policy_of = |r: &crate::program::Rule| self.program.policies.get(r.policy).map_or("", |p| &*p.id);
         let names = |r: &crate::program::Rule| {
             [
                 Some(r.id.clone()),

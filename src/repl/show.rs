@@ -40,7 +40,7 @@ impl Session {
         let mut rows = vec![heading.map(|key| crate::i18n::message(key, &[])).to_vec()];
         for rule in &self.program.rules {
             rows.push(vec![
-                self.program.policies.get(rule.policy).map_or(String::new(), |p| p.id.clone()),
+                self.program.policies.get(rule.policy).map_or(String::new(), |p| p.id.to_string()),
                 rule.id.clone(),
                 self.schema().kinds.get(rule.kind).map_or(String::new(), |k| k.name.clone()),
                 rule.cite.clone().unwrap_or_default(),
@@ -125,7 +125,7 @@ impl Session {
             policy.and_then(|p| p.document.clone().or_else(|| p.title.clone())).into_iter().collect();
         cited.extend(rule.cite.clone());
         let cited = if cited.is_empty() { String::new() } else { format!("{} — ", cited.join(" ")) };
-        let policy = policy.map_or("?", |p| p.id.as_str());
+        let policy = policy.map_or("?", |p| &*p.id);
         let header = format!("// {cited}{}:{line}, policy {policy}", source.name);
         let body = text.get(from..rule.span.end).unwrap_or_default();
         Output::done(format!("{header}\n{body}"))

@@ -153,7 +153,7 @@ impl super::Session {
             lines.push(match (rule, item.replaced) {
                 (Some(r), replaced) => {
                     let kind = loaded.program.schema.kinds.get(r.kind).map_or("?", |k| k.name.as_str());
-                    let policy = loaded.program.policies.get(r.policy).map_or("?", |p| p.id.as_str());
+                    let policy = loaded.program.policies.get(r.policy).map_or("?", |p| &*p.id);
                     if replaced {
                         crate::t!("repl-replaced-rule", what = what, name = name, kind = kind, policy = policy)
                     } else {

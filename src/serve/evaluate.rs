@@ -269,7 +269,8 @@ async fn explain_rule(
 /// The rule `CZ-03-2a` or `changzhou_2023.CZ-03-2a` names: its index, policy and id.
 fn find_rule(rules: &Rules, name: &str) -> Result<(usize, String, String), Problem> {
     let program = &rules.program;
-    let policy_of = |r: &crate::program::Rule| program.policies.get(r.policy).map(|p| p.id.clone()).unwrap_or_default();
+    let policy_of =
+        |r: &crate::program::Rule| program.policies.get(r.policy).map(|p| p.id.to_string()).unwrap_or_default();
     let found: Vec<(usize, String, String)> = program
         .rules
         .iter()

@@ -73,7 +73,7 @@ pub async fn rules(State(app): State<Arc<App>>) -> Json<RulesAnswer> {
         .iter()
         .enumerate()
         .map(|(i, p)| PolicyInfo {
-            id: p.id.clone(),
+            id: p.id.to_string(),
             title: p.title.clone(),
             issuer: p.issuer.clone(),
             document: p.document.clone(),
@@ -86,7 +86,7 @@ pub async fn rules(State(app): State<Arc<App>>) -> Json<RulesAnswer> {
         .rules
         .iter()
         .map(|r| RuleInfo {
-            policy: program.policies.get(r.policy).map(|p| p.id.clone()).unwrap_or_default(),
+            policy: program.policies.get(r.policy).map(|p| p.id.to_string()).unwrap_or_default(),
             id: r.id.clone(),
             title: r.title.clone(),
             cite: r.cite.clone(),

@@ -132,7 +132,7 @@ fn the_ir_carries_amendments_and_evaluates_alike() {
     assert_eq!(amendment("changzhou_2026_caps")["expires"], "2029-12-31");
     let loaded = ir::read(&doc.to_string()).unwrap_or_else(|e| panic!("IR does not load: {e}"));
     assert_eq!(loaded.amendments.len(), 4);
-    let changzhou = program.policies.iter().position(|p| p.id == "changzhou_2023").unwrap_or(usize::MAX);
+    let changzhou = program.policies.iter().position(|p| &*p.id == "changzhou_2023").unwrap_or(usize::MAX);
     assert_eq!(loaded.expires(changzhou), program.expires(changzhou));
     assert_eq!(program.expires(changzhou), Some(date("2029-12-31")));
     assert_eq!(ir::to_json(&loaded), doc);

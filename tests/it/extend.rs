@@ -80,7 +80,7 @@ fn a_new_citys_file_extends_the_shared_schema_and_checks_clean() {
     assert_eq!(loaded.warnings.len(), alone.warnings.len(), "the extension adds no warning");
     let schema = &loaded.program.schema;
     let city = schema.enums.iter().find(|e| e.name == "city").map(|e| e.variants.clone()).unwrap_or_default();
-    assert_eq!(city.last().map(String::as_str), Some("hangzhou"), "the new value comes after the declared ones");
+    assert_eq!(city.last().map(|v| &**v), Some("hangzhou"), "the new value comes after the declared ones");
     let enterprise = schema.kind_named("enterprise").and_then(|k| schema.kinds.get(k));
     assert!(enterprise.is_some_and(|k| k.field("trial_service_years").is_some() && k.field("listed").is_some()));
     let year = schema.kind_named("trial_service_year");

@@ -35,7 +35,7 @@ fn cites_are_quoted(program: &policy_lang::Program, policy: usize) {
 #[test]
 fn the_sixth_document_loads_beside_the_seed_rules_clean_with_at_least_15_provisions() {
     let program = &program();
-    let jinan = program.policies.iter().position(|p| p.id == "jinan_2019").expect("the policy jinan_2019");
+    let jinan = program.policies.iter().position(|p| &*p.id == "jinan_2019").expect("the policy jinan_2019");
     assert_eq!(program.policies[jinan].issuer.as_deref(), Some("济南市人民政府"));
     // A provision is a rule that pays or a cap that bounds (a pool, or a rule's own yearly cap).
     let rules = program.rules.iter().filter(|r| r.policy == jinan).count();
@@ -62,7 +62,7 @@ fn the_sixth_documents_tests_pass_beside_the_seeds_and_exercise_every_rule() {
 #[test]
 fn shanghais_fund_and_its_2022_edition_load_beside_the_seeds_as_a_real_dated_amendment() {
     let program = &program();
-    let re = program.policies.iter().position(|p| p.id == "shanghai_re_2020").expect("the policy shanghai_re_2020");
+    let re = program.policies.iter().position(|p| &*p.id == "shanghai_re_2020").expect("the policy shanghai_re_2020");
     assert_eq!(program.policies[re].document.as_deref(), Some("沪发改规范〔2020〕7号"));
     let amendment = program.amendments.iter().find(|a| a.policy == re).expect("an amendment of shanghai_re_2020");
     assert_eq!(amendment.document.as_deref(), Some("沪发改规范〔2022〕14号"));

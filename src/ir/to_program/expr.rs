@@ -29,7 +29,7 @@ pub(super) fn literal(e: &ir::Expr, enums: &[EnumDef]) -> Option<Value> {
         ir::Expr::Text(t) => Value::Text(t.text.as_str().into()),
         ir::Expr::Enum(v) => {
             let def = enums.iter().find(|e| e.name == v.name)?;
-            Value::Enum(def.variants.iter().position(|x| *x == v.value)?)
+            Value::Enum(def.variants.iter().position(|x| **x == *v.value)?)
         }
         ir::Expr::Fact(_) | ir::Expr::Op(_) => return None,
     })
@@ -86,7 +86,7 @@ impl Reader<'_> {
 
     fn variant(&self, id: usize, value: &str) -> Result<usize> {
         let def = self.schema.enums.get(id);
-        match def.and_then(|e| e.variants.iter().position(|v| v == value)) {
+        match def.and_then(|e| e.variants.iter().position(|v| **v == *value)) {
             Some(i) => Ok(i),
             None => bad(format!(
                 "rule `{}` uses `{value}`, which is not a value of `{}`",

@@ -51,9 +51,9 @@ fn step(step: &Step) -> String {
         Step::CaseByCase { uncapped: true } => t!("step-case-by-case-uncapped"),
         Step::CaseByCase { uncapped: false } => t!("step-case-by-case"),
         Step::By { table, variant, amount: Some(d) } => {
-            t!("step-by", table = source(table), variant = variant, amount = amount(*d))
+            t!("step-by", table = source(table), variant = &**variant, amount = amount(*d))
         }
-        Step::By { table, variant, amount: None } => t!("step-by-row", table = source(table), variant = variant),
+        Step::By { table, variant, amount: None } => t!("step-by-row", table = source(table), variant = &**variant),
         Step::Tier { table, value, tier } => {
             t!("step-tier", table = source(table), value = amount(*value), tier = tier)
         }
@@ -118,7 +118,7 @@ fn step(step: &Step) -> String {
             }
             out
         }
-        Step::Default { fact, value } => t!("step-default", fact = source(fact), value = super::value_words(value)),
+        Step::Default { fact, value } => t!("step-default", fact = source(fact), value = super::default_words(value)),
     }
 }
 
