@@ -112,6 +112,9 @@ pub(super) fn limits(
             dropped.insert(i, Excluded::new(program, c, reason, None));
         }
     }
+    if dropped.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut index = 0;
     candidates.retain(|_| {
         let keep = !dropped.contains_key(&index);
