@@ -131,14 +131,20 @@ fn round_small(value: Decimal, rounding: Rounding) -> Option<Decimal> {
             kept + u64::from(up)
         }
     };
-    Some(Decimal::from_i128_with_scale(i128::from(kept), to))
+    let (low, high) = (kept as u32, (kept >> 32) as u32);
+    Some(Decimal::from_parts(low, high, 0, false, to))
 }
 
-/// `a.min(b)` for amounts: compared as integers at the larger scale when both fit, which
-/// spares `rust_decimal`'s general comparison (a cap is applied to nearly every award).
+/// `a.min(b)` for amounts: compared as integers at the larger scale when both are zero or
+/// more with mantissas within 64 bits, which spares `rust_decimal`'s general comparison (a
+/// cap is applied to nearly every award).
 pub fn min(a: Decimal, b: Decimal) -> Decimal {
     let scale = a.scale().max(b.scale());
-    let at_scale = |d: Decimal| d.mantissa().checked_mul(10i128.checked_pow(scale - d.scale())?);
+    let at_scale = |d: Decimal| {
+        let mantissa = u64::try_from(d.mantissa()).ok()?;
+        // Within 64 bits times 10^19 at most: within 128 bits.
+        Some(u128::from(mantissa) * u128::from(10u64.checked_pow(scale - d.scale())?))
+    };
     match (at_scale(a), at_scale(b)) {
         (Some(x), Some(y)) if x > y => b,
         (Some(_), Some(_)) => a,

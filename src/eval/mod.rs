@@ -170,11 +170,14 @@ fn once_per_owner(
     not_applicable: &mut Vec<NotApplicable>,
     explain: bool,
 ) {
+    let per_owner =
+        |c: &Candidate| program.rules.get(c.rule).filter(|r| r.frequency == Frequency::Once && r.once_up > 0);
+    // Most runs have none: no map to make.
+    if !candidates.iter().any(|c| per_owner(c).is_some()) {
+        return;
+    }
     let owner = |c: &Candidate| {
-        let rule = program.rules.get(c.rule)?;
-        if rule.frequency != Frequency::Once || rule.once_up == 0 {
-            return None;
-        }
+        let rule = per_owner(c)?;
         let depth = c.scopes.len().checked_sub(1 + rule.once_up)?;
         Some((c.rule, c.scopes.get(depth)?.clone(), c.key.clone()))
     };
