@@ -135,15 +135,18 @@ pub fn run_csv(
     let header = reader.headers().map_err(|e| csv_failed(e, 0))?.clone();
     let population = crate::tabular::Population::new(program, file, &header).map_err(BatchError::Table)?;
     let mut line = 1;
+    // Read into one record, then kept as a copy of exactly its size: a record read afresh
+    // grows its buffers several times a row. Bytes, not a `StringRecord`: each cell is checked
+    // for UTF-8 as it is read (`tabular::Population::facts`).
+    let mut record = csv::ByteRecord::new();
     let next = || {
-        let mut row = csv::StringRecord::new();
-        match reader.read_record(&mut row) {
+        match reader.read_byte_record(&mut record) {
             Ok(false) => Ok(None),
             Ok(true) => {
-                line = row.position().map_or(line + 1, csv::Position::line);
-                Ok(Some((line, Ok(row))))
+                line = record.position().map_or(line + 1, csv::Position::line);
+                Ok(Some((line, Ok(record.clone()))))
             }
-            // A row that is not CSV (a cell too many, not UTF-8) is that row's error.
+            // A row that is not CSV (a cell too many) is that row's error.
             Err(e) if !matches!(e.kind(), csv::ErrorKind::Io(_)) => {
                 line = e.position().map_or(line + 1, csv::Position::line);
                 Ok(Some((line, Err(e.to_string()))))
@@ -151,7 +154,7 @@ pub fn run_csv(
             Err(e) => Err(csv_failed(e, line)),
         }
     };
-    let facts = |row: &Result<csv::StringRecord, String>, _| match row {
+    let facts = |row: &Result<csv::ByteRecord, String>, _| match row {
         Ok(row) => population.facts(program, row).map_err(|errors| errors.iter().map(ToString::to_string).collect()),
         Err(why) => Err(vec![why.clone()]),
     };
