@@ -1198,6 +1198,10 @@ fn money(raw: &Raw) -> Option<Decimal> {
 /// 1.23456 — a comma elsewhere is a decimal comma or a typing slip, and guessing would pay the
 /// wrong amount.
 pub fn parse_money(text: &str) -> Option<Decimal> {
+    // The usual cell, `1234567.89`, has nothing for the steps below to take off.
+    if let Some(plain) = plain_decimal(text) {
+        return Some(plain);
+    }
     let ascii = ascii_figures(text);
     let s = ascii.trim();
     let s = s.strip_suffix('元').unwrap_or(s);
