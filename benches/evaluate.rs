@@ -78,6 +78,16 @@ fn benches(c: &mut Criterion) {
             facts.iter().map(|f| program.evaluate_awards(f, as_of).expect("evaluates").awards.len()).sum::<usize>()
         })
     });
+    group.bench_function("interpreter, awards only, one evaluation reused (as a batch worker)", |b| {
+        let mut reused = policy_lang::Evaluation::default();
+        b.iter(|| {
+            let count = |f| {
+                program.evaluate_awards_into(f, as_of, &mut reused).expect("evaluates");
+                reused.awards.len()
+            };
+            facts.iter().map(count).sum::<usize>()
+        })
+    });
     group.bench_function("hand-written baseline", |b| {
         b.iter(|| facts.iter().map(|f| hand.evaluate(f, as_of).len()).sum::<usize>())
     });

@@ -135,15 +135,18 @@ pub fn run_csv(
     let header = reader.headers().map_err(|e| csv_failed(e, 0))?.clone();
     let population = crate::tabular::Population::new(program, file, &header).map_err(BatchError::Table)?;
     let mut line = 1;
+    // Read into one record, then kept as a copy of exactly its size: a record read afresh
+    // grows its buffers several times a row. Bytes, not a `StringRecord`: each cell is checked
+    // for UTF-8 as it is read (`tabular::Population::facts`).
+    let mut record = csv::ByteRecord::new();
     let next = || {
-        let mut row = csv::StringRecord::new();
-        match reader.read_record(&mut row) {
+        match reader.read_byte_record(&mut record) {
             Ok(false) => Ok(None),
             Ok(true) => {
-                line = row.position().map_or(line + 1, csv::Position::line);
-                Ok(Some((line, Ok(row))))
+                line = record.position().map_or(line + 1, csv::Position::line);
+                Ok(Some((line, Ok(record.clone()))))
             }
-            // A row that is not CSV (a cell too many, not UTF-8) is that row's error.
+            // A row that is not CSV (a cell too many) is that row's error.
             Err(e) if !matches!(e.kind(), csv::ErrorKind::Io(_)) => {
                 line = e.position().map_or(line + 1, csv::Position::line);
                 Ok(Some((line, Err(e.to_string()))))
@@ -151,7 +154,7 @@ pub fn run_csv(
             Err(e) => Err(csv_failed(e, line)),
         }
     };
-    let facts = |row: &Result<csv::StringRecord, String>, _| match row {
+    let facts = |row: &Result<csv::ByteRecord, String>, _| match row {
         Ok(row) => population.facts(program, row).map_err(|errors| errors.iter().map(ToString::to_string).collect()),
         Err(why) => Err(vec![why.clone()]),
     };
@@ -264,9 +267,13 @@ fn evaluate_chunk<T: Sync>(
         .par_chunks(per_piece)
         .map(|sets| {
             let mut piece = Piece::default();
+            // One evaluation refilled line after line: its lists are allocated once a piece.
+            let mut evaluation = crate::Evaluation::default();
             for (number, source) in sets {
-                let result = facts(source, *number).and_then(|facts| evaluate(program, &facts, options));
-                write_result_line(&mut piece.text, &result, *number, options.detail);
+                let result =
+                    facts(source, *number).and_then(|facts| evaluate(program, &facts, options, &mut evaluation));
+                let result = result.as_ref().map(|()| &evaluation).map_err(Vec::as_slice);
+                write_result_line(&mut piece.text, result, *number, options.detail);
                 piece.ends.push((piece.text.len(), result.is_ok()));
             }
             piece
@@ -328,7 +335,9 @@ pub(crate) fn evaluate_facts(
     options: &Options,
 ) -> Result<crate::Evaluation, Vec<String>> {
     let facts = line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| read_facts(program, line, number))?;
-    evaluate(program, &facts, options)
+    let mut evaluation = crate::Evaluation::default();
+    evaluate(program, &facts, options, &mut evaluation)?;
+    Ok(evaluation)
 }
 
 /// A line's facts, or every error in them.
@@ -337,12 +346,16 @@ fn read_facts(program: &Program, line: &str, number: u64) -> Result<Facts, Vec<S
     program.facts(&name, line).map_err(|errors| errors.0.iter().map(|e| e.to_string()).collect())
 }
 
-/// One fact set's evaluation, on its date.
-fn evaluate(program: &Program, facts: &Facts, options: &Options) -> Result<crate::Evaluation, Vec<String>> {
+/// One fact set's evaluation, on its date, into `out`.
+fn evaluate(
+    program: &Program,
+    facts: &Facts,
+    options: &Options,
+    out: &mut crate::Evaluation,
+) -> Result<(), Vec<String>> {
     let day = crate::dates::evaluation_date(options.as_of, facts.as_of);
-    let result =
-        if options.detail.explains() { program.evaluate(facts, day) } else { program.evaluate_awards(facts, day) };
-    result.map_err(|e| vec![e.to_string()])
+    let explain = options.detail.explains();
+    crate::eval::evaluate_into(program, facts, day, explain, out).map_err(|e| vec![e.to_string()])
 }
 
 /// Result lines written by one worker: their text, one after the other, and where each ends
@@ -357,7 +370,7 @@ struct Piece {
 /// `detail` says), or `{"error": […], "line": n}`.
 pub(crate) fn write_result_line(
     out: &mut Vec<u8>,
-    result: &Result<crate::Evaluation, Vec<String>>,
+    result: Result<&crate::Evaluation, &[String]>,
     number: u64,
     detail: output::Detail,
 ) {

@@ -89,7 +89,7 @@ pub fn batch(
         summary.lines += 1;
         summary.failed += u64::from(result.is_err());
         let mut text = Vec::new();
-        write_result_line(&mut text, &result, number, options.detail);
+        write_result_line(&mut text, result.as_ref().map_err(Vec::as_slice), number, options.detail);
         out.write_all(&text).map_err(BatchError::Write)?;
     }
     out.flush().map_err(BatchError::Write)?;

@@ -404,4 +404,16 @@ impl Program {
     pub fn evaluate_awards(&self, facts: &facts::Facts, as_of: NaiveDate) -> Result<Evaluation, Error> {
         eval::evaluate(self, facts, as_of, false).map_err(Error::Eval)
     }
+
+    /// [`Program::evaluate_awards`] into an evaluation kept between calls: `out` is cleared
+    /// and refilled, its lists keeping their room, so evaluating one fact set after another
+    /// (a population) allocates for the results once. After an error `out` is empty.
+    pub fn evaluate_awards_into(
+        &self,
+        facts: &facts::Facts,
+        as_of: NaiveDate,
+        out: &mut Evaluation,
+    ) -> Result<(), Error> {
+        eval::evaluate_into(self, facts, as_of, false, out).map_err(Error::Eval)
+    }
 }

@@ -309,17 +309,17 @@ impl Interp<'_> {
     fn cap(&mut self, value: Value, cap: Decimal) -> Result<Value> {
         let capped = match value {
             Value::Dec(x) => {
-                let y = x.min(cap);
+                let y = crate::amounts::min(x, cap);
                 self.note(|| Step::Max { cap, before: x, after: y });
                 return Ok(Value::Dec(y));
             }
             Value::Award(Entitlement::CaseByCase { cap: old, uncapped }) => {
-                let new = old.map_or(cap, |o| o.min(cap));
+                let new = old.map_or(cap, |o| crate::amounts::min(o, cap));
                 self.note(|| Step::MaxCaseByCase { cap, at_most: new });
                 Entitlement::CaseByCase { cap: Some(new), uncapped }
             }
             Value::Award(award) => {
-                let capped = award.map(|x| x.min(cap));
+                let capped = award.map(|x| crate::amounts::min(x, cap));
                 if let (Some(before), Some(after)) = (award.max(), capped.max()) {
                     self.note(|| Step::Max { cap, before, after });
                 }

@@ -93,6 +93,40 @@ pub(crate) fn evaluate(
     as_of: NaiveDate,
     explain: bool,
 ) -> Result<Evaluation, EvalError> {
+    let mut evaluation = Evaluation::default();
+    evaluate_into(program, facts, as_of, explain, &mut evaluation)?;
+    Ok(evaluation)
+}
+
+/// [`evaluate`] into `out`, cleared first: its vectors keep their room, so a caller that
+/// evaluates fact set after fact set (a batch worker) allocates for the results once. After
+/// an error `out` is left empty.
+pub(crate) fn evaluate_into(
+    program: &Program,
+    facts: &Facts,
+    as_of: NaiveDate,
+    explain: bool,
+    out: &mut Evaluation,
+) -> Result<(), EvalError> {
+    out.clear();
+    let filled = fill(program, facts, as_of, explain, out);
+    if filled.is_err() {
+        out.clear();
+    }
+    filled
+}
+
+/// The entities from the top-level one down to the one being evaluated: inline for the usual
+/// depth, so a fact set of one enterprise allocates nothing for it.
+type Chain<'a> = smallvec::SmallVec<[&'a Entity; 4]>;
+
+fn fill(
+    program: &Program,
+    facts: &Facts,
+    as_of: NaiveDate,
+    explain: bool,
+    out: &mut Evaluation,
+) -> Result<(), EvalError> {
     let mut granted: HashMap<(usize, &str), Vec<&Grant>> = HashMap::new();
     for grant in &facts.ledger {
         let Some((index, rule)) = grant.rule_index.and_then(|r| Some((r, program.rules.get(r)?))) else { continue };
@@ -101,23 +135,31 @@ pub(crate) fn evaluate(
         let scope = if rule.frequency == Frequency::Once { scope_of(&grant.entity, depth) } else { None };
         granted.entry((index, scope.unwrap_or(&grant.entity))).or_default().push(grant);
     }
-    let (candidates, not_applicable, shared) = (Vec::new(), Vec::new(), Vec::new());
-    let mut run = Run { program, as_of, explain, granted, candidates, not_applicable, shared };
-    let mut chain = Vec::with_capacity(4);
+    // The reasons go straight into `out`'s vector, so it keeps its room too.
+    let not_applicable = std::mem::take(&mut out.not_applicable);
+    let shared = Vec::new();
+    let mut run = Run { program, as_of, explain, granted, candidates: Vec::new(), not_applicable, shared };
+    let mut chain = Chain::new();
     for root in &facts.roots {
         chain.clear();
         chain.push(root);
-        run.entity(&mut chain)?;
+        let done = run.entity(&mut chain);
+        if done.is_err() {
+            out.not_applicable = run.not_applicable;
+            return done;
+        }
     }
-    let Run { mut candidates, mut not_applicable, .. } = run;
-    once_per_owner(program, &mut candidates, &mut not_applicable, explain);
-    let mut excluded = stacks::stack(program, &facts.ledger, &mut candidates, explain)?;
-    excluded.extend(pools::limits(program, &facts.ledger, &mut candidates)?);
+    let Run { mut candidates, not_applicable, .. } = run;
+    out.not_applicable = not_applicable;
+    once_per_owner(program, &mut candidates, &mut out.not_applicable, explain);
+    out.excluded.extend(stacks::stack(program, &facts.ledger, &mut candidates, explain)?);
+    out.excluded.extend(pools::limits(program, &facts.ledger, &mut candidates)?);
     pools::pools(program, &facts.ledger, &mut candidates, explain)?;
-    let awards: Vec<Award> = candidates.into_iter().map(|c| Award::new(program, c)).collect();
-    let totals = result::totals(&awards, facts)?;
-    let warnings = facts.warnings.clone();
-    Ok(Evaluation { as_of, awards, not_applicable, excluded, totals, warnings })
+    out.awards.extend(candidates.into_iter().map(|c| Award::new(program, c)));
+    result::totals(&out.awards, facts, &mut out.totals)?;
+    out.as_of = as_of;
+    out.warnings.clone_from(&facts.warnings);
+    Ok(())
 }
 
 /// `once per enterprise` (or `… within enterprise`): when several records of one owner earn
@@ -129,11 +171,14 @@ fn once_per_owner(
     not_applicable: &mut Vec<NotApplicable>,
     explain: bool,
 ) {
+    let per_owner =
+        |c: &Candidate| program.rules.get(c.rule).filter(|r| r.frequency == Frequency::Once && r.once_up > 0);
+    // Most runs have none: no map to make.
+    if !candidates.iter().any(|c| per_owner(c).is_some()) {
+        return;
+    }
     let owner = |c: &Candidate| {
-        let rule = program.rules.get(c.rule)?;
-        if rule.frequency != Frequency::Once || rule.once_up == 0 {
-            return None;
-        }
+        let rule = per_owner(c)?;
         let depth = c.scopes.len().checked_sub(1 + rule.once_up)?;
         Some((c.rule, c.scopes.get(depth)?.clone(), c.key.clone()))
     };
@@ -242,7 +287,7 @@ const SHARED_READS: usize = 8;
 
 impl<'a> Run<'a> {
     /// Evaluates the rules for the last entity of `chain`, then its children.
-    fn entity(&mut self, chain: &mut Vec<&'a Entity>) -> Result<(), EvalError> {
+    fn entity(&mut self, chain: &mut Chain<'a>) -> Result<(), EvalError> {
         let Some(&entity) = chain.last() else { return Ok(()) };
         for (index, rule) in self.program.rules.iter().enumerate() {
             if rule.kind == entity.kind {

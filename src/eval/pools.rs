@@ -61,6 +61,10 @@ pub(super) fn limits(
     ledger: &[Grant],
     candidates: &mut Vec<Candidate>,
 ) -> Result<Vec<Excluded>, EvalError> {
+    // Most programs have no count cap: nothing to make or drop.
+    if !program.pools.iter().any(|pool| matches!(pool.measure, Measure::Count { .. })) {
+        return Ok(Vec::new());
+    }
     let mut dropped: BTreeMap<usize, Excluded> = BTreeMap::new();
     for pool in &program.pools {
         let Measure::Count { count, choose } = pool.measure else { continue };
@@ -111,6 +115,9 @@ pub(super) fn limits(
             };
             dropped.insert(i, Excluded::new(program, c, reason, None));
         }
+    }
+    if dropped.is_empty() {
+        return Ok(Vec::new());
     }
     let mut index = 0;
     candidates.retain(|_| {

@@ -148,6 +148,17 @@ impl Excluded {
 }
 
 impl Evaluation {
+    /// Empties every list, keeping its room: what
+    /// [`Program::evaluate_awards_into`](crate::Program::evaluate_awards_into) does before
+    /// it fills them again.
+    pub fn clear(&mut self) {
+        self.awards.clear();
+        self.not_applicable.clear();
+        self.excluded.clear();
+        self.totals.clear();
+        self.warnings.clear();
+    }
+
     /// Only what concerns `entity` (a path such as `enterprise.E1`) and what it contains:
     /// for `--explain`.
     pub fn only(&self, entity: &str) -> Evaluation {
@@ -267,8 +278,9 @@ impl Total {
 
 /// Each top-level entity's total, in one pass over the awards (an award belongs to the
 /// top-level entity its path starts with).
-pub(super) fn totals(awards: &[Award], facts: &Facts) -> Result<Vec<Total>, EvalError> {
-    let mut totals: Vec<Total> = facts.roots.iter().map(|root| Total::empty(root.path.clone())).collect();
+pub(super) fn totals(awards: &[Award], facts: &Facts, totals: &mut Vec<Total>) -> Result<(), EvalError> {
+    totals.clear();
+    totals.extend(facts.roots.iter().map(|root| Total::empty(root.path.clone())));
     // Awards come entity by entity, so the last top-level entity is tried first; the index
     // (hashing every root) is built only when an award belongs to another one.
     let mut index: Option<HashMap<&str, usize>> = None;
@@ -287,7 +299,7 @@ pub(super) fn totals(awards: &[Award], facts: &Facts) -> Result<Vec<Total>, Eval
             total.add(award)?;
         }
     }
-    Ok(totals)
+    Ok(())
 }
 
 /// An evaluation that cannot finish: arithmetic that cannot be carried out exactly (the

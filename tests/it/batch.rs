@@ -429,3 +429,23 @@ fn a_bad_cell_is_its_rows_error_naming_the_column_and_line() {
         "{out}"
     );
 }
+
+#[test]
+fn a_cell_that_is_not_utf8_is_its_rows_error_and_the_next_row_is_read_on() {
+    let program = load(&["tests/cli/demo.policy".into()]).unwrap_or_else(|e| panic!("{e:?}")).program;
+    let (_, def) = program.schema.roots().next().unwrap_or_else(|| panic!("no top-level kind"));
+    let money = def.fields.iter().find(|f| f.ty == policy_lang::program::Ty::Money).map(|f| f.name.clone());
+    let money = money.unwrap_or_else(|| panic!("no money fact in the demo"));
+    // Row 2's cell is `1`, a byte that is not UTF-8, then `00`; row 3 is good.
+    let csv = [format!("id,{money}\nE1,1").as_bytes(), &[0xFF], b"00\nE2,100\n"].concat();
+    let options = Options { as_of: Some(date("2025-06-30")), threads: 1, chunk: 4, detail: Detail::Awards };
+    let mut out = Vec::new();
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let summary = policy_lang::batch::run_csv(&program, &csv[..], "pop.csv", &mut out, &options, |_| {}, &stop)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(summary.lines, 2);
+    let out = String::from_utf8(out).unwrap_or_default();
+    let (first, second) = (out.lines().next().unwrap_or_default(), out.lines().nth(1).unwrap_or_default());
+    assert!(first.contains(&format!("{money}: not UTF-8 text (byte 1 of the cell is not)")), "{out}");
+    assert!(first.contains("\"line\":2") && second.contains("\"line\":3") && !second.contains("UTF-8"), "{out}");
+}
