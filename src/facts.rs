@@ -1249,7 +1249,7 @@ fn plain_decimal(digits: &str) -> Option<Decimal> {
         mantissa = mantissa * 10 + u64::from(b - b'0');
     }
     let scale = u32::try_from(fraction.len()).ok()?;
-    Some(Decimal::from_parts(mantissa as u32, (mantissa >> 32) as u32, 0, false, scale))
+    Some(crate::amounts::unsigned(mantissa, scale))
 }
 
 /// True when every comma in `digits` separates groups of three in the whole part:

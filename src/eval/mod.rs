@@ -109,11 +109,7 @@ pub(crate) fn evaluate_into(
     out: &mut Evaluation,
 ) -> Result<(), EvalError> {
     out.clear();
-    let filled = fill(program, facts, as_of, explain, out);
-    if filled.is_err() {
-        out.clear();
-    }
-    filled
+    fill(program, facts, as_of, explain, out).inspect_err(|_| out.clear())
 }
 
 /// The entities from the top-level one down to the one being evaluated: inline for the usual

@@ -410,12 +410,18 @@ fn a_csv_population_evaluates_as_its_json_lines_do() {
     }
 }
 
-#[test]
-fn a_bad_cell_is_its_rows_error_naming_the_column_and_line() {
+/// The demo rules, and the name of a money fact of their top-level kind (a CSV column).
+fn demo_and_a_money_fact() -> (policy_lang::Program, String) {
     let program = load(&["tests/cli/demo.policy".into()]).unwrap_or_else(|e| panic!("{e:?}")).program;
     let (_, def) = program.schema.roots().next().unwrap_or_else(|| panic!("no top-level kind"));
     let money = def.fields.iter().find(|f| f.ty == policy_lang::program::Ty::Money).map(|f| f.name.clone());
     let money = money.unwrap_or_else(|| panic!("no money fact in the demo"));
+    (program, money)
+}
+
+#[test]
+fn a_bad_cell_is_its_rows_error_naming_the_column_and_line() {
+    let (program, money) = demo_and_a_money_fact();
     let csv = format!("id,{money}\nE1,abc\n");
     let options = Options { as_of: Some(date("2025-06-30")), threads: 1, chunk: 4, detail: Detail::Awards };
     let mut out = Vec::new();
@@ -432,10 +438,7 @@ fn a_bad_cell_is_its_rows_error_naming_the_column_and_line() {
 
 #[test]
 fn a_cell_that_is_not_utf8_is_its_rows_error_and_the_next_row_is_read_on() {
-    let program = load(&["tests/cli/demo.policy".into()]).unwrap_or_else(|e| panic!("{e:?}")).program;
-    let (_, def) = program.schema.roots().next().unwrap_or_else(|| panic!("no top-level kind"));
-    let money = def.fields.iter().find(|f| f.ty == policy_lang::program::Ty::Money).map(|f| f.name.clone());
-    let money = money.unwrap_or_else(|| panic!("no money fact in the demo"));
+    let (program, money) = demo_and_a_money_fact();
     // Row 2's cell is `1`, a byte that is not UTF-8, then `00`; row 3 is good.
     let csv = [format!("id,{money}\nE1,1").as_bytes(), &[0xFF], b"00\nE2,100\n"].concat();
     let options = Options { as_of: Some(date("2025-06-30")), threads: 1, chunk: 4, detail: Detail::Awards };
