@@ -29,7 +29,7 @@ impl DecisionLog {
             .create(true)
             .append(true)
             .open(path)
-            .map_err(|e| Error::Io { path: name.clone(), message: e.to_string() })?;
+            .map_err(|e| Error::Io { path: name.clone(), message: crate::io::reason(&e) })?;
         Ok(DecisionLog { name, file: Mutex::new(file) })
     }
 
@@ -54,7 +54,7 @@ impl DecisionLog {
             text.push_str(&line.to_string());
             text.push('\n');
         }
-        let io = |e: std::io::Error| Error::Io { path: self.name.clone(), message: e.to_string() };
+        let io = |e: std::io::Error| Error::Io { path: self.name.clone(), message: crate::io::reason(&e) };
         let mut file = self.file.lock().map_err(|_| io(std::io::Error::other("a writer failed mid-line")))?;
         file.write_all(text.as_bytes()).map_err(io)?;
         file.flush().map_err(io)

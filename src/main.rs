@@ -314,7 +314,7 @@ fn repl(paths: Vec<PathBuf>, facts: Option<String>, errors: ErrorFormat) -> Resu
     let options = policy_lang::repl::frontend::Options { paths, facts, errors };
     policy_lang::repl::frontend::run(options)
         .map(|()| Vec::new())
-        .map_err(|message| vec![Error::Io { path: "the terminal".into(), message }])
+        .map_err(|message| vec![Error::Io { path: t!("io-terminal"), message }])
 }
 
 /// Runs a command; returns the warnings to show, or the errors.
@@ -437,12 +437,12 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                     .map_err(stdout_failed)?,
                 Format::Csv => emit(
                     &policy_lang::tabular::awards_csv(&evaluation)
-                        .map_err(|e| vec![Error::Io { path: "standard output".into(), message: e.to_string() }])?,
+                        .map_err(|e| vec![Error::Io { path: t!("io-standard-output"), message: e.to_string() }])?,
                 )?,
                 Format::Xlsx => {
-                    let out = |message: String| vec![Error::Io { path: "standard output".into(), message }];
+                    let out = |message: String| vec![Error::Io { path: t!("io-standard-output"), message }];
                     if std::io::stdout().is_terminal() {
-                        return Err(out("a workbook is binary: redirect it to a file (`> awards.xlsx`)".into()));
+                        return Err(out(t!("cli-workbook-to-terminal")));
                     }
                     let bytes = policy_lang::tabular::awards_xlsx(&evaluation).map_err(|e| out(e.to_string()))?;
                     let mut stdout = std::io::stdout().lock();
@@ -488,9 +488,9 @@ fn csv_is_for_eval(format: Format) {
 fn replay(log: &std::path::Path, paths: &[PathBuf]) -> Result<Vec<Error>, Vec<Error>> {
     let Loaded { program, warnings, .. } = policy_lang::load(paths).map_err(|e| e.0)?;
     let io = |message: String| vec![Error::Io { path: log.display().to_string(), message }];
-    let file = std::fs::File::open(log).map_err(|e| io(e.to_string()))?;
+    let file = std::fs::File::open(log).map_err(|e| io(policy_lang::io_reason(&e)))?;
     let report =
-        policy_lang::decision_log::replay(&program, std::io::BufReader::new(file)).map_err(|e| io(e.to_string()))?;
+        policy_lang::decision_log::replay(&program, std::io::BufReader::new(file)).map_err(|e| io(policy_lang::io_reason(&e)))?;
     for difference in &report.differences {
         emit(&format!("{difference}\n"))?;
     }
@@ -526,7 +526,7 @@ fn batch(
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos} fact sets, {per_sec}")
+            indicatif::ProgressStyle::with_template(&t!("batch-progress", spinner = "{spinner}", count = "{pos}", rate = "{per_sec}"))
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         bar
@@ -547,7 +547,7 @@ fn batch(
     };
     let result = match decision_log {
         Some(_) if facts.ends_with(".csv") => {
-            return Err(io("--decision-log logs JSON Lines; give the population as JSON Lines".into()))
+            return Err(io(t!("cli-decision-log-needs-jsonl")))
         }
         // Logged: one thread, so the log and the output agree line for line.
         Some(path) => {
@@ -693,18 +693,18 @@ fn acknowledged_line(a: &policy_lang::Acknowledged) -> String {
 
 fn note(text: &str) -> Result<(), Vec<Error>> {
     let mut err = std::io::stderr().lock();
-    err.write_all(text.as_bytes()).and_then(|()| err.flush()).map_err(|e| write_failed("standard error", e))
+    err.write_all(text.as_bytes()).and_then(|()| err.flush()).map_err(|e| write_failed(&t!("io-standard-error"), e))
 }
 
 /// Standard output could not be written. A reader that went away (`| head -1`) has all it
 /// wanted: the program ends at once, quietly and successfully, as Unix filters do.
 fn stdout_failed(e: std::io::Error) -> Vec<Error> {
-    write_failed("standard output", e)
+    write_failed(&t!("io-standard-output"), e)
 }
 
 fn write_failed(path: &str, e: std::io::Error) -> Vec<Error> {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         std::process::exit(0);
     }
-    vec![Error::Write { path: path.into(), message: e.to_string() }]
+    vec![Error::Write { path: path.into(), message: policy_lang::io_reason(&e) }]
 }

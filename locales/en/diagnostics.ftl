@@ -546,6 +546,10 @@ eval-unknown-entity = no entity `{ $entity }` in the facts
 eval-unknown-entity-help = top-level entities: { $roots }
 diagnostics-omitted = and { $more } more `{ $code }` in `{ $file }`
 diagnostics-omitted-help = only the first { $count } of each kind per file are shown; fix those and check again
+# The word before a note that belongs to a diagnostic (the first definition of a name).
+diagnostics-related-error = Error:{" "}
+diagnostics-related-warning = Warning:{" "}
+diagnostics-related-advice = Advice:{" "}
 io-read = cannot read `{ $path }`: { $message }
 io-read-help = check the path, its permissions, and that it is UTF-8 text
 io-write = cannot write `{ $path }`: { $message }
@@ -554,10 +558,33 @@ io-skipped = skipped `{ $path }`: { $reason }
 io-skipped-same-file = it was already read under another name
 io-skipped-loop = the folder was already searched (a loop)
 io-skipped-link = symbolic links in a folder are not followed; name the target to read it
+io-no-such-path = no such file or folder
 io-standard-input = standard input
+io-standard-output = standard output
+io-standard-error = standard error
+io-terminal = the terminal
 io-not-a-file-or-pipe = it is not a regular file or a pipe; only those are read
 io-a-folder = it is a folder; only regular files are read
 io-not-a-file = it is not a regular file (a device, FIFO or socket); only regular files are read
 io-too-big = the file is { $size } MiB; the limit is { $limit } MiB
 io-input-too-big = the input is larger than the limit of { $limit } MiB
 io-not-utf8 = the file is not UTF-8 text (byte { $at } is not): save it as UTF-8; GBK and other encodings are not read
+# Why the operating system refused: English shows the system's own words.
+io-os = { $text }
+io-os-number = os error { $code }
+io-os-unknown = an input or output error
+
+## Facts from CSV files and workbooks (the columns themselves stay English in every language)
+
+table-unreadable = { $file }: { $message }
+table-unreadable-help = save the sheet as UTF-8 CSV (or .xlsx) with a header row
+table-column = { $file }: column `{ $column }` is not a fact of `{ $kind }`
+table-column-help = the columns are `id`, the owners' ids ({ $owners }) and the facts: { $facts }
+table-owner = { $file } line { $line }: its owner { $owner } is not in the owners' file
+table-owner-help = add the owner's row, or correct the id columns
+table-sheet = { $file } sheet `{ $sheet }`
+table-population-kind = a population file is named after its kind: one of { $kinds }
+table-no-id-column = the header has no `id` column: one row is one `{ $kind }`, named by its id
+# Why CSV or a workbook could not be read: English shows the reader's own words.
+table-csv = { $text }
+table-workbook-unreadable = { $text }

@@ -65,3 +65,9 @@ clap-pass-as-value = tip: to pass '{ $arg }' as a value, use '-- { $arg }'
 cli-not-a-language = `{ $text }` is not a language we have messages in: use `zh` or `en`
 cli-not-a-date = `{ $text }` is not a date; write YYYY-MM-DD
 cli-csv-for-eval = --format csv and xlsx are for `policy eval` only
+
+## A batch that stops before the end of its input
+
+batch-read = cannot read the batch after line { $line }: { $reason }
+batch-write = cannot write the results: { $reason }
+batch-threads = cannot start { $count } worker threads

@@ -548,6 +548,10 @@ eval-unknown-entity = 事实数据中没有实体 `{ $entity }`
 eval-unknown-entity-help = 顶层实体：{ $roots }
 diagnostics-omitted = `{ $file }` 中另有 { $more } 条 `{ $code }` 未显示
 diagnostics-omitted-help = 每个文件中同一类诊断只显示前 { $count } 条；请先修正这些，再重新检查
+# The word before a note that belongs to a diagnostic (the first definition of a name).
+diagnostics-related-error = 错误：
+diagnostics-related-warning = 警告：
+diagnostics-related-advice = 提示：
 io-read = 无法读取 `{ $path }`：{ $message }
 io-read-help = 请检查路径、访问权限，以及文件是否为 UTF-8 文本
 io-write = 无法写入 `{ $path }`：{ $message }
@@ -556,10 +560,71 @@ io-skipped = 已跳过 `{ $path }`：{ $reason }
 io-skipped-same-file = 该文件已以另一个名称读取过
 io-skipped-loop = 该文件夹已搜索过（路径成环）
 io-skipped-link = 不跟随文件夹中的符号链接；如需读取，请直接给出链接目标
+io-no-such-path = 文件或文件夹不存在
 io-standard-input = 标准输入
+io-standard-output = 标准输出
+io-standard-error = 标准错误输出
+io-terminal = 终端
 io-not-a-file-or-pipe = 它既不是普通文件也不是管道；只读取这两种
 io-a-folder = 它是文件夹；只读取普通文件
 io-not-a-file = 它不是普通文件（而是设备、FIFO 或套接字）；只读取普通文件
 io-too-big = 文件大小为 { $size } MiB，上限为 { $limit } MiB
 io-input-too-big = 输入超过了 { $limit } MiB 的上限
 io-not-utf8 = 该文件不是 UTF-8 文本（第 { $at } 字节起无法按 UTF-8 读取）：请另存为 UTF-8；不读取 GBK 等其他编码
+# Why the operating system refused, by kind (`std::io::ErrorKind`'s name); a kind not named
+# here shows its error number, never the system's English text.
+io-os = { $kind ->
+    [NotFound] 文件或文件夹不存在
+    [PermissionDenied] 没有访问权限
+    [IsADirectory] 它是文件夹
+    [NotADirectory] 路径中有一段不是文件夹
+    [AlreadyExists] 已有同名文件
+    [InvalidData] 数据无效（例如不是 UTF-8 文本）
+    [InvalidInput] 参数无效
+    [StorageFull] 磁盘空间已满
+    [QuotaExceeded] 已超出磁盘配额
+    [ReadOnlyFilesystem] 文件系统只读
+    [FilesystemLoop] 符号链接成环
+    [InvalidFilename] 文件名无效或过长
+    [FileTooLarge] 文件过大
+    [DirectoryNotEmpty] 文件夹不为空
+    [ResourceBusy] 资源正被占用
+    [CrossesDevices] 不能跨设备移动
+    [BrokenPipe] 管道的另一端已关闭
+    [UnexpectedEof] 数据意外中断
+    [WriteZero] 无法再写入数据
+    [Interrupted] 操作被中断
+    [TimedOut] 操作超时
+    [WouldBlock] 操作暂时无法完成
+    [OutOfMemory] 内存不足
+    [Unsupported] 此系统不支持该操作
+    [AddrInUse] 该地址已被占用
+    [AddrNotAvailable] 该地址不可用
+    [ConnectionRefused] 连接被拒绝
+    [ConnectionReset] 连接被重置
+    [ConnectionAborted] 连接被中止
+    [NotConnected] 未连接
+   *[other] { $other }
+}
+io-os-number = 操作系统报错（错误号 { $code }）
+io-os-unknown = 输入输出出错
+
+## 来自 CSV 文件和工作簿的事实（列名本身在各语言中都保持英文）
+
+table-unreadable = { $file }：{ $message }
+table-unreadable-help = 请将表格另存为带表头行的 UTF-8 CSV（或 .xlsx）
+table-column = { $file }：列 `{ $column }` 不是 `{ $kind }` 的事实
+table-column-help = 可用的列为 `id`、上级的 id 列（{ $owners }）以及各项事实：{ $facts }
+table-owner = { $file } 第 { $line } 行：其上级 { $owner } 不在上级的文件中
+table-owner-help = 请补上上级的那一行，或改正 id 列
+table-sheet = { $file } 的工作表 `{ $sheet }`
+table-population-kind = 全体事实文件须以其类别命名：应为 { $kinds } 之一
+table-no-id-column = 表头没有 `id` 列：每行是一个 `{ $kind }`，以其 id 命名
+# CSV 或工作簿无法读取的原因，按种类说明。
+table-csv = { $kind ->
+    [utf8] 第 { $line } 行不是 UTF-8 文本：请另存为 UTF-8
+    [unequal] 第 { $line } 行有 { $found } 个单元格，而前面的行有 { $expected } 个
+    [io] { $reason }
+   *[other] 第 { $line } 行无法按 CSV 读取
+}
+table-workbook-unreadable = 无法作为 Excel 工作簿读取（请确认文件为 .xlsx 且未损坏）

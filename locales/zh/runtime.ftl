@@ -62,3 +62,9 @@ clap-pass-as-value = 提示：如要把 `{ $arg }` 作为值传入，请写 `-- 
 cli-not-a-language = 没有 `{ $text }` 语言的消息：请用 `zh` 或 `en`
 cli-not-a-date = `{ $text }` 不是日期；请写成 YYYY-MM-DD
 cli-csv-for-eval = `--format csv` 和 `--format xlsx` 只用于 `policy eval`
+
+## 批量评估在输入结束前停止
+
+batch-read = 第 { $line } 行之后无法读取批量输入：{ $reason }
+batch-write = 无法写出结果：{ $reason }
+batch-threads = 无法启动 { $count } 个工作线程
