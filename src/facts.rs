@@ -495,10 +495,9 @@ fn json_words(e: &serde_json::Error) -> String {
         "recursion limit exceeded" => t!("facts-json-too-deep"),
         "invalid value: expected key to be a number in quotes" => t!("facts-json-numeric-key", text = message),
         "float key must be finite (got NaN or +/-inf)" => t!("facts-json-float-key", text = message),
-        _ if e.is_io() => e.io_error_kind().map_or_else(
-            || t!("io-os-unknown"),
-            |kind| crate::io::reason(&std::io::Error::from(kind)),
-        ),
+        _ if e.is_io() => {
+            e.io_error_kind().map_or_else(|| t!("io-os-unknown"), |kind| crate::io::reason(&std::io::Error::from(kind)))
+        }
         // serde's own words for a value of the wrong shape (`invalid type: …`): in English as
         // written, in another language said plainly.
         _ if SERDE_SHAPE.iter().any(|start| message.starts_with(start)) => t!("facts-json-shape", text = message),

@@ -507,7 +507,9 @@ fn facts_needed(paths: &[PathBuf], rule: Option<&str>, format: Format) -> Result
 /// `--format csv` and `xlsx` are usage errors anywhere but `eval`.
 fn csv_is_for_eval(format: Format) {
     if matches!(format, Format::Csv | Format::Xlsx) {
-        cli_words::exit(help_in_language(Cli::command()).error(clap::error::ErrorKind::InvalidValue, t!("cli-csv-for-eval")));
+        cli_words::exit(
+            help_in_language(Cli::command()).error(clap::error::ErrorKind::InvalidValue, t!("cli-csv-for-eval")),
+        );
     }
 }
 
@@ -516,8 +518,8 @@ fn replay(log: &std::path::Path, paths: &[PathBuf]) -> Result<Vec<Error>, Vec<Er
     let Loaded { program, warnings, .. } = policy_lang::load(paths).map_err(|e| e.0)?;
     let io = |message: String| vec![Error::Io { path: log.display().to_string(), message }];
     let file = std::fs::File::open(log).map_err(|e| io(policy_lang::io_reason(&e)))?;
-    let report =
-        policy_lang::decision_log::replay(&program, std::io::BufReader::new(file)).map_err(|e| io(policy_lang::io_reason(&e)))?;
+    let report = policy_lang::decision_log::replay(&program, std::io::BufReader::new(file))
+        .map_err(|e| io(policy_lang::io_reason(&e)))?;
     for difference in &report.differences {
         emit(&format!("{difference}\n"))?;
     }
@@ -553,8 +555,13 @@ fn batch(
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
         bar.set_style(
-            indicatif::ProgressStyle::with_template(&t!("batch-progress", spinner = "{spinner}", count = "{pos}", rate = "{per_sec}"))
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            indicatif::ProgressStyle::with_template(&t!(
+                "batch-progress",
+                spinner = "{spinner}",
+                count = "{pos}",
+                rate = "{per_sec}"
+            ))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         bar
     });
@@ -573,9 +580,7 @@ fn batch(
         }
     };
     let result = match decision_log {
-        Some(_) if facts.ends_with(".csv") => {
-            return Err(io(t!("cli-decision-log-needs-jsonl")))
-        }
+        Some(_) if facts.ends_with(".csv") => return Err(io(t!("cli-decision-log-needs-jsonl"))),
         // Logged: one thread, so the log and the output agree line for line.
         Some(path) => {
             let log = DecisionLog::open(&path).map_err(|e| vec![e])?;

@@ -305,6 +305,22 @@ noun-type = type
 noun-amendment = amendment
 noun-value = value
 noun-schedule = schedule
+# The same, more than one (names of policies must be unique).
+nouns-rule = rules
+nouns-field = fields
+nouns-enum = enums
+nouns-entity = entities
+nouns-enum-value = enum values
+nouns-table-entry = table entries
+nouns-pool = pools
+nouns-stack = stacks
+nouns-parameter = parameters
+nouns-payer = payers
+nouns-policy = policies
+nouns-type = types
+nouns-amendment = amendments
+nouns-value = values
+nouns-schedule = schedules
 
 ## Facts
 
@@ -331,13 +347,13 @@ check-item-stack = stack `{ $id }`
 check-item-amended-rule = rule `{ $id }` as `{ $amendment }` changes it
 check-acknowledged-absent-remove = remove this line: the rule as written no longer gives rise to the warning
 check-acknowledged-absent-others = its warnings are { $names }: acknowledge one of those, or remove this line
-check-unique-within = names of { $what }s must be unique within `{ $name }`; rename or remove one
-check-unique-entity = names of { $what }s must be unique within entity `{ $name }`; rename or remove one
-check-unique-files = names of { $what }s must be unique across all files; rename or remove one
-check-unique-policy = names of { $what }s must be unique within a policy; rename or remove one
-check-unique-table = names of { $what }s must be unique within a `by` table; rename or remove one
-check-unique-split = names of { $what }s must be unique within a split; rename or remove one
-check-unique-builtin = names of { $what }s must be unique (it is a built-in type); rename or remove one
+check-unique-within = names of { $what } must be unique within `{ $name }`; rename or remove one
+check-unique-entity = names of { $what } must be unique within entity `{ $name }`; rename or remove one
+check-unique-files = names of { $what } must be unique across all files; rename or remove one
+check-unique-policy = names of { $what } must be unique within a policy; rename or remove one
+check-unique-table = names of { $what } must be unique within a `by` table; rename or remove one
+check-unique-split = names of { $what } must be unique within a split; rename or remove one
+check-unique-builtin = names of { $what } must be unique (it is a built-in type); rename or remove one
 check-enum-entity-names-help = enums and entities share one set of names; rename one
 check-declared-once-help = an enum or entity is declared once across all files; to add to it from another file, write `extend { $what } { $name } {"{"} … {"}"}` there, else rename one
 check-unknown-extension-help = { $suggestion } (to declare a new { $noun }, write `{ $keyword } { $name } {"{"} … {"}"}` without `extend`)

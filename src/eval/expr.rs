@@ -95,9 +95,7 @@ impl Interp<'_> {
                     Arith::Add => x.checked_add(y),
                     Arith::Sub => x.checked_sub(y),
                     Arith::Mul => x.checked_mul(y),
-                    Arith::Div if y.is_zero() => {
-                        return Err(Stop::Failed(Failed::DivisionByZero(money(x))))
-                    }
+                    Arith::Div if y.is_zero() => return Err(Stop::Failed(Failed::DivisionByZero(money(x)))),
                     Arith::Div => x.checked_div(y),
                 };
                 result.map(Value::Dec).ok_or_else(|| overflow(Op::Arithmetic, money(x), money(y)))
@@ -215,7 +213,9 @@ impl Interp<'_> {
             }
             Expr::Marginal { scrutinee, arms, text } => self.marginal(scrutinee, arms, text),
             Expr::Call { schedule, args, text } => self.call(*schedule, args, text),
-            Expr::Param { index, .. } => self.args.get(*index).cloned().ok_or_else(|| mistyped("eval-expected-argument")),
+            Expr::Param { index, .. } => {
+                self.args.get(*index).cloned().ok_or_else(|| mistyped("eval-expected-argument"))
+            }
             Expr::Aggregate(aggregate) => self.aggregate(aggregate),
             Expr::Default { fact, value, text } => {
                 if let Some(name) = self.absent(fact) {

@@ -319,9 +319,7 @@ impl<'a> Run<'a> {
         let date = match rule.on.as_ref().map(|on| interp.eval(on)) {
             None => Some(self.as_of),
             Some(Ok(Value::Date(d))) => Some(d),
-            Some(Ok(_)) => {
-                return Err(Stop::Failed(Failed::Internal("eval-internal-event-date", String::new())))
-            }
+            Some(Ok(_)) => return Err(Stop::Failed(Failed::Internal("eval-internal-event-date", String::new()))),
             Some(Err(Stop::NotApplicable(why))) if self.explain => {
                 reasons.extend(why);
                 None

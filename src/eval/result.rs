@@ -249,8 +249,11 @@ impl Total {
 
     /// Counts one more award in: what it owes, its ceiling, whether it is case by case.
     pub fn add(&mut self, award: &Award) -> Result<(), EvalError> {
-        let overflow =
-            || EvalError { rule: award.rule.id.clone(), entity: self.entity.to_string(), detail: Failed::TotalOverflow };
+        let overflow = || EvalError {
+            rule: award.rule.id.clone(),
+            entity: self.entity.to_string(),
+            detail: Failed::TotalOverflow,
+        };
         self.owed = self.owed.checked_add(award.amount().unwrap_or_default()).ok_or_else(overflow)?;
         self.ceiling = match (self.ceiling, award.max()) {
             (Some(sum), Some(max)) => Some(sum.checked_add(max).ok_or_else(overflow)?),

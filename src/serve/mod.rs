@@ -86,7 +86,8 @@ pub fn run(config: Config) -> Result<Vec<Error>, Vec<Error>> {
     let hash = crate::provenance::RulesHash::of(&loaded.program);
     let rules = Rules { program: loaded.program, hash };
     let log = config.decision_log.as_deref().map(DecisionLog::open).transpose().map_err(|e| vec![e])?;
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| io(crate::io::reason(&e)))?;
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| io(crate::io::reason(&e)))?;
     let app = Arc::new(App::new(config.paths.clone(), rules, config.limits.clone(), log.map(Arc::new)));
     let warnings = loaded.warnings;
     eprint!("{}", crate::output::render_diagnostics(&warnings, crate::output::ErrorFormat::Plain, false));

@@ -5,9 +5,9 @@
 //! default.
 
 use super::{mistyped, named_mistyped, overflow, Interp, Result, Stop};
-use crate::eval::Op;
 use crate::amounts::money;
 use crate::eval::explain::{Counted, Reason, Step};
+use crate::eval::Op;
 use crate::facts::{Entity, Slot};
 use crate::program::{Aggregate, Expr, Value};
 use crate::terms::AggOp;
@@ -64,8 +64,10 @@ impl<'a> Interp<'a> {
 
     /// The list's records; an absent list is a missing fact like any other.
     fn records(&self, aggregate: &Aggregate, owners: usize) -> Result<&'a [Entity]> {
-        let holder =
-            owners.checked_sub(1).and_then(|i| self.chain.get(i)).ok_or_else(|| mistyped("eval-expected-list-holder"))?;
+        let holder = owners
+            .checked_sub(1)
+            .and_then(|i| self.chain.get(i))
+            .ok_or_else(|| mistyped("eval-expected-list-holder"))?;
         match holder.slots.get(aggregate.list) {
             Some(Slot::Children(records)) => Ok(records),
             Some(Slot::Missing) => {
