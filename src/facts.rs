@@ -493,14 +493,15 @@ fn json_words(e: &serde_json::Error) -> String {
         "trailing comma" => t!("facts-json-trailing-comma"),
         "trailing characters" => t!("facts-json-trailing-characters"),
         "recursion limit exceeded" => t!("facts-json-too-deep"),
-        "invalid value: expected key to be a number in quotes" => t!("facts-json-numeric-key", text = message),
-        "float key must be finite (got NaN or +/-inf)" => t!("facts-json-float-key", text = message),
+        // serde_json's own words stand in English; another language says them itself.
+        _ if crate::i18n::lang() == crate::i18n::Lang::En => message.to_string(),
+        "invalid value: expected key to be a number in quotes" => t!("facts-json-numeric-key"),
+        "float key must be finite (got NaN or +/-inf)" => t!("facts-json-float-key"),
         _ if e.is_io() => {
             e.io_error_kind().map_or_else(|| t!("io-os-unknown"), |kind| crate::io::reason(&std::io::Error::from(kind)))
         }
-        // serde's own words for a value of the wrong shape (`invalid type: …`): in English as
-        // written, in another language said plainly.
-        _ if SERDE_SHAPE.iter().any(|start| message.starts_with(start)) => t!("facts-json-shape", text = message),
+        // serde's own words for a value of the wrong shape (`invalid type: …`), said plainly.
+        _ if SERDE_SHAPE.iter().any(|start| message.starts_with(start)) => t!("facts-json-shape"),
         // Our own messages (a duplicate key) are already in the reader's language.
         _ => message.to_string(),
     }

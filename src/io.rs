@@ -84,6 +84,9 @@ pub fn read_stream(reader: impl Read, limit: u64, name: &str) -> Result<String, 
 /// words; another language names the kind of failure, or the error number when it has no
 /// name of its own, and never passes the English text through.
 pub fn reason(e: &std::io::Error) -> String {
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        return e.to_string();
+    }
     // `ErrorKind`'s variant name, as its `Debug` writes it, picks the message: kinds newer
     // than the minimum Rust version are named too, and a name the catalogue lacks (or a
     // changed spelling) falls back to the number.
@@ -91,7 +94,7 @@ pub fn reason(e: &std::io::Error) -> String {
         Some(code) => t!("io-os-number", code = code.to_string()),
         None => t!("io-os-unknown"),
     };
-    t!("io-os", kind = format!("{:?}", e.kind()), text = e.to_string(), other = other)
+    t!("io-os", kind = format!("{:?}", e.kind()), other = other)
 }
 
 fn too_big(limit: u64) -> String {

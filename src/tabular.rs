@@ -91,7 +91,10 @@ pub fn facts_from_xlsx(program: &Program, file: &Path) -> Result<String, Vec<Tab
     use calamine::Reader;
     // calamine's reasons are English only: another language names the failure instead.
     let error = |e: &dyn std::fmt::Display| {
-        let message = t!("table-workbook-unreadable", text = e.to_string());
+        let message = match crate::i18n::lang() {
+            crate::i18n::Lang::En => e.to_string(),
+            _ => t!("table-workbook-unreadable"),
+        };
         vec![TableError::Csv { file: file.display().to_string(), message }]
     };
     let mut book = calamine::open_workbook_auto(file).map_err(|e| error(&e))?;
@@ -272,6 +275,9 @@ fn csv_error(file: &Path, e: csv::Error) -> TableError {
 /// Why CSV could not be read, in the reader's language: English keeps the csv reader's own
 /// words; another language says it from the error's kind and line.
 pub(crate) fn csv_reason(e: &csv::Error) -> String {
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        return e.to_string();
+    }
     let line = e.position().map_or(0, csv::Position::line).to_string();
     let (kind, expected, found, reason) = match e.kind() {
         csv::ErrorKind::Io(io) => ("io", 0, 0, crate::io::reason(io)),
@@ -280,7 +286,7 @@ pub(crate) fn csv_reason(e: &csv::Error) -> String {
         _ => ("other", 0, 0, String::new()),
     };
     let (expected, found) = (expected.to_string(), found.to_string());
-    t!("table-csv", kind = kind, line = line, expected = expected, found = found, reason = reason, text = e.to_string())
+    t!("table-csv", kind = kind, line = line, expected = expected, found = found, reason = reason)
 }
 
 fn read_kind(program: &Program, kind: KindId, table: &Table) -> Result<Vec<Row>, TableError> {

@@ -491,9 +491,10 @@ facts-json-hex-escape-end = unexpected end of hex escape
 facts-json-trailing-comma = trailing comma
 facts-json-trailing-characters = trailing characters
 facts-json-too-deep = recursion limit exceeded
-facts-json-numeric-key = { $text }
-facts-json-float-key = { $text }
-facts-json-shape = { $text }
+# serde_json's own words, shown as they are in English (these keep the catalogues parallel).
+facts-json-numeric-key = a numeric key must be written in quotes
+facts-json-float-key = a floating-point key must be finite (not NaN or infinite)
+facts-json-shape = a value of the wrong shape
 facts-cell-list = the list is not valid JSON: { $message }
 facts-cell-list-help = write the children as a JSON list, [ {"{"} "id": "…", … {"}"} ]; fix column { $column } of the cell
 facts-document-help = write {"{"} { $roots }: [ … ] {"}"}
@@ -588,8 +589,42 @@ io-not-a-file = it is not a regular file (a device, FIFO or socket); only regula
 io-too-big = the file is { $size } MiB; the limit is { $limit } MiB
 io-input-too-big = the input is larger than the limit of { $limit } MiB
 io-not-utf8 = the file is not UTF-8 text (byte { $at } is not): save it as UTF-8; GBK and other encodings are not read
-# Why the operating system refused: English shows the system's own words.
-io-os = { $text }
+# Why the operating system refused, by kind (`std::io::ErrorKind`'s name), with the error
+# number for a kind not named here. English shows the system's own words instead, so these
+# English ones keep the catalogues parallel.
+io-os = { $kind ->
+    [NotFound] no such file or folder
+    [PermissionDenied] permission denied
+    [IsADirectory] it is a folder
+    [NotADirectory] a part of the path is not a folder
+    [AlreadyExists] a file of that name exists
+    [InvalidData] the data is not valid (e.g. not UTF-8 text)
+    [InvalidInput] an invalid argument
+    [StorageFull] the disk is full
+    [QuotaExceeded] the disk quota is exceeded
+    [ReadOnlyFilesystem] the file system is read-only
+    [FilesystemLoop] symbolic links form a loop
+    [InvalidFilename] the file name is invalid or too long
+    [FileTooLarge] the file is too large
+    [DirectoryNotEmpty] the folder is not empty
+    [ResourceBusy] the resource is busy
+    [CrossesDevices] it cannot be moved across devices
+    [BrokenPipe] the other end of the pipe is closed
+    [UnexpectedEof] the data ended unexpectedly
+    [WriteZero] no more data could be written
+    [Interrupted] the operation was interrupted
+    [TimedOut] the operation timed out
+    [WouldBlock] the operation cannot complete now
+    [OutOfMemory] out of memory
+    [Unsupported] the system does not support this
+    [AddrInUse] the address is in use
+    [AddrNotAvailable] the address is not available
+    [ConnectionRefused] the connection was refused
+    [ConnectionReset] the connection was reset
+    [ConnectionAborted] the connection was aborted
+    [NotConnected] not connected
+   *[other] { $other }
+}
 io-os-number = os error { $code }
 io-os-unknown = an input or output error
 
@@ -604,6 +639,12 @@ table-owner-help = add the owner's row, or correct the id columns
 table-sheet = { $file } sheet `{ $sheet }`
 table-population-kind = a population file is named after its kind: one of { $kinds }
 table-no-id-column = the header has no `id` column: one row is one `{ $kind }`, named by its id
-# Why CSV or a workbook could not be read: English shows the reader's own words.
-table-csv = { $text }
-table-workbook-unreadable = { $text }
+# Why CSV or a workbook could not be read, by kind. English shows the csv and workbook
+# readers' own words instead, so these English ones keep the catalogues parallel.
+table-csv = { $kind ->
+    [utf8] line { $line } is not UTF-8 text: save it as UTF-8
+    [unequal] line { $line } has { $found } cells where the lines before have { $expected }
+    [io] { $reason }
+   *[other] line { $line } cannot be read as CSV
+}
+table-workbook-unreadable = it cannot be read as an Excel workbook (is it an .xlsx file, and whole?)

@@ -62,7 +62,7 @@ clap-pass-as-value = 提示：如要把 `{ $arg }` 作为值传入，请写 `-- 
 cli-not-a-language = 没有 `{ $text }` 语言的消息：请用 `zh` 或 `en`
 cli-not-a-date = `{ $text }` 不是日期；请写成 YYYY-MM-DD
 cli-csv-for-eval = `--format csv` 和 `--format xlsx` 只用于 `policy eval`
-cli-detail-for-jsonl = --detail compact 和 awards 只用于 JSON Lines（--jsonl）
+cli-detail-for-jsonl = `--detail compact` 和 `--detail awards` 只用于 JSON Lines（`--jsonl`）
 
 ## 批量评估在输入结束前停止
 

@@ -97,7 +97,10 @@ impl Session {
     /// written just above it (where the rules explain the reading chosen).
     pub(super) fn show_rule(&self, name: &str) -> Output {
         if name.is_empty() {
-            return Output::failed(t!("repl-usage", usage = ":show <rule>"));
+            return Output::failed(t!(
+                "repl-usage",
+                usage = format!(":show {}", super::commands::placeholders("<rule>"))
+            ));
         }
         let index = match self.find_rule(name) {
             Ok(index) => index,
