@@ -28,8 +28,8 @@ syntax-full-width-help = 请改写为 `{ $ascii }`：数字、运算符和括号
 syntax-write = 改写为 `{ $fix }`
 syntax-drafting = `{ $found }` 是政策原文的写法，规则中应写作 `{ $fix }`
 syntax-drafting-date = 日期写作 YYYY-MM-DD
-syntax-drafting-max = “最高”（封顶）是运算符 `最高`，与金额之间空一格，写在它所限定的金额之后
-syntax-drafting-up-to = 金额前的“不超过”与金额之间空一格：`不超过 200万`，即至多该金额的奖励
+syntax-drafting-max = “最高”（封顶）是一个运算符，与金额之间空一格，写在它所限定的金额之后
+syntax-drafting-up-to = 金额前的“不超过”是一个运算符，与金额之间空一格，即至多该金额的奖励
 syntax-drafting-comparison = 条件中，“以上、以下、以内、不低于”包括本数（`>=`、`<=`），“超过、不满、低于”不包括本数（`>`、`<`）
 syntax-drafting-bound = 分档是一个区间：`[`、`]` 包括本数（以上、以下、（含）），`(`、`)` 不包括本数（超过、不满），`..` 表示该侧不设界
 syntax-drafting-included = “（含）”表示本数属于该档：在它一侧用方括号，不含的一侧用圆括号

@@ -135,8 +135,6 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("syntax-drafting-duration", "规则 R 适用于 企业 { 发生于 评估日 一次性 当 评估日 <= 成立日 + {} 奖励 1万 }"),
     ("syntax-an-amount", "规则 R 适用于 企业 { 发生于 评估日 一次性 奖励 {} }"),
     ("syntax-missing-reward-help", "规则 R 适用于 企业 { 发生于 评估日 一次性 {} }"),
-    ("syntax-drafting-max", "规则 R 适用于 企业 { 发生于 评估日 一次性 奖励 {} }"),
-    ("syntax-drafting-up-to", "规则 R 适用于 企业 { 发生于 评估日 一次性 奖励 {} }"),
     ("check-max-help", "规则 R 适用于 企业 { 发生于 评估日 一次性 奖励 {} }"),
     ("check-rate-base-help", "规则 R 适用于 企业 { 发生于 评估日 一次性 奖励 {} }"),
     ("check-comparison-help", "规则 R 适用于 企业 { 发生于 评估日 一次性 当 {} 奖励 1万 }"),
