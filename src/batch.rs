@@ -164,7 +164,7 @@ fn csv_failed(e: csv::Error, line: u64) -> BatchError {
             csv::ErrorKind::Io(source) => source,
             other => std::io::Error::other(format!("{other:?}")),
         },
-        _ => std::io::Error::other(crate::tabular::csv_reason(&e)),
+        _ => std::io::Error::other(crate::io::Said(crate::tabular::csv_reason(&e))),
     };
     BatchError::Read { line, source }
 }

@@ -84,6 +84,9 @@ pub fn read_stream(reader: impl Read, limit: u64, name: &str) -> Result<String, 
 /// words; another language names the kind of failure, or the error number when it has no
 /// name of its own, and never passes the English text through.
 pub fn reason(e: &std::io::Error) -> String {
+    if let Some(Said(said)) = e.get_ref().and_then(|inner| inner.downcast_ref::<Said>()) {
+        return said.clone();
+    }
     if crate::i18n::lang() == crate::i18n::Lang::En {
         return e.to_string();
     }
@@ -96,6 +99,19 @@ pub fn reason(e: &std::io::Error) -> String {
     };
     t!("io-os", kind = format!("{:?}", e.kind()), other = other)
 }
+
+/// Our own reason for an I/O failure, already in the reader's language, carried inside a
+/// `std::io::Error` (`std::io::Error::other(Said(t!(…)))`) so [`reason`] shows it as it is.
+#[derive(Debug)]
+pub struct Said(pub String);
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Said {}
 
 fn too_big(limit: u64) -> String {
     t!("io-input-too-big", limit = (limit >> 20).to_string())

@@ -648,3 +648,10 @@ table-csv = { $kind ->
    *[other] line { $line } cannot be read as CSV
 }
 table-workbook-unreadable = it cannot be read as an Excel workbook (is it an .xlsx file, and whole?)
+io-writer-failed = a writer failed mid-line
+io-table-not-written = the table could not be written
+serve-batch-too-large = the batch is larger than the server's limit (--max-batch-bytes)
+serve-client-gone = the client went away
+fmt-does-not-parse = the file does not parse
+fmt-changed = internal error: formatting would change the meaning of the file, so it is left as it is
+fmt-changed-help = please report this file

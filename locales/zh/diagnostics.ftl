@@ -647,3 +647,10 @@ table-csv = { $kind ->
    *[other] 第 { $line } 行无法按 CSV 读取
 }
 table-workbook-unreadable = 无法作为 Excel 工作簿读取（请确认文件为 .xlsx 且未损坏）
+io-writer-failed = 另一个写入者中途失败
+io-table-not-written = 无法写出表格
+serve-batch-too-large = 批量请求超过了服务器的上限（--max-batch-bytes）
+serve-client-gone = 客户端已断开
+fmt-does-not-parse = 该文件无法解析
+fmt-changed = 内部错误：排版会改变文件的含义，因此保持原样
+fmt-changed-help = 请报告此文件
