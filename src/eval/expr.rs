@@ -103,9 +103,7 @@ impl Interp<'_> {
             Expr::Shift { date, by, negate } => {
                 let d = self.date(date)?;
                 let Value::Duration(by) = self.eval(by)? else { return Err(mistyped("eval-expected-duration")) };
-                crate::dates::shift(d, by, *negate)
-                    .map(Value::Date)
-                    .ok_or_else(|| Stop::Failed(Failed::Calendar(d, by)))
+                crate::dates::shift(d, by, *negate).map(Value::Date).ok_or(Stop::Failed(Failed::Calendar(d, by)))
             }
             Expr::Compare(op, a, b) => {
                 let (x, y) = (self.eval(a)?, self.eval(b)?);
