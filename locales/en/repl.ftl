@@ -143,3 +143,4 @@ repl-json-number = a number
 repl-json-text = text
 repl-json-list = a list
 repl-json-object = an object
+repl-schema-listed-in = in { $list }

@@ -137,3 +137,4 @@ repl-json-number = 数字
 repl-json-text = 文字
 repl-json-list = 列表
 repl-json-object = 对象
+repl-schema-listed-in = 位于 { $list }
