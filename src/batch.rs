@@ -48,7 +48,7 @@ pub struct Summary {
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum BatchError {
     /// The input could not be read.
-    #[error("cannot read the batch after line {line}: {source}")]
+    #[error("{}", crate::t!("batch-read", line = .line.to_string(), reason = crate::io::reason(.source)))]
     #[diagnostic(code(batch::read))]
     Read {
         /// The last line read whole.
@@ -61,11 +61,11 @@ pub enum BatchError {
     #[diagnostic(transparent)]
     Table(crate::tabular::TableError),
     /// The output could not be written (a full disk, a reader that went away).
-    #[error("cannot write the results: {0}")]
+    #[error("{}", crate::t!("batch-write", reason = crate::io::reason(.0)))]
     #[diagnostic(code(batch::write))]
     Write(std::io::Error),
     /// The thread pool could not be built.
-    #[error("cannot start {0} worker threads")]
+    #[error("{}", crate::t!("batch-threads", count = .0.to_string()))]
     #[diagnostic(code(batch::threads))]
     Threads(usize),
 }
@@ -149,7 +149,7 @@ pub fn run_csv(
             // A row that is not CSV (a cell too many) is that row's error.
             Err(e) if !matches!(e.kind(), csv::ErrorKind::Io(_)) => {
                 line = e.position().map_or(line + 1, csv::Position::line);
-                Ok(Some((line, Err(e.to_string()))))
+                Ok(Some((line, Err(crate::tabular::csv_reason(&e)))))
             }
             Err(e) => Err(csv_failed(e, line)),
         }
@@ -167,7 +167,7 @@ fn csv_failed(e: csv::Error, line: u64) -> BatchError {
             csv::ErrorKind::Io(source) => source,
             other => std::io::Error::other(format!("{other:?}")),
         },
-        _ => std::io::Error::other(e.to_string()),
+        _ => std::io::Error::other(crate::io::Said(crate::tabular::csv_reason(&e))),
     };
     BatchError::Read { line, source }
 }

@@ -29,7 +29,7 @@ impl DecisionLog {
             .create(true)
             .append(true)
             .open(path)
-            .map_err(|e| Error::Io { path: name.clone(), message: e.to_string() })?;
+            .map_err(|e| Error::Io { path: name.clone(), message: crate::io::reason(&e) })?;
         Ok(DecisionLog { name, file: Mutex::new(file) })
     }
 
@@ -54,8 +54,9 @@ impl DecisionLog {
             text.push_str(&line.to_string());
             text.push('\n');
         }
-        let io = |e: std::io::Error| Error::Io { path: self.name.clone(), message: e.to_string() };
-        let mut file = self.file.lock().map_err(|_| io(std::io::Error::other("a writer failed mid-line")))?;
+        let io = |e: std::io::Error| Error::Io { path: self.name.clone(), message: crate::io::reason(&e) };
+        let mut file =
+            self.file.lock().map_err(|_| io(std::io::Error::other(crate::io::Said(crate::t!("io-writer-failed")))))?;
         file.write_all(text.as_bytes()).map_err(io)?;
         file.flush().map_err(io)
     }
@@ -84,7 +85,8 @@ pub fn batch(
         let result = evaluate_facts(program, &line, number, options);
         if let (Ok(evaluation), Ok(text)) = (&result, &line) {
             // The decision is logged before its answer is written, or not answered.
-            log.record(rules, text, evaluation).map_err(|e| BatchError::Write(std::io::Error::other(e.to_string())))?;
+            log.record(rules, text, evaluation)
+                .map_err(|e| BatchError::Write(std::io::Error::other(crate::io::Said(e.to_string()))))?;
         }
         summary.lines += 1;
         summary.failed += u64::from(result.is_err());

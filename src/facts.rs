@@ -503,9 +503,30 @@ fn json_words(e: &serde_json::Error) -> String {
         "trailing comma" => t!("facts-json-trailing-comma"),
         "trailing characters" => t!("facts-json-trailing-characters"),
         "recursion limit exceeded" => t!("facts-json-too-deep"),
+        // serde_json's own words stand in English; another language says them itself.
+        _ if crate::i18n::lang() == crate::i18n::Lang::En => message.to_string(),
+        "invalid value: expected key to be a number in quotes" => t!("facts-json-numeric-key"),
+        "float key must be finite (got NaN or +/-inf)" => t!("facts-json-float-key"),
+        _ if e.is_io() => {
+            e.io_error_kind().map_or_else(|| t!("io-os-unknown"), |kind| crate::io::reason(&std::io::Error::from(kind)))
+        }
+        // serde's own words for a value of the wrong shape (`invalid type: …`), said plainly.
+        _ if SERDE_SHAPE.iter().any(|start| message.starts_with(start)) => t!("facts-json-shape"),
+        // Our own messages (a duplicate key) are already in the reader's language.
         _ => message.to_string(),
     }
 }
+
+/// How serde's own messages about a value of the wrong shape begin.
+const SERDE_SHAPE: [&str; 7] = [
+    "invalid type: ",
+    "invalid value: ",
+    "invalid length ",
+    "unknown variant ",
+    "unknown field ",
+    "missing field ",
+    "duplicate field ",
+];
 
 /// The most entities one fact set may hold; a population that large streams as JSON Lines
 /// (`policy eval --jsonl`), one enterprise a line, in bounded memory.
@@ -581,7 +602,7 @@ impl<'a> Reader<'a> {
     fn absent(&mut self, field: &FieldDef) -> Slot {
         if !field.optional {
             let help = t!("facts-missing-help", field = &field.name);
-            let message = t!("facts-missing", field = &field.name, ty = self.schema.type_name(&field.ty));
+            let message = t!("facts-missing", field = &field.name, ty = self.schema.type_word(&field.ty));
             self.invalid_here(message, help);
         }
         Slot::Missing

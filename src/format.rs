@@ -19,12 +19,12 @@ use unicode_width::UnicodeWidthStr;
 #[derive(Debug, Error, Diagnostic)]
 pub enum FormatError {
     /// The file does not parse; fix the syntax first.
-    #[error("the file does not parse")]
+    #[error("{}", crate::t!("fmt-does-not-parse"))]
     #[diagnostic(code(fmt::syntax))]
     Syntax(Vec<SyntaxError>),
     /// Never expected: the formatted text parses to a different tree. Nothing is written.
-    #[error("internal error: formatting would change the meaning of the file, so it is left as it is")]
-    #[diagnostic(code(fmt::changed), help("please report this file"))]
+    #[error("{}", crate::t!("fmt-changed"))]
+    #[diagnostic(code(fmt::changed), help("{}", crate::t!("fmt-changed-help")))]
     Changed,
 }
 

@@ -133,7 +133,10 @@ pub mod walk;
 
 pub use diagnostic::{Source, Sourced};
 pub use eval::{Award, Evaluation, NotApplicable, Total};
-pub use io::{open_stream, read_input, read_stream, read_text, replace_file, MAX_FACTS_BYTES, MAX_SOURCE_BYTES};
+pub use io::{
+    open_stream, read_input, read_stream, read_text, reason as io_reason, replace_file, MAX_FACTS_BYTES,
+    MAX_SOURCE_BYTES,
+};
 pub use program::{Entitlement, EntitlementKind, Program};
 
 use chrono::NaiveDate;

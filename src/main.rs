@@ -44,6 +44,7 @@ enum Amounts {
 enum Command {
     /// Parse and type-check rule files (folders are searched for *.policy).
     Check {
+        /// Rule files, or folders searched for *.policy.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Also list the warnings the rules answer with `acknowledge`, with their reasons.
@@ -52,6 +53,7 @@ enum Command {
     },
     /// Evaluate rules against a JSON fact set.
     Eval {
+        /// Rule files, or folders searched for *.policy.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// The facts: a JSON file, `-` for standard input, a folder of CSV files (one per
@@ -64,6 +66,8 @@ enum Command {
         /// of --jsonl); without either, today (UTC).
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
+        /// How to print the results: `table` (the default), `json`, `csv` (one row per award) or
+        /// `xlsx` (the same rows as a workbook).
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
         /// Show only this entity (e.g. `enterprise.E1`) and what it contains: every rule
@@ -98,11 +102,13 @@ enum Command {
     /// List the facts each rule reads (conditions, event date, amount, once-key) and the
     /// ledger rows it counts: what to pull for 免申即享.
     FactsNeeded {
+        /// Rule files, or folders searched for *.policy.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Only this rule (`CZ-03-2a` or `changzhou_2023.CZ-03-2a`).
         #[arg(long)]
         rule: Option<String>,
+        /// How to print the list: `table` (the default) or `json`.
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
     },
@@ -111,11 +117,13 @@ enum Command {
     Replay {
         /// The log written by `--decision-log`.
         log: PathBuf,
+        /// Rule files, or folders searched for *.policy.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
     /// Draw a synthetic population from the rules' schema: JSON Lines, one enterprise a line.
     Gen {
+        /// Rule files, or folders searched for *.policy.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// How many fact sets.
@@ -128,8 +136,10 @@ enum Command {
     /// Hand checked rules to other tools: `json` (the versioned IR) or `schema` (a JSON
     /// Schema of the facts the rules read).
     Compile {
+        /// Rule files, or folders searched for *.policy.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// What to write: `json` (the versioned IR) or `schema` (a JSON Schema of the facts).
         #[arg(long, value_enum)]
         target: Target,
     },
@@ -137,6 +147,7 @@ enum Command {
     /// `--lang zh|en` writes the keywords in Chinese (`规则 … 适用于 …`) or English; without
     /// it a file keeps its own set (English if it mixes both).
     Fmt {
+        /// Rule files, or folders searched for *.policy.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Write nothing; exit 1 if any file is not formatted.
@@ -158,6 +169,7 @@ enum Command {
     /// `POST /v1/reload` re-reads them.
     #[cfg(feature = "serve")]
     Serve {
+        /// Rule files, or folders searched for *.policy.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Where to listen; port 0 takes a free port (the address is printed).
@@ -182,8 +194,10 @@ enum Command {
     },
     /// Run the test cases written next to the rules; the last line is `N passed, N failed`.
     Test {
+        /// Rule files, or folders searched for *.policy.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// How to print the results: `table` (the default) or `json`.
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
         /// Also list the rules no test exercises, and fail if there are any.
@@ -250,6 +264,9 @@ fn help_in_language(mut command: clap::Command) -> clap::Command {
             // clap words possible values and defaults in English: the translated help says them.
             let arg = arg.help_heading(i18n::message(heading, &[])).hide_possible_values(true).hide_default_value(true);
             let arg = arg.long_help(None);
+            // The placeholder of a value (`<FACTS>`) in the reader's words (`<事实>`).
+            let takes_value = arg.get_num_args().is_some_and(|n| n.takes_values());
+            let arg = if takes_value { arg.value_name(say(&format!("cli-value-{id}"))) } else { arg };
             match arg.get_id().as_str() {
                 "help" => arg.help(i18n::message("cli-help", &[])),
                 "version" => arg.help(i18n::message("cli-version", &[])),
@@ -259,16 +276,30 @@ fn help_in_language(mut command: clap::Command) -> clap::Command {
         }
     };
     command.build();
-    command
+    let command = command
         .about(say("cli-about"))
         .help_template(&usage)
         .subcommand_help_heading(say("cli-commands-heading"))
+        .subcommand_value_name(say("cli-value-command"))
         .mut_args(args("cli-".into()))
         .mut_subcommands(|sub| {
             let name = sub.get_name().to_string();
             let about = if name == "help" { say("cli-help-command") } else { say(&format!("cli-{name}-about")) };
-            sub.about(about).long_about(None).help_template(&usage).mut_args(args(format!("cli-{name}-")))
-        })
+            let sub = sub.about(about).long_about(None).help_template(&usage).mut_args(args(format!("cli-{name}-")));
+            usage_in_language(sub)
+        });
+    usage_in_language(command)
+}
+
+/// The usage line with clap's own placeholders in the reader's words: clap writes
+/// `[OPTIONS]` and `<COMMAND>` itself, so the line it renders from the command (whose value
+/// names are already translated) has them replaced and is given back as the usage.
+fn usage_in_language(mut command: clap::Command) -> clap::Command {
+    let rendered = command.render_usage().to_string();
+    let Some(line) = rendered.strip_prefix("Usage: ") else { return command };
+    let options = format!("[{}]", i18n::message("cli-value-options", &[]));
+    let line = line.replacen("[OPTIONS]", &options, 1);
+    command.override_usage(line)
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -314,7 +345,7 @@ fn repl(paths: Vec<PathBuf>, facts: Option<String>, errors: ErrorFormat) -> Resu
     let options = policy_lang::repl::frontend::Options { paths, facts, errors };
     policy_lang::repl::frontend::run(options)
         .map(|()| Vec::new())
-        .map_err(|message| vec![Error::Io { path: "the terminal".into(), message }])
+        .map_err(|message| vec![Error::Io { path: t!("io-terminal"), message }])
 }
 
 /// Runs a command; returns the warnings to show, or the errors.
@@ -391,12 +422,8 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                 return batch(&paths, &facts, as_of, threads, detail, decision_log);
             }
             if detail != output::Detail::Full && !awards_only {
-                Cli::command()
-                    .error(
-                        clap::error::ErrorKind::ArgumentConflict,
-                        "--detail compact and awards are for JSON Lines (--jsonl)",
-                    )
-                    .exit();
+                let mut command = help_in_language(Cli::command());
+                cli_words::exit(command.error(clap::error::ErrorKind::ArgumentConflict, t!("cli-detail-for-jsonl")));
             }
             let Loaded { program, warnings, .. } = policy_lang::load(&paths).map_err(|e| e.0)?;
             let path = std::path::Path::new(&facts);
@@ -437,12 +464,12 @@ fn run(command: Command) -> Result<Vec<Error>, Vec<Error>> {
                     .map_err(stdout_failed)?,
                 Format::Csv => emit(
                     &policy_lang::tabular::awards_csv(&evaluation)
-                        .map_err(|e| vec![Error::Io { path: "standard output".into(), message: e.to_string() }])?,
+                        .map_err(|e| vec![Error::Io { path: t!("io-standard-output"), message: e.to_string() }])?,
                 )?,
                 Format::Xlsx => {
-                    let out = |message: String| vec![Error::Io { path: "standard output".into(), message }];
+                    let out = |message: String| vec![Error::Io { path: t!("io-standard-output"), message }];
                     if std::io::stdout().is_terminal() {
-                        return Err(out("a workbook is binary: redirect it to a file (`> awards.xlsx`)".into()));
+                        return Err(out(t!("cli-workbook-to-terminal")));
                     }
                     let bytes = policy_lang::tabular::awards_xlsx(&evaluation).map_err(|e| out(e.to_string()))?;
                     let mut stdout = std::io::stdout().lock();
@@ -480,7 +507,9 @@ fn facts_needed(paths: &[PathBuf], rule: Option<&str>, format: Format) -> Result
 /// `--format csv` and `xlsx` are usage errors anywhere but `eval`.
 fn csv_is_for_eval(format: Format) {
     if matches!(format, Format::Csv | Format::Xlsx) {
-        cli_words::exit(Cli::command().error(clap::error::ErrorKind::InvalidValue, t!("cli-csv-for-eval")));
+        cli_words::exit(
+            help_in_language(Cli::command()).error(clap::error::ErrorKind::InvalidValue, t!("cli-csv-for-eval")),
+        );
     }
 }
 
@@ -488,9 +517,9 @@ fn csv_is_for_eval(format: Format) {
 fn replay(log: &std::path::Path, paths: &[PathBuf]) -> Result<Vec<Error>, Vec<Error>> {
     let Loaded { program, warnings, .. } = policy_lang::load(paths).map_err(|e| e.0)?;
     let io = |message: String| vec![Error::Io { path: log.display().to_string(), message }];
-    let file = std::fs::File::open(log).map_err(|e| io(e.to_string()))?;
-    let report =
-        policy_lang::decision_log::replay(&program, std::io::BufReader::new(file)).map_err(|e| io(e.to_string()))?;
+    let file = std::fs::File::open(log).map_err(|e| io(policy_lang::io_reason(&e)))?;
+    let report = policy_lang::decision_log::replay(&program, std::io::BufReader::new(file))
+        .map_err(|e| io(policy_lang::io_reason(&e)))?;
     for difference in &report.differences {
         emit(&format!("{difference}\n"))?;
     }
@@ -526,8 +555,13 @@ fn batch(
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos} fact sets, {per_sec}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            indicatif::ProgressStyle::with_template(&t!(
+                "batch-progress",
+                spinner = "{spinner}",
+                count = "{pos}",
+                rate = "{per_sec}"
+            ))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         bar
     });
@@ -546,9 +580,7 @@ fn batch(
         }
     };
     let result = match decision_log {
-        Some(_) if facts.ends_with(".csv") => {
-            return Err(io("--decision-log logs JSON Lines; give the population as JSON Lines".into()))
-        }
+        Some(_) if facts.ends_with(".csv") => return Err(io(t!("cli-decision-log-needs-jsonl"))),
         // Logged: one thread, so the log and the output agree line for line.
         Some(path) => {
             let log = DecisionLog::open(&path).map_err(|e| vec![e])?;
@@ -693,18 +725,18 @@ fn acknowledged_line(a: &policy_lang::Acknowledged) -> String {
 
 fn note(text: &str) -> Result<(), Vec<Error>> {
     let mut err = std::io::stderr().lock();
-    err.write_all(text.as_bytes()).and_then(|()| err.flush()).map_err(|e| write_failed("standard error", e))
+    err.write_all(text.as_bytes()).and_then(|()| err.flush()).map_err(|e| write_failed(&t!("io-standard-error"), e))
 }
 
 /// Standard output could not be written. A reader that went away (`| head -1`) has all it
 /// wanted: the program ends at once, quietly and successfully, as Unix filters do.
 fn stdout_failed(e: std::io::Error) -> Vec<Error> {
-    write_failed("standard output", e)
+    write_failed(&t!("io-standard-output"), e)
 }
 
 fn write_failed(path: &str, e: std::io::Error) -> Vec<Error> {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         std::process::exit(0);
     }
-    vec![Error::Write { path: path.into(), message: e.to_string() }]
+    vec![Error::Write { path: path.into(), message: policy_lang::io_reason(&e) }]
 }

@@ -193,6 +193,12 @@ impl Schema {
             other => other.to_string(),
         }
     }
+
+    /// The name of type `ty` as a message shows it: a base type in the reader's language
+    /// (`金额`), an enum or entity kind by the name the drafter chose.
+    pub fn type_word(&self, ty: &Ty) -> String {
+        crate::syntax::type_in(&self.type_name(ty), crate::i18n::lang()).to_string()
+    }
 }
 
 /// A closed set of categories, e.g. `phase { preclinical, I, II, III }`.

@@ -6,6 +6,7 @@
 use crate::eval::Evaluation;
 use crate::facts::FactsError;
 use crate::program::{KindId, Program, Ty};
+use crate::t;
 use miette::Diagnostic;
 use serde_json::{Map, Number, Value};
 use std::collections::HashMap;
@@ -17,8 +18,8 @@ use thiserror::Error;
 #[derive(Debug, Error, Diagnostic)]
 pub enum TableError {
     /// Not readable as CSV or as a workbook.
-    #[error("{file}: {message}")]
-    #[diagnostic(code(table::unreadable), help("save the sheet as UTF-8 CSV (or .xlsx) with a header row"))]
+    #[error("{}", t!("table-unreadable", file = .file, message = .message))]
+    #[diagnostic(code(table::unreadable), help("{}", t!("table-unreadable-help")))]
     Csv {
         /// The file.
         file: String,
@@ -26,8 +27,8 @@ pub enum TableError {
         message: String,
     },
     /// A header that is neither `id`, an owner's id column, nor a fact of the kind.
-    #[error("{file}: column `{column}` is not a fact of `{kind}`")]
-    #[diagnostic(code(table::column), help("the columns are `id`, the owners' ids ({owners}) and the facts: {facts}"))]
+    #[error("{}", t!("table-column", file = .file, column = .column, kind = .kind))]
+    #[diagnostic(code(table::column), help("{}", t!("table-column-help", owners = .owners, facts = .facts)))]
     Column {
         /// The file.
         file: String,
@@ -41,8 +42,8 @@ pub enum TableError {
         facts: String,
     },
     /// `drug.csv` line 4 names enterprise `E9`, which `enterprise.csv` does not have.
-    #[error("{file} line {line}: its owner {owner} is not in the owners' file")]
-    #[diagnostic(code(table::owner), help("add the owner's row, or correct the id columns"))]
+    #[error("{}", t!("table-owner", file = .file, line = .line.to_string(), owner = .owner))]
+    #[diagnostic(code(table::owner), help("{}", t!("table-owner-help")))]
     Orphan {
         /// The file.
         file: String,
@@ -88,7 +89,14 @@ pub fn facts_from_csv(program: &Program, dir: &Path) -> Result<String, Vec<Table
 /// `1500.5` stays `1500.5`; dates become `YYYY-MM-DD`.
 pub fn facts_from_xlsx(program: &Program, file: &Path) -> Result<String, Vec<TableError>> {
     use calamine::Reader;
-    let error = |e: &dyn std::fmt::Display| vec![csv_error(file, e)];
+    // calamine's reasons are English only: another language names the failure instead.
+    let error = |e: &dyn std::fmt::Display| {
+        let message = match crate::i18n::lang() {
+            crate::i18n::Lang::En => e.to_string(),
+            _ => t!("table-workbook-unreadable"),
+        };
+        vec![TableError::Csv { file: file.display().to_string(), message }]
+    };
     let mut book = calamine::open_workbook_auto(file).map_err(|e| error(&e))?;
     let mut tables = HashMap::new();
     for sheet in book.sheet_names() {
@@ -97,7 +105,7 @@ pub fn facts_from_xlsx(program: &Program, file: &Path) -> Result<String, Vec<Tab
         let mut rows =
             (1u64 + u64::from(first)..).zip(range.rows().map(|r| r.iter().map(cell_text).collect::<Vec<_>>()));
         let headers = rows.next().map(|(_, h)| h).unwrap_or_default();
-        let file = format!("{} sheet `{sheet}`", file.display());
+        let file = t!("table-sheet", file = file.display().to_string(), sheet = sheet.as_str());
         tables.insert(sheet, Table { file, headers, rows: rows.collect() });
     }
     facts_from_tables(program, &tables)
@@ -129,7 +137,7 @@ impl Population {
         });
         let names = || roots.iter().map(|(_, def)| format!("`{}`", def.name)).collect::<Vec<_>>().join(", ");
         let Some(&(kind, def)) = found else {
-            let message = format!("a population file is named after its kind: one of {}", names());
+            let message = t!("table-population-kind", kinds = names());
             return Err(TableError::Csv { file: file.to_string(), message });
         };
         let mut slots = Vec::with_capacity(header.len());
@@ -152,7 +160,7 @@ impl Population {
             slots.push(slot);
         }
         let Some(id) = id else {
-            let message = format!("the header has no `id` column: one row is one `{}`, named by its id", def.name);
+            let message = t!("table-no-id-column", kind = def.name.as_str());
             return Err(TableError::Csv { file: file.to_string(), message });
         };
         Ok(Population { kind, id, slots })
@@ -261,8 +269,25 @@ fn build(
     out
 }
 
-fn csv_error(file: &Path, e: impl std::fmt::Display) -> TableError {
-    TableError::Csv { file: file.display().to_string(), message: e.to_string() }
+fn csv_error(file: &Path, e: csv::Error) -> TableError {
+    TableError::Csv { file: file.display().to_string(), message: csv_reason(&e) }
+}
+
+/// Why CSV could not be read, in the reader's language: English keeps the csv reader's own
+/// words; another language says it from the error's kind and line.
+pub(crate) fn csv_reason(e: &csv::Error) -> String {
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        return e.to_string();
+    }
+    let line = e.position().map_or(0, csv::Position::line).to_string();
+    let (kind, expected, found, reason) = match e.kind() {
+        csv::ErrorKind::Io(io) => ("io", 0, 0, crate::io::reason(io)),
+        csv::ErrorKind::Utf8 { .. } => ("utf8", 0, 0, String::new()),
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => ("unequal", *expected_len, *len, String::new()),
+        _ => ("other", 0, 0, String::new()),
+    };
+    let (expected, found) = (expected.to_string(), found.to_string());
+    t!("table-csv", kind = kind, line = line, expected = expected, found = found, reason = reason)
 }
 
 fn read_kind(program: &Program, kind: KindId, table: &Table) -> Result<Vec<Row>, TableError> {

@@ -44,7 +44,7 @@ struct Walk {
 impl Walk {
     fn root(&mut self, path: &Path) {
         if !path.exists() {
-            let error = Error::Io { path: path.display().to_string(), message: "no such file or folder".into() };
+            let error = Error::Io { path: path.display().to_string(), message: crate::t!("io-no-such-path") };
             return self.errors.push(error);
         }
         if path.is_dir() {
@@ -68,7 +68,9 @@ impl Walk {
         }
         let entries = match std::fs::read_dir(path) {
             Ok(entries) => entries,
-            Err(e) => return self.errors.push(Error::Io { path: path.display().to_string(), message: e.to_string() }),
+            Err(e) => {
+                return self.errors.push(Error::Io { path: path.display().to_string(), message: crate::io::reason(&e) })
+            }
         };
         let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         children.sort();

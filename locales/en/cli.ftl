@@ -46,3 +46,7 @@ replay-summary = replayed { $decisions } decision(s): { $different } different; 
 fmt-not-formatted = not formatted: { $file }
 fmt-formatted = formatted { $file }
 facts-needed-no-rule = no rule `{ $rule }` in the rules given; leave out --rule to list them all
+cli-workbook-to-terminal = a workbook is binary: redirect it to a file (`> awards.xlsx`)
+cli-decision-log-needs-jsonl = --decision-log logs JSON Lines; give the population as JSON Lines
+# The spinner while a batch runs: the three arguments are the progress bar's own fields.
+batch-progress = { $spinner } { $count } fact sets, { $rate }

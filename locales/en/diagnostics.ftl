@@ -305,6 +305,22 @@ noun-type = type
 noun-amendment = amendment
 noun-value = value
 noun-schedule = schedule
+# The same, more than one (names of policies must be unique).
+nouns-rule = rules
+nouns-field = fields
+nouns-enum = enums
+nouns-entity = entities
+nouns-enum-value = enum values
+nouns-table-entry = table entries
+nouns-pool = pools
+nouns-stack = stacks
+nouns-parameter = parameters
+nouns-payer = payers
+nouns-policy = policies
+nouns-type = types
+nouns-amendment = amendments
+nouns-value = values
+nouns-schedule = schedules
 
 ## Facts
 
@@ -331,13 +347,13 @@ check-item-stack = stack `{ $id }`
 check-item-amended-rule = rule `{ $id }` as `{ $amendment }` changes it
 check-acknowledged-absent-remove = remove this line: the rule as written no longer gives rise to the warning
 check-acknowledged-absent-others = its warnings are { $names }: acknowledge one of those, or remove this line
-check-unique-within = names of { $what }s must be unique within `{ $name }`; rename or remove one
-check-unique-entity = names of { $what }s must be unique within entity `{ $name }`; rename or remove one
-check-unique-files = names of { $what }s must be unique across all files; rename or remove one
-check-unique-policy = names of { $what }s must be unique within a policy; rename or remove one
-check-unique-table = names of { $what }s must be unique within a `by` table; rename or remove one
-check-unique-split = names of { $what }s must be unique within a split; rename or remove one
-check-unique-builtin = names of { $what }s must be unique (it is a built-in type); rename or remove one
+check-unique-within = names of { $what } must be unique within `{ $name }`; rename or remove one
+check-unique-entity = names of { $what } must be unique within entity `{ $name }`; rename or remove one
+check-unique-files = names of { $what } must be unique across all files; rename or remove one
+check-unique-policy = names of { $what } must be unique within a policy; rename or remove one
+check-unique-table = names of { $what } must be unique within a `by` table; rename or remove one
+check-unique-split = names of { $what } must be unique within a split; rename or remove one
+check-unique-builtin = names of { $what } must be unique (it is a built-in type); rename or remove one
 check-enum-entity-names-help = enums and entities share one set of names; rename one
 check-declared-once-help = an enum or entity is declared once across all files; to add to it from another file, write `extend { $what } { $name } {"{"} … {"}"}` there, else rename one
 check-unknown-extension-help = { $suggestion } (to declare a new { $noun }, write `{ $keyword } { $name } {"{"} … {"}"}` without `extend`)
@@ -475,6 +491,10 @@ facts-json-hex-escape-end = unexpected end of hex escape
 facts-json-trailing-comma = trailing comma
 facts-json-trailing-characters = trailing characters
 facts-json-too-deep = recursion limit exceeded
+# serde_json's own words, shown as they are in English (these keep the catalogues parallel).
+facts-json-numeric-key = a numeric key must be written in quotes
+facts-json-float-key = a floating-point key must be finite (not NaN or infinite)
+facts-json-shape = a value of the wrong shape
 facts-cell-list = the list is not valid JSON: { $message }
 facts-cell-list-help = write the children as a JSON list, [ {"{"} "id": "…", … {"}"} ]; fix column { $column } of the cell
 facts-cell-not-utf8 = not UTF-8 text (byte { $at } of the cell is not)
@@ -548,6 +568,10 @@ eval-unknown-entity = no entity `{ $entity }` in the facts
 eval-unknown-entity-help = top-level entities: { $roots }
 diagnostics-omitted = and { $more } more `{ $code }` in `{ $file }`
 diagnostics-omitted-help = only the first { $count } of each kind per file are shown; fix those and check again
+# The word before a note that belongs to a diagnostic (the first definition of a name).
+diagnostics-related-error = Error:{" "}
+diagnostics-related-warning = Warning:{" "}
+diagnostics-related-advice = Advice:{" "}
 io-read = cannot read `{ $path }`: { $message }
 io-read-help = check the path, its permissions, and that it is UTF-8 text
 io-write = cannot write `{ $path }`: { $message }
@@ -556,10 +580,80 @@ io-skipped = skipped `{ $path }`: { $reason }
 io-skipped-same-file = it was already read under another name
 io-skipped-loop = the folder was already searched (a loop)
 io-skipped-link = symbolic links in a folder are not followed; name the target to read it
+io-no-such-path = no such file or folder
 io-standard-input = standard input
+io-standard-output = standard output
+io-standard-error = standard error
+io-terminal = the terminal
 io-not-a-file-or-pipe = it is not a regular file or a pipe; only those are read
 io-a-folder = it is a folder; only regular files are read
 io-not-a-file = it is not a regular file (a device, FIFO or socket); only regular files are read
 io-too-big = the file is { $size } MiB; the limit is { $limit } MiB
 io-input-too-big = the input is larger than the limit of { $limit } MiB
 io-not-utf8 = the file is not UTF-8 text (byte { $at } is not): save it as UTF-8; GBK and other encodings are not read
+# Why the operating system refused, by kind (`std::io::ErrorKind`'s name), with the error
+# number for a kind not named here. English shows the system's own words instead, so these
+# English ones keep the catalogues parallel.
+io-os = { $kind ->
+    [NotFound] no such file or folder
+    [PermissionDenied] permission denied
+    [IsADirectory] it is a folder
+    [NotADirectory] a part of the path is not a folder
+    [AlreadyExists] a file of that name exists
+    [InvalidData] the data is not valid (e.g. not UTF-8 text)
+    [InvalidInput] an invalid argument
+    [StorageFull] the disk is full
+    [QuotaExceeded] the disk quota is exceeded
+    [ReadOnlyFilesystem] the file system is read-only
+    [FilesystemLoop] symbolic links form a loop
+    [InvalidFilename] the file name is invalid or too long
+    [FileTooLarge] the file is too large
+    [DirectoryNotEmpty] the folder is not empty
+    [ResourceBusy] the resource is busy
+    [CrossesDevices] it cannot be moved across devices
+    [BrokenPipe] the other end of the pipe is closed
+    [UnexpectedEof] the data ended unexpectedly
+    [WriteZero] no more data could be written
+    [Interrupted] the operation was interrupted
+    [TimedOut] the operation timed out
+    [WouldBlock] the operation cannot complete now
+    [OutOfMemory] out of memory
+    [Unsupported] the system does not support this
+    [AddrInUse] the address is in use
+    [AddrNotAvailable] the address is not available
+    [ConnectionRefused] the connection was refused
+    [ConnectionReset] the connection was reset
+    [ConnectionAborted] the connection was aborted
+    [NotConnected] not connected
+   *[other] { $other }
+}
+io-os-number = os error { $code }
+io-os-unknown = an input or output error
+
+## Facts from CSV files and workbooks (the columns themselves stay English in every language)
+
+table-unreadable = { $file }: { $message }
+table-unreadable-help = save the sheet as UTF-8 CSV (or .xlsx) with a header row
+table-column = { $file }: column `{ $column }` is not a fact of `{ $kind }`
+table-column-help = the columns are `id`, the owners' ids ({ $owners }) and the facts: { $facts }
+table-owner = { $file } line { $line }: its owner { $owner } is not in the owners' file
+table-owner-help = add the owner's row, or correct the id columns
+table-sheet = { $file } sheet `{ $sheet }`
+table-population-kind = a population file is named after its kind: one of { $kinds }
+table-no-id-column = the header has no `id` column: one row is one `{ $kind }`, named by its id
+# Why CSV or a workbook could not be read, by kind. English shows the csv and workbook
+# readers' own words instead, so these English ones keep the catalogues parallel.
+table-csv = { $kind ->
+    [utf8] line { $line } is not UTF-8 text: save it as UTF-8
+    [unequal] line { $line } has { $found } cells where the lines before have { $expected }
+    [io] { $reason }
+   *[other] line { $line } cannot be read as CSV
+}
+table-workbook-unreadable = it cannot be read as an Excel workbook (is it an .xlsx file, and whole?)
+io-writer-failed = a writer failed mid-line
+io-table-not-written = the table could not be written
+serve-batch-too-large = the batch is larger than the server's limit (--max-batch-bytes)
+serve-client-gone = the client went away
+fmt-does-not-parse = the file does not parse
+fmt-changed = internal error: formatting would change the meaning of the file, so it is left as it is
+fmt-changed-help = please report this file

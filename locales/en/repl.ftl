@@ -32,6 +32,16 @@ repl-unknown-command = unknown command `{ $name }`: { $help }
 repl-help-lists-them = :help lists them
 repl-usage = usage: { $usage }
 repl-usage-see-help = usage: see :help for `{ $name }`
+repl-usage-set = usage: { $usage }, e.g. :set enterprise.E1.rd_cost = 3000万
+# The placeholders of the commands' arguments.
+repl-arg-paths = paths
+repl-arg-file = file
+repl-arg-path = path
+repl-arg-value = value
+repl-arg-entity = entity
+repl-arg-rule = rule
+repl-arg-expr = expr
+repl-arg-expression = expression
 repl-no-facts-yet-set = no facts yet: :facts <file>, or :set enterprise.E1 = { "{" } … { "}" }
 repl-not-a-date = `{ $text }` is not a date; write YYYY-MM-DD
 repl-as-of = as of { $date } ({ $from })
@@ -133,3 +143,4 @@ repl-json-number = a number
 repl-json-text = text
 repl-json-list = a list
 repl-json-object = an object
+repl-schema-listed-in = in { $list }

@@ -65,3 +65,45 @@ clap-pass-as-value = tip: to pass '{ $arg }' as a value, use '-- { $arg }'
 cli-not-a-language = `{ $text }` is not a language we have messages in: use `zh` or `en`
 cli-not-a-date = `{ $text }` is not a date; write YYYY-MM-DD
 cli-csv-for-eval = --format csv and xlsx are for `policy eval` only
+cli-detail-for-jsonl = --detail compact and awards are for JSON Lines (--jsonl)
+
+## A batch that stops before the end of its input
+
+batch-read = cannot read the batch after line { $line }: { $reason }
+batch-write = cannot write the results: { $reason }
+batch-threads = cannot start { $count } worker threads
+
+## An evaluation that cannot finish (eval::overflow, eval::division_by_zero, …)
+
+eval-failed = rule `{ $rule }` on `{ $entity }`: { $detail }
+eval-overflow = { $op } of { $a } and { $b } overflows the exact decimal range
+eval-total-overflow = the total of the awards overflows the exact decimal range
+eval-grants-overflow = the grants counted add up beyond the exact decimal range
+eval-division-by-zero = division of { $amount } by zero
+eval-calendar = { $date } shifted by { $by } leaves the calendar
+eval-below-zero = the reward works out below zero ({ $amount }); a reward pays zero or more — check the formula (e.g. `a - b` where b may exceed a)
+eval-too-large = the reward works out to { $amount }, beyond the largest amount computed exactly to the fen ({ $max })
+eval-internal = internal error: expected { $expected } (the checker should have caught this)
+eval-overflow-help = check the facts this rule reads; amounts must stay within 28 significant digits
+eval-division-by-zero-help = a fact this rule divides by is zero: guard the rule with a `when` condition
+eval-calendar-help = check the dates and durations this rule reads
+eval-amount-help = check the rule's formula and the facts it reads
+eval-internal-help = this is a bug in policy-lang, not in your rules or facts: please report it with both
+# What evaluation expected where the checker let something else through (a bug).
+eval-expected-duration = a duration
+eval-expected-enum-value = an enum value
+eval-expected-amount = an amount
+eval-expected-rate = a rate
+eval-expected-two-amounts = two amounts
+eval-expected-argument = an argument
+eval-expected-schedule = a schedule
+eval-expected-number = a number
+eval-expected-condition = a condition
+eval-expected-date = a date
+eval-expected-comparable = comparable values
+eval-expected-value-for = a value for `{ $name }`
+eval-expected-list-holder = the list's holder
+eval-expected-list = the list `{ $name }`
+# Two bugs worded whole.
+eval-internal-event-date = internal error: the event date is not a date
+eval-internal-reward = internal error: the reward is not an amount

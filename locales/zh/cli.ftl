@@ -40,3 +40,7 @@ replay-summary = 已重放 { $decisions } 项决定：{ $different } 项不同�
 fmt-not-formatted = 未格式化：{ $file }
 fmt-formatted = 已格式化 { $file }
 facts-needed-no-rule = 所给规则中没有 `{ $rule }`；去掉 --rule 可列出全部
+cli-workbook-to-terminal = 工作簿是二进制文件：请重定向到文件（`> awards.xlsx`）
+cli-decision-log-needs-jsonl = --decision-log 记录的是 JSON Lines；请以 JSON Lines 给出全部事实
+# 批量评估时的进度指示：三个参数是进度条自己的字段。
+batch-progress = { $spinner } 已评估 { $count } 组事实，{ $rate }

@@ -32,6 +32,16 @@ repl-unknown-command = 没有命令 `{ $name }`：{ $help }
 repl-help-lists-them = :help 可列出全部命令
 repl-usage = 用法：{ $usage }
 repl-usage-see-help = 用法：见 :help 中的 `{ $name }`
+repl-usage-set = 用法：{ $usage }，如 :set enterprise.E1.rd_cost = 3000万
+# 命令参数的占位符。
+repl-arg-paths = 路径
+repl-arg-file = 文件
+repl-arg-path = 路径
+repl-arg-value = 值
+repl-arg-entity = 主体
+repl-arg-rule = 规则
+repl-arg-expr = 表达式
+repl-arg-expression = 表达式
 repl-no-facts-yet-set = 还没有事实：用 :facts <文件> 读取，或 `:set enterprise.E1 = { "{" } … { "}" }`
 repl-not-a-date = `{ $text }` 不是日期；请写成 YYYY-MM-DD
 repl-as-of = 评估日 { $date }（{ $from }）
@@ -127,3 +137,4 @@ repl-json-number = 数字
 repl-json-text = 文字
 repl-json-list = 列表
 repl-json-object = 对象
+repl-schema-listed-in = 位于 { $list }

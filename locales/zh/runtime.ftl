@@ -62,3 +62,49 @@ clap-pass-as-value = 提示：如要把 `{ $arg }` 作为值传入，请写 `-- 
 cli-not-a-language = 没有 `{ $text }` 语言的消息：请用 `zh` 或 `en`
 cli-not-a-date = `{ $text }` 不是日期；请写成 YYYY-MM-DD
 cli-csv-for-eval = `--format csv` 和 `--format xlsx` 只用于 `policy eval`
+cli-detail-for-jsonl = `--detail compact` 和 `--detail awards` 只用于 JSON Lines（`--jsonl`）
+
+## 批量评估在输入结束前停止
+
+batch-read = 第 { $line } 行之后无法读取批量输入：{ $reason }
+batch-write = 无法写出结果：{ $reason }
+batch-threads = 无法启动 { $count } 个工作线程
+
+## 无法完成的评估（eval::overflow、eval::division_by_zero 等）
+
+eval-failed = 规则 `{ $rule }`（`{ $entity }`）：{ $detail }
+eval-overflow = { $op ->
+    [sum] { $a } 与 { $b } 之和
+    [product] { $a } 与 { $b } 之积
+   *[other] { $a } 与 { $b } 的运算结果
+}超出了精确小数的范围
+eval-total-overflow = 各项奖励的合计超出了精确小数的范围
+eval-grants-overflow = 所计已发放奖励之和超出了精确小数的范围
+eval-division-by-zero = { $amount } 除以零
+eval-calendar = { $date } 加减 { $by } 后超出了日历范围
+eval-below-zero = 奖励算得小于零（{ $amount }）；奖励须为零或正数——请检查公式（例如 `a - b` 中 b 可能大于 a）
+eval-too-large = 奖励算得 { $amount }，超过了能精确计算到分的最大金额（{ $max }）
+eval-internal = 内部错误：此处应为{ $expected }（本应由检查发现）
+eval-overflow-help = 请检查该规则读取的事实；金额须在 28 位有效数字以内
+eval-division-by-zero-help = 该规则所除的事实为零：请用 `当` 条件排除这种情况
+eval-calendar-help = 请检查该规则读取的日期和期限
+eval-amount-help = 请检查该规则的公式及其读取的事实
+eval-internal-help = 这是 policy-lang 的缺陷，不是规则或事实的问题：请连同规则和事实一并报告
+# 检查放过了其他值时，评估原本期望的内容（属于缺陷）。
+eval-expected-duration = 期限
+eval-expected-enum-value = 枚举取值
+eval-expected-amount = 金额
+eval-expected-rate = 比率
+eval-expected-two-amounts = 两个金额
+eval-expected-argument = 参数
+eval-expected-schedule = 标准表
+eval-expected-number = 数字
+eval-expected-condition = 条件
+eval-expected-date = 日期
+eval-expected-comparable = 可比较的值
+eval-expected-value-for = `{ $name }` 的值
+eval-expected-list-holder = 列表的上级
+eval-expected-list = 列表 `{ $name }`
+# 两种缺陷，整句写出。
+eval-internal-event-date = 内部错误：事项日期不是日期
+eval-internal-reward = 内部错误：奖励不是金额

@@ -96,7 +96,7 @@ pub(super) fn signature(s: &Schedule, schema: &Schema) -> String {
     match &s.params {
         None => s.name.clone(),
         Some(params) => {
-            let params: Vec<String> = params.iter().map(|(n, t)| format!("{n}: {}", schema.type_name(t))).collect();
+            let params: Vec<String> = params.iter().map(|(n, t)| format!("{n}: {}", schema.type_word(t))).collect();
             format!("{}({})", s.name, params.join(", "))
         }
     }

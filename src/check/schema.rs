@@ -174,13 +174,24 @@ pub fn build(texts: &[&str], blocks: &[(usize, &Spanned<ast::Schema>)], diags: &
     schema
 }
 
+/// A keyword (`enum`, `entity`) as the reader's keyword set writes it, for a help that
+/// shows source to write.
+fn keyword(en: &str) -> &str {
+    crate::syntax::keyword_in(en, crate::i18n::lang())
+}
+
 fn unknown_extension(schema: &Schema, what: &str, name: &ast::Ident, file: usize, diags: &mut Diagnostics) {
     let help = match what {
         "enum" => super::suggest::help(name, schema.enums.iter().map(|e| e.name.as_str()), "enum"),
         _ => super::suggest::help(name, schema.kinds.iter().map(|k| k.name.as_str()), "entity kind"),
     };
-    let help =
-        t!("check-unknown-extension-help", suggestion = help, noun = noun(what), keyword = what, name = &name.node);
+    let help = t!(
+        "check-unknown-extension-help",
+        suggestion = help,
+        noun = noun(what),
+        keyword = keyword(what),
+        name = &name.node
+    );
     diags.error(
         file,
         CheckError::UnknownExtension { what: what.into(), name: name.node.clone(), help, span: name.span.into() },
@@ -246,7 +257,7 @@ fn declare(
         Some(&first) => {
             let help = match other {
                 true => t!("check-enum-entity-names-help"),
-                false => t!("check-declared-once-help", what = what, name = &name.node),
+                false => t!("check-declared-once-help", what = keyword(what), name = &name.node),
             };
             diags.error(file, defined_twice(what, &name.node, help, file, name.span, first));
             false
@@ -283,7 +294,7 @@ pub(super) enum Scope<'a> {
 
 /// The usual help for a duplicate: names of `what`s must be unique within `scope`.
 pub(super) fn unique(what: &str, scope: Scope) -> String {
-    let what = noun(what);
+    let what = crate::diagnostic::nouns(what);
     match scope {
         Scope::Within(name) => t!("check-unique-within", what = what, name = name),
         Scope::Entity(name) => t!("check-unique-entity", what = what, name = name),

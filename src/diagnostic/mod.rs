@@ -102,6 +102,30 @@ pub fn noun(word: &str) -> String {
     crate::i18n::message(key, &[])
 }
 
+/// The plural of a kind of thing [`noun`] names (`policy` → `policies`), in the reader's
+/// language; any other word with an `s`.
+pub fn nouns(word: &str) -> String {
+    let key = match word {
+        "rule" => "nouns-rule",
+        "field" => "nouns-field",
+        "enum" => "nouns-enum",
+        "entity" => "nouns-entity",
+        "enum value" => "nouns-enum-value",
+        "table entry" => "nouns-table-entry",
+        "pool" => "nouns-pool",
+        "stack" => "nouns-stack",
+        "parameter" => "nouns-parameter",
+        "payer" => "nouns-payer",
+        "policy" => "nouns-policy",
+        "type" => "nouns-type",
+        "amendment" => "nouns-amendment",
+        "value" => "nouns-value",
+        "schedule" => "nouns-schedule",
+        _ => return format!("{word}s"),
+    };
+    crate::i18n::message(key, &[])
+}
+
 /// `` `a`, `b` and `c` `` in the reader's language (`` `a`、`b` 和 `c` ``).
 pub fn and_list(items: &[String]) -> String {
     match items.split_last() {

@@ -4,7 +4,7 @@
 mod aggregate;
 
 use super::explain::{Reason, Slice, Step};
-use super::Failure;
+use super::{Failed, Op};
 use crate::amounts::Interval;
 use crate::amounts::{money, rate};
 use crate::facts::{Entity, Slot};
@@ -19,7 +19,7 @@ pub(super) enum Stop {
     /// The rule does not apply, and why (empty unless explaining).
     NotApplicable(Vec<Reason>),
     /// The evaluation cannot finish: a diagnostic of that kind.
-    Failed(Failure, String),
+    Failed(Failed),
 }
 
 type Result<T> = std::result::Result<T, Stop>;
@@ -49,8 +49,8 @@ pub(super) struct Interp<'a> {
     pub explain: bool,
 }
 
-fn overflow(what: &str, a: impl std::fmt::Display, b: impl std::fmt::Display) -> Stop {
-    Stop::Failed(Failure::Overflow, format!("{what} of {a} and {b} overflows the exact decimal range"))
+fn overflow(op: Op, a: impl std::fmt::Display, b: impl std::fmt::Display) -> Stop {
+    Stop::Failed(Failed::Overflow { op, a: a.to_string(), b: b.to_string() })
 }
 
 impl Interp<'_> {
@@ -95,26 +95,22 @@ impl Interp<'_> {
                     Arith::Add => x.checked_add(y),
                     Arith::Sub => x.checked_sub(y),
                     Arith::Mul => x.checked_mul(y),
-                    Arith::Div if y.is_zero() => {
-                        return Err(Stop::Failed(Failure::DivisionByZero, format!("division of {} by zero", money(x))))
-                    }
+                    Arith::Div if y.is_zero() => return Err(Stop::Failed(Failed::DivisionByZero(money(x)))),
                     Arith::Div => x.checked_div(y),
                 };
-                result.map(Value::Dec).ok_or_else(|| overflow("arithmetic", money(x), money(y)))
+                result.map(Value::Dec).ok_or_else(|| overflow(Op::Arithmetic, money(x), money(y)))
             }
             Expr::Shift { date, by, negate } => {
                 let d = self.date(date)?;
-                let Value::Duration(by) = self.eval(by)? else { return Err(mistyped("a duration")) };
-                crate::dates::shift(d, by, *negate)
-                    .map(Value::Date)
-                    .ok_or_else(|| Stop::Failed(Failure::Calendar, format!("{d} shifted by {by} leaves the calendar")))
+                let Value::Duration(by) = self.eval(by)? else { return Err(mistyped("eval-expected-duration")) };
+                crate::dates::shift(d, by, *negate).map(Value::Date).ok_or(Stop::Failed(Failed::Calendar(d, by)))
             }
             Expr::Compare(op, a, b) => {
                 let (x, y) = (self.eval(a)?, self.eval(b)?);
                 Ok(Value::Bool(compare(*op, &x, &y)?))
             }
             Expr::In(x, set) => {
-                let Value::Enum(v) = self.eval(x)? else { return Err(mistyped("an enum value")) };
+                let Value::Enum(v) = self.eval(x)? else { return Err(mistyped("eval-expected-enum-value")) };
                 Ok(Value::Bool(set.contains(&v)))
             }
             Expr::UpTo(x) => {
@@ -123,7 +119,7 @@ impl Interp<'_> {
                         Entitlement::UpTo(d)
                     }
                     Value::Award(other) => other,
-                    _ => return Err(mistyped("an amount")),
+                    _ => return Err(mistyped("eval-expected-amount")),
                 };
                 self.note(|| Step::UpTo { ceiling: ceiling.max() });
                 Ok(Value::Award(ceiling))
@@ -133,7 +129,7 @@ impl Interp<'_> {
                 match self.eval(r)? {
                     Value::Dec(fraction) => {
                         let product =
-                            fraction.checked_mul(b).ok_or_else(|| overflow("product", rate(fraction), money(b)))?;
+                            fraction.checked_mul(b).ok_or_else(|| overflow(Op::Product, rate(fraction), money(b)))?;
                         self.note(|| Step::Of {
                             rate: rate_text.clone().unwrap_or_else(|| rate(fraction).into()),
                             base: text.clone(),
@@ -144,7 +140,7 @@ impl Interp<'_> {
                     }
                     Value::RateRange(lo, hi) => {
                         let (l, h) = (lo.checked_mul(b), hi.checked_mul(b));
-                        let (Some(l), Some(h)) = (l, h) else { return Err(overflow("product", rate(hi), money(b))) };
+                        let (Some(l), Some(h)) = (l, h) else { return Err(overflow(Op::Product, rate(hi), money(b))) };
                         self.note(|| Step::RangeOf {
                             low_rate: lo,
                             high_rate: hi,
@@ -154,12 +150,12 @@ impl Interp<'_> {
                         });
                         Ok(Value::Award(Entitlement::Range(l, h)))
                     }
-                    _ => Err(mistyped("a rate")),
+                    _ => Err(mistyped("eval-expected-rate")),
                 }
             }
             Expr::Per { amount, count, text } => {
                 let (a, n) = (self.dec(amount)?, self.dec(count)?);
-                let product = a.checked_mul(n).ok_or_else(|| overflow("product", money(a), n))?;
+                let product = a.checked_mul(n).ok_or_else(|| overflow(Op::Product, money(a), n))?;
                 self.note(|| Step::Per { count: text.clone(), amount: a, times: n, result: product });
                 Ok(Value::Dec(product))
             }
@@ -169,7 +165,7 @@ impl Interp<'_> {
                     self.note(|| Step::Range { low: a, high: b });
                     Ok(Value::Award(Entitlement::Range(a, b)))
                 }
-                _ => Err(mistyped("two amounts")),
+                _ => Err(mistyped("eval-expected-two-amounts")),
             },
             Expr::RateRange(lo, hi) => {
                 let (a, b) = (self.dec(lo)?, self.dec(hi)?);
@@ -185,7 +181,7 @@ impl Interp<'_> {
                 Ok(Value::Award(Entitlement::CaseByCase { cap: None, uncapped: *uncapped }))
             }
             Expr::By { scrutinee, enum_id, table, arms, text } => {
-                let Value::Enum(v) = self.eval(scrutinee)? else { return Err(mistyped("an enum value")) };
+                let Value::Enum(v) = self.eval(scrutinee)? else { return Err(mistyped("eval-expected-enum-value")) };
                 let name = self.variant_name(*enum_id, v);
                 match table.get(v).copied().flatten().and_then(|i| arms.get(i)) {
                     Some(arm) => {
@@ -215,7 +211,9 @@ impl Interp<'_> {
             }
             Expr::Marginal { scrutinee, arms, text } => self.marginal(scrutinee, arms, text),
             Expr::Call { schedule, args, text } => self.call(*schedule, args, text),
-            Expr::Param { index, .. } => self.args.get(*index).cloned().ok_or_else(|| mistyped("an argument")),
+            Expr::Param { index, .. } => {
+                self.args.get(*index).cloned().ok_or_else(|| mistyped("eval-expected-argument"))
+            }
             Expr::Aggregate(aggregate) => self.aggregate(aggregate),
             Expr::Default { fact, value, text } => {
                 if let Some(name) = self.absent(fact) {
@@ -225,7 +223,7 @@ impl Interp<'_> {
                 self.eval(fact)
             }
             Expr::EnumName { value, enum_id } => {
-                let Value::Enum(v) = self.eval(value)? else { return Err(mistyped("an enum value")) };
+                let Value::Enum(v) = self.eval(value)? else { return Err(mistyped("eval-expected-enum-value")) };
                 Ok(Value::Text(self.variant_name(*enum_id, v)))
             }
             Expr::Steps { scrutinee, arms, text } => {
@@ -246,7 +244,7 @@ impl Interp<'_> {
 
     /// A schedule's body, evaluated with these arguments; the trace names the schedule.
     fn call(&mut self, index: usize, args: &[Expr], text: &std::sync::Arc<str>) -> Result<Value> {
-        let Some(schedule) = self.schedules.get(index) else { return Err(mistyped("a schedule")) };
+        let Some(schedule) = self.schedules.get(index) else { return Err(mistyped("eval-expected-schedule")) };
         let values = args.iter().map(|a| self.eval(a)).collect::<Result<Vec<Value>>>()?;
         let outer = std::mem::replace(&mut self.args, values);
         let result = self.eval(&schedule.body);
@@ -276,7 +274,7 @@ impl Interp<'_> {
         match entity.and_then(|e| e.slots.get(slot)) {
             Some(Slot::Value(v)) => Ok(v.clone()),
             Some(Slot::Missing) => Err(self.not_applicable(|| Reason::FactMissing { fact: name.clone(), up })),
-            _ => Err(mistyped(&format!("a value for `{name}`"))),
+            _ => Err(named_mistyped("eval-expected-value-for", name.to_string())),
         }
     }
 
@@ -287,21 +285,21 @@ impl Interp<'_> {
     fn dec(&mut self, e: &Expr) -> Result<Decimal> {
         match self.eval(e)? {
             Value::Dec(d) => Ok(d),
-            _ => Err(mistyped("a number")),
+            _ => Err(mistyped("eval-expected-number")),
         }
     }
 
     fn bool(&mut self, e: &Expr) -> Result<bool> {
         match self.eval(e)? {
             Value::Bool(b) => Ok(b),
-            _ => Err(mistyped("a condition")),
+            _ => Err(mistyped("eval-expected-condition")),
         }
     }
 
     fn date(&mut self, e: &Expr) -> Result<NaiveDate> {
         match self.eval(e)? {
             Value::Date(d) => Ok(d),
-            _ => Err(mistyped("a date")),
+            _ => Err(mistyped("eval-expected-date")),
         }
     }
 
@@ -325,7 +323,7 @@ impl Interp<'_> {
                 }
                 capped
             }
-            _ => return Err(mistyped("an amount")),
+            _ => return Err(mistyped("eval-expected-amount")),
         };
         Ok(Value::Award(capped))
     }
@@ -340,8 +338,8 @@ impl Interp<'_> {
             let portion = upper.checked_sub(lower).filter(|p| p.is_sign_positive() && !p.is_zero());
             let Some(portion) = portion else { continue };
             let r = self.dec(arm)?;
-            let part = r.checked_mul(portion).ok_or_else(|| overflow("product", rate(r), money(portion)))?;
-            total = total.checked_add(part).ok_or_else(|| overflow("sum", money(total), money(part)))?;
+            let part = r.checked_mul(portion).ok_or_else(|| overflow(Op::Product, rate(r), money(portion)))?;
+            total = total.checked_add(part).ok_or_else(|| overflow(Op::Sum, money(total), money(part)))?;
             slices.push(Slice { rate: r, portion });
         }
         self.note(|| Step::Marginal { table: text.into(), value: x, slices, total });
@@ -349,11 +347,15 @@ impl Interp<'_> {
     }
 }
 
-fn mistyped(expected: &str) -> Stop {
-    Stop::Failed(
-        Failure::Internal,
-        format!("internal error: expected {expected} (the checker should have caught this)"),
-    )
+/// A bug: evaluation met a value the checker should have refused; `expected` is the
+/// catalogue key of what it should have been.
+fn mistyped(expected: &'static str) -> Stop {
+    named_mistyped(expected, String::new())
+}
+
+/// As [`mistyped`], about a name (a fact, a list).
+fn named_mistyped(expected: &'static str, name: String) -> Stop {
+    Stop::Failed(Failed::Internal(expected, name))
 }
 
 fn compare(op: Compare, x: &Value, y: &Value) -> Result<bool> {
@@ -371,6 +373,6 @@ fn compare(op: Compare, x: &Value, y: &Value) -> Result<bool> {
         (Compare::Le, Some(o)) => o != Ordering::Greater,
         (Compare::Gt, Some(o)) => o == Ordering::Greater,
         (Compare::Ge, Some(o)) => o != Ordering::Less,
-        _ => return Err(mistyped("comparable values")),
+        _ => return Err(mistyped("eval-expected-comparable")),
     })
 }

@@ -33,7 +33,7 @@ pub use explain::{
     Counted, Exclusion, GrantRef, Grants, Paid, PoolStep, Read, Reason, Slice, SplitShare, Step, Trace, Why,
     WhyExcluded,
 };
-pub use result::{Award, EvalError, Evaluation, Excluded, Failure, NotApplicable, PayerShare, Total};
+pub use result::{Award, EvalError, Evaluation, Excluded, Failed, Failure, NotApplicable, Op, PayerShare, Total};
 
 use crate::amounts::{self, money};
 use crate::facts::{Entity, Facts, Grant, Slot};
@@ -231,7 +231,7 @@ pub fn expression(
     match interp.eval(expr) {
         Ok(value) => Ok((value, Trace(interp.trace))),
         Err(Stop::NotApplicable(reasons)) => Err(NoValue::NotApplicable(Why(reasons))),
-        Err(Stop::Failed(_, message)) => Err(NoValue::Failed(message)),
+        Err(Stop::Failed(failed)) => Err(NoValue::Failed(failed)),
     }
 }
 
@@ -243,7 +243,7 @@ pub enum NoValue {
     /// A fact it reads is not given, or a table has no row for it.
     NotApplicable(Why),
     /// The arithmetic failed.
-    Failed(String),
+    Failed(Failed),
 }
 
 /// The entities from the top down to the one at `path`.
@@ -322,11 +322,10 @@ impl<'a> Run<'a> {
                         trace.push(Step::Round { rounding: amounts::rounding_name(rounding), before, after });
                     }
                 }
-                check_amount(&rounded).map_err(|message| EvalError {
+                check_amount(&rounded).map_err(|detail| EvalError {
                     rule: rule.id.clone(),
                     entity: entity.to_string(),
-                    kind: Failure::Amount,
-                    message,
+                    detail,
                 })?;
                 let scopes = scopes::Scopes::new(chain.iter().map(|e| &e.path));
                 self.candidates.push(Candidate { rule: index, scopes, date, key, award: rounded, trace, version });
@@ -339,9 +338,7 @@ impl<'a> Run<'a> {
                 }
                 Ok(())
             }
-            Err(Stop::Failed(kind, message)) => {
-                Err(EvalError { rule: rule.id.clone(), entity: entity.to_string(), kind, message })
-            }
+            Err(Stop::Failed(detail)) => Err(EvalError { rule: rule.id.clone(), entity: entity.to_string(), detail }),
         }
     }
 
@@ -371,9 +368,7 @@ impl<'a> Run<'a> {
         let date = match rule.on.as_ref().map(|on| interp.eval(on)) {
             None => Some(self.as_of),
             Some(Ok(Value::Date(d))) => Some(d),
-            Some(Ok(_)) => {
-                return Err(Stop::Failed(Failure::Internal, "internal error: the event date is not a date".into()))
-            }
+            Some(Ok(_)) => return Err(Stop::Failed(Failed::Internal("eval-internal-event-date", String::new()))),
             Some(Err(Stop::NotApplicable(why))) if self.explain => {
                 reasons = why;
                 None
@@ -384,7 +379,7 @@ impl<'a> Run<'a> {
         for condition in text.conditions.iter().filter(|c| !c.scope) {
             match interp.eval(&condition.expr) {
                 Ok(Value::Bool(true)) => continue,
-                Err(Stop::Failed(kind, message)) => return Err(Stop::Failed(kind, message)),
+                Err(Stop::Failed(failed)) => return Err(Stop::Failed(failed)),
                 _ if !self.explain => return Err(Stop::NotApplicable(Vec::new())),
                 Ok(_) => reasons.push(Reason::ConditionFalse {
                     condition: condition.text.clone(),
@@ -417,7 +412,7 @@ impl<'a> Run<'a> {
         let award = match interp.eval(text.reward)? {
             Value::Dec(x) => Entitlement::Exact(x),
             Value::Award(a) => a,
-            _ => return Err(Stop::Failed(Failure::Internal, "internal error: the reward is not an amount".into())),
+            _ => return Err(Stop::Failed(Failed::Internal("eval-internal-reward", String::new()))),
         };
         Ok((date, key, award))
     }
@@ -524,24 +519,17 @@ impl<'a> Run<'a> {
 const MAX_AMOUNT: Decimal = Decimal::from_parts(0x6310_0000, 0x6BC7_5E2D, 0x5, false, 0);
 
 /// Refuses an award below zero (a formula such as `a - b` with a < b) or beyond [`MAX_AMOUNT`].
-fn check_amount(award: &Entitlement) -> Result<(), String> {
+fn check_amount(award: &Entitlement) -> Result<(), Failed> {
     for bound in [award.min(), award.max()].into_iter().flatten() {
         // 0 ≤ bound ≤ its mantissa ≤ MAX_AMOUNT's: within bounds, without comparing scales.
         if (0..=MAX_AMOUNT.mantissa()).contains(&bound.mantissa()) {
             continue;
         }
         if bound.is_sign_negative() && !bound.is_zero() {
-            return Err(format!(
-                "the reward works out below zero ({}); a reward pays zero or more — check the formula (e.g. `a - b` where b may exceed a)",
-                money(bound)
-            ));
+            return Err(Failed::BelowZero(money(bound)));
         }
         if bound > MAX_AMOUNT {
-            return Err(format!(
-                "the reward works out to {}, beyond the largest amount computed exactly to the fen ({})",
-                money(bound),
-                money(MAX_AMOUNT)
-            ));
+            return Err(Failed::TooLarge(money(bound), money(MAX_AMOUNT)));
         }
     }
     Ok(())

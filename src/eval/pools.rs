@@ -38,8 +38,7 @@ pub(super) fn add(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, EvalErr
     a.checked_add(b).ok_or_else(|| EvalError {
         rule: what.to_string(),
         entity: String::new(),
-        kind: super::Failure::Overflow,
-        message: "the grants counted add up beyond the exact decimal range".into(),
+        detail: super::Failed::GrantsOverflow,
     })
 }
 

@@ -263,8 +263,7 @@ impl Total {
         let overflow = || EvalError {
             rule: award.rule.id.clone(),
             entity: self.entity.to_string(),
-            kind: Failure::Overflow,
-            message: "the total of the awards overflows the exact decimal range".into(),
+            detail: Failed::TotalOverflow,
         };
         self.owed = self.owed.checked_add(award.amount().unwrap_or_default()).ok_or_else(overflow)?;
         self.ceiling = match (self.ceiling, award.max()) {
@@ -304,17 +303,78 @@ pub(super) fn totals(awards: &[Award], facts: &Facts, totals: &mut Vec<Total>) -
 
 /// An evaluation that cannot finish: arithmetic that cannot be carried out exactly (the
 /// facts' fault, or the rule's), or an engine bug (never the user's fault, and said so).
+/// Worded in the reader's language when shown (`output::words`).
 #[derive(Debug, Error, Clone, PartialEq)]
-#[error("rule `{rule}` on `{entity}`: {message}")]
+#[error("{}", crate::t!("eval-failed", rule = .rule, entity = .entity, detail = .detail.to_string()))]
 pub struct EvalError {
     /// The rule being evaluated.
     pub rule: String,
     /// The entity it was evaluated for.
     pub entity: String,
-    /// What kind of failure.
-    pub kind: Failure,
     /// What failed, with the values involved.
-    pub message: String,
+    pub detail: Failed,
+}
+
+impl EvalError {
+    /// What kind of failure.
+    pub fn kind(&self) -> Failure {
+        self.detail.kind()
+    }
+}
+
+/// What failed, with the values involved (amounts and rates as `amounts::money` and
+/// `amounts::rate` write them, the same in every language).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failed {
+    /// `a` and `b` combined (`op`) leave the exact decimal range.
+    Overflow {
+        /// How they were combined.
+        op: Op,
+        /// The first operand, written out.
+        a: String,
+        /// The second operand, written out.
+        b: String,
+    },
+    /// The total of an entity's awards leaves the exact decimal range.
+    TotalOverflow,
+    /// The grants a pass counts add up beyond the exact decimal range.
+    GrantsOverflow,
+    /// An amount divided by zero.
+    DivisionByZero(String),
+    /// A date shifted by a duration off the calendar.
+    Calendar(NaiveDate, crate::dates::Duration),
+    /// A reward below zero.
+    BelowZero(String),
+    /// A reward beyond the largest amount computed exactly to the fen (the second).
+    TooLarge(String, String),
+    /// The checker let through what evaluation cannot take: a catalogue key naming what
+    /// was expected (or, `eval-internal-…`, the whole message), and the name it concerns
+    /// (a fact, a list) if any.
+    Internal(&'static str, String),
+}
+
+/// How two operands were combined when they overflowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// `+`, `-`, `*` or `/` in a formula.
+    Arithmetic,
+    /// A product (a rate of an amount, a count of amounts).
+    Product,
+    /// A sum (an aggregate, a marginal table).
+    Sum,
+}
+
+impl Failed {
+    /// The kind of failure this is.
+    pub fn kind(&self) -> Failure {
+        match self {
+            Failed::Overflow { .. } | Failed::TotalOverflow | Failed::GrantsOverflow => Failure::Overflow,
+            Failed::DivisionByZero(_) => Failure::DivisionByZero,
+            Failed::Calendar(..) => Failure::Calendar,
+            Failed::BelowZero(_) | Failed::TooLarge(..) => Failure::Amount,
+            Failed::Internal(..) => Failure::Internal,
+        }
+    }
 }
 
 /// The kinds of evaluation failure.
@@ -344,23 +404,23 @@ impl Failure {
         }
     }
 
-    fn help(self) -> &'static str {
+    fn help(self) -> String {
         match self {
-            Failure::Overflow => "check the facts this rule reads; amounts must stay within 28 significant digits",
-            Failure::DivisionByZero => "a fact this rule divides by is zero: guard the rule with a `when` condition",
-            Failure::Calendar => "check the dates and durations this rule reads",
-            Failure::Amount => "check the rule's formula and the facts it reads",
-            Failure::Internal => "this is a bug in policy-lang, not in your rules or facts: please report it with both",
+            Failure::Overflow => crate::t!("eval-overflow-help"),
+            Failure::DivisionByZero => crate::t!("eval-division-by-zero-help"),
+            Failure::Calendar => crate::t!("eval-calendar-help"),
+            Failure::Amount => crate::t!("eval-amount-help"),
+            Failure::Internal => crate::t!("eval-internal-help"),
         }
     }
 }
 
 impl Diagnostic for EvalError {
     fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        Some(Box::new(self.kind.code()))
+        Some(Box::new(self.kind().code()))
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        Some(Box::new(self.kind.help()))
+        Some(Box::new(self.kind().help()))
     }
 }

@@ -2,7 +2,7 @@
 //! without colour, for logs and tests) and for tools (`json`, one object per diagnostic).
 
 use super::escape_lines;
-use crate::Error;
+use crate::{t, Error};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, Severity};
 use serde_json::{json, Value};
 use std::borrow::Cow;
@@ -46,11 +46,73 @@ fn render(errors: &[Error], theme: GraphicalTheme) -> String {
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = String::new();
     for error in errors {
-        if handler.render_report(&mut out, error).is_err() {
+        if render_one(&handler, &mut out, error).is_err() {
             out.push_str(&format!("{error}\n"));
         }
     }
     out
+}
+
+/// One diagnostic, then its related notes the way miette lays them out, but introduced by a
+/// word in the reader's language: miette writes a fixed English `Advice: ` before each.
+fn render_one(handler: &GraphicalReportHandler, out: &mut String, diagnostic: &dyn Diagnostic) -> std::fmt::Result {
+    handler.render_report(out, &Unrelated(diagnostic))?;
+    for note in diagnostic.related().into_iter().flatten() {
+        let word = match note.severity() {
+            Some(Severity::Error) | None => t!("diagnostics-related-error"),
+            Some(Severity::Warning) => t!("diagnostics-related-warning"),
+            Some(Severity::Advice) => t!("diagnostics-related-advice"),
+        };
+        out.push('\n');
+        out.push_str(&word);
+        render_one(handler, out, note)?;
+    }
+    Ok(())
+}
+
+/// A diagnostic without its related notes, which [`render_one`] renders itself.
+struct Unrelated<'a>(&'a dyn Diagnostic);
+
+impl std::fmt::Debug for Unrelated<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl std::fmt::Display for Unrelated<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self.0, f)
+    }
+}
+
+impl std::error::Error for Unrelated<'_> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+impl Diagnostic for Unrelated<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        self.0.code()
+    }
+    fn severity(&self) -> Option<Severity> {
+        self.0.severity()
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        self.0.help()
+    }
+    fn url<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        self.0.url()
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.0.source_code()
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        self.0.labels()
+    }
+    fn diagnostic_source(&self) -> Option<&dyn Diagnostic> {
+        self.0.diagnostic_source()
+    }
 }
 
 fn to_json(error: &Error) -> Value {

@@ -29,7 +29,7 @@ pub fn write_table(out: impl std::io::Write, evaluation: &Evaluation, width: Opt
     let written = write_to(&mut out, evaluation, width);
     match (out.error.take(), written) {
         (Some(e), _) => Err(e),
-        (None, Err(_)) => Err(std::io::Error::other("the table could not be written")),
+        (None, Err(_)) => Err(std::io::Error::other(crate::io::Said(crate::t!("io-table-not-written")))),
         (None, Ok(())) => std::io::Write::flush(&mut out.out),
     }
 }

@@ -4,6 +4,7 @@
 //! Amounts are formatted by [`amount`] before they reach a message. A trace's steps are in
 //! `steps`; reasons, exclusions and entitlements here.
 
+mod failed;
 mod needs;
 mod steps;
 
@@ -226,7 +227,7 @@ impl Display for NoValue {
         match self {
             NoValue::NoEntity(path) => f.write_str(&t!("reason-no-entity", path = path.to_string())),
             NoValue::NotApplicable(why) => f.write_str(&why.sentence()),
-            NoValue::Failed(message) => f.write_str(message),
+            NoValue::Failed(failed) => failed.fmt(f),
         }
     }
 }

@@ -142,14 +142,40 @@ impl Session {
 fn help() -> Output {
     let rows: Vec<Vec<String>> = COMMANDS
         .iter()
-        .map(|c| vec![format!("{} {}", c.name, c.args).trim_end().to_string(), crate::i18n::message(c.help, &[])])
+        .map(|c| {
+            vec![
+                format!("{} {}", c.name, placeholders(c.args)).trim_end().to_string(),
+                crate::i18n::message(c.help, &[]),
+            ]
+        })
         .collect();
     Output::done(format!("{}\n{}", show::columns(&rows, None), t!("repl-help-tail")))
 }
 
+/// A command's arguments with each placeholder (`<path>`, `[entity]`) in the reader's words.
+pub(super) fn placeholders(args: &str) -> String {
+    const WORDS: [(&str, &str); 8] = [
+        ("paths", "repl-arg-paths"),
+        ("file", "repl-arg-file"),
+        ("path", "repl-arg-path"),
+        ("value", "repl-arg-value"),
+        ("entity", "repl-arg-entity"),
+        ("rule", "repl-arg-rule"),
+        ("expr", "repl-arg-expr"),
+        ("expression", "repl-arg-expression"),
+    ];
+    let mut out = args.to_string();
+    for (word, key) in WORDS {
+        let said = crate::i18n::message(key, &[]);
+        out =
+            out.replace(&format!("<{word}>"), &format!("<{said}>")).replace(&format!("[{word}]"), &format!("[{said}]"));
+    }
+    out
+}
+
 fn usage(name: &str) -> Output {
     match COMMANDS.iter().find(|c| c.name == name) {
-        Some(c) => Output::failed(t!("repl-usage", usage = format!("{} {}", c.name, c.args).trim_end())),
+        Some(c) => Output::failed(t!("repl-usage", usage = format!("{} {}", c.name, placeholders(c.args)).trim_end())),
         None => Output::failed(t!("repl-usage-see-help", name = name)),
     }
 }

@@ -14,10 +14,8 @@ impl Session {
     /// `:set <path> = <value>`: the value is written as the facts file would have it.
     pub(super) fn set_fact(&mut self, rest: &str) -> Output {
         let Some((path, text)) = rest.split_once('=') else {
-            return Output::failed(crate::t!(
-                "repl-usage",
-                usage = ":set <path> = <value>, e.g. :set enterprise.E1.rd_cost = 3000万"
-            ));
+            let usage = format!(":set {}", super::commands::placeholders("<path> = <value>"));
+            return Output::failed(crate::t!("repl-usage-set", usage = usage));
         };
         let (path, text) = (path.trim(), text.trim());
         let value = match literal(text, field_type(self.schema(), path)) {
@@ -40,7 +38,8 @@ impl Session {
     /// `:unset <path>`: removes a fact, or a whole entity.
     pub(super) fn unset_fact(&mut self, path: &str) -> Output {
         if path.is_empty() {
-            return Output::failed(crate::t!("repl-usage", usage = ":unset <path>"));
+            let usage = format!(":unset {}", super::commands::placeholders("<path>"));
+            return Output::failed(crate::t!("repl-usage", usage = usage));
         }
         let Some(mut json) = self.facts_json.clone() else {
             return Output::failed(crate::t!("repl-no-facts-to-change"));

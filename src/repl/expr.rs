@@ -52,7 +52,8 @@ impl Session {
     /// `:type <expr>`: the type, without evaluating.
     pub(super) fn type_of(&self, text: &str) -> Output {
         if text.trim().is_empty() {
-            return Output::failed(crate::t!("repl-usage", usage = ":type <expression>"));
+            let usage = format!(":type {}", super::commands::placeholders("<expression>"));
+            return Output::failed(crate::t!("repl-usage", usage = usage));
         }
         let kind = match self.target() {
             Ok((kind, _)) => kind,

@@ -43,7 +43,7 @@ pub fn run(options: Options) -> Result<(), String> {
         print(&session.load_facts(facts))?;
     }
     let config = rustyline::Config::builder().completion_type(CompletionType::List).auto_add_history(false).build();
-    let mut editor: Editor<Shell, FileHistory> = Editor::with_config(config).map_err(|e| e.to_string())?;
+    let mut editor: Editor<Shell, FileHistory> = Editor::with_config(config).map_err(|e| reason(&e))?;
     editor.set_helper(Some(Shell { session, color }));
     let history = history_path();
     if let Some(path) = &history {
@@ -70,7 +70,7 @@ pub fn run(options: Options) -> Result<(), String> {
                 }
                 break;
             }
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(reason(&e)),
         };
         let Some(shell) = editor.helper_mut() else { break };
         let output = shell.session.handle(&line);
@@ -89,7 +89,7 @@ pub fn run(options: Options) -> Result<(), String> {
             if let Err(e) = editor.append_history(path) {
                 if !history_failed {
                     let text =
-                        crate::t!("repl-history-not-saved", path = path.display().to_string(), error = e.to_string());
+                        crate::t!("repl-history-not-saved", path = path.display().to_string(), error = reason(&e));
                     print(&Output { text: escape_lines(&text).into_owned() + "\n", status: Status::Failed })?;
                 }
                 history_failed = true;
@@ -169,3 +169,13 @@ impl Hinter for Shell {
 impl Validator for Shell {}
 
 impl Helper for Shell {}
+
+/// Why the terminal failed, in the reader's language (`io::reason`).
+fn reason(e: &ReadlineError) -> String {
+    match e {
+        ReadlineError::Io(e) => crate::io::reason(e),
+        #[cfg(unix)]
+        ReadlineError::Errno(errno) => crate::io::reason(&std::io::Error::from_raw_os_error(*errno as i32)),
+        other => other.to_string(),
+    }
+}

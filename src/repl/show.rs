@@ -74,7 +74,7 @@ impl Session {
         for (kind, def) in schema.kinds.iter().enumerate() {
             let owner = def.parent.and_then(|p| schema.kinds.get(p)).map(|parent| {
                 let list = parent.fields.iter().find(|f| f.ty == Ty::List(kind)).map_or("", |f| f.name.as_str());
-                format!("   // in {}.{list}", parent.name)
+                format!("   // {}", t!("repl-schema-listed-in", list = format!("{}.{list}", parent.name)))
             });
             out.push('\n');
             doc(&mut out, "", def.label.as_deref());
@@ -90,14 +90,17 @@ impl Session {
             }
             out.push_str("}\n");
         }
-        Output::done(out.trim_start().to_string())
+        Output::done(in_reader_keywords(out.trim_start()))
     }
 
     /// `:show <rule>`: where the rule is and what it cites, then its text with the comments
     /// written just above it (where the rules explain the reading chosen).
     pub(super) fn show_rule(&self, name: &str) -> Output {
         if name.is_empty() {
-            return Output::failed(t!("repl-usage", usage = ":show <rule>"));
+            return Output::failed(t!(
+                "repl-usage",
+                usage = format!(":show {}", super::commands::placeholders("<rule>"))
+            ));
         }
         let index = match self.find_rule(name) {
             Ok(index) => index,
@@ -143,4 +146,15 @@ fn doc(out: &mut String, indent: &str, label: Option<&str>) {
 /// `policy eval`'s table lays them out.
 pub fn columns(rows: &[Vec<String>], width: Option<u16>) -> String {
     crate::output::grid(rows, width).into_iter().flatten().map(|line| line + "\n").collect()
+}
+
+/// Schema text (`entity enterprise { rd_cost: money }`) in the reader's keywords and type
+/// names (`实体 enterprise { rd_cost: 金额 }`), as `policy fmt --lang` writes them; as it is
+/// if it does not read as a schema.
+fn in_reader_keywords(text: &str) -> String {
+    let lang = crate::i18n::lang();
+    let wrapped = format!("schema {{\n{text}}}\n");
+    let Ok(translated) = crate::syntax::translate(&wrapped, lang) else { return text.to_string() };
+    let body = translated.split_once('\n').map(|(_, rest)| rest).unwrap_or_default();
+    body.strip_suffix("}\n").unwrap_or(body).to_string()
 }

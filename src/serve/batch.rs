@@ -117,7 +117,7 @@ impl<R: Read> Read for Limited<R> {
         self.left = self
             .left
             .checked_sub(n as u64)
-            .ok_or_else(|| std::io::Error::other("the batch is larger than the server's limit (--max-batch-bytes)"))?;
+            .ok_or_else(|| std::io::Error::other(crate::io::Said(crate::t!("serve-batch-too-large"))))?;
         Ok(n)
     }
 }
@@ -142,6 +142,8 @@ impl Write for Sender {
             return Ok(());
         }
         let chunk = Bytes::from(std::mem::take(&mut self.buffer));
-        self.tx.blocking_send(Ok(chunk)).map_err(|_| std::io::Error::other("the client went away"))
+        self.tx
+            .blocking_send(Ok(chunk))
+            .map_err(|_| std::io::Error::other(crate::io::Said(crate::t!("serve-client-gone"))))
     }
 }

@@ -86,13 +86,14 @@ pub fn run(config: Config) -> Result<Vec<Error>, Vec<Error>> {
     let hash = crate::provenance::RulesHash::of(&loaded.program);
     let rules = Rules { program: loaded.program, hash };
     let log = config.decision_log.as_deref().map(DecisionLog::open).transpose().map_err(|e| vec![e])?;
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| io(e.to_string()))?;
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| io(crate::io::reason(&e)))?;
     let app = Arc::new(App::new(config.paths.clone(), rules, config.limits.clone(), log.map(Arc::new)));
     let warnings = loaded.warnings;
     eprint!("{}", crate::output::render_diagnostics(&warnings, crate::output::ErrorFormat::Plain, false));
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|e| io(e.to_string()))?;
-        let bound = listener.local_addr().map_err(|e| io(e.to_string()))?;
+        let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|e| io(crate::io::reason(&e)))?;
+        let bound = listener.local_addr().map_err(|e| io(crate::io::reason(&e)))?;
         println!("listening on http://{bound}");
         use std::io::Write;
         let _ = std::io::stdout().flush();
@@ -102,7 +103,7 @@ pub fn run(config: Config) -> Result<Vec<Error>, Vec<Error>> {
                 let _ = tokio::signal::ctrl_c().await;
             })
             .await
-            .map_err(|e| io(e.to_string()))
+            .map_err(|e| io(crate::io::reason(&e)))
     })?;
     Ok(Vec::new())
 }

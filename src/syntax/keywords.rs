@@ -202,6 +202,23 @@ pub fn english(word: &str) -> &str {
     KEYWORDS.iter().find(|k| k.zh == word).map_or(word, |k| k.en)
 }
 
+/// A duration as the rules write it in `lang` (`30 days`, `30 日`; `1 个月 + 5 日`).
+pub fn duration_in(d: crate::dates::Duration, lang: Lang) -> String {
+    if lang == Lang::En {
+        return d.to_string();
+    }
+    let unit = |n: u32, en: &str| {
+        let word = DURATION_UNITS.iter().find(|u| u.en == en).map_or(en, |u| u.word(lang));
+        format!("{n} {word}")
+    };
+    match (d.months, d.days) {
+        (0, days) => unit(days, "day"),
+        (m, 0) if m % 12 == 0 => unit(m / 12, "year"),
+        (m, 0) => unit(m, "month"),
+        (m, days) => format!("{} + {}", unit(m, "month"), unit(days, "day")),
+    }
+}
+
 /// A duration's unit in English (`日` → `day`), as `dates::duration` reads it.
 pub fn unit_in_english(unit: &str) -> &str {
     DURATION_UNITS.iter().find(|u| u.zh == unit).map_or(unit, |u| u.en)

@@ -13,7 +13,7 @@ mod tokens;
 
 pub use convert::{expect_in, expr_in, keyword_uses, translate, written_in, KeywordUse};
 pub use error::SyntaxError;
-pub use keywords::{english, is_keyword, keyword_in, type_in, Keyword, Lang, KEYWORDS};
+pub use keywords::{duration_in, english, is_keyword, keyword_in, type_in, Keyword, Lang, KEYWORDS};
 pub use tokens::{continues_word, doc_before, tokens, Token, TokenKind};
 
 use crate::ast;

@@ -275,9 +275,16 @@ fn overflow_and_division_by_zero_are_errors_naming_rule_and_values() {
         policy_lang::compile(vec![policy_lang::Source::new("t.policy", source)]).unwrap_or_else(|e| panic!("{e:?}"));
     let facts = loaded.program.facts("f", &enterprise(r#""rd_cost": 2"#)).unwrap_or_else(|e| panic!("{e:?}"));
     let error = loaded.program.evaluate(&facts, date("2024-01-01")).err();
-    assert!(matches!(&error, Some(policy_lang::Error::Eval(e)) if e.kind == policy_lang::eval::Failure::Overflow));
+    assert!(matches!(&error, Some(policy_lang::Error::Eval(e)) if e.kind() == policy_lang::eval::Failure::Overflow));
     let code = error.as_ref().and_then(|e| miette::Diagnostic::code(e).map(|c| c.to_string()));
     assert_eq!(code.as_deref(), Some("eval::overflow"));
+    let zh = error.as_ref().map(|e| policy_lang::i18n::with_lang(policy_lang::i18n::Lang::Zh, || e.to_string()));
+    assert_eq!(
+        zh.as_deref(),
+        Some(
+            "规则 `BIG`（`enterprise.E1`）：2 与 79,228,162,514,264,337,593,543,950,335 的运算结果超出了精确小数的范围"
+        )
+    );
     assert_eq!(error.map(|e| e.to_string()).as_deref(), Some("rule `BIG` on `enterprise.E1`: arithmetic of 2 and 79,228,162,514,264,337,593,543,950,335 overflows the exact decimal range"));
 
     let source = format!("{PRELUDE}\nrule DIV for enterprise {{ on as_of every_event reward rd_cost / items }}");
@@ -287,7 +294,7 @@ fn overflow_and_division_by_zero_are_errors_naming_rule_and_values() {
         loaded.program.facts("f", &enterprise(r#""rd_cost": 2, "items": 0"#)).unwrap_or_else(|e| panic!("{e:?}"));
     let error = loaded.program.evaluate(&facts, date("2024-01-01")).err();
     assert!(
-        matches!(&error, Some(policy_lang::Error::Eval(e)) if e.kind == policy_lang::eval::Failure::DivisionByZero)
+        matches!(&error, Some(policy_lang::Error::Eval(e)) if e.kind() == policy_lang::eval::Failure::DivisionByZero)
     );
     assert_eq!(error.map(|e| e.to_string()).as_deref(), Some("rule `DIV` on `enterprise.E1`: division of 2 by zero"));
 }

@@ -12,6 +12,7 @@ mod batch;
 mod check;
 mod checks;
 mod chinese;
+mod chinese_errors;
 mod cli;
 mod common;
 mod compile;

@@ -41,8 +41,8 @@ pub(in crate::check) fn apply(
             if per != own || *period != pool.period {
                 let error = AmendmentError::CapScope {
                     pool: cap.pool,
-                    written: format!("per {per} {period}"),
-                    was: format!("per {own} {}", pool.period),
+                    written: scope_text(per, *period),
+                    was: scope_text(own, pool.period),
                     span: cap.span.into(),
                 };
                 diags.error(cap.file, CheckError::Amendment(error));
@@ -51,6 +51,17 @@ pub(in crate::check) fn apply(
         }
         pool.versions.push(CapVersion { since: cap.since, cap: cap.amount });
     }
+}
+
+/// `per enterprise per year` as the rules write it, in the reader's keywords (`每 企业 每 年`).
+fn scope_text(per: &str, period: crate::dates::Period) -> String {
+    let word = |en| crate::syntax::keyword_in(en, crate::i18n::lang());
+    let period = match period {
+        crate::dates::Period::Year => format!("{} {}", word("per"), word("year")),
+        crate::dates::Period::Years(n) => format!("{} {n} {}", word("over"), word("years")),
+        crate::dates::Period::Total => word("in total").to_string(),
+    };
+    format!("{} {per} {period}", word("per"))
 }
 
 /// An amendment that sets the policy's expiry judges events from its date under the policy

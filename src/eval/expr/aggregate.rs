@@ -4,9 +4,10 @@
 //! absent makes the aggregate not applicable — never a silent 0 — unless the field has a
 //! default.
 
-use super::{mistyped, overflow, Interp, Result, Stop};
+use super::{mistyped, named_mistyped, overflow, Interp, Result, Stop};
 use crate::amounts::money;
 use crate::eval::explain::{Counted, Reason, Step};
+use crate::eval::Op;
 use crate::facts::{Entity, Slot};
 use crate::program::{Aggregate, Expr, Value};
 use crate::terms::AggOp;
@@ -14,7 +15,7 @@ use rust_decimal::Decimal;
 
 impl<'a> Interp<'a> {
     pub(super) fn aggregate(&mut self, aggregate: &Aggregate) -> Result<Value> {
-        let owners = self.chain.len().checked_sub(aggregate.up).ok_or_else(|| mistyped("the list's holder"))?;
+        let owners = self.chain.len().checked_sub(aggregate.up).ok_or_else(|| mistyped("eval-expected-list-holder"))?;
         let records = self.records(aggregate, owners)?;
         let mut chain: Vec<&Entity> = self.chain.get(..owners).unwrap_or_default().to_vec();
         // The records counted are kept only to be shown; an awards-only run keeps the figures.
@@ -28,7 +29,7 @@ impl<'a> Interp<'a> {
             let Some(c) = taken? else { continue };
             passed += 1;
             if let Some(v) = c.value {
-                sum = sum.checked_add(v).ok_or_else(|| overflow("sum", money(sum), money(v)))?;
+                sum = sum.checked_add(v).ok_or_else(|| overflow(Op::Sum, money(sum), money(v)))?;
                 least = Some(least.map_or(v, |l| l.min(v)));
                 most = Some(most.map_or(v, |m| m.max(v)));
             }
@@ -63,15 +64,17 @@ impl<'a> Interp<'a> {
 
     /// The list's records; an absent list is a missing fact like any other.
     fn records(&self, aggregate: &Aggregate, owners: usize) -> Result<&'a [Entity]> {
-        let holder =
-            owners.checked_sub(1).and_then(|i| self.chain.get(i)).ok_or_else(|| mistyped("the list's holder"))?;
+        let holder = owners
+            .checked_sub(1)
+            .and_then(|i| self.chain.get(i))
+            .ok_or_else(|| mistyped("eval-expected-list-holder"))?;
         match holder.slots.get(aggregate.list) {
             Some(Slot::Children(records)) => Ok(records),
             Some(Slot::Missing) => {
                 let up = aggregate.up;
                 Err(self.not_applicable(|| Reason::FactMissing { fact: aggregate.list_text.clone(), up }))
             }
-            _ => Err(mistyped(&format!("the list `{}`", aggregate.list_text))),
+            _ => Err(named_mistyped("eval-expected-list", aggregate.list_text.to_string())),
         }
     }
 
