@@ -599,6 +599,8 @@ fn batch(
     let summary = match result {
         Ok(summary) => summary,
         Err(BatchError::Write(e)) => return Err(stdout_failed(e)),
+        // A header that does not fit is the file's own error, with its own help.
+        Err(BatchError::Table(e)) => return Err(vec![Error::Table(e)]),
         Err(e) => return Err(io(e.to_string())),
     };
     let (lines, failed) = (summary.lines, summary.failed);

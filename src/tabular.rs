@@ -28,7 +28,7 @@ pub enum TableError {
     },
     /// A header that is neither `id`, an owner's id column, nor a fact of the kind.
     #[error("{}", t!("table-column", file = .file, column = .column, kind = .kind))]
-    #[diagnostic(code(table::column), help("{}", t!("table-column-help", owners = .owners, facts = .facts)))]
+    #[diagnostic(code(table::column), help("{}", column_help(.owners, .facts)))]
     Column {
         /// The file.
         file: String,
@@ -52,6 +52,14 @@ pub enum TableError {
         /// The owner's ids, e.g. `enterprise E9`.
         owner: String,
     },
+}
+
+/// Which columns a file may have: a top-level kind's file (a population) has no owners.
+fn column_help(owners: &str, facts: &str) -> String {
+    match owners {
+        "" => t!("table-column-help-top", facts = facts),
+        _ => t!("table-column-help", owners = owners, facts = facts),
+    }
 }
 
 /// One row: its line, its owners' ids (top first), its own id and its cells.

@@ -636,6 +636,7 @@ table-unreadable = { $file }: { $message }
 table-unreadable-help = save the sheet as UTF-8 CSV (or .xlsx) with a header row
 table-column = { $file }: column `{ $column }` is not a fact of `{ $kind }`
 table-column-help = the columns are `id`, the owners' ids ({ $owners }) and the facts: { $facts }
+table-column-help-top = the columns are `id` and the facts: { $facts }
 table-owner = { $file } line { $line }: its owner { $owner } is not in the owners' file
 table-owner-help = add the owner's row, or correct the id columns
 table-sheet = { $file } sheet `{ $sheet }`
@@ -654,6 +655,25 @@ io-writer-failed = a writer failed mid-line
 io-table-not-written = the table could not be written
 serve-batch-too-large = the batch is larger than the server's limit (--max-batch-bytes)
 serve-client-gone = the client went away
+# The HTTP service's problems (the `error` line of a 4xx or 5xx answer).
+serve-body-too-large = the body is larger than the server's limit (--max-body-bytes)
+serve-body-unreadable = the body could not be read to its end
+serve-body-not-utf8 = the body is not UTF-8 text (byte { $at } is not)
+serve-facts-misfit = the facts do not fit the rules' schema
+serve-too-many-entities = the facts hold { $count } entities; the limit is { $max } a request (use `/v1/evaluate/batch`)
+serve-not-exact = the facts cannot be evaluated exactly
+serve-not-logged = the decision was not logged, so not sent: { $reason }
+serve-no-such-entity = no such entity
+serve-too-slow = the request took longer than { $ms } ms; send fewer entities, or retry
+serve-bad-as-of = as_of `{ $text }` is not a date; write YYYY-MM-DD
+# English adds the query parser's own words after a colon (they are English).
+serve-bad-query = bad query string
+serve-no-such-rule = no rule `{ $name }` in the loaded rules; `GET /v1/rules` lists them
+serve-ambiguous-rule = `{ $name }` names several rules: { $rules }; write one of those
+serve-detail-conflict = `detail` and `awards_only=true` say different things: give one
+serve-batch-stopped = the batch stopped: { $reason }
+serve-internal = internal error, a bug in policy-lang: { $what }
+serve-reload-failed = the rules on disk do not check; still serving the previous version
 fmt-does-not-parse = the file does not parse
 fmt-changed = internal error: formatting would change the meaning of the file, so it is left as it is
 fmt-changed-help = please report this file

@@ -636,6 +636,7 @@ table-unreadable = { $file }：{ $message }
 table-unreadable-help = 请将表格另存为带表头行的 UTF-8 CSV（或 .xlsx）
 table-column = { $file }：列 `{ $column }` 不是 `{ $kind }` 的事实
 table-column-help = 可用的列为 `id`、上级的 id 列（{ $owners }）以及各项事实：{ $facts }
+table-column-help-top = 可用的列为 `id` 以及各项事实：{ $facts }
 table-owner = { $file } 第 { $line } 行：其上级 { $owner } 不在上级的文件中
 table-owner-help = 请补上上级的那一行，或改正 id 列
 table-sheet = { $file } 的工作表 `{ $sheet }`
@@ -653,6 +654,25 @@ io-writer-failed = 另一个写入者中途失败
 io-table-not-written = 无法写出表格
 serve-batch-too-large = 批量请求超过了服务器的上限（--max-batch-bytes）
 serve-client-gone = 客户端已断开
+# The HTTP service's problems (the `error` line of a 4xx or 5xx answer).
+serve-body-too-large = 请求正文超过了服务器的上限（--max-body-bytes）
+serve-body-unreadable = 请求正文未能完整读取
+serve-body-not-utf8 = 请求正文不是 UTF-8 文本（第 { $at } 字节不是）
+serve-facts-misfit = 事实数据与规则声明的事实结构不符
+serve-too-many-entities = 事实数据中有 { $count } 个实体，每个请求最多 { $max } 个（请改用 `/v1/evaluate/batch`）
+serve-not-exact = 这些事实无法精确评估
+serve-not-logged = 决定未能记入日志，因此没有发出：{ $reason }
+serve-no-such-entity = 没有这个实体
+serve-too-slow = 请求用时超过 { $ms } 毫秒；请减少实体数量，或稍后重试
+serve-bad-as-of = as_of `{ $text }` 不是日期；请按 2025-03-01 的格式书写
+# The query parser's own words are English; Chinese says where to look instead.
+serve-bad-query = 查询参数无法读取（参数名或取值有误；各参数见 `GET /v1/openapi.json`）
+serve-no-such-rule = 已载入的规则中没有 `{ $name }`；`GET /v1/rules` 列出全部规则
+serve-ambiguous-rule = `{ $name }` 对应多条规则：{ $rules }；请写其中一条
+serve-detail-conflict = `detail` 与 `awards_only=true` 的要求不一致：请只给其中一个
+serve-batch-stopped = 批量评估中止：{ $reason }
+serve-internal = 内部错误，是 policy-lang 的缺陷：{ $what }
+serve-reload-failed = 磁盘上的规则没有通过检查；仍按之前的版本提供服务
 fmt-does-not-parse = 该文件无法解析
 fmt-changed = 内部错误：排版会改变文件的含义，因此保持原样
 fmt-changed-help = 请报告此文件

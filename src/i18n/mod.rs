@@ -111,11 +111,17 @@ pub fn set_thread_lang(lang: Lang) {
 }
 
 /// Runs `work` with messages in `lang` on this thread, then restores what was there.
+/// Restored on unwinding too, so a panicking request cannot leave its language behind on a
+/// server's worker thread.
 pub fn with_lang<T>(lang: Lang, work: impl FnOnce() -> T) -> T {
-    let before = THREAD_LANG.with(|cell| cell.replace(Some(lang)));
-    let result = work();
-    THREAD_LANG.with(|cell| cell.set(before));
-    result
+    struct Restore(Option<Lang>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            THREAD_LANG.with(|cell| cell.set(self.0));
+        }
+    }
+    let _restore = Restore(THREAD_LANG.with(|cell| cell.replace(Some(lang))));
+    work()
 }
 
 /// One argument of a message: text (already formatted, amounts included) or a count (for

@@ -10,7 +10,7 @@ mod words;
 pub use diagnostics::{render_diagnostics, ErrorFormat};
 pub use escape::{escape, escape_lines};
 pub use table::{grid, table, table_in, terminal_width, write_table};
-pub use words::{amendment_note, entitlement, kind, needs_text};
+pub use words::{amendment_note, entitlement, kind, needs_text, value};
 
 use crate::eval::{Evaluation, Total};
 use json::{Report, WithProvenance};

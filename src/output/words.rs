@@ -43,11 +43,22 @@ pub(crate) fn in_keywords(text: &str) -> String {
     }
 }
 
-/// A value a reason shows: `true`, `false` and a default (`false by default`) in words.
-fn value_words(value: &Shown) -> String {
+/// A value a reason shows, money as plain grouped digits (`4,999,999`).
+fn value_words(shown: &Shown) -> String {
+    value(shown, crate::amounts::money)
+}
+
+/// A value as the reader reads it, amounts written by `money`: `true`, `false`, a default
+/// (`false by default`), a duration (`30 日`) and an award (`最高 …`) in the reader's words;
+/// the rest as the rules write it. (A value's `Display` is the data, the same in every
+/// language: what JSON carries.)
+pub fn value(value: &Shown, money: impl Fn(rust_decimal::Decimal) -> String) -> String {
     match value {
         Shown::Bool(b) => bool_words(*b),
         Shown::ByDefault(default) => t!("value-by-default", value = default_words(default)),
+        Shown::Duration(d) => in_keywords(&d.to_string()),
+        Shown::Money(m) => money(*m),
+        Shown::Award(a) => entitlement(a, money),
         other => other.to_string(),
     }
 }
@@ -65,7 +76,7 @@ fn default_words(default: &str) -> String {
     match default {
         "true" => bool_words(true),
         "false" => bool_words(false),
-        other => other.to_string(),
+        other => in_keywords(other),
     }
 }
 

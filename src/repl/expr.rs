@@ -35,7 +35,7 @@ impl Session {
         match result {
             Ok((value, trace)) => {
                 // Text may hold control characters: shown escaped, as every human output shows it.
-                let shown = self.program.schema.show(&value, ty, show::money);
+                let shown = crate::output::value(&self.program.schema.shown(&value, ty), show::money);
                 let mut out = format!("{} : {}\n", crate::output::escape(&shown), self.type_name(ty));
                 for step in &trace {
                     out.push_str(&format!("    {step}\n"));
@@ -89,7 +89,7 @@ impl Session {
     }
 
     fn type_name(&self, ty: Ty) -> String {
-        self.program.schema.type_name(&ty)
+        self.program.schema.type_word(&ty)
     }
 }
 

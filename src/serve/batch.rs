@@ -72,8 +72,7 @@ pub async fn evaluate_batch(
     let input = Limited { inner: input, left: app.limits.batch_bytes };
     let detail = match (query.detail, query.awards_only) {
         (Some(Detail::Full), Some(true)) | (Some(Detail::Compact), Some(true)) => {
-            let conflict = "`detail` and `awards_only=true` say different things: give one";
-            return Err(Problem::new(axum::http::StatusCode::BAD_REQUEST, conflict.to_string()));
+            return Err(Problem::new(axum::http::StatusCode::BAD_REQUEST, crate::t!("serve-detail-conflict")));
         }
         (Some(Detail::Awards), _) | (None, Some(true)) => crate::output::Detail::Awards,
         (Some(Detail::Compact), _) => crate::output::Detail::Compact,
@@ -93,7 +92,8 @@ pub async fn evaluate_batch(
                 None => crate::batch::run(&rules.program, input, out, &options, |_| {}).err().map(|e| e.to_string()),
             };
             if let Some(e) = stopped {
-                let line = serde_json::json!({ "error": [format!("the batch stopped: {e}")] }).to_string() + "\n";
+                let line =
+                    serde_json::json!({ "error": [crate::t!("serve-batch-stopped", reason = e)] }).to_string() + "\n";
                 let _ = tx.blocking_send(Ok(Bytes::from(line)));
             }
         })

@@ -7,6 +7,7 @@ use super::problem::{FactsProblems, Problem};
 use super::state::{App, Rules};
 use crate::facts::{Entity, Facts, Slot};
 use crate::provenance::Provenance;
+use crate::t;
 use crate::{Error, Evaluation};
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
@@ -75,44 +76,38 @@ pub async fn evaluate_body(
     explain: Option<String>,
     lang: Language,
 ) -> Result<Evaluated, Problem> {
-    let body = body.map_err(|e| Problem::new(e.status(), format!("cannot read the body: {}", e.body_text())))?;
-    let text = String::from_utf8(body.to_vec()).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        Problem::new(StatusCode::BAD_REQUEST, format!("the body is not UTF-8 (byte {at} is not)"))
-    })?;
+    let text = body_text(body)?;
     let as_of = as_of.map(parse_date).transpose()?;
     let rules = app.current();
     let max_entities = app.limits.entities;
     let log = app.log.clone();
     let work = move || -> Result<Evaluated, Problem> {
-        let facts = rules.program.facts(BODY, &text).map_err(|e| {
-            Problem::located(StatusCode::UNPROCESSABLE_ENTITY, "the facts do not fit the rules' schema", &e)
-        })?;
+        let facts = rules
+            .program
+            .facts(BODY, &text)
+            .map_err(|e| Problem::located(StatusCode::UNPROCESSABLE_ENTITY, t!("serve-facts-misfit"), &e))?;
         let count = count_entities(&facts);
         if count > max_entities {
             return Err(Problem::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                format!(
-                    "the facts hold {count} entities; the limit is {max_entities} a request (use /v1/evaluate/batch)"
-                ),
+                t!("serve-too-many-entities", count = count.to_string(), max = max_entities.to_string()),
             ));
         }
         let as_of = crate::dates::evaluation_date(as_of, facts.as_of);
-        let evaluation = rules.program.evaluate(&facts, as_of).map_err(|e| {
-            Problem::located(StatusCode::UNPROCESSABLE_ENTITY, "the facts cannot be evaluated exactly", &[e])
-        })?;
+        let evaluation = rules
+            .program
+            .evaluate(&facts, as_of)
+            .map_err(|e| Problem::located(StatusCode::UNPROCESSABLE_ENTITY, t!("serve-not-exact"), &[e]))?;
         if let Some(log) = log {
             log.record(&rules.hash, &text, &evaluation).map_err(|e| {
-                Problem::new(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    format!("the decision was not logged, so not sent: {e}"),
-                )
+                Problem::new(StatusCode::INTERNAL_SERVER_ERROR, t!("serve-not-logged", reason = e.to_string()))
             })?;
         }
         let evaluation = match explain {
             Some(entity) => {
-                known_entity(&facts, &entity)
-                    .map_err(|e| Problem::located(StatusCode::UNPROCESSABLE_ENTITY, "no such entity", &[e]))?;
+                known_entity(&facts, &entity).map_err(|e| {
+                    Problem::located(StatusCode::UNPROCESSABLE_ENTITY, t!("serve-no-such-entity"), &[e])
+                })?;
                 evaluation.only(&entity)
             }
             None => evaluation,
@@ -130,12 +125,8 @@ pub async fn within<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, Problem> + Send + 'static,
 ) -> Result<T, Problem> {
     let limit = app.limits.time;
-    let too_slow = || {
-        Problem::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            format!("the request took longer than {} ms; send fewer entities, or retry", limit.as_millis()),
-        )
-    };
+    let too_slow =
+        || Problem::new(StatusCode::SERVICE_UNAVAILABLE, t!("serve-too-slow", ms = limit.as_millis().to_string()));
     let turn = async {
         let permit = app.workers.clone().acquire_owned().await.map_err(Problem::internal)?;
         tokio::task::spawn_blocking(move || {
@@ -152,12 +143,34 @@ pub async fn within<T: Send + 'static>(
 /// `YYYY-MM-DD`, or a 400 saying so.
 pub fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| Problem::new(StatusCode::BAD_REQUEST, format!("as_of `{text}` is not a date; write YYYY-MM-DD")))
+        .map_err(|_| Problem::new(StatusCode::BAD_REQUEST, t!("serve-bad-as-of", text = text)))
 }
 
 /// A malformed query string, as a 400.
 pub fn bad_query(e: QueryRejection) -> Problem {
-    Problem::new(StatusCode::BAD_REQUEST, format!("bad query string: {}", e.body_text()))
+    let said = match crate::i18n::lang() {
+        // The query parser's own words are English: shown to English readers only.
+        crate::i18n::Lang::En => format!("{}: {}", t!("serve-bad-query"), e.body_text()),
+        _ => t!("serve-bad-query"),
+    };
+    Problem::new(StatusCode::BAD_REQUEST, said)
+}
+
+/// A request body as text, or the 400 or 413 saying why it is not.
+pub fn body_text(body: Result<Bytes, BytesRejection>) -> Result<String, Problem> {
+    let body = body.map_err(|e| match e.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => Problem::new(e.status(), t!("serve-body-too-large")),
+        status => Problem::new(status, t!("serve-body-unreadable")),
+    })?;
+    String::from_utf8(body.to_vec()).map_err(|e| {
+        let at = e.utf8_error().valid_up_to().to_string();
+        Problem::new(StatusCode::BAD_REQUEST, t!("serve-body-not-utf8", at = at))
+    })
+}
+
+/// The 422 for a rule name that names no loaded rule.
+pub fn no_such_rule(name: &str) -> Problem {
+    Problem::new(StatusCode::UNPROCESSABLE_ENTITY, t!("serve-no-such-rule", name = name))
 }
 
 /// Every entity in the facts, children included.
@@ -280,15 +293,12 @@ fn find_rule(rules: &Rules, name: &str) -> Result<(usize, String, String), Probl
         .collect();
     match found.as_slice() {
         [one] => Ok(one.clone()),
-        [] => Err(Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            format!("no rule `{name}` in the loaded rules; GET /v1/rules lists them"),
-        )),
+        [] => Err(no_such_rule(name)),
         many => {
             let names: Vec<String> = many.iter().map(|(_, p, r)| format!("`{p}.{r}`")).collect();
             Err(Problem::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                format!("`{name}` names several rules: {}; write one of those", names.join(", ")),
+                t!("serve-ambiguous-rule", name = name, rules = names.join(&t!("list-separator"))),
             ))
         }
     }

@@ -1,6 +1,6 @@
 //! The endpoints about the rules rather than facts: list, schema, check, reload, health.
 
-use super::evaluate::{bad_query, within};
+use super::evaluate::{bad_query, body_text, no_such_rule, within};
 use super::problem::{diagnostics, Diagnostic, Problem, ProblemBody};
 use super::state::App;
 use crate::provenance::Provenance;
@@ -8,7 +8,6 @@ use crate::{Error, Source};
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -178,9 +177,7 @@ pub async fn check(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<CheckAnswer>, Problem> {
     let Query(query) = query.map_err(bad_query)?;
-    let body = body.map_err(|e| Problem::new(e.status(), format!("cannot read the body: {}", e.body_text())))?;
-    let text = String::from_utf8(body.to_vec())
-        .map_err(|_| Problem::new(StatusCode::BAD_REQUEST, "the body is not UTF-8 text"))?;
+    let text = body_text(body)?;
     let name = query.name.unwrap_or_else(|| "input.policy".into());
     let mut sources: Vec<Source> = if query.alone.unwrap_or(false) {
         Vec::new()
@@ -223,8 +220,7 @@ pub async fn facts_needed(
     if let Some(name) = query.rule {
         needs.retain(|n| n.is(&name));
         if needs.is_empty() {
-            let message = format!("no rule `{name}` in the loaded rules; GET /v1/rules lists them");
-            return Err(Problem::new(StatusCode::UNPROCESSABLE_ENTITY, message));
+            return Err(no_such_rule(&name));
         }
     }
     Ok(Json(needs))

@@ -3,10 +3,16 @@
 
 use crate::i18n::{with_lang, Lang};
 use axum::extract::FromRequestParts;
+use axum::extract::Request;
 use axum::http::header::ACCEPT_LANGUAGE;
 use axum::http::request::Parts;
+use axum::middleware::Next;
+use axum::response::Response;
 use rust_decimal::Decimal;
 use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 /// The language a request asks for, if it names one we have.
 #[derive(Clone, Copy, Debug, Default)]
@@ -28,6 +34,33 @@ impl Language {
             Some(lang) => with_lang(lang, work),
             None => work(),
         }
+    }
+}
+
+/// Middleware: the whole handling of a request, problems included, in the language its
+/// `Accept-Language` asks for. The language is set on the thread only while the request's
+/// future is polled, so other requests on the same thread keep theirs; work sent to other
+/// threads (`spawn_blocking`) takes it along with [`Language::run`].
+pub async fn in_language(request: Request, next: Next) -> Response {
+    let header = request.headers().get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    match header.and_then(preferred) {
+        Some(lang) => InLanguage { lang, work: Box::pin(next.run(request)) }.await,
+        None => next.run(request).await,
+    }
+}
+
+/// A future polled with its language set on the polling thread.
+struct InLanguage<F> {
+    lang: Lang,
+    work: Pin<Box<F>>,
+}
+
+impl<F: Future> Future for InLanguage<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let lang = self.lang;
+        with_lang(lang, || self.work.as_mut().poll(cx))
     }
 }
 

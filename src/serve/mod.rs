@@ -75,6 +75,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1/reload", post(info::reload))
         .route("/healthz", get(info::healthz))
         .layer(DefaultBodyLimit::max(body_limit))
+        .layer(axum::middleware::from_fn(lang::in_language))
         .with_state(app)
 }
 

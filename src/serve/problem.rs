@@ -81,7 +81,7 @@ impl Problem {
 
     /// A bug in the engine (a panic in evaluation): never blamed on the input.
     pub fn internal(what: impl std::fmt::Display) -> Problem {
-        Problem::new(StatusCode::INTERNAL_SERVER_ERROR, format!("internal error, a bug in policy-lang: {what}"))
+        Problem::new(StatusCode::INTERNAL_SERVER_ERROR, crate::t!("serve-internal", what = what.to_string()))
     }
 }
 

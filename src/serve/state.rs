@@ -69,11 +69,9 @@ impl App {
                 self.rules.store(rules.clone());
                 Ok(rules)
             }
-            Err(errors) => Err(Problem::located(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "the rules on disk do not check; still serving the previous version",
-                &errors,
-            )),
+            Err(errors) => {
+                Err(Problem::located(StatusCode::UNPROCESSABLE_ENTITY, crate::t!("serve-reload-failed"), &errors))
+            }
         }
     }
 }

@@ -160,9 +160,13 @@ pub const TYPES: &[Keyword] = &[
     kw("text", "文本"),
 ];
 
-/// A base type's name in `lang` (`money` → `金额`); any other name as it is.
+/// The types only a value has, never a field (what `20%..30% of x` or `up_to 20万` is), named
+/// when a message or the REPL shows a value's type.
+const VALUE_TYPES: &[Keyword] = &[kw("award", "奖励"), kw("rate range", "比率区间")];
+
+/// A type's name in `lang` (`money` → `金额`, `award` → `奖励`); any other name as it is.
 pub fn type_in(name: &str, lang: Lang) -> &str {
-    TYPES.iter().find(|t| t.en == name || t.zh == name).map_or(name, |t| t.word(lang))
+    TYPES.iter().chain(VALUE_TYPES).find(|t| t.en == name || t.zh == name).map_or(name, |t| t.word(lang))
 }
 
 /// A type's name in English (`金额` → `money`); any other name as it is.

@@ -530,3 +530,27 @@ fn the_readme_shows_a_chinese_session_and_table_from_real_runs() {
     assert!(readme.contains(&zh), "README.md should show this diagnostic:\n{zh}");
     assert!(check("en").contains("is the policy text's wording; the rules write `max 2000万`"));
 }
+
+/// A REPL answer in Chinese: the value and its type in the reader's words (`否 : 是否`,
+/// `30 日 : 期限`, `最高 …`), as the English session shows `false : bool`.
+#[test]
+fn repl_values_and_types_are_in_the_readers_words() {
+    let answers = with_lang(Lang::Zh, || {
+        let today = chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
+        let mut session = Session::new(Config { errors: ErrorFormat::Plain, color: false, today, width: None });
+        session.load(vec!["tests/repl/demo.policy".into()]);
+        ["1 > 2", "30 日", "6 个月", "不超过 20万", "20%", "5%..10%"].map(|line| session.handle(line).text)
+    });
+    let first_lines: Vec<&str> = answers.iter().map(|a| a.lines().next().unwrap_or_default()).collect();
+    assert_eq!(
+        first_lines,
+        [
+            "否 : 是否",
+            "30 日 : 期限",
+            "6 个月 : 期限",
+            "最高 20万元（200,000.00元） : 奖励",
+            "20% : 比率",
+            "5%..10% : 比率区间"
+        ]
+    );
+}

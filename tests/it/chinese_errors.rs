@@ -168,3 +168,82 @@ fn chinese_helps_show_examples_in_chinese_keywords_that_parse() {
         }
     }
 }
+
+/// The HTTP service's problems, asked for in Chinese over the real loopback socket: each bad
+/// request's `error` line and its diagnostics have no English word but what the request
+/// carried; the same request without `Accept-Language` is answered in English.
+#[cfg(feature = "serve")]
+#[test]
+fn the_servers_problems_are_in_the_language_asked_for() {
+    use crate::serve::{answer, Server};
+    let server = Server::start(&["rules/", "--max-entities", "2", "--max-body-bytes", "4000"]);
+    let ask = |path: &str, body: &[u8], lang: Option<&str>| {
+        let mut request = ureq::post(&format!("{}{path}", server.url));
+        if let Some(lang) = lang {
+            request = request.set("Accept-Language", lang);
+        }
+        answer(request.send_bytes(body))
+    };
+    let enterprise = |id: &str| {
+        format!(
+            r#"{{"id": "{id}", "name": "x", "unit_type": "enterprise", "local": true, "biomedical": true, "listed": false}}"#
+        )
+    };
+    let one = format!(r#"{{"enterprise": [{}]}}"#, enterprise("E1"));
+    let one = one.as_bytes();
+    let three = format!(r#"{{"enterprise": [{}, {}, {}]}}"#, enterprise("E1"), enterprise("E2"), enterprise("E3"));
+    let mistyped = br#"{"enterprise": [{"id": "E1", "registered_capital": "a lot"}]}"#;
+    let requests: Vec<(&str, Vec<u8>, u16)> = vec![
+        ("/v1/evaluate", b"{\"enterprise\": [{\"id\": \"\xff\"}]}".to_vec(), 400),
+        ("/v1/evaluate", vec![b' '; 5000], 413),
+        ("/v1/evaluate", mistyped.to_vec(), 422),
+        ("/v1/evaluate", three.into_bytes(), 413),
+        ("/v1/evaluate?as_of=tomorrow", one.to_vec(), 400),
+        ("/v1/evaluate?explain=enterprise.NOPE", one.to_vec(), 422),
+        ("/v1/why?rule=NOPE", one.to_vec(), 422),
+        ("/v1/evaluate/batch?awards_only=maybe", one.to_vec(), 400),
+        ("/v1/evaluate/batch?detail=full&awards_only=true", one.to_vec(), 400),
+        ("/v1/check", b"rule \xff".to_vec(), 400),
+    ];
+    let mut said = Vec::new();
+    for (path, body, status) in &requests {
+        let (zh_status, zh) = ask(path, body, Some("zh-CN,zh;q=0.9"));
+        let (en_status, en) = ask(path, body, None);
+        assert_eq!((zh_status, en_status), (*status, *status), "{path}: {zh} {en}");
+        let zh: serde_json::Value = serde_json::from_str(&zh).unwrap_or_else(|e| panic!("{path}: {e}: {zh}"));
+        let en: serde_json::Value = serde_json::from_str(&en).unwrap_or_else(|e| panic!("{path}: {e}: {en}"));
+        assert_ne!(zh["error"], en["error"], "{path}: the same words in both languages");
+        let mut text = zh["error"].as_str().unwrap_or_else(|| panic!("{path}: no error line: {zh}")).to_string();
+        for d in zh["diagnostics"].as_array().into_iter().flatten() {
+            for part in ["message", "help"] {
+                text += &format!("\n{}", d[part].as_str().unwrap_or_default());
+            }
+        }
+        said.push(text);
+    }
+    let facts = [
+        "enterprise",
+        "registered_capital",
+        "name",
+        "unit_type",
+        "local",
+        "biomedical",
+        "listed",
+        "NOPE",
+        "tomorrow",
+        "as_of",
+        "detail",
+        "awards_only",
+        "true",
+    ];
+    let mut chosen = drafters_words(&[Path::new("rules/schema.policy")]);
+    chosen.extend(facts.map(String::from));
+    let found: BTreeSet<String> = said.iter().flat_map(|s| english_words(s, &chosen, true)).collect();
+    assert!(
+        found.is_empty(),
+        "English in the server's Chinese problems:\n{}",
+        found.into_iter().collect::<Vec<_>>().join("\n")
+    );
+    let all = said.join("\n");
+    assert!(all.contains("请求正文不是 UTF-8 文本") && all.contains("每个请求最多 2 个"), "{all}");
+}

@@ -314,3 +314,22 @@ fn the_table_says_once_per_policy_that_an_enterprise_is_outside_its_scope() {
     let line = scope.iter().find(|l| l.contains("policy `chongqing_2022`"));
     assert!(line.is_some_and(|l| l.contains(&count)), "{count}\n{table}");
 }
+
+/// A population CSV whose header does not fit: the file's own error (`table::column`), the
+/// file named once, and a help that lists the columns a population may have (no owners).
+#[test]
+fn a_population_header_that_does_not_fit_names_the_file_once() {
+    let dir = std::env::temp_dir().join(format!("policy-population-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("population.csv");
+    std::fs::write(&file, "name,rd_cost\nE1,3\n").unwrap();
+    let path = file.display().to_string();
+    let out =
+        policy(&["eval", "benches/openfisca/rd_subsidy.policy", "--facts", &path, "--error-format", "plain"], None);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("table::column") && stderr.contains("column `name` is not a fact of"), "{stderr}");
+    assert_eq!(stderr.matches("population.csv").count(), 1, "{stderr}");
+    assert!(stderr.contains("the columns are `id` and the facts: `rd_cost`"), "{stderr}");
+}

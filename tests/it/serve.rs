@@ -57,7 +57,7 @@ impl Drop for Server {
     }
 }
 
-fn answer(result: Result<ureq::Response, ureq::Error>) -> (u16, String) {
+pub(crate) fn answer(result: Result<ureq::Response, ureq::Error>) -> (u16, String) {
     match result {
         Ok(r) => (r.status(), r.into_string().unwrap_or_default()),
         Err(ureq::Error::Status(code, r)) => (code, r.into_string().unwrap_or_default()),
