@@ -12,20 +12,27 @@
 //! ```text
 //! {"as_of", "awards": [lean award + "steps"],
 //!  "not_applicable": {top-level entity: {
-//!     "out_of_scope": [{"entity": below, "reads": {fact: value}, "policies": [p], "rules": [r]}],
+//!     "out_of_scope": [{"reads": [c, value…], "policies": [p], "rules": [r]}],
 //!     "missing": [{"entity": below, "fact", "policies": [p], "rules": [r]}],
-//!     "false": {below: {r: {fact: value}}},
+//!     "false": {below: {r: [c, value…]}},
 //!     "other": {below: {r: [why]}}}},
 //!  "excluded": [{"policy", "rule", "entity", "kind", "max", "why", "winner"}],
 //!  "totals", "warnings", "line"}
 //! ```
 //!
 //! Each (rule, entity) that does not pay is in exactly one group of its top-level entity, by
-//! its first (most informative) reason: out of its policy's scope (by the values the scope
-//! read), a fact not given (the first one; by the entity that lacks it and the fact), a
-//! false condition (the first one's values), or another reason. `below` is an entity's path
-//! below the top-level one: `drugs.D0` in `enterprise.E1`, `""` for the top-level entity
-//! itself, whose `"entity"` a group leaves out.
+//! its first (most informative) reason: out of its policy's scope (by the scope condition and
+//! the values it read), a fact not given (the first one; by the entity that lacks it and the
+//! fact), a false condition (the first one, with its values), or another reason. `below` is
+//! an entity's path below the top-level one: `drugs.D0` in `enterprise.E1`, `""` for the
+//! top-level entity itself, whose `"entity"` a group leaves out.
+//!
+//! A condition is named by reference, `[c, value…]`: `c` is its index in the rule's
+//! `conditions` in the IR (those of the text that judged, when an amendment's version did:
+//! the version in force on the event's date, the rule's own without one), then the value
+//! of each fact it reads, in the order the IR gives them ("A condition's reads" in
+//! `docs/IR.md`), `null` for a fact not given. The names are the condition's, so rules
+//! whose conditions read different facts to the same values share a group.
 //!
 //! An out-of-scope or missing group stands for every entity of each of its rules' kind at
 //! or below its entity: a rule is in it only if all its results there are (a project whose
@@ -70,12 +77,12 @@ struct Top<'a> {
     entity: &'a str,
     /// Every result for it or an entity it contains, by rule index.
     results: Vec<Decided<'a>>,
-    /// Out of scope, by the values the scope read.
-    out_of_scope: Vec<Group<'a, &'a [Read]>>,
+    /// Out of scope, by the scope condition and the values it read.
+    out_of_scope: Vec<Group<'a, Condition<'a>>>,
     /// A fact not given, by the entity lacking it and the fact.
     missing: Vec<Group<'a, &'a str>>,
-    /// A false condition: each rule with the values its condition read.
-    false_: ByEntity<'a, &'a [Read]>,
+    /// A false condition: each rule with its condition and the values it read.
+    false_: ByEntity<'a, Condition<'a>>,
     /// Any other reason: each rule with every reason as values.
     other: ByEntity<'a, &'a [Reason]>,
 }
@@ -98,14 +105,16 @@ fn group(e: &Evaluation) -> Vec<Top<'_>> {
         let Some(top) = top_of(&mut tops, entity) else { continue };
         top.results.push((rule, entity));
         match na.why.0.first() {
-            Some(Reason::OutOfScope { reads, .. }) => {
-                add(&mut top.out_of_scope, top.entity, &**reads, (rule, entity));
+            Some(Reason::OutOfScope { reads, index, .. }) => {
+                let key = Condition { index: *index, reads };
+                add(&mut top.out_of_scope, top.entity, key, (rule, entity));
             }
             Some(Reason::FactMissing { fact, up }) => {
                 add(&mut top.missing, above(entity, *up), &**fact, (rule, entity))
             }
-            Some(Reason::ConditionFalse { reads, .. }) => {
-                by_entity(&mut top.false_, below(entity, top.entity), (rule.index, &**reads));
+            Some(Reason::ConditionFalse { reads, index, .. }) => {
+                let key = Condition { index: *index, reads };
+                by_entity(&mut top.false_, below(entity, top.entity), (rule.index, key));
             }
             _ => by_entity(&mut top.other, below(entity, top.entity), (rule.index, na.why.0.as_slice())),
         }
@@ -231,9 +240,9 @@ fn not_applicable(out: &mut Vec<u8>, tops: &[Top]) -> serde_json::Result<()> {
         };
         if !top.out_of_scope.is_empty() {
             open(out, b"out_of_scope", true);
-            groups(out, top, &top.out_of_scope, |out, reads| {
+            groups(out, top, &top.out_of_scope, |out, scope| {
                 out.extend_from_slice(b"\"reads\":");
-                values(out, reads)
+                condition(out, scope)
             })?;
         }
         if !top.missing.is_empty() {
@@ -245,7 +254,7 @@ fn not_applicable(out: &mut Vec<u8>, tops: &[Top]) -> serde_json::Result<()> {
         }
         if !top.false_.is_empty() {
             open(out, b"false", false);
-            by_rule(out, &top.false_, |out, reads| values(out, reads))?;
+            by_rule(out, &top.false_, condition)?;
         }
         if !top.other.is_empty() {
             open(out, b"other", false);
@@ -341,20 +350,36 @@ fn comma(out: &mut Vec<u8>, index: usize) {
     }
 }
 
-/// `{fact: value}`, `null` for a fact not given.
-fn values(out: &mut Vec<u8>, reads: &[Read]) -> serde_json::Result<()> {
-    out.push(b'{');
-    for (i, read) in reads.iter().enumerate() {
-        comma(out, i);
-        string(out, &read.fact)?;
-        out.push(b':');
+/// A condition that did not hold, by reference: its index in the rule's conditions and the
+/// values it read, in the order of its reads (whose names the IR's condition gives).
+#[derive(Clone, Copy)]
+struct Condition<'a> {
+    index: usize,
+    reads: &'a [Read],
+}
+
+/// The same condition and values: the facts' names are the condition's, so two rules'
+/// conditions that read different facts to the same values write the same and share a group.
+impl PartialEq for Condition<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let values = |c: &Self| c.reads.iter().map(|r| &r.value);
+        self.index == other.index && values(self).eq(values(other))
+    }
+}
+
+/// `[c, value…]`, `null` for a fact not given.
+fn condition(out: &mut Vec<u8>, condition: &Condition) -> serde_json::Result<()> {
+    out.push(b'[');
+    out.extend_from_slice(itoa::Buffer::new().format(condition.index).as_bytes());
+    for read in condition.reads {
+        out.push(b',');
         match &read.value {
             Some(Shown::Name(name)) => string(out, name)?,
             Some(value) => serde_json::to_writer(&mut *out, value)?,
             None => out.extend_from_slice(b"null"),
         }
     }
-    out.push(b'}');
+    out.push(b']');
     Ok(())
 }
 

@@ -6,6 +6,7 @@ use policy_lang::batch::{run, Options};
 use policy_lang::facts::{Entity, Facts, Slot};
 use policy_lang::output::Detail;
 use policy_lang::population::Population;
+use policy_lang::program::Reading;
 use policy_lang::{load, Program};
 use pretty_assertions::assert_eq;
 use std::collections::BTreeMap;
@@ -273,24 +274,130 @@ fn decode(
                 assert_eq!(ids.len(), whole.len(), "a policy not in the IR: {group}");
                 let of_whole = (0..rules.len() as u64)
                     .filter(|r| rules.get(*r as usize).is_some_and(|rule| ids.contains(&&rule["policy"])));
-                let values = if kind == 0 { group["reads"].clone() } else { group["fact"].clone() };
                 let at = if kind == 0 { top.clone() } else { at(&group["entity"]) };
                 for rule in of_whole.chain(listed) {
+                    let values = if kind == 0 { reads(&rules, rule, &group["reads"]) } else { group["fact"].clone() };
                     put(rule, &at, false, kind, &values);
                 }
             }
         }
         for (kind, name) in [(2, "false"), (3, "other")] {
-            for (below, rules) in kinds[name].as_object().cloned().unwrap_or_default() {
+            for (below, listed) in kinds[name].as_object().cloned().unwrap_or_default() {
                 seen[kind] += 1;
-                for (rule, values) in rules.as_object().cloned().unwrap_or_default() {
+                for (rule, values) in listed.as_object().cloned().unwrap_or_default() {
                     let rule = rule.parse().unwrap_or_else(|_| panic!("a rule key that is not an index: {rule}"));
+                    let values = if kind == 2 { reads(&rules, rule, &values) } else { values };
                     put(rule, &at(&Value::from(below.as_str())), true, kind, &values);
                 }
             }
         }
     }
     got
+}
+
+/// A condition by reference, `[c, value…]`, decoded as `{fact: value}`: the facts are those
+/// the IR's condition `c` of `rule` reads ([`condition_reads`]), in order.
+fn reads(rules: &[serde_json::Value], rule: u64, written: &serde_json::Value) -> serde_json::Value {
+    let written = written.as_array().cloned().unwrap_or_default();
+    let index = written.first().and_then(serde_json::Value::as_u64).unwrap_or_else(|| panic!("{written:?}"));
+    let condition = &rules[rule as usize]["conditions"][index as usize];
+    assert!(condition.is_object(), "no condition {index} of rule {rule}");
+    let mut names = Vec::new();
+    condition_reads(&condition["expr"], &mut names);
+    assert_eq!(names.len() + 1, written.len(), "a value for each fact condition {index} of rule {rule} reads");
+    names.into_iter().zip(written.into_iter().skip(1)).collect::<serde_json::Map<_, _>>().into()
+}
+
+/// The facts an IR expression reads, as docs/IR.md says: depth first, operands in order, a
+/// fact once (named `of.fact`), an aggregate at each place (named by its text), of a table
+/// only its value.
+fn condition_reads(e: &serde_json::Value, out: &mut Vec<String>) {
+    let mut fact = |f: &serde_json::Value| {
+        let name = match (f["of"].as_str(), f["fact"].as_str().unwrap_or_default()) {
+            (Some(of), fact) => format!("{of}.{fact}"),
+            (None, fact) => fact.to_string(),
+        };
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    };
+    if e["fact"].is_string() {
+        return fact(e);
+    }
+    let operands: &[&str] = match e["op"].as_str().unwrap_or_default() {
+        "default" => return fact(&e["fact"]),
+        "aggregate" => return out.push(e["text"].as_str().unwrap_or_default().to_string()),
+        "neg" | "not" | "up_to" => &["arg"],
+        "in" | "enum_name" | "by" | "tiers" | "marginal" | "steps" => &["value"],
+        "date_add" | "date_sub" => &["date", "by"],
+        "if" => &["cond", "then", "else"],
+        "of" => &["rate", "base"],
+        "per" => &["amount", "count"],
+        "max" => &["amount", "cap"],
+        "range" | "rate_range" => &["low", "high"],
+        "call" => return e["args"].as_array().into_iter().flatten().for_each(|a| condition_reads(a, out)),
+        "" | "as_of" | "param" | "case_by_case" => return, // a literal, or reads no fact
+        _ => &["left", "right"],
+    };
+    operands.iter().for_each(|o| condition_reads(&e[*o], out));
+}
+
+#[test]
+fn the_irs_conditions_read_what_their_reasons_show() {
+    // Every condition of every bundled rule: its reads found in the IR as a reader would, the
+    // same names in the same order as the engine's.
+    let (mut facts, mut owners, mut defaults, mut aggregates) = (0, 0, 0, 0);
+    // Beside the bundled rules, conditions that read aggregates, owners' facts and defaults
+    // under every kind of operator.
+    let written = r#"
+rule A for enterprise {
+  when count(drugs where phase == III and rd_cost > enterprise.capital default 0) >= 2 or local default false
+  when (if local then rd_cost else sum(drugs.rd_cost)) >= 100万 and since + 3 years <= event
+  when not (level in { national }) and -capital < rd_cost * 2 - max(drugs.rd_cost)
+  on event
+  reward 1万
+  every_event
+}
+rule B for drug {
+  when enterprise.local and phase != I and rd_cost >= enterprise.rd_cost default 0
+  when enterprise.since < approved or enterprise.capital default 0 > rd_cost
+  on approved
+  reward 1万
+  every_event
+}
+"#;
+    let source = policy_lang::Source::new("test.policy", format!("{}{written}", crate::common::PRELUDE));
+    let written = policy_lang::compile(vec![source]).unwrap_or_else(|e| panic!("{e:?}")).program;
+    let bundled = [&["rules"][..], &["rules", "tests/sixth"], &["examples/zh"]].map(|paths| {
+        let paths: Vec<_> = paths.iter().map(|p| p.into()).collect();
+        load(&paths).unwrap_or_else(|_| panic!("{paths:?} do not load")).program
+    });
+    for program in bundled.iter().chain([&written]) {
+        let ir = policy_lang::ir::to_json(&program);
+        for (i, rule) in program.rules.iter().enumerate() {
+            for (j, condition) in rule.conditions.iter().enumerate() {
+                let mut want = Vec::new();
+                for read in &condition.reads {
+                    match read {
+                        Reading::Field { name, default, .. } => {
+                            facts += 1;
+                            owners += usize::from(name.contains('.'));
+                            defaults += usize::from(default.is_some());
+                            want.push(name.to_string());
+                        }
+                        Reading::Aggregate(_, name) => {
+                            aggregates += 1;
+                            want.push(name.to_string());
+                        }
+                    }
+                }
+                let mut got = Vec::new();
+                condition_reads(&ir["program"]["rules"][i]["conditions"][j]["expr"], &mut got);
+                assert_eq!(got, want, "rule {} condition {j}: {}", rule.id, condition.text);
+            }
+        }
+    }
+    assert!(facts > 100 && owners > 20 && defaults > 0 && aggregates > 0, "{facts} {owners} {defaults} {aggregates}");
 }
 
 /// Every entity of the facts with its kind, depth first.
