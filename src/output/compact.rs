@@ -15,7 +15,7 @@
 //!     "out_of_scope": [{"reads": [c, value…], "policies": [p], "rules": [r]}],
 //!     "missing": [{"entity": below, "fact", "policies": [p], "rules": [r]}],
 //!     "false": {below: {r: [c, value…]}},
-//!     "other": {below: {r: [why]}}}},
+//!     "other": {below: {r: [{"reason", values…}]}}}},
 //!  "excluded": [{"policy", "rule", "entity", "kind", "max", "why", "winner"}],
 //!  "totals", "warnings", "line"}
 //! ```
@@ -26,6 +26,10 @@
 //! fact), a false condition (the first one, with its values), or another reason. `below` is
 //! an entity's path below the top-level one: `drugs.D0` in `enterprise.E1`, `""` for the
 //! top-level entity itself, whose `"entity"` a group leaves out.
+//!
+//! Another reason is written as the full line's `why` less what the IR and the line say:
+//! `before_effective` and `after_expiry` without the policy and its `effective` or
+//! `expires` date (the rule's policy's), `not_yet` without `as_of` (the line's).
 //!
 //! A condition is named by reference, `[c, value…]`: `c` is its index in the rule's
 //! `conditions` in the IR (those of the text that judged, when an amendment's version did:
@@ -258,7 +262,7 @@ fn not_applicable(out: &mut Vec<u8>, tops: &[Top]) -> serde_json::Result<()> {
         }
         if !top.other.is_empty() {
             open(out, b"other", false);
-            by_rule(out, &top.other, |out, why| serde_json::to_writer(&mut *out, why))?;
+            by_rule(out, &top.other, |out, why| other(out, why))?;
         }
         out.extend_from_slice(if first { b"{}" } else { b"}" });
     }
@@ -378,6 +382,28 @@ fn condition(out: &mut Vec<u8>, condition: &Condition) -> serde_json::Result<()>
             Some(value) => serde_json::to_writer(&mut *out, value)?,
             None => out.extend_from_slice(b"null"),
         }
+    }
+    out.push(b']');
+    Ok(())
+}
+
+/// Every reason as values, less what the IR and the line say already: the policy and its
+/// first or last day in force (the rule's policy's, in the IR), the evaluation date (the
+/// line's `as_of`).
+fn other(out: &mut Vec<u8>, why: &[Reason]) -> serde_json::Result<()> {
+    out.push(b'[');
+    for (i, reason) in why.iter().enumerate() {
+        comma(out, i);
+        let (kind, date) = match reason {
+            Reason::BeforeEffective { date, .. } => ("before_effective", date),
+            Reason::AfterExpiry { date, .. } => ("after_expiry", date),
+            Reason::NotYet { date, .. } => ("not_yet", date),
+            reason => {
+                serde_json::to_writer(&mut *out, reason)?;
+                continue;
+            }
+        };
+        serde_json::to_writer(&mut *out, &serde_json::json!({"reason": kind, "date": date}))?;
     }
     out.push(b']');
     Ok(())

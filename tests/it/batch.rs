@@ -168,7 +168,7 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
     let (full, _) = evaluate_as(&program, &input, 2, 64, Detail::Full);
     let (lean, _) = evaluate_as(&program, &input, 2, 64, Detail::Awards);
     let (compact, _) = evaluate_as(&program, &input, 2, 64, Detail::Compact);
-    let (mut groups_seen, mut entries_seen) = ([0; 6], 0);
+    let (mut groups_seen, mut entries_seen, mut shortened) = ([0; 6], 0, [0; 3]);
     let lines = full.lines().zip(lean.lines()).zip(compact.lines()).zip(input.lines());
     for (((full, lean), compact), fact_set) in lines {
         let full: Value = serde_json::from_str(full).unwrap_or_default();
@@ -202,6 +202,8 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
         let mut want = BTreeMap::new();
         for entry in &entries {
             let first = &entry["why"][0];
+            let kinds = ["before_effective", "after_expiry", "not_yet"];
+            (kinds.iter().zip(&mut shortened)).for_each(|(k, n)| *n += usize::from(first["reason"] == *k));
             let (kind, values) = match first["reason"].as_str() {
                 Some("out_of_scope") => (0, reads_map(first)),
                 Some("fact_missing") => (1, first["fact"].clone()),
@@ -212,13 +214,15 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
             assert!(want.insert(key, values).is_none(), "twice in the full line: {entry}");
         }
         let facts = program.facts("line", fact_set).unwrap_or_else(|e| panic!("{e:?}"));
-        let got = decode(&program, &ir, &facts, &compact["not_applicable"], &mut groups_seen);
+        let got = decode(&program, &ir, &facts, &compact, &mut groups_seen);
         let added: Vec<_> = got.iter().filter(|(k, v)| want.get(*k) != Some(*v)).collect();
         let lost: Vec<_> = want.iter().filter(|(k, v)| got.get(*k) != Some(*v)).collect();
         assert!(added.is_empty() && lost.is_empty(), "added {added:?}\nlost {lost:?}\n{}", compact["not_applicable"]);
     }
     // The population exercises every kind of group, and policies named whole and by rule.
     assert!(groups_seen.iter().all(|n| *n > 50), "{groups_seen:?} of {entries_seen}");
+    // And every reason the compact line shortens.
+    assert!(shortened.iter().all(|n| *n > 5), "{shortened:?}");
 }
 
 /// What the full line says of a rule not paying an entity: its policy, id and entity (as JSON
@@ -226,7 +230,7 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
 /// with that reason's values.
 type Decoded = BTreeMap<(String, String, String, usize), serde_json::Value>;
 
-/// A compact line's `not_applicable` decoded as a reader would: rules and policies looked up by
+/// A compact line's `not_applicable` decoded as a reader would (with the line's `as_of`): rules and policies looked up by
 /// index in the IR (`ir::to_json`, what `policy compile --target json` writes), the entities a
 /// group stands for in the facts. Counts in `seen` the groups of each kind, then those naming
 /// whole policies and those listing rules. A (rule, entity) decoded twice fails.
@@ -234,10 +238,11 @@ fn decode(
     program: &Program,
     ir: &serde_json::Value,
     facts: &Facts,
-    groups: &serde_json::Value,
+    line: &serde_json::Value,
     seen: &mut [usize; 6],
 ) -> Decoded {
     use serde_json::Value;
+    let (groups, as_of) = (&line["not_applicable"], &line["as_of"]);
     let rules = ir["program"]["rules"].as_array().cloned().unwrap_or_default();
     let policies = ir["program"]["policies"].as_array().cloned().unwrap_or_default();
     let mut entities = Vec::new();
@@ -286,13 +291,46 @@ fn decode(
                 seen[kind] += 1;
                 for (rule, values) in listed.as_object().cloned().unwrap_or_default() {
                     let rule = rule.parse().unwrap_or_else(|_| panic!("a rule key that is not an index: {rule}"));
-                    let values = if kind == 2 { reads(&rules, rule, &values) } else { values };
+                    let values = match kind {
+                        2 => reads(&rules, rule, &values),
+                        _ => other(&rules, &policies, rule, as_of, &values),
+                    };
                     put(rule, &at(&Value::from(below.as_str())), true, kind, &values);
                 }
             }
         }
     }
     got
+}
+
+/// Another reason as the full line's `why`: the policy and its dates from the IR, the
+/// evaluation date from the line.
+fn other(
+    rules: &[serde_json::Value],
+    policies: &[serde_json::Value],
+    rule: u64,
+    as_of: &serde_json::Value,
+    written: &serde_json::Value,
+) -> serde_json::Value {
+    let policy = &rules[rule as usize]["policy"];
+    let policy = policies.iter().find(|p| p["id"] == *policy).unwrap_or_else(|| panic!("no policy {policy}"));
+    let reasons = written.as_array().cloned().unwrap_or_default();
+    let full = reasons.into_iter().map(|mut reason| {
+        let kind = reason["reason"].as_str().unwrap_or_default().to_string();
+        if let Some(fields) = reason.as_object_mut() {
+            match kind.as_str() {
+                "before_effective" | "after_expiry" => {
+                    let day = if kind == "before_effective" { "effective" } else { "expires" };
+                    fields.insert("policy".into(), policy["id"].clone());
+                    fields.insert(day.into(), policy[day].clone());
+                }
+                "not_yet" => drop(fields.insert("as_of".into(), as_of.clone())),
+                _ => {}
+            }
+        }
+        reason
+    });
+    full.collect()
 }
 
 /// A condition by reference, `[c, value…]`, decoded as `{fact: value}`: the facts are those
