@@ -1,7 +1,12 @@
 //! The compact explained line (`--detail compact`): every award with its steps as values,
 //! and the rules that did not pay grouped rather than listed, values only, no sentences.
 //!
-//! Awards name their rule by policy and id, as the awards-only line does. The rules that did
+//! Awards name their rule by policy and id, as the awards-only line does. Their steps are the
+//! full line's, but a pool's by reference: `{"step": "pool", "pool", "already", "ledgered",
+//! "room", "cut_to"}`, the rest said by the IR's pool of that id whose `members` hold the
+//! award's rule (`implicit`, `period`, and `cap` unless the step names the amendment
+//! `version` that set it, when it gives `cap` too) and by the award (`year` is its year,
+//! `scope` its entity or the one above it of the pool's `per` kind). The rules that did
 //! not pay are named by reference to the IR (`policy compile --target json` of the same rule
 //! paths, or `GET /v1/rules` of the server that answered, whose `x-policy-rules-sha256` names
 //! the rules): a rule by its index in `program.rules`, a policy by its index in
@@ -47,15 +52,23 @@
 //! those without an entity of their kind standing for nothing. Either is left out when empty.
 
 use super::json::{lean_head, lean_tail, string};
-use crate::eval::{Evaluation, Excluded, Read, Reason};
+use crate::eval::{Evaluation, Excluded, PoolStep, Read, Reason, Step};
 use crate::program::{RuleName, Shown};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// Writes the compact line for `e`, input line `line`, to `out`.
 pub(super) fn write_compact(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_json::Result<()> {
     lean_head(out, e, |out, a| {
-        out.extend_from_slice(b",\"steps\":");
-        serde_json::to_writer(out, &a.trace.0)
+        out.extend_from_slice(b",\"steps\":[");
+        for (i, step) in a.trace.iter().enumerate() {
+            comma(out, i);
+            match step {
+                Step::Pool(pool) => serde_json::to_writer(&mut *out, &PoolByReference(pool))?,
+                step => serde_json::to_writer(&mut *out, step)?,
+            }
+        }
+        out.push(b']');
+        Ok(())
     })?;
     out.extend_from_slice(b",\"not_applicable\":");
     not_applicable(out, &group(e))?;
@@ -407,6 +420,29 @@ fn other(out: &mut Vec<u8>, why: &[Reason]) -> serde_json::Result<()> {
     }
     out.push(b']');
     Ok(())
+}
+
+/// A pool's step by reference: the pool's id and what it did, without what the IR's pool
+/// says (whether implicit, its period, its cap unless an amendment's version set it) or the
+/// award does (its year; the scope, its entity or the owner of the pool's `per` kind).
+struct PoolByReference<'a>(&'a PoolStep);
+
+impl Serialize for PoolByReference<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        let mut out = s.serialize_struct("PoolStep", 7)?;
+        out.serialize_field("step", "pool")?;
+        out.serialize_field("pool", &p.pool)?;
+        if let Some(version) = &p.version {
+            out.serialize_field("cap", &p.cap)?;
+            out.serialize_field("version", version)?;
+        }
+        out.serialize_field("already", &p.already)?;
+        out.serialize_field("ledgered", &p.ledgered)?;
+        out.serialize_field("room", &p.room)?;
+        out.serialize_field("cut_to", &p.cut_to)?;
+        out.end()
+    }
 }
 
 /// An exclusion as values: `{"policy", "rule", "entity", "kind", "max", "why", "winner"}`.

@@ -168,7 +168,7 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
     let (full, _) = evaluate_as(&program, &input, 2, 64, Detail::Full);
     let (lean, _) = evaluate_as(&program, &input, 2, 64, Detail::Awards);
     let (compact, _) = evaluate_as(&program, &input, 2, 64, Detail::Compact);
-    let (mut groups_seen, mut entries_seen, mut shortened) = ([0; 6], 0, [0; 3]);
+    let (mut groups_seen, mut entries_seen, mut shortened, mut pools_seen) = ([0; 6], 0, [0; 3], [0; 2]);
     let lines = full.lines().zip(lean.lines()).zip(compact.lines()).zip(input.lines());
     for (((full, lean), compact), fact_set) in lines {
         let full: Value = serde_json::from_str(full).unwrap_or_default();
@@ -177,7 +177,8 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
         for key in ["as_of", "totals", "warnings", "line"] {
             assert_eq!(full[key], compact[key], "{key}");
         }
-        // Awards: the lean award and its steps as values.
+        // Awards: the lean award and its steps as values, pools' decoded through the IR.
+        let facts = program.facts("line", fact_set).unwrap_or_else(|e| panic!("{e:?}"));
         let awards = full["awards"].as_array().cloned().unwrap_or_default();
         let lean_awards = lean["awards"].as_array().cloned().unwrap_or_default();
         let compact_awards = compact["awards"].as_array().cloned().unwrap_or_default();
@@ -185,7 +186,11 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
         for ((a, l), c) in awards.iter().zip(&lean_awards).zip(&compact_awards) {
             let mut want = l.as_object().cloned().unwrap_or_default();
             want.insert("steps".into(), a["steps"].clone());
-            assert_eq!(c.as_object().cloned().unwrap_or_default(), want);
+            let mut got = c.as_object().cloned().unwrap_or_default();
+            let steps = got.get("steps").and_then(Value::as_array).cloned().unwrap_or_default();
+            let steps = steps.into_iter().map(|step| pool_step(&program, &ir, &facts, c, step, &mut pools_seen));
+            got.insert("steps".into(), steps.collect());
+            assert_eq!(got, want);
         }
         let excluded = full["excluded"].as_array().cloned().unwrap_or_default();
         let compact_excluded = compact["excluded"].as_array().cloned().unwrap_or_default();
@@ -213,7 +218,6 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
             let key = (entry["policy"].to_string(), entry["rule"].to_string(), entry["entity"].to_string(), kind);
             assert!(want.insert(key, values).is_none(), "twice in the full line: {entry}");
         }
-        let facts = program.facts("line", fact_set).unwrap_or_else(|e| panic!("{e:?}"));
         let got = decode(&program, &ir, &facts, &compact, &mut groups_seen);
         let added: Vec<_> = got.iter().filter(|(k, v)| want.get(*k) != Some(*v)).collect();
         let lost: Vec<_> = want.iter().filter(|(k, v)| got.get(*k) != Some(*v)).collect();
@@ -223,6 +227,8 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
     assert!(groups_seen.iter().all(|n| *n > 50), "{groups_seen:?} of {entries_seen}");
     // And every reason the compact line shortens.
     assert!(shortened.iter().all(|n| *n > 5), "{shortened:?}");
+    // Pools' steps decoded, the implicit (a rule's `per_year_cap`) and the declared.
+    assert!(pools_seen.iter().all(|n| *n > 5), "{pools_seen:?}");
 }
 
 /// What the full line says of a rule not paying an entity: its policy, id and entity (as JSON
@@ -301,6 +307,47 @@ fn decode(
         }
     }
     got
+}
+
+/// A step of `award` as the full line writes it: a pool's by reference completed from the IR's
+/// pool of that id that holds the award's rule, and from the award (its year; its entity's
+/// or owner's path of the pool's `per` kind, as the scope). Counts implicit and declared.
+fn pool_step(
+    program: &Program,
+    ir: &serde_json::Value,
+    facts: &Facts,
+    award: &serde_json::Value,
+    mut step: serde_json::Value,
+    seen: &mut [usize; 2],
+) -> serde_json::Value {
+    if step["step"] != "pool" {
+        return step;
+    }
+    let pools = ir["program"]["pools"].as_array().cloned().unwrap_or_default();
+    let member = serde_json::json!({"policy": award["policy"], "rule": award["rule"]});
+    let holds = |p: &&serde_json::Value| {
+        p["id"] == step["pool"] && p["members"].as_array().is_some_and(|m| m.contains(&member))
+    };
+    let pool = pools.iter().find(holds).unwrap_or_else(|| panic!("no pool {} holding {member}", step["pool"])).clone();
+    let mut entities = Vec::new();
+    facts.roots.iter().for_each(|root| walk(root, &mut entities));
+    let per = program.schema.kind_named(pool["per"].as_str().unwrap_or_default());
+    let entity = award["entity"].as_str().unwrap_or_default();
+    let scope = entities
+        .iter()
+        .find(|(path, kind)| Some(*kind) == per && (entity == &**path || entity.starts_with(&format!("{path}."))));
+    let scope = scope.unwrap_or_else(|| panic!("no {per:?} at or above {entity}")).0.to_string();
+    seen[usize::from(pool["implicit"] == true)] += 1;
+    if let Some(fields) = step.as_object_mut() {
+        fields.insert("implicit".into(), pool["implicit"].clone());
+        fields.insert("period".into(), pool["period"].clone());
+        fields.insert("year".into(), award["year"].clone());
+        fields.insert("scope".into(), scope.into());
+        if !fields.contains_key("version") {
+            fields.insert("cap".into(), pool["cap"]["money"].clone());
+        }
+    }
+    step
 }
 
 /// Another reason as the full line's `why`: the policy and its dates from the IR, the
