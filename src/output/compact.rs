@@ -19,7 +19,7 @@
 //!  "not_applicable": {top-level entity: {
 //!     "out_of_scope": [{"reads": [c, value…], "policies": [p], "rules": [r]}],
 //!     "missing": [{"entity": below, "fact", "policies": [p], "rules": [r]}],
-//!     "false": {below: {r: [c, value…]}},
+//!     "false": {below: [[[r], c, value…]]},
 //!     "other": {below: {r: [{"reason", values…}]}}}},
 //!  "excluded": [{"policy", "rule", "entity", "kind", "max", "why", "winner"}],
 //!  "totals", "warnings", "line"}
@@ -41,7 +41,9 @@
 //! the version in force on the event's date, the rule's own without one), then the value
 //! of each fact it reads, in the order the IR gives them ("A condition's reads" in
 //! `docs/IR.md`), `null` for a fact not given. The names are the condition's, so rules
-//! whose conditions read different facts to the same values share a group.
+//! whose conditions read different facts to the same values share a group: a false group
+//! is the rules of one entity whose first false condition has the same index and values,
+//! their indices first (`[[45, 46], 1, "national_device"]`).
 //!
 //! An out-of-scope or missing group stands for every entity of each of its rules' kind at
 //! or below its entity: a rule is in it only if all its results there are (a project whose
@@ -81,8 +83,8 @@ pub(super) fn write_compact(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> ser
     lean_tail(out, e, line)
 }
 
-/// Entities (their path below the top-level one), each with its rules and a value for each.
-type ByEntity<'a, T> = Vec<(&'a str, Vec<(usize, T)>)>;
+/// Entities (their path below the top-level one), each with its list.
+type ByEntity<'a, T> = Vec<(&'a str, Vec<T>)>;
 
 /// A result (an award, an exclusion, a rule not paying): its rule and entity.
 type Decided<'a> = (&'a RuleName, &'a str);
@@ -98,10 +100,10 @@ struct Top<'a> {
     out_of_scope: Vec<Group<'a, Condition<'a>>>,
     /// A fact not given, by the entity lacking it and the fact.
     missing: Vec<Group<'a, &'a str>>,
-    /// A false condition: each rule with its condition and the values it read.
-    false_: ByEntity<'a, Condition<'a>>,
-    /// Any other reason: each rule with every reason as values.
-    other: ByEntity<'a, &'a [Reason]>,
+    /// A false condition: each condition and the values it read, with its rules' indices.
+    false_: ByEntity<'a, (Condition<'a>, Vec<usize>)>,
+    /// Any other reason: each rule's index with every reason as values.
+    other: ByEntity<'a, (usize, &'a [Reason])>,
 }
 
 /// Rules that did not pay for one reason, `key`, every entity of their kind at or below `at`.
@@ -131,9 +133,16 @@ fn group(e: &Evaluation) -> Vec<Top<'_>> {
             }
             Some(Reason::ConditionFalse { reads, index, .. }) => {
                 let key = Condition { index: *index, reads };
-                by_entity(&mut top.false_, below(entity, top.entity), (rule.index, key));
+                in_entity(&mut top.false_, below(entity, top.entity), |conditions| {
+                    match conditions.iter_mut().find(|(c, _)| *c == key) {
+                        Some((_, rules)) => rules.push(rule.index),
+                        None => conditions.push((key, vec![rule.index])),
+                    }
+                });
             }
-            _ => by_entity(&mut top.other, below(entity, top.entity), (rule.index, na.why.0.as_slice())),
+            _ => in_entity(&mut top.other, below(entity, top.entity), |rules| {
+                rules.push((rule.index, na.why.0.as_slice()));
+            }),
         }
     }
     let decided = e.awards.iter().map(|a| (&a.rule, &a.entity)).chain(e.excluded.iter().map(|x| (&x.rule, &x.entity)));
@@ -207,12 +216,17 @@ fn within(entity: &str, at: &str) -> bool {
     entity.strip_prefix(at).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
 }
 
-/// `item` in the list of `entity` (entries come entity by entity, so it is the last one if
-/// any; looked for further back all the same, as an object's keys are written once).
-fn by_entity<'a, T>(groups: &mut ByEntity<'a, T>, entity: &'a str, item: (usize, T)) {
+/// `add` to the list of `entity`, made if it is the first (entries come entity by entity, so
+/// it is the last one if any; looked for further back all the same, as an object's keys
+/// are written once).
+fn in_entity<'a, T>(groups: &mut ByEntity<'a, T>, entity: &'a str, add: impl FnOnce(&mut Vec<T>)) {
     match groups.iter_mut().rev().find(|(e, _)| *e == entity) {
-        Some((_, items)) => items.push(item),
-        None => groups.push((entity, vec![item])),
+        Some((_, items)) => add(items),
+        None => {
+            let mut items = Vec::new();
+            add(&mut items);
+            groups.push((entity, items));
+        }
     }
 }
 
@@ -258,8 +272,10 @@ fn not_applicable(out: &mut Vec<u8>, tops: &[Top]) -> serde_json::Result<()> {
         if !top.out_of_scope.is_empty() {
             open(out, b"out_of_scope", true);
             groups(out, top, &top.out_of_scope, |out, scope| {
-                out.extend_from_slice(b"\"reads\":");
-                condition(out, scope)
+                out.extend_from_slice(b"\"reads\":[");
+                condition(out, scope)?;
+                out.push(b']');
+                Ok(())
             })?;
         }
         if !top.missing.is_empty() {
@@ -271,7 +287,7 @@ fn not_applicable(out: &mut Vec<u8>, tops: &[Top]) -> serde_json::Result<()> {
         }
         if !top.false_.is_empty() {
             open(out, b"false", false);
-            by_rule(out, &top.false_, condition)?;
+            by_condition(out, &top.false_)?;
         }
         if !top.other.is_empty() {
             open(out, b"other", false);
@@ -338,10 +354,30 @@ fn indices(out: &mut Vec<u8>, list: impl Iterator<Item = usize>) {
     out.push(b']');
 }
 
+/// `{below: [[[r…], c, value…]]}`, closing the object.
+fn by_condition(out: &mut Vec<u8>, groups: &ByEntity<(Condition, Vec<usize>)>) -> serde_json::Result<()> {
+    for (j, (entity, conditions)) in groups.iter().enumerate() {
+        comma(out, j);
+        string(out, entity)?;
+        out.extend_from_slice(b":[");
+        for (k, (key, rules)) in conditions.iter().enumerate() {
+            comma(out, k);
+            out.push(b'[');
+            indices(out, rules.iter().copied());
+            out.push(b',');
+            condition(out, key)?;
+            out.push(b']');
+        }
+        out.push(b']');
+    }
+    out.push(b'}');
+    Ok(())
+}
+
 /// `{below: {r: value}}`, closing the object.
 fn by_rule<T>(
     out: &mut Vec<u8>,
-    groups: &ByEntity<T>,
+    groups: &ByEntity<(usize, T)>,
     value: impl Fn(&mut Vec<u8>, &T) -> serde_json::Result<()>,
 ) -> serde_json::Result<()> {
     for (j, (entity, rules)) in groups.iter().enumerate() {
@@ -384,9 +420,8 @@ impl PartialEq for Condition<'_> {
     }
 }
 
-/// `[c, value…]`, `null` for a fact not given.
+/// `c, value…` (a list's items), `null` for a fact not given.
 fn condition(out: &mut Vec<u8>, condition: &Condition) -> serde_json::Result<()> {
-    out.push(b'[');
     out.extend_from_slice(itoa::Buffer::new().format(condition.index).as_bytes());
     for read in condition.reads {
         out.push(b',');
@@ -396,7 +431,6 @@ fn condition(out: &mut Vec<u8>, condition: &Condition) -> serde_json::Result<()>
             None => out.extend_from_slice(b"null"),
         }
     }
-    out.push(b']');
     Ok(())
 }
 

@@ -168,7 +168,7 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
     let (full, _) = evaluate_as(&program, &input, 2, 64, Detail::Full);
     let (lean, _) = evaluate_as(&program, &input, 2, 64, Detail::Awards);
     let (compact, _) = evaluate_as(&program, &input, 2, 64, Detail::Compact);
-    let (mut groups_seen, mut entries_seen, mut shortened, mut pools_seen) = ([0; 6], 0, [0; 3], [0; 2]);
+    let (mut groups_seen, mut entries_seen, mut shortened, mut pools_seen) = ([0; 7], 0, [0; 3], [0; 2]);
     let lines = full.lines().zip(lean.lines()).zip(compact.lines()).zip(input.lines());
     for (((full, lean), compact), fact_set) in lines {
         let full: Value = serde_json::from_str(full).unwrap_or_default();
@@ -223,7 +223,8 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
         let lost: Vec<_> = want.iter().filter(|(k, v)| got.get(*k) != Some(*v)).collect();
         assert!(added.is_empty() && lost.is_empty(), "added {added:?}\nlost {lost:?}\n{}", compact["not_applicable"]);
     }
-    // The population exercises every kind of group, and policies named whole and by rule.
+    // The population exercises every kind of group, policies named whole and by rule, and
+    // false groups of several rules.
     assert!(groups_seen.iter().all(|n| *n > 50), "{groups_seen:?} of {entries_seen}");
     // And every reason the compact line shortens.
     assert!(shortened.iter().all(|n| *n > 5), "{shortened:?}");
@@ -236,16 +237,17 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
 /// with that reason's values.
 type Decoded = BTreeMap<(String, String, String, usize), serde_json::Value>;
 
-/// A compact line's `not_applicable` decoded as a reader would (with the line's `as_of`): rules and policies looked up by
-/// index in the IR (`ir::to_json`, what `policy compile --target json` writes), the entities a
-/// group stands for in the facts. Counts in `seen` the groups of each kind, then those naming
-/// whole policies and those listing rules. A (rule, entity) decoded twice fails.
+/// A compact line's `not_applicable` decoded as a reader would: rules and policies looked up
+/// by index in the IR (`ir::to_json`, what `policy compile --target json` writes), the
+/// entities a group stands for in the facts, the evaluation date in the line. Counts in
+/// `seen` the groups of each kind, then those naming whole policies, those listing rules,
+/// and the false groups of several rules. A (rule, entity) decoded twice fails.
 fn decode(
     program: &Program,
     ir: &serde_json::Value,
     facts: &Facts,
     line: &serde_json::Value,
-    seen: &mut [usize; 6],
+    seen: &mut [usize; 7],
 ) -> Decoded {
     use serde_json::Value;
     let (groups, as_of) = (&line["not_applicable"], &line["as_of"]);
@@ -292,17 +294,25 @@ fn decode(
                 }
             }
         }
-        for (kind, name) in [(2, "false"), (3, "other")] {
-            for (below, listed) in kinds[name].as_object().cloned().unwrap_or_default() {
-                seen[kind] += 1;
-                for (rule, values) in listed.as_object().cloned().unwrap_or_default() {
-                    let rule = rule.parse().unwrap_or_else(|_| panic!("a rule key that is not an index: {rule}"));
-                    let values = match kind {
-                        2 => reads(&rules, rule, &values),
-                        _ => other(&rules, &policies, rule, as_of, &values),
-                    };
-                    put(rule, &at(&Value::from(below.as_str())), true, kind, &values);
+        for (below, conditions) in kinds["false"].as_object().cloned().unwrap_or_default() {
+            for group in conditions.as_array().cloned().unwrap_or_default() {
+                seen[2] += 1;
+                let mut group = group.as_array().cloned().unwrap_or_default().into_iter();
+                let listed = indices(&group.next().unwrap_or_default());
+                assert!(!listed.is_empty(), "a false group of no rules");
+                seen[6] += usize::from(listed.len() > 1);
+                let condition: Value = group.collect();
+                for rule in listed {
+                    put(rule, &at(&Value::from(below.as_str())), true, 2, &reads(&rules, rule, &condition));
                 }
+            }
+        }
+        for (below, listed) in kinds["other"].as_object().cloned().unwrap_or_default() {
+            seen[3] += 1;
+            for (rule, why) in listed.as_object().cloned().unwrap_or_default() {
+                let rule = rule.parse().unwrap_or_else(|_| panic!("a rule key that is not an index: {rule}"));
+                let why = other(&rules, &policies, rule, as_of, &why);
+                put(rule, &at(&Value::from(below.as_str())), true, 3, &why);
             }
         }
     }
