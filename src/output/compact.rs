@@ -40,7 +40,10 @@
 //! `conditions` in the IR (those of the text that judged, when an amendment's version did:
 //! the version in force on the event's date, the rule's own without one), then the value
 //! of each fact it reads, in the order the IR gives them ("A condition's reads" in
-//! `docs/IR.md`), `null` for a fact not given. The names are the condition's, so rules
+//! `docs/IR.md`): money and other numbers as exact figures without grouping
+//! (`"274806000"`, where the full line writes `"274,806,000"`), a bool as JSON `true` or
+//! `false`, `null` for a fact not given, anything else (a rate, a date, an enum value by
+//! name, a default as `"false by default"`) as the full line writes it. The names are the condition's, so rules
 //! whose conditions read different facts to the same values share a group: a false group
 //! is the rules of one entity whose first false condition has the same index and values,
 //! their indices first (`[[45, 46], 1, "national_device"]`).
@@ -420,13 +423,16 @@ impl PartialEq for Condition<'_> {
     }
 }
 
-/// `c, value…` (a list's items), `null` for a fact not given.
+/// `c, value…` (a list's items): a number plainly (`"274806000"`), a bool as JSON, `null` for
+/// a fact not given, anything else as the full line writes it.
 fn condition(out: &mut Vec<u8>, condition: &Condition) -> serde_json::Result<()> {
     out.extend_from_slice(itoa::Buffer::new().format(condition.index).as_bytes());
     for read in condition.reads {
         out.push(b',');
         match &read.value {
             Some(Shown::Name(name)) => string(out, name)?,
+            Some(Shown::Money(d) | Shown::Number(d)) => string(out, &d.normalize().to_string())?,
+            Some(Shown::Bool(b)) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
             Some(value) => serde_json::to_writer(&mut *out, value)?,
             None => out.extend_from_slice(b"null"),
         }

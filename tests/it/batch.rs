@@ -400,7 +400,16 @@ fn reads(rules: &[serde_json::Value], rule: u64, written: &serde_json::Value) ->
     let mut names = Vec::new();
     condition_reads(&condition["expr"], &mut names);
     assert_eq!(names.len() + 1, written.len(), "a value for each fact condition {index} of rule {rule} reads");
-    names.into_iter().zip(written.into_iter().skip(1)).collect::<serde_json::Map<_, _>>().into()
+    // Values as the full line writes them: bools and numbers as text, numbers grouped.
+    let shown = |value: serde_json::Value| match value {
+        serde_json::Value::Bool(b) => b.to_string().into(),
+        serde_json::Value::String(s) => match s.parse::<rust_decimal::Decimal>() {
+            Ok(number) => policy_lang::amounts::money(number).into(),
+            Err(_) => s.into(),
+        },
+        other => other,
+    };
+    names.into_iter().zip(written.into_iter().skip(1).map(shown)).collect::<serde_json::Map<_, _>>().into()
 }
 
 /// The facts an IR expression reads, as docs/IR.md says: depth first, operands in order, a
