@@ -1,18 +1,14 @@
 //! The compact explained line (`--detail compact`): every award with its steps as values,
 //! and the rules that did not pay grouped rather than listed, values only, no sentences.
 //!
-//! Awards name their rule by policy and id, as the awards-only line does. Their steps are the
-//! full line's, but a pool's by reference: `{"step": "pool", "pool", "already", "ledgered",
-//! "room", "cut_to"}`, the rest said by the IR's pool of that id whose `members` hold the
-//! award's rule (`implicit`, `period`, and `cap` unless the step names the amendment
-//! `version` that set it, when it gives `cap` too) and by the award (`year` is its year,
-//! `scope` its entity or the one above it of the pool's `per` kind). The rules that did
+//! Awards name their rule by policy and id, as the awards-only line does. The rules that did
 //! not pay are named by reference to the IR (`policy compile --target json` of the same rule
 //! paths, or `GET /v1/rules` of the server that answered, whose `x-policy-rules-sha256` names
 //! the rules): a rule by its index in `program.rules`, a policy by its index in
 //! `program.policies`. Both lists are in load order (files in the order given, a folder's by
 //! name; rules in source order), so an index means the same rule for the same rule paths.
-//! Titles, cites, conditions and each rule's entity kind are there, fetched once.
+//! Titles, cites, conditions, pools and each rule's entity kind are there, fetched once; what
+//! the IR says is not said again.
 //!
 //! ```text
 //! {"as_of", "awards": [lean award + "steps"],
@@ -25,6 +21,12 @@
 //!  "totals", "warnings", "line"}
 //! ```
 //!
+//! An award's steps are the full line's, but a pool's is by reference: `{"step": "pool",
+//! "pool", "already", "ledgered", "room", "cut_to"}`. The IR's pool of that id whose
+//! `members` hold the award's rule gives `implicit`, `period` and `cap` (the step gives
+//! `cap` itself, with the amendment's `version`, when an amendment set it); the award gives
+//! `year` (its own) and `scope` (its entity, or the one above it, of the pool's `per` kind).
+//!
 //! Each (rule, entity) that does not pay is in exactly one group of its top-level entity, by
 //! its first (most informative) reason: out of its policy's scope (by the scope condition and
 //! the values it read), a fact not given (the first one; by the entity that lacks it and the
@@ -32,21 +34,21 @@
 //! an entity's path below the top-level one: `drugs.D0` in `enterprise.E1`, `""` for the
 //! top-level entity itself, whose `"entity"` a group leaves out.
 //!
-//! Another reason is written as the full line's `why` less what the IR and the line say:
-//! `before_effective` and `after_expiry` without the policy and its `effective` or
-//! `expires` date (the rule's policy's), `not_yet` without `as_of` (the line's).
-//!
 //! A condition is named by reference, `[c, value…]`: `c` is its index in the rule's
 //! `conditions` in the IR (those of the text that judged, when an amendment's version did:
 //! the version in force on the event's date, the rule's own without one), then the value
 //! of each fact it reads, in the order the IR gives them ("A condition's reads" in
-//! `docs/IR.md`): money and other numbers as exact figures without grouping
-//! (`"274806000"`, where the full line writes `"274,806,000"`), a bool as JSON `true` or
-//! `false`, `null` for a fact not given, anything else (a rate, a date, an enum value by
-//! name, a default as `"false by default"`) as the full line writes it. The names are the condition's, so rules
-//! whose conditions read different facts to the same values share a group: a false group
-//! is the rules of one entity whose first false condition has the same index and values,
-//! their indices first (`[[45, 46], 1, "national_device"]`).
+//! `docs/IR.md`): money and other numbers as exact figures without grouping (`"274806000"`,
+//! where the full line writes `"274,806,000"`), a bool as JSON `true` or `false`, `null` for
+//! a fact not given, anything else (a rate, a date, an enum value by name, a default as
+//! `"false by default"`) as the full line writes it. The names are the condition's, so
+//! rules whose conditions read different facts to the same values share a group. A false
+//! group is the rules of one entity whose first false condition has the same index and
+//! values, their indices first: `[[45, 46], 1, "national_device"]`.
+//!
+//! Another reason is written as the full line's `why` less what the IR and the line say:
+//! `before_effective` and `after_expiry` without the policy and its `effective` or
+//! `expires` date (the rule's policy's), `not_yet` without `as_of` (the line's).
 //!
 //! An out-of-scope or missing group stands for every entity of each of its rules' kind at
 //! or below its entity: a rule is in it only if all its results there are (a project whose
