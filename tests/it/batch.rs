@@ -369,7 +369,7 @@ fn other(
     as_of: &serde_json::Value,
     written: &serde_json::Value,
 ) -> serde_json::Value {
-    let policy = &rules[rule as usize]["policy"];
+    let policy = rules.get(rule as usize).map(|r| &r["policy"]).unwrap_or_else(|| panic!("no rule {rule}"));
     let policy = policies.iter().find(|p| p["id"] == *policy).unwrap_or_else(|| panic!("no policy {policy}"));
     let reasons = written.as_array().cloned().unwrap_or_default();
     let full = reasons.into_iter().map(|mut reason| {
@@ -395,7 +395,8 @@ fn other(
 fn reads(rules: &[serde_json::Value], rule: u64, written: &serde_json::Value) -> serde_json::Value {
     let written = written.as_array().cloned().unwrap_or_default();
     let index = written.first().and_then(serde_json::Value::as_u64).unwrap_or_else(|| panic!("{written:?}"));
-    let condition = &rules[rule as usize]["conditions"][index as usize];
+    let rule_ir = rules.get(rule as usize).unwrap_or_else(|| panic!("no rule {rule}"));
+    let condition = &rule_ir["conditions"][index as usize];
     assert!(condition.is_object(), "no condition {index} of rule {rule}");
     let mut names = Vec::new();
     condition_reads(&condition["expr"], &mut names);
