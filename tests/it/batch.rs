@@ -478,7 +478,7 @@ rule B for drug {
         load(&paths).unwrap_or_else(|_| panic!("{paths:?} do not load")).program
     });
     for program in bundled.iter().chain([&written]) {
-        let ir = policy_lang::ir::to_json(&program);
+        let ir = policy_lang::ir::to_json(program);
         for (i, rule) in program.rules.iter().enumerate() {
             for (j, condition) in rule.conditions.iter().enumerate() {
                 let mut want = Vec::new();
