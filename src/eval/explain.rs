@@ -324,6 +324,9 @@ pub enum Reason {
         condition: Arc<str>,
         /// The facts it read (shared: the same values recur across rules and entities).
         reads: Arc<[Read]>,
+        /// The condition's index in the rule's conditions: what the compact line names it by.
+        #[serde(skip)]
+        index: usize,
     },
     /// A `when` condition is false.
     ConditionFalse {
@@ -331,6 +334,10 @@ pub enum Reason {
         condition: Arc<str>,
         /// The facts it read (shared: the same values recur across rules and entities).
         reads: Arc<[Read]>,
+        /// The condition's index in the conditions of the text that judged (the rule's, or
+        /// its amended version's): what the compact line names it by.
+        #[serde(skip)]
+        index: usize,
     },
     /// A fact the rule needs is not given.
     FactMissing {

@@ -353,14 +353,14 @@ impl<'a> Run<'a> {
         version: &mut Option<Since>,
     ) -> Result<(NaiveDate, Option<String>, Entitlement), Stop> {
         // Whom the policy governs comes first: another city's rules say nothing else.
-        for condition in rule.conditions.iter().filter(|c| c.scope) {
+        for (index, condition) in rule.conditions.iter().enumerate().filter(|(_, c)| c.scope) {
             if interp.eval(&condition.expr)? != Value::Bool(true) {
                 if !self.explain {
                     return Err(Stop::NotApplicable(Vec::new()));
                 }
                 let policy = self.program.policies.get(rule.policy).map_or_else(|| Arc::from(""), |p| p.id.clone());
                 let (condition, reads) = (condition.text.clone(), self.scope_reads(interp, condition));
-                return Err(Stop::NotApplicable(vec![Reason::OutOfScope { policy, condition, reads }]));
+                return Err(Stop::NotApplicable(vec![Reason::OutOfScope { policy, condition, reads, index }]));
             }
         }
         let mut reasons = Vec::new();
@@ -376,7 +376,7 @@ impl<'a> Run<'a> {
             Some(Err(stop)) => return Err(stop),
         };
         let text = self.text(rule, date, version)?;
-        for condition in text.conditions.iter().filter(|c| !c.scope) {
+        for (index, condition) in text.conditions.iter().enumerate().filter(|(_, c)| !c.scope) {
             match interp.eval(&condition.expr) {
                 Ok(Value::Bool(true)) => continue,
                 Err(Stop::Failed(failed)) => return Err(Stop::Failed(failed)),
@@ -384,6 +384,7 @@ impl<'a> Run<'a> {
                 Ok(_) => reasons.push(Reason::ConditionFalse {
                     condition: condition.text.clone(),
                     reads: reads(interp, condition),
+                    index,
                 }),
                 // Taken whole when it is the first: most rules that do not apply give one reason.
                 Err(Stop::NotApplicable(why)) if reasons.is_empty() => reasons = why,

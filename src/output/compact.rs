@@ -7,25 +7,48 @@
 //! the rules): a rule by its index in `program.rules`, a policy by its index in
 //! `program.policies`. Both lists are in load order (files in the order given, a folder's by
 //! name; rules in source order), so an index means the same rule for the same rule paths.
-//! Titles, cites, conditions and each rule's entity kind are there, fetched once.
+//! Titles, cites, conditions, pools and each rule's entity kind are there, fetched once; what
+//! the IR says is not said again.
 //!
 //! ```text
 //! {"as_of", "awards": [lean award + "steps"],
 //!  "not_applicable": {top-level entity: {
-//!     "out_of_scope": [{"entity": below, "reads": {fact: value}, "policies": [p], "rules": [r]}],
+//!     "out_of_scope": [{"reads": [c, value…], "policies": [p], "rules": [r]}],
 //!     "missing": [{"entity": below, "fact", "policies": [p], "rules": [r]}],
-//!     "false": {below: {r: {fact: value}}},
-//!     "other": {below: {r: [why]}}}},
+//!     "false": {below: [[[r], c, value…]]},
+//!     "other": {below: {r: [{"reason", values…}]}}}},
 //!  "excluded": [{"policy", "rule", "entity", "kind", "max", "why", "winner"}],
 //!  "totals", "warnings", "line"}
 //! ```
 //!
+//! An award's steps are the full line's, but a pool's is by reference: `{"step": "pool",
+//! "pool", "already", "ledgered", "room", "cut_to"}`. The IR's pool of that id whose
+//! `members` hold the award's rule gives `implicit`, `period` and `cap` (the step gives
+//! `cap` itself, with the amendment's `version`, when an amendment set it); the award gives
+//! `year` (its own) and `scope` (its entity, or the one above it, of the pool's `per` kind).
+//!
 //! Each (rule, entity) that does not pay is in exactly one group of its top-level entity, by
-//! its first (most informative) reason: out of its policy's scope (by the values the scope
-//! read), a fact not given (the first one; by the entity that lacks it and the fact), a
-//! false condition (the first one's values), or another reason. `below` is an entity's path
-//! below the top-level one: `drugs.D0` in `enterprise.E1`, `""` for the top-level entity
-//! itself, whose `"entity"` a group leaves out.
+//! its first (most informative) reason: out of its policy's scope (by the scope condition and
+//! the values it read), a fact not given (the first one; by the entity that lacks it and the
+//! fact), a false condition (the first one, with its values), or another reason. `below` is
+//! an entity's path below the top-level one: `drugs.D0` in `enterprise.E1`, `""` for the
+//! top-level entity itself, whose `"entity"` a group leaves out.
+//!
+//! A condition is named by reference, `[c, value…]`: `c` is its index in the rule's
+//! `conditions` in the IR (those of the text that judged, when an amendment's version did:
+//! the version in force on the event's date, the rule's own without one), then the value
+//! of each fact it reads, in the order the IR gives them ("A condition's reads" in
+//! `docs/IR.md`): money and other numbers as exact figures without grouping (`"274806000"`,
+//! where the full line writes `"274,806,000"`), a bool as JSON `true` or `false`, `null` for
+//! a fact not given, anything else (a rate, a date, an enum value by name, a default as
+//! `"false by default"`) as the full line writes it. The names are the condition's, so
+//! rules whose conditions read different facts to the same values share a group. A false
+//! group is the rules of one entity whose first false condition has the same index and
+//! values, their indices first: `[[45, 46], 1, "national_device"]`.
+//!
+//! Another reason is written as the full line's `why` less what the IR and the line say:
+//! `before_effective` and `after_expiry` without the policy and its `effective` or
+//! `expires` date (the rule's policy's), `not_yet` without `as_of` (the line's).
 //!
 //! An out-of-scope or missing group stands for every entity of each of its rules' kind at
 //! or below its entity: a rule is in it only if all its results there are (a project whose
@@ -36,15 +59,23 @@
 //! those without an entity of their kind standing for nothing. Either is left out when empty.
 
 use super::json::{lean_head, lean_tail, string};
-use crate::eval::{Evaluation, Excluded, Read, Reason};
+use crate::eval::{Evaluation, Excluded, PoolStep, Read, Reason, Step};
 use crate::program::{RuleName, Shown};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// Writes the compact line for `e`, input line `line`, to `out`.
 pub(super) fn write_compact(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_json::Result<()> {
     lean_head(out, e, |out, a| {
-        out.extend_from_slice(b",\"steps\":");
-        serde_json::to_writer(out, &a.trace.0)
+        out.extend_from_slice(b",\"steps\":[");
+        for (i, step) in a.trace.iter().enumerate() {
+            comma(out, i);
+            match step {
+                Step::Pool(pool) => serde_json::to_writer(&mut *out, &PoolByReference(pool))?,
+                step => serde_json::to_writer(&mut *out, step)?,
+            }
+        }
+        out.push(b']');
+        Ok(())
     })?;
     out.extend_from_slice(b",\"not_applicable\":");
     not_applicable(out, &group(e))?;
@@ -57,8 +88,8 @@ pub(super) fn write_compact(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> ser
     lean_tail(out, e, line)
 }
 
-/// Entities (their path below the top-level one), each with its rules and a value for each.
-type ByEntity<'a, T> = Vec<(&'a str, Vec<(usize, T)>)>;
+/// Entities (their path below the top-level one), each with its list.
+type ByEntity<'a, T> = Vec<(&'a str, Vec<T>)>;
 
 /// A result (an award, an exclusion, a rule not paying): its rule and entity.
 type Decided<'a> = (&'a RuleName, &'a str);
@@ -70,14 +101,14 @@ struct Top<'a> {
     entity: &'a str,
     /// Every result for it or an entity it contains, by rule index.
     results: Vec<Decided<'a>>,
-    /// Out of scope, by the values the scope read.
-    out_of_scope: Vec<Group<'a, &'a [Read]>>,
+    /// Out of scope, by the scope condition and the values it read.
+    out_of_scope: Vec<Group<'a, Condition<'a>>>,
     /// A fact not given, by the entity lacking it and the fact.
     missing: Vec<Group<'a, &'a str>>,
-    /// A false condition: each rule with the values its condition read.
-    false_: ByEntity<'a, &'a [Read]>,
-    /// Any other reason: each rule with every reason as values.
-    other: ByEntity<'a, &'a [Reason]>,
+    /// A false condition: each condition and the values it read, with its rules' indices.
+    false_: ByEntity<'a, (Condition<'a>, Vec<usize>)>,
+    /// Any other reason: each rule's index with every reason as values.
+    other: ByEntity<'a, (usize, &'a [Reason])>,
 }
 
 /// Rules that did not pay for one reason, `key`, every entity of their kind at or below `at`.
@@ -98,16 +129,25 @@ fn group(e: &Evaluation) -> Vec<Top<'_>> {
         let Some(top) = top_of(&mut tops, entity) else { continue };
         top.results.push((rule, entity));
         match na.why.0.first() {
-            Some(Reason::OutOfScope { reads, .. }) => {
-                add(&mut top.out_of_scope, top.entity, &**reads, (rule, entity));
+            Some(Reason::OutOfScope { reads, index, .. }) => {
+                let key = Condition { index: *index, reads };
+                add(&mut top.out_of_scope, top.entity, key, (rule, entity));
             }
             Some(Reason::FactMissing { fact, up }) => {
                 add(&mut top.missing, above(entity, *up), &**fact, (rule, entity))
             }
-            Some(Reason::ConditionFalse { reads, .. }) => {
-                by_entity(&mut top.false_, below(entity, top.entity), (rule.index, &**reads));
+            Some(Reason::ConditionFalse { reads, index, .. }) => {
+                let key = Condition { index: *index, reads };
+                in_entity(&mut top.false_, below(entity, top.entity), |conditions| {
+                    match conditions.iter_mut().find(|(c, _)| *c == key) {
+                        Some((_, rules)) => rules.push(rule.index),
+                        None => conditions.push((key, vec![rule.index])),
+                    }
+                });
             }
-            _ => by_entity(&mut top.other, below(entity, top.entity), (rule.index, na.why.0.as_slice())),
+            _ => in_entity(&mut top.other, below(entity, top.entity), |rules| {
+                rules.push((rule.index, na.why.0.as_slice()));
+            }),
         }
     }
     let decided = e.awards.iter().map(|a| (&a.rule, &a.entity)).chain(e.excluded.iter().map(|x| (&x.rule, &x.entity)));
@@ -181,12 +221,17 @@ fn within(entity: &str, at: &str) -> bool {
     entity.strip_prefix(at).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
 }
 
-/// `item` in the list of `entity` (entries come entity by entity, so it is the last one if
-/// any; looked for further back all the same, as an object's keys are written once).
-fn by_entity<'a, T>(groups: &mut ByEntity<'a, T>, entity: &'a str, item: (usize, T)) {
+/// `add` to the list of `entity`, made if it is the first (entries come entity by entity, so
+/// it is the last one if any; looked for further back all the same, as an object's keys
+/// are written once).
+fn in_entity<'a, T>(groups: &mut ByEntity<'a, T>, entity: &'a str, add: impl FnOnce(&mut Vec<T>)) {
     match groups.iter_mut().rev().find(|(e, _)| *e == entity) {
-        Some((_, items)) => items.push(item),
-        None => groups.push((entity, vec![item])),
+        Some((_, items)) => add(items),
+        None => {
+            let mut items = Vec::new();
+            add(&mut items);
+            groups.push((entity, items));
+        }
     }
 }
 
@@ -231,9 +276,11 @@ fn not_applicable(out: &mut Vec<u8>, tops: &[Top]) -> serde_json::Result<()> {
         };
         if !top.out_of_scope.is_empty() {
             open(out, b"out_of_scope", true);
-            groups(out, top, &top.out_of_scope, |out, reads| {
-                out.extend_from_slice(b"\"reads\":");
-                values(out, reads)
+            groups(out, top, &top.out_of_scope, |out, scope| {
+                out.extend_from_slice(b"\"reads\":[");
+                condition(out, scope)?;
+                out.push(b']');
+                Ok(())
             })?;
         }
         if !top.missing.is_empty() {
@@ -245,11 +292,11 @@ fn not_applicable(out: &mut Vec<u8>, tops: &[Top]) -> serde_json::Result<()> {
         }
         if !top.false_.is_empty() {
             open(out, b"false", false);
-            by_rule(out, &top.false_, |out, reads| values(out, reads))?;
+            by_condition(out, &top.false_)?;
         }
         if !top.other.is_empty() {
             open(out, b"other", false);
-            by_rule(out, &top.other, |out, why| serde_json::to_writer(&mut *out, why))?;
+            by_rule(out, &top.other, |out, why| other(out, why))?;
         }
         out.extend_from_slice(if first { b"{}" } else { b"}" });
     }
@@ -312,10 +359,30 @@ fn indices(out: &mut Vec<u8>, list: impl Iterator<Item = usize>) {
     out.push(b']');
 }
 
+/// `{below: [[[r…], c, value…]]}`, closing the object.
+fn by_condition(out: &mut Vec<u8>, groups: &ByEntity<(Condition, Vec<usize>)>) -> serde_json::Result<()> {
+    for (j, (entity, conditions)) in groups.iter().enumerate() {
+        comma(out, j);
+        string(out, entity)?;
+        out.extend_from_slice(b":[");
+        for (k, (key, rules)) in conditions.iter().enumerate() {
+            comma(out, k);
+            out.push(b'[');
+            indices(out, rules.iter().copied());
+            out.push(b',');
+            condition(out, key)?;
+            out.push(b']');
+        }
+        out.push(b']');
+    }
+    out.push(b'}');
+    Ok(())
+}
+
 /// `{below: {r: value}}`, closing the object.
 fn by_rule<T>(
     out: &mut Vec<u8>,
-    groups: &ByEntity<T>,
+    groups: &ByEntity<(usize, T)>,
     value: impl Fn(&mut Vec<u8>, &T) -> serde_json::Result<()>,
 ) -> serde_json::Result<()> {
     for (j, (entity, rules)) in groups.iter().enumerate() {
@@ -341,21 +408,83 @@ fn comma(out: &mut Vec<u8>, index: usize) {
     }
 }
 
-/// `{fact: value}`, `null` for a fact not given.
-fn values(out: &mut Vec<u8>, reads: &[Read]) -> serde_json::Result<()> {
-    out.push(b'{');
-    for (i, read) in reads.iter().enumerate() {
-        comma(out, i);
-        string(out, &read.fact)?;
-        out.push(b':');
+/// A condition that did not hold, by reference: its index in the rule's conditions and the
+/// values it read, in the order of its reads (whose names the IR's condition gives).
+#[derive(Clone, Copy)]
+struct Condition<'a> {
+    index: usize,
+    reads: &'a [Read],
+}
+
+/// The same condition and values: the facts' names are the condition's, so two rules'
+/// conditions that read different facts to the same values write the same and share a group.
+impl PartialEq for Condition<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let values = |c: &Self| c.reads.iter().map(|r| &r.value);
+        self.index == other.index && values(self).eq(values(other))
+    }
+}
+
+/// `c, value…` (a list's items): a number plainly (`"274806000"`), a bool as JSON, `null` for
+/// a fact not given, anything else as the full line writes it.
+fn condition(out: &mut Vec<u8>, condition: &Condition) -> serde_json::Result<()> {
+    out.extend_from_slice(itoa::Buffer::new().format(condition.index).as_bytes());
+    for read in condition.reads {
+        out.push(b',');
         match &read.value {
             Some(Shown::Name(name)) => string(out, name)?,
+            Some(Shown::Money(d) | Shown::Number(d)) => string(out, &d.normalize().to_string())?,
+            Some(Shown::Bool(b)) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
             Some(value) => serde_json::to_writer(&mut *out, value)?,
             None => out.extend_from_slice(b"null"),
         }
     }
-    out.push(b'}');
     Ok(())
+}
+
+/// Every reason as values, less what the IR and the line say already: the policy and its
+/// first or last day in force (the rule's policy's, in the IR), the evaluation date (the
+/// line's `as_of`).
+fn other(out: &mut Vec<u8>, why: &[Reason]) -> serde_json::Result<()> {
+    out.push(b'[');
+    for (i, reason) in why.iter().enumerate() {
+        comma(out, i);
+        let (kind, date) = match reason {
+            Reason::BeforeEffective { date, .. } => ("before_effective", date),
+            Reason::AfterExpiry { date, .. } => ("after_expiry", date),
+            Reason::NotYet { date, .. } => ("not_yet", date),
+            reason => {
+                serde_json::to_writer(&mut *out, reason)?;
+                continue;
+            }
+        };
+        serde_json::to_writer(&mut *out, &serde_json::json!({"reason": kind, "date": date}))?;
+    }
+    out.push(b']');
+    Ok(())
+}
+
+/// A pool's step by reference: the pool's id and what it did, without what the IR's pool
+/// says (whether implicit, its period, its cap unless an amendment's version set it) or the
+/// award does (its year; the scope, its entity or the owner of the pool's `per` kind).
+struct PoolByReference<'a>(&'a PoolStep);
+
+impl Serialize for PoolByReference<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        let mut out = s.serialize_struct("PoolStep", 7)?;
+        out.serialize_field("step", "pool")?;
+        out.serialize_field("pool", &p.pool)?;
+        if let Some(version) = &p.version {
+            out.serialize_field("cap", &p.cap)?;
+            out.serialize_field("version", version)?;
+        }
+        out.serialize_field("already", &p.already)?;
+        out.serialize_field("ledgered", &p.ledgered)?;
+        out.serialize_field("room", &p.room)?;
+        out.serialize_field("cut_to", &p.cut_to)?;
+        out.end()
+    }
 }
 
 /// An exclusion as values: `{"policy", "rule", "entity", "kind", "max", "why", "winner"}`.

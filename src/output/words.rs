@@ -104,10 +104,10 @@ impl Display for Reason {
 fn reason(reason: &Reason) -> String {
     let date = |d: &chrono::NaiveDate| d.to_string();
     match reason {
-        Reason::OutOfScope { policy, condition, reads: r } => {
+        Reason::OutOfScope { policy, condition, reads: r, .. } => {
             t!("reason-out-of-scope", policy = policy.to_string(), condition = in_keywords(condition), reads = reads(r))
         }
-        Reason::ConditionFalse { condition, reads: r } => {
+        Reason::ConditionFalse { condition, reads: r, .. } => {
             t!("reason-condition-false", condition = in_keywords(condition), reads = reads(r))
         }
         Reason::FactMissing { fact, .. } => t!("reason-fact-missing", fact = fact.to_string()),

@@ -6,6 +6,7 @@ use policy_lang::batch::{run, Options};
 use policy_lang::facts::{Entity, Facts, Slot};
 use policy_lang::output::Detail;
 use policy_lang::population::Population;
+use policy_lang::program::Reading;
 use policy_lang::{load, Program};
 use pretty_assertions::assert_eq;
 use std::collections::BTreeMap;
@@ -167,7 +168,7 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
     let (full, _) = evaluate_as(&program, &input, 2, 64, Detail::Full);
     let (lean, _) = evaluate_as(&program, &input, 2, 64, Detail::Awards);
     let (compact, _) = evaluate_as(&program, &input, 2, 64, Detail::Compact);
-    let (mut groups_seen, mut entries_seen) = ([0; 6], 0);
+    let (mut groups_seen, mut entries_seen, mut shortened, mut pools_seen) = ([0; 7], 0, [0; 3], [0; 2]);
     let lines = full.lines().zip(lean.lines()).zip(compact.lines()).zip(input.lines());
     for (((full, lean), compact), fact_set) in lines {
         let full: Value = serde_json::from_str(full).unwrap_or_default();
@@ -176,7 +177,8 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
         for key in ["as_of", "totals", "warnings", "line"] {
             assert_eq!(full[key], compact[key], "{key}");
         }
-        // Awards: the lean award and its steps as values.
+        // Awards: the lean award and its steps as values, pools' decoded through the IR.
+        let facts = program.facts("line", fact_set).unwrap_or_else(|e| panic!("{e:?}"));
         let awards = full["awards"].as_array().cloned().unwrap_or_default();
         let lean_awards = lean["awards"].as_array().cloned().unwrap_or_default();
         let compact_awards = compact["awards"].as_array().cloned().unwrap_or_default();
@@ -184,7 +186,11 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
         for ((a, l), c) in awards.iter().zip(&lean_awards).zip(&compact_awards) {
             let mut want = l.as_object().cloned().unwrap_or_default();
             want.insert("steps".into(), a["steps"].clone());
-            assert_eq!(c.as_object().cloned().unwrap_or_default(), want);
+            let mut got = c.as_object().cloned().unwrap_or_default();
+            let steps = got.get("steps").and_then(Value::as_array).cloned().unwrap_or_default();
+            let steps = steps.into_iter().map(|step| pool_step(&program, &ir, &facts, c, step, &mut pools_seen));
+            got.insert("steps".into(), steps.collect());
+            assert_eq!(got, want);
         }
         let excluded = full["excluded"].as_array().cloned().unwrap_or_default();
         let compact_excluded = compact["excluded"].as_array().cloned().unwrap_or_default();
@@ -201,6 +207,8 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
         let mut want = BTreeMap::new();
         for entry in &entries {
             let first = &entry["why"][0];
+            let kinds = ["before_effective", "after_expiry", "not_yet"];
+            (kinds.iter().zip(&mut shortened)).for_each(|(k, n)| *n += usize::from(first["reason"] == *k));
             let (kind, values) = match first["reason"].as_str() {
                 Some("out_of_scope") => (0, reads_map(first)),
                 Some("fact_missing") => (1, first["fact"].clone()),
@@ -210,14 +218,18 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
             let key = (entry["policy"].to_string(), entry["rule"].to_string(), entry["entity"].to_string(), kind);
             assert!(want.insert(key, values).is_none(), "twice in the full line: {entry}");
         }
-        let facts = program.facts("line", fact_set).unwrap_or_else(|e| panic!("{e:?}"));
-        let got = decode(&program, &ir, &facts, &compact["not_applicable"], &mut groups_seen);
+        let got = decode(&program, &ir, &facts, &compact, &mut groups_seen);
         let added: Vec<_> = got.iter().filter(|(k, v)| want.get(*k) != Some(*v)).collect();
         let lost: Vec<_> = want.iter().filter(|(k, v)| got.get(*k) != Some(*v)).collect();
         assert!(added.is_empty() && lost.is_empty(), "added {added:?}\nlost {lost:?}\n{}", compact["not_applicable"]);
     }
-    // The population exercises every kind of group, and policies named whole and by rule.
+    // The population exercises every kind of group, policies named whole and by rule, and
+    // false groups of several rules.
     assert!(groups_seen.iter().all(|n| *n > 50), "{groups_seen:?} of {entries_seen}");
+    // And every reason the compact line shortens.
+    assert!(shortened.iter().all(|n| *n > 5), "{shortened:?}");
+    // Pools' steps decoded, the implicit (a rule's `per_year_cap`) and the declared.
+    assert!(pools_seen.iter().all(|n| *n > 5), "{pools_seen:?}");
 }
 
 /// What the full line says of a rule not paying an entity: its policy, id and entity (as JSON
@@ -225,18 +237,20 @@ fn a_compact_line_groups_every_rule_that_does_not_pay_once_and_keeps_every_award
 /// with that reason's values.
 type Decoded = BTreeMap<(String, String, String, usize), serde_json::Value>;
 
-/// A compact line's `not_applicable` decoded as a reader would: rules and policies looked up by
-/// index in the IR (`ir::to_json`, what `policy compile --target json` writes), the entities a
-/// group stands for in the facts. Counts in `seen` the groups of each kind, then those naming
-/// whole policies and those listing rules. A (rule, entity) decoded twice fails.
+/// A compact line's `not_applicable` decoded as a reader would: rules and policies looked up
+/// by index in the IR (`ir::to_json`, what `policy compile --target json` writes), the
+/// entities a group stands for in the facts, the evaluation date in the line. Counts in
+/// `seen` the groups of each kind, then those naming whole policies, those listing rules,
+/// and the false groups of several rules. A (rule, entity) decoded twice fails.
 fn decode(
     program: &Program,
     ir: &serde_json::Value,
     facts: &Facts,
-    groups: &serde_json::Value,
-    seen: &mut [usize; 6],
+    line: &serde_json::Value,
+    seen: &mut [usize; 7],
 ) -> Decoded {
     use serde_json::Value;
+    let (groups, as_of) = (&line["not_applicable"], &line["as_of"]);
     let rules = ir["program"]["rules"].as_array().cloned().unwrap_or_default();
     let policies = ir["program"]["policies"].as_array().cloned().unwrap_or_default();
     let mut entities = Vec::new();
@@ -273,24 +287,222 @@ fn decode(
                 assert_eq!(ids.len(), whole.len(), "a policy not in the IR: {group}");
                 let of_whole = (0..rules.len() as u64)
                     .filter(|r| rules.get(*r as usize).is_some_and(|rule| ids.contains(&&rule["policy"])));
-                let values = if kind == 0 { group["reads"].clone() } else { group["fact"].clone() };
                 let at = if kind == 0 { top.clone() } else { at(&group["entity"]) };
                 for rule in of_whole.chain(listed) {
+                    let values = if kind == 0 { reads(&rules, rule, &group["reads"]) } else { group["fact"].clone() };
                     put(rule, &at, false, kind, &values);
                 }
             }
         }
-        for (kind, name) in [(2, "false"), (3, "other")] {
-            for (below, rules) in kinds[name].as_object().cloned().unwrap_or_default() {
-                seen[kind] += 1;
-                for (rule, values) in rules.as_object().cloned().unwrap_or_default() {
-                    let rule = rule.parse().unwrap_or_else(|_| panic!("a rule key that is not an index: {rule}"));
-                    put(rule, &at(&Value::from(below.as_str())), true, kind, &values);
+        for (below, conditions) in kinds["false"].as_object().cloned().unwrap_or_default() {
+            for group in conditions.as_array().cloned().unwrap_or_default() {
+                seen[2] += 1;
+                let mut group = group.as_array().cloned().unwrap_or_default().into_iter();
+                let listed = indices(&group.next().unwrap_or_default());
+                assert!(!listed.is_empty(), "a false group of no rules");
+                seen[6] += usize::from(listed.len() > 1);
+                let condition: Value = group.collect();
+                for rule in listed {
+                    put(rule, &at(&Value::from(below.as_str())), true, 2, &reads(&rules, rule, &condition));
                 }
+            }
+        }
+        for (below, listed) in kinds["other"].as_object().cloned().unwrap_or_default() {
+            seen[3] += 1;
+            for (rule, why) in listed.as_object().cloned().unwrap_or_default() {
+                let rule = rule.parse().unwrap_or_else(|_| panic!("a rule key that is not an index: {rule}"));
+                let why = other(&rules, &policies, rule, as_of, &why);
+                put(rule, &at(&Value::from(below.as_str())), true, 3, &why);
             }
         }
     }
     got
+}
+
+/// A step of `award` as the full line writes it: a pool's by reference completed from the IR's
+/// pool of that id that holds the award's rule, and from the award (its year; its entity's
+/// or owner's path of the pool's `per` kind, as the scope). Counts implicit and declared.
+fn pool_step(
+    program: &Program,
+    ir: &serde_json::Value,
+    facts: &Facts,
+    award: &serde_json::Value,
+    mut step: serde_json::Value,
+    seen: &mut [usize; 2],
+) -> serde_json::Value {
+    if step["step"] != "pool" {
+        return step;
+    }
+    let pools = ir["program"]["pools"].as_array().cloned().unwrap_or_default();
+    let member = serde_json::json!({"policy": award["policy"], "rule": award["rule"]});
+    let holds = |p: &&serde_json::Value| {
+        p["id"] == step["pool"] && p["members"].as_array().is_some_and(|m| m.contains(&member))
+    };
+    let pool = pools.iter().find(holds).unwrap_or_else(|| panic!("no pool {} holding {member}", step["pool"])).clone();
+    let mut entities = Vec::new();
+    facts.roots.iter().for_each(|root| walk(root, &mut entities));
+    let per = program.schema.kind_named(pool["per"].as_str().unwrap_or_default());
+    let entity = award["entity"].as_str().unwrap_or_default();
+    let scope = entities
+        .iter()
+        .find(|(path, kind)| Some(*kind) == per && (entity == &**path || entity.starts_with(&format!("{path}."))));
+    let scope = scope.unwrap_or_else(|| panic!("no {per:?} at or above {entity}")).0.to_string();
+    seen[usize::from(pool["implicit"] == true)] += 1;
+    if let Some(fields) = step.as_object_mut() {
+        fields.insert("implicit".into(), pool["implicit"].clone());
+        fields.insert("period".into(), pool["period"].clone());
+        fields.insert("year".into(), award["year"].clone());
+        fields.insert("scope".into(), scope.into());
+        if !fields.contains_key("version") {
+            fields.insert("cap".into(), pool["cap"]["money"].clone());
+        }
+    }
+    step
+}
+
+/// Another reason as the full line's `why`: the policy and its dates from the IR, the
+/// evaluation date from the line.
+fn other(
+    rules: &[serde_json::Value],
+    policies: &[serde_json::Value],
+    rule: u64,
+    as_of: &serde_json::Value,
+    written: &serde_json::Value,
+) -> serde_json::Value {
+    let policy = rules.get(rule as usize).map(|r| &r["policy"]).unwrap_or_else(|| panic!("no rule {rule}"));
+    let policy = policies.iter().find(|p| p["id"] == *policy).unwrap_or_else(|| panic!("no policy {policy}"));
+    let reasons = written.as_array().cloned().unwrap_or_default();
+    let full = reasons.into_iter().map(|mut reason| {
+        let kind = reason["reason"].as_str().unwrap_or_default().to_string();
+        if let Some(fields) = reason.as_object_mut() {
+            match kind.as_str() {
+                "before_effective" | "after_expiry" => {
+                    let day = if kind == "before_effective" { "effective" } else { "expires" };
+                    fields.insert("policy".into(), policy["id"].clone());
+                    fields.insert(day.into(), policy[day].clone());
+                }
+                "not_yet" => drop(fields.insert("as_of".into(), as_of.clone())),
+                _ => {}
+            }
+        }
+        reason
+    });
+    full.collect()
+}
+
+/// A condition by reference, `[c, value…]`, decoded as `{fact: value}`: the facts are those
+/// the IR's condition `c` of `rule` reads ([`condition_reads`]), in order.
+fn reads(rules: &[serde_json::Value], rule: u64, written: &serde_json::Value) -> serde_json::Value {
+    let written = written.as_array().cloned().unwrap_or_default();
+    let index = written.first().and_then(serde_json::Value::as_u64).unwrap_or_else(|| panic!("{written:?}"));
+    let rule_ir = rules.get(rule as usize).unwrap_or_else(|| panic!("no rule {rule}"));
+    let condition = &rule_ir["conditions"][index as usize];
+    assert!(condition.is_object(), "no condition {index} of rule {rule}");
+    let mut names = Vec::new();
+    condition_reads(&condition["expr"], &mut names);
+    assert_eq!(names.len() + 1, written.len(), "a value for each fact condition {index} of rule {rule} reads");
+    // Values as the full line writes them: bools and numbers as text, numbers grouped.
+    let shown = |value: serde_json::Value| match value {
+        serde_json::Value::Bool(b) => b.to_string().into(),
+        serde_json::Value::String(s) => match s.parse::<rust_decimal::Decimal>() {
+            Ok(number) => policy_lang::amounts::money(number).into(),
+            Err(_) => s.into(),
+        },
+        other => other,
+    };
+    names.into_iter().zip(written.into_iter().skip(1).map(shown)).collect::<serde_json::Map<_, _>>().into()
+}
+
+/// The facts an IR expression reads, as docs/IR.md says: depth first, operands in order, a
+/// fact once (named `of.fact`), an aggregate at each place (named by its text), of a table
+/// only its value.
+fn condition_reads(e: &serde_json::Value, out: &mut Vec<String>) {
+    let mut fact = |f: &serde_json::Value| {
+        let name = match (f["of"].as_str(), f["fact"].as_str().unwrap_or_default()) {
+            (Some(of), fact) => format!("{of}.{fact}"),
+            (None, fact) => fact.to_string(),
+        };
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    };
+    if e["fact"].is_string() {
+        return fact(e);
+    }
+    let operands: &[&str] = match e["op"].as_str().unwrap_or_default() {
+        "default" => return fact(&e["fact"]),
+        "aggregate" => return out.push(e["text"].as_str().unwrap_or_default().to_string()),
+        "neg" | "not" | "up_to" => &["arg"],
+        "in" | "enum_name" | "by" | "tiers" | "marginal" | "steps" => &["value"],
+        "date_add" | "date_sub" => &["date", "by"],
+        "if" => &["cond", "then", "else"],
+        "of" => &["rate", "base"],
+        "per" => &["amount", "count"],
+        "max" => &["amount", "cap"],
+        "range" | "rate_range" => &["low", "high"],
+        "call" => return e["args"].as_array().into_iter().flatten().for_each(|a| condition_reads(a, out)),
+        "" | "as_of" | "param" | "case_by_case" => return, // a literal, or reads no fact
+        _ => &["left", "right"],
+    };
+    operands.iter().for_each(|o| condition_reads(&e[*o], out));
+}
+
+#[test]
+fn the_irs_conditions_read_what_their_reasons_show() {
+    // Every condition of every bundled rule: its reads found in the IR as a reader would, the
+    // same names in the same order as the engine's.
+    let (mut facts, mut owners, mut defaults, mut aggregates) = (0, 0, 0, 0);
+    // Beside the bundled rules, conditions that read aggregates, owners' facts and defaults
+    // under every kind of operator.
+    let written = r#"
+rule A for enterprise {
+  when count(drugs where phase == III and rd_cost > enterprise.capital default 0) >= 2 or local default false
+  when (if local then rd_cost else sum(drugs.rd_cost)) >= 100万 and since + 3 years <= event
+  when not (level in { national }) and -capital < rd_cost * 2 - max(drugs.rd_cost)
+  on event
+  reward 1万
+  every_event
+}
+rule B for drug {
+  when enterprise.local and phase != I and rd_cost >= enterprise.rd_cost default 0
+  when enterprise.since < approved or enterprise.capital default 0 > rd_cost
+  on approved
+  reward 1万
+  every_event
+}
+"#;
+    let source = policy_lang::Source::new("test.policy", format!("{}{written}", crate::common::PRELUDE));
+    let written = policy_lang::compile(vec![source]).unwrap_or_else(|e| panic!("{e:?}")).program;
+    let bundled = [&["rules"][..], &["rules", "tests/sixth"], &["examples/zh"]].map(|paths| {
+        let paths: Vec<_> = paths.iter().map(|p| p.into()).collect();
+        load(&paths).unwrap_or_else(|_| panic!("{paths:?} do not load")).program
+    });
+    for program in bundled.iter().chain([&written]) {
+        let ir = policy_lang::ir::to_json(program);
+        for (i, rule) in program.rules.iter().enumerate() {
+            for (j, condition) in rule.conditions.iter().enumerate() {
+                let mut want = Vec::new();
+                for read in &condition.reads {
+                    match read {
+                        Reading::Field { name, default, .. } => {
+                            facts += 1;
+                            owners += usize::from(name.contains('.'));
+                            defaults += usize::from(default.is_some());
+                            want.push(name.to_string());
+                        }
+                        Reading::Aggregate(_, name) => {
+                            aggregates += 1;
+                            want.push(name.to_string());
+                        }
+                    }
+                }
+                let mut got = Vec::new();
+                condition_reads(&ir["program"]["rules"][i]["conditions"][j]["expr"], &mut got);
+                assert_eq!(got, want, "rule {} condition {j}: {}", rule.id, condition.text);
+            }
+        }
+    }
+    assert!(facts > 100 && owners > 20 && defaults > 0 && aggregates > 0, "{facts} {owners} {defaults} {aggregates}");
 }
 
 /// Every entity of the facts with its kind, depth first.
