@@ -11,6 +11,7 @@ use crate::facts::{Entity, Slot};
 use crate::program::{Arith, Compare, Entitlement, Expr, Schedule, Schema, Value};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// Why evaluation of a rule stopped short of an award.
@@ -53,12 +54,13 @@ fn overflow(op: Op, a: impl std::fmt::Display, b: impl std::fmt::Display) -> Sto
     Stop::Failed(Failed::Overflow { op, a: a.to_string(), b: b.to_string() })
 }
 
-impl Interp<'_> {
+impl<'a> Interp<'a> {
     /// Why the rule does not apply, written out only when explaining.
     fn not_applicable(&self, reason: impl FnOnce() -> Reason) -> Stop {
         Stop::refused(self.explain, reason)
     }
 
+    #[inline]
     fn note(&mut self, line: impl FnOnce() -> Step) {
         if self.tracing {
             self.trace.push(line());
@@ -67,6 +69,7 @@ impl Interp<'_> {
 
     /// Notes a step that says what the outcome rests on (a default used, the records counted):
     /// kept whenever explaining, so a condition that held only by them shows in the award's trace.
+    #[inline]
     fn note_reading(&mut self, line: impl FnOnce() -> Step) {
         if self.tracing || self.explain {
             self.trace.push(line());
@@ -105,14 +108,7 @@ impl Interp<'_> {
                 let Value::Duration(by) = self.eval(by)? else { return Err(mistyped("eval-expected-duration")) };
                 crate::dates::shift(d, by, *negate).map(Value::Date).ok_or(Stop::Failed(Failed::Calendar(d, by)))
             }
-            Expr::Compare(op, a, b) => {
-                let (x, y) = (self.eval(a)?, self.eval(b)?);
-                Ok(Value::Bool(compare(*op, &x, &y)?))
-            }
-            Expr::In(x, set) => {
-                let Value::Enum(v) = self.eval(x)? else { return Err(mistyped("eval-expected-enum-value")) };
-                Ok(Value::Bool(set.contains(&v)))
-            }
+            Expr::Compare(..) | Expr::In(..) => self.bool(expr).map(Value::Bool),
             Expr::UpTo(x) => {
                 let ceiling = match self.eval(x)? {
                     Value::Dec(d) | Value::Award(Entitlement::Exact(d) | Entitlement::Range(_, d)) => {
@@ -126,7 +122,7 @@ impl Interp<'_> {
             }
             Expr::Of { rate: r, base, text, rate_text } => {
                 let b = self.dec(base)?;
-                match self.eval(r)? {
+                match *self.operand(r)? {
                     Value::Dec(fraction) => {
                         let product =
                             fraction.checked_mul(b).ok_or_else(|| overflow(Op::Product, rate(fraction), money(b)))?;
@@ -270,9 +266,15 @@ impl Interp<'_> {
     }
 
     fn field(&self, up: usize, slot: usize, name: &Arc<str>) -> Result<Value> {
-        let entity = self.chain.len().checked_sub(up + 1).and_then(|i| self.chain.get(i));
+        self.field_ref(up, slot, name).cloned()
+    }
+
+    /// A fact's value as the facts hold it.
+    fn field_ref(&self, up: usize, slot: usize, name: &Arc<str>) -> Result<&'a Value> {
+        let chain = self.chain;
+        let entity = chain.len().checked_sub(up + 1).and_then(|i| chain.get(i));
         match entity.and_then(|e| e.slots.get(slot)) {
-            Some(Slot::Value(v)) => Ok(v.clone()),
+            Some(Slot::Value(v)) => Ok(v),
             Some(Slot::Missing) => Err(self.not_applicable(|| Reason::FactMissing { fact: name.clone(), up })),
             _ => Err(named_mistyped("eval-expected-value-for", name.to_string())),
         }
@@ -282,22 +284,64 @@ impl Interp<'_> {
         self.schema.enums.get(enum_id).and_then(|e| e.variants.get(v)).cloned().unwrap_or_else(|| v.to_string().into())
     }
 
+    /// Whether a condition holds: true only for `true` (anything else, the checker permitting,
+    /// does not hold), what `eval(e)? == Value::Bool(true)` says, without copying values.
+    pub fn holds(&mut self, e: &Expr) -> Result<bool> {
+        match e {
+            Expr::Compare(..) | Expr::In(..) => self.bool(e),
+            _ => Ok(*self.operand(e)? == Value::Bool(true)),
+        }
+    }
+
+    /// `e`'s value, borrowed when it is a constant or a fact (most operands): what
+    /// [`Interp::eval`] gives, without copying it.
+    fn operand<'e>(&mut self, e: &'e Expr) -> Result<Cow<'e, Value>>
+    where
+        'a: 'e,
+    {
+        match e {
+            Expr::Const(v) => Ok(Cow::Borrowed(v)),
+            Expr::Field { up, slot, name } => self.field_ref(*up, *slot, name).map(Cow::Borrowed),
+            Expr::AsOf => Ok(Cow::Owned(Value::Date(self.as_of))),
+            _ => self.eval(e).map(Cow::Owned),
+        }
+    }
+
     fn dec(&mut self, e: &Expr) -> Result<Decimal> {
-        match self.eval(e)? {
+        match *self.operand(e)? {
             Value::Dec(d) => Ok(d),
             _ => Err(mistyped("eval-expected-number")),
         }
     }
 
+    /// A condition's truth; comparisons read their operands in place.
     fn bool(&mut self, e: &Expr) -> Result<bool> {
-        match self.eval(e)? {
-            Value::Bool(b) => Ok(b),
-            _ => Err(mistyped("eval-expected-condition")),
+        match e {
+            Expr::Compare(op, a, b) => {
+                let (x, y) = (self.operand(a)?, self.operand(b)?);
+                compare(*op, &x, &y)
+            }
+            Expr::In(x, set) => match *self.operand(x)? {
+                Value::Enum(v) => Ok(set.contains(&v)),
+                _ => Err(mistyped("eval-expected-enum-value")),
+            },
+            _ => match *self.operand(e)? {
+                Value::Bool(b) => Ok(b),
+                _ => Err(mistyped("eval-expected-condition")),
+            },
+        }
+    }
+
+    /// A rule's event date (its `on`); anything else is an engine bug.
+    pub fn event_date(&mut self, e: &Expr) -> Result<NaiveDate> {
+        match *self.operand(e)? {
+            Value::Date(d) => Ok(d),
+            _ => Err(Stop::Failed(Failed::Internal("eval-internal-event-date", String::new()))),
         }
     }
 
     fn date(&mut self, e: &Expr) -> Result<NaiveDate> {
-        match self.eval(e)? {
+        match *self.operand(e)? {
             Value::Date(d) => Ok(d),
             _ => Err(mistyped("eval-expected-date")),
         }

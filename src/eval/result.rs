@@ -56,7 +56,7 @@ impl Award {
     pub(super) fn new(program: &Program, candidate: Candidate) -> Self {
         let rule = program.rules.get(candidate.rule);
         let policy = rule.and_then(|r| program.policies.get(r.policy));
-        let entity = candidate.entity_path();
+        let entity = candidate.scopes.into_last().unwrap_or_else(|| Arc::from(""));
         let entitlement = candidate.award;
         let mut trace = candidate.trace;
         let rounding = policy.map(|p| p.rounding).unwrap_or_default();

@@ -47,6 +47,15 @@ impl Scopes {
     pub fn last(&self) -> Option<&Arc<str>> {
         self.get(self.len.checked_sub(1)?)
     }
+
+    /// The entity's own path, moved out (no count to raise and drop again).
+    pub fn into_last(mut self) -> Option<Arc<str>> {
+        let depth = self.len.checked_sub(1)?;
+        match self.inline.get_mut(depth) {
+            Some(slot) => slot.take(),
+            None => self.deeper.pop(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -63,6 +72,7 @@ mod tests {
                 assert_eq!(scopes.get(i), (i < n).then_some(path));
             }
             assert_eq!(scopes.last(), n.checked_sub(1).and_then(|i| paths.get(i)));
+            assert_eq!(scopes.into_last().as_ref(), n.checked_sub(1).and_then(|i| paths.get(i)));
         }
     }
 }
