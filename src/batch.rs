@@ -114,8 +114,9 @@ pub fn run_until(
             return Ok(Some(number));
         }
     };
-    let facts = |line: &Result<String, String>, number: u64| {
-        line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| read_facts(program, line, number))
+    let facts = |line: &Result<String, String>, number: u64, facts: &mut Facts| {
+        *facts = line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| read_facts(program, line, number))?;
+        Ok(())
     };
     run_sets(program, next, facts, out, options, progress, stop)
 }
@@ -160,8 +161,10 @@ pub fn run_csv(
             Err(e) => Err(csv_failed(e, line)),
         }
     };
-    let facts = |row: &Result<csv::ByteRecord, String>, _| match row {
-        Ok(row) => population.facts(program, row).map_err(|errors| errors.iter().map(ToString::to_string).collect()),
+    let facts = |row: &Result<csv::ByteRecord, String>, _, facts: &mut Facts| match row {
+        Ok(row) => population
+            .facts_into(program, row, facts)
+            .map_err(|errors| errors.iter().map(ToString::to_string).collect()),
         Err(why) => Err(vec![why.clone()]),
     };
     run_sets(program, next, facts, out, options, progress, stop)
@@ -186,7 +189,7 @@ fn csv_failed(e: csv::Error, line: u64) -> BatchError {
 fn run_sets<S: Send + Sync + Default>(
     program: &Program,
     mut next: impl FnMut(&mut Source<S>) -> Result<Option<u64>, BatchError>,
-    facts: impl Fn(&Source<S>, u64) -> Result<Facts, Vec<String>> + Sync,
+    facts: impl Fn(&Source<S>, u64, &mut Facts) -> Result<(), Vec<String>> + Sync,
     mut out: impl Write,
     options: &Options,
     mut progress: impl FnMut(u64),
@@ -282,7 +285,7 @@ fn read_chunk<S: Default>(
 fn evaluate_chunk<T: Sync>(
     program: &Program,
     chunk: &[(u64, T)],
-    facts: &(impl Fn(&T, u64) -> Result<Facts, Vec<String>> + Sync),
+    facts: &(impl Fn(&T, u64, &mut Facts) -> Result<(), Vec<String>> + Sync),
     options: &Options,
     threads: usize,
 ) -> Vec<Piece> {
@@ -291,11 +294,12 @@ fn evaluate_chunk<T: Sync>(
         .par_chunks(per_piece)
         .map(|sets| {
             let mut piece = Piece { text: Vec::new(), ends: Vec::with_capacity(sets.len()) };
-            // One evaluation refilled line after line: its lists are allocated once a piece.
-            let mut evaluation = crate::Evaluation::default();
+            // One fact set and one evaluation refilled line after line: their lists are
+            // allocated once a piece.
+            let (mut set, mut evaluation) = (Facts::default(), crate::Evaluation::default());
             for (number, source) in sets {
-                let result =
-                    facts(source, *number).and_then(|facts| evaluate(program, &facts, options, &mut evaluation));
+                let result = facts(source, *number, &mut set)
+                    .and_then(|()| evaluate(program, &set, options, &mut evaluation));
                 let result = result.as_ref().map(|()| &evaluation).map_err(Vec::as_slice);
                 write_result_line(&mut piece.text, result, *number, options.detail);
                 piece.ends.push((piece.text.len(), result.is_ok()));
