@@ -298,8 +298,8 @@ fn evaluate_chunk<T: Sync>(
             // allocated once a piece.
             let (mut set, mut evaluation) = (Facts::default(), crate::Evaluation::default());
             for (number, source) in sets {
-                let result = facts(source, *number, &mut set)
-                    .and_then(|()| evaluate(program, &set, options, &mut evaluation));
+                let result =
+                    facts(source, *number, &mut set).and_then(|()| evaluate(program, &set, options, &mut evaluation));
                 let result = result.as_ref().map(|()| &evaluation).map_err(Vec::as_slice);
                 write_result_line(&mut piece.text, result, *number, options.detail);
                 piece.ends.push((piece.text.len(), result.is_ok()));
