@@ -103,18 +103,20 @@ pub fn run_until(
     stop: &AtomicBool,
 ) -> Result<Summary, BatchError> {
     let mut number = 0;
-    let next = || loop {
+    let next = |slot: &mut Result<String, String>| loop {
         let Some(line) = read_line(&mut input).map_err(|source| BatchError::Read { line: number, source })? else {
             return Ok(None);
         };
         number += 1;
         // Blank lines are skipped but counted.
         if line.as_ref().map_or(true, |l| !l.trim().is_empty()) {
-            return Ok(Some((number, line)));
+            *slot = line;
+            return Ok(Some(number));
         }
     };
-    let facts = |line: &Result<String, String>, number: u64| {
-        line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| read_facts(program, line, number))
+    let facts = |line: &Result<String, String>, number: u64, facts: &mut Facts| {
+        *facts = line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| read_facts(program, line, number))?;
+        Ok(())
     };
     run_sets(program, next, facts, out, options, progress, stop)
 }
@@ -135,27 +137,34 @@ pub fn run_csv(
     let header = reader.headers().map_err(|e| csv_failed(e, 0))?.clone();
     let population = crate::tabular::Population::new(program, file, &header).map_err(BatchError::Table)?;
     let mut line = 1;
-    // Read into one record, then kept as a copy of exactly its size: a record read afresh
-    // grows its buffers several times a row. Bytes, not a `StringRecord`: each cell is checked
-    // for UTF-8 as it is read (`tabular::Population::facts`).
-    let mut record = csv::ByteRecord::new();
-    let next = || {
-        match reader.read_byte_record(&mut record) {
+    // Each row is read into the record of the row a chunk before it (`run_sets` refills its
+    // chunks), whose buffers have grown to a row's size: no allocation, copy or drop a row.
+    // Bytes, not a `StringRecord`: each cell is checked for UTF-8 as it is read
+    // (`tabular::Population::facts`).
+    let next = |slot: &mut Result<csv::ByteRecord, String>| {
+        if slot.is_err() {
+            *slot = Ok(csv::ByteRecord::new());
+        }
+        let Ok(record) = slot else { return Ok(None) };
+        match reader.read_byte_record(record) {
             Ok(false) => Ok(None),
             Ok(true) => {
                 line = record.position().map_or(line + 1, csv::Position::line);
-                Ok(Some((line, Ok(record.clone()))))
+                Ok(Some(line))
             }
             // A row that is not CSV (a cell too many) is that row's error.
             Err(e) if !matches!(e.kind(), csv::ErrorKind::Io(_)) => {
                 line = e.position().map_or(line + 1, csv::Position::line);
-                Ok(Some((line, Err(crate::tabular::csv_reason(&e)))))
+                *slot = Err(crate::tabular::csv_reason(&e));
+                Ok(Some(line))
             }
             Err(e) => Err(csv_failed(e, line)),
         }
     };
-    let facts = |row: &Result<csv::ByteRecord, String>, _| match row {
-        Ok(row) => population.facts(program, row).map_err(|errors| errors.iter().map(ToString::to_string).collect()),
+    let facts = |row: &Result<csv::ByteRecord, String>, _, facts: &mut Facts| match row {
+        Ok(row) => population
+            .facts_into(program, row, facts)
+            .map_err(|errors| errors.iter().map(ToString::to_string).collect()),
         Err(why) => Err(vec![why.clone()]),
     };
     run_sets(program, next, facts, out, options, progress, stop)
@@ -172,14 +181,15 @@ fn csv_failed(e: csv::Error, line: u64) -> BatchError {
     BatchError::Read { line, source }
 }
 
-/// The batch runner whatever the input: `next` gives each fact set's source with its line
-/// number (or why the input cannot be read on), `facts` reads one; a chunk of them at a time
-/// is evaluated on the pool, written in order, while the next is read (at most three chunks
-/// in memory: one read, one evaluated, one written).
-fn run_sets<T: Send + Sync>(
+/// The batch runner whatever the input: `next` reads each fact set's source into the slot it
+/// is given (the source of a set read a chunk before, whose room it may reuse) and gives its
+/// line number (or why the input cannot be read on), `facts` reads one; a chunk of them at a
+/// time is evaluated on the pool, written in order, while the next is read (two chunks of
+/// sources refilled in turn, and one chunk of results being written).
+fn run_sets<S: Send + Sync + Default>(
     program: &Program,
-    mut next: impl FnMut() -> Result<Option<(u64, T)>, BatchError>,
-    facts: impl Fn(&T, u64) -> Result<Facts, Vec<String>> + Sync,
+    mut next: impl FnMut(&mut Source<S>) -> Result<Option<u64>, BatchError>,
+    facts: impl Fn(&Source<S>, u64, &mut Facts) -> Result<(), Vec<String>> + Sync,
     mut out: impl Write,
     options: &Options,
     mut progress: impl FnMut(u64),
@@ -196,22 +206,26 @@ fn run_sets<T: Send + Sync>(
         .build()
         .map_err(|_| BatchError::Threads(options.threads))?;
     let mut summary = Summary::default();
-    let (mut chunk, mut at_end) = read_chunk(&mut next, chunk_size)?;
+    let (mut chunk, mut spare) = (Vec::new(), Vec::new());
+    let mut at_end = read_chunk(&mut next, chunk_size, &mut chunk)?;
     // The results of the chunk before, not yet written.
     let mut done: Vec<Piece> = Vec::new();
     loop {
         // The pool evaluates this chunk while this thread writes the results of the one before
-        // and reads the next: with one worker, reading and evaluating still use two cores.
+        // and reads the next into the chunk before's sources: with one worker, reading and
+        // evaluating still use two cores.
         let mut pieces = Vec::new();
         let mut written = Ok(());
-        let mut read = Ok((Vec::new(), true));
+        let mut read = Ok(true);
         pool.in_place_scope(|s| {
             if !chunk.is_empty() {
                 s.spawn(|_| pieces = evaluate_chunk(program, &chunk, &facts, options, threads));
             }
             written = write_pieces(&done, &mut out, &mut summary, stop);
             if !at_end && written.is_ok() && !summary.interrupted {
-                read = read_chunk(&mut next, chunk_size);
+                read = read_chunk(&mut next, chunk_size, &mut spare);
+            } else {
+                spare.clear();
             }
         });
         written?;
@@ -225,8 +239,9 @@ fn run_sets<T: Send + Sync>(
             break;
         }
         done = pieces;
+        std::mem::swap(&mut chunk, &mut spare);
         match read {
-            Ok(next_chunk) => (chunk, at_end) = next_chunk,
+            Ok(ended) => at_end = ended,
             // What was read whole before the failure is written first, as when reading and
             // evaluating took turns.
             Err(e) => {
@@ -238,19 +253,31 @@ fn run_sets<T: Send + Sync>(
     Ok(summary)
 }
 
-/// Up to `size` fact sets from `next`, and whether the input ended.
-fn read_chunk<T>(
-    next: &mut impl FnMut() -> Result<Option<(u64, T)>, BatchError>,
+/// A fact set's source as read (a line, a CSV row), or why it is not one.
+type Source<S> = Result<S, String>;
+
+/// Up to `size` fact sets from `next` into `chunk`, refilling the sets it holds (their room
+/// kept) before adding more; whether the input ended.
+fn read_chunk<S: Default>(
+    next: &mut impl FnMut(&mut Source<S>) -> Result<Option<u64>, BatchError>,
     size: usize,
-) -> Result<(Vec<(u64, T)>, bool), BatchError> {
-    let mut chunk = Vec::with_capacity(size);
-    while chunk.len() < size {
-        match next()? {
-            Some(item) => chunk.push(item),
-            None => return Ok((chunk, true)),
+    chunk: &mut Vec<(u64, Source<S>)>,
+) -> Result<bool, BatchError> {
+    for filled in 0..size {
+        if filled == chunk.len() {
+            chunk.push((0, Ok(S::default())));
+        }
+        let Some((number, source)) = chunk.get_mut(filled) else { break };
+        match next(source) {
+            Ok(Some(read)) => *number = read,
+            ended => {
+                chunk.truncate(filled);
+                return ended.map(|_| true);
+            }
         }
     }
-    Ok((chunk, false))
+    chunk.truncate(size);
+    Ok(false)
 }
 
 /// One chunk's result lines, in order, in a few pieces evaluated in parallel: each worker
@@ -258,7 +285,7 @@ fn read_chunk<T>(
 fn evaluate_chunk<T: Sync>(
     program: &Program,
     chunk: &[(u64, T)],
-    facts: &(impl Fn(&T, u64) -> Result<Facts, Vec<String>> + Sync),
+    facts: &(impl Fn(&T, u64, &mut Facts) -> Result<(), Vec<String>> + Sync),
     options: &Options,
     threads: usize,
 ) -> Vec<Piece> {
@@ -266,15 +293,22 @@ fn evaluate_chunk<T: Sync>(
     chunk
         .par_chunks(per_piece)
         .map(|sets| {
-            let mut piece = Piece::default();
-            // One evaluation refilled line after line: its lists are allocated once a piece.
-            let mut evaluation = crate::Evaluation::default();
+            let mut piece = Piece { text: Vec::new(), ends: Vec::with_capacity(sets.len()) };
+            // One fact set and one evaluation refilled line after line: their lists are
+            // allocated once a piece.
+            let (mut set, mut evaluation) = (Facts::default(), crate::Evaluation::default());
             for (number, source) in sets {
                 let result =
-                    facts(source, *number).and_then(|facts| evaluate(program, &facts, options, &mut evaluation));
+                    facts(source, *number, &mut set).and_then(|()| evaluate(program, &set, options, &mut evaluation));
                 let result = result.as_ref().map(|()| &evaluation).map_err(Vec::as_slice);
                 write_result_line(&mut piece.text, result, *number, options.detail);
                 piece.ends.push((piece.text.len(), result.is_ok()));
+                if piece.ends.len() == 1 {
+                    // Room for the piece at the first line's length, and an eighth more: the
+                    // text grown by doubling copied itself a dozen times a piece.
+                    let first = piece.text.len();
+                    piece.text.reserve(first * (sets.len() - 1) + first * sets.len() / 8);
+                }
             }
             piece
         })

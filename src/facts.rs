@@ -178,31 +178,51 @@ pub fn parse(text: &str, program: &Program) -> Result<Facts, Vec<FactsError>> {
 /// JSON is, and a list fact's cell holds the children as JSON (`[{"id": "D1", "rd_cost":
 /// "3000万"}]`, `[]` for none). `cells` pairs each cell with
 /// its fact's slot; errors name the column (`rd_cost: expected money, found "x"`).
-pub fn row<'c>(
+///
+/// The fact set is written into `facts`, whose lists (its root and the root's slots) are
+/// refilled rather than allocated again when it holds the row before: a population run reads
+/// a million rows into one. After an error `facts` holds no entity.
+pub fn row_into<'c>(
     program: &Program,
     kind: KindId,
     id: &[u8],
     cells: impl IntoIterator<Item = (usize, &'c [u8])>,
-) -> Result<Facts, Vec<FactsError>> {
+    facts: &mut Facts,
+) -> Result<(), Vec<FactsError>> {
     let schema = &program.schema;
-    let Some(def) = schema.kinds.get(kind) else { return Ok(Facts::default()) };
+    facts.as_of = None;
+    facts.ledger.clear();
+    facts.warnings.clear();
+    facts.roots.truncate(1);
+    let Some(def) = schema.kinds.get(kind) else {
+        facts.roots.clear();
+        return Ok(());
+    };
     let mut reader = Reader::new(program, "");
     reader.entities = 1;
-    let mut slots: Vec<Option<Slot>> = std::iter::repeat_with(|| None).take(def.fields.len()).collect();
+    // The row before's slots, emptied; which of them a cell gives (most kinds have a few
+    // dozen facts at most: no allocation for that).
+    let mut slots = facts.roots.pop().map(|root| root.slots).unwrap_or_default();
+    slots.clear();
+    slots.resize_with(def.fields.len(), || Slot::Missing);
+    let mut given: smallvec::SmallVec<[bool; 64]> = smallvec::smallvec![false; def.fields.len()];
     for (i, cell) in cells {
-        let (Some(slot), Some(field)) = (slots.get_mut(i), def.fields.get(i)) else { continue };
+        let (Some(slot), Some(given), Some(field)) = (slots.get_mut(i), given.get_mut(i), def.fields.get(i)) else {
+            continue;
+        };
+        *given = true;
         let cell = match std::str::from_utf8(cell) {
             Ok(cell) => cell.trim(),
             Err(e) => {
                 let message = t!("facts-cell-not-utf8", at = e.valid_up_to().to_string());
                 reader.within(&field.name, |r| r.invalid_here(message, t!("facts-cell-not-utf8-help")));
-                *slot = Some(Slot::Missing);
+                *slot = Slot::Missing;
                 continue;
             }
         };
         // The usual cell, a value of its type, is read without pushing its column on the path:
         // the path is wanted only by an error, or by a list's children for theirs.
-        *slot = Some(match (field.ty, cell.is_empty()) {
+        *slot = match (field.ty, cell.is_empty()) {
             (_, true) => reader.within(&field.name, |r| r.absent(field)),
             (Ty::List(child), _) => reader.within(&field.name, |r| r.children(child, cell)),
             (ty, _) => match typed(schema, &cell_value(ty, cell), ty) {
@@ -212,11 +232,11 @@ pub fn row<'c>(
                     Slot::Missing
                 }),
             },
-        });
+        };
     }
-    for (slot, field) in slots.iter_mut().zip(&def.fields).filter(|(slot, _)| slot.is_none()) {
+    for ((slot, field), _) in slots.iter_mut().zip(&def.fields).zip(&given).filter(|(_, given)| !**given) {
         reader.at.push(Seg::Field(&field.name));
-        *slot = Some(reader.absent(field));
+        *slot = reader.absent(field);
         reader.at.pop();
     }
     let id = match std::str::from_utf8(id) {
@@ -226,15 +246,16 @@ pub fn row<'c>(
     let id = id.map_err(|(message, help)| reader.invalid("id", message, help));
     match id {
         Ok(id) if reader.errors.is_empty() => {
-            let slots = slots.into_iter().map(|slot| slot.unwrap_or(Slot::Missing)).collect();
             let mut entity = Entity { kind, id, path: Arc::default(), slots };
-            // Not `format!`: a million rows pay for its machinery.
-            let mut path = String::with_capacity(def.name.len() + 1 + entity.id.len());
-            path.push_str(&def.name);
-            path.push('.');
-            path.push_str(&entity.id);
-            place(schema, &mut entity, path.into());
-            Ok(Facts { roots: vec![entity], ..Facts::default() })
+            // Not `format!`, nor a `String` copied into the `Arc`: a million rows pay for them.
+            let mut path: smallvec::SmallVec<[u8; 128]> = smallvec::SmallVec::new();
+            path.extend_from_slice(def.name.as_bytes());
+            path.push(b'.');
+            path.extend_from_slice(entity.id.as_bytes());
+            let path = std::str::from_utf8(&path).map_or_else(|_| Arc::default(), Arc::from);
+            place(schema, &mut entity, path);
+            facts.roots.push(entity);
+            Ok(())
         }
         _ => Err(reader.errors),
     }

@@ -174,11 +174,17 @@ impl Population {
         Ok(Population { kind, id, slots })
     }
 
-    /// One row's fact set, from the row's bytes: each cell is checked for UTF-8 as it is
-    /// read, not the whole record first and then again cell by cell.
-    pub fn facts(&self, program: &Program, row: &csv::ByteRecord) -> Result<crate::facts::Facts, Vec<FactsError>> {
+    /// One row's fact set, from the row's bytes, into `facts` (the row before's, refilled:
+    /// [`crate::facts::row_into`]): each cell is checked for UTF-8 as it is read, not the
+    /// whole record first and then again cell by cell.
+    pub fn facts_into(
+        &self,
+        program: &Program,
+        row: &csv::ByteRecord,
+        facts: &mut crate::facts::Facts,
+    ) -> Result<(), Vec<FactsError>> {
         let cells = self.slots.iter().zip(row).filter_map(|(slot, cell)| slot.map(|slot| (slot, cell)));
-        crate::facts::row(program, self.kind, row.get(self.id).unwrap_or_default(), cells)
+        crate::facts::row_into(program, self.kind, row.get(self.id).unwrap_or_default(), cells, facts)
     }
 }
 

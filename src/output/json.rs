@@ -3,7 +3,7 @@
 //! Serialized straight from the values, no tree in between; amounts are decimal strings.
 
 use crate::eval::{Award, Evaluation, Excluded, NotApplicable, Total};
-use crate::program::RuleName;
+use crate::program::{EntitlementKind, RuleName};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
@@ -241,8 +241,7 @@ pub(super) fn lean_award(out: &mut Vec<u8>, a: &Award) -> serde_json::Result<()>
     }
     out.extend_from_slice(b",\"entity\":");
     string(out, &a.entity)?;
-    out.extend_from_slice(b",\"kind\":");
-    serde_json::to_writer(&mut *out, &a.kind())?;
+    out.extend_from_slice(kind_json(a.kind()));
     match a.amount() {
         Some(owed) => {
             out.extend_from_slice(b",\"amount\":");
@@ -258,7 +257,7 @@ pub(super) fn lean_award(out: &mut Vec<u8>, a: &Award) -> serde_json::Result<()>
     out.extend_from_slice(b",\"event_date\":");
     date(out, a.event_date);
     out.extend_from_slice(b",\"year\":");
-    serde_json::to_writer(&mut *out, &a.year())?;
+    integer(out, a.year());
     if let Some(key) = &a.key {
         out.extend_from_slice(b",\"key\":");
         string(out, key)?;
@@ -283,15 +282,30 @@ pub(super) fn lean_tail(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_j
         out.extend_from_slice(b",\"ceiling\":");
         decimal(out, t.ceiling);
         out.extend_from_slice(b",\"case_by_case\":");
-        serde_json::to_writer(&mut *out, &t.case_by_case)?;
+        integer(out, t.case_by_case);
         out.push(b'}');
     }
     out.extend_from_slice(b"},\"warnings\":");
     list(out, &e.warnings)?;
     out.extend_from_slice(b",\"line\":");
-    serde_json::to_writer(&mut *out, &line)?;
+    integer(out, line);
     out.push(b'}');
     Ok(())
+}
+
+/// `,"kind":"exact"` and the like: the kind's JSON (its serde name) without serde.
+fn kind_json(kind: EntitlementKind) -> &'static [u8] {
+    match kind {
+        EntitlementKind::Exact => b",\"kind\":\"exact\"",
+        EntitlementKind::UpTo => b",\"kind\":\"up_to\"",
+        EntitlementKind::Range => b",\"kind\":\"range\"",
+        EntitlementKind::CaseByCase => b",\"kind\":\"case_by_case\"",
+    }
+}
+
+/// A whole number as JSON (as serde_json writes it, through `itoa`).
+fn integer(out: &mut Vec<u8>, n: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// A JSON list, `[]` written without serde when empty (as it is on most lines).
@@ -306,7 +320,8 @@ fn list<T: Serialize>(out: &mut Vec<u8>, items: &[T]) -> serde_json::Result<()> 
 
 /// A JSON string: copied as it is when nothing in it needs escaping, else through serde_json.
 pub(super) fn string(out: &mut Vec<u8>, text: &str) -> serde_json::Result<()> {
-    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    if text.bytes().all(|b| PLAIN.get(usize::from(b)) == Some(&true)) {
+        out.reserve(text.len() + 2);
         out.push(b'"');
         out.extend_from_slice(text.as_bytes());
         out.push(b'"');
@@ -316,13 +331,33 @@ pub(super) fn string(out: &mut Vec<u8>, text: &str) -> serde_json::Result<()> {
     }
 }
 
+/// The bytes a JSON string holds as they are: not a control character, a quote or a
+/// backslash (one look-up a byte rather than three comparisons).
+static PLAIN: [bool; 256] = plain_bytes();
+
+// Evaluated when building: an index out of range fails the build, never a run.
+#[allow(clippy::indexing_slicing)]
+const fn plain_bytes() -> [bool; 256] {
+    let mut plain = [true; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        plain[b] = false;
+        b += 1;
+    }
+    plain[b'"' as usize] = false;
+    plain[b'\\' as usize] = false;
+    plain
+}
+
 /// An amount as a JSON string, or `null`.
 pub(super) fn decimal(out: &mut Vec<u8>, d: Option<Decimal>) {
     match d {
         Some(d) => {
-            let mut buffer = [0; DECIMAL_TEXT];
+            let mut digits = itoa::Buffer::new();
+            let parts = decimal_parts(d, &mut digits);
+            out.reserve(parts.iter().map(|p| p.len()).sum::<usize>() + 2);
             out.push(b'"');
-            out.extend_from_slice(decimal_bytes(d, &mut buffer));
+            parts.iter().for_each(|part| out.extend_from_slice(part));
             out.push(b'"');
         }
         None => out.extend_from_slice(b"null"),
@@ -378,31 +413,37 @@ pub(super) fn decimal_text(d: Decimal, buffer: &mut [u8; DECIMAL_TEXT]) -> &str 
 
 /// [`decimal_text`] as bytes (ASCII), for writers that need no `str`.
 fn decimal_bytes(d: Decimal, buffer: &mut [u8; DECIMAL_TEXT]) -> &[u8] {
-    let scale = d.scale() as usize;
-    // The mantissa's digits, two at a time (`itoa`, as serde_json writes numbers).
     let mut digits = itoa::Buffer::new();
-    let mantissa = digits.format(d.mantissa().unsigned_abs()).as_bytes();
-    let whole = mantissa.len().saturating_sub(scale);
     let mut len = 0;
-    let mut push = |byte: u8| {
-        if let Some(slot) = buffer.get_mut(len) {
-            *slot = byte;
-            len += 1;
+    for part in decimal_parts(d, &mut digits) {
+        if let Some(room) = buffer.get_mut(len..len + part.len()) {
+            room.copy_from_slice(part);
+            len += part.len();
         }
-    };
-    if d.is_sign_negative() {
-        push(b'-');
-    }
-    if whole == 0 {
-        push(b'0');
-    }
-    mantissa.iter().take(whole).for_each(|&b| push(b));
-    if scale > 0 {
-        push(b'.');
-        (mantissa.len()..scale).for_each(|_| push(b'0'));
-        mantissa.iter().skip(whole).for_each(|&b| push(b));
     }
     buffer.get(..len).unwrap_or_default()
+}
+
+/// `d`'s text in the pieces it is written in: the sign, the whole part (`0` if none), the
+/// point, the zeros after it (`0.05`), the rest of the digits. Copied a piece at a time, not
+/// a byte at a time.
+fn decimal_parts(d: Decimal, digits: &mut itoa::Buffer) -> [&[u8]; 5] {
+    const ZEROS: &[u8; 28] = b"0000000000000000000000000000";
+    let scale = d.scale() as usize;
+    // The mantissa's digits, two at a time (`itoa`, as serde_json writes numbers); in 64 bits
+    // when it fits (every amount short of 1.8e19 units), as 128-bit division is slow.
+    let mantissa = d.mantissa().unsigned_abs();
+    let mantissa = match u64::try_from(mantissa) {
+        Ok(small) => digits.format(small),
+        Err(_) => digits.format(mantissa),
+    }
+    .as_bytes();
+    let (whole, fraction) = mantissa.split_at(mantissa.len().saturating_sub(scale));
+    let sign: &[u8] = if d.is_sign_negative() { b"-" } else { b"" };
+    let whole: &[u8] = if whole.is_empty() { b"0" } else { whole };
+    let point: &[u8] = if scale > 0 { b"." } else { b"" };
+    let zeros = ZEROS.get(..scale - fraction.len()).unwrap_or_default();
+    [sign, whole, point, zeros, fraction]
 }
 
 /// `YYYY-MM-DD` for years 0 to 9999 (what `Display` writes for them); `None` for others.
@@ -443,9 +484,27 @@ mod tests {
     }
 
     #[test]
+    fn a_kind_and_a_number_are_what_serde_writes() {
+        use EntitlementKind::*;
+        for kind in [Exact, UpTo, Range, CaseByCase] {
+            let serde = format!(",\"kind\":{}", serde_json::to_string(&kind).unwrap_or_default());
+            assert_eq!(kind_json(kind), serde.as_bytes());
+        }
+        let mut out = Vec::new();
+        integer(&mut out, -2025i32);
+        integer(&mut out, u64::MAX);
+        assert_eq!(out, format!("{}{}", -2025, u64::MAX).into_bytes());
+    }
+
+    #[test]
     fn decimal_text_is_display() {
         let mut buffer = [0; DECIMAL_TEXT];
-        let mut check = |d: Decimal| assert_eq!(decimal_text(d, &mut buffer), d.to_string(), "{d:?}");
+        let mut check = |d: Decimal| {
+            assert_eq!(decimal_text(d, &mut buffer), d.to_string(), "{d:?}");
+            let mut out = Vec::new();
+            decimal(&mut out, Some(d));
+            assert_eq!(out, format!("\"{d}\"").into_bytes(), "{d:?}");
+        };
         for (m, scale) in [(0i64, 0), (0, 2), (5, 1), (-5, 1), (5, 3), (400, 2), (48577261, 2), (-1, 28), (7, 0)] {
             check(Decimal::new(m, scale));
         }

@@ -664,3 +664,56 @@ fn a_cell_that_is_not_utf8_is_its_rows_error_and_the_next_row_is_read_on() {
     assert!(first.contains(&format!("{money}: not UTF-8 text (byte 1 of the cell is not)")), "{out}");
     assert!(first.contains("\"line\":2") && second.contains("\"line\":3") && !second.contains("UTF-8"), "{out}");
 }
+
+/// Rows are read into the records and fact sets of the rows before them (`batch::run_csv`
+/// refills both): every row of a random population, good and bad ones mixed, must give the
+/// line it gives when it is the file's only row, read into nothing reused.
+#[test]
+fn a_row_read_into_the_room_of_the_rows_before_gives_what_it_gives_alone() {
+    let (program, money) = demo_and_a_money_fact();
+    let mut rng = fastrand::Rng::with_seed(14);
+    let ids = ["E1", "E22", "enterprise-with-a-long-id-0000000000", "", "E.3", "7"];
+    let names = ["常州药业", "", "a \"quoted\" name", "x"];
+    let costs = ["3000万", "1234567.89", "", "abc", "-5", "4,000,000", "0.001"];
+    let drugs = [
+        "[]",
+        "",
+        "[{\"id\": \"D1\", \"phase_completed\": \"III\", \"completed_on\": \"2024-03-01\", \"rd_cost\": \"3000万\", \"in_city\": true}]",
+        "[{\"id\": \"D1\", \"completed_on\": \"2024-03-01\", \"rd_cost\": \"x\", \"in_city\": true}]",
+        "not json",
+    ];
+    let header = format!("id,name,{money},drugs\n").into_bytes();
+    let mut rows: Vec<Vec<u8>> = Vec::new();
+    for _ in 0..300 {
+        let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+        let pick = |rng: &mut fastrand::Rng, cells: &[&str]| cells[rng.usize(..cells.len())].to_string();
+        let record = [pick(&mut rng, &ids), pick(&mut rng, &names), pick(&mut rng, &costs), pick(&mut rng, &drugs)];
+        writer.write_record(&record).unwrap_or_else(|e| panic!("{e}"));
+        let mut row = writer.into_inner().unwrap_or_else(|e| panic!("{e}"));
+        if rng.u8(..10) == 0 {
+            // A byte that is not UTF-8 at the start of the id (never quoted: the row stays CSV).
+            row.insert(0, 0xFF);
+        }
+        rows.push(row);
+    }
+    let run = |csv: &[u8], threads: usize, detail: Detail| {
+        let options = Options { as_of: Some(date("2025-06-30")), threads, chunk: 7, detail };
+        let mut out = Vec::new();
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        policy_lang::batch::run_csv(&program, csv, "pop.csv", &mut out, &options, |_| {}, &stop)
+            .unwrap_or_else(|e| panic!("{e}"));
+        String::from_utf8(out).unwrap_or_default()
+    };
+    for detail in [Detail::Awards, Detail::Full] {
+        let alone: Vec<serde_json::Value> =
+            rows.iter().flat_map(|row| results(&run(&[&header[..], row].concat(), 1, detail))).collect();
+        assert!(alone.iter().any(|r| r["error"].is_null()) && alone.iter().any(|r| !r["error"].is_null()));
+        for threads in [1, 2] {
+            let together = results(&run(&[header.clone(), rows.concat()].concat(), threads, detail));
+            assert_eq!(together.len(), alone.len());
+            for (i, (got, want)) in together.iter().zip(&alone).enumerate() {
+                assert!(got == want, "row {i} ({:?}):\n{got}\n{want}", String::from_utf8_lossy(&rows[i]));
+            }
+        }
+    }
+}
