@@ -2,7 +2,6 @@
 //! same runner as `policy eval --jsonl`, so a million fact sets need no more memory than a few.
 
 use super::evaluate::{bad_query, parse_date};
-use super::lang::Language;
 use super::problem::{Problem, ProblemBody};
 use super::state::App;
 use axum::body::{Body, Bytes};
@@ -59,7 +58,6 @@ pub enum Detail {
     ))]
 pub async fn evaluate_batch(
     State(app): State<Arc<App>>,
-    lang: Language,
     query: Result<Query<BatchQuery>, QueryRejection>,
     body: Body,
 ) -> Result<Response, Problem> {
@@ -81,8 +79,10 @@ pub async fn evaluate_batch(
     let options = crate::batch::Options { as_of, threads: 1, chunk: 16, detail };
     let (tx, rx) = mpsc::channel::<Result<Bytes, std::io::Error>>(8);
     let log = app.log.clone();
+    // The batch's own thread writes its lines in the request's language.
+    let lang = crate::i18n::lang();
     tokio::task::spawn_blocking(move || {
-        lang.run(|| {
+        crate::i18n::with_lang(lang, || {
             let out = Sender { tx: tx.clone(), buffer: Vec::new() };
             let input = std::io::BufReader::new(input);
             let stopped = match log {

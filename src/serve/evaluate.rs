@@ -1,7 +1,6 @@
 //! `POST /v1/evaluate`, `/v1/why` and `/v1/why-not`: a fact set in the body, the answer
 //! `policy eval --format json` gives, with provenance.
 
-use super::lang::Language;
 use super::openapi::{EvaluationDoc, WhyDoc};
 use super::problem::{FactsProblems, Problem};
 use super::state::{App, Rules};
@@ -74,7 +73,6 @@ pub async fn evaluate_body(
     body: Result<Bytes, BytesRejection>,
     as_of: Option<&str>,
     explain: Option<String>,
-    lang: Language,
 ) -> Result<Evaluated, Problem> {
     let text = body_text(body)?;
     let as_of = as_of.map(parse_date).transpose()?;
@@ -114,12 +112,12 @@ pub async fn evaluate_body(
         };
         Ok(Evaluated { rules, text, as_of, evaluation })
     };
-    within(app, move || lang.run(work)).await
+    within(app, work).await
 }
 
-/// Runs CPU work off the async threads, at most `workers` at once, answering 503 if waiting
-/// for a turn and working outlast the time limit. Work cut off by the limit still holds its
-/// turn until it ends, so abandoned work cannot pile up.
+/// Runs CPU work off the async threads, in the request's language, at most `workers` at once,
+/// answering 503 if waiting for a turn and working outlast the time limit. Work cut off by
+/// the limit still holds its turn until it ends, so abandoned work cannot pile up.
 pub async fn within<T: Send + 'static>(
     app: &App,
     work: impl FnOnce() -> Result<T, Problem> + Send + 'static,
@@ -127,10 +125,11 @@ pub async fn within<T: Send + 'static>(
     let limit = app.limits.time;
     let too_slow =
         || Problem::new(StatusCode::SERVICE_UNAVAILABLE, t!("serve-too-slow", ms = limit.as_millis().to_string()));
+    let lang = crate::i18n::lang();
     let turn = async {
         let permit = app.workers.clone().acquire_owned().await.map_err(Problem::internal)?;
         tokio::task::spawn_blocking(move || {
-            let answer = work();
+            let answer = crate::i18n::with_lang(lang, work);
             drop(permit);
             answer
         })
@@ -207,13 +206,12 @@ pub fn known_entity(facts: &Facts, entity: &str) -> Result<(), Error> {
 )]
 pub async fn evaluate(
     State(app): State<Arc<App>>,
-    lang: Language,
     query: Result<Query<EvaluateQuery>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, Problem> {
     let Query(query) = query.map_err(bad_query)?;
-    let evaluated = evaluate_body(&app, body, query.as_of.as_deref(), query.explain, lang).await?;
-    Ok(Json(lang.run(|| evaluated.json())))
+    let evaluated = evaluate_body(&app, body, query.as_of.as_deref(), query.explain).await?;
+    Ok(Json(evaluated.json()))
 }
 
 /// The awards a rule gives (with traces) and those set aside, for one entity.
@@ -227,11 +225,10 @@ pub async fn evaluate(
 )]
 pub async fn why(
     State(app): State<Arc<App>>,
-    lang: Language,
     query: Result<Query<WhyQuery>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, Problem> {
-    explain_rule(&app, query, body, false, lang).await
+    explain_rule(&app, query, body, false).await
 }
 
 /// Why a rule did not pay: the reason for each entity, and the exclusions.
@@ -245,11 +242,10 @@ pub async fn why(
 )]
 pub async fn why_not(
     State(app): State<Arc<App>>,
-    lang: Language,
     query: Result<Query<WhyQuery>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, Problem> {
-    explain_rule(&app, query, body, true, lang).await
+    explain_rule(&app, query, body, true).await
 }
 
 /// `why` and `why-not`: one rule's part in the evaluation, for one entity.
@@ -258,23 +254,20 @@ async fn explain_rule(
     query: Result<Query<WhyQuery>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
     not: bool,
-    lang: Language,
 ) -> Result<Json<Value>, Problem> {
     let Query(query) = query.map_err(bad_query)?;
-    let evaluated = evaluate_body(app, body, query.as_of.as_deref(), query.entity.clone(), lang).await?;
+    let evaluated = evaluate_body(app, body, query.as_of.as_deref(), query.entity.clone()).await?;
     let (index, policy, rule) = find_rule(&evaluated.rules, &query.rule)?;
     let e = &evaluated.evaluation;
     let mine = |name: &crate::program::RuleName| name.index == index;
     let excluded: Vec<_> = e.excluded.iter().filter(|x| mine(&x.rule)).collect();
-    let mut json = lang.run(|| {
-        if not {
-            let reasons: Vec<_> = e.not_applicable.iter().filter(|n| mine(&n.rule)).collect();
-            serde_json::json!({ "policy": policy, "rule": rule, "not_applicable": reasons, "excluded": excluded })
-        } else {
-            let awards: Vec<_> = e.awards.iter().filter(|a| mine(&a.rule)).collect();
-            serde_json::json!({ "policy": policy, "rule": rule, "awards": awards, "excluded": excluded })
-        }
-    });
+    let mut json = if not {
+        let reasons: Vec<_> = e.not_applicable.iter().filter(|n| mine(&n.rule)).collect();
+        serde_json::json!({ "policy": policy, "rule": rule, "not_applicable": reasons, "excluded": excluded })
+    } else {
+        let awards: Vec<_> = e.awards.iter().filter(|a| mine(&a.rule)).collect();
+        serde_json::json!({ "policy": policy, "rule": rule, "awards": awards, "excluded": excluded })
+    };
     Provenance::new(&evaluated.rules.hash, Some(evaluated.as_of)).attach(&mut json);
     Ok(Json(json))
 }

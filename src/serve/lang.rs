@@ -1,46 +1,21 @@
 //! `Accept-Language`: the language of the sentences a response carries (traces, reasons,
 //! problems). Without the header, the server's own language (`--lang`, the environment).
+//! Work a handler sends to another thread takes `i18n::lang()` along (`evaluate::within`).
 
 use crate::i18n::{with_lang, Lang};
-use axum::extract::FromRequestParts;
 use axum::extract::Request;
 use axum::http::header::ACCEPT_LANGUAGE;
-use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::Response;
 use rust_decimal::Decimal;
-use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-/// The language a request asks for, if it names one we have.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Language(pub Option<Lang>);
-
-impl<S: Send + Sync> FromRequestParts<S> for Language {
-    type Rejection = Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let header = parts.headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
-        Ok(Language(header.and_then(preferred)))
-    }
-}
-
-impl Language {
-    /// Runs `work` with this thread's messages in the request's language.
-    pub fn run<T>(self, work: impl FnOnce() -> T) -> T {
-        match self.0 {
-            Some(lang) => with_lang(lang, work),
-            None => work(),
-        }
-    }
-}
-
 /// Middleware: the whole handling of a request, problems included, in the language its
 /// `Accept-Language` asks for. The language is set on the thread only while the request's
 /// future is polled, so other requests on the same thread keep theirs; work sent to other
-/// threads (`spawn_blocking`) takes it along with [`Language::run`].
+/// threads (`spawn_blocking`) takes it along with `i18n::with_lang`.
 pub async fn in_language(request: Request, next: Next) -> Response {
     let header = request.headers().get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
     match header.and_then(preferred) {
