@@ -310,6 +310,34 @@ pub struct Read {
     pub value: Option<Shown>,
 }
 
+/// The facts a false condition read, with their values: one kept in place (most conditions
+/// read one fact, and a list of one would cost an allocation and its freeing for each false
+/// condition), more in a list shared between reasons that read the same values.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reads {
+    /// The condition read one fact.
+    One(Read),
+    /// It read none, or several.
+    Many(Arc<[Read]>),
+}
+
+impl std::ops::Deref for Reads {
+    type Target = [Read];
+
+    fn deref(&self) -> &[Read] {
+        match self {
+            Reads::One(read) => std::slice::from_ref(read),
+            Reads::Many(reads) => reads,
+        }
+    }
+}
+
+impl Serialize for Reads {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(serializer)
+    }
+}
+
 /// Why a rule does not pay an entity. A rule gives every reason that holds, the most
 /// informative first: its scope, then false conditions, then missing facts, then dates and
 /// the ledger.
@@ -323,7 +351,7 @@ pub enum Reason {
         /// The condition as written.
         condition: Arc<str>,
         /// The facts it read (shared: the same values recur across rules and entities).
-        reads: Arc<[Read]>,
+        reads: Reads,
         /// The condition's index in the rule's conditions: what the compact line names it by.
         #[serde(skip)]
         index: usize,
@@ -333,7 +361,7 @@ pub enum Reason {
         /// The condition as written.
         condition: Arc<str>,
         /// The facts it read (shared: the same values recur across rules and entities).
-        reads: Arc<[Read]>,
+        reads: Reads,
         /// The condition's index in the conditions of the text that judged (the rule's, or
         /// its amended version's): what the compact line names it by.
         #[serde(skip)]

@@ -29,9 +29,19 @@ impl Stop {
     /// The rule does not apply; the reason is built only when explaining (an awards-only run
     /// spends nothing on it).
     pub(super) fn refused(explain: bool, reason: impl FnOnce() -> Reason) -> Stop {
-        Stop::NotApplicable(if explain { vec![reason()] } else { Vec::new() })
+        if !explain {
+            return Stop::NotApplicable(Vec::new());
+        }
+        // Room for the reasons that often follow (`Run::outcome` takes this list whole and
+        // adds the rule's false conditions): one allocation, not one and a regrowth.
+        let mut reasons = Vec::with_capacity(REASONS_ROOM);
+        reasons.push(reason());
+        Stop::NotApplicable(reasons)
     }
 }
+
+/// The reasons a refusal's list has room for at first.
+const REASONS_ROOM: usize = 4;
 
 pub(super) struct Interp<'a> {
     pub schema: &'a Schema,

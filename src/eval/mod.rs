@@ -30,7 +30,7 @@ mod stacks;
 
 pub use crate::program::VersionRef;
 pub use explain::{
-    Counted, Exclusion, GrantRef, Grants, Paid, PoolStep, Read, Reason, Slice, SplitShare, Step, Trace, Why,
+    Counted, Exclusion, GrantRef, Grants, Paid, PoolStep, Read, Reads, Reason, Slice, SplitShare, Step, Trace, Why,
     WhyExcluded,
 };
 pub use result::{Award, EvalError, Evaluation, Excluded, Failed, Failure, NotApplicable, Op, PayerShare, Total};
@@ -94,6 +94,11 @@ pub(crate) fn evaluate(
     explain: bool,
 ) -> Result<Evaluation, EvalError> {
     let mut evaluation = Evaluation::default();
+    if explain {
+        // Most rules do not pay most entities, and each says why: room for one reason list a
+        // rule and entity at the start, rather than growing the list four times over.
+        evaluation.not_applicable.reserve(program.rules.len() * facts.roots.len().max(1));
+    }
     evaluate_into(program, facts, as_of, explain, &mut evaluation)?;
     Ok(evaluation)
 }
@@ -296,7 +301,7 @@ struct Run<'a> {
     /// The facts recent out-of-scope reasons read, the last [`SHARED_READS`]: a policy's scope
     /// is false the same way for each of its rules and every entity of an enterprise, so
     /// those reasons share one list.
-    shared: Vec<Arc<[Read]>>,
+    shared: Vec<Reads>,
 }
 
 /// How many out-of-scope fact lists a run keeps to share (one per policy, and a few more).
@@ -401,16 +406,19 @@ impl<'a> Run<'a> {
             Some(Err(stop)) => return Err(stop),
         };
         let text = self.text(rule, date, version)?;
+        // False conditions go before the missing facts already listed (the order `informative`
+        // gives, kept as it comes rather than sorted after).
+        let mut false_conditions = 0;
         for (index, condition) in text.conditions.iter().enumerate().filter(|(_, c)| !c.scope) {
             match interp.holds(&condition.expr) {
                 Ok(true) => continue,
                 Err(Stop::Failed(failed)) => return Err(Stop::Failed(failed)),
                 _ if !self.explain => return Err(Stop::NotApplicable(Vec::new())),
-                Ok(_) => reasons.push(Reason::ConditionFalse {
-                    condition: condition.text.clone(),
-                    reads: reads(interp, condition),
-                    index,
-                }),
+                Ok(_) => {
+                    let (condition, reads) = (condition.text.clone(), reads(interp, condition));
+                    reasons.insert(false_conditions, Reason::ConditionFalse { condition, reads, index });
+                    false_conditions += 1;
+                }
                 // Taken whole when it is the first: most rules that do not apply give one reason.
                 Err(Stop::NotApplicable(why)) if reasons.is_empty() => reasons = why,
                 Err(Stop::NotApplicable(mut why)) => reasons.append(&mut why),
@@ -423,7 +431,7 @@ impl<'a> Run<'a> {
             reasons.push(outside);
         }
         let Some(date) = date.filter(|_| reasons.is_empty()) else {
-            // Mostly in order already (the date, the conditions, the window): checked first.
+            // In order as built (false conditions, what is wanting, the window): checked first.
             if !reasons.is_sorted_by_key(informative) {
                 reasons.sort_by_key(informative);
             }
@@ -468,8 +476,8 @@ impl<'a> Run<'a> {
 
     /// The facts an out-of-scope `condition` read, shared with an earlier reason that read
     /// the same values.
-    fn scope_reads(&mut self, interp: &Interp, condition: &Condition) -> Arc<[Read]> {
-        let same = |known: &&Arc<[Read]>| {
+    fn scope_reads(&mut self, interp: &Interp, condition: &Condition) -> Reads {
+        let same = |known: &&Reads| {
             known.len() == condition.reads.len()
                 && known.iter().zip(&condition.reads).all(|(known, reading)| *known == read(interp, reading))
         };
@@ -589,8 +597,11 @@ fn informative(reason: &Reason) -> u8 {
 }
 
 /// The facts a false condition read (found when the program was built), with their values.
-fn reads(interp: &Interp, condition: &Condition) -> Arc<[Read]> {
-    condition.reads.iter().map(|reading| read(interp, reading)).collect()
+fn reads(interp: &Interp, condition: &Condition) -> Reads {
+    match &*condition.reads {
+        [reading] => Reads::One(read(interp, reading)),
+        all => Reads::Many(all.iter().map(|reading| read(interp, reading)).collect()),
+    }
 }
 
 /// A fact's value (or its default), an aggregate's result; `None` when not given. The
