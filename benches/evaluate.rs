@@ -12,6 +12,11 @@
 
 mod baseline;
 
+/// The allocator the `policy` binary uses, so the figures are the binary's (the baseline
+/// allocates too, and runs under the same).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use chrono::NaiveDate;
 use criterion::{criterion_group, BatchSize, Criterion, Throughput};
 use policy_lang::population::Population;

@@ -16,6 +16,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 mod cli_words;
 
+/// mimalloc, not the system allocator: an explained evaluation makes a few small lists a rule
+/// that does not pay, and mimalloc's per-thread pages make and free them in fewer
+/// instructions, without the worker threads contending (docs/performance.md, "Explained
+/// mode, seventh pass"). The library leaves the choice to whoever embeds it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "policy", version, about = "Check and evaluate subsidy policies written in policy-lang")]
 struct Cli {
