@@ -208,18 +208,20 @@ fn run_sets<S: Send + Sync + Default>(
     let mut summary = Summary::default();
     let (mut chunk, mut spare) = (Vec::new(), Vec::new());
     let mut at_end = read_chunk(&mut next, chunk_size, &mut chunk)?;
-    // The results of the chunk before, not yet written.
-    let mut done: Vec<Piece> = Vec::new();
+    // The results of the chunk before, not yet written; and those of the chunk before it,
+    // written, whose buffers the next chunk's results are written into (an explained chunk's
+    // are a hundred megabytes: made afresh, every page of them would be faulted in again).
+    let (mut done, mut free): (Vec<Piece>, Vec<Piece>) = (Vec::new(), Vec::new());
     loop {
         // The pool evaluates this chunk while this thread writes the results of the one before
         // and reads the next into the chunk before's sources: with one worker, reading and
         // evaluating still use two cores.
-        let mut pieces = Vec::new();
+        let mut pieces = std::mem::take(&mut free);
         let mut written = Ok(());
         let mut read = Ok(true);
         pool.in_place_scope(|s| {
             if !chunk.is_empty() {
-                s.spawn(|_| pieces = evaluate_chunk(program, &chunk, &facts, options, threads));
+                s.spawn(|_| evaluate_chunk(program, &chunk, &facts, options, threads, &mut pieces));
             }
             written = write_pieces(&done, &mut out, &mut summary, stop);
             if !at_end && written.is_ok() && !summary.interrupted {
@@ -238,7 +240,7 @@ fn run_sets<S: Send + Sync + Default>(
         if chunk.is_empty() {
             break;
         }
-        done = pieces;
+        free = std::mem::replace(&mut done, pieces);
         std::mem::swap(&mut chunk, &mut spare);
         match read {
             Ok(ended) => at_end = ended,
@@ -281,38 +283,40 @@ fn read_chunk<S: Default>(
 }
 
 /// One chunk's result lines, in order, in a few pieces evaluated in parallel: each worker
-/// writes a run of lines into one buffer (no allocation per line).
+/// writes a run of lines into one buffer (no allocation per line). `pieces` holds the
+/// buffers of a chunk written before, refilled (their room kept), and as many as the chunk
+/// needs after.
 fn evaluate_chunk<T: Sync>(
     program: &Program,
     chunk: &[(u64, T)],
     facts: &(impl Fn(&T, u64, &mut Facts) -> Result<(), Vec<String>> + Sync),
     options: &Options,
     threads: usize,
-) -> Vec<Piece> {
+    pieces: &mut Vec<Piece>,
+) {
     let per_piece = chunk.len().div_ceil(threads * 4).max(1);
-    chunk
-        .par_chunks(per_piece)
-        .map(|sets| {
-            let mut piece = Piece { text: Vec::new(), ends: Vec::with_capacity(sets.len()) };
-            // One fact set and one evaluation refilled line after line: their lists are
-            // allocated once a piece.
-            let (mut set, mut evaluation) = (Facts::default(), crate::Evaluation::default());
-            for (number, source) in sets {
-                let result =
-                    facts(source, *number, &mut set).and_then(|()| evaluate(program, &set, options, &mut evaluation));
-                let result = result.as_ref().map(|()| &evaluation).map_err(Vec::as_slice);
-                write_result_line(&mut piece.text, result, *number, options.detail);
-                piece.ends.push((piece.text.len(), result.is_ok()));
-                if piece.ends.len() == 1 {
-                    // Room for the piece at the first line's length, and an eighth more: the
-                    // text grown by doubling copied itself a dozen times a piece.
-                    let first = piece.text.len();
-                    piece.text.reserve(first * (sets.len() - 1) + first * sets.len() / 8);
-                }
+    pieces.resize_with(chunk.len().div_ceil(per_piece), Piece::default);
+    chunk.par_chunks(per_piece).zip(pieces.par_iter_mut()).for_each(|(sets, piece)| {
+        piece.text.clear();
+        piece.ends.clear();
+        piece.ends.reserve(sets.len());
+        // One fact set and one evaluation refilled line after line: their lists are
+        // allocated once a piece.
+        let (mut set, mut evaluation) = (Facts::default(), crate::Evaluation::default());
+        for (number, source) in sets {
+            let result =
+                facts(source, *number, &mut set).and_then(|()| evaluate(program, &set, options, &mut evaluation));
+            let result = result.as_ref().map(|()| &evaluation).map_err(Vec::as_slice);
+            write_result_line(&mut piece.text, result, *number, options.detail);
+            piece.ends.push((piece.text.len(), result.is_ok()));
+            if piece.ends.len() == 1 {
+                // Room for the piece at the first line's length, and an eighth more: the
+                // text grown by doubling copied itself a dozen times a piece.
+                let first = piece.text.len();
+                piece.text.reserve(first * (sets.len() - 1) + first * sets.len() / 8);
             }
-            piece
-        })
-        .collect()
+        }
+    });
 }
 
 /// Writes result lines in order, counting them, until `stop` is set (then after a whole line).
