@@ -121,9 +121,9 @@ fn round_small(value: Decimal, rounding: Rounding) -> Option<Decimal> {
     let (from, to) = (value.scale(), rounding.unit.scale());
     let kept = match from.checked_sub(to) {
         // Fewer places than the unit: written out to the unit's places, as `rescale` does.
-        None => mantissa.checked_mul(10u64.checked_pow(to - from)?)?,
+        None => mantissa.checked_mul(pow10(to - from)?)?,
         Some(dropped) => {
-            let unit = 10u64.checked_pow(dropped)?;
+            let unit = pow10(dropped)?;
             let (kept, rest) = (mantissa / unit, mantissa % unit);
             // `rest` against what is left to the next unit, so nothing overflows.
             let up = match rounding.mode {
@@ -136,6 +136,36 @@ fn round_small(value: Decimal, rounding: Rounding) -> Option<Decimal> {
         }
     };
     Some(unsigned(kept, to))
+}
+
+/// 10^0 to 10^19: every power of ten within 64 bits.
+const POWERS_OF_TEN: [u64; 20] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+    10_000_000_000,
+    100_000_000_000,
+    1_000_000_000_000,
+    10_000_000_000_000,
+    100_000_000_000_000,
+    1_000_000_000_000_000,
+    10_000_000_000_000_000,
+    100_000_000_000_000_000,
+    1_000_000_000_000_000_000,
+    10_000_000_000_000_000_000,
+];
+
+/// 10^`n`, when it fits in 64 bits (what `10u64.checked_pow(n)` gives): one look-up, not a
+/// loop of multiplications, for the integer paths that scale every award.
+fn pow10(n: u32) -> Option<u64> {
+    POWERS_OF_TEN.get(usize::try_from(n).ok()?).copied()
 }
 
 /// `mantissa` × 10^-`scale`, built from its parts: the integer paths here and in the facts
@@ -152,7 +182,7 @@ pub fn min(a: Decimal, b: Decimal) -> Decimal {
     let at_scale = |d: Decimal| {
         let mantissa = u64::try_from(d.mantissa()).ok()?;
         // Within 64 bits times 10^19 at most: within 128 bits.
-        Some(u128::from(mantissa) * u128::from(10u64.checked_pow(scale - d.scale())?))
+        Some(u128::from(mantissa) * u128::from(pow10(scale - d.scale())?))
     };
     match (at_scale(a), at_scale(b)) {
         (Some(x), Some(y)) if x > y => b,
@@ -298,6 +328,13 @@ mod tests {
 
     fn d(text: &str) -> Decimal {
         text.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn pow10_is_checked_pow() {
+        for n in 0..=40 {
+            assert_eq!(pow10(n), 10u64.checked_pow(n), "10^{n}");
+        }
     }
 
     /// The integer path of `round` and `min` gives what `rust_decimal` gives, to the bit

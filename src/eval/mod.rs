@@ -45,13 +45,12 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// An award before stacking and pools.
+/// What a rule pays an entity, rounded: all an award needs but the entity's path. Made into
+/// an award at once when no pass applies ([`passes_idle`]), else kept in a [`Candidate`].
 #[derive(Debug)]
-struct Candidate {
+struct Paying {
     /// Index into `program.rules`.
     rule: usize,
-    /// The paths of the entity and those containing it, outermost first.
-    scopes: scopes::Scopes,
     date: NaiveDate,
     /// The `once per` key's value, as the ledger writes it.
     key: Option<String>,
@@ -59,6 +58,29 @@ struct Candidate {
     trace: Vec<Step>,
     /// The amendment whose text judged the event; `None` for the original.
     version: Option<Since>,
+}
+
+/// An award before stacking and pools: what it pays, and the paths the passes group it by.
+#[derive(Debug)]
+struct Candidate {
+    /// The paths of the entity and those containing it, outermost first.
+    scopes: scopes::Scopes,
+    paying: Paying,
+}
+
+/// The passes read and lower a candidate's payment in place (`c.award`, `c.rule`).
+impl std::ops::Deref for Candidate {
+    type Target = Paying;
+
+    fn deref(&self) -> &Paying {
+        &self.paying
+    }
+}
+
+impl std::ops::DerefMut for Candidate {
+    fn deref_mut(&mut self) -> &mut Paying {
+        &mut self.paying
+    }
 }
 
 impl Candidate {
@@ -140,6 +162,45 @@ fn fill(
     direct: bool,
     out: &mut Evaluation,
 ) -> Result<(), EvalError> {
+    let granted = ledger_by_rule(program, facts);
+    // The awards and reasons go straight into `out`'s vectors, so they keep their room.
+    let (awards, not_applicable) = (&mut out.awards, &mut out.not_applicable);
+    let shared = Vec::new();
+    let mut run =
+        Run { program, as_of, explain, granted, candidates: Vec::new(), direct, awards, not_applicable, shared };
+    let mut chain = Chain::new();
+    for root in &facts.roots {
+        chain.clear();
+        chain.push(root);
+        run.entity(&mut chain)?;
+    }
+    let mut candidates = run.candidates;
+    // Made at once, the awards are done; else the candidates go through every pass.
+    if !direct {
+        once_per_owner(program, &mut candidates, &mut out.not_applicable, explain);
+        out.excluded.extend(stacks::stack(program, &facts.ledger, &mut candidates, explain)?);
+        out.excluded.extend(pools::limits(program, &facts.ledger, &mut candidates)?);
+        pools::pools(program, &facts.ledger, &mut candidates, explain)?;
+        out.awards.extend(candidates.into_iter().map(|c| {
+            let entity = c.scopes.into_last().unwrap_or_else(|| Arc::from(""));
+            Award::new(program, entity, c.paying)
+        }));
+    }
+    result::totals(&out.awards, facts, &mut out.totals)?;
+    out.as_of = as_of;
+    // `out` was cleared: most fact sets have no warning, and an empty copy still costs a call.
+    if !facts.warnings.is_empty() {
+        out.warnings.clone_from(&facts.warnings);
+    }
+    Ok(())
+}
+
+/// The ledger's grants by (rule, entity path), a one-off counted per owner under the owner's
+/// path; `None` for an empty ledger (most fact sets), which then costs no map.
+fn ledger_by_rule<'a>(program: &Program, facts: &'a Facts) -> Option<HashMap<(usize, &'a str), Vec<&'a Grant>>> {
+    if facts.ledger.is_empty() {
+        return None;
+    }
     let mut granted: HashMap<(usize, &str), Vec<&Grant>> = HashMap::new();
     for grant in &facts.ledger {
         let Some((index, rule)) = grant.rule_index.and_then(|r| Some((r, program.rules.get(r)?))) else { continue };
@@ -148,36 +209,7 @@ fn fill(
         let scope = if rule.frequency == Frequency::Once { scope_of(&grant.entity, depth) } else { None };
         granted.entry((index, scope.unwrap_or(&grant.entity))).or_default().push(grant);
     }
-    // The reasons go straight into `out`'s vector, so it keeps its room too.
-    let not_applicable = std::mem::take(&mut out.not_applicable);
-    let awards = std::mem::take(&mut out.awards);
-    let shared = Vec::new();
-    let mut run =
-        Run { program, as_of, explain, granted, candidates: Vec::new(), direct, awards, not_applicable, shared };
-    let mut chain = Chain::new();
-    for root in &facts.roots {
-        chain.clear();
-        chain.push(root);
-        let done = run.entity(&mut chain);
-        if done.is_err() {
-            (out.awards, out.not_applicable) = (run.awards, run.not_applicable);
-            return done;
-        }
-    }
-    let Run { mut candidates, awards, not_applicable, .. } = run;
-    (out.awards, out.not_applicable) = (awards, not_applicable);
-    // Made at once, the awards are done; else the candidates go through every pass.
-    if !direct {
-        once_per_owner(program, &mut candidates, &mut out.not_applicable, explain);
-        out.excluded.extend(stacks::stack(program, &facts.ledger, &mut candidates, explain)?);
-        out.excluded.extend(pools::limits(program, &facts.ledger, &mut candidates)?);
-        pools::pools(program, &facts.ledger, &mut candidates, explain)?;
-        out.awards.extend(candidates.into_iter().map(|c| Award::new(program, c)));
-    }
-    result::totals(&out.awards, facts, &mut out.totals)?;
-    out.as_of = as_of;
-    out.warnings.clone_from(&facts.warnings);
-    Ok(())
+    Some(granted)
 }
 
 /// `once per enterprise` (or `… within enterprise`): when several records of one owner earn
@@ -285,19 +317,19 @@ pub fn chain_to<'a>(facts: &'a Facts, path: &str) -> Option<Vec<&'a Entity>> {
     Some(chain)
 }
 
-struct Run<'a> {
+struct Run<'a, 'o> {
     program: &'a Program,
     as_of: NaiveDate,
     /// Write traces and reasons (off for an awards-only run).
     explain: bool,
-    /// The ledger by (rule, entity path).
-    granted: HashMap<(usize, &'a str), Vec<&'a Grant>>,
+    /// The ledger by (rule, entity path); `None` when it is empty.
+    granted: Option<HashMap<(usize, &'a str), Vec<&'a Grant>>>,
     candidates: Vec<Candidate>,
     /// Outcomes become awards at once (no pass can touch them: [`passes_idle`]).
     direct: bool,
-    /// The awards made at once, when `direct`.
-    awards: Vec<Award>,
-    not_applicable: Vec<NotApplicable>,
+    /// The awards made at once, when `direct`: the evaluation's own list.
+    awards: &'o mut Vec<Award>,
+    not_applicable: &'o mut Vec<NotApplicable>,
     /// The facts recent out-of-scope reasons read, the last [`SHARED_READS`]: a policy's scope
     /// is false the same way for each of its rules and every entity of an enterprise, so
     /// those reasons share one list.
@@ -307,7 +339,7 @@ struct Run<'a> {
 /// How many out-of-scope fact lists a run keeps to share (one per policy, and a few more).
 const SHARED_READS: usize = 8;
 
-impl<'a> Run<'a> {
+impl<'a> Run<'a, '_> {
     /// Evaluates the rules for the last entity of `chain`, then its children.
     fn entity(&mut self, chain: &mut Chain<'a>) -> Result<(), EvalError> {
         let Some(&entity) = chain.last() else { return Ok(()) };
@@ -353,12 +385,14 @@ impl<'a> Run<'a> {
                     entity: entity.to_string(),
                     detail,
                 })?;
-                let scopes = scopes::Scopes::new(chain.iter().map(|e| &e.path));
-                let candidate = Candidate { rule: index, scopes, date, key, award: rounded, trace, version };
+                let paying = Paying { rule: index, date, key, award: rounded, trace, version };
+                // Made at once, an award needs only its entity's path: no scopes to build and drop.
                 if self.direct {
-                    self.awards.push(Award::new(self.program, candidate));
+                    let path = chain.last().map_or_else(|| Arc::from(""), |e| e.path.clone());
+                    self.awards.push(Award::new(self.program, path, paying));
                 } else {
-                    self.candidates.push(candidate);
+                    let scopes = scopes::Scopes::new(chain.iter().map(|e| &e.path));
+                    self.candidates.push(Candidate { scopes, paying });
                 }
                 Ok(())
             }
@@ -437,6 +471,11 @@ impl<'a> Run<'a> {
             }
             return Err(Stop::NotApplicable(reasons));
         };
+        // Empty from here on, and never allocated in an awards-only run: forgotten, it costs
+        // no call to its drop glue (it holds no element and no allocation to free).
+        if reasons.capacity() == 0 {
+            std::mem::forget(reasons);
+        }
         let key = match &rule.once_per {
             Some(k) => Some(key_text(&interp.eval(k)?)),
             None => None,
@@ -526,7 +565,7 @@ impl<'a> Run<'a> {
     ) -> Result<(), Stop> {
         let up = if rule.frequency == Frequency::Once { rule.once_up } else { 0 };
         let Some(scope) = chain.len().checked_sub(1 + up).and_then(|i| chain.get(i)) else { return Ok(()) };
-        let Some(grants) = self.granted.get(&(index, &*scope.path)) else { return Ok(()) };
+        let Some(grants) = self.granted.as_ref().and_then(|g| g.get(&(index, &*scope.path))) else { return Ok(()) };
         let earlier =
             match rule.frequency {
                 Frequency::Once => {
