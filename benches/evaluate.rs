@@ -7,6 +7,9 @@
 //! `cargo bench --bench evaluate -- --profile explained` (or `awards`, `baseline`) runs only
 //! that evaluation of the 16 rules, 20 times over the 1000 enterprises, untimed: a short run
 //! to count its instructions under callgrind.
+//!
+//! `cargo bench --bench evaluate -- --ratios` prints the issue's ratios, each measured by
+//! turns in the same rounds (steadier than criterion's one-after-the-other on a shared machine).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
@@ -154,10 +157,76 @@ fn profiled(what: &str, program: &Program, hand: &baseline::Baseline, facts: &[F
 
 criterion_group!(evaluate, benches);
 
+/// `--ratios`: the ratios the issue asks about, each measured by turns in the same rounds
+/// (the baseline, then each interpreter mode, then again), the fastest round of each kept. On
+/// a shared machine whose speed drifts from one second to the next, criterion's figures, taken
+/// one benchmark after the other, can be a factor apart; rounds by turns share the drift.
+fn ratios() {
+    use std::time::Instant;
+    let all = sources();
+    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    let program = compile(subset(&all)).expect("subset compiles").program;
+    let full = compile(all).expect("rules compile").program;
+    let facts = population(&full, 1000);
+    let hand = baseline::Baseline::new(&program);
+    let mut reused = policy_lang::Evaluation::default();
+    let mut fastest = [f64::INFINITY; 4];
+    for _ in 0..40 {
+        for (i, best) in fastest.iter_mut().enumerate() {
+            let started = Instant::now();
+            for f in &facts {
+                let awards = match i {
+                    0 => hand.evaluate(f, as_of).len(),
+                    1 => program.evaluate_awards(f, as_of).expect("evaluates").awards.len(),
+                    2 => {
+                        program.evaluate_awards_into(f, as_of, &mut reused).expect("evaluates");
+                        reused.awards.len()
+                    }
+                    _ => program.evaluate(f, as_of).expect("evaluates").awards.len(),
+                };
+                black_box(awards);
+            }
+            *best = best.min(started.elapsed().as_secs_f64() * 1e6 / facts.len() as f64);
+        }
+    }
+    let [base, awards, into, explained] = fastest;
+    println!("16 Changzhou rules, µs an enterprise, fastest of 40 rounds by turns:");
+    println!("  hand-written baseline            {base:6.2}");
+    println!("  awards only                      {awards:6.2}  {:.2}× (goal ≤ 1.2×)", awards / base);
+    println!("  awards only, evaluation reused   {into:6.2}  {:.2}×", into / base);
+    println!("  explained                        {explained:6.2}  {:.2}× (goal ≤ 1.5×)", explained / base);
+
+    let mut gen = Population::new(&full, 9);
+    let lines: String = (0..8000).map(|_| format!("{}\n", gen.next_fact_set())).collect();
+    let mut out = Vec::new();
+    use policy_lang::output::Detail;
+    for detail in [Detail::Full, Detail::Awards] {
+        let mut fastest = [f64::INFINITY; 2];
+        for _ in 0..7 {
+            for (threads, best) in [1, 2].into_iter().zip(fastest.iter_mut()) {
+                let options = policy_lang::batch::Options { as_of: Some(as_of), threads, chunk: 4096, detail };
+                out.clear();
+                let started = Instant::now();
+                policy_lang::batch::run(&full, lines.as_bytes(), &mut out, &options, |_| {}).expect("runs");
+                *best = best.min(started.elapsed().as_secs_f64());
+            }
+        }
+        let what = if detail == Detail::Full { "explained" } else { "awards only" };
+        let [one, two] = fastest;
+        println!(
+            "batch, 8000 lines, all 101 rules, {what}: 1 thread {one:.3} s, 2 threads {two:.3} s: {:.2}× (goal ≥ 1.8×)",
+            one / two
+        );
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(at) = args.iter().position(|a| a == "--profile") {
         return profile(args.get(at + 1).map_or("explained", String::as_str));
+    }
+    if args.iter().any(|a| a == "--ratios") {
+        return ratios();
     }
     evaluate();
     Criterion::default().configure_from_args().final_summary();

@@ -19,6 +19,11 @@
 
 use chrono::NaiveDate;
 use policy_lang::{compile, Program, Source};
+
+/// The allocator the `policy` binary uses (as in `benches/evaluate.rs`), so the figures are
+/// the binary's; the peers run under it too.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
