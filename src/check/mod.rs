@@ -289,6 +289,7 @@ pub(crate) fn check(files: &[(Source, ast::File)]) -> Result<Loaded, Errors> {
         sources,
         names: Default::default(),
         version_names: Default::default(),
+        walks: Default::default(),
     };
     let (warnings, acknowledged) = diags.sourced(files);
     Ok(Loaded { program, warnings, acknowledged })

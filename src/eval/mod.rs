@@ -343,13 +343,14 @@ impl<'a> Run<'a, '_> {
     /// Evaluates the rules for the last entity of `chain`, then its children.
     fn entity(&mut self, chain: &mut Chain<'a>) -> Result<(), EvalError> {
         let Some(&entity) = chain.last() else { return Ok(()) };
-        for (index, rule) in self.program.rules.iter().enumerate() {
-            if rule.kind == entity.kind {
+        let walk = self.program.walk(entity.kind);
+        for &index in &walk.rules {
+            if let Some(rule) = self.program.rules.get(index) {
                 self.rule(index, rule, chain)?;
             }
         }
-        for slot in &entity.slots {
-            if let Slot::Children(children) = slot {
+        for &list in &walk.lists {
+            if let Some(Slot::Children(children)) = entity.slots.get(list) {
                 for child in children {
                     chain.push(child);
                     self.entity(chain)?;

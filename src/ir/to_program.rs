@@ -138,6 +138,7 @@ pub(super) fn program(ir: ir::Program) -> Result<Program> {
         sources: Vec::new(),
         names: Default::default(),
         version_names: Default::default(),
+        walks: Default::default(),
     })
 }
 

@@ -354,5 +354,6 @@ fn empty_program() -> Program {
         sources: Vec::new(),
         names: Default::default(),
         version_names: Default::default(),
+        walks: Default::default(),
     }
 }
