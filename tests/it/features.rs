@@ -1,6 +1,6 @@
-//! The library compiles none of the front ends: the CLI (clap, indicatif, ctrlc), the REPL's
-//! terminal (rustyline) and the batch runner (rayon) are cargo features, on by default for
-//! the binary only.
+//! The library compiles none of the front ends: the CLI (clap, indicatif, ctrlc, and the
+//! binary's allocator, mimalloc), the REPL's terminal (rustyline) and the batch runner
+//! (rayon) are cargo features, on by default for the binary only.
 
 #[test]
 fn the_library_alone_depends_on_no_front_end() {
@@ -13,7 +13,11 @@ fn the_library_alone_depends_on_no_front_end() {
     assert!(out.status.success() && tree.contains("rust_decimal"), "{tree}\n{}", String::from_utf8_lossy(&out.stderr));
     let front_ends: Vec<&str> = tree
         .lines()
-        .filter(|l| ["clap ", "rustyline ", "indicatif ", "rayon ", "ctrlc "].iter().any(|d| l.starts_with(d)))
+        .filter(|l| {
+            ["clap ", "rustyline ", "indicatif ", "rayon ", "ctrlc ", "mimalloc ", "libmimalloc-sys "]
+                .iter()
+                .any(|d| l.starts_with(d))
+        })
         .collect();
     assert!(front_ends.is_empty(), "the library pulls in {front_ends:?}");
 }
