@@ -68,18 +68,36 @@ fn population(program: &Program, n: usize) -> Vec<Facts> {
         .collect()
 }
 
-fn benches(c: &mut Criterion) {
+/// What every measurement here evaluates: the 16 rules and the baseline made from them, all of
+/// `rules/`, and the 1 000 generated enterprises, on one date.
+struct Fixture {
+    /// `rules/`, as read.
+    all: Vec<Source>,
+    /// The 16 rules.
+    program: Program,
+    /// All of `rules/`.
+    full: Program,
+    facts: Vec<Facts>,
+    hand: baseline::Baseline,
+    as_of: NaiveDate,
+}
+
+fn fixture() -> Fixture {
     let all = sources();
-    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    let program = compile(subset(&all)).expect("subset compiles").program;
+    let full = compile(all.clone()).expect("rules compile").program;
+    let facts = population(&full, 1000);
+    let hand = baseline::Baseline::new(&program);
+    Fixture { all, program, full, facts, hand, as_of: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap() }
+}
+
+fn benches(c: &mut Criterion) {
+    let Fixture { all, program, full, facts, hand, as_of } = fixture();
 
     c.bench_function("parse+check all rules/", |b| {
         b.iter_batched(|| all.clone(), |s| black_box(compile(s).expect("compiles")), BatchSize::SmallInput)
     });
 
-    let program = compile(subset(&all)).expect("subset compiles").program;
-    let full = compile(all.clone()).expect("rules compile").program;
-    let facts = population(&full, 1000);
-    let hand = baseline::Baseline::new(&program);
     let mut group = c.benchmark_group("evaluate 1000 enterprises, 16 Changzhou rules");
     group.throughput(Throughput::Elements(facts.len() as u64));
     group.bench_function("interpreter, explained (traces, reasons)", |b| {
@@ -131,11 +149,7 @@ fn benches(c: &mut Criterion) {
 
 /// `--profile explained|awards|baseline`: the one evaluation, untimed, for callgrind.
 fn profile(what: &str) {
-    let all = sources();
-    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
-    let program = compile(subset(&all)).expect("subset compiles").program;
-    let facts = population(&compile(all).expect("rules compile").program, 1000);
-    let hand = baseline::Baseline::new(&program);
+    let Fixture { program, facts, hand, as_of, .. } = fixture();
     profiled(what, &program, &hand, &facts, as_of);
 }
 
@@ -163,12 +177,7 @@ criterion_group!(evaluate, benches);
 /// one benchmark after the other, can be a factor apart; rounds by turns share the drift.
 fn ratios() {
     use std::time::Instant;
-    let all = sources();
-    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
-    let program = compile(subset(&all)).expect("subset compiles").program;
-    let full = compile(all).expect("rules compile").program;
-    let facts = population(&full, 1000);
-    let hand = baseline::Baseline::new(&program);
+    let Fixture { program, full, facts, hand, as_of, .. } = fixture();
     let mut reused = policy_lang::Evaluation::default();
     let mut fastest = [f64::INFINITY; 4];
     for _ in 0..40 {

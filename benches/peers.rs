@@ -19,14 +19,14 @@
 
 use chrono::NaiveDate;
 use policy_lang::{compile, Program, Source};
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 /// The allocator the `policy` binary uses (as in `benches/evaluate.rs`), so the figures are
 /// the binary's; the peers run under it too.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use rust_decimal::{Decimal, RoundingStrategy};
-use std::hint::black_box;
-use std::time::{Duration, Instant};
 
 /// R&D costs, in yuan and fen, some past the cap: the facts each evaluation is given in turn.
 fn costs() -> Vec<Decimal> {

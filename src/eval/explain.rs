@@ -312,8 +312,9 @@ pub struct Read {
 
 /// The facts a false condition read, with their values: one kept in place (most conditions
 /// read one fact, and a list of one would cost an allocation and its freeing for each false
-/// condition), more in a list shared between reasons that read the same values.
-#[derive(Clone, Debug, PartialEq)]
+/// condition), more in a list (which out-of-scope reasons that read the same values share).
+/// Equal when the facts and values are, however held.
+#[derive(Clone, Debug)]
 pub enum Reads {
     /// The condition read one fact.
     One(Read),
@@ -329,6 +330,12 @@ impl std::ops::Deref for Reads {
             Reads::One(read) => std::slice::from_ref(read),
             Reads::Many(reads) => reads,
         }
+    }
+}
+
+impl PartialEq for Reads {
+    fn eq(&self, other: &Reads) -> bool {
+        **self == **other
     }
 }
 
