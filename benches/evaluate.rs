@@ -6,7 +6,11 @@
 //!
 //! `cargo bench --bench evaluate -- --profile explained` (or `awards`, `baseline`) runs only
 //! that evaluation of the 16 rules, 20 times over the 1000 enterprises, untimed: a short run
-//! to count its instructions under callgrind.
+//! to count its instructions under callgrind. A count after it (`--profile explained 2000`)
+//! runs that many rounds instead: long enough for `perf record` to sample.
+//!
+//! `--sets N` (with either) draws N enterprises rather than 1 000: `--sets 100` keeps their
+//! facts in the caches nearer the core, to tell memory stalls from instructions.
 //!
 //! `cargo bench --bench evaluate -- --ratios` prints the ratios, each measured by
 //! turns in the same rounds (steadier than criterion's one-after-the-other on a shared machine).
@@ -83,10 +87,16 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
+    fixture_of(1000)
+}
+
+/// The fixture with `sets` enterprises: 1 000 by default, whose facts outgrow the caches
+/// nearer the core; `--sets 100` keeps them there.
+fn fixture_of(sets: usize) -> Fixture {
     let all = sources();
     let program = compile(subset(&all)).expect("subset compiles").program;
     let full = compile(all.clone()).expect("rules compile").program;
-    let facts = population(&full, 1000);
+    let facts = population(&full, sets);
     let hand = baseline::Baseline::new(&program);
     Fixture { all, program, full, facts, hand, as_of: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap() }
 }
@@ -148,15 +158,22 @@ fn benches(c: &mut Criterion) {
 }
 
 /// `--profile explained|awards|baseline`: the one evaluation, untimed, for callgrind.
-fn profile(what: &str) {
-    let Fixture { program, facts, hand, as_of, .. } = fixture();
-    profiled(what, &program, &hand, &facts, as_of);
+fn profile(what: &str, rounds: usize, sets: usize) {
+    let Fixture { program, facts, hand, as_of, .. } = fixture_of(sets);
+    profiled(what, rounds, &program, &hand, &facts, as_of);
 }
 
 /// The evaluations alone (`--toggle-collect='evaluate::profiled'` counts only them).
 #[inline(never)]
-fn profiled(what: &str, program: &Program, hand: &baseline::Baseline, facts: &[Facts], as_of: NaiveDate) {
-    for _ in 0..20 {
+fn profiled(
+    what: &str,
+    rounds: usize,
+    program: &Program,
+    hand: &baseline::Baseline,
+    facts: &[Facts],
+    as_of: NaiveDate,
+) {
+    for _ in 0..rounds {
         for f in facts {
             let awards = match what {
                 "explained" => program.evaluate(f, as_of).expect("evaluates").awards.len(),
@@ -175,9 +192,9 @@ criterion_group!(evaluate, benches);
 /// (the baseline, then each interpreter mode, then again), the fastest round of each kept. On
 /// a shared machine whose speed drifts from one second to the next, criterion's figures, taken
 /// one benchmark after the other, can be a factor apart; rounds by turns share the drift.
-fn ratios() {
+fn ratios(sets: usize) {
     use std::time::Instant;
-    let Fixture { program, full, facts, hand, as_of, .. } = fixture();
+    let Fixture { program, full, facts, hand, as_of, .. } = fixture_of(sets);
     let mut reused = policy_lang::Evaluation::default();
     let mut fastest = [f64::INFINITY; 4];
     for _ in 0..40 {
@@ -199,7 +216,7 @@ fn ratios() {
         }
     }
     let [base, awards, into, explained] = fastest;
-    println!("16 Changzhou rules, µs an enterprise, fastest of 40 rounds by turns:");
+    println!("16 Changzhou rules, {} enterprises, µs an enterprise, fastest of 40 rounds by turns:", facts.len());
     println!("  hand-written baseline            {base:6.2}");
     println!("  awards only                      {awards:6.2}  {:.2}× (goal ≤ 1.2×)", awards / base);
     println!("  awards only, evaluation reused   {into:6.2}  {:.2}×", into / base);
@@ -231,11 +248,14 @@ fn ratios() {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    let sets = args.iter().position(|a| a == "--sets").and_then(|at| args.get(at + 1)?.parse().ok()).unwrap_or(1000);
     if let Some(at) = args.iter().position(|a| a == "--profile") {
-        return profile(args.get(at + 1).map_or("explained", String::as_str));
+        let what = args.get(at + 1).map_or("explained", String::as_str);
+        let rounds = args.get(at + 2).and_then(|n| n.parse().ok()).unwrap_or(20);
+        return profile(what, rounds, sets);
     }
     if args.iter().any(|a| a == "--ratios") {
-        return ratios();
+        return ratios(sets);
     }
     evaluate();
     Criterion::default().configure_from_args().final_summary();
