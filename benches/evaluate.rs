@@ -4,9 +4,9 @@
 //!
 //!     cargo bench --bench evaluate
 //!
-//! `cargo bench --bench evaluate -- --profile explained` (or `awards`, `baseline`) runs only
-//! that evaluation of the 16 rules, 20 times over the 1000 enterprises, untimed: a short run
-//! to count its instructions under callgrind. A count after it (`--profile explained 2000`)
+//! `cargo bench --bench evaluate -- --profile explained` (or `explained-reused`, `awards`,
+//! `baseline`) runs only that evaluation of the 16 rules, 20 times over the 1000 enterprises,
+//! untimed: a short run to count its instructions under callgrind. A count after it (`--profile explained 2000`)
 //! runs that many rounds instead: long enough for `perf record` to sample.
 //!
 //! `--sets N` (with either) draws N enterprises rather than 1 000: `--sets 100` keeps their
@@ -157,7 +157,8 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-/// `--profile explained|awards|baseline`: the one evaluation, untimed, for callgrind.
+/// `--profile explained|explained-reused|awards|baseline`: the one evaluation, untimed, for
+/// callgrind.
 fn profile(what: &str, rounds: usize, sets: usize) {
     let Fixture { program, facts, hand, as_of, .. } = fixture_of(sets);
     profiled(what, rounds, &program, &hand, &facts, as_of);
@@ -173,13 +174,18 @@ fn profiled(
     facts: &[Facts],
     as_of: NaiveDate,
 ) {
+    let mut reused = policy_lang::Evaluation::default();
     for _ in 0..rounds {
         for f in facts {
             let awards = match what {
                 "explained" => program.evaluate(f, as_of).expect("evaluates").awards.len(),
+                "explained-reused" => {
+                    program.evaluate_into(f, as_of, &mut reused).expect("evaluates");
+                    reused.awards.len()
+                }
                 "awards" => program.evaluate_awards(f, as_of).expect("evaluates").awards.len(),
                 "baseline" => hand.evaluate(f, as_of).len(),
-                other => panic!("--profile explained|awards|baseline, not {other}"),
+                other => panic!("--profile explained|explained-reused|awards|baseline, not {other}"),
             };
             black_box(awards);
         }
@@ -196,7 +202,7 @@ fn ratios(sets: usize) {
     use std::time::Instant;
     let Fixture { program, full, facts, hand, as_of, .. } = fixture_of(sets);
     let mut reused = policy_lang::Evaluation::default();
-    let mut fastest = [f64::INFINITY; 4];
+    let mut fastest = [f64::INFINITY; 5];
     for _ in 0..40 {
         for (i, best) in fastest.iter_mut().enumerate() {
             let started = Instant::now();
@@ -208,19 +214,24 @@ fn ratios(sets: usize) {
                         program.evaluate_awards_into(f, as_of, &mut reused).expect("evaluates");
                         reused.awards.len()
                     }
-                    _ => program.evaluate(f, as_of).expect("evaluates").awards.len(),
+                    3 => program.evaluate(f, as_of).expect("evaluates").awards.len(),
+                    _ => {
+                        program.evaluate_into(f, as_of, &mut reused).expect("evaluates");
+                        reused.awards.len()
+                    }
                 };
                 black_box(awards);
             }
             *best = best.min(started.elapsed().as_secs_f64() * 1e6 / facts.len() as f64);
         }
     }
-    let [base, awards, into, explained] = fastest;
+    let [base, awards, into, explained, explained_into] = fastest;
     println!("16 Changzhou rules, {} enterprises, µs an enterprise, fastest of 40 rounds by turns:", facts.len());
     println!("  hand-written baseline            {base:6.2}");
     println!("  awards only                      {awards:6.2}  {:.2}× (goal ≤ 1.2×)", awards / base);
     println!("  awards only, evaluation reused   {into:6.2}  {:.2}×", into / base);
     println!("  explained                        {explained:6.2}  {:.2}× (goal ≤ 1.5×)", explained / base);
+    println!("  explained, evaluation reused     {explained_into:6.2}  {:.2}×", explained_into / base);
 
     let mut gen = Population::new(&full, 9);
     let lines: String = (0..8000).map(|_| format!("{}\n", gen.next_fact_set())).collect();

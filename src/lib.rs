@@ -408,6 +408,13 @@ impl Program {
         eval::evaluate(self, facts, as_of, false).map_err(Error::Eval)
     }
 
+    /// [`Program::evaluate`] into an evaluation kept between calls, as a batch worker
+    /// evaluates: `out` is cleared and refilled, its lists keeping their room (every award's
+    /// trace and every reason are still made afresh). After an error `out` is empty.
+    pub fn evaluate_into(&self, facts: &facts::Facts, as_of: NaiveDate, out: &mut Evaluation) -> Result<(), Error> {
+        eval::evaluate_into(self, facts, as_of, true, out).map_err(Error::Eval)
+    }
+
     /// [`Program::evaluate_awards`] into an evaluation kept between calls: `out` is cleared
     /// and refilled, its lists keeping their room, so evaluating one fact set after another
     /// (a population) allocates for the results once. After an error `out` is empty.

@@ -103,6 +103,27 @@ fn awards_only_gives_the_same_awards_and_totals_without_explanations() {
 }
 
 #[test]
+fn an_evaluation_reused_set_after_set_gives_what_a_fresh_one_does() {
+    let program = bundled();
+    let mut p = Population::new(&program, 22);
+    let (mut explained, mut lean) = (policy_lang::Evaluation::default(), policy_lang::Evaluation::default());
+    let mut reasons = 0;
+    for _ in 0..200 {
+        let facts = program.facts("g", &p.next_fact_set().to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+        let as_of = date("2025-06-30");
+        let fresh = program.evaluate(&facts, as_of).unwrap_or_else(|e| panic!("{e}"));
+        program.evaluate_into(&facts, as_of, &mut explained).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(format!("{explained:?}"), format!("{fresh:?}"));
+        let fresh_lean = program.evaluate_awards(&facts, as_of).unwrap_or_else(|e| panic!("{e}"));
+        program.evaluate_awards_into(&facts, as_of, &mut lean).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(format!("{lean:?}"), format!("{fresh_lean:?}"));
+        reasons += explained.not_applicable.len();
+    }
+    // The sets differ, so a list left over from the set before would show.
+    assert!(reasons > 200, "{reasons}");
+}
+
+#[test]
 fn an_awards_only_line_is_the_explained_line_without_explanations_or_rule_metadata() {
     let program = bundled();
     let input = population(&program, 21, 300);
