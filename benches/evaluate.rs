@@ -6,8 +6,9 @@
 //!
 //! `cargo bench --bench evaluate -- --profile explained` (or `explained-reused`, `awards`,
 //! `baseline`) runs only that evaluation of the 16 rules, 20 times over the 1000 enterprises,
-//! untimed: a short run to count its instructions under callgrind. A count after it (`--profile explained 2000`)
-//! runs that many rounds instead: long enough for `perf record` to sample.
+//! untimed: a short run to count its instructions under callgrind. A count after it
+//! (`--profile explained 2000`) runs that many rounds instead: long enough for `perf record`
+//! to sample.
 //!
 //! `--sets N` (with either) draws N enterprises rather than 1 000: `--sets 100` keeps their
 //! facts in the caches nearer the core, to tell memory stalls from instructions.
@@ -201,7 +202,8 @@ criterion_group!(evaluate, benches);
 fn ratios(sets: usize) {
     use std::time::Instant;
     let Fixture { program, full, facts, hand, as_of, .. } = fixture_of(sets);
-    let mut reused = policy_lang::Evaluation::default();
+    // One evaluation kept for each mode, as a batch worker keeps one.
+    let (mut reused, mut reused_explained) = (policy_lang::Evaluation::default(), policy_lang::Evaluation::default());
     let mut fastest = [f64::INFINITY; 5];
     for _ in 0..40 {
         for (i, best) in fastest.iter_mut().enumerate() {
@@ -216,8 +218,8 @@ fn ratios(sets: usize) {
                     }
                     3 => program.evaluate(f, as_of).expect("evaluates").awards.len(),
                     _ => {
-                        program.evaluate_into(f, as_of, &mut reused).expect("evaluates");
-                        reused.awards.len()
+                        program.evaluate_into(f, as_of, &mut reused_explained).expect("evaluates");
+                        reused_explained.awards.len()
                     }
                 };
                 black_box(awards);
@@ -259,7 +261,8 @@ fn ratios(sets: usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let sets = args.iter().position(|a| a == "--sets").and_then(|at| args.get(at + 1)?.parse().ok()).unwrap_or(1000);
+    let sets = args.iter().position(|a| a == "--sets").and_then(|at| args.get(at + 1)?.parse().ok());
+    let sets = sets.unwrap_or(1000).max(1);
     if let Some(at) = args.iter().position(|a| a == "--profile") {
         let what = args.get(at + 1).map_or("explained", String::as_str);
         let rounds = args.get(at + 2).and_then(|n| n.parse().ok()).unwrap_or(20);
