@@ -5,10 +5,10 @@
 //!     cargo bench --bench evaluate
 //!
 //! `cargo bench --bench evaluate -- --profile explained` (or `explained-reused`, `awards`,
-//! `baseline`) runs only that evaluation of the 16 rules, 20 times over the 1000 enterprises,
-//! untimed: a short run to count its instructions under callgrind. A count after it
-//! (`--profile explained 2000`) runs that many rounds instead: long enough for `perf record`
-//! to sample.
+//! `awards-reused`, `baseline`) runs only that evaluation of the 16 rules, 20 times over the
+//! 1000 enterprises, untimed: a short run to count its instructions under callgrind. A count
+//! after it (`--profile explained 2000`) runs that many rounds instead: long enough for
+//! `perf record` to sample.
 //!
 //! `--sets N` (with either) draws N enterprises rather than 1 000: `--sets 100` keeps their
 //! facts in the caches nearer the core, to tell memory stalls from instructions.
@@ -28,7 +28,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use chrono::NaiveDate;
 use criterion::{criterion_group, BatchSize, Criterion, Throughput};
 use policy_lang::population::Population;
-use policy_lang::{compile, facts::Facts, Program, Source};
+use policy_lang::{compile, facts::Facts, Evaluation, Program, Source};
 use std::hint::black_box;
 
 fn sources() -> Vec<Source> {
@@ -87,12 +87,15 @@ struct Fixture {
     as_of: NaiveDate,
 }
 
+/// The enterprises the fixture draws unless `--sets` says otherwise: their facts outgrow the
+/// caches nearer the core; `--sets 100` keeps them there.
+const SETS: usize = 1000;
+
 fn fixture() -> Fixture {
-    fixture_of(1000)
+    fixture_of(SETS)
 }
 
-/// The fixture with `sets` enterprises: 1 000 by default, whose facts outgrow the caches
-/// nearer the core; `--sets 100` keeps them there.
+/// The fixture with `sets` enterprises.
 fn fixture_of(sets: usize) -> Fixture {
     let all = sources();
     let program = compile(subset(&all)).expect("subset compiles").program;
@@ -120,7 +123,7 @@ fn benches(c: &mut Criterion) {
         })
     });
     group.bench_function("interpreter, awards only, one evaluation reused (as a batch worker)", |b| {
-        let mut reused = policy_lang::Evaluation::default();
+        let mut reused = Evaluation::default();
         b.iter(|| {
             let count = |f| {
                 program.evaluate_awards_into(f, as_of, &mut reused).expect("evaluates");
@@ -158,37 +161,79 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-/// `--profile explained|explained-reused|awards|baseline`: the one evaluation, untimed, for
-/// callgrind.
+/// The evaluations `--profile` and `--ratios` run, named as `--profile` takes them.
+#[derive(Clone, Copy)]
+enum Mode {
+    Baseline,
+    Awards,
+    AwardsReused,
+    Explained,
+    ExplainedReused,
+}
+
+impl Mode {
+    const ALL: [Mode; 5] = [Mode::Baseline, Mode::Awards, Mode::AwardsReused, Mode::Explained, Mode::ExplainedReused];
+
+    fn name(self) -> &'static str {
+        match self {
+            Mode::Baseline => "baseline",
+            Mode::Awards => "awards",
+            Mode::AwardsReused => "awards-reused",
+            Mode::Explained => "explained",
+            Mode::ExplainedReused => "explained-reused",
+        }
+    }
+
+    /// Evaluates `f` this way, into `kept` when the mode reuses an evaluation (as a batch
+    /// worker keeps one): the number of awards.
+    #[inline]
+    fn run(
+        self,
+        program: &Program,
+        hand: &baseline::Baseline,
+        f: &Facts,
+        as_of: NaiveDate,
+        kept: &mut Evaluation,
+    ) -> usize {
+        match self {
+            Mode::Baseline => hand.evaluate(f, as_of).len(),
+            Mode::Awards => program.evaluate_awards(f, as_of).expect("evaluates").awards.len(),
+            Mode::AwardsReused => {
+                program.evaluate_awards_into(f, as_of, kept).expect("evaluates");
+                kept.awards.len()
+            }
+            Mode::Explained => program.evaluate(f, as_of).expect("evaluates").awards.len(),
+            Mode::ExplainedReused => {
+                program.evaluate_into(f, as_of, kept).expect("evaluates");
+                kept.awards.len()
+            }
+        }
+    }
+}
+
+/// `--profile MODE [ROUNDS]`: the one evaluation, untimed, for callgrind.
 fn profile(what: &str, rounds: usize, sets: usize) {
+    let names = Mode::ALL.map(Mode::name).join("|");
+    let mode = Mode::ALL.into_iter().find(|m| m.name() == what);
+    let mode = mode.unwrap_or_else(|| panic!("--profile {names}, not {what}"));
     let Fixture { program, facts, hand, as_of, .. } = fixture_of(sets);
-    profiled(what, rounds, &program, &hand, &facts, as_of);
+    profiled(mode, rounds, &program, &hand, &facts, as_of);
 }
 
 /// The evaluations alone (`--toggle-collect='evaluate::profiled'` counts only them).
 #[inline(never)]
 fn profiled(
-    what: &str,
+    mode: Mode,
     rounds: usize,
     program: &Program,
     hand: &baseline::Baseline,
     facts: &[Facts],
     as_of: NaiveDate,
 ) {
-    let mut reused = policy_lang::Evaluation::default();
+    let mut kept = Evaluation::default();
     for _ in 0..rounds {
         for f in facts {
-            let awards = match what {
-                "explained" => program.evaluate(f, as_of).expect("evaluates").awards.len(),
-                "explained-reused" => {
-                    program.evaluate_into(f, as_of, &mut reused).expect("evaluates");
-                    reused.awards.len()
-                }
-                "awards" => program.evaluate_awards(f, as_of).expect("evaluates").awards.len(),
-                "baseline" => hand.evaluate(f, as_of).len(),
-                other => panic!("--profile explained|explained-reused|awards|baseline, not {other}"),
-            };
-            black_box(awards);
+            black_box(mode.run(program, hand, f, as_of, &mut kept));
         }
     }
 }
@@ -203,26 +248,13 @@ fn ratios(sets: usize) {
     use std::time::Instant;
     let Fixture { program, full, facts, hand, as_of, .. } = fixture_of(sets);
     // One evaluation kept for each mode, as a batch worker keeps one.
-    let (mut reused, mut reused_explained) = (policy_lang::Evaluation::default(), policy_lang::Evaluation::default());
-    let mut fastest = [f64::INFINITY; 5];
+    let mut kept = Mode::ALL.map(|_| Evaluation::default());
+    let mut fastest = Mode::ALL.map(|_| f64::INFINITY);
     for _ in 0..40 {
-        for (i, best) in fastest.iter_mut().enumerate() {
+        for ((mode, best), kept) in Mode::ALL.into_iter().zip(&mut fastest).zip(&mut kept) {
             let started = Instant::now();
             for f in &facts {
-                let awards = match i {
-                    0 => hand.evaluate(f, as_of).len(),
-                    1 => program.evaluate_awards(f, as_of).expect("evaluates").awards.len(),
-                    2 => {
-                        program.evaluate_awards_into(f, as_of, &mut reused).expect("evaluates");
-                        reused.awards.len()
-                    }
-                    3 => program.evaluate(f, as_of).expect("evaluates").awards.len(),
-                    _ => {
-                        program.evaluate_into(f, as_of, &mut reused_explained).expect("evaluates");
-                        reused_explained.awards.len()
-                    }
-                };
-                black_box(awards);
+                black_box(mode.run(&program, &hand, f, as_of, kept));
             }
             *best = best.min(started.elapsed().as_secs_f64() * 1e6 / facts.len() as f64);
         }
@@ -262,7 +294,7 @@ fn ratios(sets: usize) {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let sets = args.iter().position(|a| a == "--sets").and_then(|at| args.get(at + 1)?.parse().ok());
-    let sets = sets.unwrap_or(1000).max(1);
+    let sets = sets.unwrap_or(SETS).max(1);
     if let Some(at) = args.iter().position(|a| a == "--profile") {
         let what = args.get(at + 1).map_or("explained", String::as_str);
         let rounds = args.get(at + 2).and_then(|n| n.parse().ok()).unwrap_or(20);
