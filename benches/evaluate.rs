@@ -187,13 +187,13 @@ impl Mode {
     /// Evaluates `f` this way, into `kept` when the mode reuses an evaluation (as a batch
     /// worker keeps one): the number of awards.
     #[inline]
-    fn run(
+    fn run<'p>(
         self,
-        program: &Program,
+        program: &'p Program,
         hand: &baseline::Baseline,
         f: &Facts,
         as_of: NaiveDate,
-        kept: &mut Evaluation,
+        kept: &mut Evaluation<'p>,
     ) -> usize {
         match self {
             Mode::Baseline => hand.evaluate(f, as_of).len(),

@@ -117,7 +117,7 @@ fn load_rules(rules: &str) -> Result<Program, Vec<Error>> {
 }
 
 /// Reads one fact set and evaluates it on its own date (`as_of` in the JSON), or today.
-fn evaluate_file(program: &Program, path: &Path) -> Result<Evaluation, Vec<Error>> {
+fn evaluate_file<'p>(program: &'p Program, path: &Path) -> Result<Evaluation<'p>, Vec<Error>> {
     let name = path.display().to_string();
     let json =
         std::fs::read_to_string(path).map_err(|e| vec![Error::Io { path: name.clone(), message: e.to_string() }])?;
@@ -140,7 +140,7 @@ fn fact_sets(folder: &Path) -> Result<Vec<PathBuf>, Vec<Error>> {
 
 /// Evaluates every fact set with the one program. A bad fact set does not stop the others:
 /// the errors of all of them come back together.
-fn run_many(program: &Program, paths: &[PathBuf]) -> Result<Vec<(PathBuf, Evaluation)>, Vec<Error>> {
+fn run_many<'p>(program: &'p Program, paths: &[PathBuf]) -> Result<Vec<(PathBuf, Evaluation<'p>)>, Vec<Error>> {
     let mut evaluations = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -164,7 +164,7 @@ fn reload_from_ir(program: &Program) -> Result<Program, IrError> {
 }
 
 /// An award's amount as its kind allows: owed, a ceiling, a range, or case by case.
-fn amount(award: &Award) -> String {
+fn amount(award: &Award<'_>) -> String {
     match award.entitlement {
         Entitlement::Exact(x) => format!("{x}"),
         Entitlement::UpTo(x) => format!("up to {x}"),
@@ -175,7 +175,7 @@ fn amount(award: &Award) -> String {
 
 /// Everything but the traces: awards counted by kind, payers' shares, exclusions with their
 /// winners, rules that did not apply (and one reason), and the totals.
-fn summary(evaluation: &Evaluation) -> String {
+fn summary(evaluation: &Evaluation<'_>) -> String {
     let count = |kind: EntitlementKind| evaluation.awards.iter().filter(|a| a.kind() == kind).count();
     let mut out = format!(
         "  {} awards ({} owed, {} up to, {} range, {} case by case), {} set aside, {} not applicable\n",

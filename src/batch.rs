@@ -366,12 +366,12 @@ pub(crate) fn read_line(input: &mut impl BufRead) -> std::io::Result<Option<Resu
 }
 
 /// One line's evaluation, or why there is none (the line, its facts or the arithmetic).
-pub(crate) fn evaluate_facts(
-    program: &Program,
+pub(crate) fn evaluate_facts<'p>(
+    program: &'p Program,
     line: &Result<String, String>,
     number: u64,
     options: &Options,
-) -> Result<crate::Evaluation, Vec<String>> {
+) -> Result<crate::Evaluation<'p>, Vec<String>> {
     let facts = line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| read_facts(program, line, number))?;
     let mut evaluation = crate::Evaluation::default();
     evaluate(program, &facts, options, &mut evaluation)?;
@@ -385,11 +385,11 @@ fn read_facts(program: &Program, line: &str, number: u64) -> Result<Facts, Vec<S
 }
 
 /// One fact set's evaluation, on its date, into `out`.
-fn evaluate(
-    program: &Program,
+fn evaluate<'p>(
+    program: &'p Program,
     facts: &Facts,
     options: &Options,
-    out: &mut crate::Evaluation,
+    out: &mut crate::Evaluation<'p>,
 ) -> Result<(), Vec<String>> {
     let day = crate::dates::evaluation_date(options.as_of, facts.as_of);
     let explain = options.detail.explains();
@@ -408,7 +408,7 @@ struct Piece {
 /// `detail` says), or `{"error": […], "line": n}`.
 pub(crate) fn write_result_line(
     out: &mut Vec<u8>,
-    result: Result<&crate::Evaluation, &[String]>,
+    result: Result<&crate::Evaluation<'_>, &[String]>,
     number: u64,
     detail: output::Detail,
 ) {

@@ -34,7 +34,7 @@ impl DecisionLog {
     }
 
     /// Appends one line per top-level entity of `evaluation` and flushes them, in one write.
-    pub fn record(&self, rules: &RulesHash, facts: &str, evaluation: &Evaluation) -> Result<(), Error> {
+    pub fn record(&self, rules: &RulesHash, facts: &str, evaluation: &Evaluation<'_>) -> Result<(), Error> {
         let time = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         let facts_sha256 = sha256_hex(facts.as_bytes());
         let mut text = String::new();
@@ -100,7 +100,7 @@ pub fn batch(
 
 /// What was decided for one top-level entity: its awards (traces left out: replay
 /// reproduces them) and its total.
-fn decision(evaluation: &Evaluation, total: &Total) -> Value {
+fn decision(evaluation: &Evaluation<'_>, total: &Total) -> Value {
     let prefix = format!("{}.", total.entity);
     let awards: Vec<Value> = evaluation
         .awards
@@ -111,7 +111,7 @@ fn decision(evaluation: &Evaluation, total: &Total) -> Value {
     json!({ "entity": total.entity, "awards": awards, "total": crate::output::total_json(total) })
 }
 
-fn award(award: &Award) -> Value {
+fn award(award: &Award<'_>) -> Value {
     let mut value = serde_json::to_value(award).unwrap_or(Value::Null);
     if let Value::Object(map) = &mut value {
         map.remove("trace");
@@ -134,7 +134,7 @@ pub struct Replay {
 pub fn replay(program: &Program, log: impl BufRead) -> Result<Replay, std::io::Error> {
     let hash = RulesHash::of(program).rules_sha256;
     let mut report = Replay::default();
-    let mut cache: HashMap<(String, String), Result<Evaluation, String>> = HashMap::new();
+    let mut cache: HashMap<(String, String), Result<Evaluation<'_>, String>> = HashMap::new();
     for (number, line) in log.lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
@@ -184,7 +184,7 @@ pub fn replay(program: &Program, log: impl BufRead) -> Result<Replay, std::io::E
     Ok(report)
 }
 
-fn evaluate(program: &Program, facts: &str, as_of: &str) -> Result<Evaluation, String> {
+fn evaluate<'p>(program: &'p Program, facts: &str, as_of: &str) -> Result<Evaluation<'p>, String> {
     let day = chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d")
         .map_err(|_| t!("replay-as-of-not-a-date", as_of = as_of))?;
     let facts = program

@@ -178,7 +178,7 @@ pub fn eval(data: &[u8]) {
 /// min ≤ max, owed amounts equal their bounds, nothing negative; each money pool's members
 /// book no more than its cap per enterprise and year (ledger grants only lower the room), and
 /// each count cap's members pay no more awards than it allows.
-fn awards_are_consistent(result: &crate::Evaluation, pools: &[(&[&str], i64)], limits: &[(&[&str], usize)]) {
+fn awards_are_consistent(result: &crate::Evaluation<'_>, pools: &[(&[&str], i64)], limits: &[(&[&str], usize)]) {
     use rust_decimal::Decimal;
     type PerYear = std::collections::HashMap<(String, i32), (Decimal, usize)>;
     let per_year = |members: &[&str]| {

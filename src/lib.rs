@@ -397,32 +397,37 @@ impl Program {
     }
 
     /// Evaluates every rule against every entity, on the date `as_of`.
-    pub fn evaluate(&self, facts: &facts::Facts, as_of: NaiveDate) -> Result<Evaluation, Error> {
+    pub fn evaluate(&self, facts: &facts::Facts, as_of: NaiveDate) -> Result<Evaluation<'_>, Error> {
         eval::evaluate(self, facts, as_of, true).map_err(Error::Eval)
     }
 
     /// Evaluates for the awards alone, as population-scale runs want: the same awards,
     /// amounts and totals as [`Program::evaluate`], without traces, and with no entries for
     /// the rules that do not apply (so nothing is spent explaining them).
-    pub fn evaluate_awards(&self, facts: &facts::Facts, as_of: NaiveDate) -> Result<Evaluation, Error> {
+    pub fn evaluate_awards(&self, facts: &facts::Facts, as_of: NaiveDate) -> Result<Evaluation<'_>, Error> {
         eval::evaluate(self, facts, as_of, false).map_err(Error::Eval)
     }
 
     /// [`Program::evaluate`] into an evaluation kept between calls, as a batch worker
     /// evaluates: `out` is cleared and refilled, its lists keeping their room (every award's
     /// trace and every reason are still made afresh). After an error `out` is empty.
-    pub fn evaluate_into(&self, facts: &facts::Facts, as_of: NaiveDate, out: &mut Evaluation) -> Result<(), Error> {
+    pub fn evaluate_into<'p>(
+        &'p self,
+        facts: &facts::Facts,
+        as_of: NaiveDate,
+        out: &mut Evaluation<'p>,
+    ) -> Result<(), Error> {
         eval::evaluate_into(self, facts, as_of, true, out).map_err(Error::Eval)
     }
 
     /// [`Program::evaluate_awards`] into an evaluation kept between calls: `out` is cleared
     /// and refilled, its lists keeping their room, so evaluating one fact set after another
     /// (a population) allocates for the results once. After an error `out` is empty.
-    pub fn evaluate_awards_into(
-        &self,
+    pub fn evaluate_awards_into<'p>(
+        &'p self,
         facts: &facts::Facts,
         as_of: NaiveDate,
-        out: &mut Evaluation,
+        out: &mut Evaluation<'p>,
     ) -> Result<(), Error> {
         eval::evaluate_into(self, facts, as_of, false, out).map_err(Error::Eval)
     }

@@ -52,7 +52,7 @@ pub struct Program {
     /// The source files, for showing a rule's text (not part of the IR).
     pub sources: Vec<Source>,
     /// Each rule's [`RuleName`], made on first use (not part of the IR).
-    pub(crate) names: std::sync::OnceLock<Vec<Arc<RuleName>>>,
+    pub(crate) names: std::sync::OnceLock<Vec<RuleName>>,
     /// Each amended version's [`RuleName`], made on first use (not part of the IR).
     pub(crate) version_names: versions::VersionNames,
     /// What evaluation visits for each entity kind, made on first use (not part of the IR).
@@ -94,49 +94,49 @@ impl Program {
         walks.get(kind).unwrap_or(&NO_WALK)
     }
 
-    /// How results name rule `index`: one value per rule, shared by every award, reason and
-    /// exclusion of it. Made from the rules on first use: a program is not changed once checked.
-    /// An index past the rules (an engine bug) gets a name with nothing in it.
-    pub fn rule_name(&self, index: usize) -> Arc<RuleName> {
+    /// How results name rule `index`: one value per rule, which every award, reason and
+    /// exclusion of it borrows (no count to keep: most results are reasons, made by the
+    /// dozen for each enterprise). Made from the rules on first use: a program is not changed
+    /// once checked. An index past the rules (an engine bug) gets a name with nothing in it.
+    pub fn rule_name(&self, index: usize) -> &RuleName {
         let names = self.names.get_or_init(|| {
             let policy = |r: &Rule| self.policies.get(r.policy).map(|p| p.id.to_string()).unwrap_or_default();
             self.rules
                 .iter()
                 .enumerate()
-                .map(|(index, r)| {
-                    Arc::new(RuleName {
-                        index,
-                        policy_index: r.policy,
-                        policy: policy(r),
-                        id: r.id.clone(),
-                        cite: r.cite.clone(),
-                        title: r.title.clone(),
-                        dept: r.dept.clone(),
-                        frequency: r.frequency,
-                        version: None,
-                    })
+                .map(|(index, r)| RuleName {
+                    index,
+                    policy_index: r.policy,
+                    policy: policy(r),
+                    id: r.id.clone(),
+                    cite: r.cite.clone(),
+                    title: r.title.clone(),
+                    dept: r.dept.clone(),
+                    frequency: r.frequency,
+                    version: None,
                 })
                 .collect()
         });
-        names.get(index).cloned().unwrap_or_else(|| {
-            let unknown = RuleName {
-                index,
-                policy_index: usize::MAX,
-                policy: String::new(),
-                id: String::new(),
-                cite: None,
-                title: None,
-                dept: None,
-                frequency: Frequency::EveryEvent,
-                version: None,
-            };
-            Arc::new(unknown)
-        })
+        names.get(index).unwrap_or(&UNKNOWN_RULE)
     }
 }
 
-/// A rule as results name it. Shared (an `Arc`) rather than copied into every result, so a
-/// million awards of one rule hold one copy of its id, clause and title.
+/// The name of a rule the program does not have: what [`Program::rule_name`] gives for an
+/// index past its rules (an engine bug), rather than panicking.
+static UNKNOWN_RULE: RuleName = RuleName {
+    index: usize::MAX,
+    policy_index: usize::MAX,
+    policy: String::new(),
+    id: String::new(),
+    cite: None,
+    title: None,
+    dept: None,
+    frequency: Frequency::EveryEvent,
+    version: None,
+};
+
+/// A rule as results name it. Borrowed from the program rather than copied into every
+/// result, so a million awards of one rule hold one copy of its id, clause and title.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleName {
     /// Its index in [`Program::rules`] (and in the IR's `program.rules`).

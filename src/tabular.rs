@@ -423,7 +423,7 @@ const MONEY_COLUMNS: [usize; 3] = [6, 7, 8];
 
 /// One row per award, as text: who, which rule (with title and cite), the kind and the
 /// amounts as exact decimals, the date and year, each payer's part, and the version.
-fn award_rows(evaluation: &Evaluation) -> Vec<[String; 17]> {
+fn award_rows(evaluation: &Evaluation<'_>) -> Vec<[String; 17]> {
     let dec = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
     evaluation
         .awards
@@ -457,7 +457,7 @@ fn award_rows(evaluation: &Evaluation) -> Vec<[String; 17]> {
 /// The awards as CSV, one row per award: who, which rule (with title and cite), the kind
 /// and the amounts as exact decimals, the date and year, each payer's part, and the
 /// amendment whose text judged it.
-pub fn awards_csv(evaluation: &Evaluation) -> Result<String, csv::Error> {
+pub fn awards_csv(evaluation: &Evaluation<'_>) -> Result<String, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(AWARD_COLUMNS)?;
     for row in award_rows(evaluation) {
@@ -470,7 +470,7 @@ pub fn awards_csv(evaluation: &Evaluation) -> Result<String, csv::Error> {
 /// The awards as an Excel workbook, one row per award. A money cell is a number when the
 /// spreadsheet's number holds the decimal exactly (always, for amounts in fen below 10¹³),
 /// and the decimal's text otherwise, so nothing is rounded on the way.
-pub fn awards_xlsx(evaluation: &Evaluation) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+pub fn awards_xlsx(evaluation: &Evaluation<'_>) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("awards")?;

@@ -120,7 +120,7 @@ fn facts_errors(program: &Program, case: &TestCase, errors: &[crate::Error]) -> 
 }
 
 /// Loads the test's facts and evaluates them on its date.
-fn evaluate(program: &Program, test: &Test, file: &str, root: Option<&Path>) -> Result<Evaluation, NotRun> {
+fn evaluate<'p>(program: &'p Program, test: &Test, file: &str, root: Option<&Path>) -> Result<Evaluation<'p>, NotRun> {
     let (name, json) = match &test.facts {
         None => return Err(t!("test-no-facts").into()),
         Some(TestFacts::Inline(json)) => (format!("{file} (test facts)"), json.clone()),
@@ -160,12 +160,12 @@ fn confined(folder: &Path, full: &Path, written: &str) -> Result<(), String> {
 }
 
 /// `None` when the expectation holds; otherwise what was expected and what happened.
-fn check(program: &Program, evaluation: &Evaluation, expect: &crate::program::Expect) -> Option<String> {
+fn check(program: &Program, evaluation: &Evaluation<'_>, expect: &crate::program::Expect) -> Option<String> {
     let rule = program.rules.get(expect.rule)?;
     let matches = |r: &RuleName, e: &str| r.index == expect.rule && e == expect.entity;
-    let award = evaluation.awards.iter().find(|a| matches(&a.rule, &a.entity));
-    let not_applicable = evaluation.not_applicable.iter().find(|n| matches(&n.rule, &n.entity));
-    let excluded = evaluation.excluded.iter().find(|x| matches(&x.rule, &x.entity));
+    let award = evaluation.awards.iter().find(|a| matches(a.rule, &a.entity));
+    let not_applicable = evaluation.not_applicable.iter().find(|n| matches(n.rule, &n.entity));
+    let excluded = evaluation.excluded.iter().find(|x| matches(x.rule, &x.entity));
 
     let held = match (&expect.outcome, award) {
         (Outcome::Award(amount, _), Some(a)) => award_is(amount, a),
@@ -207,7 +207,7 @@ fn check(program: &Program, evaluation: &Evaluation, expect: &crate::program::Ex
 }
 
 /// True when the award is of this kind and amount.
-fn award_is(amount: &Amount, a: &Award) -> bool {
+fn award_is(amount: &Amount, a: &Award<'_>) -> bool {
     match (amount, &a.entitlement) {
         (Amount::Exact(n), Entitlement::Exact(x)) | (Amount::UpTo(n), Entitlement::UpTo(x)) => n.value == *x,
         (Amount::Range(lo, hi), Entitlement::Range(l, h)) => lo.value == *l && hi.value == *h,
@@ -217,7 +217,7 @@ fn award_is(amount: &Amount, a: &Award) -> bool {
 }
 
 /// `None` when the clause holds of the award; otherwise what the award shows instead.
-fn unmet(clause: &AwardClause, award: &Award) -> Option<String> {
+fn unmet(clause: &AwardClause, award: &Award<'_>) -> Option<String> {
     match clause {
         AwardClause::Payer(payer, share) => {
             let found = award.shares.iter().find(|s| s.payer == payer.node);
@@ -259,7 +259,7 @@ fn unmet(clause: &AwardClause, award: &Award) -> Option<String> {
 }
 
 /// `None` when the entity's total is as expected; otherwise what it is.
-fn check_total(evaluation: &Evaluation, expect: &ExpectTotal) -> Option<String> {
+fn check_total(evaluation: &Evaluation<'_>, expect: &ExpectTotal) -> Option<String> {
     let expected = expect_line(format!("expect total for {}: {}", expect.entity.node, expect.amount));
     let total = match total_of(evaluation, &expect.entity) {
         Ok(total) => total,
@@ -283,7 +283,7 @@ fn check_total(evaluation: &Evaluation, expect: &ExpectTotal) -> Option<String> 
 /// An entity's total: the evaluation's own for a top-level entity; below that, its awards
 /// and its children's added up the way `eval` adds a top-level total (owed, ceiling, how
 /// many case by case), since `eval` keeps totals for top-level entities only.
-fn total_of(evaluation: &Evaluation, entity: &str) -> Result<Total, String> {
+fn total_of(evaluation: &Evaluation<'_>, entity: &str) -> Result<Total, String> {
     if let Some(total) = evaluation.totals.iter().find(|t| &*t.entity == entity) {
         return Ok(total.clone());
     }

@@ -8,6 +8,7 @@ use crate::program::{Entitlement, Shown, VersionRef};
 use crate::terms::{Choose, Earlier};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// One step that shaped an award, in the order taken.
@@ -303,9 +304,9 @@ pub struct SplitShare {
 /// A fact a failed condition read, and its value: kept as a value, written as people read it
 /// only by output (most reasons are never read as text).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Read {
-    /// The fact as written in the rule.
-    pub fact: Arc<str>,
+pub struct Read<'p> {
+    /// The fact as written in the rule (the program's text).
+    pub fact: &'p str,
     /// Its value, or `None` when not given.
     pub value: Option<Shown>,
 }
@@ -315,17 +316,17 @@ pub struct Read {
 /// condition), more in a list (which out-of-scope reasons that read the same values share).
 /// Equal when the facts and values are, however held.
 #[derive(Clone, Debug)]
-pub enum Reads {
+pub enum Reads<'p> {
     /// The condition read one fact.
-    One(Read),
+    One(Read<'p>),
     /// It read none, or several.
-    Many(Arc<[Read]>),
+    Many(Arc<[Read<'p>]>),
 }
 
-impl std::ops::Deref for Reads {
-    type Target = [Read];
+impl<'p> std::ops::Deref for Reads<'p> {
+    type Target = [Read<'p>];
 
-    fn deref(&self) -> &[Read] {
+    fn deref(&self) -> &[Read<'p>] {
         match self {
             Reads::One(read) => std::slice::from_ref(read),
             Reads::Many(reads) => reads,
@@ -333,13 +334,13 @@ impl std::ops::Deref for Reads {
     }
 }
 
-impl PartialEq for Reads {
-    fn eq(&self, other: &Reads) -> bool {
+impl PartialEq for Reads<'_> {
+    fn eq(&self, other: &Reads<'_>) -> bool {
         **self == **other
     }
 }
 
-impl Serialize for Reads {
+impl Serialize for Reads<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         (**self).serialize(serializer)
     }
@@ -350,15 +351,15 @@ impl Serialize for Reads {
 /// the ledger.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
-pub enum Reason {
+pub enum Reason<'p> {
     /// The policy governs other entities (another city).
     OutOfScope {
-        /// The policy's id (shared with the program).
-        policy: Arc<str>,
+        /// The policy's id.
+        policy: &'p str,
         /// The condition as written.
-        condition: Arc<str>,
+        condition: &'p str,
         /// The facts it read (shared: the same values recur across rules and entities).
-        reads: Reads,
+        reads: Reads<'p>,
         /// The condition's index in the rule's conditions: what the compact line names it by.
         #[serde(skip)]
         index: usize,
@@ -366,9 +367,9 @@ pub enum Reason {
     /// A `when` condition is false.
     ConditionFalse {
         /// The condition as written.
-        condition: Arc<str>,
+        condition: &'p str,
         /// The facts it read (shared: the same values recur across rules and entities).
-        reads: Reads,
+        reads: Reads<'p>,
         /// The condition's index in the conditions of the text that judged (the rule's, or
         /// its amended version's): what the compact line names it by.
         #[serde(skip)]
@@ -376,8 +377,9 @@ pub enum Reason {
     },
     /// A fact the rule needs is not given.
     FactMissing {
-        /// The fact as written in the rule.
-        fact: Arc<str>,
+        /// The fact as written in the rule; a record's missing field is named by its list
+        /// and id (`trials[T2].rd_cost`), made for the reason.
+        fact: Cow<'p, str>,
         /// How many levels above the rule's entity the fact's holder is (0: the entity
         /// itself, or one of its records): what groups missing facts by the entity lacking them.
         #[serde(skip)]
@@ -386,26 +388,26 @@ pub enum Reason {
     /// A `by` table has no row for the value.
     NotInTable {
         /// The table's scrutinee as written.
-        table: Arc<str>,
+        table: &'p str,
         /// The value, by name (shared with the schema).
         variant: Arc<str>,
     },
     /// `min` or `max` over no records.
     NoRecords {
         /// The aggregate in words.
-        aggregate: Arc<str>,
+        aggregate: &'p str,
     },
     /// A `tiers` table has no tier for the value.
     NoTier {
         /// The table's scrutinee as written.
-        table: Arc<str>,
+        table: &'p str,
         /// The value looked up or taken.
         value: Decimal,
     },
     /// A `steps` table's first step is not reached.
     BelowFirstStep {
         /// The table's scrutinee as written.
-        table: Arc<str>,
+        table: &'p str,
         /// The value looked up or taken.
         value: Decimal,
         /// The first step.
@@ -422,8 +424,8 @@ pub enum Reason {
     BeforeEffective {
         /// The event's (or grant's) date.
         date: chrono::NaiveDate,
-        /// The policy's id (shared with the program).
-        policy: Arc<str>,
+        /// The policy's id.
+        policy: &'p str,
         /// The first day in force.
         effective: chrono::NaiveDate,
     },
@@ -431,8 +433,8 @@ pub enum Reason {
     AfterExpiry {
         /// The event's (or grant's) date.
         date: chrono::NaiveDate,
-        /// The policy's id (shared with the program).
-        policy: Arc<str>,
+        /// The policy's id.
+        policy: &'p str,
         /// The last day in force.
         expires: chrono::NaiveDate,
     },
@@ -550,7 +552,7 @@ impl std::ops::Deref for Trace {
 /// Every reason a rule does not pay, most informative first. Serialized as `reason` (one
 /// sentence) and `why` (values).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Why(pub Vec<Reason>);
+pub struct Why<'p>(pub Vec<Reason<'p>>);
 
 /// Why an award was set aside. Serialized as `reason` (a sentence) and `why` (the value).
 #[derive(Clone, Debug, PartialEq)]

@@ -16,19 +16,19 @@ use std::sync::Arc;
 
 /// Why evaluation of a rule stopped short of an award.
 #[derive(Debug)]
-pub(super) enum Stop {
+pub(super) enum Stop<'p> {
     /// The rule does not apply, and why (empty unless explaining).
-    NotApplicable(Vec<Reason>),
+    NotApplicable(Vec<Reason<'p>>),
     /// The evaluation cannot finish: a diagnostic of that kind.
     Failed(Failed),
 }
 
-type Result<T> = std::result::Result<T, Stop>;
+type Result<'p, T> = std::result::Result<T, Stop<'p>>;
 
-impl Stop {
+impl<'p> Stop<'p> {
     /// The rule does not apply; the reason is built only when explaining (an awards-only run
     /// spends nothing on it).
-    pub(super) fn refused(explain: bool, reason: impl FnOnce() -> Reason) -> Stop {
+    pub(super) fn refused(explain: bool, reason: impl FnOnce() -> Reason<'p>) -> Stop<'p> {
         if !explain {
             return Stop::NotApplicable(Vec::new());
         }
@@ -43,14 +43,16 @@ impl Stop {
 /// The reasons a refusal's list has room for at first.
 const REASONS_ROOM: usize = 4;
 
-pub(super) struct Interp<'a> {
-    pub schema: &'a Schema,
+/// Evaluates expressions of a program (`'p`: what reasons borrow their texts from) over the
+/// entities of a fact set (`'f`).
+pub(super) struct Interp<'p, 'f> {
+    pub schema: &'p Schema,
     /// The program's `value`s and `schedule`s, which [`Expr::Call`] indexes.
-    pub schedules: &'a [Schedule],
+    pub schedules: &'p [Schedule],
     /// The arguments of the schedule being evaluated, which [`Expr::Param`] reads.
     pub args: Vec<Value>,
     /// The entity the rule is for, preceded by those that contain it (outermost first).
-    pub chain: &'a [&'a Entity],
+    pub chain: &'f [&'f Entity],
     pub as_of: NaiveDate,
     /// The steps taken, when `tracing`.
     pub trace: Vec<Step>,
@@ -60,13 +62,13 @@ pub(super) struct Interp<'a> {
     pub explain: bool,
 }
 
-fn overflow(op: Op, a: impl std::fmt::Display, b: impl std::fmt::Display) -> Stop {
+fn overflow<'p>(op: Op, a: impl std::fmt::Display, b: impl std::fmt::Display) -> Stop<'p> {
     Stop::Failed(Failed::Overflow { op, a: a.to_string(), b: b.to_string() })
 }
 
-impl<'a> Interp<'a> {
+impl<'p, 'f> Interp<'p, 'f> {
     /// Why the rule does not apply, written out only when explaining.
-    fn not_applicable(&self, reason: impl FnOnce() -> Reason) -> Stop {
+    fn not_applicable(&self, reason: impl FnOnce() -> Reason<'p>) -> Stop<'p> {
         Stop::refused(self.explain, reason)
     }
 
@@ -86,7 +88,7 @@ impl<'a> Interp<'a> {
         }
     }
 
-    pub fn eval(&mut self, expr: &Expr) -> Result<Value> {
+    pub fn eval(&mut self, expr: &'p Expr) -> Result<'p, Value> {
         match expr {
             Expr::Const(v) => Ok(v.clone()),
             Expr::Field { up, slot, name } => self.field(*up, *slot, name),
@@ -202,7 +204,7 @@ impl<'a> Interp<'a> {
                         });
                         Ok(value)
                     }
-                    None => Err(self.not_applicable(|| Reason::NotInTable { table: text.clone(), variant: name })),
+                    None => Err(self.not_applicable(|| Reason::NotInTable { table: text, variant: name })),
                 }
             }
             Expr::Tiers { scrutinee, arms, text } => {
@@ -212,7 +214,7 @@ impl<'a> Interp<'a> {
                         self.note(|| Step::Tier { table: text.clone(), value: x, tier: interval.to_string() });
                         self.eval(arm)
                     }
-                    None => Err(self.not_applicable(|| Reason::NoTier { table: text.clone(), value: x })),
+                    None => Err(self.not_applicable(|| Reason::NoTier { table: text, value: x })),
                 }
             }
             Expr::Marginal { scrutinee, arms, text } => self.marginal(scrutinee, arms, text),
@@ -241,7 +243,7 @@ impl<'a> Interp<'a> {
                     }
                     None => {
                         let first = arms.first().map_or(Decimal::ZERO, |(t, _)| *t);
-                        Err(self.not_applicable(|| Reason::BelowFirstStep { table: text.clone(), value: x, first }))
+                        Err(self.not_applicable(|| Reason::BelowFirstStep { table: text, value: x, first }))
                     }
                 }
             }
@@ -249,9 +251,9 @@ impl<'a> Interp<'a> {
     }
 
     /// A schedule's body, evaluated with these arguments; the trace names the schedule.
-    fn call(&mut self, index: usize, args: &[Expr], text: &std::sync::Arc<str>) -> Result<Value> {
+    fn call(&mut self, index: usize, args: &'p [Expr], text: &std::sync::Arc<str>) -> Result<'p, Value> {
         let Some(schedule) = self.schedules.get(index) else { return Err(mistyped("eval-expected-schedule")) };
-        let values = args.iter().map(|a| self.eval(a)).collect::<Result<Vec<Value>>>()?;
+        let values = args.iter().map(|a| self.eval(a)).collect::<Result<'p, Vec<Value>>>()?;
         let outer = std::mem::replace(&mut self.args, values);
         let result = self.eval(&schedule.body);
         self.args = outer;
@@ -275,17 +277,17 @@ impl<'a> Interp<'a> {
         matches!(entity.slots.get(*slot), Some(Slot::Missing)).then_some(name)
     }
 
-    fn field(&self, up: usize, slot: usize, name: &Arc<str>) -> Result<Value> {
+    fn field(&self, up: usize, slot: usize, name: &'p Arc<str>) -> Result<'p, Value> {
         self.field_ref(up, slot, name).cloned()
     }
 
     /// A fact's value as the facts hold it.
-    fn field_ref(&self, up: usize, slot: usize, name: &Arc<str>) -> Result<&'a Value> {
+    fn field_ref(&self, up: usize, slot: usize, name: &'p Arc<str>) -> Result<'p, &'f Value> {
         let chain = self.chain;
         let entity = chain.len().checked_sub(up + 1).and_then(|i| chain.get(i));
         match entity.and_then(|e| e.slots.get(slot)) {
             Some(Slot::Value(v)) => Ok(v),
-            Some(Slot::Missing) => Err(self.not_applicable(|| Reason::FactMissing { fact: name.clone(), up })),
+            Some(Slot::Missing) => Err(self.not_applicable(|| Reason::FactMissing { fact: Cow::Borrowed(name), up })),
             _ => Err(named_mistyped("eval-expected-value-for", name.to_string())),
         }
     }
@@ -296,7 +298,7 @@ impl<'a> Interp<'a> {
 
     /// Whether a condition holds: true only for `true` (anything else, the checker permitting,
     /// does not hold), what `eval(e)? == Value::Bool(true)` says, without copying values.
-    pub fn holds(&mut self, e: &Expr) -> Result<bool> {
+    pub fn holds(&mut self, e: &'p Expr) -> Result<'p, bool> {
         match e {
             Expr::Compare(..) | Expr::In(..) => self.bool(e),
             _ => Ok(*self.operand(e)? == Value::Bool(true)),
@@ -305,9 +307,10 @@ impl<'a> Interp<'a> {
 
     /// `e`'s value, borrowed when it is a constant or a fact (most operands): what
     /// [`Interp::eval`] gives, without copying it.
-    fn operand<'e>(&mut self, e: &'e Expr) -> Result<Cow<'e, Value>>
+    fn operand<'e>(&mut self, e: &'p Expr) -> Result<'p, Cow<'e, Value>>
     where
-        'a: 'e,
+        'p: 'e,
+        'f: 'e,
     {
         match (self.in_place(e), e) {
             (Some(value), _) => value.map(Cow::Borrowed),
@@ -318,9 +321,10 @@ impl<'a> Interp<'a> {
 
     /// `e`'s value where it is held, when it is a constant or a fact; `None` when it must be
     /// computed.
-    fn in_place<'e>(&self, e: &'e Expr) -> Option<Result<&'e Value>>
+    fn in_place<'e>(&self, e: &'p Expr) -> Option<Result<'p, &'e Value>>
     where
-        'a: 'e,
+        'p: 'e,
+        'f: 'e,
     {
         match e {
             Expr::Const(v) => Some(Ok(v)),
@@ -332,14 +336,14 @@ impl<'a> Interp<'a> {
     /// `take` of `e`'s value, read where it is held when a constant or a fact (a cap, a
     /// rate's base), else computed: no [`Cow`] between, as [`Interp::operand`] has
     /// (~35 instructions a read).
-    fn with_value<T>(&mut self, e: &Expr, take: impl FnOnce(&Value) -> Result<T>) -> Result<T> {
+    fn with_value<T>(&mut self, e: &'p Expr, take: impl FnOnce(&Value) -> Result<'p, T>) -> Result<'p, T> {
         match self.in_place(e) {
             Some(value) => take(value?),
             None => take(&self.eval(e)?),
         }
     }
 
-    fn dec(&mut self, e: &Expr) -> Result<Decimal> {
+    fn dec(&mut self, e: &'p Expr) -> Result<'p, Decimal> {
         self.with_value(e, |value| match value {
             Value::Dec(d) => Ok(*d),
             _ => Err(mistyped("eval-expected-number")),
@@ -347,7 +351,7 @@ impl<'a> Interp<'a> {
     }
 
     /// A condition's truth; comparisons read their operands in place.
-    fn bool(&mut self, e: &Expr) -> Result<bool> {
+    fn bool(&mut self, e: &'p Expr) -> Result<'p, bool> {
         match e {
             Expr::Compare(op, a, b) => {
                 let (x, y) = (self.operand(a)?, self.operand(b)?);
@@ -365,14 +369,14 @@ impl<'a> Interp<'a> {
     }
 
     /// A rule's event date (its `on`); anything else is an engine bug.
-    pub fn event_date(&mut self, e: &Expr) -> Result<NaiveDate> {
+    pub fn event_date(&mut self, e: &'p Expr) -> Result<'p, NaiveDate> {
         match *self.operand(e)? {
             Value::Date(d) => Ok(d),
             _ => Err(Stop::Failed(Failed::Internal("eval-internal-event-date", String::new()))),
         }
     }
 
-    fn date(&mut self, e: &Expr) -> Result<NaiveDate> {
+    fn date(&mut self, e: &'p Expr) -> Result<'p, NaiveDate> {
         self.with_value(e, |value| match value {
             Value::Date(d) => Ok(*d),
             _ => Err(mistyped("eval-expected-date")),
@@ -380,7 +384,7 @@ impl<'a> Interp<'a> {
     }
 
     /// `value max cap`: the lesser of the two, for each bound of an award.
-    fn cap(&mut self, value: Value, cap: Decimal) -> Result<Value> {
+    fn cap(&mut self, value: Value, cap: Decimal) -> Result<'p, Value> {
         let capped = match value {
             Value::Dec(x) => {
                 let y = crate::amounts::min(x, cap);
@@ -404,7 +408,7 @@ impl<'a> Interp<'a> {
         Ok(Value::Award(capped))
     }
 
-    fn marginal(&mut self, scrutinee: &Expr, arms: &[(Interval, Expr)], text: &str) -> Result<Value> {
+    fn marginal(&mut self, scrutinee: &'p Expr, arms: &'p [(Interval, Expr)], text: &'p str) -> Result<'p, Value> {
         let x = self.dec(scrutinee)?;
         let mut total = Decimal::ZERO;
         let mut slices = Vec::new();
@@ -425,16 +429,16 @@ impl<'a> Interp<'a> {
 
 /// A bug: evaluation met a value the checker should have refused; `expected` is the
 /// catalogue key of what it should have been.
-fn mistyped(expected: &'static str) -> Stop {
+fn mistyped<'p>(expected: &'static str) -> Stop<'p> {
     named_mistyped(expected, String::new())
 }
 
 /// As [`mistyped`], about a name (a fact, a list).
-fn named_mistyped(expected: &'static str, name: String) -> Stop {
+fn named_mistyped<'p>(expected: &'static str, name: String) -> Stop<'p> {
     Stop::Failed(Failed::Internal(expected, name))
 }
 
-fn compare(op: Compare, x: &Value, y: &Value) -> Result<bool> {
+fn compare<'p>(op: Compare, x: &Value, y: &Value) -> Result<'p, bool> {
     use std::cmp::Ordering;
     let ordering: Option<Ordering> = match (x, y) {
         (Value::Dec(a), Value::Dec(b)) => Some(a.cmp(b)),

@@ -109,12 +109,12 @@ fn scope_of(path: &str, depth: usize) -> Option<&str> {
 /// Evaluates every rule against every entity of `facts` on the date `as_of`. With
 /// `explain`, every award carries its trace and every rule that does not pay says why; an
 /// awards-only run (population scale) skips both, and its awards and totals are the same.
-pub(crate) fn evaluate(
-    program: &Program,
+pub(crate) fn evaluate<'p>(
+    program: &'p Program,
     facts: &Facts,
     as_of: NaiveDate,
     explain: bool,
-) -> Result<Evaluation, EvalError> {
+) -> Result<Evaluation<'p>, EvalError> {
     let mut evaluation = Evaluation::default();
     if explain {
         // Most rules do not pay most entities, and each says why: room for one reason list a
@@ -128,12 +128,12 @@ pub(crate) fn evaluate(
 /// [`evaluate`] into `out`, cleared first: its vectors keep their room, so a caller that
 /// evaluates fact set after fact set (a batch worker) allocates for the results once. After
 /// an error `out` is left empty.
-pub(crate) fn evaluate_into(
-    program: &Program,
+pub(crate) fn evaluate_into<'p>(
+    program: &'p Program,
     facts: &Facts,
     as_of: NaiveDate,
     explain: bool,
-    out: &mut Evaluation,
+    out: &mut Evaluation<'p>,
 ) -> Result<(), EvalError> {
     out.clear();
     fill(program, facts, as_of, explain, passes_idle(program), out).inspect_err(|_| out.clear())
@@ -154,13 +154,13 @@ type Chain<'a> = smallvec::SmallVec<[&'a Entity; 4]>;
 
 /// Evaluates into `out`; with `direct` (only when [`passes_idle`]), awards are made as the
 /// outcomes come, with no list of candidates between.
-fn fill(
-    program: &Program,
+fn fill<'p>(
+    program: &'p Program,
     facts: &Facts,
     as_of: NaiveDate,
     explain: bool,
     direct: bool,
-    out: &mut Evaluation,
+    out: &mut Evaluation<'p>,
 ) -> Result<(), EvalError> {
     let granted = ledger_by_rule(program, facts);
     // The awards and reasons go straight into `out`'s vectors, so they keep their room.
@@ -215,10 +215,10 @@ fn ledger_by_rule<'a>(program: &Program, facts: &'a Facts) -> Option<HashMap<(us
 /// `once per enterprise` (or `… within enterprise`): when several records of one owner earn
 /// the same one-off in one run, the earliest event is paid (then the first evaluated), and
 /// the others say so.
-fn once_per_owner(
-    program: &Program,
+fn once_per_owner<'p>(
+    program: &'p Program,
     candidates: &mut Vec<Candidate>,
-    not_applicable: &mut Vec<NotApplicable>,
+    not_applicable: &mut Vec<NotApplicable<'p>>,
     explain: bool,
 ) {
     let per_owner =
@@ -264,13 +264,13 @@ fn once_per_owner(
 
 /// Evaluates one checked expression for the entity at `path` (e.g. `enterprise.E1.drugs.D1`):
 /// the REPL's bare expressions. Returns the value and the trace of the steps that shaped it.
-pub fn expression(
-    program: &Program,
+pub fn expression<'p>(
+    program: &'p Program,
     facts: &Facts,
     path: &str,
     as_of: NaiveDate,
-    expr: &crate::program::Expr,
-) -> Result<(Value, Trace), NoValue> {
+    expr: &'p crate::program::Expr,
+) -> Result<(Value, Trace), NoValue<'p>> {
     let chain = chain_to(facts, path).ok_or_else(|| NoValue::NoEntity(path.to_string()))?;
     let mut interp = Interp {
         schema: &program.schema,
@@ -291,11 +291,11 @@ pub fn expression(
 
 /// Why a bare expression has no value.
 #[derive(Clone, Debug, PartialEq)]
-pub enum NoValue {
+pub enum NoValue<'p> {
     /// The facts hold no entity at the path given.
     NoEntity(String),
     /// A fact it reads is not given, or a table has no row for it.
-    NotApplicable(Why),
+    NotApplicable(Why<'p>),
     /// The arithmetic failed.
     Failed(Failed),
 }
@@ -317,31 +317,33 @@ pub fn chain_to<'a>(facts: &'a Facts, path: &str) -> Option<Vec<&'a Entity>> {
     Some(chain)
 }
 
-struct Run<'a, 'o> {
-    program: &'a Program,
+/// One evaluation's walk over the entities: of the program (`'p`, which reasons borrow their
+/// texts from) and the facts (`'f`), into the evaluation's lists (`'o`).
+struct Run<'p, 'f, 'o> {
+    program: &'p Program,
     as_of: NaiveDate,
     /// Write traces and reasons (off for an awards-only run).
     explain: bool,
     /// The ledger by (rule, entity path); `None` when it is empty.
-    granted: Option<HashMap<(usize, &'a str), Vec<&'a Grant>>>,
+    granted: Option<HashMap<(usize, &'f str), Vec<&'f Grant>>>,
     candidates: Vec<Candidate>,
     /// Outcomes become awards at once (no pass can touch them: [`passes_idle`]).
     direct: bool,
     /// The awards made at once, when `direct`: the evaluation's own list.
-    awards: &'o mut Vec<Award>,
-    not_applicable: &'o mut Vec<NotApplicable>,
+    awards: &'o mut Vec<Award<'p>>,
+    not_applicable: &'o mut Vec<NotApplicable<'p>>,
     /// The facts recent out-of-scope reasons read, the last [`SHARED_READS`]: a policy's scope
     /// is false the same way for each of its rules and every entity of an enterprise, so
     /// those reasons share one list.
-    shared: Vec<Reads>,
+    shared: Vec<Reads<'p>>,
 }
 
 /// How many out-of-scope fact lists a run keeps to share (one per policy, and a few more).
 const SHARED_READS: usize = 8;
 
-impl<'a> Run<'a, '_> {
+impl<'p, 'f> Run<'p, 'f, '_> {
     /// Evaluates the rules for the last entity of `chain`, then its children.
-    fn entity(&mut self, chain: &mut Chain<'a>) -> Result<(), EvalError> {
+    fn entity(&mut self, chain: &mut Chain<'f>) -> Result<(), EvalError> {
         let Some(&entity) = chain.last() else { return Ok(()) };
         let walk = self.program.walk(entity.kind);
         for &index in &walk.rules {
@@ -361,7 +363,7 @@ impl<'a> Run<'a, '_> {
         Ok(())
     }
 
-    fn rule(&mut self, index: usize, rule: &Rule, chain: &[&Entity]) -> Result<(), EvalError> {
+    fn rule(&mut self, index: usize, rule: &'p Rule, chain: &[&Entity]) -> Result<(), EvalError> {
         let entity = chain.last().map_or("", |e| &e.path);
         let (schema, as_of, explain) = (&self.program.schema, self.as_of, self.explain);
         let schedules = &self.program.schedules;
@@ -414,18 +416,18 @@ impl<'a> Run<'a, '_> {
     fn outcome(
         &mut self,
         index: usize,
-        rule: &Rule,
-        interp: &mut Interp,
+        rule: &'p Rule,
+        interp: &mut Interp<'p, '_>,
         version: &mut Option<Since>,
-    ) -> Result<(NaiveDate, Option<String>, Entitlement), Stop> {
+    ) -> Result<(NaiveDate, Option<String>, Entitlement), Stop<'p>> {
         // Whom the policy governs comes first: another city's rules say nothing else.
         for (index, condition) in rule.conditions.iter().enumerate().filter(|(_, c)| c.scope) {
             if !interp.holds(&condition.expr)? {
                 if !self.explain {
                     return Err(Stop::NotApplicable(Vec::new()));
                 }
-                let policy = self.program.policies.get(rule.policy).map_or_else(|| Arc::from(""), |p| p.id.clone());
-                let (condition, reads) = (condition.text.clone(), self.scope_reads(interp, condition));
+                let policy = self.program.policies.get(rule.policy).map_or("", |p| &*p.id);
+                let (condition, reads) = (&*condition.text, self.scope_reads(interp, condition));
                 return Err(Stop::NotApplicable(vec![Reason::OutOfScope { policy, condition, reads, index }]));
             }
         }
@@ -450,7 +452,7 @@ impl<'a> Run<'a, '_> {
                 Err(Stop::Failed(failed)) => return Err(Stop::Failed(failed)),
                 _ if !self.explain => return Err(Stop::NotApplicable(Vec::new())),
                 Ok(_) => {
-                    let (condition, reads) = (condition.text.clone(), reads(interp, condition));
+                    let (condition, reads) = (&*condition.text, reads(interp, condition));
                     reasons.insert(false_conditions, Reason::ConditionFalse { condition, reads, index });
                     false_conditions += 1;
                 }
@@ -493,12 +495,12 @@ impl<'a> Run<'a, '_> {
 
     /// The text in force on the event's date, or why none is. Without a date (its fact is
     /// missing) the original text is judged, so the reasons still say what else is wanting.
-    fn text<'r>(
+    fn text(
         &self,
-        rule: &'r Rule,
+        rule: &'p Rule,
         date: Option<NaiveDate>,
         version: &mut Option<Since>,
-    ) -> Result<TextRef<'r>, Stop> {
+    ) -> Result<TextRef<'p>, Stop<'p>> {
         let Some(date) = date else { return Ok(rule.original()) };
         match rule.in_force(date) {
             InForce::Text(since, text) => {
@@ -516,7 +518,7 @@ impl<'a> Run<'a, '_> {
 
     /// The facts an out-of-scope `condition` read, shared with an earlier reason that read
     /// the same values.
-    fn scope_reads(&mut self, interp: &Interp, condition: &Condition) -> Reads {
+    fn scope_reads(&mut self, interp: &Interp<'p, '_>, condition: &'p Condition) -> Reads<'p> {
         let same = |known: &&Reads| {
             known.len() == condition.reads.len()
                 && known.iter().zip(&condition.reads).all(|(known, reading)| *known == read(interp, reading))
@@ -533,23 +535,23 @@ impl<'a> Run<'a, '_> {
     }
 
     /// The rule does not apply; the reason is built only when explaining.
-    fn refuse(&self, reason: impl FnOnce() -> Reason) -> Stop {
+    fn refuse(&self, reason: impl FnOnce() -> Reason<'p>) -> Stop<'p> {
         Stop::refused(self.explain, reason)
     }
 
     /// An event that has not happened by the evaluation date, or falls outside the policy's
     /// window, earns nothing under it: the reason, if so.
-    fn window(&self, rule: &Rule, date: NaiveDate) -> Option<Reason> {
+    fn window(&self, rule: &Rule, date: NaiveDate) -> Option<Reason<'p>> {
         if date > self.as_of {
             return Some(Reason::NotYet { date, as_of: self.as_of });
         }
         let policy = self.program.policies.get(rule.policy)?;
         if let Some(effective) = policy.effective.filter(|from| date < *from) {
-            return Some(Reason::BeforeEffective { date, policy: policy.id.clone(), effective });
+            return Some(Reason::BeforeEffective { date, policy: &policy.id, effective });
         }
         // The expiry as the latest amendment sets it (有效期延长至…), else the policy's own.
         if let Some(expires) = self.program.expires(rule.policy).filter(|until| date > *until) {
-            return Some(Reason::AfterExpiry { date, policy: policy.id.clone(), expires });
+            return Some(Reason::AfterExpiry { date, policy: &policy.id, expires });
         }
         None
     }
@@ -563,7 +565,7 @@ impl<'a> Run<'a, '_> {
         chain: &[&Entity],
         date: NaiveDate,
         key: Option<&str>,
-    ) -> Result<(), Stop> {
+    ) -> Result<(), Stop<'p>> {
         let up = if rule.frequency == Frequency::Once { rule.once_up } else { 0 };
         let Some(scope) = chain.len().checked_sub(1 + up).and_then(|i| chain.get(i)) else { return Ok(()) };
         let Some(grants) = self.granted.as_ref().and_then(|g| g.get(&(index, &*scope.path))) else { return Ok(()) };
@@ -623,7 +625,7 @@ fn key_text(value: &Value) -> String {
 
 /// How informative a reason is, for ordering: a false condition says most, then a missing
 /// fact or table row, then the dates.
-fn informative(reason: &Reason) -> u8 {
+fn informative(reason: &Reason<'_>) -> u8 {
     match reason {
         Reason::OutOfScope { .. } => 0,
         Reason::ConditionFalse { .. } => 1,
@@ -637,7 +639,7 @@ fn informative(reason: &Reason) -> u8 {
 }
 
 /// The facts a false condition read (found when the program was built), with their values.
-fn reads(interp: &Interp, condition: &Condition) -> Reads {
+fn reads<'p>(interp: &Interp<'p, '_>, condition: &'p Condition) -> Reads<'p> {
     match &*condition.reads {
         [reading] => Reads::One(read(interp, reading)),
         all => Reads::Many(all.iter().map(|reading| read(interp, reading)).collect()),
@@ -646,7 +648,7 @@ fn reads(interp: &Interp, condition: &Condition) -> Reads {
 
 /// A fact's value (or its default), an aggregate's result; `None` when not given. The
 /// checker placed every fact it reads, so each names an entity of the chain and a slot of it.
-fn read(interp: &Interp, reading: &Reading) -> Read {
+fn read<'p>(interp: &Interp<'p, '_>, reading: &'p Reading) -> Read<'p> {
     match reading {
         Reading::Field { up, slot, name, default } => {
             let entity = interp.chain.len().checked_sub(up + 1).and_then(|i| interp.chain.get(i));
@@ -657,7 +659,7 @@ fn read(interp: &Interp, reading: &Reading) -> Read {
                     _ => default.clone().map(Shown::ByDefault),
                 }
             });
-            Read { fact: name.clone(), value }
+            Read { fact: name, value }
         }
         Reading::Aggregate(expr, name) => {
             let (schema, chain, as_of) = (interp.schema, interp.chain, interp.as_of);
@@ -665,7 +667,7 @@ fn read(interp: &Interp, reading: &Reading) -> Read {
             let mut again =
                 Interp { schema, schedules, args, chain, as_of, trace: Vec::new(), tracing: false, explain: false };
             let value = again.eval(expr).ok().map(|v| schema.shown(&v, crate::program::Ty::Number));
-            Read { fact: name.clone(), value }
+            Read { fact: name, value }
         }
     }
 }

@@ -55,11 +55,11 @@ pub(super) fn in_period(period: Period, award_year: i32, grant_year: Option<i32>
 /// Count caps (最多申报N项): each pool with a `limit` keeps at most N awards per entity and
 /// period, ledger grants counted first, choosing the rest as the pool says. Returns the
 /// awards set aside.
-pub(super) fn limits(
-    program: &Program,
+pub(super) fn limits<'p>(
+    program: &'p Program,
     ledger: &[Grant],
     candidates: &mut Vec<Candidate>,
-) -> Result<Vec<Excluded>, EvalError> {
+) -> Result<Vec<Excluded<'p>>, EvalError> {
     // Most programs have no count cap: nothing to make or drop.
     if !program.pools.iter().any(|pool| matches!(pool.measure, Measure::Count { .. })) {
         return Ok(Vec::new());

@@ -16,15 +16,15 @@ use thiserror::Error;
 /// The result of evaluating a program against a fact set. `output` gives it its one public
 /// form (JSON, table).
 #[derive(Clone, Debug, Default)]
-pub struct Evaluation {
+pub struct Evaluation<'p> {
     /// The date evaluated on: what "already happened" and "still in force" are judged against.
     pub as_of: NaiveDate,
     /// What is paid (or may be granted), entity by entity in file order, rules in source order.
-    pub awards: Vec<Award>,
+    pub awards: Vec<Award<'p>>,
     /// Every rule that did not pay an entity of its kind, with every reason.
-    pub not_applicable: Vec<NotApplicable>,
+    pub not_applicable: Vec<NotApplicable<'p>>,
     /// Awards set aside by 就高不重复, each naming the award that won.
-    pub excluded: Vec<Excluded>,
+    pub excluded: Vec<Excluded<'p>>,
     /// What each top-level entity may receive in all, in file order.
     pub totals: Vec<Total>,
     /// Findings about the facts that do not stop evaluation (a ledger row nothing counts).
@@ -33,9 +33,9 @@ pub struct Evaluation {
 
 /// One rule paying one entity.
 #[derive(Clone, Debug)]
-pub struct Award {
-    /// The rule, as results name it (shared with its other results).
-    pub rule: Arc<RuleName>,
+pub struct Award<'p> {
+    /// The rule, as results name it (the program's own name for it).
+    pub rule: &'p RuleName,
     /// `enterprise.E1.drugs.D1` (shared with the facts' entity).
     pub entity: Arc<str>,
     /// What it entitles to: owed, a ceiling, a range, or case by case.
@@ -50,12 +50,12 @@ pub struct Award {
     pub shares: Vec<PayerShare>,
 }
 
-impl Award {
+impl<'p> Award<'p> {
     /// What `entity` is paid once stacks and pools are done (or at once, when none apply):
     /// named by its rule's shared name, its payers' shares worked out (and shown as the last
     /// step). Inlined into the run that makes awards at once: one call fewer an award.
     #[inline]
-    pub(super) fn new(program: &Program, entity: Arc<str>, paying: Paying) -> Self {
+    pub(super) fn new(program: &'p Program, entity: Arc<str>, paying: Paying) -> Self {
         let rule = program.rules.get(paying.rule);
         let policy = rule.and_then(|r| program.policies.get(r.policy));
         let entitlement = paying.award;
@@ -123,9 +123,9 @@ pub struct PayerShare {
 /// An award set aside because a higher one pays for the same item (就高不重复), or a count
 /// cap's room was taken.
 #[derive(Clone, Debug)]
-pub struct Excluded {
+pub struct Excluded<'p> {
     /// The rule set aside.
-    pub rule: Arc<RuleName>,
+    pub rule: &'p RuleName,
     /// The entity it would have paid.
     pub entity: Arc<str>,
     /// What it would have paid.
@@ -136,8 +136,8 @@ pub struct Excluded {
     pub winner: Option<Paid>,
 }
 
-impl Excluded {
-    pub(super) fn new(program: &Program, loser: &Candidate, reason: Exclusion, winner: Option<Paid>) -> Self {
+impl<'p> Excluded<'p> {
+    pub(super) fn new(program: &'p Program, loser: &Candidate, reason: Exclusion, winner: Option<Paid>) -> Self {
         Excluded {
             rule: program.rule_name_as(loser.rule, loser.version),
             entity: loser.entity_path(),
@@ -148,7 +148,7 @@ impl Excluded {
     }
 }
 
-impl Evaluation {
+impl<'p> Evaluation<'p> {
     /// Empties every list, keeping its room: what
     /// [`Program::evaluate_awards_into`](crate::Program::evaluate_awards_into) does before
     /// it fills them again.
@@ -162,7 +162,7 @@ impl Evaluation {
 
     /// Only what concerns `entity` (a path such as `enterprise.E1`) and what it contains:
     /// for `--explain`.
-    pub fn only(&self, entity: &str) -> Evaluation {
+    pub fn only(&self, entity: &str) -> Evaluation<'p> {
         let prefix = format!("{entity}.");
         let mine = |path: &str| path == entity || path.starts_with(&prefix);
         Evaluation {
@@ -215,23 +215,23 @@ fn shares(split: &[Share], award: &Entitlement, rounding: crate::amounts::Roundi
 
 /// A rule that did not pay an entity, and why.
 #[derive(Clone, Debug)]
-pub struct NotApplicable {
+pub struct NotApplicable<'p> {
     /// The rule.
-    pub rule: Arc<RuleName>,
+    pub rule: &'p RuleName,
     /// The entity not paid, e.g. `enterprise.E1.drugs.D1` (shared with the facts' entity).
     pub entity: Arc<str>,
     /// Every reason, most informative first, with the facts they read: a false condition, a
     /// missing fact, an event outside the policy's window, an earlier grant.
-    pub why: Why,
+    pub why: Why<'p>,
 }
 
-impl NotApplicable {
+impl<'p> NotApplicable<'p> {
     /// Rule `rule` (an index into the program's rules) does not pay `entity`, for `reasons`.
     pub(super) fn new(
-        program: &Program,
+        program: &'p Program,
         rule: usize,
         entity: Arc<str>,
-        reasons: Vec<Reason>,
+        reasons: Vec<Reason<'p>>,
         version: Option<Since>,
     ) -> Self {
         NotApplicable { rule: program.rule_name_as(rule, version), entity, why: Why(reasons) }
@@ -260,7 +260,7 @@ impl Total {
     }
 
     /// Counts one more award in: what it owes, its ceiling, whether it is case by case.
-    pub fn add(&mut self, award: &Award) -> Result<(), EvalError> {
+    pub fn add(&mut self, award: &Award<'_>) -> Result<(), EvalError> {
         let overflow = || EvalError {
             rule: award.rule.id.clone(),
             entity: self.entity.to_string(),
@@ -278,7 +278,7 @@ impl Total {
 
 /// Each top-level entity's total, in one pass over the awards (an award belongs to the
 /// top-level entity its path starts with).
-pub(super) fn totals(awards: &[Award], facts: &Facts, totals: &mut Vec<Total>) -> Result<(), EvalError> {
+pub(super) fn totals(awards: &[Award<'_>], facts: &Facts, totals: &mut Vec<Total>) -> Result<(), EvalError> {
     totals.clear();
     totals.extend(facts.roots.iter().map(|root| Total::empty(root.path.clone())));
     // Awards come entity by entity, so the last top-level entity is tried first; the index

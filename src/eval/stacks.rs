@@ -14,12 +14,12 @@ use std::collections::{BTreeMap, HashMap};
 /// Keeps, for each stack, item and period, only the highest award; an earlier grant under a
 /// member for the same item is topped up to it (补差) or refuses it, as the stack says.
 /// Returns the awards set aside.
-pub(super) fn stack(
-    program: &Program,
+pub(super) fn stack<'p>(
+    program: &'p Program,
     ledger: &[Grant],
     candidates: &mut Vec<Candidate>,
     explain: bool,
-) -> Result<Vec<Excluded>, EvalError> {
+) -> Result<Vec<Excluded<'p>>, EvalError> {
     let mut losers: HashMap<usize, Excluded> = HashMap::new();
     for stack in &program.stacks {
         let mut items: BTreeMap<(std::sync::Arc<str>, i32), Vec<usize>> = BTreeMap::new();

@@ -64,7 +64,7 @@ use crate::program::{RuleName, Shown};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// Writes the compact line for `e`, input line `line`, to `out`.
-pub(super) fn write_compact(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_json::Result<()> {
+pub(super) fn write_compact(out: &mut Vec<u8>, e: &Evaluation<'_>, line: u64) -> serde_json::Result<()> {
     lean_head(out, e, |out, a| {
         out.extend_from_slice(b",\"steps\":[");
         for (i, step) in a.trace.iter().enumerate() {
@@ -108,7 +108,7 @@ struct Top<'a> {
     /// A false condition: each condition and the values it read, with its rules' indices.
     false_: ByEntity<'a, (Condition<'a>, Vec<usize>)>,
     /// Any other reason: each rule's index with every reason as values.
-    other: ByEntity<'a, (usize, &'a [Reason])>,
+    other: ByEntity<'a, (usize, &'a [Reason<'a>])>,
 }
 
 /// Rules that did not pay for one reason, `key`, every entity of their kind at or below `at`.
@@ -122,10 +122,10 @@ struct Group<'a, K> {
 
 /// The not-applicable entries grouped by top-level entity, then by first reason (each in
 /// order of first appearance).
-fn group(e: &Evaluation) -> Vec<Top<'_>> {
+fn group<'a>(e: &'a Evaluation<'_>) -> Vec<Top<'a>> {
     let mut tops: Vec<Top> = Vec::new();
     for na in &e.not_applicable {
-        let (rule, entity) = (&*na.rule, &*na.entity);
+        let (rule, entity) = (na.rule, &*na.entity);
         let Some(top) = top_of(&mut tops, entity) else { continue };
         top.results.push((rule, entity));
         match na.why.0.first() {
@@ -413,7 +413,7 @@ fn comma(out: &mut Vec<u8>, index: usize) {
 #[derive(Clone, Copy)]
 struct Condition<'a> {
     index: usize,
-    reads: &'a [Read],
+    reads: &'a [Read<'a>],
 }
 
 /// The same condition and values: the facts' names are the condition's, so two rules'
@@ -445,7 +445,7 @@ fn condition(out: &mut Vec<u8>, condition: &Condition) -> serde_json::Result<()>
 /// Every reason as values, less what the IR and the line say already: the policy and its
 /// first or last day in force (the rule's policy's, in the IR), the evaluation date (the
 /// line's `as_of`).
-fn other(out: &mut Vec<u8>, why: &[Reason]) -> serde_json::Result<()> {
+fn other(out: &mut Vec<u8>, why: &[Reason<'_>]) -> serde_json::Result<()> {
     out.push(b'[');
     for (i, reason) in why.iter().enumerate() {
         comma(out, i);
@@ -488,7 +488,7 @@ impl Serialize for PoolByReference<'_> {
 }
 
 /// An exclusion as values: `{"policy", "rule", "entity", "kind", "max", "why", "winner"}`.
-struct ExcludedValues<'a>(&'a Excluded);
+struct ExcludedValues<'a>(&'a Excluded<'a>);
 
 impl Serialize for ExcludedValues<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

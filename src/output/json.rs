@@ -11,7 +11,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Seriali
 /// An evaluation: `{"as_of", "awards", "not_applicable", "excluded", "totals": {entity:
 /// {...}}, "warnings"}`, then `line` (batch) and `provenance` when given.
 pub(super) struct Report<'a> {
-    pub evaluation: &'a Evaluation,
+    pub evaluation: &'a Evaluation<'a>,
     pub line: Option<u64>,
 }
 
@@ -95,10 +95,10 @@ fn rule_fields<S: SerializeStruct>(out: &mut S, rule: &RuleName) -> Result<(), S
 /// `{"policy", "rule", "cite", "title", "entity", "kind", "amount", "min", "max",
 /// "frequency", "event_date", "year", "key", "trace": [sentences], "steps": [values],
 /// "shares"}`: `kind` to `max` say the entitlement, `amount` for `exact` awards only.
-impl Serialize for Award {
+impl Serialize for Award<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut out = s.serialize_struct("Award", 16)?;
-        rule_fields(&mut out, &self.rule)?;
+        rule_fields(&mut out, self.rule)?;
         out.serialize_field("title", &self.rule.title)?;
         out.serialize_field("entity", &self.entity)?;
         out.serialize_field("kind", &self.kind())?;
@@ -117,20 +117,20 @@ impl Serialize for Award {
 }
 
 /// `{"policy", "rule", "cite", "entity", "reason": sentence, "why": [values]}`.
-impl Serialize for NotApplicable {
+impl Serialize for NotApplicable<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         Entry(self, &self.reason()).serialize(s)
     }
 }
 
 /// A not-applicable entry and its sentence.
-struct Entry<'a>(&'a NotApplicable, &'a str);
+struct Entry<'a>(&'a NotApplicable<'a>, &'a str);
 
 impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let Entry(na, reason) = self;
         let mut out = s.serialize_struct("NotApplicable", 6)?;
-        rule_fields(&mut out, &na.rule)?;
+        rule_fields(&mut out, na.rule)?;
         out.serialize_field("entity", &na.entity)?;
         out.serialize_field("reason", reason)?;
         out.serialize_field("why", &na.why.0)?;
@@ -141,7 +141,7 @@ impl Serialize for Entry<'_> {
 /// The not-applicable entries, each sentence worded once: the same reasons recur across
 /// rules and entities (a policy's scope is false for each of its rules, for every entity),
 /// and wording them through the catalogue was most of the cost of an explained line.
-struct Entries<'a>(&'a [NotApplicable]);
+struct Entries<'a>(&'a [NotApplicable<'a>]);
 
 /// How many distinct sentences [`Entries`] keeps at a time (one per policy out of scope, and
 /// a few more).
@@ -150,11 +150,12 @@ const SENTENCES: usize = 8;
 impl Serialize for Entries<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut list = s.serialize_seq(Some(self.0.len()))?;
-        let mut worded: Vec<(&NotApplicable, String)> = Vec::with_capacity(SENTENCES);
+        let mut worded: Vec<(&NotApplicable<'_>, String)> = Vec::with_capacity(SENTENCES);
         let mut next = 0;
         for na in self.0 {
-            let same =
-                |(known, _): &&(&NotApplicable, String)| known.why == na.why && known.rule.version == na.rule.version;
+            let same = |(known, _): &&(&NotApplicable<'_>, String)| {
+                known.why == na.why && known.rule.version == na.rule.version
+            };
             match worded.iter().find(same) {
                 Some((_, sentence)) => list.serialize_element(&Entry(na, sentence))?,
                 None => {
@@ -176,10 +177,10 @@ impl Serialize for Entries<'_> {
 
 /// `{"policy", "rule", "cite", "entity", "kind", "max", "reason": sentence, "why": value,
 /// "winner"}`.
-impl Serialize for Excluded {
+impl Serialize for Excluded<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut out = s.serialize_struct("Excluded", 9)?;
-        rule_fields(&mut out, &self.rule)?;
+        rule_fields(&mut out, self.rule)?;
         out.serialize_field("entity", &self.entity)?;
         out.serialize_field("kind", &self.award.kind())?;
         out.serialize_field("max", &amount(self.award.max()))?;
@@ -199,7 +200,7 @@ impl Serialize for Excluded {
 /// award is `{"policy", "rule", "version"?, "entity", "kind", "amount"}` when `exact`, `"min",
 /// "max"` in place of `amount` for the other kinds, then `"event_date", "year"`, and `"key"`
 /// and `"shares"` when there are any.
-pub(super) fn write_lean(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_json::Result<()> {
+pub(super) fn write_lean(out: &mut Vec<u8>, e: &Evaluation<'_>, line: u64) -> serde_json::Result<()> {
     lean_head(out, e, |_, _| Ok(()))?;
     out.extend_from_slice(b",\"excluded\":");
     list(out, &e.excluded)?;
@@ -210,8 +211,8 @@ pub(super) fn write_lean(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_
 /// followed by what `more` adds to it (the compact line's steps).
 pub(super) fn lean_head(
     out: &mut Vec<u8>,
-    e: &Evaluation,
-    more: impl Fn(&mut Vec<u8>, &Award) -> serde_json::Result<()>,
+    e: &Evaluation<'_>,
+    more: impl Fn(&mut Vec<u8>, &Award<'_>) -> serde_json::Result<()>,
 ) -> serde_json::Result<()> {
     out.extend_from_slice(b"{\"as_of\":");
     date(out, e.as_of);
@@ -230,7 +231,7 @@ pub(super) fn lean_head(
 
 /// An award's lean fields, its object left open: `{"policy", "rule", "version"?, "entity",
 /// "kind", "amount" (or "min", "max"), "event_date", "year", "key"?, "shares"?`.
-pub(super) fn lean_award(out: &mut Vec<u8>, a: &Award) -> serde_json::Result<()> {
+pub(super) fn lean_award(out: &mut Vec<u8>, a: &Award<'_>) -> serde_json::Result<()> {
     out.extend_from_slice(b"{\"policy\":");
     string(out, &a.rule.policy)?;
     out.extend_from_slice(b",\"rule\":");
@@ -270,7 +271,7 @@ pub(super) fn lean_award(out: &mut Vec<u8>, a: &Award) -> serde_json::Result<()>
 }
 
 /// `,"totals": {…}, "warnings": […], "line": n}`: how a lean (or compact) line ends.
-pub(super) fn lean_tail(out: &mut Vec<u8>, e: &Evaluation, line: u64) -> serde_json::Result<()> {
+pub(super) fn lean_tail(out: &mut Vec<u8>, e: &Evaluation<'_>, line: u64) -> serde_json::Result<()> {
     out.extend_from_slice(b",\"totals\":{");
     for (i, t) in e.totals.iter().enumerate() {
         if i > 0 {

@@ -20,20 +20,20 @@ use std::io::Write as _;
 
 /// The evaluation as JSON: `{"as_of", "awards": [...], "not_applicable": [...], "excluded":
 /// [...], "totals": {entity: {...}}, "warnings": [...]}`.
-pub fn json(evaluation: &Evaluation) -> Value {
+pub fn json(evaluation: &Evaluation<'_>) -> Value {
     serde_json::to_value(Report { evaluation, line: None }).unwrap_or(Value::Null)
 }
 
 /// [`json`], pretty-printed straight to `out` as it is serialized: no tree in memory, so a
 /// fact set of many enterprises costs the size of its output, not several times that.
-pub fn write_json(out: impl std::io::Write, evaluation: &Evaluation) -> std::io::Result<()> {
+pub fn write_json(out: impl std::io::Write, evaluation: &Evaluation<'_>) -> std::io::Result<()> {
     write_json_with(out, evaluation, None::<&()>)
 }
 
 /// [`write_json`] with one more field last, `provenance`: where the answer comes from.
 pub fn write_json_with(
     out: impl std::io::Write,
-    evaluation: &Evaluation,
+    evaluation: &Evaluation<'_>,
     provenance: Option<&impl Serialize>,
 ) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(out);
@@ -77,7 +77,7 @@ impl Detail {
 /// number, as compact text: [`json`]'s object, the compact line, or the awards-only line.
 pub fn write_json_line(
     out: &mut Vec<u8>,
-    evaluation: &Evaluation,
+    evaluation: &Evaluation<'_>,
     line: u64,
     detail: Detail,
 ) -> serde_json::Result<()> {

@@ -12,19 +12,19 @@ use std::fmt::Write;
 
 /// Renders awards (each with its trace), rules that did not apply, and totals, as wide as
 /// they need.
-pub fn table(evaluation: &Evaluation) -> String {
+pub fn table(evaluation: &Evaluation<'_>) -> String {
     table_in(evaluation, None)
 }
 
 /// [`table`] fitted to a terminal `width` columns wide (`None`: as wide as it needs).
-pub fn table_in(evaluation: &Evaluation, width: Option<u16>) -> String {
+pub fn table_in(evaluation: &Evaluation<'_>, width: Option<u16>) -> String {
     let mut out = String::new();
     let _ = write_to(&mut out, evaluation, width);
     out
 }
 
 /// [`table_in`], written to `out` a section at a time.
-pub fn write_table(out: impl std::io::Write, evaluation: &Evaluation, width: Option<u16>) -> std::io::Result<()> {
+pub fn write_table(out: impl std::io::Write, evaluation: &Evaluation<'_>, width: Option<u16>) -> std::io::Result<()> {
     let mut out = Lines { out: std::io::BufWriter::new(out), error: None };
     let written = write_to(&mut out, evaluation, width);
     match (out.error.take(), written) {
@@ -56,7 +56,7 @@ impl<W: std::io::Write> Write for Lines<W> {
     }
 }
 
-fn write_to(out: &mut impl Write, evaluation: &Evaluation, width: Option<u16>) -> std::fmt::Result {
+fn write_to(out: &mut impl Write, evaluation: &Evaluation<'_>, width: Option<u16>) -> std::fmt::Result {
     writeln!(out, "{}\n", t!("table-as-of", date = evaluation.as_of.to_string()))?;
     if evaluation.awards.is_empty() {
         writeln!(out, "{}", t!("table-no-awards"))?;

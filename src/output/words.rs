@@ -81,7 +81,7 @@ fn default_words(default: &str) -> String {
 }
 
 /// ` (rd_cost = 4,999,999, level = national)`, or nothing when no fact was read.
-fn reads(reads: &[Read]) -> String {
+fn reads(reads: &[Read<'_>]) -> String {
     if reads.is_empty() {
         return String::new();
     }
@@ -89,19 +89,19 @@ fn reads(reads: &[Read]) -> String {
         .iter()
         .map(|r| {
             let value = r.value.as_ref().map_or_else(|| t!("fact-not-given"), value_words);
-            format!("{} = {value}", in_keywords(&r.fact))
+            format!("{} = {value}", in_keywords(r.fact))
         })
         .collect();
     parenthesised(&shown.join(&t!("list-separator")))
 }
 
-impl Display for Reason {
+impl Display for Reason<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         f.write_str(&reason(self))
     }
 }
 
-fn reason(reason: &Reason) -> String {
+fn reason(reason: &Reason<'_>) -> String {
     let date = |d: &chrono::NaiveDate| d.to_string();
     match reason {
         Reason::OutOfScope { policy, condition, reads: r, .. } => {
@@ -233,7 +233,7 @@ pub fn kind(kind: EntitlementKind) -> String {
     }
 }
 
-impl Display for NoValue {
+impl Display for NoValue<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match self {
             NoValue::NoEntity(path) => f.write_str(&t!("reason-no-entity", path = path.to_string())),
@@ -290,7 +290,7 @@ impl Display for VersionRef {
     }
 }
 
-impl NotApplicable {
+impl NotApplicable<'_> {
     /// Every reason in one sentence, most informative first, under the amended text that
     /// judged it (if any).
     pub fn reason(&self) -> String {
@@ -301,7 +301,7 @@ impl NotApplicable {
     }
 }
 
-impl Excluded {
+impl Excluded<'_> {
     /// Why it was set aside, in a sentence naming the stack or pool.
     pub fn reason(&self) -> String {
         self.why.0.to_string()
@@ -315,7 +315,7 @@ impl Trace {
     }
 }
 
-impl Why {
+impl Why<'_> {
     /// Every reason as one sentence, most informative first.
     pub fn sentence(&self) -> String {
         self.0.iter().map(ToString::to_string).collect::<Vec<_>>().join(&t!("clause-separator"))

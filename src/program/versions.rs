@@ -8,7 +8,7 @@ use super::{Condition, Expr, Measure, PolicyId, Pool, Program, Rule, RuleName, S
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 /// An amendment, as an index into [`Program::amendments`](super::Program::amendments).
 pub type AmendmentId = usize;
@@ -204,7 +204,7 @@ pub struct VersionRef {
 }
 
 /// Each amended version's [`RuleName`], by rule and amendment, made on first use.
-pub(crate) type VersionNames = OnceLock<HashMap<(usize, AmendmentId), Arc<RuleName>>>;
+pub(crate) type VersionNames = OnceLock<HashMap<(usize, AmendmentId), RuleName>>;
 
 impl Program {
     /// The last day policy `policy` is in force: the expiry the latest amendment of it sets
@@ -228,7 +228,7 @@ impl Program {
     /// How results name rule `index` as version `since` has it: its cite and title then, and
     /// the version. The original's name when `since` is `None`; one value per version, shared
     /// like [`Program::rule_name`].
-    pub fn rule_name_as(&self, index: usize, since: Option<Since>) -> Arc<RuleName> {
+    pub fn rule_name_as(&self, index: usize, since: Option<Since>) -> &RuleName {
         let original = self.rule_name(index);
         let Some(since) = since else { return original };
         let names = self.version_names.get_or_init(|| {
@@ -242,13 +242,13 @@ impl Program {
                         cite: text.cite.cloned(),
                         title: text.title.cloned(),
                         version: Some(self.version_ref(since)),
-                        ..(*original).clone()
+                        ..original.clone()
                     };
-                    names.insert((index, since.amendment), Arc::new(name));
+                    names.insert((index, since.amendment), name);
                 }
             }
             names
         });
-        names.get(&(index, since.amendment)).cloned().unwrap_or(original)
+        names.get(&(index, since.amendment)).unwrap_or(original)
     }
 }

@@ -23,7 +23,7 @@ impl Session {
         let mine = |name: &RuleName| name.index == index;
         let mut out = self.heading(rule);
         let mut paid = 0;
-        for award in evaluation.awards.iter().filter(|a| mine(&a.rule)) {
+        for award in evaluation.awards.iter().filter(|a| mine(a.rule)) {
             paid += 1;
             let award_text = crate::output::entitlement(&award.entitlement, show::money);
             out.push_str(&t!("repl-entity-says", entity = award.entity.to_string(), text = award_text));
@@ -32,11 +32,11 @@ impl Session {
                 out.push_str(&format!("    {step}\n"));
             }
         }
-        for excluded in evaluation.excluded.iter().filter(|x| mine(&x.rule)) {
+        for excluded in evaluation.excluded.iter().filter(|x| mine(x.rule)) {
             paid += 1;
             out.push_str(&excluded_line(excluded));
         }
-        let others = evaluation.not_applicable.iter().filter(|n| mine(&n.rule)).count();
+        let others = evaluation.not_applicable.iter().filter(|n| mine(n.rule)).count();
         let scope = args.get(1).map_or(String::new(), |e| format!(" {e}"));
         if paid == 0 && others == 0 {
             out.push_str(&self.none_of_kind(rule, args.get(1).copied()));
@@ -59,14 +59,14 @@ impl Session {
         let mine = |name: &RuleName| name.index == index;
         let mut out = self.heading(rule);
         let before = out.len();
-        for na in evaluation.not_applicable.iter().filter(|n| mine(&n.rule)) {
+        for na in evaluation.not_applicable.iter().filter(|n| mine(n.rule)) {
             out.push_str(&t!("repl-entity-says", entity = na.entity.to_string(), text = na.reason()));
             out.push('\n');
         }
-        for excluded in evaluation.excluded.iter().filter(|x| mine(&x.rule)) {
+        for excluded in evaluation.excluded.iter().filter(|x| mine(x.rule)) {
             out.push_str(&excluded_line(excluded));
         }
-        for award in evaluation.awards.iter().filter(|a| mine(&a.rule)) {
+        for award in evaluation.awards.iter().filter(|a| mine(a.rule)) {
             let award_text = crate::output::entitlement(&award.entitlement, show::money);
             let entity = award.entity.to_string();
             out.push_str(&t!("repl-it-applies", entity = entity, award = award_text, rule = rule.id.as_str()));
@@ -79,7 +79,7 @@ impl Session {
     }
 
     /// The evaluation, limited to an entity when one is given.
-    fn evaluation(&self, entity: Option<&str>) -> Result<Evaluation, Output> {
+    fn evaluation(&self, entity: Option<&str>) -> Result<Evaluation<'_>, Output> {
         let facts = self.need_facts()?;
         if let Some(entity) = entity {
             self.known_entity(facts, entity)?;
@@ -93,7 +93,7 @@ impl Session {
     }
 
     /// The rule `args` names (its index and itself) and the evaluation for its entity.
-    fn rule_and_evaluation(&self, args: &[&str]) -> Result<(usize, &Rule, Evaluation), Output> {
+    fn rule_and_evaluation(&self, args: &[&str]) -> Result<(usize, &Rule, Evaluation<'_>), Output> {
         let name = args.first().copied().unwrap_or_default();
         let index = self.find_rule(name)?;
         let rule = self.program.rules.get(index).ok_or_else(|| Output::failed(t!("repl-no-rule-bare", name = name)))?;
@@ -116,6 +116,6 @@ impl Session {
 }
 
 /// `enterprise.E1: excluded: 就高不重复 …`
-fn excluded_line(excluded: &crate::eval::Excluded) -> String {
+fn excluded_line(excluded: &crate::eval::Excluded<'_>) -> String {
     format!("{}\n", t!("repl-excluded", entity = excluded.entity.to_string(), reason = excluded.reason()))
 }

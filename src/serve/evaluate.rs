@@ -46,19 +46,18 @@ pub struct WhyQuery {
     pub as_of: Option<String>,
 }
 
-/// A fact set read and evaluated by one version of the rules.
-pub struct Evaluated {
+/// A fact set read and evaluated by one version of the rules (whose names the evaluation
+/// borrows).
+pub struct Evaluated<'r> {
     /// The rules that answered.
-    pub rules: Arc<Rules>,
-    /// The facts as sent.
-    pub text: String,
+    pub rules: &'r Rules,
     /// The date evaluated on.
     pub as_of: NaiveDate,
     /// The result (only `explain`'s entity when one was asked for).
-    pub evaluation: Evaluation,
+    pub evaluation: Evaluation<'r>,
 }
 
-impl Evaluated {
+impl Evaluated<'_> {
     /// `policy eval --format json`'s object, with `provenance`.
     pub fn json(&self) -> Value {
         let mut json = crate::output::json(&self.evaluation);
@@ -67,19 +66,21 @@ impl Evaluated {
     }
 }
 
-/// Evaluates the fact set in `body` within the request's limits.
-pub async fn evaluate_body(
+/// Evaluates the fact set in `body` within the request's limits, and makes the `answer` of
+/// it there too (off the async threads, while the rules it borrows are held).
+pub async fn evaluate_body<T: Send + 'static>(
     app: &App,
     body: Result<Bytes, BytesRejection>,
     as_of: Option<&str>,
     explain: Option<String>,
-) -> Result<Evaluated, Problem> {
+    answer: impl FnOnce(Evaluated<'_>) -> Result<T, Problem> + Send + 'static,
+) -> Result<T, Problem> {
     let text = body_text(body)?;
     let as_of = as_of.map(parse_date).transpose()?;
     let rules = app.current();
     let max_entities = app.limits.entities;
     let log = app.log.clone();
-    let work = move || -> Result<Evaluated, Problem> {
+    let work = move || -> Result<T, Problem> {
         let facts = rules
             .program
             .facts(BODY, &text)
@@ -110,7 +111,7 @@ pub async fn evaluate_body(
             }
             None => evaluation,
         };
-        Ok(Evaluated { rules, text, as_of, evaluation })
+        answer(Evaluated { rules: &rules, as_of, evaluation })
     };
     within(app, work).await
 }
@@ -210,8 +211,8 @@ pub async fn evaluate(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, Problem> {
     let Query(query) = query.map_err(bad_query)?;
-    let evaluated = evaluate_body(&app, body, query.as_of.as_deref(), query.explain).await?;
-    Ok(Json(evaluated.json()))
+    let json = evaluate_body(&app, body, query.as_of.as_deref(), query.explain, |e| Ok(e.json())).await?;
+    Ok(Json(json))
 }
 
 /// The awards a rule gives (with traces) and those set aside, for one entity.
@@ -256,20 +257,23 @@ async fn explain_rule(
     not: bool,
 ) -> Result<Json<Value>, Problem> {
     let Query(query) = query.map_err(bad_query)?;
-    let evaluated = evaluate_body(app, body, query.as_of.as_deref(), query.entity.clone()).await?;
-    let (index, policy, rule) = find_rule(&evaluated.rules, &query.rule)?;
-    let e = &evaluated.evaluation;
-    let mine = |name: &crate::program::RuleName| name.index == index;
-    let excluded: Vec<_> = e.excluded.iter().filter(|x| mine(&x.rule)).collect();
-    let mut json = if not {
-        let reasons: Vec<_> = e.not_applicable.iter().filter(|n| mine(&n.rule)).collect();
-        serde_json::json!({ "policy": policy, "rule": rule, "not_applicable": reasons, "excluded": excluded })
-    } else {
-        let awards: Vec<_> = e.awards.iter().filter(|a| mine(&a.rule)).collect();
-        serde_json::json!({ "policy": policy, "rule": rule, "awards": awards, "excluded": excluded })
+    let answer = move |evaluated: Evaluated<'_>| {
+        let (index, policy, rule) = find_rule(evaluated.rules, &query.rule)?;
+        let e = &evaluated.evaluation;
+        let mine = |name: &crate::program::RuleName| name.index == index;
+        let excluded: Vec<_> = e.excluded.iter().filter(|x| mine(x.rule)).collect();
+        let mut json = if not {
+            let reasons: Vec<_> = e.not_applicable.iter().filter(|n| mine(n.rule)).collect();
+            serde_json::json!({ "policy": policy, "rule": rule, "not_applicable": reasons, "excluded": excluded })
+        } else {
+            let awards: Vec<_> = e.awards.iter().filter(|a| mine(a.rule)).collect();
+            serde_json::json!({ "policy": policy, "rule": rule, "awards": awards, "excluded": excluded })
+        };
+        Provenance::new(&evaluated.rules.hash, Some(evaluated.as_of)).attach(&mut json);
+        Ok(json)
     };
-    Provenance::new(&evaluated.rules.hash, Some(evaluated.as_of)).attach(&mut json);
-    Ok(Json(json))
+    let (as_of, entity) = (query.as_of.clone(), query.entity.clone());
+    Ok(Json(evaluate_body(app, body, as_of.as_deref(), entity, answer).await?))
 }
 
 /// The rule `CZ-03-2a` or `changzhou_2023.CZ-03-2a` names: its index, policy and id.

@@ -2,7 +2,7 @@
 //! them (issue 15): "按Ⅰ、Ⅱ期临床试验实际投入研发费用的30%", "企业当年获批品种数达到3个",
 //! "完成境外临床研究的", "含视同通过" / "未提供的视为否".
 
-use crate::common::{date, dec};
+use crate::common::{date, dec, kept};
 use policy_lang::{compile, Evaluation, Source};
 use pretty_assertions::assert_eq;
 
@@ -33,11 +33,11 @@ policy sixth {
 }
 "#;
 
-fn run(rules: &str, facts: &str) -> Evaluation {
+fn run(rules: &str, facts: &str) -> Evaluation<'static> {
     let source = Source::new("sixth.policy", format!("{SCHEMA}{rules}"));
-    let loaded = compile(vec![source]).unwrap_or_else(|e| panic!("rules do not compile: {e:#?}"));
-    let facts = loaded.program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:#?}"));
-    loaded.program.evaluate(&facts, date("2025-12-31")).unwrap_or_else(|e| panic!("evaluation failed: {e}"))
+    let program = kept(compile(vec![source]).unwrap_or_else(|e| panic!("rules do not compile: {e:#?}")).program);
+    let facts = program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:#?}"));
+    program.evaluate(&facts, date("2025-12-31")).unwrap_or_else(|e| panic!("evaluation failed: {e}"))
 }
 
 fn rule(clauses: &str) -> String {

@@ -7,11 +7,15 @@ use policy_lang::{compile, ir, load, output, Evaluation, Program, Source};
 use pretty_assertions::assert_eq;
 use serde_json::json;
 
-fn amended() -> Program {
-    load(&["rules".into(), "tests/amendments".into()]).unwrap_or_else(|e| panic!("does not load: {e:?}")).program
+/// `rules/` with the amendments, loaded once for every test here (evaluations borrow from it).
+fn amended() -> &'static Program {
+    static AMENDED: std::sync::OnceLock<Program> = std::sync::OnceLock::new();
+    AMENDED.get_or_init(|| {
+        load(&["rules".into(), "tests/amendments".into()]).unwrap_or_else(|e| panic!("does not load: {e:?}")).program
+    })
 }
 
-fn evaluate(program: &Program, facts: &str, as_of: &str) -> Evaluation {
+fn evaluate<'p>(program: &'p Program, facts: &str, as_of: &str) -> Evaluation<'p> {
     let facts = program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:?}"));
     program.evaluate(&facts, date(as_of)).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -28,7 +32,7 @@ const PLATFORMS: &str = r#"{"enterprise": [{"city": "changzhou", "id": "S", "nam
 fn the_notices_own_tests_pass_beside_the_seed_rules() {
     let program = amended();
     let results: Vec<_> =
-        policy_lang::testing::run(&program).into_iter().filter(|r| r.at.starts_with("tests/amendments/")).collect();
+        policy_lang::testing::run(program).into_iter().filter(|r| r.at.starts_with("tests/amendments/")).collect();
     assert_eq!(results.len(), 13);
     for r in &results {
         assert!(r.passed(), "{}: {:#?}", r.name, r.failures);
@@ -37,7 +41,7 @@ fn the_notices_own_tests_pass_beside_the_seed_rules() {
 
 #[test]
 fn the_event_date_picks_the_version_and_the_json_names_it() {
-    let result = evaluate(&amended(), PLATFORMS, "2025-12-31");
+    let result = evaluate(amended(), PLATFORMS, "2025-12-31");
     let json = serde_json::to_value(output::json(&result)).unwrap_or_default();
     let awards = json["awards"].as_array().cloned().unwrap_or_default();
     let of = |id: &str| awards.iter().find(|a| a["entity"].as_str().is_some_and(|e| e.ends_with(id))).cloned();
@@ -63,7 +67,7 @@ fn a_reason_under_amended_text_names_the_version() {
     let facts = r#"{"enterprise": [{"city": "changzhou", "id": "H", "name": "医院", "unit_type": "hospital", "local": true,
       "biomedical": true, "listed": false, "clinical_trial_institution": true, "recommended_by_authority": true,
       "annual_reports": [{"id": "Y2025", "period_end": "2025-12-31", "innovative_trial_service_amount": "200万"}]}]}"#;
-    let result = evaluate(&amended(), facts, "2026-06-30");
+    let result = evaluate(amended(), facts, "2026-06-30");
     let na = result.not_applicable.iter().find(|n| n.rule.id == "CZ-05").unwrap_or_else(|| panic!("{result:#?}"));
     assert_eq!(
         na.reason(),
@@ -78,7 +82,7 @@ fn a_reason_under_amended_text_names_the_version() {
 fn a_repealed_rule_names_the_amendment_and_its_date() {
     let facts = r#"{"enterprise": [{"city": "changzhou", "id": "L", "name": "机构", "unit_type": "enterprise", "local": true,
       "biomedical": true, "listed": false, "cnas_first_on": "2025-04-01"}]}"#;
-    let result = evaluate(&amended(), facts, "2025-12-31");
+    let result = evaluate(amended(), facts, "2025-12-31");
     let na = result.not_applicable.iter().find(|n| n.rule.id == "CZ-11b").unwrap_or_else(|| panic!("{result:#?}"));
     let why = serde_json::to_value(&na.why.0).unwrap_or_default();
     assert_eq!(why[0]["reason"], "repealed");
@@ -89,7 +93,7 @@ fn a_repealed_rule_names_the_amendment_and_its_date() {
 #[test]
 fn check_notes_what_each_amendment_changes() {
     let program = amended();
-    let notes: Vec<String> = program.amendments.iter().map(|a| output::amendment_note(&program, a)).collect();
+    let notes: Vec<String> = program.amendments.iter().map(|a| output::amendment_note(program, a)).collect();
     assert_eq!(
         notes,
         [
@@ -111,7 +115,7 @@ fn check_notes_what_each_amendment_changes() {
 #[test]
 fn the_ir_carries_amendments_and_evaluates_alike() {
     let program = amended();
-    let doc = ir::to_json(&program);
+    let doc = ir::to_json(program);
     let amendment = |id: &str| {
         let all = doc["program"]["amendments"].as_array().cloned().unwrap_or_default();
         all.into_iter().find(|a| a["id"] == id).unwrap_or_default()
@@ -138,7 +142,7 @@ fn the_ir_carries_amendments_and_evaluates_alike() {
     assert_eq!(ir::to_json(&loaded), doc);
     let render =
         |p: &Program| serde_json::to_string(&output::json(&evaluate(p, PLATFORMS, "2026-06-30"))).unwrap_or_default();
-    assert_eq!(render(&loaded), render(&program));
+    assert_eq!(render(&loaded), render(program));
     // A version from an amendment that is not there is refused, not evaluated.
     let mut corrupt = doc.clone();
     corrupt["program"]["amendments"] = json!([]);
@@ -200,7 +204,7 @@ const CLINICAL_2026: &str = r#"{"enterprise": [{"city": "changzhou", "id": "E1",
 
 #[test]
 fn a_raised_cap_judges_events_from_its_date_and_the_trace_and_json_name_it() {
-    let result = evaluate(&amended(), CLINICAL_2026, "2026-12-31");
+    let result = evaluate(amended(), CLINICAL_2026, "2026-12-31");
     let json = serde_json::to_value(output::json(&result)).unwrap_or_default();
     let awards = json["awards"].as_array().cloned().unwrap_or_default();
     let of = |id: &str| awards.iter().find(|a| a["entity"].as_str().is_some_and(|e| e.ends_with(id))).cloned();
@@ -222,7 +226,7 @@ fn a_raised_cap_judges_events_from_its_date_and_the_trace_and_json_name_it() {
 
 #[test]
 fn the_awards_csv_and_workbook_name_the_version_as_the_json_does() {
-    let result = evaluate(&amended(), PLATFORMS, "2025-12-31");
+    let result = evaluate(amended(), PLATFORMS, "2025-12-31");
     let csv = policy_lang::tabular::awards_csv(&result).unwrap_or_else(|e| panic!("{e}"));
     let mut lines = csv.lines();
     assert!(lines.next().is_some_and(|h| h.ends_with(",payers,version,version_document,version_effective")));
@@ -238,7 +242,7 @@ fn the_awards_csv_and_workbook_name_the_version_as_the_json_does() {
 #[test]
 fn the_facts_a_rule_needs_include_every_version() {
     let program = amended();
-    let needs = policy_lang::needs::facts_needed(&program);
+    let needs = policy_lang::needs::facts_needed(program);
     let cz05 = needs.iter().find(|n| n.rule == "CZ-05").unwrap_or_else(|| panic!("no CZ-05"));
     assert!(cz05.facts.iter().any(|f| f.field == "innovative_trial_service_amount"));
     let cz18 = needs.iter().find(|n| n.rule == "CZ-18").unwrap_or_else(|| panic!("no CZ-18"));

@@ -88,7 +88,7 @@ fn awards_only_gives_the_same_awards_and_totals_without_explanations() {
         let facts = program.facts("g", &p.next_fact_set().to_string()).unwrap_or_else(|e| panic!("{e:?}"));
         let full = program.evaluate(&facts, date("2025-06-30")).unwrap_or_else(|e| panic!("{e}"));
         let lean = program.evaluate_awards(&facts, date("2025-06-30")).unwrap_or_else(|e| panic!("{e}"));
-        let strip = |e: &policy_lang::Evaluation| {
+        let strip = |e: &policy_lang::Evaluation<'_>| {
             e.awards
                 .iter()
                 .map(|a| (a.rule.clone(), a.entity.clone(), a.kind(), a.amount(), a.min(), a.max()))

@@ -1,7 +1,7 @@
 //! One-line helpers: a shared test schema, and `eval_one` to evaluate a reward on one entity.
 
 use chrono::NaiveDate;
-use policy_lang::{compile, Award, Evaluation, NotApplicable, Source};
+use policy_lang::{compile, Award, Evaluation, NotApplicable, Program, Source};
 use rust_decimal::Decimal;
 
 /// A schema and policy header that the amount tests share.
@@ -45,17 +45,23 @@ pub fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|_| panic!("bad date in test: {s}"))
 }
 
+/// `program`, kept for the rest of the test run: an evaluation borrows its rules' names from
+/// the program, and the helpers here hand back the evaluation alone.
+pub fn kept(program: Program) -> &'static Program {
+    Box::leak(Box::new(program))
+}
+
 /// Evaluates `rules` (after the prelude) against `facts` on 2024-06-30.
-pub fn run(rules: &str, facts: &str) -> Evaluation {
+pub fn run(rules: &str, facts: &str) -> Evaluation<'static> {
     run_on(rules, facts, "2024-06-30")
 }
 
 /// Evaluates `rules` (after the prelude) against `facts` on the date `as_of`.
-pub fn run_on(rules: &str, facts: &str, as_of: &str) -> Evaluation {
+pub fn run_on(rules: &str, facts: &str, as_of: &str) -> Evaluation<'static> {
     let source = Source::new("test.policy", format!("{PRELUDE}{rules}"));
-    let loaded = compile(vec![source]).unwrap_or_else(|e| panic!("rules do not compile: {e:#?}"));
-    let facts = loaded.program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:#?}"));
-    loaded.program.evaluate(&facts, date(as_of)).unwrap_or_else(|e| panic!("evaluation failed: {e}"))
+    let program = kept(compile(vec![source]).unwrap_or_else(|e| panic!("rules do not compile: {e:#?}")).program);
+    let facts = program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:#?}"));
+    program.evaluate(&facts, date(as_of)).unwrap_or_else(|e| panic!("evaluation failed: {e}"))
 }
 
 /// One enterprise `E1` with the given JSON fields (no drugs).
@@ -75,7 +81,7 @@ pub fn stated(clauses: &str) -> String {
 }
 
 /// The single outcome of `reward <amount>` (with extra clauses) for an enterprise with `fields`.
-pub fn outcome(clauses: &str, fields: &str) -> Result<Award, Box<NotApplicable>> {
+pub fn outcome(clauses: &str, fields: &str) -> Result<Award<'static>, Box<NotApplicable<'static>>> {
     let result = run(&format!("rule R for enterprise {{\n  {}\n}}\n", stated(clauses)), &enterprise(fields));
     match (result.awards.as_slice(), result.not_applicable.as_slice()) {
         ([award], []) => Ok(award.clone()),
@@ -85,7 +91,7 @@ pub fn outcome(clauses: &str, fields: &str) -> Result<Award, Box<NotApplicable>>
 }
 
 /// The award for `reward <amount>`, failing the test if the rule does not apply.
-pub fn award(amount: &str, fields: &str) -> Award {
+pub fn award(amount: &str, fields: &str) -> Award<'static> {
     outcome(&format!("reward {amount}"), fields).unwrap_or_else(|na| panic!("not applicable: {}", na.reason()))
 }
 

@@ -1,18 +1,18 @@
 //! Caps across rules, grant history, stacking and funding splits, each from a seed clause.
 
-use crate::common::{date, dec};
+use crate::common::{date, dec, kept};
 use policy_lang::{compile, Evaluation, Source};
 use pretty_assertions::assert_eq;
 
 /// Compiles `files` (name, text) and evaluates `facts` on `as_of`.
-fn eval(files: &[(&str, &str)], facts: &str, as_of: &str) -> Evaluation {
+fn eval(files: &[(&str, &str)], facts: &str, as_of: &str) -> Evaluation<'static> {
     let sources = files.iter().map(|(name, text)| Source::new(*name, *text)).collect();
-    let loaded = compile(sources).unwrap_or_else(|e| panic!("rules do not compile: {e:#?}"));
-    let facts = loaded.program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:#?}"));
-    loaded.program.evaluate(&facts, date(as_of)).unwrap_or_else(|e| panic!("{e}"))
+    let program = kept(compile(sources).unwrap_or_else(|e| panic!("rules do not compile: {e:#?}")).program);
+    let facts = program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:#?}"));
+    program.evaluate(&facts, date(as_of)).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn amounts(result: &Evaluation) -> Vec<String> {
+fn amounts(result: &Evaluation<'_>) -> Vec<String> {
     result.awards.iter().map(|a| a.max().unwrap_or_default().normalize().to_string()).collect()
 }
 

@@ -2,7 +2,7 @@
 //! pools and stacks see every earlier grant, count caps count awards. Each test starts from a
 //! sentence of the seeds.
 
-use crate::common::{date, dec};
+use crate::common::{date, dec, kept};
 use policy_lang::{compile, Evaluation, Source};
 use pretty_assertions::assert_eq;
 
@@ -10,8 +10,8 @@ fn program(text: &str) -> policy_lang::Program {
     compile(vec![Source::new("h.policy", text)]).unwrap_or_else(|e| panic!("rules do not compile: {e:#?}")).program
 }
 
-fn eval(text: &str, facts: &str, as_of: &str) -> Evaluation {
-    let program = program(text);
+fn eval(text: &str, facts: &str, as_of: &str) -> Evaluation<'static> {
+    let program = kept(program(text));
     let facts = program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:#?}"));
     program.evaluate(&facts, date(as_of)).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -26,11 +26,11 @@ fn facts_errors(text: &str, facts: &str) -> String {
     }
 }
 
-fn paid(result: &Evaluation) -> Vec<(String, String)> {
+fn paid(result: &Evaluation<'_>) -> Vec<(String, String)> {
     result.awards.iter().map(|a| (a.entity.to_string(), a.max().unwrap_or_default().normalize().to_string())).collect()
 }
 
-fn reason(result: &Evaluation, entity: &str) -> String {
+fn reason(result: &Evaluation<'_>, entity: &str) -> String {
     let na = result.not_applicable.iter().find(|n| &*n.entity == entity).map(|n| n.reason().clone());
     let ex = result.excluded.iter().find(|x| &*x.entity == entity).map(|x| x.reason().clone());
     na.or(ex).unwrap_or_else(|| panic!("{entity} has no reason: {result:#?}"))

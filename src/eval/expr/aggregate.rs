@@ -12,9 +12,10 @@ use crate::facts::{Entity, Slot};
 use crate::program::{Aggregate, Expr, Value};
 use crate::terms::AggOp;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
-impl<'a> Interp<'a> {
-    pub(super) fn aggregate(&mut self, aggregate: &Aggregate) -> Result<Value> {
+impl<'p, 'f> Interp<'p, 'f> {
+    pub(super) fn aggregate(&mut self, aggregate: &'p Aggregate) -> Result<'p, Value> {
         let owners = self.chain.len().checked_sub(aggregate.up).ok_or_else(|| mistyped("eval-expected-list-holder"))?;
         let records = self.records(aggregate, owners)?;
         let mut chain: Vec<&Entity> = self.chain.get(..owners).unwrap_or_default().to_vec();
@@ -49,7 +50,7 @@ impl<'a> Interp<'a> {
             (Some(t), _) => Value::Dec(t),
             (None, Some(h)) => Value::Bool(h),
             (None, None) => {
-                return Err(self.not_applicable(|| Reason::NoRecords { aggregate: aggregate.text.clone() }));
+                return Err(self.not_applicable(|| Reason::NoRecords { aggregate: &aggregate.text }));
             }
         };
         self.note_reading(|| Step::Aggregate {
@@ -63,7 +64,7 @@ impl<'a> Interp<'a> {
     }
 
     /// The list's records; an absent list is a missing fact like any other.
-    fn records(&self, aggregate: &Aggregate, owners: usize) -> Result<&'a [Entity]> {
+    fn records(&self, aggregate: &'p Aggregate, owners: usize) -> Result<'p, &'f [Entity]> {
         let holder = owners
             .checked_sub(1)
             .and_then(|i| self.chain.get(i))
@@ -72,14 +73,14 @@ impl<'a> Interp<'a> {
             Some(Slot::Children(records)) => Ok(records),
             Some(Slot::Missing) => {
                 let up = aggregate.up;
-                Err(self.not_applicable(|| Reason::FactMissing { fact: aggregate.list_text.clone(), up }))
+                Err(self.not_applicable(|| Reason::FactMissing { fact: Cow::Borrowed(&aggregate.list_text), up }))
             }
             _ => Err(named_mistyped("eval-expected-list", aggregate.list_text.to_string())),
         }
     }
 
     /// The record at the end of `chain`, if it passes the filter, with the value taken of it.
-    fn record(&self, aggregate: &Aggregate, chain: &[&Entity]) -> Result<Option<Counted>> {
+    fn record(&self, aggregate: &'p Aggregate, chain: &[&Entity]) -> Result<'p, Option<Counted>> {
         let (schema, schedules, args) = (self.schema, self.schedules, self.args.clone());
         let (as_of, explain) = (self.as_of, self.explain);
         let mut record = Interp { schema, schedules, args, chain, as_of, trace: Vec::new(), tracing: false, explain };
@@ -100,7 +101,7 @@ impl<'a> Interp<'a> {
 
 /// A record's missing fact named by its list and id (`trials[T2].rd_cost`): bare names in an
 /// aggregate are the record's own fields; an owner's fact keeps its path.
-fn named(stop: Stop, aggregate: &Aggregate, record: &Entity) -> Stop {
+fn named<'p>(stop: Stop<'p>, aggregate: &'p Aggregate, record: &Entity) -> Stop<'p> {
     match stop {
         Stop::NotApplicable(reasons) => Stop::NotApplicable(
             reasons
