@@ -308,7 +308,7 @@ pub struct Read<'p> {
     /// The fact as written in the rule (the program's text).
     pub fact: &'p str,
     /// Its value, or `None` when not given.
-    pub value: Option<Shown>,
+    pub value: Option<Shown<'p>>,
 }
 
 /// The facts a false condition read, with their values: one kept in place (most conditions

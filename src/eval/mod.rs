@@ -656,7 +656,7 @@ fn read<'p>(interp: &Interp<'p, '_>, reading: &'p Reading) -> Read<'p> {
                 let ty = interp.schema.kinds.get(entity.kind)?.fields.get(*slot)?.ty;
                 match entity.slots.get(*slot)? {
                     Slot::Value(v) => Some(interp.schema.shown(v, ty)),
-                    _ => default.clone().map(Shown::ByDefault),
+                    _ => default.as_deref().map(Shown::ByDefault),
                 }
             });
             Read { fact: name, value }

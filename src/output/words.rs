@@ -44,7 +44,7 @@ pub(crate) fn in_keywords(text: &str) -> String {
 }
 
 /// A value a reason shows, money as plain grouped digits (`4,999,999`).
-fn value_words(shown: &Shown) -> String {
+fn value_words(shown: &Shown<'_>) -> String {
     value(shown, crate::amounts::money)
 }
 
@@ -52,7 +52,7 @@ fn value_words(shown: &Shown) -> String {
 /// (`false by default`), a duration (`30 日`) and an award (`最高 …`) in the reader's words;
 /// the rest as the rules write it. (A value's `Display` is the data, the same in every
 /// language: what JSON carries.)
-pub fn value(value: &Shown, money: impl Fn(rust_decimal::Decimal) -> String) -> String {
+pub fn value(value: &Shown<'_>, money: impl Fn(rust_decimal::Decimal) -> String) -> String {
     match value {
         Shown::Bool(b) => bool_words(*b),
         Shown::ByDefault(default) => t!("value-by-default", value = default_words(default)),

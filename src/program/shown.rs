@@ -1,19 +1,21 @@
 //! A value as people read it, kept as a value until it is written. A reason records the facts
 //! its condition read for every rule and entity that does not pay, most of which no reader
 //! ever sees as text (awards-only and compact lines, a table of one entity), so evaluation
-//! keeps what showing needs (an enum value's name is shared with the schema, not copied) and
-//! only output writes it.
+//! keeps what showing needs (an enum value's name borrowed from the schema, not copied or
+//! counted) and only output writes it.
 
 use super::{Entitlement, Schema, Ty, Value};
 use crate::dates::Duration;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::fmt::{self, Display, Formatter};
 use std::sync::Arc;
 
-/// A value and how it is written, needing no schema: what [`Schema::shown`] gives.
+/// A value and how it is written, needing no schema: what [`Schema::shown`] gives. Names
+/// and defaults are the program's (`'p`), borrowed.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Shown {
+pub enum Shown<'p> {
     /// An amount of money, written in the caller's money style.
     Money(Decimal),
     /// A fraction, written as a percentage: `20%`.
@@ -28,19 +30,19 @@ pub enum Shown {
     Duration(Duration),
     /// Free text, written quoted as the language writes it.
     Text(Arc<str>),
-    /// An enum value, by its name (shared with the schema).
-    Name(Arc<str>),
+    /// An enum value, by its name (the schema's; its index, when the schema has none).
+    Name(Cow<'p, str>),
     /// What a reward entitles to.
     Award(Entitlement),
     /// `5%..20%`.
     RateRange(Decimal, Decimal),
     /// A fact not given, counted as its default, as written: `false by default`.
-    ByDefault(Arc<str>),
+    ByDefault(&'p str),
 }
 
 impl Schema {
     /// A value of type `ty` kept for showing: a rate as a rate, an enum value by name.
-    pub fn shown(&self, value: &Value, ty: Ty) -> Shown {
+    pub fn shown(&self, value: &Value, ty: Ty) -> Shown<'_> {
         match (value, ty) {
             (Value::Dec(d), Ty::Rate) => Shown::Rate(*d),
             (Value::Dec(d), Ty::Money) => Shown::Money(*d),
@@ -50,17 +52,17 @@ impl Schema {
             (Value::Duration(d), _) => Shown::Duration(*d),
             (Value::Text(t), _) => Shown::Text(t.clone()),
             (Value::Enum(i), Ty::Enum(e)) => match self.enums.get(e).and_then(|e| e.variants.get(*i)) {
-                Some(name) => Shown::Name(name.clone()),
-                None => Shown::Name(i.to_string().into()),
+                Some(name) => Shown::Name(Cow::Borrowed(name)),
+                None => Shown::Name(Cow::Owned(i.to_string())),
             },
-            (Value::Enum(i), _) => Shown::Name(i.to_string().into()),
+            (Value::Enum(i), _) => Shown::Name(Cow::Owned(i.to_string())),
             (Value::Award(a), _) => Shown::Award(a.clone()),
             (Value::RateRange(lo, hi), _) => Shown::RateRange(*lo, *hi),
         }
     }
 }
 
-impl Shown {
+impl Shown<'_> {
     /// As people read it, money written by `money` (the REPL adds the 万/亿 form).
     pub fn show(&self, money: impl Fn(Decimal) -> String) -> String {
         match self {
@@ -72,7 +74,7 @@ impl Shown {
 }
 
 /// As a reason shows it: money as plain grouped digits (`4,999,999`).
-impl Display for Shown {
+impl Display for Shown<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         let rate = crate::amounts::rate;
         match self {
@@ -91,7 +93,7 @@ impl Display for Shown {
 }
 
 /// Data, the same in every language: its text.
-impl serde::Serialize for Shown {
+impl serde::Serialize for Shown<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
@@ -127,6 +129,6 @@ mod tests {
             assert_eq!(schema.shown(&value, ty).to_string(), text);
             assert_eq!(schema.show(&value, ty, |m| format!("¥{m}")), text.replace("4,999,999", "¥4999999"));
         }
-        assert_eq!(Shown::ByDefault("false".into()).to_string(), "false by default");
+        assert_eq!(Shown::ByDefault("false").to_string(), "false by default");
     }
 }
