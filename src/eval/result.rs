@@ -15,6 +15,11 @@ use thiserror::Error;
 
 /// The result of evaluating a program against a fact set. `output` gives it its one public
 /// form (JSON, table).
+///
+/// It borrows the program's names and texts (`'p`: each rule's name, the conditions and facts
+/// its reasons quote) rather than counting references to them: an explained evaluation makes a
+/// dozen reasons an enterprise, and counting a reference up or down is an atomic instruction. It
+/// lives no longer than the program; to keep a result past it, keep its JSON.
 #[derive(Clone, Debug, Default)]
 pub struct Evaluation<'p> {
     /// The date evaluated on: what "already happened" and "still in force" are judged against.

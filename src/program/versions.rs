@@ -153,6 +153,7 @@ impl Rule {
 
     /// What the rule says on `date`: the last version effective on or before it (versions
     /// are kept in effective-date order), else the original.
+    #[inline]
     pub fn in_force(&self, date: NaiveDate) -> InForce<'_> {
         if let Some(added) = self.added.filter(|a| date < a.effective) {
             return InForce::NotYet(added);
