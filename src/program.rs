@@ -900,6 +900,7 @@ impl Entitlement {
     }
 
     /// Applies `f` to every bound.
+    #[inline]
     pub fn map(&self, mut f: impl FnMut(Decimal) -> Decimal) -> Entitlement {
         match self {
             Entitlement::Exact(x) => Entitlement::Exact(f(*x)),

@@ -168,6 +168,7 @@ impl Rule {
 
     /// The text a version `since` gives (the original for `None`, or for the amendment that
     /// added the rule).
+    #[inline]
     pub fn text_since(&self, since: Option<Since>) -> TextRef<'_> {
         let version = self.versions.iter().rev().find(|v| Some(v.since) == since);
         version.and_then(|v| v.text.as_ref()).map_or_else(|| self.original(), TextRef::from)
