@@ -4,6 +4,8 @@
 //!    traces.
 //! 2. [`run_many`]: one loaded program, many fact sets (here every `*.json` beside the one
 //!    given), each on its own date. A `Program` is immutable: load it once and share it.
+//!    Its evaluations borrow its rules' names (`Evaluation<'p>`), so they live no longer
+//!    than it does; keep an evaluation's JSON (`output::json`) to keep it longer.
 //! 3. [`reload_from_ir`]: save the checked program as its JSON IR and load that instead of the
 //!    source, as a service that never sees `.policy` files would. The awards are the same.
 //! 4. [`summary`]: what else an evaluation says: awards by kind, payers' shares, awards set
