@@ -15,6 +15,10 @@
 //!
 //! `cargo bench --bench evaluate -- --ratios` prints the issue's ratios, each measured by
 //! turns in the same rounds (steadier than criterion's one-after-the-other on a shared machine).
+//!
+//! `cargo bench --bench evaluate -- --census` counts what an explained evaluation of the 16
+//! rules makes for each enterprise: awards, not-applicable entries, reasons by kind (each
+//! entry and reason holds names, and every name held costs).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
@@ -240,6 +244,36 @@ fn profiled(
 
 criterion_group!(evaluate, benches);
 
+/// `--census`: per enterprise, the awards, not-applicable entries and reasons (by kind) an
+/// explained evaluation makes, and the facts its false conditions read.
+fn census(sets: usize) {
+    use policy_lang::eval::Reason;
+    let Fixture { program, facts, as_of, .. } = fixture_of(sets);
+    let (mut awards, mut entries, mut reads) = (0, 0, 0);
+    let mut reasons = std::collections::BTreeMap::<String, usize>::new();
+    for f in &facts {
+        let evaluation = program.evaluate(f, as_of).expect("evaluates");
+        awards += evaluation.awards.len();
+        entries += evaluation.not_applicable.len();
+        for reason in evaluation.not_applicable.iter().flat_map(|n| &n.why.0) {
+            // The variant's name, as Debug writes it.
+            let kind = format!("{reason:?}").split([' ', '(']).next().unwrap_or_default().to_string();
+            *reasons.entry(kind).or_default() += 1;
+            if let Reason::ConditionFalse { reads: held, .. } | Reason::OutOfScope { reads: held, .. } = reason {
+                reads += held.len();
+            }
+        }
+    }
+    let per = |n: usize| n as f64 / facts.len() as f64;
+    println!("{} enterprises, 16 Changzhou rules, explained, per enterprise:", facts.len());
+    println!("  awards {:.2}, not-applicable entries {:.2}", per(awards), per(entries));
+    println!("  reasons {:.2}:", per(reasons.values().sum()));
+    for (kind, n) in &reasons {
+        println!("    {kind:<20} {:.2}", per(*n));
+    }
+    println!("  facts read by false conditions {:.2}", per(reads));
+}
+
 /// `--ratios`: the ratios the issue asks about, each measured by turns in the same rounds
 /// (the baseline, then each interpreter mode, then again), the fastest round of each kept. On
 /// a shared machine whose speed drifts from one second to the next, criterion's figures, taken
@@ -299,6 +333,9 @@ fn main() {
         let what = args.get(at + 1).map_or("explained", String::as_str);
         let rounds = args.get(at + 2).and_then(|n| n.parse().ok()).unwrap_or(20);
         return profile(what, rounds, sets);
+    }
+    if args.iter().any(|a| a == "--census") {
+        return census(sets);
     }
     if args.iter().any(|a| a == "--ratios") {
         return ratios(sets);
