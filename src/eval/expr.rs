@@ -277,12 +277,12 @@ impl<'p, 'f> Interp<'p, 'f> {
         matches!(entity.slots.get(*slot), Some(Slot::Missing)).then_some(name)
     }
 
-    fn field(&self, up: usize, slot: usize, name: &'p Arc<str>) -> Result<'p, Value> {
+    fn field(&self, up: usize, slot: usize, name: &'p str) -> Result<'p, Value> {
         self.field_ref(up, slot, name).cloned()
     }
 
     /// A fact's value as the facts hold it.
-    fn field_ref(&self, up: usize, slot: usize, name: &'p Arc<str>) -> Result<'p, &'f Value> {
+    fn field_ref(&self, up: usize, slot: usize, name: &'p str) -> Result<'p, &'f Value> {
         let chain = self.chain;
         let entity = chain.len().checked_sub(up + 1).and_then(|i| chain.get(i));
         match entity.and_then(|e| e.slots.get(slot)) {
