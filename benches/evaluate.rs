@@ -195,7 +195,7 @@ impl Mode {
         self,
         program: &'p Program,
         hand: &baseline::Baseline,
-        f: &Facts,
+        f: &'p Facts,
         as_of: NaiveDate,
         kept: &mut Evaluation<'p>,
     ) -> usize {
@@ -251,10 +251,15 @@ fn census(sets: usize) {
     let Fixture { program, facts, as_of, .. } = fixture_of(sets);
     let (mut awards, mut entries, mut reads) = (0, 0, 0);
     let mut reasons = std::collections::BTreeMap::<String, usize>::new();
+    // Entries by how many reasons each gives.
+    let mut sizes = std::collections::BTreeMap::<usize, usize>::new();
     for f in &facts {
         let evaluation = program.evaluate(f, as_of).expect("evaluates");
         awards += evaluation.awards.len();
         entries += evaluation.not_applicable.len();
+        for entry in &evaluation.not_applicable {
+            *sizes.entry(entry.why.0.len()).or_default() += 1;
+        }
         for reason in evaluation.not_applicable.iter().flat_map(|n| &n.why.0) {
             // The variant's name, as Debug writes it.
             let kind = format!("{reason:?}").split([' ', '(']).next().unwrap_or_default().to_string();
@@ -272,6 +277,8 @@ fn census(sets: usize) {
         println!("    {kind:<20} {:.2}", per(*n));
     }
     println!("  facts read by false conditions {:.2}", per(reads));
+    let sizes: Vec<String> = sizes.iter().map(|(n, count)| format!("{n}: {:.2}", per(*count))).collect();
+    println!("  entries by their number of reasons: {}", sizes.join(", "));
 }
 
 /// `--ratios`: the ratios the issue asks about, each measured by turns in the same rounds

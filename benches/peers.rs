@@ -58,7 +58,7 @@ fn walk(e: &Expr, facts: &[Decimal]) -> Option<Decimal> {
 }
 
 /// Runs `f` over every input, in rounds of about 50 ms; the fastest round's time per call.
-fn time<T>(inputs: &[T], mut f: impl FnMut(&T) -> Decimal) -> f64 {
+fn time<'a, T>(inputs: &'a [T], mut f: impl FnMut(&'a T) -> Decimal) -> f64 {
     let mut per_round = 1;
     loop {
         let started = Instant::now();

@@ -4,8 +4,9 @@
 //!    traces.
 //! 2. [`run_many`]: one loaded program, many fact sets (here every `*.json` beside the one
 //!    given), each on its own date. A `Program` is immutable: load it once and share it.
-//!    Its evaluations borrow its rules' names (`Evaluation<'p>`), so they live no longer
-//!    than it does; keep an evaluation's JSON (`output::json`) to keep it longer.
+//!    Its evaluations borrow its rules' names and the facts' entity paths (`Evaluation<'p>`),
+//!    so they live no longer than either; keep an evaluation's JSON (`output::json`) to keep
+//!    it longer.
 //! 3. [`reload_from_ir`]: save the checked program as its JSON IR and load that instead of the
 //!    source, as a service that never sees `.policy` files would. The awards are the same.
 //! 4. [`summary`]: what else an evaluation says: awards by kind, payers' shares, awards set
@@ -13,6 +14,7 @@
 //!
 //!     cargo run --example embed -- rules/ examples/changzhou_device_maker.json
 
+use policy_lang::facts::Facts;
 use policy_lang::ir::{self, IrError};
 use policy_lang::output::{self, render_diagnostics, ErrorFormat};
 use policy_lang::{load, Award, Entitlement, EntitlementKind, Error, Evaluation, Program};
@@ -64,8 +66,9 @@ fn demo(rules: &str, facts_path: &str) -> Result<String, Failure> {
 
     let program = load_rules(rules)?;
     let folder = Path::new(facts_path).parent().unwrap_or(Path::new("."));
-    let sets = fact_sets(folder)?;
-    out.push_str(&format!("\none program, {} fact sets:\n", sets.len()));
+    let paths = fact_sets(folder)?;
+    out.push_str(&format!("\none program, {} fact sets:\n", paths.len()));
+    let sets = read_all(&program, &paths)?;
     let evaluations = run_many(&program, &sets)?;
     for (path, evaluation) in &evaluations {
         out.push_str(&format!("{} (as of {}):\n", path.display(), evaluation.as_of));
@@ -73,7 +76,8 @@ fn demo(rules: &str, facts_path: &str) -> Result<String, Failure> {
     }
 
     let reloaded = reload_from_ir(&program)?;
-    let again = run_many(&reloaded, &sets)?;
+    let sets_again = read_all(&reloaded, &paths)?;
+    let again = run_many(&reloaded, &sets_again)?;
     let same = evaluations.iter().zip(&again).all(|((_, a), (_, b))| output::json(a) == output::json(b));
     out.push_str(&format!(
         "\nloaded from the JSON IR ({} rules, no source): {}\n",
@@ -89,7 +93,8 @@ fn run(rules: &str, facts_path: &str) -> Result<String, Vec<Error>> {
     let program = load_rules(rules)?;
 
     // 2. Read a fact set against the program's schema, and 3. evaluate it.
-    let result = evaluate_file(&program, Path::new(facts_path))?;
+    let facts = read_file(&program, Path::new(facts_path))?;
+    let result = evaluate(&program, &facts)?;
 
     // 4. Walk the awards and their traces.
     let mut out = String::new();
@@ -118,14 +123,18 @@ fn load_rules(rules: &str) -> Result<Program, Vec<Error>> {
     Ok(loaded.program)
 }
 
-/// Reads one fact set and evaluates it on its own date (`as_of` in the JSON), or today.
-fn evaluate_file<'p>(program: &'p Program, path: &Path) -> Result<Evaluation<'p>, Vec<Error>> {
+/// Reads one fact set against the program's schema.
+fn read_file(program: &Program, path: &Path) -> Result<Facts, Vec<Error>> {
     let name = path.display().to_string();
     let json =
         std::fs::read_to_string(path).map_err(|e| vec![Error::Io { path: name.clone(), message: e.to_string() }])?;
-    let facts = program.facts(&name, &json).map_err(|e| e.0)?;
+    program.facts(&name, &json).map_err(|e| e.0)
+}
+
+/// Evaluates a fact set on its own date (`as_of` in the JSON), or today.
+fn evaluate<'p>(program: &'p Program, facts: &'p Facts) -> Result<Evaluation<'p>, Vec<Error>> {
     let as_of = facts.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
-    program.evaluate(&facts, as_of).map_err(|e| vec![e])
+    program.evaluate(facts, as_of).map_err(|e| vec![e])
 }
 
 /// The `*.json` files in `folder`, in name order.
@@ -140,22 +149,30 @@ fn fact_sets(folder: &Path) -> Result<Vec<PathBuf>, Vec<Error>> {
     Ok(paths)
 }
 
-/// Evaluates every fact set with the one program. A bad fact set does not stop the others:
-/// the errors of all of them come back together.
-fn run_many<'p>(program: &'p Program, paths: &[PathBuf]) -> Result<Vec<(PathBuf, Evaluation<'p>)>, Vec<Error>> {
-    let mut evaluations = Vec::new();
+/// Reads every fact set for the one program. A bad fact set does not stop the others: the
+/// errors of all of them come back together.
+fn read_all(program: &Program, paths: &[PathBuf]) -> Result<Vec<(PathBuf, Facts)>, Vec<Error>> {
+    let mut sets = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        match evaluate_file(program, path) {
-            Ok(evaluation) => evaluations.push((path.clone(), evaluation)),
+        match read_file(program, path) {
+            Ok(facts) => sets.push((path.clone(), facts)),
             Err(es) => errors.extend(es),
         }
     }
     if errors.is_empty() {
-        Ok(evaluations)
+        Ok(sets)
     } else {
         Err(errors)
     }
+}
+
+/// Evaluates every fact set with the one program; each evaluation borrows its facts.
+fn run_many<'p>(
+    program: &'p Program,
+    sets: &'p [(PathBuf, Facts)],
+) -> Result<Vec<(&'p Path, Evaluation<'p>)>, Vec<Error>> {
+    sets.iter().map(|(path, facts)| Ok((path.as_path(), evaluate(program, facts)?))).collect()
 }
 
 /// The program as versioned JSON IR, loaded back: what a service would ship instead of the
@@ -228,15 +245,17 @@ fn embedding_evaluates_the_bundled_example() {
 #[allow(clippy::panic)]
 fn one_program_evaluates_every_fact_set_and_its_ir_agrees() {
     let program = load_rules("rules").unwrap_or_else(|e| panic!("{e:?}"));
-    let sets = fact_sets(Path::new("examples")).unwrap_or_else(|e| panic!("{e:?}"));
-    assert!(sets.len() >= 3, "{sets:?}");
+    let paths = fact_sets(Path::new("examples")).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(paths.len() >= 3, "{paths:?}");
+    let sets = read_all(&program, &paths).unwrap_or_else(|e| panic!("{e:?}"));
 
     // (a) One program, many fact sets: each agrees with evaluating it alone.
     let many = run_many(&program, &sets).unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(many.len(), sets.len());
+    assert_eq!(many.len(), paths.len());
     for (path, evaluation) in &many {
         assert!(!evaluation.awards.is_empty(), "{} pays nothing", path.display());
-        let alone = evaluate_file(&program, path).unwrap_or_else(|e| panic!("{e:?}"));
+        let facts = read_file(&program, path).unwrap_or_else(|e| panic!("{e:?}"));
+        let alone = evaluate(&program, &facts).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(output::json(evaluation), output::json(&alone), "{}", path.display());
     }
     let changzhou = many.iter().find(|(p, _)| p.ends_with("changzhou_device_maker.json"));
@@ -246,7 +265,8 @@ fn one_program_evaluates_every_fact_set_and_its_ir_agrees() {
     // (b) The IR loads without the source and gives the same awards, traces and totals.
     let reloaded = reload_from_ir(&program).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(reloaded.rules.len(), program.rules.len());
-    let again = run_many(&reloaded, &sets).unwrap_or_else(|e| panic!("{e:?}"));
+    let sets_again = read_all(&reloaded, &paths).unwrap_or_else(|e| panic!("{e:?}"));
+    let again = run_many(&reloaded, &sets_again).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(again.len(), many.len());
     for ((path, a), (_, b)) in many.iter().zip(&again) {
         assert_eq!(output::json(a), output::json(b), "{}", path.display());

@@ -301,14 +301,17 @@ fn evaluate_chunk<T: Sync>(
         piece.ends.clear();
         piece.ends.reserve(sets.len());
         // One fact set and one evaluation refilled line after line: their lists are
-        // allocated once a piece.
-        let (mut set, mut evaluation) = (Facts::default(), crate::Evaluation::default());
+        // allocated once a piece (the evaluation, which borrows a line's facts, is recycled
+        // before the next line refills them).
+        let (mut set, mut spare) = (Facts::default(), crate::Evaluation::default());
         for (number, source) in sets {
-            let result =
-                facts(source, *number, &mut set).and_then(|()| evaluate(program, &set, options, &mut evaluation));
+            let read = facts(source, *number, &mut set);
+            let mut evaluation = std::mem::take(&mut spare).recycle();
+            let result = read.and_then(|()| evaluate(program, &set, options, &mut evaluation));
             let result = result.as_ref().map(|()| &evaluation).map_err(Vec::as_slice);
             write_result_line(&mut piece.text, result, *number, options.detail);
             piece.ends.push((piece.text.len(), result.is_ok()));
+            spare = evaluation.recycle();
             if piece.ends.len() == 1 {
                 // Room for the piece at the first line's length, and an eighth more: the
                 // text grown by doubling copied itself a dozen times a piece.
@@ -365,17 +368,22 @@ pub(crate) fn read_line(input: &mut impl BufRead) -> std::io::Result<Option<Resu
     Ok(Some(String::from_utf8(bytes).map_err(|e| not_utf8(e.utf8_error()))))
 }
 
-/// One line's evaluation, or why there is none (the line, its facts or the arithmetic).
-pub(crate) fn evaluate_facts<'p>(
-    program: &'p Program,
+/// One line's evaluation, or why there is none (the line, its facts or the arithmetic),
+/// handed to `answer`: the evaluation borrows the line's facts, which live only this call.
+pub(crate) fn evaluate_line<R>(
+    program: &Program,
     line: &Result<String, String>,
     number: u64,
     options: &Options,
-) -> Result<crate::Evaluation<'p>, Vec<String>> {
-    let facts = line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| read_facts(program, line, number))?;
+    answer: impl FnOnce(Result<&crate::Evaluation<'_>, &[String]>) -> R,
+) -> R {
+    let facts = line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| read_facts(program, line, number));
     let mut evaluation = crate::Evaluation::default();
-    evaluate(program, &facts, options, &mut evaluation)?;
-    Ok(evaluation)
+    let result = match &facts {
+        Ok(facts) => evaluate(program, facts, options, &mut evaluation),
+        Err(errors) => Err(errors.clone()),
+    };
+    answer(result.as_ref().map(|()| &evaluation).map_err(Vec::as_slice))
 }
 
 /// A line's facts, or every error in them.
@@ -387,7 +395,7 @@ fn read_facts(program: &Program, line: &str, number: u64) -> Result<Facts, Vec<S
 /// One fact set's evaluation, on its date, into `out`.
 fn evaluate<'p>(
     program: &'p Program,
-    facts: &Facts,
+    facts: &'p Facts,
     options: &Options,
     out: &mut crate::Evaluation<'p>,
 ) -> Result<(), Vec<String>> {

@@ -73,7 +73,7 @@ pub fn batch(
     mut out: impl Write,
     options: &crate::batch::Options,
 ) -> Result<crate::batch::Summary, crate::batch::BatchError> {
-    use crate::batch::{evaluate_facts, read_line, write_result_line, BatchError};
+    use crate::batch::{evaluate_line, read_line, write_result_line, BatchError};
     let mut summary = crate::batch::Summary::default();
     let mut number = 0;
     // Read, numbered and evaluated as `batch::run` does; only the order and the log differ.
@@ -82,16 +82,18 @@ pub fn batch(
         if line.as_ref().is_ok_and(|l| l.trim().is_empty()) {
             continue;
         }
-        let result = evaluate_facts(program, &line, number, options);
-        if let (Ok(evaluation), Ok(text)) = (&result, &line) {
-            // The decision is logged before its answer is written, or not answered.
-            log.record(rules, text, evaluation)
-                .map_err(|e| BatchError::Write(std::io::Error::other(crate::io::Said(e.to_string()))))?;
-        }
-        summary.lines += 1;
-        summary.failed += u64::from(result.is_err());
         let mut text = Vec::new();
-        write_result_line(&mut text, result.as_ref().map_err(Vec::as_slice), number, options.detail);
+        let failed = evaluate_line(program, &line, number, options, |result| {
+            if let (Ok(evaluation), Ok(line)) = (result, &line) {
+                // The decision is logged before its answer is written, or not answered.
+                log.record(rules, line, evaluation)
+                    .map_err(|e| BatchError::Write(std::io::Error::other(crate::io::Said(e.to_string()))))?;
+            }
+            write_result_line(&mut text, result, number, options.detail);
+            Ok(result.is_err())
+        })?;
+        summary.lines += 1;
+        summary.failed += u64::from(failed);
         out.write_all(&text).map_err(BatchError::Write)?;
     }
     out.flush().map_err(BatchError::Write)?;
@@ -134,7 +136,8 @@ pub struct Replay {
 pub fn replay(program: &Program, log: impl BufRead) -> Result<Replay, std::io::Error> {
     let hash = RulesHash::of(program).rules_sha256;
     let mut report = Replay::default();
-    let mut cache: HashMap<(String, String), Result<Evaluation<'_>, String>> = HashMap::new();
+    // Each logged fact set's decisions, by top-level entity: a fact set logs one line per entity.
+    let mut cache: HashMap<(String, String), Result<HashMap<String, Value>, String>> = HashMap::new();
     for (number, line) in log.lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
@@ -158,13 +161,13 @@ pub fn replay(program: &Program, log: impl BufRead) -> Result<Replay, std::io::E
             report.differences.push(t!("replay-facts-hash", at = at, entity = entity));
             continue;
         }
-        let evaluation =
-            cache.entry((text("facts_sha256"), as_of.clone())).or_insert_with(|| evaluate(program, &facts, &as_of));
-        let now = match evaluation {
-            Ok(evaluation) => match evaluation.totals.iter().find(|t| *t.entity == *entity) {
-                Some(total) => decision(evaluation, total),
-                None => json!({ "entity": entity, "awards": [], "total": null }),
-            },
+        let decisions =
+            cache.entry((text("facts_sha256"), as_of.clone())).or_insert_with(|| decide(program, &facts, &as_of));
+        let now = match decisions {
+            Ok(decisions) => decisions
+                .get(&entity)
+                .cloned()
+                .unwrap_or_else(|| json!({ "entity": entity, "awards": [], "total": null })),
             Err(message) => {
                 report.differences.push(t!(
                     "replay-cannot-evaluate",
@@ -184,13 +187,15 @@ pub fn replay(program: &Program, log: impl BufRead) -> Result<Replay, std::io::E
     Ok(report)
 }
 
-fn evaluate<'p>(program: &'p Program, facts: &str, as_of: &str) -> Result<Evaluation<'p>, String> {
+/// What the logged facts decide now for each top-level entity, by its path.
+fn decide(program: &Program, facts: &str, as_of: &str) -> Result<HashMap<String, Value>, String> {
     let day = chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d")
         .map_err(|_| t!("replay-as-of-not-a-date", as_of = as_of))?;
     let facts = program
         .facts("logged facts", facts)
         .map_err(|e| e.0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))?;
-    program.evaluate(&facts, day).map_err(|e| e.to_string())
+    let evaluation = program.evaluate(&facts, day).map_err(|e| e.to_string())?;
+    Ok(evaluation.totals.iter().map(|total| (total.entity.to_string(), decision(&evaluation, total))).collect())
 }
 
 /// Each award that appeared, disappeared or changed, and a changed total, one line each.

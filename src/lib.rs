@@ -63,8 +63,10 @@
 //!
 //! let json = r#"{"enterprise": [{"id": "E1", "rd_cost": "1000万"}]}"#;
 //! let as_of = chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap_or_default();
-//! let from_source = program.evaluate(&program.facts("facts.json", json)?, as_of)?;
-//! let from_ir = loaded.evaluate(&loaded.facts("facts.json", json)?, as_of)?;
+//! // Each program reads the facts against its own schema; an evaluation borrows them.
+//! let (facts, loaded_facts) = (program.facts("facts.json", json)?, loaded.facts("facts.json", json)?);
+//! let from_source = program.evaluate(&facts, as_of)?;
+//! let from_ir = loaded.evaluate(&loaded_facts, as_of)?;
 //!
 //! assert_eq!(output::json(&from_source), output::json(&from_ir));
 //! assert_eq!(from_ir.awards[0].kind().to_string(), "up_to");
@@ -396,24 +398,26 @@ impl Program {
         })
     }
 
-    /// Evaluates every rule against every entity, on the date `as_of`.
-    pub fn evaluate(&self, facts: &facts::Facts, as_of: NaiveDate) -> Result<Evaluation<'_>, Error> {
+    /// Evaluates every rule against every entity, on the date `as_of`. The evaluation
+    /// borrows the program's names and the facts' entity paths.
+    pub fn evaluate<'p>(&'p self, facts: &'p facts::Facts, as_of: NaiveDate) -> Result<Evaluation<'p>, Error> {
         eval::evaluate(self, facts, as_of, true).map_err(Error::Eval)
     }
 
     /// Evaluates for the awards alone, as population-scale runs want: the same awards,
     /// amounts and totals as [`Program::evaluate`], without traces, and with no entries for
     /// the rules that do not apply (so nothing is spent explaining them).
-    pub fn evaluate_awards(&self, facts: &facts::Facts, as_of: NaiveDate) -> Result<Evaluation<'_>, Error> {
+    pub fn evaluate_awards<'p>(&'p self, facts: &'p facts::Facts, as_of: NaiveDate) -> Result<Evaluation<'p>, Error> {
         eval::evaluate(self, facts, as_of, false).map_err(Error::Eval)
     }
 
     /// [`Program::evaluate`] into an evaluation kept between calls, as a batch worker
     /// evaluates: `out` is cleared and refilled, its lists keeping their room (every award's
-    /// trace and every reason are still made afresh). After an error `out` is empty.
+    /// trace and every reason are still made afresh). After an error `out` is empty. To
+    /// refill one fact set between calls, [`Evaluation::recycle`] the evaluation first.
     pub fn evaluate_into<'p>(
         &'p self,
-        facts: &facts::Facts,
+        facts: &'p facts::Facts,
         as_of: NaiveDate,
         out: &mut Evaluation<'p>,
     ) -> Result<(), Error> {
@@ -425,7 +429,7 @@ impl Program {
     /// (a population) allocates for the results once. After an error `out` is empty.
     pub fn evaluate_awards_into<'p>(
         &'p self,
-        facts: &facts::Facts,
+        facts: &'p facts::Facts,
         as_of: NaiveDate,
         out: &mut Evaluation<'p>,
     ) -> Result<(), Error> {

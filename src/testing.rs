@@ -6,11 +6,13 @@
 use crate::amounts::money;
 use crate::ast::{Amount, AwardClause, ExpectTotal, Outcome, TestFacts};
 use crate::eval::{Award, Evaluation, Total};
+use crate::facts::Facts;
 use crate::i18n::{with_lang, Lang};
 use crate::io::{read_text, MAX_FACTS_BYTES};
 use crate::output::{escape, render_diagnostics, ErrorFormat};
 use crate::program::{Entitlement, Program, RuleName, Test, TestCase};
 use crate::t;
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::path::Path;
@@ -52,26 +54,30 @@ pub fn run_one(program: &Program, case: &TestCase, root: Option<&Path>) -> TestR
         let (line, _) = s.line_col(test.span.start);
         format!("{}:{line}", s.name)
     });
-    let evaluated = evaluate(program, test, source.map(|s| s.name.as_str()).unwrap_or(""), root);
+    let loaded = load(program, test, source.map(|s| s.name.as_str()).unwrap_or(""), root);
+    // The evaluation borrows the facts loaded.
+    let evaluated = loaded.as_ref().map(|(facts, as_of)| program.evaluate(facts, *as_of));
     let failures = match (evaluated, case.facts_errors.is_empty()) {
-        (Ok(evaluation), true) => {
+        (Ok(Ok(evaluation)), true) => {
             let rules = test.expects.iter().filter_map(|e| check(program, &evaluation, e));
             rules.chain(case.totals.iter().filter_map(|t| check_total(&evaluation, t))).collect()
         }
-        (Ok(_), false) => case
+        (Ok(Ok(_)), false) => case
             .facts_errors
             .iter()
             .map(|text| {
                 format!(
-                    "{}\n    {}",
+                    "{}
+    {}",
                     expect_line(format!("expect facts_error {text:?}")),
                     t!("test-got-facts-that-load")
                 )
             })
             .collect(),
-        (Err(NotRun::Facts(errors)), false) => facts_errors(program, case, &errors),
-        (Err(NotRun::Facts(errors)), true) => vec![render_diagnostics(&errors, ErrorFormat::Plain, false)],
-        (Err(NotRun::Other(why)), _) => vec![why],
+        (Ok(Err(e)), _) => vec![e.to_string()],
+        (Err(NotRun::Facts(errors)), false) => facts_errors(program, case, errors),
+        (Err(NotRun::Facts(errors)), true) => vec![render_diagnostics(errors, ErrorFormat::Plain, false)],
+        (Err(NotRun::Other(why)), _) => vec![why.clone()],
     };
     TestResult { name: test.name.clone(), at, failures }
 }
@@ -119,8 +125,8 @@ fn facts_errors(program: &Program, case: &TestCase, errors: &[crate::Error]) -> 
     missing.chain(unchecked).collect()
 }
 
-/// Loads the test's facts and evaluates them on its date.
-fn evaluate<'p>(program: &'p Program, test: &Test, file: &str, root: Option<&Path>) -> Result<Evaluation<'p>, NotRun> {
+/// Loads the test's facts, and the date to evaluate them on.
+fn load(program: &Program, test: &Test, file: &str, root: Option<&Path>) -> Result<(Facts, NaiveDate), NotRun> {
     let (name, json) = match &test.facts {
         None => return Err(t!("test-no-facts").into()),
         Some(TestFacts::Inline(json)) => (format!("{file} (test facts)"), json.clone()),
@@ -136,7 +142,7 @@ fn evaluate<'p>(program: &'p Program, test: &Test, file: &str, root: Option<&Pat
     // The test's date wins over its facts' (as `dates::evaluation_date` decides), but a test
     // must not depend on the day it runs: with neither, it is an error rather than today.
     let as_of = test.as_of.or(facts.as_of).ok_or_else(|| t!("test-no-as-of"))?;
-    program.evaluate(&facts, as_of).map_err(|e| NotRun::Other(e.to_string()))
+    Ok((facts, as_of))
 }
 
 /// Refuses a facts file outside `folder` (the test file's, or the one the user named): tests
@@ -163,9 +169,9 @@ fn confined(folder: &Path, full: &Path, written: &str) -> Result<(), String> {
 fn check(program: &Program, evaluation: &Evaluation<'_>, expect: &crate::program::Expect) -> Option<String> {
     let rule = program.rules.get(expect.rule)?;
     let matches = |r: &RuleName, e: &str| r.index == expect.rule && e == expect.entity;
-    let award = evaluation.awards.iter().find(|a| matches(a.rule, &a.entity));
-    let not_applicable = evaluation.not_applicable.iter().find(|n| matches(n.rule, &n.entity));
-    let excluded = evaluation.excluded.iter().find(|x| matches(x.rule, &x.entity));
+    let award = evaluation.awards.iter().find(|a| matches(a.rule, a.entity));
+    let not_applicable = evaluation.not_applicable.iter().find(|n| matches(n.rule, n.entity));
+    let excluded = evaluation.excluded.iter().find(|x| matches(x.rule, x.entity));
 
     let held = match (&expect.outcome, award) {
         (Outcome::Award(amount, _), Some(a)) => award_is(amount, a),
@@ -283,8 +289,8 @@ fn check_total(evaluation: &Evaluation<'_>, expect: &ExpectTotal) -> Option<Stri
 /// An entity's total: the evaluation's own for a top-level entity; below that, its awards
 /// and its children's added up the way `eval` adds a top-level total (owed, ceiling, how
 /// many case by case), since `eval` keeps totals for top-level entities only.
-fn total_of(evaluation: &Evaluation<'_>, entity: &str) -> Result<Total, String> {
-    if let Some(total) = evaluation.totals.iter().find(|t| &*t.entity == entity) {
+fn total_of<'a>(evaluation: &Evaluation<'a>, entity: &'a str) -> Result<Total<'a>, String> {
+    if let Some(total) = evaluation.totals.iter().find(|t| t.entity == entity) {
         return Ok(total.clone());
     }
     let mine = evaluation.only(entity);

@@ -479,7 +479,7 @@ pub enum Reason<'p> {
     /// Another record of the owner earns the same one-off in this evaluation.
     PaidToAnother {
         /// The owner whose one-off it is.
-        owner: Arc<str>,
+        owner: &'p str,
         /// The once-key, when the rule has one.
         key: Option<String>,
     },

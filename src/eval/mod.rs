@@ -25,7 +25,6 @@ mod explain;
 mod expr;
 mod pools;
 mod result;
-mod scopes;
 mod stacks;
 
 pub use crate::program::VersionRef;
@@ -43,7 +42,6 @@ use chrono::{Datelike, NaiveDate};
 use expr::{Interp, Stop};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// What a rule pays an entity, rounded: all an award needs but the entity's path. Made into
 /// an award at once when no pass applies ([`passes_idle`]), else kept in a [`Candidate`].
@@ -62,14 +60,19 @@ struct Paying {
 
 /// An award before stacking and pools: what it pays, and the paths the passes group it by.
 #[derive(Debug)]
-struct Candidate {
+struct Candidate<'p> {
     /// The paths of the entity and those containing it, outermost first.
-    scopes: scopes::Scopes,
+    scopes: Scopes<'p>,
     paying: Paying,
 }
 
+/// The paths of an entity and of those containing it, outermost first, borrowed from the
+/// facts: inline for the usual depth (an enterprise, its records, theirs, one more), so a
+/// candidate allocates nothing for them.
+type Scopes<'p> = smallvec::SmallVec<[&'p str; 4]>;
+
 /// The passes read and lower a candidate's payment in place (`c.award`, `c.rule`).
-impl std::ops::Deref for Candidate {
+impl std::ops::Deref for Candidate<'_> {
     type Target = Paying;
 
     fn deref(&self) -> &Paying {
@@ -77,15 +80,16 @@ impl std::ops::Deref for Candidate {
     }
 }
 
-impl std::ops::DerefMut for Candidate {
+impl std::ops::DerefMut for Candidate<'_> {
     fn deref_mut(&mut self) -> &mut Paying {
         &mut self.paying
     }
 }
 
-impl Candidate {
-    fn entity(&self) -> &str {
-        self.scopes.last().map_or("", |s| s)
+impl<'p> Candidate<'p> {
+    /// The entity's own path.
+    fn entity(&self) -> &'p str {
+        self.scopes.last().copied().unwrap_or_default()
     }
 
     /// The year the award is for: its event's year.
@@ -111,7 +115,7 @@ fn scope_of(path: &str, depth: usize) -> Option<&str> {
 /// awards-only run (population scale) skips both, and its awards and totals are the same.
 pub(crate) fn evaluate<'p>(
     program: &'p Program,
-    facts: &Facts,
+    facts: &'p Facts,
     as_of: NaiveDate,
     explain: bool,
 ) -> Result<Evaluation<'p>, EvalError> {
@@ -130,7 +134,7 @@ pub(crate) fn evaluate<'p>(
 /// an error `out` is left empty.
 pub(crate) fn evaluate_into<'p>(
     program: &'p Program,
-    facts: &Facts,
+    facts: &'p Facts,
     as_of: NaiveDate,
     explain: bool,
     out: &mut Evaluation<'p>,
@@ -156,7 +160,7 @@ type Chain<'a> = smallvec::SmallVec<[&'a Entity; 4]>;
 /// outcomes come, with no list of candidates between.
 fn fill<'p>(
     program: &'p Program,
-    facts: &Facts,
+    facts: &'p Facts,
     as_of: NaiveDate,
     explain: bool,
     direct: bool,
@@ -181,10 +185,7 @@ fn fill<'p>(
         out.excluded.extend(stacks::stack(program, &facts.ledger, &mut candidates, explain)?);
         out.excluded.extend(pools::limits(program, &facts.ledger, &mut candidates)?);
         pools::pools(program, &facts.ledger, &mut candidates, explain)?;
-        out.awards.extend(candidates.into_iter().map(|c| {
-            let entity = c.scopes.into_last().unwrap_or_else(|| Arc::from(""));
-            Award::new(program, entity, c.paying)
-        }));
+        out.awards.extend(candidates.into_iter().map(|c| Award::new(program, c.entity(), c.paying)));
     }
     result::totals(&out.awards, facts, &mut out.totals)?;
     out.as_of = as_of;
@@ -217,22 +218,22 @@ fn ledger_by_rule<'a>(program: &Program, facts: &'a Facts) -> Option<HashMap<(us
 /// the others say so.
 fn once_per_owner<'p>(
     program: &'p Program,
-    candidates: &mut Vec<Candidate>,
+    candidates: &mut Vec<Candidate<'p>>,
     not_applicable: &mut Vec<NotApplicable<'p>>,
     explain: bool,
 ) {
     let per_owner =
-        |c: &Candidate| program.rules.get(c.rule).filter(|r| r.frequency == Frequency::Once && r.once_up > 0);
+        |c: &Candidate<'p>| program.rules.get(c.rule).filter(|r| r.frequency == Frequency::Once && r.once_up > 0);
     // Most runs have none: no map to make.
     if !candidates.iter().any(|c| per_owner(c).is_some()) {
         return;
     }
-    let owner = |c: &Candidate| {
+    let owner = |c: &Candidate<'p>| {
         let rule = per_owner(c)?;
         let depth = c.scopes.len().checked_sub(1 + rule.once_up)?;
-        Some((c.rule, c.scopes.get(depth)?.clone(), c.key.clone()))
+        Some((c.rule, *c.scopes.get(depth)?, c.key.clone()))
     };
-    let mut first: HashMap<(usize, Arc<str>, Option<String>), usize> = HashMap::new();
+    let mut first: HashMap<(usize, &str, Option<String>), usize> = HashMap::new();
     for (i, c) in candidates.iter().enumerate() {
         if let Some(id) = owner(c) {
             let earliest = first.entry(id).or_insert(i);
@@ -255,8 +256,8 @@ fn once_per_owner<'p>(
         }
         if explain {
             let (owner, key) = (&id.1, &id.2);
-            let reason = Reason::PaidToAnother { owner: owner.clone(), key: key.clone() };
-            not_applicable.push(NotApplicable::new(program, c.rule, c.entity_path(), vec![reason], c.version));
+            let reason = Reason::PaidToAnother { owner, key: key.clone() };
+            not_applicable.push(NotApplicable::new(program, c.rule, c.entity(), vec![reason], c.version));
         }
         false
     });
@@ -317,16 +318,16 @@ pub fn chain_to<'a>(facts: &'a Facts, path: &str) -> Option<Vec<&'a Entity>> {
     Some(chain)
 }
 
-/// One evaluation's walk over the entities: of the program (`'p`, which reasons borrow their
-/// texts from) and the facts (`'f`), into the evaluation's lists (`'o`).
-struct Run<'p, 'f, 'o> {
+/// One evaluation's walk over the entities: of the program and the facts (`'p`, which results
+/// borrow their texts and entity paths from), into the evaluation's lists (`'o`).
+struct Run<'p, 'o> {
     program: &'p Program,
     as_of: NaiveDate,
     /// Write traces and reasons (off for an awards-only run).
     explain: bool,
     /// The ledger by (rule, entity path); `None` when it is empty.
-    granted: Option<HashMap<(usize, &'f str), Vec<&'f Grant>>>,
-    candidates: Vec<Candidate>,
+    granted: Option<HashMap<(usize, &'p str), Vec<&'p Grant>>>,
+    candidates: Vec<Candidate<'p>>,
     /// Outcomes become awards at once (no pass can touch them: [`passes_idle`]).
     direct: bool,
     /// The awards made at once, when `direct`: the evaluation's own list.
@@ -341,9 +342,9 @@ struct Run<'p, 'f, 'o> {
 /// How many out-of-scope fact lists a run keeps to share (one per policy, and a few more).
 const SHARED_READS: usize = 8;
 
-impl<'p, 'f> Run<'p, 'f, '_> {
+impl<'p> Run<'p, '_> {
     /// Evaluates the rules for the last entity of `chain`, then its children.
-    fn entity(&mut self, chain: &mut Chain<'f>) -> Result<(), EvalError> {
+    fn entity(&mut self, chain: &mut Chain<'p>) -> Result<(), EvalError> {
         let Some(&entity) = chain.last() else { return Ok(()) };
         let walk = self.program.walk(entity.kind);
         for &index in &walk.rules {
@@ -363,7 +364,7 @@ impl<'p, 'f> Run<'p, 'f, '_> {
         Ok(())
     }
 
-    fn rule(&mut self, index: usize, rule: &'p Rule, chain: &[&Entity]) -> Result<(), EvalError> {
+    fn rule(&mut self, index: usize, rule: &'p Rule, chain: &[&'p Entity]) -> Result<(), EvalError> {
         let entity = chain.last().map_or("", |e| &e.path);
         let (schema, as_of, explain) = (&self.program.schema, self.as_of, self.explain);
         let schedules = &self.program.schedules;
@@ -391,18 +392,16 @@ impl<'p, 'f> Run<'p, 'f, '_> {
                 let paying = Paying { rule: index, date, key, award: rounded, trace, version };
                 // Made at once, an award needs only its entity's path: no scopes to build and drop.
                 if self.direct {
-                    let path = chain.last().map_or_else(|| Arc::from(""), |e| e.path.clone());
-                    self.awards.push(Award::new(self.program, path, paying));
+                    self.awards.push(Award::new(self.program, entity, paying));
                 } else {
-                    let scopes = scopes::Scopes::new(chain.iter().map(|e| &e.path));
+                    let scopes = chain.iter().map(|e| &*e.path).collect();
                     self.candidates.push(Candidate { scopes, paying });
                 }
                 Ok(())
             }
             Err(Stop::NotApplicable(reasons)) => {
                 if self.explain {
-                    let path = chain.last().map_or_else(|| Arc::from(""), |e| e.path.clone());
-                    self.not_applicable.push(NotApplicable::new(self.program, index, path, reasons, version));
+                    self.not_applicable.push(NotApplicable::new(self.program, index, entity, reasons, version));
                 }
                 Ok(())
             }
@@ -704,19 +703,17 @@ mod tests {
         assert!(passes_idle(&program));
         let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("date")?;
         let mut population = crate::population::Population::new(&program, 17);
-        let (mut general, mut direct) = (Evaluation::default(), Evaluation::default());
         let mut awards = 0;
         for _ in 0..300 {
             let set = population.next_fact_set().to_string();
             let facts = program.facts("generated", &set).map_err(|e| format!("{e:?}"))?;
             for explain in [false, true] {
+                let (mut general, mut direct) = (Evaluation::default(), Evaluation::default());
                 let a = fill(&program, &facts, as_of, explain, false, &mut general);
                 let b = fill(&program, &facts, as_of, explain, true, &mut direct);
                 assert_eq!(format!("{a:?}"), format!("{b:?}"));
                 assert_eq!(format!("{general:?}"), format!("{direct:?}"));
                 awards += direct.awards.len();
-                general.clear();
-                direct.clear();
             }
         }
         assert!(awards > 200, "the facts earn awards: {awards}");

@@ -58,7 +58,7 @@ pub(super) fn in_period(period: Period, award_year: i32, grant_year: Option<i32>
 pub(super) fn limits<'p>(
     program: &'p Program,
     ledger: &[Grant],
-    candidates: &mut Vec<Candidate>,
+    candidates: &mut Vec<Candidate<'p>>,
 ) -> Result<Vec<Excluded<'p>>, EvalError> {
     // Most programs have no count cap: nothing to make or drop.
     if !program.pools.iter().any(|pool| matches!(pool.measure, Measure::Count { .. })) {
@@ -91,7 +91,7 @@ pub(super) fn limits<'p>(
         for i in order {
             let Some(c) = candidates.get(i) else { continue };
             // Each entity at the pool's depth keeps its own count.
-            let Some(scope) = c.scopes.get(pool.depth).map(|s| &**s) else { continue };
+            let Some(&scope) = c.scopes.get(pool.depth) else { continue };
             let year = c.year();
             let counted = |years: &[Option<i32>]| years.iter().filter(|&&y| in_period(pool.period, year, y)).count();
             let from_ledger = granted.get(scope).map_or(0, |years| counted(years));
@@ -128,7 +128,7 @@ pub(super) fn limits<'p>(
 }
 
 /// What a money pool has paid, per entity it is kept for and per year the grant was for.
-type Usage = HashMap<(usize, Arc<str>), BTreeMap<i32, Decimal>>;
+type Usage<'a> = HashMap<(usize, &'a str), BTreeMap<i32, Decimal>>;
 
 /// Cuts each award to the room left in every pool it belongs to. Awards are served by event
 /// date, then in evaluation order; within one award the narrowest pool (deepest entity)
@@ -138,7 +138,7 @@ type Usage = HashMap<(usize, Arc<str>), BTreeMap<i32, Decimal>>;
 pub(super) fn pools(
     program: &Program,
     ledger: &[Grant],
-    candidates: &mut [Candidate],
+    candidates: &mut [Candidate<'_>],
     explain: bool,
 ) -> Result<(), EvalError> {
     let money_pools: Vec<(usize, &Pool, Decimal)> = program
@@ -167,19 +167,19 @@ pub(super) fn pools(
     // Pool names, shared by every step that names them.
     let names: Vec<Arc<str>> =
         if explain { program.pools.iter().map(|p| Arc::from(p.id.as_str())).collect() } else { Vec::new() };
-    let mut used: Usage = HashMap::new();
-    let mut from_ledger: Usage = HashMap::new();
+    let mut used: Usage<'_> = HashMap::new();
+    let mut from_ledger: Usage<'_> = HashMap::new();
     for grant in ledger {
         for &(p, pool, _) in &money_pools {
             if !grant.counts_in(pool) {
                 continue;
             }
-            let Some(scope) = super::scope_of(&grant.entity, pool.depth).map(Arc::<str>::from) else { continue };
+            let Some(scope) = super::scope_of(&grant.entity, pool.depth) else { continue };
             // A grant without a year can only count in a pool `in total` (the facts reader
             // requires the year for the others); it is filed where no year range reaches.
             let year = grant.year.unwrap_or(i32::MIN);
             for usage in [&mut used, &mut from_ledger] {
-                let slot = usage.entry((p, scope.clone())).or_default().entry(year).or_default();
+                let slot = usage.entry((p, scope)).or_default().entry(year).or_default();
                 *slot = add(*slot, grant.amount, &pool.id)?;
             }
         }
@@ -192,15 +192,15 @@ pub(super) fn pools(
         let year = candidate.year();
         let mut award = candidate.award.clone();
         for &(p, pool, own) in of_rule.get(&candidate.rule).into_iter().flatten() {
-            let Some(scope) = candidate.scopes.get(pool.depth).cloned() else { continue };
+            let Some(&scope) = candidate.scopes.get(pool.depth) else { continue };
             // The cap in force on the event's date: an amendment may have raised it.
             let (cap, since) = match pool.measure_on(candidate.date) {
                 (Measure::Money(cap), since) => (cap, since),
                 (Measure::Count { .. }, _) => (own, None),
             };
             let (from, to) = pool.period.years(year);
-            let sum = |usage: &Usage| -> Result<Decimal, EvalError> {
-                let by_year = usage.get(&(p, scope.clone()));
+            let sum = |usage: &Usage<'_>| -> Result<Decimal, EvalError> {
+                let by_year = usage.get(&(p, scope));
                 by_year
                     .into_iter()
                     .flat_map(|y| y.range(from..=to))
@@ -215,7 +215,7 @@ pub(super) fn pools(
                     pool: names.get(p).cloned().unwrap_or_default(),
                     implicit: pool.implicit,
                     cap,
-                    scope: scope.clone(),
+                    scope: Arc::from(scope),
                     period: pool.period,
                     year,
                     already,
@@ -230,8 +230,8 @@ pub(super) fn pools(
         if award.kind() != EntitlementKind::CaseByCase {
             let booked = award.max().unwrap_or_default();
             for &(p, pool, _) in of_rule.get(&candidate.rule).into_iter().flatten() {
-                let Some(scope) = candidate.scopes.get(pool.depth) else { continue };
-                let slot = used.entry((p, scope.clone())).or_default().entry(year).or_default();
+                let Some(&scope) = candidate.scopes.get(pool.depth) else { continue };
+                let slot = used.entry((p, scope)).or_default().entry(year).or_default();
                 *slot = add(*slot, booked, &pool.id)?;
             }
         }

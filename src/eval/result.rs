@@ -10,16 +10,16 @@ use miette::Diagnostic;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::sync::Arc;
 use thiserror::Error;
 
 /// The result of evaluating a program against a fact set. `output` gives it its one public
 /// form (JSON, table).
 ///
 /// It borrows the program's names and texts (`'p`: each rule's name, the conditions and facts
-/// its reasons quote) rather than counting references to them: an explained evaluation makes a
-/// dozen reasons an enterprise, and counting a reference up or down is an atomic instruction. It
-/// lives no longer than the program; to keep a result past it, keep its JSON.
+/// its reasons quote) and the facts' entity paths rather than counting references to them: an
+/// explained evaluation makes a dozen reasons an enterprise, and counting a reference up or
+/// down is an atomic instruction. It lives no longer than the program and the facts; to keep a
+/// result past them, keep its JSON.
 #[derive(Clone, Debug, Default)]
 pub struct Evaluation<'p> {
     /// The date evaluated on: what "already happened" and "still in force" are judged against.
@@ -31,7 +31,7 @@ pub struct Evaluation<'p> {
     /// Awards set aside by 就高不重复, each naming the award that won.
     pub excluded: Vec<Excluded<'p>>,
     /// What each top-level entity may receive in all, in file order.
-    pub totals: Vec<Total>,
+    pub totals: Vec<Total<'p>>,
     /// Findings about the facts that do not stop evaluation (a ledger row nothing counts).
     pub warnings: Vec<String>,
 }
@@ -41,8 +41,8 @@ pub struct Evaluation<'p> {
 pub struct Award<'p> {
     /// The rule, as results name it (the program's own name for it).
     pub rule: &'p RuleName,
-    /// `enterprise.E1.drugs.D1` (shared with the facts' entity).
-    pub entity: Arc<str>,
+    /// `enterprise.E1.drugs.D1` (the facts' entity's path).
+    pub entity: &'p str,
     /// What it entitles to: owed, a ceiling, a range, or case by case.
     pub entitlement: Entitlement,
     /// The date of the rewarded event (the rule's `on`).
@@ -60,7 +60,7 @@ impl<'p> Award<'p> {
     /// named by its rule's shared name, its payers' shares worked out (and shown as the last
     /// step). Inlined into the run that makes awards at once: one call fewer an award.
     #[inline]
-    pub(super) fn new(program: &'p Program, entity: Arc<str>, paying: Paying) -> Self {
+    pub(super) fn new(program: &'p Program, entity: &'p str, paying: Paying) -> Self {
         let rule = program.rules.get(paying.rule);
         let policy = rule.and_then(|r| program.policies.get(r.policy));
         let entitlement = paying.award;
@@ -132,7 +132,7 @@ pub struct Excluded<'p> {
     /// The rule set aside.
     pub rule: &'p RuleName,
     /// The entity it would have paid.
-    pub entity: Arc<str>,
+    pub entity: &'p str,
     /// What it would have paid.
     pub award: Entitlement,
     /// Why: the stack or pool, as a value.
@@ -142,10 +142,10 @@ pub struct Excluded<'p> {
 }
 
 impl<'p> Excluded<'p> {
-    pub(super) fn new(program: &'p Program, loser: &Candidate, reason: Exclusion, winner: Option<Paid>) -> Self {
+    pub(super) fn new(program: &'p Program, loser: &Candidate<'p>, reason: Exclusion, winner: Option<Paid>) -> Self {
         Excluded {
             rule: program.rule_name_as(loser.rule, loser.version),
-            entity: loser.entity_path(),
+            entity: loser.entity(),
             award: loser.award.clone(),
             why: WhyExcluded(reason),
             winner,
@@ -165,6 +165,20 @@ impl<'p> Evaluation<'p> {
         self.warnings.clear();
     }
 
+    /// This evaluation emptied, its lists' room kept for one that borrows other facts (or
+    /// another program): what a worker that refills one fact set line after line does
+    /// between lines, since the results of one line borrow its facts.
+    pub fn recycle<'q>(self) -> Evaluation<'q> {
+        Evaluation {
+            as_of: self.as_of,
+            awards: recycled(self.awards),
+            not_applicable: recycled(self.not_applicable),
+            excluded: recycled(self.excluded),
+            totals: recycled(self.totals),
+            warnings: recycled(self.warnings),
+        }
+    }
+
     /// Only what concerns `entity` (a path such as `enterprise.E1`) and what it contains:
     /// for `--explain`.
     pub fn only(&self, entity: &str) -> Evaluation<'p> {
@@ -172,13 +186,13 @@ impl<'p> Evaluation<'p> {
         let mine = |path: &str| path == entity || path.starts_with(&prefix);
         Evaluation {
             as_of: self.as_of,
-            awards: self.awards.iter().filter(|a| mine(&a.entity)).cloned().collect(),
-            not_applicable: self.not_applicable.iter().filter(|n| mine(&n.entity)).cloned().collect(),
-            excluded: self.excluded.iter().filter(|x| mine(&x.entity)).cloned().collect(),
+            awards: self.awards.iter().filter(|a| mine(a.entity)).cloned().collect(),
+            not_applicable: self.not_applicable.iter().filter(|n| mine(n.entity)).cloned().collect(),
+            excluded: self.excluded.iter().filter(|x| mine(x.entity)).cloned().collect(),
             totals: self
                 .totals
                 .iter()
-                .filter(|t| mine(&t.entity) || entity.starts_with(&format!("{}.", t.entity)))
+                .filter(|t| mine(t.entity) || entity.starts_with(&format!("{}.", t.entity)))
                 .cloned()
                 .collect(),
             warnings: self.warnings.clone(),
@@ -186,11 +200,11 @@ impl<'p> Evaluation<'p> {
     }
 }
 
-impl Candidate {
-    /// The entity's path, shared with the facts.
-    pub(super) fn entity_path(&self) -> Arc<str> {
-        self.scopes.last().cloned().unwrap_or_else(|| Arc::from(""))
-    }
+/// `list` emptied, as a list of another type of the same size: the standard library collects
+/// a list's `into_iter` into a list of such a type in place, its allocation kept.
+fn recycled<T, U>(mut list: Vec<T>) -> Vec<U> {
+    list.clear();
+    list.into_iter().filter_map(|_| None).collect()
 }
 
 /// Each payer's part of the amount (or ceiling); the last payer takes what rounding leaves,
@@ -223,8 +237,8 @@ fn shares(split: &[Share], award: &Entitlement, rounding: crate::amounts::Roundi
 pub struct NotApplicable<'p> {
     /// The rule.
     pub rule: &'p RuleName,
-    /// The entity not paid, e.g. `enterprise.E1.drugs.D1` (shared with the facts' entity).
-    pub entity: Arc<str>,
+    /// The entity not paid, e.g. `enterprise.E1.drugs.D1` (the facts' entity's path).
+    pub entity: &'p str,
     /// Every reason, most informative first, with the facts they read: a false condition, a
     /// missing fact, an event outside the policy's window, an earlier grant.
     pub why: Why<'p>,
@@ -235,7 +249,7 @@ impl<'p> NotApplicable<'p> {
     pub(super) fn new(
         program: &'p Program,
         rule: usize,
-        entity: Arc<str>,
+        entity: &'p str,
         reasons: Vec<Reason<'p>>,
         version: Option<Since>,
     ) -> Self {
@@ -245,10 +259,10 @@ impl<'p> NotApplicable<'p> {
 
 /// What one top-level entity (an enterprise) may receive in all.
 #[derive(Clone, Debug)]
-pub struct Total {
-    /// The top-level entity, e.g. `enterprise.E1`; its children's awards count here (shared
-    /// with the facts' entity).
-    pub entity: Arc<str>,
+pub struct Total<'p> {
+    /// The top-level entity, e.g. `enterprise.E1`; its children's awards count here (the
+    /// facts' entity's path).
+    pub entity: &'p str,
     /// The sum of `exact` awards: what is owed.
     pub owed: Decimal,
     /// The sum of every award's ceiling; `None` when an uncapped case-by-case award makes
@@ -258,10 +272,10 @@ pub struct Total {
     pub case_by_case: usize,
 }
 
-impl Total {
+impl<'p> Total<'p> {
     /// Nothing yet for `entity`: owed 0, ceiling 0.
-    pub fn empty(entity: impl Into<Arc<str>>) -> Total {
-        Total { entity: entity.into(), owed: Decimal::ZERO, ceiling: Some(Decimal::ZERO), case_by_case: 0 }
+    pub fn empty(entity: &'p str) -> Total<'p> {
+        Total { entity, owed: Decimal::ZERO, ceiling: Some(Decimal::ZERO), case_by_case: 0 }
     }
 
     /// Counts one more award in: what it owes, its ceiling, whether it is case by case.
@@ -283,9 +297,9 @@ impl Total {
 
 /// Each top-level entity's total, in one pass over the awards (an award belongs to the
 /// top-level entity its path starts with).
-pub(super) fn totals(awards: &[Award<'_>], facts: &Facts, totals: &mut Vec<Total>) -> Result<(), EvalError> {
+pub(super) fn totals<'p>(awards: &[Award<'p>], facts: &'p Facts, totals: &mut Vec<Total<'p>>) -> Result<(), EvalError> {
     totals.clear();
-    totals.extend(facts.roots.iter().map(|root| Total::empty(root.path.clone())));
+    totals.extend(facts.roots.iter().map(|root| Total::empty(&root.path)));
     // Awards come entity by entity, so the last top-level entity is tried first; the index
     // (hashing every root) is built only when an award belongs to another one.
     let mut index: Option<HashMap<&str, usize>> = None;
@@ -295,9 +309,9 @@ pub(super) fn totals(awards: &[Award<'_>], facts: &Facts, totals: &mut Vec<Total
     for award in awards {
         // A top-level entity's own award shares its path: known without comparing the text.
         let mine =
-            |root: &crate::facts::Entity| Arc::ptr_eq(&root.path, &award.entity) || within(&root.path, &award.entity);
+            |root: &crate::facts::Entity| std::ptr::eq(&*root.path, award.entity) || within(&root.path, award.entity);
         if facts.roots.get(last).is_none_or(|root| !mine(root)) {
-            let Some(top) = super::scope_of(&award.entity, 0) else { continue };
+            let Some(top) = super::scope_of(award.entity, 0) else { continue };
             let index =
                 index.get_or_insert_with(|| facts.roots.iter().enumerate().map(|(i, r)| (&*r.path, i)).collect());
             let Some(&i) = index.get(top) else { continue };

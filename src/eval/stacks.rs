@@ -17,17 +17,17 @@ use std::collections::{BTreeMap, HashMap};
 pub(super) fn stack<'p>(
     program: &'p Program,
     ledger: &[Grant],
-    candidates: &mut Vec<Candidate>,
+    candidates: &mut Vec<Candidate<'p>>,
     explain: bool,
 ) -> Result<Vec<Excluded<'p>>, EvalError> {
     let mut losers: HashMap<usize, Excluded> = HashMap::new();
     for stack in &program.stacks {
-        let mut items: BTreeMap<(std::sync::Arc<str>, i32), Vec<usize>> = BTreeMap::new();
+        let mut items: BTreeMap<(&str, i32), Vec<usize>> = BTreeMap::new();
         for (i, c) in candidates.iter().enumerate() {
             if stack.members.contains(&c.rule) && !losers.contains_key(&i) {
                 if let Some(scope) = c.scopes.get(stack.depth) {
                     let year = if stack.period == Period::Year { c.year() } else { 0 };
-                    items.entry((scope.clone(), year)).or_default().push(i);
+                    items.entry((*scope, year)).or_default().push(i);
                 }
             }
         }
@@ -42,7 +42,6 @@ pub(super) fn stack<'p>(
             }
         }
         for ((item, year), group) in items {
-            let item = &*item;
             let listed = |rule: usize| stack.members.iter().position(|&m| m == rule).unwrap_or(usize::MAX);
             // The highest wins; between equals, the member listed first in the stack, then the
             // record evaluated first.
@@ -112,7 +111,7 @@ pub(super) fn stack<'p>(
 /// it up (补差), or why it is set aside.
 fn against_earlier(
     stack: &Stack,
-    won: &Candidate,
+    won: &Candidate<'_>,
     granted: Decimal,
     first: &Grant,
     count: usize,

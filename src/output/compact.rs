@@ -125,7 +125,7 @@ struct Group<'a, K> {
 fn group<'a>(e: &'a Evaluation<'_>) -> Vec<Top<'a>> {
     let mut tops: Vec<Top> = Vec::new();
     for na in &e.not_applicable {
-        let (rule, entity) = (na.rule, &*na.entity);
+        let (rule, entity) = (na.rule, na.entity);
         let Some(top) = top_of(&mut tops, entity) else { continue };
         top.results.push((rule, entity));
         match na.why.0.first() {

@@ -55,7 +55,7 @@ impl<P: Serialize> Serialize for WithProvenance<'_, P> {
 }
 
 /// Totals keyed by entity: `{"enterprise.E1": {"owed", "ceiling", "case_by_case"}}`.
-pub(super) struct Totals<'a>(pub &'a [Total]);
+pub(super) struct Totals<'a>(pub &'a [Total<'a>]);
 
 impl Serialize for Totals<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -67,7 +67,7 @@ impl Serialize for Totals<'_> {
     }
 }
 
-pub(super) struct TotalFields<'a>(pub &'a Total);
+pub(super) struct TotalFields<'a>(pub &'a Total<'a>);
 
 impl Serialize for TotalFields<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -241,7 +241,7 @@ pub(super) fn lean_award(out: &mut Vec<u8>, a: &Award<'_>) -> serde_json::Result
         serde_json::to_writer(&mut *out, version)?;
     }
     out.extend_from_slice(b",\"entity\":");
-    string(out, &a.entity)?;
+    string(out, a.entity)?;
     out.extend_from_slice(kind_json(a.kind()));
     match a.amount() {
         Some(owed) => {
@@ -277,7 +277,7 @@ pub(super) fn lean_tail(out: &mut Vec<u8>, e: &Evaluation<'_>, line: u64) -> ser
         if i > 0 {
             out.push(b',');
         }
-        string(out, &t.entity)?;
+        string(out, t.entity)?;
         out.extend_from_slice(b":{\"owed\":");
         decimal(out, Some(t.owed));
         out.extend_from_slice(b",\"ceiling\":");

@@ -36,8 +36,8 @@ policy sixth {
 fn run(rules: &str, facts: &str) -> Evaluation<'static> {
     let source = Source::new("sixth.policy", format!("{SCHEMA}{rules}"));
     let program = kept(compile(vec![source]).unwrap_or_else(|e| panic!("rules do not compile: {e:#?}")).program);
-    let facts = program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:#?}"));
-    program.evaluate(&facts, date("2025-12-31")).unwrap_or_else(|e| panic!("evaluation failed: {e}"))
+    let facts = kept(program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:#?}")));
+    program.evaluate(facts, date("2025-12-31")).unwrap_or_else(|e| panic!("evaluation failed: {e}"))
 }
 
 fn rule(clauses: &str) -> String {
@@ -271,8 +271,9 @@ fn the_ir_carries_aggregates_and_defaults() {
     assert_eq!(reward["left"]["base"]["take"], "sum");
     assert_eq!(reward["right"]["count"]["op"], "default", "{reward}");
     let facts = facts(&format!(r#""consistency_passed": true, {TRIALS}"#));
-    let a = loaded.program.evaluate(&loaded.program.facts("f", &facts).unwrap(), date("2025-12-31")).unwrap();
-    let b = back.evaluate(&back.facts("f", &facts).unwrap(), date("2025-12-31")).unwrap();
+    let (facts_a, facts_b) = (loaded.program.facts("f", &facts).unwrap(), back.facts("f", &facts).unwrap());
+    let a = loaded.program.evaluate(&facts_a, date("2025-12-31")).unwrap();
+    let b = back.evaluate(&facts_b, date("2025-12-31")).unwrap();
     assert_eq!(a.awards[0].amount(), Some(dec("3600000")));
     assert_eq!((a.awards[0].amount(), a.awards[0].trace.lines()), (b.awards[0].amount(), b.awards[0].trace.lines()));
     // The facts JSON Schema shows each field's default.

@@ -2,7 +2,7 @@
 //! and the event's date picks the text in force. The notices are in
 //! `tests/amendments/changzhou_2025.policy`, loaded beside `rules/` unchanged.
 
-use crate::common::date;
+use crate::common::{date, kept};
 use policy_lang::{compile, ir, load, output, Evaluation, Program, Source};
 use pretty_assertions::assert_eq;
 use serde_json::json;
@@ -16,8 +16,8 @@ fn amended() -> &'static Program {
 }
 
 fn evaluate<'p>(program: &'p Program, facts: &str, as_of: &str) -> Evaluation<'p> {
-    let facts = program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:?}"));
-    program.evaluate(&facts, date(as_of)).unwrap_or_else(|e| panic!("{e}"))
+    let facts = kept(program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:?}")));
+    program.evaluate(facts, date(as_of)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// 常政规〔2025〕2号一: 第（九）条"最高2000万元"调整为"最高2500万元", from 2025-04-01.

@@ -1,7 +1,7 @@
 //! One-line helpers: a shared test schema, and `eval_one` to evaluate a reward on one entity.
 
 use chrono::NaiveDate;
-use policy_lang::{compile, Award, Evaluation, NotApplicable, Program, Source};
+use policy_lang::{compile, Award, Evaluation, NotApplicable, Source};
 use rust_decimal::Decimal;
 
 /// A schema and policy header that the amount tests share.
@@ -45,10 +45,11 @@ pub fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|_| panic!("bad date in test: {s}"))
 }
 
-/// `program`, kept for the rest of the test run: an evaluation borrows its rules' names from
-/// the program, and the helpers here hand back the evaluation alone.
-pub fn kept(program: Program) -> &'static Program {
-    Box::leak(Box::new(program))
+/// `value` (a program, a fact set) kept for the rest of the test run: an evaluation borrows
+/// its program's names and its facts' entity paths, and the helpers here hand back the
+/// evaluation alone.
+pub fn kept<T>(value: T) -> &'static T {
+    Box::leak(Box::new(value))
 }
 
 /// Evaluates `rules` (after the prelude) against `facts` on 2024-06-30.
@@ -60,8 +61,8 @@ pub fn run(rules: &str, facts: &str) -> Evaluation<'static> {
 pub fn run_on(rules: &str, facts: &str, as_of: &str) -> Evaluation<'static> {
     let source = Source::new("test.policy", format!("{PRELUDE}{rules}"));
     let program = kept(compile(vec![source]).unwrap_or_else(|e| panic!("rules do not compile: {e:#?}")).program);
-    let facts = program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:#?}"));
-    program.evaluate(&facts, date(as_of)).unwrap_or_else(|e| panic!("evaluation failed: {e}"))
+    let facts = kept(program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:#?}")));
+    program.evaluate(facts, date(as_of)).unwrap_or_else(|e| panic!("evaluation failed: {e}"))
 }
 
 /// One enterprise `E1` with the given JSON fields (no drugs).

@@ -248,7 +248,7 @@ fn child_rules_read_their_owner_and_the_evaluation_date() {
         {"id": "D2", "phase": "III", "rd_cost": 1, "approved": "2023-07-01"}]}]}"#;
     let result = run(rules, facts);
     assert_eq!(result.awards.len(), 1);
-    assert_eq!(&*result.awards[0].entity, "enterprise.E1.drugs.D1");
+    assert_eq!(result.awards[0].entity, "enterprise.E1.drugs.D1");
     assert_eq!(
         result.not_applicable[0].reason(),
         "condition `approved + 1 year <= as_of` is false (approved = 2023-07-01)"
@@ -376,7 +376,7 @@ fn results_share_their_rule_name_and_entity_path_and_json_names_them_in_full() {
     assert!(std::ptr::eq(first.rule, second.rule));
     assert!(std::ptr::eq(first.rule, refused.rule));
     assert_eq!((first.rule.policy.as_str(), first.rule.id.as_str()), ("test", "R"));
-    assert_eq!((&*first.entity, &*refused.entity), ("enterprise.E1", "enterprise.E3"));
+    assert_eq!((first.entity, refused.entity), ("enterprise.E1", "enterprise.E3"));
     // The JSON still spells out each award's rule and entitlement.
     let json = policy_lang::output::json(&result);
     let award = &json["awards"][1];

@@ -8,8 +8,8 @@ use pretty_assertions::assert_eq;
 fn eval(files: &[(&str, &str)], facts: &str, as_of: &str) -> Evaluation<'static> {
     let sources = files.iter().map(|(name, text)| Source::new(*name, *text)).collect();
     let program = kept(compile(sources).unwrap_or_else(|e| panic!("rules do not compile: {e:#?}")).program);
-    let facts = program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:#?}"));
-    program.evaluate(&facts, date(as_of)).unwrap_or_else(|e| panic!("{e}"))
+    let facts = kept(program.facts("facts.json", facts).unwrap_or_else(|e| panic!("facts rejected: {e:#?}")));
+    program.evaluate(facts, date(as_of)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn amounts(result: &Evaluation<'_>) -> Vec<String> {
@@ -107,7 +107,7 @@ fn an_event_a_day_after_expiry_is_refused() {
     );
     let result = eval(&[("cz.policy", CLINICAL)], &facts, "2028-06-30");
     assert_eq!(result.awards.len(), 1);
-    assert_eq!(&*result.awards[0].entity, "enterprise.E1.drugs.D1");
+    assert_eq!(result.awards[0].entity, "enterprise.E1.drugs.D1");
     let refused =
         result.not_applicable.iter().find(|n| n.rule.id == "CZ-03-1b" && n.entity.ends_with("D2")).map(|n| n.reason());
     assert_eq!(
