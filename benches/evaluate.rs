@@ -258,9 +258,9 @@ fn census(sets: usize) {
         awards += evaluation.awards.len();
         entries += evaluation.not_applicable.len();
         for entry in &evaluation.not_applicable {
-            *sizes.entry(entry.why.0.len()).or_default() += 1;
+            *sizes.entry(evaluation.why(entry).0.len()).or_default() += 1;
         }
-        for reason in evaluation.not_applicable.iter().flat_map(|n| &n.why.0) {
+        for reason in &evaluation.reasons {
             // The variant's name, as Debug writes it.
             let kind = format!("{reason:?}").split([' ', '(']).next().unwrap_or_default().to_string();
             *reasons.entry(kind).or_default() += 1;

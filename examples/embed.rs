@@ -217,7 +217,12 @@ fn summary(evaluation: &Evaluation<'_>) -> String {
         out.push_str(&format!("  set aside: {} {}, {winner} wins\n", excluded.entity, excluded.rule.id));
     }
     if let Some(first) = evaluation.not_applicable.first() {
-        out.push_str(&format!("  not applicable, e.g. {} for {}: {}\n", first.rule.id, first.entity, first.reason()));
+        out.push_str(&format!(
+            "  not applicable, e.g. {} for {}: {}\n",
+            first.rule.id,
+            first.entity,
+            evaluation.reason(first)
+        ));
     }
     for total in &evaluation.totals {
         let ceiling = total.ceiling.map_or("unbounded".to_string(), |c| c.to_string());

@@ -175,7 +175,9 @@ fn check(program: &Program, evaluation: &Evaluation<'_>, expect: &crate::program
 
     let held = match (&expect.outcome, award) {
         (Outcome::Award(amount, _), Some(a)) => award_is(amount, a),
-        (Outcome::NotApplicable(text), _) => not_applicable.is_some_and(|n| in_any_language(|| n.reason(), text)),
+        (Outcome::NotApplicable(text), _) => {
+            not_applicable.is_some_and(|n| in_any_language(|| evaluation.reason(n), text))
+        }
         (Outcome::Excluded(text), _) => excluded.is_some_and(|x| in_any_language(|| x.reason(), text)),
         (Outcome::Award(..), None) => false,
     };
@@ -205,7 +207,7 @@ fn check(program: &Program, evaluation: &Evaluation<'_>, expect: &crate::program
             let trace: Vec<String> = a.trace.iter().map(|t| format!("\n        {t}")).collect();
             format!("{}{}", t!("test-an-award-of", amount = amount), trace.concat())
         }
-        (None, Some(n), _) => t!("test-not-applicable", reason = n.reason()),
+        (None, Some(n), _) => t!("test-not-applicable", reason = evaluation.reason(n)),
         (None, None, Some(x)) => t!("test-excluded", reason = x.reason()),
         (None, None, None) => t!("test-no-outcome-for-rule", entity = expect.entity.as_str(), rule = rule.id.as_str()),
     };

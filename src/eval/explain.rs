@@ -549,10 +549,10 @@ impl std::ops::Deref for Trace {
     }
 }
 
-/// Every reason a rule does not pay, most informative first. Serialized as `reason` (one
-/// sentence) and `why` (values).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Why<'p>(pub Vec<Reason<'p>>);
+/// Every reason a rule does not pay, most informative first, as its evaluation holds them.
+/// Serialized as `reason` (one sentence) and `why` (values).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Why<'a, 'p>(pub &'a [Reason<'p>]);
 
 /// Why an award was set aside. Serialized as `reason` (a sentence) and `why` (the value).
 #[derive(Clone, Debug, PartialEq)]

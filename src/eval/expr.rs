@@ -16,32 +16,15 @@ use std::sync::Arc;
 
 /// Why evaluation of a rule stopped short of an award.
 #[derive(Debug)]
-pub(super) enum Stop<'p> {
-    /// The rule does not apply, and why (empty unless explaining).
-    NotApplicable(Vec<Reason<'p>>),
+pub(super) enum Stop {
+    /// The rule does not apply; why is in the interpreter's [`reasons`](Interp::reasons)
+    /// (when explaining).
+    NotApplicable,
     /// The evaluation cannot finish: a diagnostic of that kind.
     Failed(Failed),
 }
 
-type Result<'p, T> = std::result::Result<T, Stop<'p>>;
-
-impl<'p> Stop<'p> {
-    /// The rule does not apply; the reason is built only when explaining (an awards-only run
-    /// spends nothing on it).
-    pub(super) fn refused(explain: bool, reason: impl FnOnce() -> Reason<'p>) -> Stop<'p> {
-        if !explain {
-            return Stop::NotApplicable(Vec::new());
-        }
-        // Room for the reasons that often follow (`Run::outcome` takes this list whole and
-        // adds the rule's false conditions): one allocation, not one and a regrowth.
-        let mut reasons = Vec::with_capacity(REASONS_ROOM);
-        reasons.push(reason());
-        Stop::NotApplicable(reasons)
-    }
-}
-
-/// The reasons a refusal's list has room for at first.
-const REASONS_ROOM: usize = 4;
+type Result<T> = std::result::Result<T, Stop>;
 
 /// Evaluates expressions of a program (`'p`: what reasons borrow their texts from) over the
 /// entities of a fact set (`'f`).
@@ -60,16 +43,24 @@ pub(super) struct Interp<'p, 'f> {
     pub tracing: bool,
     /// Whether reasons for not applying are written out (an awards-only run skips them).
     pub explain: bool,
+    /// Why the rule does not apply, as found, after any reasons before it: the evaluation's
+    /// one list of reasons, lent for the rule (a list for each rule that does not pay, made
+    /// and freed, was most of what explaining allocated).
+    pub reasons: Vec<Reason<'p>>,
 }
 
-fn overflow<'p>(op: Op, a: impl std::fmt::Display, b: impl std::fmt::Display) -> Stop<'p> {
+fn overflow(op: Op, a: impl std::fmt::Display, b: impl std::fmt::Display) -> Stop {
     Stop::Failed(Failed::Overflow { op, a: a.to_string(), b: b.to_string() })
 }
 
 impl<'p, 'f> Interp<'p, 'f> {
-    /// Why the rule does not apply, written out only when explaining.
-    fn not_applicable(&self, reason: impl FnOnce() -> Reason<'p>) -> Stop<'p> {
-        Stop::refused(self.explain, reason)
+    /// The rule does not apply; the reason is noted only when explaining (an awards-only run
+    /// spends nothing on it).
+    pub(super) fn not_applicable(&mut self, reason: impl FnOnce() -> Reason<'p>) -> Stop {
+        if self.explain {
+            self.reasons.push(reason());
+        }
+        Stop::NotApplicable
     }
 
     #[inline]
@@ -88,7 +79,7 @@ impl<'p, 'f> Interp<'p, 'f> {
         }
     }
 
-    pub fn eval(&mut self, expr: &'p Expr) -> Result<'p, Value> {
+    pub fn eval(&mut self, expr: &'p Expr) -> Result<Value> {
         match expr {
             Expr::Const(v) => Ok(v.clone()),
             Expr::Field { up, slot, name } => self.field(*up, *slot, name),
@@ -251,9 +242,9 @@ impl<'p, 'f> Interp<'p, 'f> {
     }
 
     /// A schedule's body, evaluated with these arguments; the trace names the schedule.
-    fn call(&mut self, index: usize, args: &'p [Expr], text: &std::sync::Arc<str>) -> Result<'p, Value> {
+    fn call(&mut self, index: usize, args: &'p [Expr], text: &std::sync::Arc<str>) -> Result<Value> {
         let Some(schedule) = self.schedules.get(index) else { return Err(mistyped("eval-expected-schedule")) };
-        let values = args.iter().map(|a| self.eval(a)).collect::<Result<'p, Vec<Value>>>()?;
+        let values = args.iter().map(|a| self.eval(a)).collect::<Result<Vec<Value>>>()?;
         let outer = std::mem::replace(&mut self.args, values);
         let result = self.eval(&schedule.body);
         self.args = outer;
@@ -277,12 +268,12 @@ impl<'p, 'f> Interp<'p, 'f> {
         matches!(entity.slots.get(*slot), Some(Slot::Missing)).then_some(name)
     }
 
-    fn field(&self, up: usize, slot: usize, name: &'p str) -> Result<'p, Value> {
+    fn field(&mut self, up: usize, slot: usize, name: &'p str) -> Result<Value> {
         self.field_ref(up, slot, name).cloned()
     }
 
     /// A fact's value as the facts hold it.
-    fn field_ref(&self, up: usize, slot: usize, name: &'p str) -> Result<'p, &'f Value> {
+    fn field_ref(&mut self, up: usize, slot: usize, name: &'p str) -> Result<&'f Value> {
         let chain = self.chain;
         let entity = chain.len().checked_sub(up + 1).and_then(|i| chain.get(i));
         match entity.and_then(|e| e.slots.get(slot)) {
@@ -298,7 +289,7 @@ impl<'p, 'f> Interp<'p, 'f> {
 
     /// Whether a condition holds: true only for `true` (anything else, the checker permitting,
     /// does not hold), what `eval(e)? == Value::Bool(true)` says, without copying values.
-    pub fn holds(&mut self, e: &'p Expr) -> Result<'p, bool> {
+    pub fn holds(&mut self, e: &'p Expr) -> Result<bool> {
         match e {
             Expr::Compare(..) | Expr::In(..) => self.bool(e),
             _ => Ok(*self.operand(e)? == Value::Bool(true)),
@@ -307,7 +298,7 @@ impl<'p, 'f> Interp<'p, 'f> {
 
     /// `e`'s value, borrowed when it is a constant or a fact (most operands): what
     /// [`Interp::eval`] gives, without copying it.
-    fn operand<'e>(&mut self, e: &'p Expr) -> Result<'p, Cow<'e, Value>>
+    fn operand<'e>(&mut self, e: &'p Expr) -> Result<Cow<'e, Value>>
     where
         'p: 'e,
         'f: 'e,
@@ -321,7 +312,7 @@ impl<'p, 'f> Interp<'p, 'f> {
 
     /// `e`'s value where it is held, when it is a constant or a fact; `None` when it must be
     /// computed.
-    fn in_place<'e>(&self, e: &'p Expr) -> Option<Result<'p, &'e Value>>
+    fn in_place<'e>(&mut self, e: &'p Expr) -> Option<Result<&'e Value>>
     where
         'p: 'e,
         'f: 'e,
@@ -336,14 +327,14 @@ impl<'p, 'f> Interp<'p, 'f> {
     /// `take` of `e`'s value, read where it is held when a constant or a fact (a cap, a
     /// rate's base), else computed: no [`Cow`] between, as [`Interp::operand`] has
     /// (~35 instructions a read).
-    fn with_value<T>(&mut self, e: &'p Expr, take: impl FnOnce(&Value) -> Result<'p, T>) -> Result<'p, T> {
+    fn with_value<T>(&mut self, e: &'p Expr, take: impl FnOnce(&Value) -> Result<T>) -> Result<T> {
         match self.in_place(e) {
             Some(value) => take(value?),
             None => take(&self.eval(e)?),
         }
     }
 
-    fn dec(&mut self, e: &'p Expr) -> Result<'p, Decimal> {
+    fn dec(&mut self, e: &'p Expr) -> Result<Decimal> {
         self.with_value(e, |value| match value {
             Value::Dec(d) => Ok(*d),
             _ => Err(mistyped("eval-expected-number")),
@@ -351,7 +342,7 @@ impl<'p, 'f> Interp<'p, 'f> {
     }
 
     /// A condition's truth; comparisons read their operands in place.
-    fn bool(&mut self, e: &'p Expr) -> Result<'p, bool> {
+    fn bool(&mut self, e: &'p Expr) -> Result<bool> {
         match e {
             Expr::Compare(op, a, b) => {
                 let (x, y) = (self.operand(a)?, self.operand(b)?);
@@ -369,14 +360,14 @@ impl<'p, 'f> Interp<'p, 'f> {
     }
 
     /// A rule's event date (its `on`); anything else is an engine bug.
-    pub fn event_date(&mut self, e: &'p Expr) -> Result<'p, NaiveDate> {
+    pub fn event_date(&mut self, e: &'p Expr) -> Result<NaiveDate> {
         match *self.operand(e)? {
             Value::Date(d) => Ok(d),
             _ => Err(Stop::Failed(Failed::Internal("eval-internal-event-date", String::new()))),
         }
     }
 
-    fn date(&mut self, e: &'p Expr) -> Result<'p, NaiveDate> {
+    fn date(&mut self, e: &'p Expr) -> Result<NaiveDate> {
         self.with_value(e, |value| match value {
             Value::Date(d) => Ok(*d),
             _ => Err(mistyped("eval-expected-date")),
@@ -384,7 +375,7 @@ impl<'p, 'f> Interp<'p, 'f> {
     }
 
     /// `value max cap`: the lesser of the two, for each bound of an award.
-    fn cap(&mut self, value: Value, cap: Decimal) -> Result<'p, Value> {
+    fn cap(&mut self, value: Value, cap: Decimal) -> Result<Value> {
         let capped = match value {
             Value::Dec(x) => {
                 let y = crate::amounts::min(x, cap);
@@ -408,7 +399,7 @@ impl<'p, 'f> Interp<'p, 'f> {
         Ok(Value::Award(capped))
     }
 
-    fn marginal(&mut self, scrutinee: &'p Expr, arms: &'p [(Interval, Expr)], text: &'p str) -> Result<'p, Value> {
+    fn marginal(&mut self, scrutinee: &'p Expr, arms: &'p [(Interval, Expr)], text: &'p str) -> Result<Value> {
         let x = self.dec(scrutinee)?;
         let mut total = Decimal::ZERO;
         let mut slices = Vec::new();
@@ -429,16 +420,16 @@ impl<'p, 'f> Interp<'p, 'f> {
 
 /// A bug: evaluation met a value the checker should have refused; `expected` is the
 /// catalogue key of what it should have been.
-fn mistyped<'p>(expected: &'static str) -> Stop<'p> {
+fn mistyped(expected: &'static str) -> Stop {
     named_mistyped(expected, String::new())
 }
 
 /// As [`mistyped`], about a name (a fact, a list).
-fn named_mistyped<'p>(expected: &'static str, name: String) -> Stop<'p> {
+fn named_mistyped(expected: &'static str, name: String) -> Stop {
     Stop::Failed(Failed::Internal(expected, name))
 }
 
-fn compare<'p>(op: Compare, x: &Value, y: &Value) -> Result<'p, bool> {
+fn compare(op: Compare, x: &Value, y: &Value) -> Result<bool> {
     use std::cmp::Ordering;
     let ordering: Option<Ordering> = match (x, y) {
         (Value::Dec(a), Value::Dec(b)) => Some(a.cmp(b)),

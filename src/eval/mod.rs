@@ -121,13 +121,23 @@ pub(crate) fn evaluate<'p>(
 ) -> Result<Evaluation<'p>, EvalError> {
     let mut evaluation = Evaluation::default();
     if explain {
-        // Most rules do not pay most entities, and each says why: room for one reason list a
-        // rule and entity at the start, rather than growing the list four times over.
-        evaluation.not_applicable.reserve(program.rules.len() * facts.roots.len().max(1));
+        // Most rules do not pay most entities, and each says why: room for an entry a rule and
+        // entity at the start, and for a few reasons each (two or three, in the bench's
+        // census), rather than growing the lists four times over, copying them each time.
+        let entries = program.rules.len() * facts.roots.len().max(1);
+        evaluation.not_applicable.reserve(entries);
+        evaluation.reasons.reserve(entries.min(MAX_RESERVED_ENTRIES) * REASONS_AN_ENTRY);
     }
     evaluate_into(program, facts, as_of, explain, &mut evaluation)?;
     Ok(evaluation)
 }
+
+/// How many reasons a fresh evaluation makes room for, an entry.
+const REASONS_AN_ENTRY: usize = 3;
+
+/// Past this many entries, a fresh evaluation's reasons grow as they come: a fact set of
+/// thousands of enterprises would reserve megabytes it may not use.
+const MAX_RESERVED_ENTRIES: usize = 1024;
 
 /// [`evaluate`] into `out`, cleared first: its vectors keep their room, so a caller that
 /// evaluates fact set after fact set (a batch worker) allocates for the results once. After
@@ -168,10 +178,10 @@ fn fill<'p>(
 ) -> Result<(), EvalError> {
     let granted = ledger_by_rule(program, facts);
     // The awards and reasons go straight into `out`'s vectors, so they keep their room.
-    let (awards, not_applicable) = (&mut out.awards, &mut out.not_applicable);
+    let (awards, not_applicable, reasons) = (&mut out.awards, &mut out.not_applicable, &mut out.reasons);
     let shared = Vec::new();
-    let mut run =
-        Run { program, as_of, explain, granted, candidates: Vec::new(), direct, awards, not_applicable, shared };
+    let candidates = Vec::new();
+    let mut run = Run { program, as_of, explain, granted, candidates, direct, awards, not_applicable, reasons, shared };
     let mut chain = Chain::new();
     for root in &facts.roots {
         chain.clear();
@@ -181,7 +191,7 @@ fn fill<'p>(
     let mut candidates = run.candidates;
     // Made at once, the awards are done; else the candidates go through every pass.
     if !direct {
-        once_per_owner(program, &mut candidates, &mut out.not_applicable, explain);
+        once_per_owner(program, &mut candidates, out, explain);
         out.excluded.extend(stacks::stack(program, &facts.ledger, &mut candidates, explain)?);
         out.excluded.extend(pools::limits(program, &facts.ledger, &mut candidates)?);
         pools::pools(program, &facts.ledger, &mut candidates, explain)?;
@@ -219,7 +229,7 @@ fn ledger_by_rule<'a>(program: &Program, facts: &'a Facts) -> Option<HashMap<(us
 fn once_per_owner<'p>(
     program: &'p Program,
     candidates: &mut Vec<Candidate<'p>>,
-    not_applicable: &mut Vec<NotApplicable<'p>>,
+    out: &mut Evaluation<'p>,
     explain: bool,
 ) {
     let per_owner =
@@ -256,8 +266,10 @@ fn once_per_owner<'p>(
         }
         if explain {
             let (owner, key) = (&id.1, &id.2);
-            let reason = Reason::PaidToAnother { owner, key: key.clone() };
-            not_applicable.push(NotApplicable::new(program, c.rule, c.entity(), vec![reason], c.version));
+            let found = out.reasons.len();
+            out.reasons.push(Reason::PaidToAnother { owner, key: key.clone() });
+            let why = found..out.reasons.len();
+            out.not_applicable.push(NotApplicable::new(program, c.rule, c.entity(), why, c.version));
         }
         false
     });
@@ -282,10 +294,11 @@ pub fn expression<'p>(
         trace: Vec::new(),
         tracing: true,
         explain: true,
+        reasons: Vec::new(),
     };
     match interp.eval(expr) {
         Ok(value) => Ok((value, Trace(interp.trace))),
-        Err(Stop::NotApplicable(reasons)) => Err(NoValue::NotApplicable(Why(reasons))),
+        Err(Stop::NotApplicable) => Err(NoValue::NotApplicable(interp.reasons)),
         Err(Stop::Failed(failed)) => Err(NoValue::Failed(failed)),
     }
 }
@@ -295,8 +308,8 @@ pub fn expression<'p>(
 pub enum NoValue<'p> {
     /// The facts hold no entity at the path given.
     NoEntity(String),
-    /// A fact it reads is not given, or a table has no row for it.
-    NotApplicable(Why<'p>),
+    /// A fact it reads is not given, or a table has no row for it: every reason.
+    NotApplicable(Vec<Reason<'p>>),
     /// The arithmetic failed.
     Failed(Failed),
 }
@@ -333,6 +346,8 @@ struct Run<'p, 'o> {
     /// The awards made at once, when `direct`: the evaluation's own list.
     awards: &'o mut Vec<Award<'p>>,
     not_applicable: &'o mut Vec<NotApplicable<'p>>,
+    /// The reasons of every entry in `not_applicable`, entry after entry.
+    reasons: &'o mut Vec<Reason<'p>>,
     /// The facts recent out-of-scope reasons read, the last [`SHARED_READS`]: a policy's scope
     /// is false the same way for each of its rules and every entity of an enterprise, so
     /// those reasons share one list.
@@ -368,11 +383,28 @@ impl<'p> Run<'p, '_> {
         let entity = chain.last().map_or("", |e| &e.path);
         let (schema, as_of, explain) = (&self.program.schema, self.as_of, self.explain);
         let schedules = &self.program.schedules;
-        let mut interp =
-            Interp { schema, schedules, args: Vec::new(), chain, as_of, trace: Vec::new(), tracing: false, explain };
+        // The evaluation's reasons, lent to the interpreter for the rule.
+        let reasons = std::mem::take(self.reasons);
+        let found = reasons.len();
+        let mut interp = Interp {
+            schema,
+            schedules,
+            args: Vec::new(),
+            chain,
+            as_of,
+            trace: Vec::new(),
+            tracing: false,
+            explain,
+            reasons,
+        };
         let mut version = None;
-        match self.outcome(index, rule, &mut interp, &mut version) {
+        let outcome = self.outcome(index, rule, &mut interp, &mut version);
+        *self.reasons = std::mem::take(&mut interp.reasons);
+        match outcome {
             Ok((date, key, award)) => {
+                // A rule that pays notes no reason (each entry's reasons are its own run).
+                debug_assert_eq!(self.reasons.len(), found, "{} noted a reason and paid", rule.id);
+                self.reasons.truncate(found);
                 let mut trace = interp.trace;
                 if let (Some(since), true) = (version, self.explain) {
                     trace.insert(0, Step::Version(self.program.version_ref(since)));
@@ -399,9 +431,10 @@ impl<'p> Run<'p, '_> {
                 }
                 Ok(())
             }
-            Err(Stop::NotApplicable(reasons)) => {
+            Err(Stop::NotApplicable) => {
                 if self.explain {
-                    self.not_applicable.push(NotApplicable::new(self.program, index, entity, reasons, version));
+                    let why = found..self.reasons.len();
+                    self.not_applicable.push(NotApplicable::new(self.program, index, entity, why, version));
                 }
                 Ok(())
             }
@@ -418,71 +451,66 @@ impl<'p> Run<'p, '_> {
         rule: &'p Rule,
         interp: &mut Interp<'p, '_>,
         version: &mut Option<Since>,
-    ) -> Result<(NaiveDate, Option<String>, Entitlement), Stop<'p>> {
+    ) -> Result<(NaiveDate, Option<String>, Entitlement), Stop> {
+        // Reasons go after those of the entries before (the evaluation's one list).
+        let found = interp.reasons.len();
         // Whom the policy governs comes first: another city's rules say nothing else.
         for (index, condition) in rule.conditions.iter().enumerate().filter(|(_, c)| c.scope) {
             if !interp.holds(&condition.expr)? {
-                if !self.explain {
-                    return Err(Stop::NotApplicable(Vec::new()));
+                if self.explain {
+                    let policy = self.program.policies.get(rule.policy).map_or("", |p| &*p.id);
+                    let (condition, reads) = (&*condition.text, self.scope_reads(interp, condition));
+                    interp.reasons.push(Reason::OutOfScope { policy, condition, reads, index });
                 }
-                let policy = self.program.policies.get(rule.policy).map_or("", |p| &*p.id);
-                let (condition, reads) = (&*condition.text, self.scope_reads(interp, condition));
-                return Err(Stop::NotApplicable(vec![Reason::OutOfScope { policy, condition, reads, index }]));
+                return Err(Stop::NotApplicable);
             }
         }
-        let mut reasons = Vec::new();
         // The checker requires `on`; a program built otherwise is judged on the evaluation date.
         let date = match rule.on.as_ref().map(|on| interp.event_date(on)) {
             None => Some(self.as_of),
             Some(Ok(d)) => Some(d),
-            Some(Err(Stop::NotApplicable(why))) if self.explain => {
-                reasons = why;
-                None
-            }
+            // Noted; what else is wanting is noted after.
+            Some(Err(Stop::NotApplicable)) if self.explain => None,
             Some(Err(stop)) => return Err(stop),
         };
-        let text = self.text(rule, date, version)?;
-        // False conditions go before the missing facts already listed (the order `informative`
+        let text = self.text(interp, rule, date, version)?;
+        // False conditions go before the missing facts already noted (the order `informative`
         // gives, kept as it comes rather than sorted after).
         let mut false_conditions = 0;
         for (index, condition) in text.conditions.iter().enumerate().filter(|(_, c)| !c.scope) {
             match interp.holds(&condition.expr) {
                 Ok(true) => continue,
                 Err(Stop::Failed(failed)) => return Err(Stop::Failed(failed)),
-                _ if !self.explain => return Err(Stop::NotApplicable(Vec::new())),
+                _ if !self.explain => return Err(Stop::NotApplicable),
                 Ok(_) => {
                     let (condition, reads) = (&*condition.text, reads(interp, condition));
-                    reasons.insert(false_conditions, Reason::ConditionFalse { condition, reads, index });
+                    let reason = Reason::ConditionFalse { condition, reads, index };
+                    interp.reasons.insert(found + false_conditions, reason);
                     false_conditions += 1;
                 }
-                // Taken whole when it is the first: most rules that do not apply give one reason.
-                Err(Stop::NotApplicable(why)) if reasons.is_empty() => reasons = why,
-                Err(Stop::NotApplicable(mut why)) => reasons.append(&mut why),
+                // Its reasons are noted.
+                Err(Stop::NotApplicable) => {}
             }
         }
         if let Some(outside) = date.and_then(|d| self.window(rule, d)) {
             if !self.explain {
-                return Err(Stop::NotApplicable(Vec::new()));
+                return Err(Stop::NotApplicable);
             }
-            reasons.push(outside);
+            interp.reasons.push(outside);
         }
-        let Some(date) = date.filter(|_| reasons.is_empty()) else {
-            // In order as built (false conditions, what is wanting, the window): checked first.
-            if !reasons.is_sorted_by_key(informative) {
-                reasons.sort_by_key(informative);
+        let mine = interp.reasons.get_mut(found..).unwrap_or_default();
+        let Some(date) = date.filter(|_| mine.is_empty()) else {
+            // In order as noted (false conditions, what is wanting, the window): checked first.
+            if !mine.is_sorted_by_key(informative) {
+                mine.sort_by_key(informative);
             }
-            return Err(Stop::NotApplicable(reasons));
+            return Err(Stop::NotApplicable);
         };
-        // Empty from here on, and never allocated in an awards-only run: forgotten, it costs
-        // no call to its drop glue (it holds no element and no allocation to free).
-        if reasons.capacity() == 0 {
-            std::mem::forget(reasons);
-        }
         let key = match &rule.once_per {
             Some(k) => Some(key_text(&interp.eval(k)?)),
             None => None,
         };
-        self.not_granted_before(index, rule, interp.chain, date, key.as_deref())?;
+        self.not_granted_before(interp, index, rule, date, key.as_deref())?;
         interp.tracing = self.explain;
         let award = match interp.eval(text.reward)? {
             Value::Dec(x) => Entitlement::Exact(x),
@@ -496,10 +524,11 @@ impl<'p> Run<'p, '_> {
     /// missing) the original text is judged, so the reasons still say what else is wanting.
     fn text(
         &self,
+        interp: &mut Interp<'p, '_>,
         rule: &'p Rule,
         date: Option<NaiveDate>,
         version: &mut Option<Since>,
-    ) -> Result<TextRef<'p>, Stop<'p>> {
+    ) -> Result<TextRef<'p>, Stop> {
         let Some(date) = date else { return Ok(rule.original()) };
         match rule.in_force(date) {
             InForce::Text(since, text) => {
@@ -507,10 +536,10 @@ impl<'p> Run<'p, '_> {
                 Ok(text)
             }
             InForce::Repealed(since) => {
-                Err(self.refuse(|| Reason::Repealed { version: self.program.version_ref(since), date }))
+                Err(interp.not_applicable(|| Reason::Repealed { version: self.program.version_ref(since), date }))
             }
             InForce::NotYet(since) => {
-                Err(self.refuse(|| Reason::NotYetAdded { version: self.program.version_ref(since), date }))
+                Err(interp.not_applicable(|| Reason::NotYetAdded { version: self.program.version_ref(since), date }))
             }
         }
     }
@@ -531,11 +560,6 @@ impl<'p> Run<'p, '_> {
         }
         self.shared.push(reads.clone());
         reads
-    }
-
-    /// The rule does not apply; the reason is built only when explaining.
-    fn refuse(&self, reason: impl FnOnce() -> Reason<'p>) -> Stop<'p> {
-        Stop::refused(self.explain, reason)
     }
 
     /// An event that has not happened by the evaluation date, or falls outside the policy's
@@ -559,12 +583,13 @@ impl<'p> Run<'p, '_> {
     /// and year the grant is for — never judged by the date a grant was paid.
     fn not_granted_before(
         &self,
+        interp: &mut Interp<'p, '_>,
         index: usize,
         rule: &Rule,
-        chain: &[&Entity],
         date: NaiveDate,
         key: Option<&str>,
-    ) -> Result<(), Stop<'p>> {
+    ) -> Result<(), Stop> {
+        let chain = interp.chain;
         let up = if rule.frequency == Frequency::Once { rule.once_up } else { 0 };
         let Some(scope) = chain.len().checked_sub(1 + up).and_then(|i| chain.get(i)) else { return Ok(()) };
         let Some(grants) = self.granted.as_ref().and_then(|g| g.get(&(index, &*scope.path))) else { return Ok(()) };
@@ -584,7 +609,7 @@ impl<'p> Run<'p, '_> {
                 }),
                 Frequency::EveryEvent => None,
             };
-        earlier.map_or(Ok(()), |reason| Err(self.refuse(|| reason)))
+        earlier.map_or(Ok(()), |reason| Err(interp.not_applicable(|| reason)))
     }
 }
 
@@ -663,8 +688,17 @@ fn read<'p>(interp: &Interp<'p, '_>, reading: &'p Reading) -> Read<'p> {
         Reading::Aggregate(expr, name) => {
             let (schema, chain, as_of) = (interp.schema, interp.chain, interp.as_of);
             let (schedules, args) = (interp.schedules, interp.args.clone());
-            let mut again =
-                Interp { schema, schedules, args, chain, as_of, trace: Vec::new(), tracing: false, explain: false };
+            let mut again = Interp {
+                schema,
+                schedules,
+                args,
+                chain,
+                as_of,
+                trace: Vec::new(),
+                tracing: false,
+                explain: false,
+                reasons: Vec::new(),
+            };
             let value = again.eval(expr).ok().map(|v| schema.shown(&v, crate::program::Ty::Number));
             Read { fact: name, value }
         }

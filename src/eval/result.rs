@@ -10,6 +10,7 @@ use miette::Diagnostic;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::ops::Range;
 use thiserror::Error;
 
 /// The result of evaluating a program against a fact set. `output` gives it its one public
@@ -26,8 +27,12 @@ pub struct Evaluation<'p> {
     pub as_of: NaiveDate,
     /// What is paid (or may be granted), entity by entity in file order, rules in source order.
     pub awards: Vec<Award<'p>>,
-    /// Every rule that did not pay an entity of its kind, with every reason.
+    /// Every rule that did not pay an entity of its kind; [`Evaluation::why`] gives each
+    /// one's reasons.
     pub not_applicable: Vec<NotApplicable<'p>>,
+    /// The reasons of every entry in `not_applicable`, entry after entry, kept in one list (a
+    /// list an entry, made and freed, was most of what explaining allocated).
+    pub reasons: Vec<Reason<'p>>,
     /// Awards set aside by 就高不重复, each naming the award that won.
     pub excluded: Vec<Excluded<'p>>,
     /// What each top-level entity may receive in all, in file order.
@@ -160,6 +165,7 @@ impl<'p> Evaluation<'p> {
     pub fn clear(&mut self) {
         self.awards.clear();
         self.not_applicable.clear();
+        self.reasons.clear();
         self.excluded.clear();
         self.totals.clear();
         self.warnings.clear();
@@ -173,10 +179,18 @@ impl<'p> Evaluation<'p> {
             as_of: self.as_of,
             awards: recycled(self.awards),
             not_applicable: recycled(self.not_applicable),
+            reasons: recycled(self.reasons),
             excluded: recycled(self.excluded),
             totals: recycled(self.totals),
             warnings: recycled(self.warnings),
         }
+    }
+
+    /// Why `entry` (one of this evaluation's) does not pay: every reason, most informative
+    /// first, with the facts they read.
+    pub fn why(&self, entry: &NotApplicable<'p>) -> Why<'_, 'p> {
+        let range = entry.reasons.start as usize..entry.reasons.end as usize;
+        Why(self.reasons.get(range).unwrap_or_default())
     }
 
     /// Only what concerns `entity` (a path such as `enterprise.E1`) and what it contains:
@@ -184,10 +198,22 @@ impl<'p> Evaluation<'p> {
     pub fn only(&self, entity: &str) -> Evaluation<'p> {
         let prefix = format!("{entity}.");
         let mine = |path: &str| path == entity || path.starts_with(&prefix);
+        let mut reasons = Vec::new();
+        let not_applicable = self
+            .not_applicable
+            .iter()
+            .filter(|n| mine(n.entity))
+            .map(|n| {
+                let found = reasons.len();
+                reasons.extend_from_slice(self.why(n).0);
+                NotApplicable { reasons: span(found, reasons.len()), ..n.clone() }
+            })
+            .collect();
         Evaluation {
             as_of: self.as_of,
             awards: self.awards.iter().filter(|a| mine(a.entity)).cloned().collect(),
-            not_applicable: self.not_applicable.iter().filter(|n| mine(n.entity)).cloned().collect(),
+            not_applicable,
+            reasons,
             excluded: self.excluded.iter().filter(|x| mine(x.entity)).cloned().collect(),
             totals: self
                 .totals
@@ -232,29 +258,37 @@ fn shares(split: &[Share], award: &Entitlement, rounding: crate::amounts::Roundi
         .collect()
 }
 
-/// A rule that did not pay an entity, and why.
+/// A rule that did not pay an entity. Why is in its evaluation: [`Evaluation::why`].
 #[derive(Clone, Debug)]
 pub struct NotApplicable<'p> {
     /// The rule.
     pub rule: &'p RuleName,
     /// The entity not paid, e.g. `enterprise.E1.drugs.D1` (the facts' entity's path).
     pub entity: &'p str,
-    /// Every reason, most informative first, with the facts they read: a false condition, a
-    /// missing fact, an event outside the policy's window, an earlier grant.
-    pub why: Why<'p>,
+    /// Where its reasons are in the evaluation's: a false condition, a missing fact, an event
+    /// outside the policy's window, an earlier grant.
+    reasons: Range<u32>,
 }
 
 impl<'p> NotApplicable<'p> {
-    /// Rule `rule` (an index into the program's rules) does not pay `entity`, for `reasons`.
+    /// Rule `rule` (an index into the program's rules) does not pay `entity`, for the
+    /// evaluation's reasons in `reasons`.
     pub(super) fn new(
         program: &'p Program,
         rule: usize,
         entity: &'p str,
-        reasons: Vec<Reason<'p>>,
+        reasons: Range<usize>,
         version: Option<Since>,
     ) -> Self {
-        NotApplicable { rule: program.rule_name_as(rule, version), entity, why: Why(reasons) }
+        NotApplicable { rule: program.rule_name_as(rule, version), entity, reasons: span(reasons.start, reasons.end) }
     }
+}
+
+/// Where an entry's reasons are, held in 32 bits an end (an entry is a third smaller): an
+/// evaluation past four billion reasons would have run out of memory first.
+fn span(start: usize, end: usize) -> Range<u32> {
+    let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    at(start)..at(end)
 }
 
 /// What one top-level entity (an enterprise) may receive in all.

@@ -128,7 +128,8 @@ fn group<'a>(e: &'a Evaluation<'_>) -> Vec<Top<'a>> {
         let (rule, entity) = (na.rule, na.entity);
         let Some(top) = top_of(&mut tops, entity) else { continue };
         top.results.push((rule, entity));
-        match na.why.0.first() {
+        let why = e.why(na).0;
+        match why.first() {
             Some(Reason::OutOfScope { reads, index, .. }) => {
                 let key = Condition { index: *index, reads };
                 add(&mut top.out_of_scope, top.entity, key, (rule, entity));
@@ -146,7 +147,7 @@ fn group<'a>(e: &'a Evaluation<'_>) -> Vec<Top<'a>> {
                 });
             }
             _ => in_entity(&mut top.other, below(entity, top.entity), |rules| {
-                rules.push((rule.index, na.why.0.as_slice()));
+                rules.push((rule.index, why));
             }),
         }
     }

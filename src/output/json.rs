@@ -2,7 +2,7 @@
 //! and exclusion in it (also served alone by `/v1/why` and written to the decision log).
 //! Serialized straight from the values, no tree in between; amounts are decimal strings.
 
-use crate::eval::{Award, Evaluation, Excluded, NotApplicable, Total};
+use crate::eval::{Award, Evaluation, Excluded, NotApplicable, Total, Why};
 use crate::program::{EntitlementKind, RuleName};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -28,7 +28,7 @@ impl Report<'_> {
         let mut out = s.serialize_struct("Report", 8)?;
         out.serialize_field("as_of", &Text(e.as_of))?;
         out.serialize_field("awards", &e.awards)?;
-        out.serialize_field("not_applicable", &Entries(&e.not_applicable))?;
+        out.serialize_field("not_applicable", &Entries(e))?;
         out.serialize_field("excluded", &e.excluded)?;
         out.serialize_field("totals", &Totals(&e.totals))?;
         out.serialize_field("warnings", &e.warnings)?;
@@ -116,32 +116,26 @@ impl Serialize for Award<'_> {
     }
 }
 
-/// `{"policy", "rule", "cite", "entity", "reason": sentence, "why": [values]}`.
-impl Serialize for NotApplicable<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        Entry(self, &self.reason()).serialize(s)
-    }
-}
-
-/// A not-applicable entry and its sentence.
-struct Entry<'a>(&'a NotApplicable<'a>, &'a str);
+/// A not-applicable entry, its reasons and its sentence: `{"policy", "rule", "cite",
+/// "entity", "reason": sentence, "why": [values]}`.
+pub(super) struct Entry<'a>(pub &'a NotApplicable<'a>, pub Why<'a, 'a>, pub &'a str);
 
 impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let Entry(na, reason) = self;
+        let Entry(na, why, reason) = self;
         let mut out = s.serialize_struct("NotApplicable", 6)?;
         rule_fields(&mut out, na.rule)?;
         out.serialize_field("entity", &na.entity)?;
         out.serialize_field("reason", reason)?;
-        out.serialize_field("why", &na.why.0)?;
+        out.serialize_field("why", why.0)?;
         out.end()
     }
 }
 
-/// The not-applicable entries, each sentence worded once: the same reasons recur across
-/// rules and entities (a policy's scope is false for each of its rules, for every entity),
-/// and wording them through the catalogue was most of the cost of an explained line.
-struct Entries<'a>(&'a [NotApplicable<'a>]);
+/// An evaluation's not-applicable entries, each sentence worded once: the same reasons recur
+/// across rules and entities (a policy's scope is false for each of its rules, for every
+/// entity), and wording them through the catalogue was most of the cost of an explained line.
+struct Entries<'a>(&'a Evaluation<'a>);
 
 /// How many distinct sentences [`Entries`] keeps at a time (one per policy out of scope, and
 /// a few more).
@@ -149,18 +143,20 @@ const SENTENCES: usize = 8;
 
 impl Serialize for Entries<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut list = s.serialize_seq(Some(self.0.len()))?;
+        let e = self.0;
+        let mut list = s.serialize_seq(Some(e.not_applicable.len()))?;
         let mut worded: Vec<(&NotApplicable<'_>, String)> = Vec::with_capacity(SENTENCES);
         let mut next = 0;
-        for na in self.0 {
+        for na in &e.not_applicable {
+            let why = e.why(na);
             let same = |(known, _): &&(&NotApplicable<'_>, String)| {
-                known.why == na.why && known.rule.version == na.rule.version
+                e.why(known) == why && known.rule.version == na.rule.version
             };
             match worded.iter().find(same) {
-                Some((_, sentence)) => list.serialize_element(&Entry(na, sentence))?,
+                Some((_, sentence)) => list.serialize_element(&Entry(na, why, sentence))?,
                 None => {
-                    let sentence = na.reason();
-                    list.serialize_element(&Entry(na, &sentence))?;
+                    let sentence = e.reason(na);
+                    list.serialize_element(&Entry(na, why, &sentence))?;
                     // Round robin: the oldest sentence makes room.
                     if worded.len() < SENTENCES {
                         worded.push((na, sentence));

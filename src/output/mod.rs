@@ -47,6 +47,13 @@ pub fn write_json_with(
     out.flush()
 }
 
+/// One not-applicable entry of `evaluation` as JSON, as in [`json`]'s `not_applicable`:
+/// `{"policy", "rule", "cite", "entity", "reason", "why"}`.
+pub fn not_applicable_json(evaluation: &Evaluation<'_>, entry: &crate::eval::NotApplicable<'_>) -> Value {
+    let reason = evaluation.reason(entry);
+    serde_json::to_value(json::Entry(entry, evaluation.why(entry), &reason)).unwrap_or(Value::Null)
+}
+
 /// One entity's total as JSON: `{"owed", "ceiling", "case_by_case"}`, as in [`json`]'s `totals`.
 pub fn total_json(total: &Total) -> Value {
     serde_json::to_value(json::TotalFields(total)).unwrap_or(Value::Null)

@@ -93,8 +93,8 @@ fn write_to(out: &mut impl Write, evaluation: &Evaluation<'_>, width: Option<u16
         let mut out_of_scope: Vec<(String, String, Vec<usize>)> = Vec::new();
         let mut group_of: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
         for n in &evaluation.not_applicable {
-            let reason = n.reason();
-            if matches!(n.why.0.first(), Some(Reason::OutOfScope { .. })) {
+            let reason = evaluation.reason(n);
+            if matches!(evaluation.why(n).0.first(), Some(Reason::OutOfScope { .. })) {
                 let top = n.entity.split('.').take(2).collect::<Vec<_>>().join(".");
                 let next = out_of_scope.len();
                 let group = *group_of.entry((top.clone(), reason.clone())).or_insert(next);

@@ -12,7 +12,9 @@ pub use needs::needs_text;
 pub(crate) use steps::period_text;
 
 use crate::amounts::amount;
-use crate::eval::{Excluded, Exclusion, GrantRef, Grants, NoValue, NotApplicable, Paid, Read, Reason, Trace, Why};
+use crate::eval::{
+    Evaluation, Excluded, Exclusion, GrantRef, Grants, NoValue, NotApplicable, Paid, Read, Reason, Trace, Why,
+};
 use crate::program::{Amendment, Entitlement, EntitlementKind, How, Program, Shown, VersionRef};
 use crate::t;
 use crate::terms::{Choose, Earlier};
@@ -237,7 +239,7 @@ impl Display for NoValue<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match self {
             NoValue::NoEntity(path) => f.write_str(&t!("reason-no-entity", path = path.to_string())),
-            NoValue::NotApplicable(why) => f.write_str(&why.sentence()),
+            NoValue::NotApplicable(reasons) => f.write_str(&Why(reasons).sentence()),
             NoValue::Failed(failed) => failed.fmt(f),
         }
     }
@@ -290,13 +292,14 @@ impl Display for VersionRef {
     }
 }
 
-impl NotApplicable<'_> {
-    /// Every reason in one sentence, most informative first, under the amended text that
-    /// judged it (if any).
-    pub fn reason(&self) -> String {
-        match &self.rule.version {
-            Some(version) => t!("reason-under-version", version = version.to_string(), reason = self.why.sentence()),
-            None => self.why.sentence(),
+impl Evaluation<'_> {
+    /// Why `entry` (one of this evaluation's) does not pay: every reason in one sentence,
+    /// most informative first, under the amended text that judged it (if any).
+    pub fn reason(&self, entry: &NotApplicable<'_>) -> String {
+        let why = self.why(entry).sentence();
+        match &entry.rule.version {
+            Some(version) => t!("reason-under-version", version = version.to_string(), reason = why),
+            None => why,
         }
     }
 }
@@ -315,7 +318,7 @@ impl Trace {
     }
 }
 
-impl Why<'_> {
+impl Why<'_, '_> {
     /// Every reason as one sentence, most informative first.
     pub fn sentence(&self) -> String {
         self.0.iter().map(ToString::to_string).collect::<Vec<_>>().join(&t!("clause-separator"))

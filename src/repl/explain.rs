@@ -60,7 +60,7 @@ impl Session {
         let mut out = self.heading(rule);
         let before = out.len();
         for na in evaluation.not_applicable.iter().filter(|n| mine(n.rule)) {
-            out.push_str(&t!("repl-entity-says", entity = na.entity.to_string(), text = na.reason()));
+            out.push_str(&t!("repl-entity-says", entity = na.entity.to_string(), text = evaluation.reason(na)));
             out.push('\n');
         }
         for excluded in evaluation.excluded.iter().filter(|x| mine(x.rule)) {

@@ -263,7 +263,12 @@ async fn explain_rule(
         let mine = |name: &crate::program::RuleName| name.index == index;
         let excluded: Vec<_> = e.excluded.iter().filter(|x| mine(x.rule)).collect();
         let mut json = if not {
-            let reasons: Vec<_> = e.not_applicable.iter().filter(|n| mine(n.rule)).collect();
+            let reasons: Vec<_> = e
+                .not_applicable
+                .iter()
+                .filter(|n| mine(n.rule))
+                .map(|n| crate::output::not_applicable_json(e, n))
+                .collect();
             serde_json::json!({ "policy": policy, "rule": rule, "not_applicable": reasons, "excluded": excluded })
         } else {
             let awards: Vec<_> = e.awards.iter().filter(|a| mine(a.rule)).collect();

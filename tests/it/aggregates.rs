@@ -61,7 +61,7 @@ fn outcome(clauses: &str, fields: &str) -> Result<(String, Vec<String>), String>
     let result = run(&rule(clauses), &facts(fields));
     match (result.awards.as_slice(), result.not_applicable.as_slice()) {
         ([a], []) => Ok((a.amount().map(|d| d.normalize().to_string()).unwrap_or_default(), a.trace.lines())),
-        ([], [na]) => Err(na.reason()),
+        ([], [na]) => Err(result.reason(na)),
         _ => panic!("expected one outcome: {result:#?}"),
     }
 }

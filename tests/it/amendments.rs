@@ -70,11 +70,11 @@ fn a_reason_under_amended_text_names_the_version() {
     let result = evaluate(amended(), facts, "2026-06-30");
     let na = result.not_applicable.iter().find(|n| n.rule.id == "CZ-05").unwrap_or_else(|| panic!("{result:#?}"));
     assert_eq!(
-        na.reason(),
+        result.reason(na),
         "under amendment `changzhou_2025` (常政规〔2025〕2号), effective 2025-04-01: condition \
          `innovative_trial_service_amount >= 300万` is false (innovative_trial_service_amount = 2,000,000)"
     );
-    let json = serde_json::to_value(na).unwrap_or_default();
+    let json = output::not_applicable_json(&result, na);
     assert_eq!(json["version"]["amendment"], "changzhou_2025");
 }
 
@@ -84,7 +84,7 @@ fn a_repealed_rule_names_the_amendment_and_its_date() {
       "biomedical": true, "listed": false, "cnas_first_on": "2025-04-01"}]}"#;
     let result = evaluate(amended(), facts, "2025-12-31");
     let na = result.not_applicable.iter().find(|n| n.rule.id == "CZ-11b").unwrap_or_else(|| panic!("{result:#?}"));
-    let why = serde_json::to_value(&na.why.0).unwrap_or_default();
+    let why = serde_json::to_value(result.why(na).0).unwrap_or_default();
     assert_eq!(why[0]["reason"], "repealed");
     assert_eq!(why[0]["version"]["effective"], "2025-04-01");
     assert_eq!(why[0]["date"], "2025-04-01");

@@ -1,7 +1,7 @@
 //! One-line helpers: a shared test schema, and `eval_one` to evaluate a reward on one entity.
 
 use chrono::NaiveDate;
-use policy_lang::{compile, Award, Evaluation, NotApplicable, Source};
+use policy_lang::{compile, Award, Evaluation, Source};
 use rust_decimal::Decimal;
 
 /// A schema and policy header that the amount tests share.
@@ -81,26 +81,27 @@ pub fn stated(clauses: &str) -> String {
     format!("{on}{clauses}{often}")
 }
 
-/// The single outcome of `reward <amount>` (with extra clauses) for an enterprise with `fields`.
-pub fn outcome(clauses: &str, fields: &str) -> Result<Award<'static>, Box<NotApplicable<'static>>> {
+/// The single outcome of `reward <amount>` (with extra clauses) for an enterprise with
+/// `fields`: the award, or why there is none.
+pub fn outcome(clauses: &str, fields: &str) -> Result<Award<'static>, String> {
     let result = run(&format!("rule R for enterprise {{\n  {}\n}}\n", stated(clauses)), &enterprise(fields));
     match (result.awards.as_slice(), result.not_applicable.as_slice()) {
         ([award], []) => Ok(award.clone()),
-        ([], [na]) => Err(Box::new(na.clone())),
+        ([], [na]) => Err(result.reason(na)),
         _ => panic!("expected exactly one outcome, got {result:#?}"),
     }
 }
 
 /// The award for `reward <amount>`, failing the test if the rule does not apply.
 pub fn award(amount: &str, fields: &str) -> Award<'static> {
-    outcome(&format!("reward {amount}"), fields).unwrap_or_else(|na| panic!("not applicable: {}", na.reason()))
+    outcome(&format!("reward {amount}"), fields).unwrap_or_else(|why| panic!("not applicable: {why}"))
 }
 
 /// Why `reward <amount>` does not apply.
 pub fn reason(clauses: &str, fields: &str) -> String {
     match outcome(clauses, fields) {
         Ok(award) => panic!("expected no award, got {award:#?}"),
-        Err(na) => na.reason(),
+        Err(why) => why,
     }
 }
 

@@ -18,7 +18,7 @@ fn bounds(a: &policy_lang::Award<'_>) -> (Option<String>, Option<String>) {
 #[test]
 fn the_design_card_line_means_what_it_says() {
     let rule = "reward 20% of rd_cost max 4_000_000 per_year_cap 10_000_000";
-    let a = outcome(rule, r#""rd_cost": "3000万""#).unwrap_or_else(|na| panic!("{}", na.reason()));
+    let a = outcome(rule, r#""rd_cost": "3000万""#).unwrap_or_else(|why| panic!("{why}"));
     assert_eq!(a.amount(), Some(dec("4000000.00")));
     assert_eq!(a.trace.lines()[0], "20% of rd_cost: 20% × 30,000,000 = 6,000,000");
     assert_eq!(a.trace.lines()[1], "max 4,000,000: 6,000,000 → 4,000,000 (capped)");
@@ -169,7 +169,7 @@ fn events_outside_the_policy_window_earn_nothing() {
             &enterprise(&format!(r#""event": "{day}""#)),
             "2030-01-01",
         );
-        result.not_applicable.first().map(|na| na.reason().clone())
+        result.not_applicable.first().map(|na| result.reason(na))
     };
     assert_eq!(
         on("2022-12-31").as_deref(),
@@ -250,7 +250,7 @@ fn child_rules_read_their_owner_and_the_evaluation_date() {
     assert_eq!(result.awards.len(), 1);
     assert_eq!(result.awards[0].entity, "enterprise.E1.drugs.D1");
     assert_eq!(
-        result.not_applicable[0].reason(),
+        result.reason(&result.not_applicable[0]),
         "condition `approved + 1 year <= as_of` is false (approved = 2023-07-01)"
     );
 }
@@ -350,9 +350,9 @@ fn structured_explanations_and_their_sentences_agree() {
             }
         }
         for (na, shown) in result.not_applicable.iter().zip(json["not_applicable"].as_array().unwrap()) {
-            assert_eq!(shown["why"].as_array().unwrap().len(), na.why.0.len());
-            let sentence = na.reason();
-            for reason in &na.why.0 {
+            assert_eq!(shown["why"].as_array().unwrap().len(), result.why(na).0.len());
+            let sentence = result.reason(na);
+            for reason in result.why(na).0 {
                 assert!(sentence.contains(&reason.to_string()), "{sentence}");
                 if let Reason::FactMissing { fact, .. } = reason {
                     assert!(sentence.contains(&format!("fact `{fact}` is not given")));

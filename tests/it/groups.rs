@@ -84,7 +84,7 @@ fn a_one_off_reward_is_refused_the_second_time_naming_the_earlier_grant() {
         eval(&[("cz.policy", CLINICAL)], &drug("I").replace("]}]}", &format!("]}}], {ledger}}}")), "2024-12-31");
     assert_eq!(again.awards.len(), 0);
     assert_eq!(
-        again.not_applicable[0].reason(),
+        again.reason(&again.not_applicable[0]),
         "paid once only (一次性): already granted for `I` on 2024-01-10 (1,000,000, $.ledger[0])"
     );
     // Entering the next phase is a new event, and the ledger's 100万 counts in the pool.
@@ -108,8 +108,11 @@ fn an_event_a_day_after_expiry_is_refused() {
     let result = eval(&[("cz.policy", CLINICAL)], &facts, "2028-06-30");
     assert_eq!(result.awards.len(), 1);
     assert_eq!(result.awards[0].entity, "enterprise.E1.drugs.D1");
-    let refused =
-        result.not_applicable.iter().find(|n| n.rule.id == "CZ-03-1b" && n.entity.ends_with("D2")).map(|n| n.reason());
+    let refused = result
+        .not_applicable
+        .iter()
+        .find(|n| n.rule.id == "CZ-03-1b" && n.entity.ends_with("D2"))
+        .map(|n| result.reason(n));
     assert_eq!(
         refused.as_deref(),
         Some("the event on 2028-01-01 is after policy `changzhou_2023` expired on 2027-12-31")
@@ -186,7 +189,7 @@ fn a_yearly_award_is_not_paid_twice_in_one_year() {
       "ledger": [{"policy": "changzhou_2023", "rule": "CZ-12b", "entity": "enterprise.E1.varieties.V1.years.Y2024", "year": 2024, "date": "2024-07-15", "amount": "5万"}]}"#;
     let result = eval(&[("cmo.policy", CMO)], facts, "2024-12-31");
     assert_eq!(
-        result.not_applicable[0].reason(),
+        result.reason(&result.not_applicable[0]),
         "paid once a year: already granted for 2024 on 2024-07-15 (50,000, $.ledger[0])"
     );
 }
@@ -333,7 +336,7 @@ rule CZ-12b for enterprise {
     let inside = eval(&[("p.policy", rules)], &facts("2023-12-31", "2024-06-30"), "2025-01-01");
     assert_eq!(inside.awards.len(), 2);
     let outside = eval(&[("p.policy", rules)], &facts("2024-01-01", "2024-07-01"), "2025-01-01");
-    let reasons: Vec<String> = outside.not_applicable.iter().map(|n| n.reason()).collect();
+    let reasons: Vec<String> = outside.not_applicable.iter().map(|n| outside.reason(n)).collect();
     assert_eq!(
         reasons,
         [
@@ -367,7 +370,7 @@ rule WX-03 for drug { on as_of every_event reward 25% of rd_cost }
     assert_eq!(amounts(&home), ["800000", "25"]);
     assert_eq!(home.awards[0].trace.lines()[0], "50% of (costs - outsourced): 50% × 1,600,000 = 800,000");
     let away = eval(&[("wx.policy", rules)], &facts(r#""city": "changzhou","#), "2024-06-30");
-    let reasons: Vec<String> = away.not_applicable.iter().map(|n| n.reason()).collect();
+    let reasons: Vec<String> = away.not_applicable.iter().map(|n| away.reason(n)).collect();
     assert_eq!(
         reasons,
         [
@@ -376,5 +379,5 @@ rule WX-03 for drug { on as_of every_event reward 25% of rd_cost }
         ]
     );
     let unknown = eval(&[("wx.policy", rules)], &facts(""), "2024-06-30");
-    assert_eq!(unknown.not_applicable[0].reason(), "fact `enterprise.city` is not given");
+    assert_eq!(unknown.reason(&unknown.not_applicable[0]), "fact `enterprise.city` is not given");
 }

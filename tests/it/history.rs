@@ -31,7 +31,7 @@ fn paid(result: &Evaluation<'_>) -> Vec<(String, String)> {
 }
 
 fn reason(result: &Evaluation<'_>, entity: &str) -> String {
-    let na = result.not_applicable.iter().find(|n| n.entity == entity).map(|n| n.reason().clone());
+    let na = result.not_applicable.iter().find(|n| n.entity == entity).map(|n| result.reason(n));
     let ex = result.excluded.iter().find(|x| x.entity == entity).map(|x| x.reason().clone());
     na.or(ex).unwrap_or_else(|| panic!("{entity} has no reason: {result:#?}"))
 }

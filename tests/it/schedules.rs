@@ -56,7 +56,7 @@ fn a_schedule_takes_enum_values_and_amounts() {
     assert_eq!(result.awards.first().and_then(|a| a.amount()).map(|a| a.to_string()).as_deref(), Some("4000000.00"));
     // A fact the argument reads that is absent: the rule does not apply, and says which fact.
     let missing = run(&by_fact, &crate::common::enterprise(r#""rd_cost": "3000万""#));
-    assert!(missing.not_applicable.first().is_some_and(|na| na.reason().contains("phase")), "{missing:#?}");
+    assert!(missing.not_applicable.first().is_some_and(|na| missing.reason(na).contains("phase")), "{missing:#?}");
 }
 
 #[test]

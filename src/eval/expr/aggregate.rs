@@ -4,7 +4,7 @@
 //! absent makes the aggregate not applicable — never a silent 0 — unless the field has a
 //! default.
 
-use super::{mistyped, named_mistyped, overflow, Interp, Result, Stop};
+use super::{mistyped, named_mistyped, overflow, Interp, Result};
 use crate::amounts::money;
 use crate::eval::explain::{Counted, Reason, Step};
 use crate::eval::Op;
@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use std::borrow::Cow;
 
 impl<'p, 'f> Interp<'p, 'f> {
-    pub(super) fn aggregate(&mut self, aggregate: &'p Aggregate) -> Result<'p, Value> {
+    pub(super) fn aggregate(&mut self, aggregate: &'p Aggregate) -> Result<Value> {
         let owners = self.chain.len().checked_sub(aggregate.up).ok_or_else(|| mistyped("eval-expected-list-holder"))?;
         let records = self.records(aggregate, owners)?;
         let mut chain: Vec<&Entity> = self.chain.get(..owners).unwrap_or_default().to_vec();
@@ -25,8 +25,12 @@ impl<'p, 'f> Interp<'p, 'f> {
         let (mut sum, mut least, mut most) = (Decimal::ZERO, None::<Decimal>, None::<Decimal>);
         for record in records {
             chain.push(record);
-            let taken = self.record(aggregate, &chain).map_err(|stop| named(stop, aggregate, record));
+            let found = self.reasons.len();
+            let taken = self.record(aggregate, &chain);
             chain.pop();
+            if taken.is_err() {
+                self.name_record_facts(found, aggregate, record);
+            }
             let Some(c) = taken? else { continue };
             passed += 1;
             if let Some(v) = c.value {
@@ -64,7 +68,7 @@ impl<'p, 'f> Interp<'p, 'f> {
     }
 
     /// The list's records; an absent list is a missing fact like any other.
-    fn records(&self, aggregate: &'p Aggregate, owners: usize) -> Result<'p, &'f [Entity]> {
+    fn records(&mut self, aggregate: &'p Aggregate, owners: usize) -> Result<&'f [Entity]> {
         let holder = owners
             .checked_sub(1)
             .and_then(|i| self.chain.get(i))
@@ -80,45 +84,48 @@ impl<'p, 'f> Interp<'p, 'f> {
     }
 
     /// The record at the end of `chain`, if it passes the filter, with the value taken of it.
-    fn record(&self, aggregate: &'p Aggregate, chain: &[&Entity]) -> Result<'p, Option<Counted>> {
+    fn record(&mut self, aggregate: &'p Aggregate, chain: &[&Entity]) -> Result<Option<Counted>> {
         let (schema, schedules, args) = (self.schema, self.schedules, self.args.clone());
-        let (as_of, explain) = (self.as_of, self.explain);
-        let mut record = Interp { schema, schedules, args, chain, as_of, trace: Vec::new(), tracing: false, explain };
+        let (as_of, explain, reasons) = (self.as_of, self.explain, std::mem::take(&mut self.reasons));
+        let mut record =
+            Interp { schema, schedules, args, chain, as_of, trace: Vec::new(), tracing: false, explain, reasons };
+        let counted = record.counted(aggregate);
+        self.reasons = record.reasons;
+        counted
+    }
+
+    /// [`Interp::record`], by the interpreter of the record itself.
+    fn counted(&mut self, aggregate: &'p Aggregate) -> Result<Option<Counted>> {
         if let Some(filter) = &aggregate.filter {
-            if !record.bool(filter)? {
+            if !self.bool(filter)? {
                 return Ok(None);
             }
         }
         let (value, by_default) = match &aggregate.field {
             None => (None, false),
-            Some(Expr::Default { fact, value: Value::Dec(d), .. }) if record.absent(fact).is_some() => (Some(*d), true),
-            Some(field) => (Some(record.dec(field)?), false),
+            Some(Expr::Default { fact, value: Value::Dec(d), .. }) if self.absent(fact).is_some() => (Some(*d), true),
+            Some(field) => (Some(self.dec(field)?), false),
         };
-        let id = chain.last().map_or_else(|| "".into(), |e| e.id.clone());
+        let id = self.chain.last().map_or_else(|| "".into(), |e| e.id.clone());
         Ok(Some(Counted { record: id, value, by_default }))
     }
 }
 
-/// A record's missing fact named by its list and id (`trials[T2].rd_cost`): bare names in an
-/// aggregate are the record's own fields; an owner's fact keeps its path.
-fn named<'p>(stop: Stop<'p>, aggregate: &'p Aggregate, record: &Entity) -> Stop<'p> {
-    match stop {
-        Stop::NotApplicable(reasons) => Stop::NotApplicable(
-            reasons
-                .into_iter()
-                .map(|reason| match reason {
-                    Reason::FactMissing { fact, .. } if !fact.contains('.') => {
-                        let fact = format!("{}[{}].{fact}", aggregate.list_text, record.id).into();
-                        Reason::FactMissing { fact, up: 0 }
-                    }
+impl Interp<'_, '_> {
+    /// A record's missing facts, in the reasons found since `found`, named by its list and id
+    /// (`trials[T2].rd_cost`): bare names in an aggregate are the record's own fields; an
+    /// owner's fact keeps its path.
+    fn name_record_facts(&mut self, found: usize, aggregate: &Aggregate, record: &Entity) {
+        for reason in self.reasons.iter_mut().skip(found) {
+            if let Reason::FactMissing { fact, up } = reason {
+                if !fact.contains('.') {
+                    *fact = format!("{}[{}].{fact}", aggregate.list_text, record.id).into();
+                    *up = 0;
+                } else {
                     // An owner's fact: `up` counted from the record, made relative to the rule's entity.
-                    Reason::FactMissing { fact, up } => {
-                        Reason::FactMissing { fact, up: (up + aggregate.up).saturating_sub(1) }
-                    }
-                    other => other,
-                })
-                .collect(),
-        ),
-        failed => failed,
+                    *up = (*up + aggregate.up).saturating_sub(1);
+                }
+            }
+        }
     }
 }
