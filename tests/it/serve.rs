@@ -126,7 +126,14 @@ fn explain_why_and_why_not_narrow_the_same_evaluation() {
     assert!(why["awards"][0]["trace"].as_array().is_some_and(|t| !t.is_empty()));
     let (status, why_not) = server.post_json("/v1/why-not?rule=changzhou_2023.CZ-03-2a", &facts);
     assert_eq!(status, 200, "{why_not}");
-    assert!(why_not["not_applicable"].is_array());
+    // Each entry as the whole evaluation writes it: its reasons, sentence and values.
+    let (_, full) = server.post_json("/v1/evaluate", &facts);
+    let entries: Vec<&serde_json::Value> = full["not_applicable"]
+        .as_array()
+        .map(|all| all.iter().filter(|n| n["rule"] == "CZ-03-2a").collect())
+        .unwrap_or_default();
+    assert!(!entries.is_empty(), "{full}");
+    assert_eq!(why_not["not_applicable"].as_array().map(|a| a.iter().collect::<Vec<_>>()), Some(entries));
     let (status, unknown) = server.post_json("/v1/why?rule=NO-SUCH", &facts);
     assert_eq!(status, 422);
     assert!(unknown["error"].as_str().is_some_and(|e| e.contains("NO-SUCH")), "{unknown}");
