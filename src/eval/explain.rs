@@ -441,15 +441,15 @@ pub enum Reason<'p> {
     /// A one-off already in the ledger.
     PaidOnce {
         /// The once-key, when the rule has one.
-        key: Option<String>,
+        key: Option<&'p str>,
         /// The record granted, when another of the owner's.
-        entity: Option<String>,
+        entity: Option<&'p str>,
         /// The event's (or grant's) date.
         date: chrono::NaiveDate,
         /// The amount.
         amount: Decimal,
         /// Where the grant is in the facts.
-        at: String,
+        at: &'p str,
     },
     /// A yearly award already in the ledger for the year.
     PaidThisYear {
@@ -460,7 +460,7 @@ pub enum Reason<'p> {
         /// The amount.
         amount: Decimal,
         /// Where the grant is in the facts.
-        at: String,
+        at: &'p str,
     },
     /// The rule is repealed for events from an amendment's date.
     Repealed {

@@ -596,17 +596,19 @@ impl<'p> Run<'p, '_> {
         let earlier =
             match rule.frequency {
                 Frequency::Once => {
+                    // The ledger's texts, borrowed: the grant's key is the rule's when it has one.
                     grants.iter().find(|g| key.is_none() || g.key.as_deref() == key).map(|g| Reason::PaidOnce {
-                        key: key.map(str::to_string),
-                        entity: (up > 0).then(|| g.entity.clone()),
+                        key: key.and(g.key.as_deref()),
+                        entity: (up > 0).then_some(g.entity.as_str()),
                         date: g.date,
                         amount: g.amount,
-                        at: g.at.clone(),
+                        at: &g.at,
                     })
                 }
-                Frequency::Yearly => grants.iter().find(|g| g.year == Some(date.year())).map(|g| {
-                    Reason::PaidThisYear { year: date.year(), date: g.date, amount: g.amount, at: g.at.clone() }
-                }),
+                Frequency::Yearly => grants
+                    .iter()
+                    .find(|g| g.year == Some(date.year()))
+                    .map(|g| Reason::PaidThisYear { year: date.year(), date: g.date, amount: g.amount, at: &g.at }),
                 Frequency::EveryEvent => None,
             };
         earlier.map_or(Ok(()), |reason| Err(interp.not_applicable(|| reason)))

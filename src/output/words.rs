@@ -133,14 +133,14 @@ fn reason(reason: &Reason<'_>) -> String {
         }
         Reason::PaidOnce { key, entity, date: d, amount: paid, at } => t!(
             "reason-paid-once",
-            what = for_key(key.as_deref()),
-            whom = entity.as_ref().map_or(String::new(), |e| t!("paid-to-entity", entity = e.to_string())),
+            what = for_key(*key),
+            whom = entity.map_or(String::new(), |e| t!("paid-to-entity", entity = e)),
             date = date(d),
             amount = amount(*paid),
-            at = at
+            at = *at
         ),
         Reason::PaidThisYear { year, date: d, amount: paid, at } => {
-            t!("reason-paid-this-year", year = year.to_string(), date = date(d), amount = amount(*paid), at = at)
+            t!("reason-paid-this-year", year = year.to_string(), date = date(d), amount = amount(*paid), at = *at)
         }
         Reason::Repealed { version, date: d } => t!("reason-repealed", version = version.to_string(), date = date(d)),
         Reason::NotYetAdded { version, date: d } => {

@@ -8,7 +8,6 @@ use super::{Entitlement, Schema, Ty, Value};
 use crate::dates::Duration;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::borrow::Cow;
 use std::fmt::{self, Display, Formatter};
 use std::sync::Arc;
 
@@ -30,12 +29,15 @@ pub enum Shown<'p> {
     Duration(Duration),
     /// Free text, written quoted as the language writes it.
     Text(Arc<str>),
-    /// An enum value, by its name (the schema's; its index, when the schema has none).
-    Name(Cow<'p, str>),
-    /// What a reward entitles to.
-    Award(Entitlement),
+    /// An enum value, by the schema's name for it.
+    Name(&'p str),
+    /// An enum value the schema has no name for, by its index (an engine bug, shown as is).
+    Unnamed(usize),
+    /// What a reward entitles to (boxed, as the range below: rare in a reason, and a reason
+    /// is moved whole, so its largest value sets the size of every one).
+    Award(Box<Entitlement>),
     /// `5%..20%`.
-    RateRange(Decimal, Decimal),
+    RateRange(Box<(Decimal, Decimal)>),
     /// A fact not given, counted as its default, as written: `false by default`.
     ByDefault(&'p str),
 }
@@ -52,12 +54,12 @@ impl Schema {
             (Value::Duration(d), _) => Shown::Duration(*d),
             (Value::Text(t), _) => Shown::Text(t.clone()),
             (Value::Enum(i), Ty::Enum(e)) => match self.enums.get(e).and_then(|e| e.variants.get(*i)) {
-                Some(name) => Shown::Name(Cow::Borrowed(name)),
-                None => Shown::Name(Cow::Owned(i.to_string())),
+                Some(name) => Shown::Name(name),
+                None => Shown::Unnamed(*i),
             },
-            (Value::Enum(i), _) => Shown::Name(Cow::Owned(i.to_string())),
-            (Value::Award(a), _) => Shown::Award(a.clone()),
-            (Value::RateRange(lo, hi), _) => Shown::RateRange(*lo, *hi),
+            (Value::Enum(i), _) => Shown::Unnamed(*i),
+            (Value::Award(a), _) => Shown::Award(Box::new(a.clone())),
+            (Value::RateRange(lo, hi), _) => Shown::RateRange(Box::new((*lo, *hi))),
         }
     }
 }
@@ -85,8 +87,9 @@ impl Display for Shown<'_> {
             Shown::Duration(d) => write!(f, "{d}"),
             Shown::Text(t) => crate::ast::write_string(f, t),
             Shown::Name(name) => f.write_str(name),
+            Shown::Unnamed(index) => write!(f, "{index}"),
             Shown::Award(a) => f.write_str(&a.show(crate::amounts::money)),
-            Shown::RateRange(lo, hi) => write!(f, "{}..{}", rate(*lo), rate(*hi)),
+            Shown::RateRange(range) => write!(f, "{}..{}", rate(range.0), rate(range.1)),
             Shown::ByDefault(value) => write!(f, "{value} by default"),
         }
     }
