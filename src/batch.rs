@@ -377,13 +377,16 @@ pub(crate) fn evaluate_line<R>(
     options: &Options,
     answer: impl FnOnce(Result<&crate::Evaluation<'_>, &[String]>) -> R,
 ) -> R {
-    let facts = line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| read_facts(program, line, number));
-    let mut evaluation = crate::Evaluation::default();
-    let result = match &facts {
-        Ok(facts) => evaluate(program, facts, options, &mut evaluation),
-        Err(errors) => Err(errors.clone()),
+    let facts = match line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| read_facts(program, line, number))
+    {
+        Ok(facts) => facts,
+        Err(errors) => return answer(Err(&errors)),
     };
-    answer(result.as_ref().map(|()| &evaluation).map_err(Vec::as_slice))
+    let mut evaluation = crate::Evaluation::default();
+    match evaluate(program, &facts, options, &mut evaluation) {
+        Ok(()) => answer(Ok(&evaluation)),
+        Err(errors) => answer(Err(&errors)),
+    }
 }
 
 /// A line's facts, or every error in them.

@@ -67,8 +67,7 @@ pub fn run_one(program: &Program, case: &TestCase, root: Option<&Path>) -> TestR
             .iter()
             .map(|text| {
                 format!(
-                    "{}
-    {}",
+                    "{}\n    {}",
                     expect_line(format!("expect facts_error {text:?}")),
                     t!("test-got-facts-that-load")
                 )
