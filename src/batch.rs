@@ -7,7 +7,6 @@ use crate::io::not_utf8;
 use crate::output;
 use crate::program::Program;
 use chrono::NaiveDate;
-use rayon::prelude::*;
 use serde_json::json;
 use std::io::{BufRead, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,8 +23,8 @@ pub struct Options {
     pub as_of: Option<NaiveDate>,
     /// Worker threads evaluating; the calling thread reads and writes beside them.
     pub threads: usize,
-    /// Lines read, evaluated and written at a time (one chunk is read while the one before is
-    /// evaluated); memory grows with it, not with the input.
+    /// The most lines in flight at a time (read, being evaluated, or evaluated and waiting for
+    /// the lines before them to be written): memory grows with it, not with the input.
     pub chunk: usize,
     /// How much each result line says: everything (traces and reasons, as sentences and
     /// values), compact (values, not-applicable rules grouped), or awards and totals only
@@ -81,7 +80,7 @@ pub fn threads(asked: Option<usize>) -> usize {
 /// order. A bad line (not JSON, not UTF-8, too long, facts that do not fit) does not stop
 /// the batch: its result line carries `"error"` and its physical `"line"` number instead.
 /// Blank lines are skipped but counted, so numbers match an editor's.
-/// `progress` is called with the number of lines done after each chunk.
+/// `progress` is called with the number of lines written, as they are written.
 pub fn run(
     program: &Program,
     input: impl BufRead,
@@ -92,8 +91,8 @@ pub fn run(
     run_until(program, input, out, options, progress, &AtomicBool::new(false))
 }
 
-/// [`run`], stopping early once `stop` is set: after the line being written, so the output
-/// holds whole lines only (for Ctrl-C).
+/// [`run`], stopping early once `stop` is set: after the run of lines being written, so the
+/// output holds whole lines only (for Ctrl-C).
 pub fn run_until(
     program: &Program,
     mut input: impl BufRead,
@@ -103,19 +102,31 @@ pub fn run_until(
     stop: &AtomicBool,
 ) -> Result<Summary, BatchError> {
     let mut number = 0;
-    let next = |slot: &mut Result<String, String>| loop {
-        let Some(line) = read_line(&mut input).map_err(|source| BatchError::Read { line: number, source })? else {
+    // Each line is read into the bytes of a line read before it, whose room has grown to a
+    // line's size; the worker that reads its facts checks that it is UTF-8.
+    let next = |slot: &mut Source<Vec<u8>>| loop {
+        if slot.is_err() {
+            *slot = Ok(Vec::new());
+        }
+        let Ok(bytes) = slot else { return Ok(None) };
+        let Some(read) =
+            read_line_into(&mut input, bytes).map_err(|source| BatchError::Read { line: number, source })?
+        else {
             return Ok(None);
         };
         number += 1;
-        // Blank lines are skipped but counted.
-        if line.as_ref().map_or(true, |l| !l.trim().is_empty()) {
-            *slot = line;
-            return Ok(Some(number));
+        match read {
+            Err(why) => *slot = Err(why),
+            // Blank lines are skipped but counted.
+            Ok(()) if blank(bytes) => continue,
+            Ok(()) => {}
         }
+        return Ok(Some(number));
     };
-    let facts = |line: &Result<String, String>, number: u64, facts: &mut Facts| {
-        *facts = line.as_ref().map_err(|why| vec![why.clone()]).and_then(|line| read_facts(program, line, number))?;
+    let facts = |line: &Source<Vec<u8>>, number: u64, facts: &mut Facts| {
+        let line = line.as_ref().map_err(|why| vec![why.clone()])?;
+        let line = std::str::from_utf8(line).map_err(|e| vec![not_utf8(e)])?;
+        *facts = read_facts(program, line, number)?;
         Ok(())
     };
     run_sets(program, next, facts, out, options, progress, stop)
@@ -137,8 +148,9 @@ pub fn run_csv(
     let header = reader.headers().map_err(|e| csv_failed(e, 0))?.clone();
     let population = crate::tabular::Population::new(program, file, &header).map_err(BatchError::Table)?;
     let mut line = 1;
-    // Each row is read into the record of the row a chunk before it (`run_sets` refills its
-    // chunks), whose buffers have grown to a row's size: no allocation, copy or drop a row.
+    // Each row is read into the record of a row read before it (`run_sets` refills the
+    // sources of pieces written), whose buffers have grown to a row's size: no allocation,
+    // copy or drop a row.
     // Bytes, not a `StringRecord`: each cell is checked for UTF-8 as it is read
     // (`tabular::Population::facts`).
     let next = |slot: &mut Result<csv::ByteRecord, String>| {
@@ -182,10 +194,11 @@ fn csv_failed(e: csv::Error, line: u64) -> BatchError {
 }
 
 /// The batch runner whatever the input: `next` reads each fact set's source into the slot it
-/// is given (the source of a set read a chunk before, whose room it may reuse) and gives its
-/// line number (or why the input cannot be read on), `facts` reads one; a chunk of them at a
-/// time is evaluated on the pool, written in order, while the next is read (two chunks of
-/// sources refilled in turn, and one chunk of results being written).
+/// is given (the source of a set read before, whose room it may reuse) and gives its line
+/// number (or why the input cannot be read on), `facts` reads one. The calling thread reads
+/// runs of sets into pieces, hands each to the pool as soon as it is read, and writes the
+/// pieces back in order as they come back: no step waits for a whole chunk, so no worker
+/// idles at a chunk's end while another finishes its last piece.
 fn run_sets<S: Send + Sync + Default>(
     program: &Program,
     mut next: impl FnMut(&mut Source<S>) -> Result<Option<u64>, BatchError>,
@@ -198,6 +211,10 @@ fn run_sets<S: Send + Sync + Default>(
     let chunk_size = options.chunk.max(1);
     // Never more threads than lines at a time: a huge `--threads` on a small input is idle cost.
     let threads = options.threads.clamp(1, chunk_size);
+    // Sixteen pieces a worker in flight: small enough that the last ones of a run leave
+    // little idle, large enough that handing them out costs nothing beside evaluating them.
+    let per_piece = chunk_size.div_ceil(threads * 16);
+    let most_in_flight = chunk_size.div_ceil(per_piece);
     // The pool's threads write their sentences in the caller's language (an HTTP request's).
     let lang = crate::i18n::lang();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -206,153 +223,184 @@ fn run_sets<S: Send + Sync + Default>(
         .build()
         .map_err(|_| BatchError::Threads(options.threads))?;
     let mut summary = Summary::default();
-    let (mut chunk, mut spare) = (Vec::new(), Vec::new());
-    let mut at_end = read_chunk(&mut next, chunk_size, &mut chunk)?;
-    // The results of the chunk before, not yet written; and those of the chunk before it,
-    // written, whose buffers the next chunk's results are written into (an explained chunk's
-    // are a hundred megabytes: made afresh, every page of them would be faulted in again).
-    let (mut done, mut free): (Vec<Piece>, Vec<Piece>) = (Vec::new(), Vec::new());
-    loop {
-        // The pool evaluates this chunk while this thread writes the results of the one before
-        // and reads the next into the chunk before's sources: with one worker, reading and
-        // evaluating still use two cores.
-        let mut pieces = std::mem::take(&mut free);
-        let mut written = Ok(());
-        let mut read = Ok(true);
-        pool.in_place_scope(|s| {
-            if !chunk.is_empty() {
-                s.spawn(|_| evaluate_chunk(program, &chunk, &facts, options, threads, &mut pieces));
+    let (returned, evaluated) = std::sync::mpsc::channel::<std::thread::Result<Piece<S>>>();
+    // Pieces evaluated out of turn, until those before them are written; and pieces written,
+    // whose sources and buffers the next runs of lines are read and written into.
+    let mut waiting = std::collections::BTreeMap::new();
+    let mut free: Vec<Piece<S>> = Vec::new();
+    let (mut read, mut written) = (0, 0);
+    // How reading ended: the input's end, or why it could not be read on.
+    let mut ended = None;
+    pool.in_place_scope(|scope| {
+        loop {
+            while ended.is_none() && read - written < most_in_flight && !summary.interrupted {
+                let mut piece = free.pop().unwrap_or_default();
+                let run = read_run(&mut next, per_piece, &mut piece.sources);
+                if !matches!(run, Ok(false)) {
+                    ended = Some(run);
+                }
+                // What was read whole before a failure is evaluated and written first.
+                if piece.sources.is_empty() {
+                    free.push(piece);
+                    break;
+                }
+                piece.order = read;
+                read += 1;
+                let (returned, facts) = (returned.clone(), &facts);
+                scope.spawn(move |_| {
+                    let evaluated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        piece.evaluate(program, facts, options);
+                        piece
+                    }));
+                    // The receiver outlives the scope, so this cannot fail.
+                    let _ = returned.send(evaluated);
+                });
             }
-            written = write_pieces(&done, &mut out, &mut summary, stop);
-            if !at_end && written.is_ok() && !summary.interrupted {
-                read = read_chunk(&mut next, chunk_size, &mut spare);
-            } else {
-                spare.clear();
+            if written == read || summary.interrupted {
+                return Ok(());
             }
-        });
-        written?;
-        if summary.interrupted {
-            break;
-        }
-        if !done.is_empty() {
+            // This thread holds a sender, so the channel never closes while a piece is out.
+            let Ok(piece) = evaluated.recv() else { return Ok(()) };
+            let piece = piece.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            waiting.insert(piece.order, piece);
+            while let Some(piece) = waiting.remove(&written) {
+                piece.write(&mut out, &mut summary, stop)?;
+                written += 1;
+                free.push(piece);
+                if summary.interrupted {
+                    break;
+                }
+            }
+            out.flush().map_err(BatchError::Write)?;
             progress(summary.lines);
         }
-        if chunk.is_empty() {
-            break;
-        }
-        free = std::mem::replace(&mut done, pieces);
-        std::mem::swap(&mut chunk, &mut spare);
-        match read {
-            Ok(ended) => at_end = ended,
-            // What was read whole before the failure is written first, as when reading and
-            // evaluating took turns.
-            Err(e) => {
-                write_pieces(&done, &mut out, &mut summary, stop)?;
-                return Err(e);
-            }
-        }
+    })?;
+    match ended {
+        Some(Err(e)) if !summary.interrupted => Err(e),
+        _ => Ok(summary),
     }
-    Ok(summary)
 }
 
 /// A fact set's source as read (a line, a CSV row), or why it is not one.
 type Source<S> = Result<S, String>;
 
-/// Up to `size` fact sets from `next` into `chunk`, refilling the sets it holds (their room
-/// kept) before adding more; whether the input ended.
-fn read_chunk<S: Default>(
+/// Up to `size` fact sets from `next` into `run`, refilling the sets it holds (their room
+/// kept) before adding more; whether the input ended (the sets read before a failure kept).
+fn read_run<S: Default>(
     next: &mut impl FnMut(&mut Source<S>) -> Result<Option<u64>, BatchError>,
     size: usize,
-    chunk: &mut Vec<(u64, Source<S>)>,
+    run: &mut Vec<(u64, Source<S>)>,
 ) -> Result<bool, BatchError> {
     for filled in 0..size {
-        if filled == chunk.len() {
-            chunk.push((0, Ok(S::default())));
+        if filled == run.len() {
+            run.push((0, Ok(S::default())));
         }
-        let Some((number, source)) = chunk.get_mut(filled) else { break };
+        let Some((number, source)) = run.get_mut(filled) else { break };
         match next(source) {
             Ok(Some(read)) => *number = read,
             ended => {
-                chunk.truncate(filled);
+                run.truncate(filled);
                 return ended.map(|_| true);
             }
         }
     }
-    chunk.truncate(size);
+    run.truncate(size);
     Ok(false)
 }
 
-/// One chunk's result lines, in order, in a few pieces evaluated in parallel: each worker
-/// writes a run of lines into one buffer (no allocation per line). `pieces` holds the
-/// buffers of a chunk written before, refilled (their room kept), and as many as the chunk
-/// needs after.
-fn evaluate_chunk<T: Sync>(
-    program: &Program,
-    chunk: &[(u64, T)],
-    facts: &(impl Fn(&T, u64, &mut Facts) -> Result<(), Vec<String>> + Sync),
-    options: &Options,
-    threads: usize,
-    pieces: &mut Vec<Piece>,
-) {
-    let per_piece = chunk.len().div_ceil(threads * 4).max(1);
-    pieces.resize_with(chunk.len().div_ceil(per_piece), Piece::default);
-    chunk.par_chunks(per_piece).zip(pieces.par_iter_mut()).for_each(|(sets, piece)| {
-        piece.text.clear();
-        piece.ends.clear();
-        piece.ends.reserve(sets.len());
-        // One fact set and one evaluation refilled line after line: their lists are
-        // allocated once a piece (the evaluation, which borrows a line's facts, is recycled
-        // before the next line refills them).
-        let (mut set, mut spare) = (Facts::default(), crate::Evaluation::default());
-        for (number, source) in sets {
-            let read = facts(source, *number, &mut set);
-            let mut evaluation = std::mem::take(&mut spare).recycle();
-            let result = read.and_then(|()| evaluate(program, &set, options, &mut evaluation));
-            let result = result.as_ref().map(|()| &evaluation).map_err(Vec::as_slice);
-            write_result_line(&mut piece.text, result, *number, options.detail);
-            piece.ends.push((piece.text.len(), result.is_ok()));
-            spare = evaluation.recycle();
-            if piece.ends.len() == 1 {
-                // Room for the piece at the first line's length, and an eighth more: the
-                // text grown by doubling copied itself a dozen times a piece.
-                let first = piece.text.len();
-                piece.text.reserve(first * (sets.len() - 1) + first * sets.len() / 8);
-            }
-        }
-    });
+/// A run of consecutive fact sets and their result lines: what one worker evaluates at a
+/// time. Kept from one run to the next, its sources, text, fact set and evaluation are
+/// refilled, their room kept: reading, evaluating and writing a line allocate nothing once
+/// the first pieces have grown to a line's size.
+struct Piece<S> {
+    /// Where the run stands in the input: pieces are written in this order.
+    order: usize,
+    /// Each set's line number and source.
+    sources: Vec<(u64, Source<S>)>,
+    /// The result lines, one after the other.
+    text: Vec<u8>,
+    /// How many of them are errors, not evaluations.
+    failed: u64,
+    /// The fact set each source is read into, one after the other.
+    set: Facts,
+    /// An evaluation's lists, emptied, lent to each set's evaluation in turn.
+    spare: crate::Evaluation<'static>,
 }
 
-/// Writes result lines in order, counting them, until `stop` is set (then after a whole line).
-fn write_pieces(
-    pieces: &[Piece],
-    out: &mut impl Write,
-    summary: &mut Summary,
-    stop: &AtomicBool,
-) -> Result<(), BatchError> {
-    'pieces: for piece in pieces {
-        let mut start = 0;
-        for &(end, ok) in &piece.ends {
-            if stop.load(Ordering::Relaxed) {
-                summary.interrupted = true;
-                break 'pieces;
-            }
-            summary.lines += 1;
-            summary.failed += u64::from(!ok);
-            out.write_all(piece.text.get(start..end).unwrap_or_default()).map_err(BatchError::Write)?;
-            start = end;
+impl<S> Default for Piece<S> {
+    fn default() -> Self {
+        Piece {
+            order: 0,
+            sources: Vec::new(),
+            text: Vec::new(),
+            failed: 0,
+            set: Facts::default(),
+            spare: crate::Evaluation::default(),
         }
     }
-    out.flush().map_err(BatchError::Write)
+}
+
+impl<S> Piece<S> {
+    /// Every source's result line into `text`.
+    fn evaluate(
+        &mut self,
+        program: &Program,
+        facts: &impl Fn(&Source<S>, u64, &mut Facts) -> Result<(), Vec<String>>,
+        options: &Options,
+    ) {
+        let Piece { sources, text, failed, set, spare, .. } = self;
+        text.clear();
+        *failed = 0;
+        for (at, (number, source)) in sources.iter().enumerate() {
+            let read = facts(source, *number, set);
+            // The evaluation borrows this line's facts: it is recycled before the next line
+            // refills them.
+            let mut evaluation = std::mem::take(spare).recycle();
+            let result = read.and_then(|()| evaluate(program, set, options, &mut evaluation));
+            let result = result.as_ref().map(|()| &evaluation).map_err(Vec::as_slice);
+            write_result_line(text, result, *number, options.detail);
+            *failed += u64::from(result.is_err());
+            *spare = evaluation.recycle();
+            if at == 0 {
+                // Room for the piece at the first line's length, and an eighth more: the
+                // text grown by doubling copied itself a dozen times a piece.
+                let first = text.len();
+                text.reserve(first * (sources.len() - 1) + first * sources.len() / 8);
+            }
+        }
+    }
+
+    /// Writes the result lines, counting them, unless `stop` is set: all at once (on a
+    /// terminal or a pipe, one write for the piece, not one a line).
+    fn write(&self, out: &mut impl Write, summary: &mut Summary, stop: &AtomicBool) -> Result<(), BatchError> {
+        if stop.load(Ordering::Relaxed) {
+            summary.interrupted = true;
+            return Ok(());
+        }
+        out.write_all(&self.text).map_err(BatchError::Write)?;
+        summary.lines += self.sources.len() as u64;
+        summary.failed += self.failed;
+        Ok(())
+    }
 }
 
 /// The next physical line without its line ending: `None` at the end of input; the line, or
 /// why it is not one (not UTF-8, too long).
 pub(crate) fn read_line(input: &mut impl BufRead) -> std::io::Result<Option<Result<String, String>>> {
     let mut bytes = Vec::new();
-    if std::io::Read::take(&mut *input, MAX_LINE_BYTES + 1).read_until(b'\n', &mut bytes)? == 0 {
+    Ok(read_line_into(input, &mut bytes)?
+        .map(|read| read.and_then(|()| String::from_utf8(bytes).map_err(|e| not_utf8(e.utf8_error())))))
+}
+
+/// The next physical line's bytes without its line ending, into `bytes` (its room reused):
+/// `None` at the end of input; why it is not a line if it is longer than the limit.
+fn read_line_into(input: &mut impl BufRead, bytes: &mut Vec<u8>) -> std::io::Result<Option<Result<(), String>>> {
+    bytes.clear();
+    if std::io::Read::take(&mut *input, MAX_LINE_BYTES + 1).read_until(b'\n', bytes)? == 0 {
         return Ok(None);
     }
     if !bytes.ends_with(b"\n") && bytes.len() as u64 > MAX_LINE_BYTES {
+        bytes.clear();
         // Pass over the rest of the line, a bounded piece at a time.
         loop {
             let mut rest = Vec::new();
@@ -365,7 +413,17 @@ pub(crate) fn read_line(input: &mut impl BufRead) -> std::io::Result<Option<Resu
     while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
         bytes.pop();
     }
-    Ok(Some(String::from_utf8(bytes).map_err(|e| not_utf8(e.utf8_error()))))
+    Ok(Some(Ok(())))
+}
+
+/// Whether a line is white space only (`str::trim` would leave nothing), deciding at its
+/// first character past ASCII white space: a fact set's `{` ends the question at once.
+fn blank(line: &[u8]) -> bool {
+    match line.trim_ascii_start().first() {
+        None => true,
+        Some(b) if b.is_ascii() && !char::from(*b).is_whitespace() => false,
+        Some(_) => std::str::from_utf8(line).is_ok_and(|l| l.trim().is_empty()),
+    }
 }
 
 /// One line's evaluation, or why there is none (the line, its facts or the arithmetic),
@@ -405,14 +463,6 @@ fn evaluate<'p>(
     let day = crate::dates::evaluation_date(options.as_of, facts.as_of);
     let explain = options.detail.explains();
     crate::eval::evaluate_into(program, facts, day, explain, out).map_err(|e| vec![e.to_string()])
-}
-
-/// Result lines written by one worker: their text, one after the other, and where each ends
-/// and whether it is an evaluation (not an error).
-#[derive(Default)]
-struct Piece {
-    text: Vec<u8>,
-    ends: Vec<(usize, bool)>,
 }
 
 /// A line's result as compact JSON and its newline, appended to `out`: the evaluation (as
@@ -458,7 +508,19 @@ mod tests {
         rule R for enterprise {\n  cite \"c\"\n  on as_of\n  reward 20% of rd_cost\n  every_event\n}\n";
 
     #[test]
-    fn a_read_error_comes_after_every_whole_chunk_read_before_it() {
+    fn a_line_is_blank_as_str_trim_says() {
+        for line in ["", "  \t", "\u{3000}", " \u{3000}\u{85} ", "\u{b}", "\u{c}\r"] {
+            assert!(blank(line.as_bytes()), "{line:?}");
+        }
+        for line in ["{}", " {", "\u{3000}x", "\u{a0}\u{3000}{", "\u{b}1"] {
+            assert!(!blank(line.as_bytes()), "{line:?}");
+        }
+        // Not UTF-8 is not blank: it is that line's error.
+        assert!(!blank(b" \xff"));
+    }
+
+    #[test]
+    fn a_read_error_comes_after_every_line_read_whole_before_it() {
         let loaded = compile(vec![Source::new("p.policy", RULE)]);
         let Some(program) = loaded.as_ref().ok().map(|l| &l.program) else { return assert!(loaded.is_ok()) };
         let lines: String =
@@ -467,17 +529,18 @@ mod tests {
             let options = Options {
                 as_of: NaiveDate::from_ymd_opt(2025, 6, 30),
                 threads,
-                chunk: 2,
+                chunk: 64,
                 detail: crate::output::Detail::Awards,
             };
             let input = std::io::BufReader::new(Failing(std::io::Cursor::new(lines.clone().into_bytes())));
             let mut out = Vec::new();
             let result = run(program, input, &mut out, &options, |_| {});
             assert!(matches!(result, Err(BatchError::Read { line: 5, .. })), "{result:?}");
-            // Lines 1–4 (two whole chunks) are written, in order; line 5's chunk never ended.
+            // Every line read whole is written, in order, though the last run of lines read
+            // (line 5) never filled.
             let written = String::from_utf8(out).unwrap_or_default();
             let numbers: Vec<&str> = written.lines().filter_map(|l| l.rsplit("\"line\":").next()).collect();
-            assert_eq!(numbers, ["1}", "2}", "3}", "4}"], "{written}");
+            assert_eq!(numbers, ["1}", "2}", "3}", "4}", "5}"], "{written}");
         }
     }
 }

@@ -47,6 +47,25 @@ fn the_generator_is_deterministic_and_its_facts_are_valid() {
 }
 
 #[test]
+fn progress_counts_the_lines_written_as_they_are_written() {
+    let program = bundled();
+    let input = population(&program, 5, 120);
+    for threads in [1, 2] {
+        let (mut out, mut seen) = (Vec::new(), Vec::new());
+        let options = Options { as_of: Some(date("2025-06-30")), threads, chunk: 32, detail: Detail::Awards };
+        let summary = run(&program, input.as_bytes(), &mut out, &options, |done| {
+            seen.push(done);
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(summary.lines, 120);
+        // Reported a run of lines at a time, never backwards, ending at every line.
+        assert!(seen.len() >= 4, "{seen:?}");
+        assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+        assert_eq!(seen.last(), Some(&120));
+    }
+}
+
+#[test]
 fn results_keep_input_order_and_are_byte_identical_on_any_thread_count() {
     let program = bundled();
     let input = population(&program, 3, 300);
