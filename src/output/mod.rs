@@ -89,7 +89,7 @@ pub fn write_json_line(
     detail: Detail,
 ) -> serde_json::Result<()> {
     match detail {
-        Detail::Full => serde_json::to_writer(out, &Report { evaluation, line: Some(line) }),
+        Detail::Full => json::write_full(out, evaluation, line),
         Detail::Compact => compact::write_compact(out, evaluation, line),
         Detail::Awards => json::write_lean(out, evaluation, line),
     }
