@@ -1,6 +1,6 @@
 //! Population-scale evaluation: JSON Lines in (one fact set a line), JSON Lines out (one
-//! result a line, in input order), on every core, in memory bounded by the chunk size
-//! whatever the number of lines.
+//! result a line, in input order), on every core, in memory bounded by the lines in flight
+//! ([`Options::chunk`]) whatever the number of lines.
 
 use crate::facts::Facts;
 use crate::io::not_utf8;
@@ -208,13 +208,13 @@ fn run_sets<S: Send + Sync + Default>(
     mut progress: impl FnMut(u64),
     stop: &AtomicBool,
 ) -> Result<Summary, BatchError> {
-    let chunk_size = options.chunk.max(1);
+    let lines_in_flight = options.chunk.max(1);
     // Never more threads than lines at a time: a huge `--threads` on a small input is idle cost.
-    let threads = options.threads.clamp(1, chunk_size);
+    let threads = options.threads.clamp(1, lines_in_flight);
     // Sixteen pieces a worker in flight: small enough that the last ones of a run leave
     // little idle, large enough that handing them out costs nothing beside evaluating them.
-    let per_piece = chunk_size.div_ceil(threads * 16);
-    let most_in_flight = chunk_size.div_ceil(per_piece);
+    let per_piece = lines_in_flight.div_ceil(threads * 16);
+    let most_in_flight = lines_in_flight.div_ceil(per_piece);
     // The pool's threads write their sentences in the caller's language (an HTTP request's).
     let lang = crate::i18n::lang();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -236,10 +236,11 @@ fn run_sets<S: Send + Sync + Default>(
             while ended.is_none() && read - written < most_in_flight && !summary.interrupted {
                 let mut piece = free.pop().unwrap_or_default();
                 let run = read_run(&mut next, per_piece, &mut piece.sources);
+                // Reading stops at the input's end or at a failure; what was read whole before
+                // a failure is still evaluated and written, and the failure returned after.
                 if !matches!(run, Ok(false)) {
                     ended = Some(run);
                 }
-                // What was read whole before a failure is evaluated and written first.
                 if piece.sources.is_empty() {
                     free.push(piece);
                     break;
