@@ -313,6 +313,7 @@ fn read_run<S: Default>(
 /// time. Kept from one run to the next, its sources, text, fact set and evaluation are
 /// refilled, their room kept: reading, evaluating and writing a line allocate nothing once
 /// the first pieces have grown to a line's size.
+#[derive(Default)]
 struct Piece<S> {
     /// Where the run stands in the input: pieces are written in this order.
     order: usize,
@@ -326,19 +327,6 @@ struct Piece<S> {
     set: Facts,
     /// An evaluation's lists, emptied, lent to each set's evaluation in turn.
     spare: crate::Evaluation<'static>,
-}
-
-impl<S> Default for Piece<S> {
-    fn default() -> Self {
-        Piece {
-            order: 0,
-            sources: Vec::new(),
-            text: Vec::new(),
-            failed: 0,
-            set: Facts::default(),
-            spare: crate::Evaluation::default(),
-        }
-    }
 }
 
 impl<S> Piece<S> {
