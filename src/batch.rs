@@ -211,10 +211,13 @@ fn run_sets<S: Send + Sync + Default>(
     let lines_in_flight = options.chunk.max(1);
     // Never more threads than lines at a time: a huge `--threads` on a small input is idle cost.
     let threads = options.threads.clamp(1, lines_in_flight);
-    // Sixteen pieces a worker in flight: small enough that the last ones of a run leave
-    // little idle, large enough that handing them out costs nothing beside evaluating them.
-    let per_piece = lines_in_flight.div_ceil(threads * 16);
-    let most_in_flight = lines_in_flight.div_ceil(per_piece);
+    // A few pieces a worker in flight, so a worker done with one finds the next read.
+    let most_in_flight = (threads * PIECES_A_WORKER).min(lines_in_flight);
+    let most_per_piece = (lines_in_flight / most_in_flight).max(1);
+    // A line's result may be a hundred bytes (awards only) or tens of kilobytes (explained):
+    // a piece is sized to its result text, measured on each piece as it comes back, so the text
+    // in flight stays in the cores' caches, not many megabytes touched once and paged in.
+    let mut per_piece = most_per_piece.min(FIRST_PIECE_LINES);
     // The pool's threads write their sentences in the caller's language (an HTTP request's).
     let lang = crate::i18n::lang();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -263,6 +266,9 @@ fn run_sets<S: Send + Sync + Default>(
             // This thread holds a sender, so the channel never closes while a piece is out.
             let Ok(piece) = evaluated.recv() else { return Ok(()) };
             let piece = piece.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            if let Some(per_line) = piece.text.len().checked_div(piece.sources.len()) {
+                per_piece = (PIECE_BYTES / per_line.max(1)).clamp(1, most_per_piece);
+            }
             waiting.insert(piece.order, piece);
             while let Some(piece) = waiting.remove(&written) {
                 piece.write(&mut out, &mut summary, stop)?;
@@ -281,6 +287,14 @@ fn run_sets<S: Send + Sync + Default>(
         _ => Ok(summary),
     }
 }
+
+/// Pieces in flight a worker.
+const PIECES_A_WORKER: usize = 4;
+/// The lines of the first pieces, read before any line's result size is known.
+const FIRST_PIECE_LINES: usize = 16;
+/// About how much result text a piece holds: a fraction of a core's cache, and enough lines
+/// of small results that handing a piece out costs little beside evaluating it.
+const PIECE_BYTES: usize = 256 << 10;
 
 /// A fact set's source as read (a line, a CSV row), or why it is not one.
 type Source<S> = Result<S, String>;
@@ -478,6 +492,7 @@ pub(crate) fn write_result_line(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::Detail;
     use crate::{compile, Source};
 
     /// Input that fails once its lines are read, as a disk or a pipe can.
@@ -506,6 +521,54 @@ mod tests {
         }
         // Not UTF-8 is not blank: it is that line's error.
         assert!(!blank(b" \xff"));
+    }
+
+    /// A writer that counts the result lines written through it.
+    struct Counting<'a>(&'a std::cell::Cell<usize>);
+
+    impl Write for Counting<'_> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.set(self.0.get() + buf.iter().filter(|&&b| b == b'\n').count());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_lines_in_flight_never_pass_the_bound() {
+        let loaded = compile(vec![Source::new("p.policy", RULE)]);
+        let Some(program) = loaded.as_ref().ok().map(|l| &l.program) else { return assert!(loaded.is_ok()) };
+        let total = 300;
+        for (chunk, threads, detail) in [
+            (1, 1, Detail::Full),
+            (3, 2, Detail::Awards),
+            (7, 3, Detail::Full),
+            (64, 2, Detail::Full),
+            (64, 1, Detail::Awards),
+        ] {
+            let options = Options { as_of: NaiveDate::from_ymd_opt(2025, 6, 30), threads, chunk, detail };
+            let (written, mut read, mut most) = (std::cell::Cell::new(0), 0, 0);
+            let next = |slot: &mut Result<String, String>| {
+                if read == total {
+                    return Ok(None);
+                }
+                read += 1;
+                most = most.max(read - written.get());
+                *slot = Ok(format!("{{\"enterprise\": [{{\"id\": \"E{read}\", \"rd_cost\": {read}00}}]}}"));
+                Ok(Some(read as u64))
+            };
+            let facts = |line: &Result<String, String>, number: u64, facts: &mut Facts| {
+                *facts = read_facts(program, line.as_deref().map_err(|why| vec![why.clone()])?, number)?;
+                Ok(())
+            };
+            let summary = run_sets(program, next, facts, Counting(&written), &options, |_| {}, &AtomicBool::new(false));
+            assert_eq!(summary.map(|s| s.lines).ok(), Some(total as u64), "chunk {chunk}, {threads} thread(s)");
+            assert_eq!(written.get(), total);
+            // The bound is reached, never passed.
+            assert_eq!(most, chunk, "chunk {chunk}, {threads} thread(s)");
+        }
     }
 
     #[test]
