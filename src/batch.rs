@@ -199,7 +199,7 @@ fn csv_failed(e: csv::Error, line: u64) -> BatchError {
 /// runs of sets into pieces, hands each to the pool as soon as it is read, and writes the
 /// pieces back in order as they come back: no step waits for a whole chunk, so no worker
 /// idles at a chunk's end while another finishes its last piece.
-fn run_sets<S: Send + Sync + Default>(
+fn run_sets<S: Send + Sync + Default + Held>(
     program: &Program,
     mut next: impl FnMut(&mut Source<S>) -> Result<Option<u64>, BatchError>,
     facts: impl Fn(&Source<S>, u64, &mut Facts) -> Result<(), Vec<String>> + Sync,
@@ -214,9 +214,10 @@ fn run_sets<S: Send + Sync + Default>(
     // A few pieces a worker in flight, so a worker done with one finds the next read.
     let most_in_flight = (threads * PIECES_A_WORKER).min(lines_in_flight);
     let most_per_piece = (lines_in_flight / most_in_flight).max(1);
-    // A line's result may be a hundred bytes (awards only) or tens of kilobytes (explained):
-    // a piece is sized to its result text, measured on each piece as it comes back, so the text
-    // in flight stays in the cores' caches, not many megabytes touched once and paged in.
+    // A line's result may be a hundred bytes (awards only) or tens of kilobytes (explained),
+    // its source a row of a few cells or a fact set of kilobytes: a piece is sized to the bytes
+    // its lines are read from and written to, measured on each piece as it comes back, so
+    // what is in flight stays in the cores' caches, not many megabytes touched once.
     let mut per_piece = most_per_piece.min(FIRST_PIECE_LINES);
     // The pool's threads write their sentences in the caller's language (an HTTP request's).
     let lang = crate::i18n::lang();
@@ -266,7 +267,7 @@ fn run_sets<S: Send + Sync + Default>(
             // This thread holds a sender, so the channel never closes while a piece is out.
             let Ok(piece) = evaluated.recv() else { return Ok(()) };
             let piece = piece.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            if let Some(per_line) = piece.text.len().checked_div(piece.sources.len()) {
+            if let Some(per_line) = (piece.text.len() + piece.read).checked_div(piece.sources.len()) {
                 per_piece = (PIECE_BYTES / per_line.max(1)).clamp(1, most_per_piece);
             }
             waiting.insert(piece.order, piece);
@@ -288,11 +289,28 @@ fn run_sets<S: Send + Sync + Default>(
     }
 }
 
+/// The bytes a fact set's source holds as read: with its result line's, what sizes a piece.
+trait Held {
+    fn held(&self) -> usize;
+}
+
+impl Held for Vec<u8> {
+    fn held(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Held for csv::ByteRecord {
+    fn held(&self) -> usize {
+        self.as_slice().len()
+    }
+}
+
 /// Pieces in flight a worker.
 const PIECES_A_WORKER: usize = 4;
-/// The lines of the first pieces, read before any line's result size is known.
+/// The lines of the first pieces, read before a line's size in bytes is known.
 const FIRST_PIECE_LINES: usize = 16;
-/// About how much result text a piece holds: a fraction of a core's cache, and enough lines
+/// About how many bytes a piece reads and writes: a fraction of a core's cache, and enough lines
 /// of small results that handing a piece out costs little beside evaluating it.
 const PIECE_BYTES: usize = 256 << 10;
 
@@ -337,13 +355,15 @@ struct Piece<S> {
     text: Vec<u8>,
     /// How many of them are errors, not evaluations.
     failed: u64,
+    /// The bytes the sources hold.
+    read: usize,
     /// The fact set each source is read into, one after the other.
     set: Facts,
     /// An evaluation's lists, emptied, lent to each set's evaluation in turn.
     spare: crate::Evaluation<'static>,
 }
 
-impl<S> Piece<S> {
+impl<S: Held> Piece<S> {
     /// Every source's result line into `text`.
     fn evaluate(
         &mut self,
@@ -351,10 +371,12 @@ impl<S> Piece<S> {
         facts: &impl Fn(&Source<S>, u64, &mut Facts) -> Result<(), Vec<String>>,
         options: &Options,
     ) {
-        let Piece { sources, text, failed, set, spare, .. } = self;
+        let Piece { sources, text, read: bytes_read, failed, set, spare, .. } = self;
         text.clear();
         *failed = 0;
+        *bytes_read = 0;
         for (at, (number, source)) in sources.iter().enumerate() {
+            *bytes_read += source.as_ref().map_or(0, Held::held);
             let read = facts(source, *number, set);
             // The evaluation borrows this line's facts: it is recycled before the next line
             // refills them.
@@ -521,6 +543,12 @@ mod tests {
         }
         // Not UTF-8 is not blank: it is that line's error.
         assert!(!blank(b" \xff"));
+    }
+
+    impl Held for String {
+        fn held(&self) -> usize {
+            self.len()
+        }
     }
 
     /// A writer that counts the result lines written through it.
