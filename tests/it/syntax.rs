@@ -167,3 +167,31 @@ fn the_keyword_table_is_the_grammars() {
     table.sort();
     assert_eq!(rules, table);
 }
+
+/// A test's inline facts are taken whole, up to the brace that closes them: braces and
+/// escaped quotes inside strings do not end them, an unterminated string or object is an
+/// error where the file ends.
+#[test]
+fn inline_test_facts_are_taken_whole() {
+    use policy_lang::ast::{Item, TestFacts};
+    let inline = |facts: &str| {
+        let file = parse(&format!("test \"t\" {{\n  facts {facts}\n}}\n"))?;
+        Ok(file.items.into_iter().find_map(|item| match item {
+            Item::Test(test) => test.node.facts.map(|f| f.node),
+            _ => None,
+        }))
+    };
+    for json in [
+        r#"{}"#,
+        r#"{"enterprise": [{"id": "E1", "rd_cost": 100}]}"#,
+        r#"{"a": "}{", "b": {"c": {"d": []}}}"#,
+        r#"{"a": "say \"{\" \\", "b": "\\\\"}"#,
+        r#"{"名称": "常州\u00e9", "x": "\\\"}"}"#,
+    ] {
+        let facts: Result<_, Vec<policy_lang::syntax::SyntaxError>> = inline(json);
+        assert_eq!(facts.ok().flatten(), Some(TestFacts::Inline(json.to_string())), "{json}");
+    }
+    for broken in [r#"{"a": "}"#, r#"{"a": {"b": 1}"#, r#"{"a": "\"}"#, r#"{"a": "x\"#] {
+        assert!(inline(broken).is_err(), "{broken}");
+    }
+}
