@@ -173,6 +173,12 @@ pub fn scan(text: &str, code: impl IntoIterator<Item = Range<usize>>, context: i
         while at < range.end {
             let rest = text.get(at..range.end).unwrap_or_default();
             let Some(c) = rest.chars().next() else { break };
+            // Every habit begins with a digit, a bracket before `含`, or a character past
+            // ASCII (a word like `最高`, a full-width figure): most code is passed at once.
+            if c.is_ascii() && !c.is_ascii_digit() && c != '(' {
+                at += 1;
+                continue;
+            }
             let starts_figure = c.is_ascii_digit() && !text.get(..at).is_some_and(|b| b.ends_with(in_figure));
             let found = if starts_figure { date(text, at) } else { None };
             let found = found

@@ -209,19 +209,9 @@ impl SyntaxError {
     }
 
     /// What no grammar accepts, found before parsing: dates in 年月日, `（含）`, full-width
-    /// figures and punctuation outside strings and comments (the first 20).
-    pub(super) fn before_parsing(text: &str) -> Vec<Self> {
-        // Runs of tokens that are neither strings nor comments.
-        let mut code: Vec<std::ops::Range<usize>> = Vec::new();
-        for token in tokens(text) {
-            if matches!(token.kind, TokenKind::Comment | TokenKind::Text { .. }) {
-                continue;
-            }
-            match code.last_mut() {
-                Some(last) if last.end == token.range.start => last.end = token.range.end,
-                _ => code.push(token.range),
-            }
-        }
+    /// figures and punctuation in `code`, the runs of text outside strings and comments (the
+    /// first 20).
+    pub(super) fn before_parsing(text: &str, code: Vec<std::ops::Range<usize>>) -> Vec<Self> {
         let hints = drafting::scan(text, code, |pos| context_at(text, pos));
         hints.into_iter().take(20).map(|hint| SyntaxError::drafting(text, hint)).collect()
     }

@@ -133,23 +133,28 @@ pub fn parse_expr(text: &str) -> Result<ast::Expr, Vec<SyntaxError>> {
 /// grammar accepts: full-width figures or punctuation (`１０００万`, `％`), dates in 年月日.
 fn check_nesting(text: &str) -> Result<(), Vec<SyntaxError>> {
     let mut depth = 0usize;
-    let code = tokens(text).filter_map(|t| match t.kind {
-        TokenKind::Punct(c) => Some((t.range.start, c)),
-        _ => None,
-    });
-    for (at, c) in code {
-        match c {
-            '(' | '[' | '{' => {
+    // Runs of tokens that are neither strings nor comments: where drafting phrases are looked
+    // for. One pass over the tokens serves both checks.
+    let mut code: Vec<std::ops::Range<usize>> = Vec::new();
+    for token in tokens(text) {
+        match token.kind {
+            TokenKind::Comment | TokenKind::Text { .. } => continue,
+            TokenKind::Punct('(' | '[' | '{') => {
                 depth += 1;
                 if depth > MAX_BRACKETS {
-                    return Err(vec![SyntaxError::TooDeep { limit: MAX_BRACKETS, span: (at, 1).into() }]);
+                    let span = (token.range.start, 1).into();
+                    return Err(vec![SyntaxError::TooDeep { limit: MAX_BRACKETS, span }]);
                 }
             }
-            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            TokenKind::Punct(')' | ']' | '}') => depth = depth.saturating_sub(1),
             _ => {}
         }
+        match code.last_mut() {
+            Some(last) if last.end == token.range.start => last.end = token.range.end,
+            _ => code.push(token.range),
+        }
     }
-    let drafting = SyntaxError::before_parsing(text);
+    let drafting = SyntaxError::before_parsing(text, code);
     if drafting.is_empty() {
         Ok(())
     } else {
