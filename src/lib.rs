@@ -339,8 +339,9 @@ pub struct Acknowledged {
 pub fn compile(sources: Vec<Source>) -> Result<Loaded, Errors> {
     let mut parsed = Vec::new();
     let mut errors = Vec::new();
-    for source in sources {
-        match syntax::parse(&source.text) {
+    let files = parse_each(&sources);
+    for (source, file) in sources.into_iter().zip(files) {
+        match file {
             Ok(file) => parsed.push((source, file)),
             Err(es) => errors.extend(es.into_iter().map(|e| Error::Syntax(Box::new(Sourced::new(e, &source))))),
         }
@@ -359,6 +360,46 @@ pub fn compile(sources: Vec<Source>) -> Result<Loaded, Errors> {
         }
     }
 }
+
+/// Each source parsed, in the sources' order. Parsing is most of loading and files parse
+/// independently, so they are shared among as many threads as the machine has cores, the
+/// largest files first, the calling thread taking its turn.
+fn parse_each(sources: &[Source]) -> Vec<Result<ast::File, Vec<syntax::SyntaxError>>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(sources.len());
+    let mut order: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
+    order.sort_by_key(|(_, source)| std::cmp::Reverse(source.text.len()));
+    let next = AtomicUsize::new(0);
+    let lang = i18n::lang();
+    // Parses the next file not yet taken until none is left, writing messages in the
+    // caller's language.
+    let work = || {
+        i18n::with_lang(lang, || {
+            let mut done = Vec::new();
+            while let Some(&(at, source)) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                done.push((at, syntax::parse(&source.text)));
+            }
+            done
+        })
+    };
+    let mut parsed = std::thread::scope(|scope| {
+        // A thread that cannot be started leaves its share to the others.
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| std::thread::Builder::new().stack_size(PARSE_STACK).spawn_scoped(scope, work).ok())
+            .collect();
+        let mut parsed = work();
+        for helper in helpers {
+            parsed.extend(helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        parsed
+    });
+    // Every file was taken by exactly one thread: back in the sources' order.
+    parsed.sort_unstable_by_key(|(at, _)| *at);
+    parsed.into_iter().map(|(_, file)| file).collect()
+}
+
+/// A parsing thread's stack: a main thread's, as deep nesting within the limits needs.
+const PARSE_STACK: usize = 8 << 20;
 
 /// The `.policy` files named by `paths`: files as given, folders searched recursively in
 /// name order (links not followed; [`walk::find`] also says what was skipped).

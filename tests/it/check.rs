@@ -61,3 +61,34 @@ fn json_diagnostics_carry_file_line_and_column() {
     assert_eq!((json[0]["line"].as_u64(), json[0]["column"].as_u64()), (Some(4), Some(14)));
     assert_eq!(json[0]["help"], "fields here: `a`");
 }
+
+/// Files are parsed side by side: their syntax errors still come in the files' order, each
+/// at its own line, worded in the caller's language (what a file ends before is named as it
+/// is parsed).
+#[test]
+fn syntax_errors_come_in_the_files_order_in_the_callers_language() {
+    // More files than cores, of different lengths so they finish out of order.
+    let sources: Vec<Source> = (0..9)
+        .map(|i| Source::new(format!("f{i}.policy"), format!("{}rule R{i} for e {{\n", "\n".repeat((9 - i) * 40))))
+        .collect();
+    let mut messages = Vec::new();
+    for lang in [Lang::En, Lang::Zh] {
+        let errors = with_lang(lang, || compile(sources.clone())).err().map(|e| e.0).unwrap_or_default();
+        let json: serde_json::Value =
+            serde_json::from_str(&with_lang(lang, || render_diagnostics(&errors, ErrorFormat::Json, false)))
+                .unwrap_or_default();
+        let found: Vec<(String, u64)> = json
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|d| (d["file"].as_str().unwrap_or_default().to_string(), d["line"].as_u64().unwrap_or_default()))
+            .collect();
+        let expected: Vec<(String, u64)> = (0..9).map(|i| (format!("f{i}.policy"), (9 - i) as u64 * 40 + 2)).collect();
+        assert_eq!(found, expected);
+        messages.push(json.as_array().into_iter().flatten().map(|d| d["message"].to_string()).collect::<Vec<_>>());
+    }
+    // Every file's message in the caller's language, whichever thread parsed it: the words
+    // a parse names (what was found, the keywords expected) too.
+    assert!(messages[0].iter().all(|m| m.contains("end of file") && m.contains("`reward`")), "{messages:?}");
+    assert!(messages[1].iter().all(|m| m.contains("文件末尾") && m.contains("`奖励`")), "{messages:?}");
+}
