@@ -267,7 +267,7 @@ fn run_sets<S: Send + Sync + Default + Held>(
             // This thread holds a sender, so the channel never closes while a piece is out.
             let Ok(piece) = evaluated.recv() else { return Ok(()) };
             let piece = piece.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            if let Some(per_line) = (piece.text.len() + piece.read).checked_div(piece.sources.len()) {
+            if let Some(per_line) = (piece.text.len() + piece.source_bytes).checked_div(piece.sources.len()) {
                 per_piece = (PIECE_BYTES / per_line.max(1)).clamp(1, most_per_piece);
             }
             waiting.insert(piece.order, piece);
@@ -355,8 +355,8 @@ struct Piece<S> {
     text: Vec<u8>,
     /// How many of them are errors, not evaluations.
     failed: u64,
-    /// The bytes the sources hold.
-    read: usize,
+    /// The bytes its sources hold.
+    source_bytes: usize,
     /// The fact set each source is read into, one after the other.
     set: Facts,
     /// An evaluation's lists, emptied, lent to each set's evaluation in turn.
@@ -371,12 +371,12 @@ impl<S: Held> Piece<S> {
         facts: &impl Fn(&Source<S>, u64, &mut Facts) -> Result<(), Vec<String>>,
         options: &Options,
     ) {
-        let Piece { sources, text, read: bytes_read, failed, set, spare, .. } = self;
+        let Piece { sources, text, failed, source_bytes, set, spare, .. } = self;
         text.clear();
         *failed = 0;
-        *bytes_read = 0;
+        *source_bytes = 0;
         for (at, (number, source)) in sources.iter().enumerate() {
-            *bytes_read += source.as_ref().map_or(0, Held::held);
+            *source_bytes += source.as_ref().map_or(0, Held::held);
             let read = facts(source, *number, set);
             // The evaluation borrows this line's facts: it is recycled before the next line
             // refills them.
