@@ -335,7 +335,9 @@ pub struct Acknowledged {
     pub reason: String,
 }
 
-/// Parses and checks source files together. Returns every error (and warning) found.
+/// Parses and checks source files together. Returns every error (and warning) found, in the
+/// sources' order. Several files are parsed side by side, on short-lived threads up to one a
+/// core, the calling thread among them.
 pub fn compile(sources: Vec<Source>) -> Result<Loaded, Errors> {
     let mut parsed = Vec::new();
     let mut errors = Vec::new();
