@@ -606,12 +606,8 @@ mod tests {
         let lines: String =
             (1..=5).map(|i| format!("{{\"enterprise\": [{{\"id\": \"E{i}\", \"rd_cost\": {i}00}}]}}\n")).collect();
         for threads in [1, 2] {
-            let options = Options {
-                as_of: NaiveDate::from_ymd_opt(2025, 6, 30),
-                threads,
-                chunk: 64,
-                detail: crate::output::Detail::Awards,
-            };
+            let options =
+                Options { as_of: NaiveDate::from_ymd_opt(2025, 6, 30), threads, chunk: 64, detail: Detail::Awards };
             let input = std::io::BufReader::new(Failing(std::io::Cursor::new(lines.clone().into_bytes())));
             let mut out = Vec::new();
             let result = run(program, input, &mut out, &options, |_| {});
