@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde_json::json;
 use std::io::{BufRead, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 /// The longest line read: one fact set is a few kilobytes; a line this long is a mistake
 /// (or hostile input), reported as that line's error rather than held in memory.
@@ -226,6 +227,7 @@ fn run_sets<S: Send + Sync + Default + Held>(
         .start_handler(move |_| crate::i18n::set_thread_lang(lang))
         .build()
         .map_err(|_| BatchError::Threads(options.threads))?;
+    let scratch: Vec<Mutex<Scratch>> = (0..threads).map(|_| Default::default()).collect();
     let mut summary = Summary::default();
     let (returned, evaluated) = std::sync::mpsc::channel::<std::thread::Result<Piece<S>>>();
     // Pieces evaluated out of turn, until those before them are written; and pieces written,
@@ -251,10 +253,14 @@ fn run_sets<S: Send + Sync + Default + Held>(
                 }
                 piece.order = read;
                 read += 1;
-                let (returned, facts) = (returned.clone(), &facts);
+                let (returned, facts, scratch) = (returned.clone(), &facts, &scratch);
                 scope.spawn(move |_| {
                     let evaluated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        piece.evaluate(program, facts, options);
+                        // Each worker its own, which only it locks (what a panic left is refilled).
+                        let at = rayon::current_thread_index().unwrap_or(0);
+                        let mut held = scratch.get(at).map(|s| s.lock().unwrap_or_else(PoisonError::into_inner));
+                        let mut outside_the_pool = Scratch::default();
+                        piece.evaluate(program, facts, options, held.as_deref_mut().unwrap_or(&mut outside_the_pool));
                         piece
                     }));
                     // The receiver outlives the scope, so this cannot fail.
@@ -342,9 +348,9 @@ fn read_run<S: Default>(
 }
 
 /// A run of consecutive fact sets and their result lines: what one worker evaluates at a
-/// time. Kept from one run to the next, its sources, text, fact set and evaluation are
-/// refilled, their room kept: reading, evaluating and writing a line allocate nothing once
-/// the first pieces have grown to a line's size.
+/// time. Kept from one run to the next, its sources and text are refilled (and the worker's
+/// [`Scratch`]), their room kept: reading, evaluating and writing a line allocate nothing
+/// once the first pieces have grown to a line's size.
 #[derive(Default)]
 struct Piece<S> {
     /// Where the run stands in the input: pieces are written in this order.
@@ -357,6 +363,14 @@ struct Piece<S> {
     failed: u64,
     /// The bytes its sources hold.
     source_bytes: usize,
+}
+
+/// What a worker reads and evaluates each fact set into, kept by the worker, not the piece: a
+/// piece goes to whichever worker is free, and a fact set refilled, or an evaluation's lists
+/// reused, on another core than the last line's are read from that core's cache and freed
+/// across threads.
+#[derive(Default)]
+struct Scratch {
     /// The fact set each source is read into, one after the other.
     set: Facts,
     /// An evaluation's lists, emptied, lent to each set's evaluation in turn.
@@ -370,8 +384,9 @@ impl<S: Held> Piece<S> {
         program: &Program,
         facts: &impl Fn(&Source<S>, u64, &mut Facts) -> Result<(), Vec<String>>,
         options: &Options,
+        Scratch { set, spare }: &mut Scratch,
     ) {
-        let Piece { sources, text, failed, source_bytes, set, spare, .. } = self;
+        let Piece { sources, text, failed, source_bytes, .. } = self;
         text.clear();
         *failed = 0;
         *source_bytes = 0;
