@@ -7,6 +7,7 @@ use crate::io::not_utf8;
 use crate::output;
 use crate::program::Program;
 use chrono::NaiveDate;
+use crossbeam_utils::CachePadded;
 use serde_json::json;
 use std::io::{BufRead, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -227,7 +228,9 @@ fn run_sets<S: Send + Sync + Default + Held>(
         .start_handler(move |_| crate::i18n::set_thread_lang(lang))
         .build()
         .map_err(|_| BatchError::Threads(options.threads))?;
-    let scratch: Vec<Mutex<Scratch>> = (0..threads).map(|_| Default::default()).collect();
+    // Padded: two workers' lists side by side would share a cache line, each push on one
+    // core taking the line from the other.
+    let scratch: Vec<CachePadded<Mutex<Scratch>>> = (0..threads).map(|_| Default::default()).collect();
     let mut summary = Summary::default();
     let (returned, evaluated) = std::sync::mpsc::channel::<std::thread::Result<Piece<S>>>();
     // Pieces evaluated out of turn, until those before them are written; and pieces written,
