@@ -8,7 +8,6 @@ use crate::program::{Entitlement, Shown, VersionRef};
 use crate::terms::{Choose, Earlier};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::sync::Arc;
 
 /// One step that shaped an award, in the order taken.
@@ -311,38 +310,69 @@ pub struct Read<'p> {
     pub value: Option<Shown<'p>>,
 }
 
-/// The facts a false condition read, with their values: one kept in place (most conditions
-/// read one fact, and a list of one would cost an allocation and its freeing for each false
-/// condition), more in a list (which out-of-scope reasons that read the same values share).
-/// Equal when the facts and values are, however held.
-#[derive(Clone, Debug)]
-pub enum Reads<'p> {
-    /// The condition read one fact.
-    One(Read<'p>),
-    /// It read none, or several.
-    Many(Arc<[Read<'p>]>),
+/// Where the facts a false condition read are in its evaluation's [`Evaluation::reads`](crate::Evaluation::reads)
+/// (out-of-scope reasons that read the same values share one run). Held apart so that a
+/// reason owns nothing: a list of reasons is emptied without looking at each (dropping them
+/// one by one, through a jump on each one's kind, was 7% of an explained evaluation).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reads {
+    start: u32,
+    end: u32,
 }
 
-impl<'p> std::ops::Deref for Reads<'p> {
-    type Target = [Read<'p>];
+impl Reads {
+    /// The run from `start` to `end` of the evaluation's reads.
+    pub(crate) fn new(start: usize, end: usize) -> Reads {
+        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        Reads { start: at(start), end: at(end) }
+    }
 
-    fn deref(&self) -> &[Read<'p>] {
+    /// These reads in `all` (the evaluation's): none when `all` is not theirs.
+    pub fn of<'a, 'p>(self, all: &'a [Read<'p>]) -> &'a [Read<'p>] {
+        all.get(self.start as usize..self.end as usize).unwrap_or_default()
+    }
+
+    /// How many facts were read.
+    pub fn len(self) -> usize {
+        self.end.saturating_sub(self.start) as usize
+    }
+
+    /// True when the condition read no fact.
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A fact a reason names: as written in the rule, or a record's field by its list and id
+/// (`trials[T2].rd_cost`), its parts borrowed and joined only when written (so a reason owns
+/// nothing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactName<'p> {
+    /// As written in the rule.
+    Written(&'p str),
+    /// A record's own field.
+    Record {
+        /// The list as written in the rule (`trials`).
+        list: &'p str,
+        /// The record's id (`T2`).
+        id: &'p str,
+        /// The field (`rd_cost`).
+        field: &'p str,
+    },
+}
+
+impl std::fmt::Display for FactName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Reads::One(read) => std::slice::from_ref(read),
-            Reads::Many(reads) => reads,
+            FactName::Written(name) => f.write_str(name),
+            FactName::Record { list, id, field } => write!(f, "{list}[{id}].{field}"),
         }
     }
 }
 
-impl PartialEq for Reads<'_> {
-    fn eq(&self, other: &Reads<'_>) -> bool {
-        **self == **other
-    }
-}
-
-impl Serialize for Reads<'_> {
+impl Serialize for FactName<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (**self).serialize(serializer)
+        serializer.collect_str(self)
     }
 }
 
@@ -358,8 +388,10 @@ pub enum Reason<'p> {
         policy: &'p str,
         /// The condition as written.
         condition: &'p str,
-        /// The facts it read (shared: the same values recur across rules and entities).
-        reads: Reads<'p>,
+        /// The facts it read, in the evaluation's reads (serialized through [`Why`], which
+        /// holds them).
+        #[serde(skip)]
+        reads: Reads,
         /// The condition's index in the rule's conditions: what the compact line names it by.
         #[serde(skip)]
         index: usize,
@@ -368,8 +400,10 @@ pub enum Reason<'p> {
     ConditionFalse {
         /// The condition as written.
         condition: &'p str,
-        /// The facts it read (shared: the same values recur across rules and entities).
-        reads: Reads<'p>,
+        /// The facts it read, in the evaluation's reads (serialized through [`Why`], which
+        /// holds them).
+        #[serde(skip)]
+        reads: Reads,
         /// The condition's index in the conditions of the text that judged (the rule's, or
         /// its amended version's): what the compact line names it by.
         #[serde(skip)]
@@ -379,7 +413,7 @@ pub enum Reason<'p> {
     FactMissing {
         /// The fact as written in the rule; a record's missing field is named by its list
         /// and id (`trials[T2].rd_cost`), made for the reason.
-        fact: Cow<'p, str>,
+        fact: FactName<'p>,
         /// How many levels above the rule's entity the fact's holder is (0: the entity
         /// itself, or one of its records): what groups missing facts by the entity lacking them.
         #[serde(skip)]
@@ -549,10 +583,85 @@ impl std::ops::Deref for Trace {
     }
 }
 
-/// Every reason a rule does not pay, most informative first, as its evaluation holds them.
-/// Serialized as `reason` (one sentence) and `why` (values).
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Why<'a, 'p>(pub &'a [Reason<'p>]);
+/// Every reason a rule does not pay, most informative first, as its evaluation holds them,
+/// with the evaluation's reads (where each false condition's are). Serialized as `reason`
+/// (one sentence) and `why` (values). Equal when the reasons say the same, reads included.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Why<'a, 'p>(pub &'a [Reason<'p>], pub &'a [Read<'p>]);
+
+impl<'a, 'p> Why<'a, 'p> {
+    /// The facts `reason` read, when it is a false condition (in or out of scope).
+    pub fn reads(&self, reason: &Reason<'p>) -> &'a [Read<'p>] {
+        match reason {
+            Reason::OutOfScope { reads, .. } | Reason::ConditionFalse { reads, .. } => reads.of(self.1),
+            _ => &[],
+        }
+    }
+
+    /// Each reason with the facts it read.
+    pub fn each(&self) -> impl Iterator<Item = (&'a Reason<'p>, &'a [Read<'p>])> + '_ {
+        self.0.iter().map(|reason| (reason, self.reads(reason)))
+    }
+}
+
+impl PartialEq for Why<'_, '_> {
+    fn eq(&self, other: &Why<'_, '_>) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .each()
+                .zip(other.each())
+                .all(|((a, reads_a), (b, reads_b))| reads_a == reads_b && (a == b || same_kind(a, b)))
+    }
+}
+
+/// Two false conditions alike but for where their reads are kept.
+fn same_kind(a: &Reason<'_>, b: &Reason<'_>) -> bool {
+    match (a, b) {
+        (
+            Reason::OutOfScope { policy: p, condition: c, index: i, .. },
+            Reason::OutOfScope { policy: q, condition: d, index: j, .. },
+        ) => p == q && c == d && i == j,
+        (
+            Reason::ConditionFalse { condition: c, index: i, .. },
+            Reason::ConditionFalse { condition: d, index: j, .. },
+        ) => c == d && i == j,
+        _ => false,
+    }
+}
+
+impl Serialize for Why<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.each().map(|(reason, reads)| WithReads(reason, reads)))
+    }
+}
+
+/// A reason serialized with the facts it read, as `{"reason", …, "reads": […]}`.
+struct WithReads<'a, 'p>(&'a Reason<'p>, &'a [Read<'p>]);
+
+impl Serialize for WithReads<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let WithReads(reason, reads) = *self;
+        match reason {
+            Reason::OutOfScope { policy, condition, .. } => {
+                let mut out = serializer.serialize_struct("Reason", 4)?;
+                out.serialize_field("reason", "out_of_scope")?;
+                out.serialize_field("policy", policy)?;
+                out.serialize_field("condition", condition)?;
+                out.serialize_field("reads", reads)?;
+                out.end()
+            }
+            Reason::ConditionFalse { condition, .. } => {
+                let mut out = serializer.serialize_struct("Reason", 3)?;
+                out.serialize_field("reason", "condition_false")?;
+                out.serialize_field("condition", condition)?;
+                out.serialize_field("reads", reads)?;
+                out.end()
+            }
+            other => other.serialize(serializer),
+        }
+    }
+}
 
 /// Why an award was set aside. Serialized as `reason` (a sentence) and `why` (the value).
 #[derive(Clone, Debug, PartialEq)]

@@ -3,7 +3,7 @@
 
 mod aggregate;
 
-use super::explain::{Reason, Slice, Step};
+use super::explain::{FactName, Reason, Slice, Step};
 use super::{Failed, Op};
 use crate::amounts::Interval;
 use crate::amounts::{money, rate};
@@ -35,7 +35,7 @@ pub(super) struct Interp<'p, 'f> {
     /// The arguments of the schedule being evaluated, which [`Expr::Param`] reads.
     pub args: Vec<Value>,
     /// The entity the rule is for, preceded by those that contain it (outermost first).
-    pub chain: &'f [&'f Entity],
+    pub chain: &'f [&'p Entity],
     pub as_of: NaiveDate,
     /// The steps taken, when `tracing`.
     pub trace: Vec<Step>,
@@ -278,7 +278,9 @@ impl<'p, 'f> Interp<'p, 'f> {
         let entity = chain.len().checked_sub(up + 1).and_then(|i| chain.get(i));
         match entity.and_then(|e| e.slots.get(slot)) {
             Some(Slot::Value(v)) => Ok(v),
-            Some(Slot::Missing) => Err(self.not_applicable(|| Reason::FactMissing { fact: Cow::Borrowed(name), up })),
+            Some(Slot::Missing) => {
+                Err(self.not_applicable(|| Reason::FactMissing { fact: FactName::Written(name), up }))
+            }
             _ => Err(named_mistyped("eval-expected-value-for", name.to_string())),
         }
     }

@@ -29,8 +29,8 @@ mod stacks;
 
 pub use crate::program::VersionRef;
 pub use explain::{
-    Counted, Exclusion, GrantRef, Grants, Paid, PoolStep, Read, Reads, Reason, Slice, SplitShare, Step, Trace, Why,
-    WhyExcluded,
+    Counted, Exclusion, FactName, GrantRef, Grants, Paid, PoolStep, Read, Reads, Reason, Slice, SplitShare, Step,
+    Trace, Why, WhyExcluded,
 };
 pub use result::{Award, EvalError, Evaluation, Excluded, Failed, Failure, NotApplicable, Op, PayerShare, Total};
 
@@ -127,6 +127,7 @@ pub(crate) fn evaluate<'p>(
         let entries = program.rules.len() * facts.roots.len().max(1);
         evaluation.not_applicable.reserve(entries);
         evaluation.reasons.reserve(entries.min(MAX_RESERVED_ENTRIES) * REASONS_AN_ENTRY);
+        evaluation.reads.reserve(entries.min(MAX_RESERVED_ENTRIES) * READS_AN_ENTRY);
     }
     evaluate_into(program, facts, as_of, explain, &mut evaluation)?;
     Ok(evaluation)
@@ -134,6 +135,10 @@ pub(crate) fn evaluate<'p>(
 
 /// How many reasons a fresh evaluation makes room for, an entry.
 const REASONS_AN_ENTRY: usize = 3;
+
+/// How many facts read by false conditions a fresh evaluation makes room for, an entry (one
+/// or two: most entries have a false condition, most conditions read one fact).
+const READS_AN_ENTRY: usize = 2;
 
 /// Past this many entries, a fresh evaluation's reasons grow as they come: a fact set of
 /// thousands of enterprises would reserve megabytes it may not use.
@@ -178,10 +183,11 @@ fn fill<'p>(
 ) -> Result<(), EvalError> {
     let granted = ledger_by_rule(program, facts);
     // The awards and reasons go straight into `out`'s vectors, so they keep their room.
-    let (awards, not_applicable, reasons) = (&mut out.awards, &mut out.not_applicable, &mut out.reasons);
-    let shared = Vec::new();
-    let candidates = Vec::new();
-    let mut run = Run { program, as_of, explain, granted, candidates, direct, awards, not_applicable, reasons, shared };
+    let (awards, not_applicable) = (&mut out.awards, &mut out.not_applicable);
+    let (reasons, reads) = (&mut out.reasons, &mut out.reads);
+    let (shared, candidates) = (Vec::new(), Vec::new());
+    let mut run =
+        Run { program, as_of, explain, granted, candidates, direct, awards, not_applicable, reasons, reads, shared };
     let mut chain = Chain::new();
     for root in &facts.roots {
         chain.clear();
@@ -279,7 +285,7 @@ fn once_per_owner<'p>(
 /// the REPL's bare expressions. Returns the value and the trace of the steps that shaped it.
 pub fn expression<'p>(
     program: &'p Program,
-    facts: &Facts,
+    facts: &'p Facts,
     path: &str,
     as_of: NaiveDate,
     expr: &'p crate::program::Expr,
@@ -348,10 +354,12 @@ struct Run<'p, 'o> {
     not_applicable: &'o mut Vec<NotApplicable<'p>>,
     /// The reasons of every entry in `not_applicable`, entry after entry.
     reasons: &'o mut Vec<Reason<'p>>,
-    /// The facts recent out-of-scope reasons read, the last [`SHARED_READS`]: a policy's scope
-    /// is false the same way for each of its rules and every entity of an enterprise, so
-    /// those reasons share one list.
-    shared: Vec<Reads<'p>>,
+    /// The facts each false condition read, reason after reason.
+    reads: &'o mut Vec<Read<'p>>,
+    /// Where the facts recent out-of-scope reasons read are, the last [`SHARED_READS`]: a
+    /// policy's scope is false the same way for each of its rules and every entity of an
+    /// enterprise, so those reasons share one run.
+    shared: Vec<Reads>,
 }
 
 /// How many out-of-scope fact lists a run keeps to share (one per policy, and a few more).
@@ -483,7 +491,7 @@ impl<'p> Run<'p, '_> {
                 Err(Stop::Failed(failed)) => return Err(Stop::Failed(failed)),
                 _ if !self.explain => return Err(Stop::NotApplicable),
                 Ok(_) => {
-                    let (condition, reads) = (&*condition.text, reads(interp, condition));
+                    let (condition, reads) = (&*condition.text, self.note_reads(interp, condition));
                     let reason = Reason::ConditionFalse { condition, reads, index };
                     interp.reasons.insert(found + false_conditions, reason);
                     false_conditions += 1;
@@ -546,20 +554,30 @@ impl<'p> Run<'p, '_> {
 
     /// The facts an out-of-scope `condition` read, shared with an earlier reason that read
     /// the same values.
-    fn scope_reads(&mut self, interp: &Interp<'p, '_>, condition: &'p Condition) -> Reads<'p> {
+    fn scope_reads(&mut self, interp: &Interp<'p, '_>, condition: &'p Condition) -> Reads {
+        let all = &*self.reads;
         let same = |known: &&Reads| {
+            let known = known.of(all);
             known.len() == condition.reads.len()
                 && known.iter().zip(&condition.reads).all(|(known, reading)| *known == read(interp, reading))
         };
         if let Some(known) = self.shared.iter().find(same) {
-            return known.clone();
+            return *known;
         }
-        let reads = reads(interp, condition);
+        let reads = self.note_reads(interp, condition);
         if self.shared.len() == SHARED_READS {
             self.shared.remove(0);
         }
-        self.shared.push(reads.clone());
+        self.shared.push(reads);
         reads
+    }
+
+    /// The facts a false `condition` read (found when the program was built), with their
+    /// values, noted in the evaluation's reads.
+    fn note_reads(&mut self, interp: &Interp<'p, '_>, condition: &'p Condition) -> Reads {
+        let start = self.reads.len();
+        self.reads.extend(condition.reads.iter().map(|reading| read(interp, reading)));
+        Reads::new(start, self.reads.len())
     }
 
     /// An event that has not happened by the evaluation date, or falls outside the policy's
@@ -661,14 +679,6 @@ fn informative(reason: &Reason<'_>) -> u8 {
         | Reason::NoTier { .. }
         | Reason::BelowFirstStep { .. } => 2,
         _ => 3,
-    }
-}
-
-/// The facts a false condition read (found when the program was built), with their values.
-fn reads<'p>(interp: &Interp<'p, '_>, condition: &'p Condition) -> Reads<'p> {
-    match &*condition.reads {
-        [reading] => Reads::One(read(interp, reading)),
-        all => Reads::Many(all.iter().map(|reading| read(interp, reading)).collect()),
     }
 }
 

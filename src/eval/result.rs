@@ -1,7 +1,7 @@
 //! What evaluation returns: awards with their traces, rules that did not apply and why,
 //! and totals per top-level entity.
 
-use super::explain::{Exclusion, Paid, Reason, SplitShare, Step, Trace, Why, WhyExcluded};
+use super::explain::{Exclusion, Paid, Read, Reason, SplitShare, Step, Trace, Why, WhyExcluded};
 use super::{Candidate, Paying};
 use crate::facts::Facts;
 use crate::program::{Entitlement, EntitlementKind, Program, RuleName, Share, Since};
@@ -33,6 +33,9 @@ pub struct Evaluation<'p> {
     /// The reasons of every entry in `not_applicable`, entry after entry, kept in one list (a
     /// list an entry, made and freed, was most of what explaining allocated).
     pub reasons: Vec<Reason<'p>>,
+    /// The facts each false condition among the reasons read, with their values, reason after
+    /// reason: a reason's [`Reads`](crate::eval::Reads) says where its are.
+    pub reads: Vec<Read<'p>>,
     /// Awards set aside by 就高不重复, each naming the award that won.
     pub excluded: Vec<Excluded<'p>>,
     /// What each top-level entity may receive in all, in file order.
@@ -166,6 +169,7 @@ impl<'p> Evaluation<'p> {
         self.awards.clear();
         self.not_applicable.clear();
         self.reasons.clear();
+        self.reads.clear();
         self.excluded.clear();
         self.totals.clear();
         self.warnings.clear();
@@ -180,6 +184,7 @@ impl<'p> Evaluation<'p> {
             awards: recycled(self.awards),
             not_applicable: recycled(self.not_applicable),
             reasons: recycled(self.reasons),
+            reads: recycled(self.reads),
             excluded: recycled(self.excluded),
             totals: recycled(self.totals),
             warnings: recycled(self.warnings),
@@ -190,7 +195,7 @@ impl<'p> Evaluation<'p> {
     /// first, with the facts they read.
     pub fn why(&self, entry: &NotApplicable<'p>) -> Why<'_, 'p> {
         let range = entry.reasons.start as usize..entry.reasons.end as usize;
-        Why(self.reasons.get(range).unwrap_or_default())
+        Why(self.reasons.get(range).unwrap_or_default(), &self.reads)
     }
 
     /// Only what concerns `entity` (a path such as `enterprise.E1`) and what it contains:
@@ -214,6 +219,8 @@ impl<'p> Evaluation<'p> {
             awards: self.awards.iter().filter(|a| mine(a.entity)).cloned().collect(),
             not_applicable,
             reasons,
+            // Whole: the reasons kept name their reads where they are.
+            reads: self.reads.clone(),
             excluded: self.excluded.iter().filter(|x| mine(x.entity)).cloned().collect(),
             totals: self
                 .totals

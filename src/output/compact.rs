@@ -59,7 +59,7 @@
 //! those without an entity of their kind standing for nothing. Either is left out when empty.
 
 use super::json::{lean_head, lean_tail, string};
-use crate::eval::{Evaluation, Excluded, PoolStep, Read, Reason, Step};
+use crate::eval::{Evaluation, Excluded, FactName, PoolStep, Read, Reason, Step};
 use crate::program::{RuleName, Shown};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
@@ -104,7 +104,7 @@ struct Top<'a> {
     /// Out of scope, by the scope condition and the values it read.
     out_of_scope: Vec<Group<'a, Condition<'a>>>,
     /// A fact not given, by the entity lacking it and the fact.
-    missing: Vec<Group<'a, &'a str>>,
+    missing: Vec<Group<'a, FactName<'a>>>,
     /// A false condition: each condition and the values it read, with its rules' indices.
     false_: ByEntity<'a, (Condition<'a>, Vec<usize>)>,
     /// Any other reason: each rule's index with every reason as values.
@@ -128,17 +128,15 @@ fn group<'a>(e: &'a Evaluation<'_>) -> Vec<Top<'a>> {
         let (rule, entity) = (na.rule, na.entity);
         let Some(top) = top_of(&mut tops, entity) else { continue };
         top.results.push((rule, entity));
-        let why = e.why(na).0;
-        match why.first() {
+        let why = e.why(na);
+        match why.0.first() {
             Some(Reason::OutOfScope { reads, index, .. }) => {
-                let key = Condition { index: *index, reads };
+                let key = Condition { index: *index, reads: reads.of(&e.reads) };
                 add(&mut top.out_of_scope, top.entity, key, (rule, entity));
             }
-            Some(Reason::FactMissing { fact, up }) => {
-                add(&mut top.missing, above(entity, *up), &**fact, (rule, entity))
-            }
+            Some(Reason::FactMissing { fact, up }) => add(&mut top.missing, above(entity, *up), *fact, (rule, entity)),
             Some(Reason::ConditionFalse { reads, index, .. }) => {
-                let key = Condition { index: *index, reads };
+                let key = Condition { index: *index, reads: reads.of(&e.reads) };
                 in_entity(&mut top.false_, below(entity, top.entity), |conditions| {
                     match conditions.iter_mut().find(|(c, _)| *c == key) {
                         Some((_, rules)) => rules.push(rule.index),
@@ -147,7 +145,7 @@ fn group<'a>(e: &'a Evaluation<'_>) -> Vec<Top<'a>> {
                 });
             }
             _ => in_entity(&mut top.other, below(entity, top.entity), |rules| {
-                rules.push((rule.index, why));
+                rules.push((rule.index, why.0));
             }),
         }
     }
@@ -288,7 +286,10 @@ fn not_applicable(out: &mut Vec<u8>, tops: &[Top]) -> serde_json::Result<()> {
             open(out, b"missing", true);
             groups(out, top, &top.missing, |out, fact| {
                 out.extend_from_slice(b"\"fact\":");
-                string(out, fact)
+                match fact {
+                    FactName::Written(name) => string(out, name),
+                    record => string(out, &record.to_string()),
+                }
             })?;
         }
         if !top.false_.is_empty() {

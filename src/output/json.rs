@@ -127,7 +127,7 @@ impl Serialize for Entry<'_> {
         rule_fields(&mut out, na.rule)?;
         out.serialize_field("entity", &na.entity)?;
         out.serialize_field("reason", reason)?;
-        out.serialize_field("why", why.0)?;
+        out.serialize_field("why", why)?;
         out.end()
     }
 }
@@ -209,7 +209,7 @@ pub(super) fn write_full(out: &mut Vec<u8>, e: &Evaluation<'_>, line: u64) -> se
         out.extend_from_slice(b",\"reason\":");
         string(out, sentence)?;
         out.extend_from_slice(b",\"why\":");
-        serde_json::to_writer(&mut *out, why.0)?;
+        serde_json::to_writer(&mut *out, &why)?;
         out.push(b'}');
         Ok(())
     })?;

@@ -97,20 +97,20 @@ fn reads(reads: &[Read<'_>]) -> String {
     parenthesised(&shown.join(&t!("list-separator")))
 }
 
-impl Display for Reason<'_> {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(&reason(self))
-    }
-}
-
-fn reason(reason: &Reason<'_>) -> String {
+/// `reason` in words; a false condition's values are in `read` (what [`Why::reads`] gives).
+fn reason(reason: &Reason<'_>, read: &[Read<'_>]) -> String {
     let date = |d: &chrono::NaiveDate| d.to_string();
     match reason {
-        Reason::OutOfScope { policy, condition, reads: r, .. } => {
-            t!("reason-out-of-scope", policy = policy.to_string(), condition = in_keywords(condition), reads = reads(r))
+        Reason::OutOfScope { policy, condition, .. } => {
+            t!(
+                "reason-out-of-scope",
+                policy = policy.to_string(),
+                condition = in_keywords(condition),
+                reads = reads(read)
+            )
         }
-        Reason::ConditionFalse { condition, reads: r, .. } => {
-            t!("reason-condition-false", condition = in_keywords(condition), reads = reads(r))
+        Reason::ConditionFalse { condition, .. } => {
+            t!("reason-condition-false", condition = in_keywords(condition), reads = reads(read))
         }
         Reason::FactMissing { fact, .. } => t!("reason-fact-missing", fact = fact.to_string()),
         Reason::NotInTable { table, variant } => {
@@ -239,7 +239,8 @@ impl Display for NoValue<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match self {
             NoValue::NoEntity(path) => f.write_str(&t!("reason-no-entity", path = path.to_string())),
-            NoValue::NotApplicable(reasons) => f.write_str(&Why(reasons).sentence()),
+            // No false condition among them: those are a rule's, not an expression's.
+            NoValue::NotApplicable(reasons) => f.write_str(&Why(reasons, &[]).sentence()),
             NoValue::Failed(failed) => failed.fmt(f),
         }
     }
@@ -321,7 +322,12 @@ impl Trace {
 impl Why<'_, '_> {
     /// Every reason as one sentence, most informative first.
     pub fn sentence(&self) -> String {
-        self.0.iter().map(ToString::to_string).collect::<Vec<_>>().join(&t!("clause-separator"))
+        self.sentences().collect::<Vec<_>>().join(&t!("clause-separator"))
+    }
+
+    /// Each reason in words, most informative first.
+    pub fn sentences(&self) -> impl Iterator<Item = String> + '_ {
+        self.each().map(|(why, read)| reason(why, read))
     }
 }
 /// What an amendment changes, rule by rule (and pool caps and the policy's expiry), for

@@ -25,11 +25,13 @@ impl Session {
             Err(failed) => return failed,
         };
         let as_of = self.as_of();
+        // Outlives the result, whose reasons may name a record of it.
+        let standing_in;
         let result = match (&self.facts, &path) {
             (Some(facts), Some(path)) => crate::eval::expression(&self.program, facts, path, as_of, &ir),
             _ => {
-                let facts = stand_in(&self.program.schema, kind);
-                crate::eval::expression(&self.program, &facts, NO_FACTS, as_of, &ir)
+                standing_in = stand_in(&self.program.schema, kind);
+                crate::eval::expression(&self.program, &standing_in, NO_FACTS, as_of, &ir)
             }
         };
         match result {

@@ -84,7 +84,7 @@ fn a_repealed_rule_names_the_amendment_and_its_date() {
       "biomedical": true, "listed": false, "cnas_first_on": "2025-04-01"}]}"#;
     let result = evaluate(amended(), facts, "2025-12-31");
     let na = result.not_applicable.iter().find(|n| n.rule.id == "CZ-11b").unwrap_or_else(|| panic!("{result:#?}"));
-    let why = serde_json::to_value(result.why(na).0).unwrap_or_default();
+    let why = serde_json::to_value(result.why(na)).unwrap_or_default();
     assert_eq!(why[0]["reason"], "repealed");
     assert_eq!(why[0]["version"]["effective"], "2025-04-01");
     assert_eq!(why[0]["date"], "2025-04-01");

@@ -352,8 +352,10 @@ fn structured_explanations_and_their_sentences_agree() {
         for (na, shown) in result.not_applicable.iter().zip(json["not_applicable"].as_array().unwrap()) {
             assert_eq!(shown["why"].as_array().unwrap().len(), result.why(na).0.len());
             let sentence = result.reason(na);
+            for words in result.why(na).sentences() {
+                assert!(sentence.contains(&words), "{sentence}");
+            }
             for reason in result.why(na).0 {
-                assert!(sentence.contains(&reason.to_string()), "{sentence}");
                 if let Reason::FactMissing { fact, .. } = reason {
                     assert!(sentence.contains(&format!("fact `{fact}` is not given")));
                 }
@@ -425,4 +427,30 @@ fn the_table_says_an_uncapped_case_by_case_award_is_uncapped() {
         "{}",
         policy_lang::output::table(&result)
     );
+}
+
+/// A false condition's reads are kept in the evaluation's list, apart from the reason: each
+/// reason is written with its own, and two entries false on the same values say the same
+/// whichever run of the list holds them.
+#[test]
+fn false_conditions_are_written_with_the_facts_they_read() {
+    let rule =
+        |name: &str| format!("rule {name} for enterprise {{\n  {}\n}}\n", stated("when rd_cost > capital\n  reward 1"));
+    let facts = r#"{"enterprise": [{"id": "E1", "drugs": [], "rd_cost": 1, "capital": 2}]}"#;
+    let result = run(&format!("{}{}", rule("A"), rule("B")), facts);
+    let [a, b] = result.not_applicable.as_slice() else { panic!("{result:#?}") };
+    let (why_a, why_b) = (result.why(a), result.why(b));
+    let Some(policy_lang::eval::Reason::ConditionFalse { reads, .. }) = why_a.0.first() else { panic!("{why_a:?}") };
+    let Some(policy_lang::eval::Reason::ConditionFalse { reads: other, .. }) = why_b.0.first() else { panic!() };
+    assert_ne!(reads, other, "each condition's reads are its own run");
+    assert_eq!(why_a, why_b);
+    assert_eq!(why_a.reads(&why_a.0[0]).len(), 2);
+    let json = serde_json::to_value(why_b).unwrap_or_default();
+    assert_eq!(json[0]["reads"][0]["fact"], "rd_cost");
+    assert_eq!(json[0]["reads"][1]["fact"], "capital");
+    assert_eq!(json[0]["reads"][1]["value"], "2");
+    assert_eq!(why_b.sentence(), "condition `rd_cost > capital` is false (rd_cost = 1, capital = 2)");
+    // Read against another evaluation's list, the same reasons say something else.
+    let elsewhere = run(&rule("C"), r#"{"enterprise": [{"id": "E1", "drugs": [], "rd_cost": 1, "capital": 3}]}"#);
+    assert_ne!(policy_lang::eval::Why(why_b.0, &elsewhere.reads), why_b);
 }

@@ -6,19 +6,18 @@
 
 use super::{mistyped, named_mistyped, overflow, Interp, Result};
 use crate::amounts::money;
-use crate::eval::explain::{Counted, Reason, Step};
+use crate::eval::explain::{Counted, FactName, Reason, Step};
 use crate::eval::Op;
 use crate::facts::{Entity, Slot};
 use crate::program::{Aggregate, Expr, Value};
 use crate::terms::AggOp;
 use rust_decimal::Decimal;
-use std::borrow::Cow;
 
 impl<'p, 'f> Interp<'p, 'f> {
     pub(super) fn aggregate(&mut self, aggregate: &'p Aggregate) -> Result<Value> {
         let owners = self.chain.len().checked_sub(aggregate.up).ok_or_else(|| mistyped("eval-expected-list-holder"))?;
         let records = self.records(aggregate, owners)?;
-        let mut chain: Vec<&Entity> = self.chain.get(..owners).unwrap_or_default().to_vec();
+        let mut chain: Vec<&'p Entity> = self.chain.get(..owners).unwrap_or_default().to_vec();
         // The records counted are kept only to be shown; an awards-only run keeps the figures.
         let shown = self.tracing || self.explain;
         let (mut counted, mut passed) = (Vec::new(), 0usize);
@@ -68,7 +67,7 @@ impl<'p, 'f> Interp<'p, 'f> {
     }
 
     /// The list's records; an absent list is a missing fact like any other.
-    fn records(&mut self, aggregate: &'p Aggregate, owners: usize) -> Result<&'f [Entity]> {
+    fn records(&mut self, aggregate: &'p Aggregate, owners: usize) -> Result<&'p [Entity]> {
         let holder = owners
             .checked_sub(1)
             .and_then(|i| self.chain.get(i))
@@ -77,14 +76,14 @@ impl<'p, 'f> Interp<'p, 'f> {
             Some(Slot::Children(records)) => Ok(records),
             Some(Slot::Missing) => {
                 let up = aggregate.up;
-                Err(self.not_applicable(|| Reason::FactMissing { fact: Cow::Borrowed(&aggregate.list_text), up }))
+                Err(self.not_applicable(|| Reason::FactMissing { fact: FactName::Written(&aggregate.list_text), up }))
             }
             _ => Err(named_mistyped("eval-expected-list", aggregate.list_text.to_string())),
         }
     }
 
     /// The record at the end of `chain`, if it passes the filter, with the value taken of it.
-    fn record(&mut self, aggregate: &'p Aggregate, chain: &[&Entity]) -> Result<Option<Counted>> {
+    fn record(&mut self, aggregate: &'p Aggregate, chain: &[&'p Entity]) -> Result<Option<Counted>> {
         let (schema, schedules, args) = (self.schema, self.schedules, self.args.clone());
         let (as_of, explain, reasons) = (self.as_of, self.explain, std::mem::take(&mut self.reasons));
         let mut record =
@@ -111,19 +110,20 @@ impl<'p, 'f> Interp<'p, 'f> {
     }
 }
 
-impl Interp<'_, '_> {
+impl<'p> Interp<'p, '_> {
     /// A record's missing facts, in the reasons found since `found`, named by its list and id
     /// (`trials[T2].rd_cost`): bare names in an aggregate are the record's own fields; an
     /// owner's fact keeps its path.
-    fn name_record_facts(&mut self, found: usize, aggregate: &Aggregate, record: &Entity) {
+    fn name_record_facts(&mut self, found: usize, aggregate: &'p Aggregate, record: &'p Entity) {
         for reason in self.reasons.iter_mut().skip(found) {
             if let Reason::FactMissing { fact, up } = reason {
-                if !fact.contains('.') {
-                    *fact = format!("{}[{}].{fact}", aggregate.list_text, record.id).into();
-                    *up = 0;
-                } else {
+                match *fact {
+                    FactName::Written(field) if !field.contains('.') => {
+                        *fact = FactName::Record { list: &aggregate.list_text, id: &record.id, field };
+                        *up = 0;
+                    }
                     // An owner's fact: `up` counted from the record, made relative to the rule's entity.
-                    *up = (*up + aggregate.up).saturating_sub(1);
+                    _ => *up = (*up + aggregate.up).saturating_sub(1),
                 }
             }
         }
