@@ -324,8 +324,8 @@ pub struct Reads {
 impl Reads {
     /// The run from `start` to `end` of the evaluation's reads.
     pub(crate) fn new(start: usize, end: usize) -> Reads {
-        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        Reads { start: at(start), end: at(end) }
+        let std::ops::Range { start, end } = super::result::span(start, end);
+        Reads { start, end }
     }
 
     /// These reads in `all` (their evaluation's); none where `all` is too short to hold them.
@@ -593,9 +593,14 @@ pub struct Why<'a, 'p>(pub &'a [Reason<'p>], pub &'a [Read<'p>]);
 impl<'a, 'p> Why<'a, 'p> {
     /// The facts `reason` read, when it is a false condition (in or out of scope).
     pub fn reads(&self, reason: &Reason<'p>) -> &'a [Read<'p>] {
+        self.reads_of(reason).unwrap_or_default()
+    }
+
+    /// The facts `reason` read; `None` when it is not a false condition.
+    fn reads_of(&self, reason: &Reason<'p>) -> Option<&'a [Read<'p>]> {
         match reason {
-            Reason::OutOfScope { reads, .. } | Reason::ConditionFalse { reads, .. } => reads.of(self.1),
-            _ => &[],
+            Reason::OutOfScope { reads, .. } | Reason::ConditionFalse { reads, .. } => Some(reads.of(self.1)),
+            _ => None,
         }
     }
 
@@ -632,36 +637,18 @@ fn same_kind(a: &Reason<'_>, b: &Reason<'_>) -> bool {
 
 impl Serialize for Why<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.each().map(|(reason, reads)| WithReads(reason, reads)))
+        serializer.collect_seq(self.0.iter().map(|reason| WithReads { reason, reads: self.reads_of(reason) }))
     }
 }
 
-/// A reason serialized with the facts it read, as `{"reason", …, "reads": […]}`.
-struct WithReads<'a, 'p>(&'a Reason<'p>, &'a [Read<'p>]);
-
-impl Serialize for WithReads<'_, '_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let WithReads(reason, reads) = *self;
-        match reason {
-            Reason::OutOfScope { policy, condition, .. } => {
-                let mut out = serializer.serialize_struct("Reason", 4)?;
-                out.serialize_field("reason", "out_of_scope")?;
-                out.serialize_field("policy", policy)?;
-                out.serialize_field("condition", condition)?;
-                out.serialize_field("reads", reads)?;
-                out.end()
-            }
-            Reason::ConditionFalse { condition, .. } => {
-                let mut out = serializer.serialize_struct("Reason", 3)?;
-                out.serialize_field("reason", "condition_false")?;
-                out.serialize_field("condition", condition)?;
-                out.serialize_field("reads", reads)?;
-                out.end()
-            }
-            other => other.serialize(serializer),
-        }
-    }
+/// A reason serialized with the facts it read, as `{"reason", …, "reads": […]}` (a false
+/// condition's), or as it is.
+#[derive(Serialize)]
+struct WithReads<'a, 'p> {
+    #[serde(flatten)]
+    reason: &'a Reason<'p>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reads: Option<&'a [Read<'p>]>,
 }
 
 /// Why an award was set aside. Serialized as `reason` (a sentence) and `why` (the value).

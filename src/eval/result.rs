@@ -291,9 +291,9 @@ impl<'p> NotApplicable<'p> {
     }
 }
 
-/// Where an entry's reasons are, held in 32 bits an end (an entry is a third smaller): an
-/// evaluation past four billion reasons would have run out of memory first.
-fn span(start: usize, end: usize) -> Range<u32> {
+/// Where an entry's reasons (or a reason's reads) are, held in 32 bits an end (an entry is a
+/// third smaller): an evaluation past four billion reasons would have run out of memory first.
+pub(super) fn span(start: usize, end: usize) -> Range<u32> {
     let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
     at(start)..at(end)
 }

@@ -286,10 +286,7 @@ fn not_applicable(out: &mut Vec<u8>, tops: &[Top]) -> serde_json::Result<()> {
             open(out, b"missing", true);
             groups(out, top, &top.missing, |out, fact| {
                 out.extend_from_slice(b"\"fact\":");
-                match fact {
-                    FactName::Written(name) => string(out, name),
-                    record => string(out, &record.to_string()),
-                }
+                string(out, &fact.to_string())
             })?;
         }
         if !top.false_.is_empty() {
