@@ -273,16 +273,23 @@ impl<'p, 'f> Interp<'p, 'f> {
     }
 
     /// A fact's value as the facts hold it.
+    #[inline]
     fn field_ref(&mut self, up: usize, slot: usize, name: &'p str) -> Result<&'f Value> {
         let chain = self.chain;
         let entity = chain.len().checked_sub(up + 1).and_then(|i| chain.get(i));
         match entity.and_then(|e| e.slots.get(slot)) {
             Some(Slot::Value(v)) => Ok(v),
-            Some(Slot::Missing) => {
-                Err(self.not_applicable(|| Reason::FactMissing { fact: FactName::Written(name), up }))
-            }
-            _ => Err(named_mistyped("eval-expected-value-for", name.to_string())),
+            Some(Slot::Missing) => Err(self.missing(up, name)),
+            _ => Err(named_mistyped("eval-expected-value-for", name)),
         }
+    }
+
+    /// A fact not given: out of the way of [`Interp::field_ref`], which reads one for
+    /// every operand, so that it stays a few loads and a branch.
+    #[cold]
+    #[inline(never)]
+    fn missing(&mut self, up: usize, name: &'p str) -> Stop {
+        self.not_applicable(|| Reason::FactMissing { fact: FactName::Written(name), up })
     }
 
     fn variant_name(&self, enum_id: usize, v: usize) -> Arc<str> {
@@ -294,7 +301,7 @@ impl<'p, 'f> Interp<'p, 'f> {
     pub fn holds(&mut self, e: &'p Expr) -> Result<bool> {
         match e {
             Expr::Compare(..) | Expr::In(..) => self.bool(e),
-            _ => Ok(*self.operand(e)? == Value::Bool(true)),
+            _ => self.with_value(e, |value| Ok(matches!(value, Value::Bool(true)))),
         }
     }
 
@@ -314,6 +321,7 @@ impl<'p, 'f> Interp<'p, 'f> {
 
     /// `e`'s value where it is held, when it is a constant or a fact; `None` when it must be
     /// computed.
+    #[inline(always)]
     fn in_place<'e>(&mut self, e: &'p Expr) -> Option<Result<&'e Value>>
     where
         'p: 'e,
@@ -346,27 +354,34 @@ impl<'p, 'f> Interp<'p, 'f> {
     /// A condition's truth; comparisons read their operands in place.
     fn bool(&mut self, e: &'p Expr) -> Result<bool> {
         match e {
+            // A fact against a constant (most conditions): both read in place.
+            Expr::Compare(op, a, b) if matches!((&**a, &**b), (Expr::Field { .. }, Expr::Const(_))) => {
+                match (self.in_place(a), &**b) {
+                    (Some(x), Expr::Const(y)) => compare(*op, x?, y),
+                    _ => Err(mistyped("eval-expected-comparable")),
+                }
+            }
             Expr::Compare(op, a, b) => {
                 let (x, y) = (self.operand(a)?, self.operand(b)?);
                 compare(*op, &x, &y)
             }
-            Expr::In(x, set) => match *self.operand(x)? {
-                Value::Enum(v) => Ok(set.contains(&v)),
+            Expr::In(x, set) => self.with_value(x, |value| match value {
+                Value::Enum(v) => Ok(set.contains(v)),
                 _ => Err(mistyped("eval-expected-enum-value")),
-            },
-            _ => match *self.operand(e)? {
-                Value::Bool(b) => Ok(b),
+            }),
+            _ => self.with_value(e, |value| match value {
+                Value::Bool(b) => Ok(*b),
                 _ => Err(mistyped("eval-expected-condition")),
-            },
+            }),
         }
     }
 
     /// A rule's event date (its `on`); anything else is an engine bug.
     pub fn event_date(&mut self, e: &'p Expr) -> Result<NaiveDate> {
-        match *self.operand(e)? {
-            Value::Date(d) => Ok(d),
+        self.with_value(e, |value| match value {
+            Value::Date(d) => Ok(*d),
             _ => Err(Stop::Failed(Failed::Internal("eval-internal-event-date", String::new()))),
-        }
+        })
     }
 
     fn date(&mut self, e: &'p Expr) -> Result<NaiveDate> {
@@ -423,12 +438,15 @@ impl<'p, 'f> Interp<'p, 'f> {
 /// A bug: evaluation met a value the checker should have refused; `expected` is the
 /// catalogue key of what it should have been.
 fn mistyped(expected: &'static str) -> Stop {
-    named_mistyped(expected, String::new())
+    named_mistyped(expected, "")
 }
 
-/// As [`mistyped`], about a name (a fact, a list).
-fn named_mistyped(expected: &'static str, name: String) -> Stop {
-    Stop::Failed(Failed::Internal(expected, name))
+/// As [`mistyped`], about a name (a fact, a list). Never taken on checked programs: kept
+/// out of line.
+#[cold]
+#[inline(never)]
+fn named_mistyped(expected: &'static str, name: &str) -> Stop {
+    Stop::Failed(Failed::Internal(expected, name.to_string()))
 }
 
 fn compare(op: Compare, x: &Value, y: &Value) -> Result<bool> {
@@ -439,13 +457,65 @@ fn compare(op: Compare, x: &Value, y: &Value) -> Result<bool> {
         (Value::Duration(a), Value::Duration(b)) => Some(a.cmp(b)),
         _ => None,
     };
+    // Enum values (most conditions that are not ordered) compared here rather than
+    // through `Value`'s derived equality, a call and a jump on each side's kind.
+    let equal = || match (x, y) {
+        (Value::Enum(a), Value::Enum(b)) => a == b,
+        _ => x == y,
+    };
     Ok(match (op, ordering) {
-        (Compare::Eq, _) => x == y,
-        (Compare::Ne, _) => x != y,
+        (Compare::Eq, Some(o)) => o.is_eq(),
+        (Compare::Ne, Some(o)) => o.is_ne(),
+        (Compare::Eq, None) => equal(),
+        (Compare::Ne, None) => !equal(),
         (Compare::Lt, Some(o)) => o == Ordering::Less,
         (Compare::Le, Some(o)) => o != Ordering::Greater,
         (Compare::Gt, Some(o)) => o == Ordering::Greater,
         (Compare::Ge, Some(o)) => o != Ordering::Less,
         _ => return Err(mistyped("eval-expected-comparable")),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::Duration;
+
+    /// `==` and `!=` agree with `Value`'s own equality (which `compare` bypasses for ordered
+    /// values and enum values): a number equals itself however many decimals it is written
+    /// with, and values of different kinds are never equal.
+    #[test]
+    fn equality_agrees_with_the_values_own() {
+        let day = |d| NaiveDate::from_ymd_opt(2024, 6, d).map(Value::Date);
+        let values: Vec<Value> = [
+            Some(Value::Dec(Decimal::new(15, 1))),
+            Some(Value::Dec(Decimal::new(1500, 3))),
+            Some(Value::Dec(Decimal::new(-15, 1))),
+            Some(Value::Dec(Decimal::ZERO)),
+            day(1),
+            day(2),
+            Some(Value::Duration(Duration { months: 12, days: 0 })),
+            Some(Value::Duration(Duration { months: 0, days: 365 })),
+            Some(Value::Enum(0)),
+            Some(Value::Enum(1)),
+            Some(Value::Bool(true)),
+            Some(Value::Bool(false)),
+            Some(Value::Text("A".into())),
+            Some(Value::Text("B".into())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut equal_pairs = 0;
+        for x in &values {
+            for y in &values {
+                let (eq, ne) = (compare(Compare::Eq, x, y), compare(Compare::Ne, x, y));
+                assert!(matches!(eq, Ok(e) if e == (x == y)), "{x:?} == {y:?}");
+                assert!(matches!(ne, Ok(n) if n == (x != y)), "{x:?} != {y:?}");
+                equal_pairs += usize::from(x == y);
+            }
+        }
+        // Each value equals itself, and 1.5 equals 1.500 both ways.
+        assert_eq!(equal_pairs, values.len() + 2);
+    }
 }

@@ -78,7 +78,7 @@ impl<'p, 'f> Interp<'p, 'f> {
                 let up = aggregate.up;
                 Err(self.not_applicable(|| Reason::FactMissing { fact: FactName::Written(&aggregate.list_text), up }))
             }
-            _ => Err(named_mistyped("eval-expected-list", aggregate.list_text.to_string())),
+            _ => Err(named_mistyped("eval-expected-list", &aggregate.list_text)),
         }
     }
 
