@@ -354,17 +354,14 @@ impl<'p, 'f> Interp<'p, 'f> {
     /// A condition's truth; comparisons read their operands in place.
     fn bool(&mut self, e: &'p Expr) -> Result<bool> {
         match e {
-            // A fact against a constant (most conditions): both read in place.
-            Expr::Compare(op, a, b) if matches!((&**a, &**b), (Expr::Field { .. }, Expr::Const(_))) => {
-                match (self.in_place(a), &**b) {
-                    (Some(x), Expr::Const(y)) => compare(*op, x?, y),
-                    _ => Err(mistyped("eval-expected-comparable")),
+            Expr::Compare(op, a, b) => match (&**a, &**b) {
+                // A fact against a constant (most conditions): both read where they are held.
+                (Expr::Field { up, slot, name }, Expr::Const(y)) => compare(*op, self.field_ref(*up, *slot, name)?, y),
+                _ => {
+                    let (x, y) = (self.operand(a)?, self.operand(b)?);
+                    compare(*op, &x, &y)
                 }
-            }
-            Expr::Compare(op, a, b) => {
-                let (x, y) = (self.operand(a)?, self.operand(b)?);
-                compare(*op, &x, &y)
-            }
+            },
             Expr::In(x, set) => self.with_value(x, |value| match value {
                 Value::Enum(v) => Ok(set.contains(v)),
                 _ => Err(mistyped("eval-expected-enum-value")),
